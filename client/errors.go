@@ -1,0 +1,52 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// Sentinel errors. Every error the package returns matches one of them
+// with errors.Is; the typed errors below carry the details.
+var (
+	// ErrInvalid marks bad input: a record, a config or a calculation
+	// input that fails validation. The error lists every problem, each a
+	// *FieldError naming the field and the value.
+	ErrInvalid = errors.New("client: invalid input")
+	// ErrNotFound is returned by a Store when no client has the ID.
+	ErrNotFound = errors.New("client: not found")
+	// ErrAlreadyExists is returned by Store.Create for a taken ID.
+	ErrAlreadyExists = errors.New("client: already exists")
+	// ErrConflict is returned by a Store when a write carries a version
+	// that is no longer the stored one: someone else changed the client
+	// first. Re-read, re-apply, retry.
+	ErrConflict = errors.New("client: version conflict")
+	// ErrInvalidTransition is returned for a status change the lifecycle
+	// does not allow; the error is a *TransitionError.
+	ErrInvalidTransition = errors.New("client: invalid status transition")
+	// ErrForbidden is returned by an AccessPolicy when the actor may not
+	// read or change the client.
+	ErrForbidden = errors.New("client: forbidden")
+)
+
+// FieldError is one problem with one input field: its path, the value
+// and the reason. Several are reported together in a *ValidationError.
+type FieldError = validate.FieldError
+
+// ValidationError lists every problem found in one input. It matches
+// ErrInvalid with errors.Is.
+type ValidationError = validate.Error
+
+// TransitionError reports a status change the lifecycle forbids.
+type TransitionError struct {
+	ClientID string
+	From, To Status
+}
+
+func (e *TransitionError) Error() string {
+	return fmt.Sprintf("client %q: cannot move from %s to %s", e.ClientID, e.From, e.To)
+}
+
+// Unwrap makes errors.Is(err, ErrInvalidTransition) true.
+func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }

@@ -1,0 +1,90 @@
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+)
+
+// Redacted is what every implicit rendering of personal data prints
+// instead of the data.
+const Redacted = "[redacted]"
+
+// Personal holds one item of personal data: an individual's name, a
+// phone number, an e-mail address, a messenger handle. Whoever uses it
+// without authority answers for it (the article lists "no unauthorised
+// use of personal data" among a manager's responsibilities), so the value
+// never leaks by accident: String, every fmt verb (%v, %+v, %#v, %s, %q),
+// slog and JSON all print [Redacted], or nothing when the value is empty.
+// Reading it is one explicit call, [Personal.Reveal], easy to find in a
+// code review.
+//
+// The zero value is empty. Personal values are comparable.
+type Personal struct {
+	value string
+}
+
+// NewPersonal wraps s as personal data.
+func NewPersonal(s string) Personal { return Personal{value: s} }
+
+// Reveal returns the personal data itself. Call it only where the data
+// is needed (to dial, to write the e-mail, to persist the record), after
+// the AccessPolicy allowed the reader.
+func (p Personal) Reveal() string { return p.value }
+
+// IsZero reports whether p holds nothing.
+func (p Personal) IsZero() bool { return p.value == "" }
+
+func (p Personal) redacted() string {
+	if p.value == "" {
+		return ""
+	}
+	return Redacted
+}
+
+// String returns [Redacted], or "" for an empty value.
+func (p Personal) String() string { return p.redacted() }
+
+// GoString keeps %#v from printing the value.
+func (p Personal) GoString() string { return fmt.Sprintf("client.Personal(%q)", p.redacted()) }
+
+// Format applies to every fmt verb, so no verb or flag prints the value.
+func (p Personal) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('#'):
+		fmt.Fprint(f, p.GoString())
+	case verb == 'q':
+		fmt.Fprintf(f, "%q", p.redacted())
+	default:
+		fmt.Fprint(f, p.redacted())
+	}
+}
+
+// LogValue implements slog.LogValuer.
+func (p Personal) LogValue() slog.Value { return slog.StringValue(p.redacted()) }
+
+// MarshalJSON writes [Redacted] (or ""), so a client marshalled into a
+// log line or an API response carries no personal data. A host that
+// persists clients as JSON writes the personal fields itself, from
+// Reveal, into its own storage record.
+func (p Personal) MarshalJSON() ([]byte, error) { return json.Marshal(p.redacted()) }
+
+// errRedactedInput refuses to load a redacted marker as if it were data:
+// round-tripping a redacted JSON document would otherwise replace a real
+// phone number with the text "[redacted]" and lose it.
+var errRedactedInput = errors.New("client: refusing to load redacted personal data as a value")
+
+// UnmarshalJSON reads a JSON string. The [Redacted] marker is refused so a
+// redacted document cannot overwrite real data.
+func (p *Personal) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("client: personal data must be a JSON string: %w", err)
+	}
+	if s == Redacted {
+		return errRedactedInput
+	}
+	p.value = s
+	return nil
+}

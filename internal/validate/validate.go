@@ -1,0 +1,123 @@
+// Package validate collects every problem found in an input before
+// reporting them together, so a caller fixes a config or a record in one
+// round trip instead of one error at a time.
+//
+// The public packages expose [FieldError] under their own name
+// (client.FieldError, discount.FieldError, ...) through type aliases, so a
+// caller matches a problem with errors.As whichever package reported it.
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// FieldError is one problem with one input field.
+type FieldError struct {
+	// Field is the path of the offending field as the caller spells it in
+	// JSON or Go, e.g. "thresholds.a" or "lines[3].quantity".
+	Field string
+	// Value is the offending value. It is printed with %v, so personal data
+	// must be passed in a type whose formatter redacts it.
+	Value any
+	// Reason says what is wrong, in words a developer can act on.
+	Reason string
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == nil {
+		return e.Field + ": " + e.Reason
+	}
+	return fmt.Sprintf("%s = %v: %s", e.Field, e.Value, e.Reason)
+}
+
+// Problems accumulates field errors. The zero value is ready to use.
+type Problems struct {
+	fields []*FieldError
+}
+
+// Add records a problem with field whose value is value.
+func (p *Problems) Add(field string, value any, reason string) {
+	p.fields = append(p.fields, &FieldError{Field: field, Value: value, Reason: reason})
+}
+
+// Addf records a problem whose reason is formatted.
+func (p *Problems) Addf(field string, value any, format string, args ...any) {
+	p.Add(field, value, fmt.Sprintf(format, args...))
+}
+
+// Merge records every problem in err under the prefix (a field path such
+// as "tiers[2]"). Errors that are not field problems are recorded as a
+// problem of the prefix itself, so nothing is dropped.
+func (p *Problems) Merge(prefix string, err error) {
+	if err == nil {
+		return
+	}
+	var list *Error
+	if errors.As(err, &list) {
+		for _, f := range list.Fields {
+			p.fields = append(p.fields, &FieldError{Field: join(prefix, f.Field), Value: f.Value, Reason: f.Reason})
+		}
+		return
+	}
+	p.Add(prefix, nil, err.Error())
+}
+
+// Len reports how many problems were recorded.
+func (p *Problems) Len() int { return len(p.fields) }
+
+// Err returns nil when no problem was recorded, otherwise an *Error that
+// matches kind with errors.Is and each field problem with errors.As.
+func (p *Problems) Err(kind error) error {
+	if len(p.fields) == 0 {
+		return nil
+	}
+	return &Error{Kind: kind, Fields: append([]*FieldError(nil), p.fields...)}
+}
+
+// Error is a non-empty list of field problems, reported together.
+type Error struct {
+	// Kind is the sentinel of the package that validated the input, such
+	// as client.ErrInvalid.
+	Kind   error
+	Fields []*FieldError
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Kind.Error())
+	for i, f := range e.Fields {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.Error())
+	}
+	return b.String()
+}
+
+// Unwrap exposes the kind sentinel and every field problem to errors.Is
+// and errors.As.
+func (e *Error) Unwrap() []error {
+	errs := make([]error, 0, len(e.Fields)+1)
+	errs = append(errs, e.Kind)
+	for _, f := range e.Fields {
+		errs = append(errs, f)
+	}
+	return errs
+}
+
+func join(prefix, field string) string {
+	switch {
+	case prefix == "":
+		return field
+	case field == "":
+		return prefix
+	case strings.HasPrefix(field, "["):
+		return prefix + field
+	default:
+		return prefix + "." + field
+	}
+}

@@ -1,0 +1,63 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var errInvalid = errors.New("pkg: invalid input")
+
+func TestProblemsReportsEveryFieldAtOnce(t *testing.T) {
+	var p Problems
+	require.NoError(t, p.Err(errInvalid), "no problems, no error")
+
+	p.Add("name", nil, "is required")
+	p.Addf("thresholds.a", 120, "must be within %d..%d", 0, 100)
+	err := p.Err(errInvalid)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, errInvalid)
+	assert.Equal(t, "pkg: invalid input: name: is required; thresholds.a = 120: must be within 0..100", err.Error())
+
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "name", fe.Field, "errors.As finds the first field problem")
+
+	var list *Error
+	require.ErrorAs(t, fmt.Errorf("loading config: %w", err), &list)
+	assert.Len(t, list.Fields, 2)
+}
+
+func TestProblemsErrDoesNotAliasLaterAdds(t *testing.T) {
+	var p Problems
+	p.Add("a", 1, "bad")
+	err := p.Err(errInvalid)
+	p.Add("b", 2, "bad")
+	var list *Error
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list.Fields, 1)
+}
+
+func TestMergePrefixesNestedFields(t *testing.T) {
+	var inner Problems
+	inner.Add("min", -1, "must not be negative")
+	inner.Add("", nil, "tier is empty")
+
+	var outer Problems
+	outer.Merge("tiers[2]", fmt.Errorf("wrapped: %w", inner.Err(errInvalid)))
+	outer.Merge("rules", errors.New("duplicate rule id"))
+	outer.Merge("ignored", nil)
+
+	err := outer.Err(errInvalid)
+	assert.Equal(t, "pkg: invalid input: tiers[2].min = -1: must not be negative; tiers[2]: tier is empty; rules: duplicate rule id", err.Error())
+}
+
+func TestJoin(t *testing.T) {
+	assert.Equal(t, "a.b", join("a", "b"))
+	assert.Equal(t, "a[1]", join("a", "[1]"))
+	assert.Equal(t, "b", join("", "b"))
+	assert.Equal(t, "a", join("a", ""))
+}
