@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // FieldError is one problem with one input field.
@@ -119,5 +121,20 @@ func join(prefix, field string) string {
 		return prefix + field
 	default:
 		return prefix + "." + field
+	}
+}
+
+// NonNegative records a problem when the amount v is below zero.
+func (p *Problems) NonNegative(field string, v decimal.Decimal) {
+	if v.Sign() < 0 {
+		p.Add(field, v, "must not be negative")
+	}
+}
+
+// Percent records a problem when v, a percentage in percent points (12.5
+// means 12.5 %), lies outside lo..hi percent, both ends allowed.
+func (p *Problems) Percent(field string, v decimal.Decimal, lo, hi int64) {
+	if v.LessThan(decimal.NewFromInt(lo)) || v.GreaterThan(decimal.NewFromInt(hi)) {
+		p.Addf(field, v, "must be a percentage within %d..%d", lo, hi)
 	}
 }

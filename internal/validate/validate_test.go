@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -60,4 +61,18 @@ func TestJoin(t *testing.T) {
 	assert.Equal(t, "a[1]", join("a", "[1]"))
 	assert.Equal(t, "b", join("", "b"))
 	assert.Equal(t, "a", join("a", ""))
+}
+
+func TestAmountAndPercentChecks(t *testing.T) {
+	var p Problems
+	p.NonNegative("price", decimal.RequireFromString("0"))
+	p.NonNegative("price", decimal.RequireFromString("-0.01"))
+	p.Percent("rate", decimal.RequireFromString("100"), 0, 100)
+	p.Percent("rate", decimal.RequireFromString("100.01"), 0, 100)
+	p.Percent("surcharge", decimal.RequireFromString("-5"), -50, 100)
+	p.Percent("surcharge", decimal.RequireFromString("-50.5"), -50, 100)
+	err := p.Err(errInvalid)
+	assert.Equal(t, "pkg: invalid input: price = -0.01: must not be negative; "+
+		"rate = 100.01: must be a percentage within 0..100; "+
+		"surcharge = -50.5: must be a percentage within -50..100", err.Error())
 }
