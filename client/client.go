@@ -94,7 +94,10 @@ const (
 func (c Client) Validate() error {
 	var p validate.Problems
 	checkID(&p, "id", c.ID)
-	if !c.Kind.IsValid() {
+	switch {
+	case c.Kind == 0:
+		p.Add("kind", nil, "is required (individual, entrepreneur or company)")
+	case !c.Kind.IsValid():
 		p.Add("kind", c.Kind, "unknown kind (want individual, entrepreneur or company)")
 	}
 	checkText(&p, "display_name", c.DisplayName)
@@ -122,7 +125,10 @@ func (c Client) Validate() error {
 	checkText(&p, "region", c.Region)
 	checkLabels(&p, "tags", c.Tags)
 	checkLabels(&p, "segments", c.Segments)
-	if !c.Status.IsValid() {
+	switch {
+	case c.Status == 0:
+		p.Add("status", nil, "is required (prospect, active, dormant or lost)")
+	case !c.Status.IsValid():
 		p.Add("status", c.Status, "unknown status (want prospect, active, dormant or lost)")
 	}
 	if c.Version < 0 {

@@ -50,3 +50,29 @@ func (e *TransitionError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrInvalidTransition) true.
 func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
+
+// StoreError says which store operation failed on which client, and why.
+// It matches ErrNotFound, ErrAlreadyExists or ErrConflict.
+type StoreError struct {
+	Op       string
+	ClientID string
+	// Given and Stored are the versions a conflicting write carried and
+	// found; both 0 for other errors.
+	Given, Stored int64
+	Err           error
+}
+
+func (e *StoreError) Error() string {
+	if e.Stored != 0 || e.Given != 0 {
+		return fmt.Sprintf("%s client %q: %v (given version %d, stored version %d)", e.Op, e.ClientID, e.Err, e.Given, e.Stored)
+	}
+	return fmt.Sprintf("%s client %q: %v", e.Op, e.ClientID, e.Err)
+}
+
+func (e *StoreError) Unwrap() error { return e.Err }
+
+func notFound(op, id string) error { return &StoreError{Op: op, ClientID: id, Err: ErrNotFound} }
+
+func conflict(op, id string, given, stored int64) error {
+	return &StoreError{Op: op, ClientID: id, Given: given, Stored: stored, Err: ErrConflict}
+}

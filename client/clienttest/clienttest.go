@@ -1,0 +1,410 @@
+// Package clienttest checks that a client.Store implementation behaves
+// as the client package documents, in the spirit of testing/slogtest.
+// A host runs it against its own store:
+//
+//	func TestPostgresStore(t *testing.T) {
+//		clienttest.Run(t, func() client.Store { return newTestStore(t) })
+//	}
+//
+// newStore must return an empty store each time it is called; every
+// subtest starts from a fresh one.
+package clienttest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clientele-go/clientele/client"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Run runs the conformance suite as subtests of t.
+func Run(t *testing.T, newStore func() client.Store) {
+	t.Helper()
+	tests := []struct {
+		name string
+		run  func(t *testing.T, s client.Store)
+	}{
+		{"GetMissingIsNotFound", testGetMissing},
+		{"CreateThenGetRoundTrips", testRoundTrip},
+		{"CreateRefusesDuplicateID", testDuplicateCreate},
+		{"CreateRefusesInvalidRecords", testCreateInvalid},
+		{"UpdateBumpsVersion", testUpdateBumpsVersion},
+		{"UpdateRefusesStaleVersion", testStaleUpdate},
+		{"UpdateMissingIsNotFound", testUpdateMissing},
+		{"UpdateRefusesInvalidRecords", testUpdateInvalid},
+		{"DeleteChecksVersion", testDelete},
+		{"ValuesAreCopiedInAndOut", testCopies},
+		{"ConcurrentUpdatesLoseNothing", testConcurrentUpdates},
+		{"ConcurrentCreatesOfOneIDHaveOneWinner", testConcurrentCreates},
+		{"ListFilters", testListFilters},
+		{"ListPagesInIDOrder", testPaging},
+		{"ListRefusesBadPages", testBadPages},
+		{"CanceledContextIsReported", testCanceled},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.run(t, newStore())
+		})
+	}
+}
+
+// sample returns a valid client with every field set, personal data
+// included, so a round trip that drops a field shows.
+func sample(id string) client.Client {
+	return client.Client{
+		ID:          id,
+		Kind:        client.KindCompany,
+		DisplayName: "Company " + id,
+		Legal:       client.Legal{LegalName: "Company " + id + " LLC", TaxNumber: "7701234567"},
+		Contacts: client.Contacts{
+			Phone:     client.NewPersonal("+7 495 123-45-67"),
+			Email:     client.NewPersonal("buyer@" + id + ".example"),
+			Messenger: client.NewPersonal("@buyer_" + id),
+		},
+		ManagerID:   "m-1",
+		VIP:         true,
+		KeyAccount:  true,
+		Industry:    "retail",
+		Region:      "north",
+		Tags:        []string{"wholesale"},
+		Segments:    []string{"A"},
+		Status:      client.StatusActive,
+		StatusSince: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC),
+		Since:       time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC),
+	}
+}
+
+func create(t *testing.T, s client.Store, c client.Client) client.Client {
+	t.Helper()
+	got, err := s.Create(context.Background(), c)
+	require.NoError(t, err)
+	return got
+}
+
+func testGetMissing(t *testing.T, s client.Store) {
+	_, err := s.Get(context.Background(), "nobody")
+	assert.ErrorIs(t, err, client.ErrNotFound)
+}
+
+func testRoundTrip(t *testing.T, s client.Store) {
+	want := sample("c-1")
+	created := create(t, s, want)
+	assert.Equal(t, int64(1), created.Version, "a created client has version 1")
+	got, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	want.Version = 1
+	assertSameClient(t, want, got)
+	assertSameClient(t, want, created)
+}
+
+// assertSameClient compares records field by field; times are compared
+// as instants, since a database may return them in another location.
+func assertSameClient(t *testing.T, want, got client.Client) {
+	t.Helper()
+	assert.True(t, want.StatusSince.Equal(got.StatusSince), "status_since: want %v, got %v", want.StatusSince, got.StatusSince)
+	assert.True(t, want.Since.Equal(got.Since), "since: want %v, got %v", want.Since, got.Since)
+	assert.Equal(t, want.PersonName.Reveal(), got.PersonName.Reveal(), "person_name")
+	assert.Equal(t, want.Contacts.Phone.Reveal(), got.Contacts.Phone.Reveal(), "contacts.phone")
+	assert.Equal(t, want.Contacts.Email.Reveal(), got.Contacts.Email.Reveal(), "contacts.email")
+	assert.Equal(t, want.Contacts.Messenger.Reveal(), got.Contacts.Messenger.Reveal(), "contacts.messenger")
+	want.StatusSince, got.StatusSince, want.Since, got.Since = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	assert.Equal(t, want, got)
+}
+
+func testDuplicateCreate(t *testing.T, s client.Store) {
+	create(t, s, sample("c-1"))
+	other := sample("c-1")
+	other.DisplayName = "Impostor"
+	_, err := s.Create(context.Background(), other)
+	assert.ErrorIs(t, err, client.ErrAlreadyExists)
+	got, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	assert.Equal(t, "Company c-1", got.DisplayName, "a refused create overwrites nothing")
+}
+
+func testCreateInvalid(t *testing.T, s client.Store) {
+	bad := sample("c-1")
+	bad.Kind = 0
+	_, err := s.Create(context.Background(), bad)
+	assert.ErrorIs(t, err, client.ErrInvalid)
+
+	versioned := sample("c-2")
+	versioned.Version = 3
+	_, err = s.Create(context.Background(), versioned)
+	assert.ErrorIs(t, err, client.ErrInvalid, "a new client carries version 0")
+
+	for _, id := range []string{"c-1", "c-2"} {
+		_, err = s.Get(context.Background(), id)
+		assert.ErrorIs(t, err, client.ErrNotFound, "a refused create stores nothing")
+	}
+}
+
+func testUpdateBumpsVersion(t *testing.T, s client.Store) {
+	c := create(t, s, sample("c-1"))
+	c.Region = "south"
+	updated, err := s.Update(context.Background(), c)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), updated.Version)
+	got, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	assert.Equal(t, "south", got.Region)
+	assert.Equal(t, int64(2), got.Version)
+}
+
+func testStaleUpdate(t *testing.T, s client.Store) {
+	first := create(t, s, sample("c-1"))
+	second := first
+
+	first.Region = "east"
+	_, err := s.Update(context.Background(), first)
+	require.NoError(t, err)
+
+	second.Region = "west"
+	_, err = s.Update(context.Background(), second)
+	assert.ErrorIs(t, err, client.ErrConflict, "a write based on version 1 after version 2 was stored")
+
+	got, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	assert.Equal(t, "east", got.Region, "the stale write changed nothing")
+}
+
+func testUpdateMissing(t *testing.T, s client.Store) {
+	c := sample("ghost")
+	c.Version = 1
+	_, err := s.Update(context.Background(), c)
+	assert.ErrorIs(t, err, client.ErrNotFound)
+}
+
+func testUpdateInvalid(t *testing.T, s client.Store) {
+	c := create(t, s, sample("c-1"))
+	c.Contacts.Email = client.NewPersonal("not-an-address")
+	_, err := s.Update(context.Background(), c)
+	assert.ErrorIs(t, err, client.ErrInvalid)
+	got, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), got.Version)
+	assert.Equal(t, "buyer@c-1.example", got.Contacts.Email.Reveal())
+}
+
+func testDelete(t *testing.T, s client.Store) {
+	c := create(t, s, sample("c-1"))
+	assert.ErrorIs(t, s.Delete(context.Background(), "c-1", c.Version+1), client.ErrConflict)
+	_, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err, "a stale delete removes nothing")
+
+	require.NoError(t, s.Delete(context.Background(), "c-1", c.Version))
+	_, err = s.Get(context.Background(), "c-1")
+	assert.ErrorIs(t, err, client.ErrNotFound)
+	assert.ErrorIs(t, s.Delete(context.Background(), "c-1", c.Version), client.ErrNotFound)
+
+	again := create(t, s, sample("c-1"))
+	assert.Equal(t, int64(1), again.Version, "a deleted ID can be created again")
+}
+
+func testCopies(t *testing.T, s client.Store) {
+	in := sample("c-1")
+	created := create(t, s, in)
+	in.Tags[0] = "changed-after-create"
+	created.Segments[0] = "changed-on-returned-copy"
+
+	got, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"wholesale"}, got.Tags)
+	assert.Equal(t, []string{"A"}, got.Segments)
+
+	got.Tags[0] = "changed-on-read-copy"
+	listed, err := s.List(context.Background(), client.Filter{}, client.Page{Limit: 1})
+	require.NoError(t, err)
+	require.Len(t, listed.Clients, 1)
+	listed.Clients[0].Tags[0] = "changed-on-listed-copy"
+
+	again, err := s.Get(context.Background(), "c-1")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"wholesale"}, again.Tags)
+}
+
+// testConcurrentUpdates has writers each add their own tags with a
+// read-modify-write loop that retries on ErrConflict. Optimistic
+// concurrency must keep every tag: a lost update shows as a missing one.
+// The writers yield between read and write to make the race likely.
+func testConcurrentUpdates(t *testing.T, s client.Store) {
+	ctx := context.Background()
+	base := sample("c-1")
+	base.Tags = nil
+	create(t, s, base)
+
+	const writers, tagsEach = 8, 5
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range tagsEach {
+				if err := addTag(ctx, s, "c-1", fmt.Sprintf("w%d-%d", w, i)); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	got, err := s.Get(ctx, "c-1")
+	require.NoError(t, err)
+	assert.Len(t, got.Tags, writers*tagsEach, "every writer's tag survives: %v", got.Tags)
+	assert.Equal(t, int64(1+writers*tagsEach), got.Version)
+}
+
+func addTag(ctx context.Context, s client.Store, id, tag string) error {
+	for {
+		c, err := s.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		runtime.Gosched()
+		c.Tags = append(c.Tags, tag)
+		_, err = s.Update(ctx, c)
+		if !errors.Is(err, client.ErrConflict) {
+			return err
+		}
+	}
+}
+
+func testConcurrentCreates(t *testing.T, s client.Store) {
+	const racers = 8
+	var wg sync.WaitGroup
+	results := make(chan error, racers)
+	for range racers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.Create(context.Background(), sample("c-1"))
+			results <- err
+		}()
+	}
+	wg.Wait()
+	close(results)
+	wins := 0
+	for err := range results {
+		if err == nil {
+			wins++
+			continue
+		}
+		assert.ErrorIs(t, err, client.ErrAlreadyExists)
+	}
+	assert.Equal(t, 1, wins)
+}
+
+func seed(t *testing.T, s client.Store) {
+	t.Helper()
+	mk := func(id, manager string, status client.Status, segments ...string) {
+		c := sample(id)
+		c.ManagerID, c.Status, c.Segments = manager, status, segments
+		create(t, s, c)
+	}
+	mk("c-01", "m-1", client.StatusActive, "A")
+	mk("c-02", "m-2", client.StatusActive, "B")
+	mk("c-03", "m-1", client.StatusDormant, "A", "at_risk")
+	mk("c-04", "m-1", client.StatusProspect)
+	mk("c-05", "m-2", client.StatusLost, "C")
+}
+
+func ids(cs []client.Client) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.ID
+	}
+	return out
+}
+
+func testListFilters(t *testing.T, s client.Store) {
+	seed(t, s)
+	cases := []struct {
+		filter client.Filter
+		want   []string
+	}{
+		{client.Filter{}, []string{"c-01", "c-02", "c-03", "c-04", "c-05"}},
+		{client.Filter{ManagerID: "m-1"}, []string{"c-01", "c-03", "c-04"}},
+		{client.Filter{Status: client.StatusActive}, []string{"c-01", "c-02"}},
+		{client.Filter{Segment: "A"}, []string{"c-01", "c-03"}},
+		{client.Filter{ManagerID: "m-1", Status: client.StatusDormant, Segment: "at_risk"}, []string{"c-03"}},
+		{client.Filter{ManagerID: "m-9"}, nil},
+	}
+	for _, tc := range cases {
+		res, err := s.List(context.Background(), tc.filter, client.Page{Limit: 10})
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, nilIfEmpty(ids(res.Clients)), "filter %+v", tc.filter)
+		assert.Empty(t, res.Next, "a single page has no next")
+	}
+}
+
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+func testPaging(t *testing.T, s client.Store) {
+	seed(t, s)
+	var seen []string
+	page := client.Page{Limit: 2}
+	for range 10 {
+		res, err := s.List(context.Background(), client.Filter{}, page)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, len(res.Clients), 2)
+		seen = append(seen, ids(res.Clients)...)
+		if res.Next == "" {
+			break
+		}
+		page.After = res.Next
+	}
+	assert.Equal(t, []string{"c-01", "c-02", "c-03", "c-04", "c-05"}, seen, "each client once, in ID order")
+
+	res, err := s.List(context.Background(), client.Filter{ManagerID: "m-1"}, client.Page{Limit: 2, After: "c-01"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"c-03", "c-04"}, ids(res.Clients))
+	assert.Empty(t, res.Next, "no m-1 client sorts after c-04")
+
+	var all []string
+	for c, err := range client.All(context.Background(), s, client.Filter{Status: client.StatusActive}) {
+		require.NoError(t, err)
+		all = append(all, c.ID)
+	}
+	assert.Equal(t, []string{"c-01", "c-02"}, all)
+	assert.True(t, slices.IsSorted(seen))
+}
+
+func testBadPages(t *testing.T, s client.Store) {
+	for _, limit := range []int{0, -1, client.MaxPageLimit + 1} {
+		_, err := s.List(context.Background(), client.Filter{}, client.Page{Limit: limit})
+		assert.ErrorIs(t, err, client.ErrInvalid, "limit %d", limit)
+	}
+	_, err := s.List(context.Background(), client.Filter{Status: client.Status(42)}, client.Page{Limit: 1})
+	assert.ErrorIs(t, err, client.ErrInvalid)
+}
+
+func testCanceled(t *testing.T, s client.Store) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := s.Get(ctx, "c-1")
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.Create(ctx, sample("c-1"))
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.List(ctx, client.Filter{}, client.Page{Limit: 1})
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.Get(context.Background(), "c-1")
+	assert.ErrorIs(t, err, client.ErrNotFound, "a canceled create stores nothing")
+}
