@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/clientele-go/clientele/client"
+)
+
+// FileStore is a host's own client.Store: one JSON file per client in a
+// directory. It stands for whatever database a host really uses and shows
+// the three things every implementation owes the library: validate
+// before writing, check the version under the same lock as the write, and
+// persist personal data explicitly (client.Personal never marshals its
+// value, so the store reveals it into its own record).
+//
+// One process, one directory: the mutex serialises writers within the
+// process; a real database would use a transaction or a conditional
+// UPDATE ... WHERE version = $n.
+type FileStore struct {
+	dir string
+	mu  sync.RWMutex
+}
+
+// NewFileStore stores clients under dir, which must exist.
+func NewFileStore(dir string) *FileStore { return &FileStore{dir: dir} }
+
+var _ client.Store = (*FileStore)(nil)
+
+// record is the on-disk shape: the client's business fields as the
+// client package marshals them, personal data cleared, and the personal
+// data stored beside them from explicit Reveal calls.
+type record struct {
+	Client   client.Client `json:"client"`
+	Personal personal      `json:"personal"`
+}
+
+type personal struct {
+	Name      string `json:"name,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+	Email     string `json:"email,omitempty"`
+	Messenger string `json:"messenger,omitempty"`
+}
+
+func toRecord(c client.Client) record {
+	r := record{Client: c, Personal: personal{
+		Name:      c.PersonName.Reveal(),
+		Phone:     c.Contacts.Phone.Reveal(),
+		Email:     c.Contacts.Email.Reveal(),
+		Messenger: c.Contacts.Messenger.Reveal(),
+	}}
+	r.Client.PersonName, r.Client.Contacts = client.Personal{}, client.Contacts{}
+	return r
+}
+
+func (r record) toClient() client.Client {
+	c := r.Client
+	c.PersonName = client.NewPersonal(r.Personal.Name)
+	c.Contacts = client.Contacts{
+		Phone:     client.NewPersonal(r.Personal.Phone),
+		Email:     client.NewPersonal(r.Personal.Email),
+		Messenger: client.NewPersonal(r.Personal.Messenger),
+	}
+	return c
+}
+
+// path escapes the ID so that any ID ("a/b", "..") is one file name.
+func (s *FileStore) path(id string) string {
+	return filepath.Join(s.dir, url.PathEscape(id)+".json")
+}
+
+func (s *FileStore) read(id string) (client.Client, error) {
+	b, err := os.ReadFile(s.path(id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return client.Client{}, fmt.Errorf("client %q: %w", id, client.ErrNotFound)
+	}
+	if err != nil {
+		return client.Client{}, err
+	}
+	var r record
+	if err := json.Unmarshal(b, &r); err != nil {
+		return client.Client{}, fmt.Errorf("client %q: corrupt record: %w", id, err)
+	}
+	return r.toClient(), nil
+}
+
+// write replaces the file atomically: a crash leaves the old or the new
+// record, never half of one.
+func (s *FileStore) write(c client.Client) error {
+	b, err := json.Marshal(toRecord(c))
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(s.dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), s.path(c.ID))
+}
+
+// Get implements client.Store.
+func (s *FileStore) Get(ctx context.Context, id string) (client.Client, error) {
+	if err := ctx.Err(); err != nil {
+		return client.Client{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.read(id)
+}
+
+// Create implements client.Store.
+func (s *FileStore) Create(ctx context.Context, c client.Client) (client.Client, error) {
+	if err := ctx.Err(); err != nil {
+		return client.Client{}, err
+	}
+	if err := client.ValidateNew(c); err != nil {
+		return client.Client{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.read(c.ID); !errors.Is(err, client.ErrNotFound) {
+		if err == nil {
+			err = fmt.Errorf("client %q: %w", c.ID, client.ErrAlreadyExists)
+		}
+		return client.Client{}, err
+	}
+	c.Version = 1
+	return c, s.write(c)
+}
+
+// Update implements client.Store.
+func (s *FileStore) Update(ctx context.Context, c client.Client) (client.Client, error) {
+	if err := ctx.Err(); err != nil {
+		return client.Client{}, err
+	}
+	if err := c.Validate(); err != nil {
+		return client.Client{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stored, err := s.read(c.ID)
+	if err != nil {
+		return client.Client{}, err
+	}
+	if stored.Version != c.Version {
+		return client.Client{}, fmt.Errorf("client %q: given version %d, stored %d: %w", c.ID, c.Version, stored.Version, client.ErrConflict)
+	}
+	c.Version++
+	return c, s.write(c)
+}
+
+// Delete implements client.Store.
+func (s *FileStore) Delete(ctx context.Context, id string, version int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stored, err := s.read(id)
+	if err != nil {
+		return err
+	}
+	if stored.Version != version {
+		return fmt.Errorf("client %q: given version %d, stored %d: %w", id, version, stored.Version, client.ErrConflict)
+	}
+	return os.Remove(s.path(id))
+}
+
+// List implements client.Store by reading the directory: fine for an
+// example, a database would use an index on the ID.
+func (s *FileStore) List(ctx context.Context, filter client.Filter, page client.Page) (client.ListPage, error) {
+	if err := ctx.Err(); err != nil {
+		return client.ListPage{}, err
+	}
+	if err := client.ValidateListArgs(filter, page); err != nil {
+		return client.ListPage{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return client.ListPage{}, err
+	}
+	var ids []string
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok || strings.HasPrefix(name, ".") {
+			continue
+		}
+		id, err := url.PathUnescape(name)
+		if err != nil {
+			return client.ListPage{}, fmt.Errorf("file %q: %w", e.Name(), err)
+		}
+		if id > page.After {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	var res client.ListPage
+	for _, id := range ids {
+		c, err := s.read(id)
+		if err != nil {
+			return client.ListPage{}, err
+		}
+		if !filter.Matches(c) {
+			continue
+		}
+		if len(res.Clients) == page.Limit {
+			res.Next = res.Clients[len(res.Clients)-1].ID
+			break
+		}
+		res.Clients = append(res.Clients, c)
+	}
+	return res, nil
+}
