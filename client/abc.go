@@ -1,0 +1,550 @@
+package client
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// ClientTotals is what one client brought over the analysed period (the
+// host picks it: the last 12 months, a calendar year): its revenue and its
+// profit, in the host's single reporting currency. ABC and KeyClients
+// rank clients by one of the two ([ABCMeasure]).
+type ClientTotals struct {
+	ClientID string `json:"client_id"`
+	// Revenue is never negative: returns are netted by the host before.
+	Revenue decimal.Decimal `json:"revenue"`
+	// Profit may be negative: a loss-making client.
+	Profit decimal.Decimal `json:"profit"`
+}
+
+// ABCMeasure is the value clients are ranked by.
+type ABCMeasure uint8
+
+const (
+	// ABCByRevenue ranks by revenue (sales volume), the classic ABC.
+	ABCByRevenue ABCMeasure = iota + 1
+	// ABCByProfit ranks by profit, what the article's key-client rule
+	// counts ("a few key clients bring more than 50% of the profit").
+	ABCByProfit
+)
+
+var abcMeasureNames = enum.Names{"", "revenue", "profit"}
+
+// ParseABCMeasure returns the measure named s ("revenue", "profit").
+func ParseABCMeasure(s string) (ABCMeasure, error) {
+	return enum.Parse[ABCMeasure](abcMeasureNames, "ABC measure", s)
+}
+
+func (m ABCMeasure) String() string { return enum.String(abcMeasureNames, "ABCMeasure", m) }
+
+// IsValid reports whether m is a named measure.
+func (m ABCMeasure) IsValid() bool { return enum.Valid(abcMeasureNames, m) }
+
+// MarshalText implements encoding.TextMarshaler; an unset measure is an error.
+func (m ABCMeasure) MarshalText() ([]byte, error) {
+	return enum.Marshal(abcMeasureNames, "ABCMeasure", m)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (m *ABCMeasure) UnmarshalText(b []byte) error {
+	v, err := ParseABCMeasure(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// value returns the measure of t.
+func (m ABCMeasure) value(t *ClientTotals) decimal.Decimal {
+	if m == ABCByProfit {
+		return t.Profit
+	}
+	return t.Revenue
+}
+
+// ABCBoundary decides the class of the client whose share carries the
+// cumulative share across a class threshold: with A up to 80 %, the
+// client that takes the cumulative share from 78 % to 83 %.
+type ABCBoundary uint8
+
+const (
+	// ABCCrossingIn puts the crossing client in the upper class: A is the
+	// smallest group of top clients that holds at least the A threshold
+	// of the total. A is never empty, even when one client alone holds
+	// 90 %. A client that brings the cumulative share exactly to the
+	// threshold is "within" it either way.
+	ABCCrossingIn ABCBoundary = iota + 1
+	// ABCCrossingOut puts it in the next class: A holds only clients whose
+	// cumulative share, their own included, is at most the threshold
+	// (the spreadsheet rule "cumulative ≤ 80 % → A"). A may hold less
+	// than the threshold, and is empty when the top client alone exceeds it.
+	ABCCrossingOut
+)
+
+var abcBoundaryNames = enum.Names{"", "crossing_in", "crossing_out"}
+
+// ParseABCBoundary returns the rule named s ("crossing_in", "crossing_out").
+func ParseABCBoundary(s string) (ABCBoundary, error) {
+	return enum.Parse[ABCBoundary](abcBoundaryNames, "ABC boundary rule", s)
+}
+
+func (b ABCBoundary) String() string { return enum.String(abcBoundaryNames, "ABCBoundary", b) }
+
+// IsValid reports whether b is a named rule.
+func (b ABCBoundary) IsValid() bool { return enum.Valid(abcBoundaryNames, b) }
+
+// MarshalText implements encoding.TextMarshaler; an unset rule is an error.
+func (b ABCBoundary) MarshalText() ([]byte, error) {
+	return enum.Marshal(abcBoundaryNames, "ABCBoundary", b)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (b *ABCBoundary) UnmarshalText(t []byte) error {
+	v, err := ParseABCBoundary(string(t))
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
+}
+
+// ABCClass is a client's ABC class: A brings most of the value, C the least.
+type ABCClass uint8
+
+const (
+	ABCClassA ABCClass = iota + 1
+	ABCClassB
+	ABCClassC
+)
+
+var abcClassNames = enum.Names{"", "A", "B", "C"}
+
+// ParseABCClass returns the class named s ("A", "B", "C").
+func ParseABCClass(s string) (ABCClass, error) {
+	return enum.Parse[ABCClass](abcClassNames, "ABC class", s)
+}
+
+func (c ABCClass) String() string { return enum.String(abcClassNames, "ABCClass", c) }
+
+// IsValid reports whether c is A, B or C.
+func (c ABCClass) IsValid() bool { return enum.Valid(abcClassNames, c) }
+
+// MarshalText implements encoding.TextMarshaler; an unset class is an error.
+func (c ABCClass) MarshalText() ([]byte, error) { return enum.Marshal(abcClassNames, "ABCClass", c) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (c *ABCClass) UnmarshalText(b []byte) error {
+	v, err := ParseABCClass(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// ABCReason says why a client got its class.
+type ABCReason uint8
+
+const (
+	// ABCWithin: the cumulative share with this client included is at
+	// most the class threshold.
+	ABCWithin ABCReason = iota + 1
+	// ABCCrossing: this client carried the cumulative share past the
+	// class threshold and the ABCCrossingIn rule kept it in the class.
+	ABCCrossing
+	// ABCBeyond: the cumulative share is past the B threshold: class C.
+	ABCBeyond
+	// ABCNoValue: the client brought nothing (zero revenue or profit):
+	// always C, whatever the thresholds.
+	ABCNoValue
+	// ABCLoss: the client lost money (negative profit, ranking by profit
+	// only): always C, and left out of the total the shares divide.
+	ABCLoss
+)
+
+var abcReasonNames = enum.Names{"", "within_threshold", "crossing_threshold", "beyond_thresholds", "no_value", "loss"}
+
+func (r ABCReason) String() string { return enum.String(abcReasonNames, "ABCReason", r) }
+
+// IsValid reports whether r is a named reason.
+func (r ABCReason) IsValid() bool { return enum.Valid(abcReasonNames, r) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r ABCReason) MarshalText() ([]byte, error) {
+	return enum.Marshal(abcReasonNames, "ABCReason", r)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (r *ABCReason) UnmarshalText(b []byte) error {
+	v, err := enum.Parse[ABCReason](abcReasonNames, "ABC reason", string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// ABCConfig sets the ABC thresholds. Thresholds are cumulative shares in
+// percent points ("80" means 80 %).
+type ABCConfig struct {
+	Measure ABCMeasure `json:"measure"`
+	// AMaxPct: class A runs up to this cumulative share. Default 80.
+	AMaxPct decimal.Decimal `json:"a_max_pct"`
+	// BMaxPct: class B runs from A's threshold up to this one; the rest
+	// is C. Default 95. Equal to AMaxPct means no class B.
+	BMaxPct  decimal.Decimal `json:"b_max_pct"`
+	Boundary ABCBoundary     `json:"boundary"`
+}
+
+// DefaultABCConfig ranks by revenue with the classic Pareto split: A up to
+// 80 % of the cumulative value, B up to 95 %, C the last 5 % (the 80/15/5
+// split of ABC practice), and the crossing client kept in the upper class
+// (see ABCCrossingIn). Revenue is the default measure because every host
+// has it; rank by profit when per-client profit is known.
+func DefaultABCConfig() ABCConfig {
+	return ABCConfig{
+		Measure:  ABCByRevenue,
+		AMaxPct:  decimal.NewFromInt(80),
+		BMaxPct:  decimal.NewFromInt(95),
+		Boundary: ABCCrossingIn,
+	}
+}
+
+// Validate reports every problem with the config at once.
+func (c ABCConfig) Validate() error {
+	var p validate.Problems
+	if !c.Measure.IsValid() {
+		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
+	}
+	abcCheckThresholds(&p, "a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
+	if !c.Boundary.IsValid() {
+		p.Add("boundary", c.Boundary, "unknown boundary rule (want crossing_in or crossing_out)")
+	}
+	return p.Err(ErrInvalid)
+}
+
+// abcCheckThresholds checks two cumulative thresholds lo ≤ hi, each above
+// 0 and at most 100 percent points.
+func abcCheckThresholds(p *validate.Problems, loField string, lo decimal.Decimal, hiField string, hi decimal.Decimal) {
+	okLo := abcCheckPct(p, loField, lo)
+	okHi := abcCheckPct(p, hiField, hi)
+	if okLo && okHi && lo.GreaterThan(hi) {
+		p.Addf(hiField, hi, "must not be below %s (%s)", loField, lo)
+	}
+}
+
+func abcCheckPct(p *validate.Problems, field string, v decimal.Decimal) bool {
+	if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(100)) {
+		p.Add(field, v, "must be a percentage above 0 and at most 100")
+		return false
+	}
+	return true
+}
+
+// ABCRow is one client's place in the ranking.
+type ABCRow struct {
+	// Rank is 1 for the client with the largest value; equal values are
+	// ranked by ClientID (byte order), so the result never depends on the
+	// order of the input.
+	Rank     int             `json:"rank"`
+	ClientID string          `json:"client_id"`
+	Value    decimal.Decimal `json:"value"`
+	// SharePct is Value / Total × 100 and CumulativePct the same for this
+	// client and every client ranked above it (loss-makers and zeros add
+	// nothing, so theirs stays at 100). Both are float64 for display
+	// only: the class was decided in exact arithmetic (see ABC).
+	SharePct      float64   `json:"share_pct"`
+	CumulativePct float64   `json:"cumulative_pct"`
+	Class         ABCClass  `json:"class"`
+	Reason        ABCReason `json:"reason"`
+}
+
+// ABCClassSummary totals one class.
+type ABCClassSummary struct {
+	Class   ABCClass `json:"class"`
+	Clients int      `json:"clients"`
+	// Value is the exact sum of the class's values; SharePct its share of
+	// the total, for display.
+	Value    decimal.Decimal `json:"value"`
+	SharePct float64         `json:"share_pct"`
+	// LastClientID is the lowest-ranked client of the class ("" when the
+	// class is empty): where the boundary fell.
+	LastClientID string `json:"last_client_id,omitempty"`
+}
+
+// ABCResult is the ABC segmentation and what it was computed from.
+type ABCResult struct {
+	Config ABCConfig `json:"config"`
+	// Rows are in rank order.
+	Rows []ABCRow `json:"rows"`
+	// Total is the sum of the positive values: the 100 % the shares are
+	// shares of. Ranking by profit, loss-makers are left out of it.
+	Total decimal.Decimal `json:"total"`
+	// Losses is the sum of the negative profits (zero or negative), so
+	// Total + Losses is the net profit.
+	Losses decimal.Decimal `json:"losses"`
+	// ACut and BCut are the cumulative values at the thresholds, exactly:
+	// Total × AMaxPct / 100 and Total × BMaxPct / 100.
+	ACut decimal.Decimal `json:"a_cut"`
+	BCut decimal.Decimal `json:"b_cut"`
+	// Classes summarises A, B and C, in that order.
+	Classes [3]ABCClassSummary `json:"classes"`
+}
+
+// Class returns the summary of class c (A, B or C).
+func (r ABCResult) Class(c ABCClass) ABCClassSummary {
+	if !c.IsValid() {
+		return ABCClassSummary{}
+	}
+	return r.Classes[c-1]
+}
+
+// ABC segments clients by their share of the total value (revenue or
+// profit, cfg.Measure) over a period: rank them from the largest value
+// down, add up their shares, and cut the ranking where the cumulative
+// share reaches cfg.AMaxPct (class A) and cfg.BMaxPct (class B); the rest
+// is C. cfg.Boundary decides the client whose share crosses a threshold.
+//
+// Each decision compares whole numbers exactly: every value is converted
+// once to integer units at a common exponent, the cumulative totals are
+// 128-bit integers, and the thresholds are the exact cut-off totals
+// Total × pct / 100 (rounded down or up to whole units, which is exact for
+// comparing whole-unit totals). No float ever decides a class, so a client
+// exactly at 80 % is classified by the rule, never by a rounding error.
+//
+// Ranking by profit, a loss-making client (negative profit) is allowed: it
+// is always C (reason ABCLoss), and the shares are shares of the sum of
+// the positive profits, because a share of a net total that losses shrink
+// (or make negative) would push cumulative shares past 100 % and make the
+// thresholds meaningless. A client with zero value is always C.
+//
+// Errors (client.ErrInvalid, every problem listed with its field and
+// value): an invalid cfg; no clients; an empty or repeated client ID; a
+// negative revenue (whatever the measure); no positive value at all, which
+// leaves the shares undefined.
+func ABC(totals []ClientTotals, cfg ABCConfig) (ABCResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return ABCResult{}, abcConfigError(err)
+	}
+	rk, err := abcRank(totals, cfg.Measure)
+	if err != nil {
+		return ABCResult{}, err
+	}
+	res := ABCResult{
+		Config: cfg,
+		Rows:   make([]ABCRow, len(totals)),
+		Total:  rk.positive.Decimal(rk.amounts.Exp()),
+		Losses: rk.negative.Decimal(rk.amounts.Exp()),
+	}
+	a := &rk.amounts
+	fa, fb := cfg.AMaxPct.Shift(-2), cfg.BMaxPct.Shift(-2)
+	res.ACut = res.Total.Mul(fa)
+	res.BCut = res.Total.Mul(fb)
+	floorA, ceilA := rk.positive.MulFloorCeil(fa)
+	floorB, ceilB := rk.positive.MulFloorCeil(fb)
+
+	totalF := rk.positive.Float64()
+	var cum exactsum.Acc
+	var classSums [3]exactsum.Acc
+	for r, idx := range rk.order {
+		i := int(idx)
+		row := &res.Rows[r]
+		row.Rank = r + 1
+		row.ClientID = totals[i].ClientID
+		row.Value = cfg.Measure.value(&totals[i])
+		row.SharePct = a.Float64(i) / totalF * 100
+		switch a.Sign(i) {
+		case -1:
+			row.Class, row.Reason = ABCClassC, ABCLoss
+		case 0:
+			row.Class, row.Reason = ABCClassC, ABCNoValue
+		default:
+			before := cum
+			cum.Add(a, i)
+			row.Class, row.Reason = abcDecide(cfg.Boundary, before, cum, floorA, ceilA, floorB, ceilB)
+			classSums[row.Class-1].Add(a, i)
+		}
+		row.CumulativePct = cum.Float64() / totalF * 100
+		s := &res.Classes[row.Class-1]
+		s.Clients++
+		s.LastClientID = row.ClientID
+	}
+	for c := range res.Classes {
+		s := &res.Classes[c]
+		s.Class = ABCClass(c + 1)
+		s.Value = classSums[c].Decimal(a.Exp())
+		s.SharePct = classSums[c].Float64() / totalF * 100
+	}
+	return res, nil
+}
+
+// abcDecide classifies a client with a positive value, given the exact
+// cumulative totals before and after it and the cut-offs rounded down
+// (floor) and up (ceil) to whole units: for a whole-unit total x,
+// x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil.
+func abcDecide(rule ABCBoundary, before, after, floorA, ceilA, floorB, ceilB exactsum.Acc) (ABCClass, ABCReason) {
+	switch {
+	case after.Cmp(floorA) <= 0:
+		return ABCClassA, ABCWithin
+	case rule == ABCCrossingIn && before.Cmp(ceilA) < 0:
+		return ABCClassA, ABCCrossing
+	case after.Cmp(floorB) <= 0:
+		return ABCClassB, ABCWithin
+	case rule == ABCCrossingIn && before.Cmp(ceilB) < 0:
+		return ABCClassB, ABCCrossing
+	}
+	return ABCClassC, ABCBeyond
+}
+
+func abcConfigError(err error) error {
+	var p validate.Problems
+	p.Merge("config", err)
+	return p.Err(ErrInvalid)
+}
+
+// abcRanking is the validated input of ABC and KeyClients: the values as
+// exact units and the clients in rank order.
+type abcRanking struct {
+	amounts exactsum.Amounts
+	// order lists indices into the input, largest value first, equal
+	// values by client ID.
+	order    []int32
+	positive exactsum.Acc // sum of the positive values
+	negative exactsum.Acc // sum of the negative values
+}
+
+// abcRank validates totals and ranks them by measure m.
+func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
+	var p validate.Problems
+	if len(totals) == 0 {
+		p.Add("totals", nil, "is empty: there are no clients to rank")
+		return abcRanking{}, p.Err(ErrInvalid)
+	}
+	rows := abcRowProblems{p: &p}
+	seen := make(map[string]int32, len(totals))
+	var b exactsum.Builder
+	b.Grow(len(totals))
+	for i := range totals {
+		t := &totals[i]
+		switch prev, dup := seen[t.ClientID]; {
+		case t.ClientID == "":
+			rows.add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
+		case dup:
+			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", prev))
+		default:
+			seen[t.ClientID] = int32(i)
+		}
+		if t.Revenue.Sign() < 0 {
+			rows.add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+		}
+		b.Append(m.value(t))
+	}
+	rows.finish("totals")
+	if p.Len() > 0 {
+		return abcRanking{}, p.Err(ErrInvalid)
+	}
+	a, err := b.Amounts()
+	if err != nil {
+		return abcRanking{}, abcSpanProblem(err, func(i int) string { return fmt.Sprintf("totals[%d].%s", i, m) }, func(i int) any { return m.value(&totals[i]) })
+	}
+	rk := abcRanking{amounts: a, order: abcOrder(&a, totals)}
+	for i := range a.Len() {
+		switch a.Sign(i) {
+		case 1:
+			rk.positive.Add(&a, i)
+		case -1:
+			rk.negative.Add(&a, i)
+		}
+	}
+	if rk.positive.Sign() == 0 {
+		p.Addf("totals[]."+m.String(), "0", "no client has a positive %s: shares of a zero total are undefined", m)
+		return abcRanking{}, p.Err(ErrInvalid)
+	}
+	return rk, nil
+}
+
+// abcOrder returns the client indices from the largest value down, equal
+// values by client ID. On int64 units it sorts (unit, index) pairs held
+// side by side, which keeps the sort in cache; wide units compare through
+// big integers.
+func abcOrder(a *exactsum.Amounts, totals []ClientTotals) []int32 {
+	order := make([]int32, a.Len())
+	if ints := a.Ints(); ints != nil {
+		type key struct {
+			unit int64
+			idx  int32
+		}
+		keys := make([]key, len(ints))
+		for i, u := range ints {
+			keys[i] = key{u, int32(i)}
+		}
+		slices.SortFunc(keys, func(x, y key) int {
+			if c := cmp.Compare(y.unit, x.unit); c != 0 {
+				return c
+			}
+			return strings.Compare(totals[x.idx].ClientID, totals[y.idx].ClientID)
+		})
+		for i, k := range keys {
+			order[i] = k.idx
+		}
+		return order
+	}
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := a.Cmp(int(y), int(x)); c != 0 {
+			return c
+		}
+		return strings.Compare(totals[x].ClientID, totals[y].ClientID)
+	})
+	return order
+}
+
+// abcSpanProblem turns an exactsum span error into a field problem on the
+// amount with the largest exponent.
+func abcSpanProblem(err error, field func(int) string, value func(int) any) error {
+	var p validate.Problems
+	var se *exactsum.SpanError
+	if !errors.As(err, &se) {
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	p.Addf(field(se.MaxIndex), value(se.MaxIndex), "lies more than %d orders of magnitude from %s = %v: not a money amount in the same unit",
+		exactsum.MaxExponentSpan, field(se.MinIndex), value(se.MinIndex))
+	return p.Err(ErrInvalid)
+}
+
+// abcMaxRowProblems caps how many per-row problems one error lists: a
+// million bad rows make one readable error, not a hundred megabytes.
+const abcMaxRowProblems = 100
+
+// abcRowProblems records per-row problems up to abcMaxRowProblems and
+// counts the rest, which finish reports as one more problem.
+type abcRowProblems struct {
+	p       *validate.Problems
+	dropped int
+}
+
+func (r *abcRowProblems) add(field string, value any, reason string) {
+	if r.p.Len() >= abcMaxRowProblems {
+		r.dropped++
+		return
+	}
+	r.p.Add(field, value, reason)
+}
+
+func (r *abcRowProblems) finish(field string) {
+	if r.dropped > 0 {
+		r.p.Addf(field, r.dropped, "%d more problems not listed (the first %d are)", r.dropped, abcMaxRowProblems)
+	}
+}
