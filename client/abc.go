@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -285,7 +286,8 @@ type ABCClassSummary struct {
 // ABCResult is the ABC segmentation and what it was computed from.
 type ABCResult struct {
 	Config ABCConfig `json:"config"`
-	// Rows are in rank order.
+	// Rows are in input order: Rows[i] is totals[i]. Sort by Rank for
+	// the ranking.
 	Rows []ABCRow `json:"rows"`
 	// Total is the sum of the positive values: the 100 % the shares are
 	// shares of. Ranking by profit, loss-makers are left out of it.
@@ -350,57 +352,86 @@ func ABC(totals []ClientTotals, cfg ABCConfig) (ABCResult, error) {
 	fa, fb := cfg.AMaxPct.Shift(-2), cfg.BMaxPct.Shift(-2)
 	res.ACut = res.Total.Mul(fa)
 	res.BCut = res.Total.Mul(fb)
-	floorA, ceilA := rk.positive.MulFloorCeil(fa)
-	floorB, ceilB := rk.positive.MulFloorCeil(fb)
+	var cuts abcCuts
+	cuts.floorA, cuts.ceilA = rk.positive.MulFloorCeil(fa)
+	cuts.floorB, cuts.ceilB = rk.positive.MulFloorCeil(fb)
 
+	// Walk the ranking over the units in rank order, scatter one compact
+	// verdict per client, then fill the rows in input order: no pass
+	// jumps around the (much larger) input or rows at random.
 	totalF := rk.positive.Float64()
+	verdicts := make([]abcVerdict, len(totals))
 	var cum exactsum.Acc
 	var classSums [3]exactsum.Acc
+	var last [3]int
 	for r, idx := range rk.order {
 		i := int(idx)
-		row := &res.Rows[r]
-		row.Rank = r + 1
-		row.ClientID = totals[i].ClientID
-		row.Value = cfg.Measure.value(&totals[i])
-		row.SharePct = a.Float64(i) / totalF * 100
-		switch a.Sign(i) {
+		v := abcVerdict{rank: int32(r + 1)}
+		switch rk.sign(r) {
 		case -1:
-			row.Class, row.Reason = ABCClassC, ABCLoss
+			v.class, v.reason = ABCClassC, ABCLoss
 		case 0:
-			row.Class, row.Reason = ABCClassC, ABCNoValue
+			v.class, v.reason = ABCClassC, ABCNoValue
 		default:
 			before := cum
-			cum.Add(a, i)
-			row.Class, row.Reason = abcDecide(cfg.Boundary, before, cum, floorA, ceilA, floorB, ceilB)
-			classSums[row.Class-1].Add(a, i)
+			rk.add(&cum, r)
+			v.class, v.reason = cuts.decide(cfg.Boundary, &before, &cum)
+			rk.add(&classSums[v.class-1], r)
 		}
-		row.CumulativePct = cum.Float64() / totalF * 100
-		s := &res.Classes[row.Class-1]
-		s.Clients++
-		s.LastClientID = row.ClientID
+		v.cumPct = cum.Float64() / totalF * 100
+		verdicts[i] = v
+		res.Classes[v.class-1].Clients++
+		last[v.class-1] = i
+	}
+	for i, v := range verdicts {
+		res.Rows[i] = ABCRow{
+			Rank:          int(v.rank),
+			ClientID:      totals[i].ClientID,
+			Value:         cfg.Measure.value(&totals[i]),
+			SharePct:      a.Float64(i) / totalF * 100,
+			CumulativePct: v.cumPct,
+			Class:         v.class,
+			Reason:        v.reason,
+		}
 	}
 	for c := range res.Classes {
 		s := &res.Classes[c]
 		s.Class = ABCClass(c + 1)
 		s.Value = classSums[c].Decimal(a.Exp())
+		if s.Clients > 0 {
+			s.LastClientID = totals[last[c]].ClientID
+		}
 		s.SharePct = classSums[c].Float64() / totalF * 100
 	}
 	return res, nil
 }
 
-// abcDecide classifies a client with a positive value, given the exact
-// cumulative totals before and after it and the cut-offs rounded down
-// (floor) and up (ceil) to whole units: for a whole-unit total x,
-// x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil.
-func abcDecide(rule ABCBoundary, before, after, floorA, ceilA, floorB, ceilB exactsum.Acc) (ABCClass, ABCReason) {
+// abcVerdict is one client's outcome, 16 bytes, scattered by rank.
+type abcVerdict struct {
+	cumPct float64
+	rank   int32
+	class  ABCClass
+	reason ABCReason
+}
+
+// abcCuts are the exact cut-off totals Total × pct / 100 of the A and B
+// thresholds, rounded down (floor) and up (ceil) to whole units: for a
+// whole-unit total x, x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil.
+type abcCuts struct {
+	floorA, ceilA, floorB, ceilB exactsum.Acc
+}
+
+// decide classifies a client with a positive value, given the exact
+// cumulative totals before and after it.
+func (c *abcCuts) decide(rule ABCBoundary, before, after *exactsum.Acc) (ABCClass, ABCReason) {
 	switch {
-	case after.Cmp(floorA) <= 0:
+	case after.Cmp(c.floorA) <= 0:
 		return ABCClassA, ABCWithin
-	case rule == ABCCrossingIn && before.Cmp(ceilA) < 0:
+	case rule == ABCCrossingIn && before.Cmp(c.ceilA) < 0:
 		return ABCClassA, ABCCrossing
-	case after.Cmp(floorB) <= 0:
+	case after.Cmp(c.floorB) <= 0:
 		return ABCClassB, ABCWithin
-	case rule == ABCCrossingIn && before.Cmp(ceilB) < 0:
+	case rule == ABCCrossingIn && before.Cmp(c.ceilB) < 0:
 		return ABCClassB, ABCCrossing
 	}
 	return ABCClassC, ABCBeyond
@@ -418,7 +449,10 @@ type abcRanking struct {
 	amounts exactsum.Amounts
 	// order lists indices into the input, largest value first, equal
 	// values by client ID.
-	order    []int32
+	order []int32
+	// units holds the units in rank order (units[r] is the unit of
+	// order[r]), or nil when the amounts are wide.
+	units    []int64
 	positive exactsum.Acc // sum of the positive values
 	negative exactsum.Acc // sum of the negative values
 }
@@ -431,18 +465,17 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
 	rows := abcRowProblems{p: &p}
-	seen := make(map[string]int32, len(totals))
+	dups := abcDuplicates(len(totals), func(i int) string { return totals[i].ClientID })
 	var b exactsum.Builder
 	b.Grow(len(totals))
 	for i := range totals {
 		t := &totals[i]
-		switch prev, dup := seen[t.ClientID]; {
-		case t.ClientID == "":
+		if t.ClientID == "" {
 			rows.add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
-		case dup:
-			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", prev))
-		default:
-			seen[t.ClientID] = int32(i)
+		}
+		for len(dups) > 0 && dups[0].repeat == i {
+			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", dups[0].first))
+			dups = dups[1:]
 		}
 		if t.Revenue.Sign() < 0 {
 			rows.add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
@@ -457,7 +490,8 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 	if err != nil {
 		return abcRanking{}, abcSpanProblem(err, func(i int) string { return fmt.Sprintf("totals[%d].%s", i, m) }, func(i int) any { return m.value(&totals[i]) })
 	}
-	rk := abcRanking{amounts: a, order: abcOrder(&a, totals)}
+	rk := abcRanking{amounts: a}
+	rk.order, rk.units = abcOrder(&a, totals)
 	for i := range a.Len() {
 		switch a.Sign(i) {
 		case 1:
@@ -473,42 +507,164 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 	return rk, nil
 }
 
+// sign returns the sign of the value ranked r (0-based).
+func (rk *abcRanking) sign(r int) int {
+	if rk.units != nil {
+		return cmp.Compare(rk.units[r], 0)
+	}
+	return rk.amounts.Sign(int(rk.order[r]))
+}
+
+// add adds the value ranked r to s.
+func (rk *abcRanking) add(s *exactsum.Acc, r int) {
+	if rk.units != nil {
+		s.AddInt64(rk.units[r])
+		return
+	}
+	s.Add(&rk.amounts, int(rk.order[r]))
+}
+
 // abcOrder returns the client indices from the largest value down, equal
-// values by client ID. On int64 units it sorts (unit, index) pairs held
-// side by side, which keeps the sort in cache; wide units compare through
-// big integers.
-func abcOrder(a *exactsum.Amounts, totals []ClientTotals) []int32 {
+// values by client ID, and (unless the amounts are wide) the units in
+// that order. On int64 units it radix-sorts the units (linear time,
+// cache-friendly) and then sorts each run of equal units by ID; wide
+// units compare through big integers.
+func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 	order := make([]int32, a.Len())
-	if ints := a.Ints(); ints != nil {
-		type key struct {
-			unit int64
-			idx  int32
+	ints := a.Ints()
+	if ints == nil {
+		for i := range order {
+			order[i] = int32(i)
 		}
-		keys := make([]key, len(ints))
-		for i, u := range ints {
-			keys[i] = key{u, int32(i)}
-		}
-		slices.SortFunc(keys, func(x, y key) int {
-			if c := cmp.Compare(y.unit, x.unit); c != 0 {
+		slices.SortFunc(order, func(x, y int32) int {
+			if c := a.Cmp(int(y), int(x)); c != 0 {
 				return c
 			}
-			return strings.Compare(totals[x.idx].ClientID, totals[y.idx].ClientID)
+			return strings.Compare(totals[x].ClientID, totals[y].ClientID)
 		})
-		for i, k := range keys {
-			order[i] = k.idx
-		}
-		return order
+		return order, nil
 	}
-	for i := range order {
-		order[i] = int32(i)
+	keys := make([]abcKey, len(ints))
+	for i, u := range ints {
+		// Flipping the sign bit orders int64 as uint64; complementing
+		// that sorts the largest unit first.
+		keys[i] = abcKey{key: ^(uint64(u) ^ 1<<63), idx: int32(i)}
 	}
-	slices.SortFunc(order, func(x, y int32) int {
-		if c := a.Cmp(int(y), int(x)); c != 0 {
-			return c
+	keys = abcRadixSort(keys, make([]abcKey, len(keys)))
+	units := make([]int64, len(keys))
+	for i, k := range keys {
+		order[i] = k.idx
+		units[i] = int64(^k.key ^ 1<<63)
+	}
+	// Ties: gather each run's IDs next to their indices, so the sort
+	// compares strings without reaching back into the input.
+	type tie struct {
+		id  string
+		idx int32
+	}
+	var run []tie
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].key == keys[lo].key {
+			hi++
 		}
-		return strings.Compare(totals[x].ClientID, totals[y].ClientID)
-	})
-	return order
+		if hi-lo > 1 {
+			run = run[:0]
+			for _, i := range order[lo:hi] {
+				run = append(run, tie{totals[i].ClientID, i})
+			}
+			slices.SortFunc(run, func(x, y tie) int { return strings.Compare(x.id, y.id) })
+			for j, t := range run {
+				order[lo+j] = t.idx
+			}
+		}
+		lo = hi
+	}
+	return order, units
+}
+
+// abcKey is a sort record: a 64-bit key and the index it belongs to.
+type abcKey struct {
+	key uint64
+	idx int32
+}
+
+// abcRadixSort sorts keys by key, stably: a least-significant-digit radix
+// sort on bytes, skipping the bytes every key shares (money units rarely
+// use the top ones). tmp is scratch space of the same length; the sorted
+// slice is returned (it is keys or tmp).
+func abcRadixSort(keys, tmp []abcKey) []abcKey {
+	if len(keys) < 2 {
+		return keys
+	}
+	var counts [8][256]int
+	for _, k := range keys {
+		for d := range 8 {
+			counts[d][byte(k.key>>(8*d))]++
+		}
+	}
+	src, dst := keys, tmp
+	for d := range 8 {
+		c := &counts[d]
+		shift := 8 * d
+		if c[byte(src[0].key>>shift)] == len(src) {
+			continue
+		}
+		pos := 0
+		for b := range c {
+			pos, c[b] = pos+c[b], pos
+		}
+		for _, k := range src {
+			b := byte(k.key >> shift)
+			dst[c[b]] = k
+			c[b]++
+		}
+		src, dst = dst, src
+	}
+	return src
+}
+
+// abcDup is a repeated ID: the index of its first occurrence and of a
+// repeat.
+type abcDup struct{ first, repeat int }
+
+// abcDuplicates finds the repeated non-empty IDs among id(0..n-1), sorted
+// by the repeat's index. It hashes each ID, radix-sorts the hashes and
+// compares the strings of equal hashes only: linear and cache-friendly,
+// several times faster than a map of a million strings.
+func abcDuplicates(n int, id func(int) string) []abcDup {
+	seed := maphash.MakeSeed()
+	keys := make([]abcKey, n)
+	for i := range keys {
+		// 32 bits of hash: half the radix passes; the few collisions
+		// (about n²/2³³) cost one string comparison each.
+		keys[i] = abcKey{key: maphash.String(seed, id(i)) >> 32, idx: int32(i)}
+	}
+	keys = abcRadixSort(keys, make([]abcKey, n))
+	var dups []abcDup
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && keys[hi].key == keys[lo].key {
+			hi++
+		}
+		// A run of equal hashes, in input order (the sort is stable):
+		// each ID repeats the first earlier one with the same text.
+		for j := lo + 1; j < hi; j++ {
+			s := id(int(keys[j].idx))
+			if s == "" {
+				continue
+			}
+			for k := lo; k < j; k++ {
+				if id(int(keys[k].idx)) == s {
+					dups = append(dups, abcDup{first: int(keys[k].idx), repeat: int(keys[j].idx)})
+					break
+				}
+			}
+		}
+		lo = hi
+	}
+	slices.SortFunc(dups, func(x, y abcDup) int { return cmp.Compare(x.repeat, y.repeat) })
+	return dups
 }
 
 // abcSpanProblem turns an exactsum span error into a field problem on the

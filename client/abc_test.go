@@ -29,9 +29,17 @@ type abcWant struct {
 	reason ABCReason
 }
 
+// byRank returns the rows in rank order (ABC returns them in input order).
+func byRank(r ABCResult) []ABCRow {
+	rows := slices.Clone(r.Rows)
+	slices.SortFunc(rows, func(x, y ABCRow) int { return x.Rank - y.Rank })
+	return rows
+}
+
 func abcGot(r ABCResult) []abcWant {
-	out := make([]abcWant, len(r.Rows))
-	for i, row := range r.Rows {
+	rows := byRank(r)
+	out := make([]abcWant, len(rows))
+	for i, row := range rows {
 		out[i] = abcWant{row.ClientID, row.Class, row.Reason}
 	}
 	return out
@@ -73,12 +81,14 @@ func TestABCHandWorkedTenClients(t *testing.T) {
 	assert.Equal(t, "1000", res.Total.String())
 	assert.Equal(t, "800", res.ACut.String())
 	assert.Equal(t, "950", res.BCut.String())
-	r4 := res.Rows[3]
+	assert.Equal(t, ABCRow{Rank: 7, ClientID: "c07", Value: dec("30"), SharePct: 3, CumulativePct: 97, Class: ABCClassB, Reason: ABCCrossing},
+		res.Rows[0], "rows are in input order")
+	r4 := byRank(res)[3]
 	assert.Equal(t, 4, r4.Rank)
 	assert.Equal(t, "80", r4.Value.String())
 	assert.InDelta(t, 8.0, r4.SharePct, 1e-12)
 	assert.InDelta(t, 85.0, r4.CumulativePct, 1e-12)
-	assert.InDelta(t, 100.0, res.Rows[9].CumulativePct, 1e-12)
+	assert.InDelta(t, 100.0, byRank(res)[9].CumulativePct, 1e-12)
 	// A = 400+250+120+80 = 850 (4 clients), B = 50+40+30 = 120 (3), C = 20+10+0 = 30 (3).
 	assert.Equal(t, ABCClassSummary{Class: ABCClassA, Clients: 4, Value: dec("850"), SharePct: 85, LastClientID: "c04"}, res.Class(ABCClassA))
 	assert.Equal(t, 3, res.Class(ABCClassB).Clients)
@@ -111,7 +121,7 @@ func TestABCWideValuesClassifyTheSame(t *testing.T) {
 		wide, err := ABC(scaled, abcCfg(rule))
 		require.NoError(t, err)
 		assert.Equal(t, abcGot(small)[:9], abcGot(wide)[:9], rule.String())
-		assert.Equal(t, ABCClassC, wide.Rows[9].Class)
+		assert.Equal(t, ABCClassC, byRank(wide)[9].Class)
 	}
 }
 
@@ -182,7 +192,7 @@ func TestABCTiesByID(t *testing.T) {
 	res, err := ABC(in, DefaultABCConfig())
 	require.NoError(t, err)
 	var ids []string
-	for _, r := range res.Rows {
+	for _, r := range byRank(res) {
 		ids = append(ids, r.ClientID)
 	}
 	assert.Equal(t, []string{"z", "a", "b", "m"}, ids)
@@ -190,7 +200,7 @@ func TestABCTiesByID(t *testing.T) {
 	in = revenues("m", "100.00", "b", "100")
 	res, err = ABC(in, DefaultABCConfig())
 	require.NoError(t, err)
-	assert.Equal(t, "b", res.Rows[0].ClientID)
+	assert.Equal(t, "b", byRank(res)[0].ClientID)
 }
 
 func TestABCByProfitWithLosses(t *testing.T) {
@@ -216,15 +226,17 @@ func TestABCByProfitWithLosses(t *testing.T) {
 	}, abcGot(res))
 	assert.Equal(t, "1000", res.Total.String())
 	assert.Equal(t, "-100", res.Losses.String())
-	assert.InDelta(t, -10.0, res.Rows[4].SharePct, 1e-12)
-	assert.InDelta(t, 100.0, res.Rows[4].CumulativePct, 1e-12)
-	assert.Equal(t, "-100", res.Rows[4].Value.String())
+	loss := res.Rows[0]
+	assert.InDelta(t, -10.0, loss.SharePct, 1e-12)
+	assert.InDelta(t, 100.0, loss.CumulativePct, 1e-12)
+	assert.Equal(t, "-100", loss.Value.String())
+	assert.Equal(t, 5, loss.Rank)
 	assert.Equal(t, 2, res.Class(ABCClassC).Clients)
 
 	// The same clients by revenue: 900, 700, 100, 50, 10 of 1760.
 	res, err = ABC(in, DefaultABCConfig())
 	require.NoError(t, err)
-	assert.Equal(t, "p3", res.Rows[0].ClientID)
+	assert.Equal(t, "p3", byRank(res)[0].ClientID)
 	assert.Equal(t, "0", res.Losses.String())
 }
 
@@ -356,9 +368,11 @@ func FuzzABCAgreesWithRationals(f *testing.F) {
 		cutA := new(big.Rat).Mul(total, big.NewRat(a, 100))
 		cutB := new(big.Rat).Mul(total, big.NewRat(b, 100))
 		cum := new(big.Rat)
-		for i, row := range res.Rows {
+		rows := byRank(res)
+		for i, row := range rows {
+			require.Equal(t, i+1, row.Rank)
 			if i > 0 {
-				prev := res.Rows[i-1]
+				prev := rows[i-1]
 				c := prev.Value.Cmp(row.Value)
 				require.True(t, c > 0 || c == 0 && prev.ClientID < row.ClientID, "rank order")
 			}
@@ -378,4 +392,43 @@ func FuzzABCAgreesWithRationals(f *testing.F) {
 			require.Equal(t, want, row.Class, "row %d %+v", i, row)
 		}
 	})
+}
+
+func TestABCRadixSortIsStableAndOrdered(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{0, 1, 2, 100, 5000} {
+		keys := make([]abcKey, n)
+		for i := range keys {
+			k := r.Uint64()
+			if i%3 == 0 {
+				k &= 0xff00 // many equal keys, sharing most bytes
+			}
+			keys[i] = abcKey{key: k, idx: int32(i)}
+		}
+		want := slices.Clone(keys)
+		slices.SortStableFunc(want, func(x, y abcKey) int { return cmpU64(x.key, y.key) })
+		got := abcRadixSort(slices.Clone(keys), make([]abcKey, n))
+		assert.Equal(t, want, got, "n=%d", n)
+	}
+}
+
+func cmpU64(x, y uint64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+func TestABCDuplicates(t *testing.T) {
+	ids := []string{"a", "b", "a", "", "c", "a", "", "b"}
+	got := abcDuplicates(len(ids), func(i int) string { return ids[i] })
+	assert.Equal(t, []abcDup{{first: 0, repeat: 2}, {first: 0, repeat: 5}, {first: 1, repeat: 7}}, got, "empty IDs are reported as missing, not repeated")
+	many := make([]string, 20000)
+	for i := range many {
+		many[i] = fmt.Sprint(i % 19999) // exactly one repeat: 19999 repeats 0
+	}
+	assert.Equal(t, []abcDup{{first: 0, repeat: 19999}}, abcDuplicates(len(many), func(i int) string { return many[i] }))
 }

@@ -163,7 +163,7 @@ type ABCXYZUnplaced struct {
 
 // ABCXYZResult is the matrix.
 type ABCXYZResult struct {
-	// Rows are the placed clients in ABC rank order.
+	// Rows are the placed clients in the order of the ABC rows.
 	Rows []ABCXYZRow `json:"rows"`
 	// Counts holds how many clients each cell has (all nine present).
 	Counts map[ABCXYZCell]int `json:"counts"`

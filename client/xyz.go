@@ -314,7 +314,7 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
 	rows := abcRowProblems{p: &p}
-	seen := make(map[string]int, len(series))
+	dups := abcDuplicates(len(series), func(i int) string { return series[i].ClientID })
 	offsets := make([]int, len(series)+1)
 	n := 0
 	for c := range series {
@@ -327,13 +327,12 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 	demand := false
 	for c := range series {
 		s := &series[c]
-		switch prev, dup := seen[s.ClientID]; {
-		case s.ClientID == "":
+		if s.ClientID == "" {
 			rows.add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
-		case dup:
-			rows.add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, fmt.Sprintf("repeats series[%d]: each client must appear once", prev))
-		default:
-			seen[s.ClientID] = c
+		}
+		for len(dups) > 0 && dups[0].repeat == c {
+			rows.add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, fmt.Sprintf("repeats series[%d]: each client must appear once", dups[0].first))
+			dups = dups[1:]
 		}
 		for j, v := range s.Values {
 			switch v.Sign() {

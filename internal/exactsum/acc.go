@@ -22,11 +22,22 @@ func AccFromInt64(v int64) Acc { return Acc{v: FromInt64(v)} }
 
 // Add adds unit i of a.
 func (s *Acc) Add(a *Amounts, i int) {
-	if a.wide == nil && s.big == nil {
-		s.v = s.v.addInt64(a.ints[i])
+	if a.wide == nil {
+		s.AddInt64(a.ints[i])
 		return
 	}
 	s.big = new(big.Int).Add(s.bigValue(), a.BigInt(i, new(big.Int)))
+}
+
+// AddInt64 adds u units.
+func (s *Acc) AddInt64(u int64) {
+	if s.big == nil {
+		if r, ok := s.v.Add(FromInt64(u)); ok {
+			s.v = r
+			return
+		}
+	}
+	s.big = new(big.Int).Add(s.bigValue(), big.NewInt(u))
 }
 
 // AddAcc adds t.

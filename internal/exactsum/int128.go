@@ -30,13 +30,6 @@ func (a Int128) Add(b Int128) (Int128, bool) {
 	return r, true
 }
 
-// addInt64 returns a+v. It cannot overflow while a is the sum of fewer
-// than 2^64 int64 values, which is how every caller in this package uses it.
-func (a Int128) addInt64(v int64) Int128 {
-	lo, carry := bits.Add64(a.lo, uint64(v), 0)
-	return Int128{hi: a.hi + v>>63 + int64(carry), lo: lo}
-}
-
 // Cmp returns -1, 0 or +1 as a is less than, equal to or greater than b.
 func (a Int128) Cmp(b Int128) int {
 	switch {
