@@ -274,8 +274,8 @@ type ABCRow struct {
 type ABCClassSummary struct {
 	Class   ABCClass `json:"class"`
 	Clients int      `json:"clients"`
-	// Value is the exact sum of the class's values; SharePct its share of
-	// the total, for display.
+	// Value is the exact sum of the class's positive values (losses are
+	// in ABCResult.Losses); SharePct its share of the total, for display.
 	Value    decimal.Decimal `json:"value"`
 	SharePct float64         `json:"share_pct"`
 	// LastClientID is the lowest-ranked client of the class ("" when the
