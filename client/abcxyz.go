@@ -92,8 +92,8 @@ type ABCXYZConfig struct {
 	Treatments map[ABCXYZCell]string `json:"treatments"`
 }
 
-// maxTreatmentLen bounds a treatment text.
-const maxTreatmentLen = 1000
+// abcxyzMaxTreatmentLen bounds a treatment text.
+const abcxyzMaxTreatmentLen = 1000
 
 // DefaultABCXYZConfig returns treatments from usual ABC-XYZ practice,
 // where the value class sets how much attention a client deserves and the
@@ -136,8 +136,8 @@ func (c ABCXYZConfig) Validate() error {
 			p.Add(field, nil, "is missing: every one of the nine cells needs a treatment")
 		case strings.TrimSpace(text) == "":
 			p.Add(field, nil, "must not be empty")
-		case len(text) > maxTreatmentLen || !utf8.ValidString(text):
-			p.Addf(field, nil, "must be valid UTF-8 of at most %d bytes", maxTreatmentLen)
+		case len(text) > abcxyzMaxTreatmentLen || !utf8.ValidString(text):
+			p.Addf(field, nil, "must be valid UTF-8 of at most %d bytes", abcxyzMaxTreatmentLen)
 		}
 	}
 	return p.Err(ErrInvalid)

@@ -24,8 +24,8 @@ type Period struct {
 // Contains reports whether t lies in [Start, End).
 func (p Period) Contains(t time.Time) bool { return !t.Before(p.Start) && t.Before(p.End) }
 
-// maxPeriods bounds a period list: a century of months.
-const maxPeriods = 1200
+// seriesMaxPeriods bounds a period list: a century of months.
+const seriesMaxPeriods = 1200
 
 // MonthlyPeriods returns count consecutive one-month periods, the first
 // starting at start. Period i starts i calendar months after start, at
@@ -38,8 +38,8 @@ func MonthlyPeriods(start time.Time, count int) ([]Period, error) {
 	if start.IsZero() {
 		p.Add("start", nil, "is required")
 	}
-	if count < 1 || count > maxPeriods {
-		p.Addf("count", count, "must be 1 to %d", maxPeriods)
+	if count < 1 || count > seriesMaxPeriods {
+		p.Addf("count", count, "must be 1 to %d", seriesMaxPeriods)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
@@ -266,8 +266,8 @@ func seriesCheckPeriods(periods []Period, start SeriesStart) error {
 	if len(periods) == 0 {
 		p.Add("periods", nil, "is empty")
 	}
-	if len(periods) > maxPeriods {
-		p.Addf("periods", len(periods), "at most %d periods", maxPeriods)
+	if len(periods) > seriesMaxPeriods {
+		p.Addf("periods", len(periods), "at most %d periods", seriesMaxPeriods)
 	}
 	for i, pr := range periods {
 		switch {
