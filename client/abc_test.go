@@ -1,0 +1,434 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func revenues(kv ...string) []ClientTotals {
+	out := make([]ClientTotals, 0, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		out = append(out, ClientTotals{ClientID: kv[i], Revenue: dec(kv[i+1])})
+	}
+	return out
+}
+
+type abcWant struct {
+	id     string
+	class  ABCClass
+	reason ABCReason
+}
+
+// byRank returns the rows in rank order (ABC returns them in input order).
+func byRank(r ABCResult) []ABCRow {
+	rows := slices.Clone(r.Rows)
+	slices.SortFunc(rows, func(x, y ABCRow) int { return x.Rank - y.Rank })
+	return rows
+}
+
+func abcGot(r ABCResult) []abcWant {
+	rows := byRank(r)
+	out := make([]abcWant, len(rows))
+	for i, row := range rows {
+		out[i] = abcWant{row.ClientID, row.Class, row.Reason}
+	}
+	return out
+}
+
+func abcCfg(b ABCBoundary) ABCConfig {
+	c := DefaultABCConfig()
+	c.Boundary = b
+	return c
+}
+
+// tenClients is the hand-worked example. Total revenue 1000:
+//
+//	rank client value share cumulative  crossing_in        crossing_out
+//	 1   c01    400   40 %   400  40 %   A within           A within
+//	 2   c02    250   25 %   650  65 %   A within           A within
+//	 3   c03    120   12 %   770  77 %   A within           A within
+//	 4   c04     80    8 %   850  85 %   A crossing (770<800) B within (850>800, ≤950)
+//	 5   c05     50    5 %   900  90 %   B within           B within
+//	 6   c06     40    4 %   940  94 %   B within           B within
+//	 7   c07     30    3 %   970  97 %   B crossing (940<950) C beyond (970>950)
+//	 8   c08     20    2 %   990  99 %   C beyond (970≥950) C beyond
+//	 9   c09     10    1 %  1000 100 %   C beyond           C beyond
+//	10   c10      0    0 %  1000 100 %   C no value         C no value
+//
+// The input is shuffled: the ranking must not depend on input order.
+var tenClients = revenues("c07", "30", "c02", "250", "c10", "0", "c05", "50", "c01", "400",
+	"c09", "10", "c04", "80", "c06", "40", "c03", "120", "c08", "20")
+
+func TestABCHandWorkedTenClients(t *testing.T) {
+	res, err := ABC(tenClients, abcCfg(ABCCrossingIn))
+	require.NoError(t, err)
+	assert.Equal(t, []abcWant{
+		{"c01", ABCClassA, ABCWithin}, {"c02", ABCClassA, ABCWithin}, {"c03", ABCClassA, ABCWithin},
+		{"c04", ABCClassA, ABCCrossing}, {"c05", ABCClassB, ABCWithin}, {"c06", ABCClassB, ABCWithin},
+		{"c07", ABCClassB, ABCCrossing}, {"c08", ABCClassC, ABCBeyond}, {"c09", ABCClassC, ABCBeyond},
+		{"c10", ABCClassC, ABCNoValue},
+	}, abcGot(res))
+	assert.Equal(t, "1000", res.Total.String())
+	assert.Equal(t, "800", res.ACut.String())
+	assert.Equal(t, "950", res.BCut.String())
+	assert.Equal(t, ABCRow{Rank: 7, ClientID: "c07", Value: dec("30"), SharePct: 3, CumulativePct: 97, Class: ABCClassB, Reason: ABCCrossing},
+		res.Rows[0], "rows are in input order")
+	r4 := byRank(res)[3]
+	assert.Equal(t, 4, r4.Rank)
+	assert.Equal(t, "80", r4.Value.String())
+	assert.InDelta(t, 8.0, r4.SharePct, 1e-12)
+	assert.InDelta(t, 85.0, r4.CumulativePct, 1e-12)
+	assert.InDelta(t, 100.0, byRank(res)[9].CumulativePct, 1e-12)
+	// A = 400+250+120+80 = 850 (4 clients), B = 50+40+30 = 120 (3), C = 20+10+0 = 30 (3).
+	assert.Equal(t, ABCClassSummary{Class: ABCClassA, Clients: 4, Value: dec("850"), SharePct: 85, LastClientID: "c04"}, res.Class(ABCClassA))
+	assert.Equal(t, 3, res.Class(ABCClassB).Clients)
+	assert.Equal(t, "120", res.Class(ABCClassB).Value.String())
+	assert.Equal(t, "c10", res.Class(ABCClassC).LastClientID)
+	assert.Equal(t, "30", res.Class(ABCClassC).Value.String())
+
+	res, err = ABC(tenClients, abcCfg(ABCCrossingOut))
+	require.NoError(t, err)
+	assert.Equal(t, []abcWant{
+		{"c01", ABCClassA, ABCWithin}, {"c02", ABCClassA, ABCWithin}, {"c03", ABCClassA, ABCWithin},
+		{"c04", ABCClassB, ABCWithin}, {"c05", ABCClassB, ABCWithin}, {"c06", ABCClassB, ABCWithin},
+		{"c07", ABCClassC, ABCBeyond}, {"c08", ABCClassC, ABCBeyond}, {"c09", ABCClassC, ABCBeyond},
+		{"c10", ABCClassC, ABCNoValue},
+	}, abcGot(res))
+	assert.Equal(t, "770", res.Class(ABCClassA).Value.String())
+}
+
+// The same ten clients scaled by 10^20 do not fit int64 units: the wide
+// (big integer) path must classify them identically.
+func TestABCWideValuesClassifyTheSame(t *testing.T) {
+	scaled := make([]ClientTotals, len(tenClients))
+	for i, c := range tenClients {
+		scaled[i] = ClientTotals{ClientID: c.ClientID, Revenue: c.Revenue.Shift(20).Add(dec("0.01"))}
+	}
+	scaled[0].Revenue = scaled[0].Revenue.Sub(dec("0.01")) // keep c07 exactly 30e20 for the crossing case
+	for _, rule := range []ABCBoundary{ABCCrossingIn, ABCCrossingOut} {
+		small, err := ABC(tenClients, abcCfg(rule))
+		require.NoError(t, err)
+		wide, err := ABC(scaled, abcCfg(rule))
+		require.NoError(t, err)
+		assert.Equal(t, abcGot(small)[:9], abcGot(wide)[:9], rule.String())
+		assert.Equal(t, ABCClassC, byRank(wide)[9].Class)
+	}
+}
+
+func TestABCBoundaryExactlyAtThresholds(t *testing.T) {
+	// 80 + 15 + 5 = 100: the cumulative shares are exactly 80 % and 95 %.
+	// A client that brings the cumulative share exactly to a threshold is
+	// within it under both rules.
+	for _, rule := range []ABCBoundary{ABCCrossingIn, ABCCrossingOut} {
+		res, err := ABC(revenues("x", "80", "y", "15", "z", "5"), abcCfg(rule))
+		require.NoError(t, err)
+		assert.Equal(t, []abcWant{{"x", ABCClassA, ABCWithin}, {"y", ABCClassB, ABCWithin}, {"z", ABCClassC, ABCBeyond}}, abcGot(res), rule.String())
+	}
+	// 80 + 10 + 10: the second client starts exactly at 80 %, so it does
+	// not cross A's threshold (80 < 80 is false): B under both rules.
+	for _, rule := range []ABCBoundary{ABCCrossingIn, ABCCrossingOut} {
+		res, err := ABC(revenues("x", "80", "y", "10", "z", "10"), abcCfg(rule))
+		require.NoError(t, err)
+		assert.Equal(t, ABCClassB, res.Rows[1].Class, rule.String())
+	}
+}
+
+func TestABCFloatWouldGetTheBoundaryWrong(t *testing.T) {
+	// 4.9 + 4.7 + 4.4 = 14.0 of a total 17.5 is exactly 80 %. In float64,
+	// (4.9+4.7+4.4)/17.5*100 = 80.00000000000001, which a float
+	// comparison puts past 80 %; the exact comparison keeps "c" within A.
+	in := revenues("a", "4.9", "b", "4.7", "c", "4.4", "d", "3.5")
+	res, err := ABC(in, abcCfg(ABCCrossingOut))
+	require.NoError(t, err)
+	assert.Equal(t, abcWant{"c", ABCClassA, ABCWithin}, abcGot(res)[2])
+	x, y, z, w := 4.9, 4.7, 4.4, 3.5 // variables: Go folds constant expressions exactly
+	assert.Greater(t, (x+y+z)/(x+y+z+w)*100, 80.0, "the float trap this test guards against")
+	assert.Equal(t, "14", res.ACut.String())
+}
+
+func TestABCCutBetweenWholeUnits(t *testing.T) {
+	// Total 999 units; 80 % is 799.2. A client taking the cumulative total
+	// from 799 to 800 crosses it: A under crossing_in (799 < 799.2), B
+	// under crossing_out (800 > 799.2). 95 % is 949.05.
+	in := revenues("p", "799", "q", "1", "r", "150", "s", "49")
+	res, err := ABC(in, abcCfg(ABCCrossingIn))
+	require.NoError(t, err)
+	assert.Equal(t, "799.2", res.ACut.String())
+	assert.Equal(t, "949.05", res.BCut.String())
+	assert.Equal(t, []abcWant{{"p", ABCClassA, ABCWithin}, {"r", ABCClassA, ABCCrossing}, {"s", ABCClassB, ABCCrossing}, {"q", ABCClassC, ABCBeyond}}, abcGot(res))
+	res, err = ABC(in, abcCfg(ABCCrossingOut))
+	require.NoError(t, err)
+	// p 799 ≤ 799.2 A; r 949 ≤ 949.05 B; s 998 > 949.05 C; q 999 C.
+	assert.Equal(t, []abcWant{{"p", ABCClassA, ABCWithin}, {"r", ABCClassB, ABCWithin}, {"s", ABCClassC, ABCBeyond}, {"q", ABCClassC, ABCBeyond}}, abcGot(res))
+}
+
+func TestABCOneDominantClient(t *testing.T) {
+	// One client holds 90 %: crossing_in keeps it in A; crossing_out
+	// moves it to B (90 % > 80 % but ≤ 95 %) and leaves A empty.
+	in := revenues("big", "90", "small", "10")
+	res, err := ABC(in, abcCfg(ABCCrossingIn))
+	require.NoError(t, err)
+	assert.Equal(t, abcWant{"big", ABCClassA, ABCCrossing}, abcGot(res)[0])
+	res, err = ABC(in, abcCfg(ABCCrossingOut))
+	require.NoError(t, err)
+	assert.Equal(t, abcWant{"big", ABCClassB, ABCWithin}, abcGot(res)[0])
+	assert.Equal(t, 0, res.Class(ABCClassA).Clients)
+	assert.Equal(t, "", res.Class(ABCClassA).LastClientID)
+	assert.Equal(t, "0", res.Class(ABCClassA).Value.String())
+}
+
+func TestABCTiesByID(t *testing.T) {
+	in := revenues("m", "100", "b", "100", "z", "300", "a", "100")
+	res, err := ABC(in, DefaultABCConfig())
+	require.NoError(t, err)
+	var ids []string
+	for _, r := range byRank(res) {
+		ids = append(ids, r.ClientID)
+	}
+	assert.Equal(t, []string{"z", "a", "b", "m"}, ids)
+	// Equal values at different exponents are equal: 100 == 100.00.
+	in = revenues("m", "100.00", "b", "100")
+	res, err = ABC(in, DefaultABCConfig())
+	require.NoError(t, err)
+	assert.Equal(t, "b", byRank(res)[0].ClientID)
+}
+
+func TestABCByProfitWithLosses(t *testing.T) {
+	// Positive profits 500 + 300 + 200 = 1000 are the 100 %; the loss of
+	// -100 is left out and reported; the zero is C.
+	//   p1 500 cum 50 % A within; p2 300 cum 80 % A within (80 ≤ 80);
+	//   p3 200: before 80 % is not < 80 %, after 100 % > 95 %, before
+	//   80 % < 95 % -> B crossing (crossing_in).
+	in := []ClientTotals{
+		{ClientID: "loss", Revenue: dec("50"), Profit: dec("-100")},
+		{ClientID: "p3", Revenue: dec("900"), Profit: dec("200")},
+		{ClientID: "zero", Revenue: dec("10"), Profit: dec("0")},
+		{ClientID: "p1", Revenue: dec("100"), Profit: dec("500")},
+		{ClientID: "p2", Revenue: dec("700"), Profit: dec("300")},
+	}
+	cfg := DefaultABCConfig()
+	cfg.Measure = ABCByProfit
+	res, err := ABC(in, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, []abcWant{
+		{"p1", ABCClassA, ABCWithin}, {"p2", ABCClassA, ABCWithin}, {"p3", ABCClassB, ABCCrossing},
+		{"zero", ABCClassC, ABCNoValue}, {"loss", ABCClassC, ABCLoss},
+	}, abcGot(res))
+	assert.Equal(t, "1000", res.Total.String())
+	assert.Equal(t, "-100", res.Losses.String())
+	loss := res.Rows[0]
+	assert.InDelta(t, -10.0, loss.SharePct, 1e-12)
+	assert.InDelta(t, 100.0, loss.CumulativePct, 1e-12)
+	assert.Equal(t, "-100", loss.Value.String())
+	assert.Equal(t, 5, loss.Rank)
+	assert.Equal(t, 2, res.Class(ABCClassC).Clients)
+
+	// The same clients by revenue: 900, 700, 100, 50, 10 of 1760.
+	res, err = ABC(in, DefaultABCConfig())
+	require.NoError(t, err)
+	assert.Equal(t, "p3", byRank(res)[0].ClientID)
+	assert.Equal(t, "0", res.Losses.String())
+}
+
+func TestABCErrors(t *testing.T) {
+	profit := DefaultABCConfig()
+	profit.Measure = ABCByProfit
+	tests := []struct {
+		name string
+		in   []ClientTotals
+		cfg  ABCConfig
+		want []string
+	}{
+		{"empty", nil, DefaultABCConfig(), []string{"totals: is empty"}},
+		{"duplicate and missing IDs", revenues("a", "1", "", "2", "a", "3"), DefaultABCConfig(),
+			[]string{"totals[1].client_id: is required", "totals[2].client_id = a: repeats totals[0]"}},
+		{"negative revenue", revenues("a", "1", "b", "-2.50"), DefaultABCConfig(),
+			[]string{"totals[1].revenue = -2.5: must not be negative"}},
+		{"negative revenue ranking by profit", []ClientTotals{{ClientID: "a", Revenue: dec("-1"), Profit: dec("5")}}, profit,
+			[]string{"totals[0].revenue = -1: must not be negative"}},
+		{"all zero", revenues("a", "0", "b", "0.00"), DefaultABCConfig(),
+			[]string{"totals[].revenue = 0: no client has a positive revenue"}},
+		{"only losses", []ClientTotals{{ClientID: "a", Profit: dec("-5")}, {ClientID: "b"}}, profit,
+			[]string{"totals[].profit = 0: no client has a positive profit"}},
+		{"exponents too far apart", revenues("a", "1e60", "b", "1e-50"), DefaultABCConfig(),
+			[]string{"totals[0].revenue = 1000000000000000000000000000000000000000000000000000000000000: lies more than 100 orders of magnitude from totals[1].revenue"}},
+		{"thresholds out of order", revenues("a", "1"), ABCConfig{Measure: ABCByRevenue, AMaxPct: dec("90"), BMaxPct: dec("80"), Boundary: ABCCrossingIn},
+			[]string{"config.b_max_pct = 80: must not be below a_max_pct (90)"}},
+		{"thresholds outside 0-100", revenues("a", "1"), ABCConfig{AMaxPct: dec("0"), BMaxPct: dec("100.5")},
+			[]string{"config.measure = : unknown measure", "config.a_max_pct = 0: must be a percentage above 0", "config.b_max_pct = 100.5: must be a percentage", "config.boundary = : unknown boundary rule"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ABC(tt.in, tt.cfg)
+			require.ErrorIs(t, err, ErrInvalid)
+			var list *ValidationError
+			require.ErrorAs(t, err, &list)
+			require.Len(t, list.Fields, len(tt.want), err.Error())
+			for i, w := range tt.want {
+				assert.Contains(t, list.Fields[i].Error(), w)
+			}
+		})
+	}
+}
+
+func TestABCCapsListedProblems(t *testing.T) {
+	in := make([]ClientTotals, 250)
+	for i := range in {
+		in[i] = ClientTotals{ClientID: fmt.Sprint(i), Revenue: dec("-1")}
+	}
+	_, err := ABC(in, DefaultABCConfig())
+	var list *ValidationError
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list.Fields, abcMaxRowProblems+1)
+	assert.Equal(t, "totals = 150: 150 more problems not listed (the first 100 are)", list.Fields[100].Error())
+}
+
+func TestABCConfigJSON(t *testing.T) {
+	var c ABCConfig
+	require.NoError(t, json.Unmarshal([]byte(`{"measure":"profit","a_max_pct":"70","b_max_pct":92.5,"boundary":"crossing_out"}`), &c))
+	require.NoError(t, c.Validate())
+	assert.Equal(t, ABCByProfit, c.Measure)
+	assert.Equal(t, "92.5", c.BMaxPct.String())
+	assert.Equal(t, ABCCrossingOut, c.Boundary)
+	b, err := json.Marshal(DefaultABCConfig())
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"measure":"revenue","a_max_pct":"80","b_max_pct":"95","boundary":"crossing_in"}`, string(b))
+	assert.ErrorContains(t, json.Unmarshal([]byte(`{"measure":"margin"}`), &c), `unknown ABC measure "margin"`)
+	assert.ErrorContains(t, json.Unmarshal([]byte(`{"boundary":"in"}`), &c), `unknown ABC boundary rule "in"`)
+}
+
+func FuzzABCConfigJSON(f *testing.F) {
+	f.Add([]byte(`{"measure":"revenue","a_max_pct":"80","b_max_pct":"95","boundary":"crossing_in"}`))
+	f.Add([]byte(`{"measure":"profit","a_max_pct":100,"b_max_pct":100,"boundary":"crossing_out"}`))
+	f.Add([]byte(`{"a_max_pct":"-1","b_max_pct":"1e3"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c ABCConfig
+		if json.Unmarshal(data, &c) != nil || c.Validate() != nil {
+			return
+		}
+		// A valid config round-trips and classifies a small base.
+		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		var back ABCConfig
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.NoError(t, back.Validate())
+		require.True(t, c.AMaxPct.Equal(back.AMaxPct) && c.BMaxPct.Equal(back.BMaxPct))
+		in := slices.Clone(tenClients)
+		for i := range in {
+			in[i].Profit = in[i].Revenue
+		}
+		_, err = ABC(in, c)
+		require.NoError(t, err)
+	})
+}
+
+// FuzzABCAgreesWithRationals re-derives every class with math/big
+// rationals straight from the definition and checks the result.
+func FuzzABCAgreesWithRationals(f *testing.F) {
+	f.Add(uint64(1), uint8(10), uint8(80), uint8(95), false)
+	f.Add(uint64(2), uint8(40), uint8(50), uint8(50), true)
+	f.Add(uint64(3), uint8(3), uint8(1), uint8(100), false)
+	f.Fuzz(func(t *testing.T, seed uint64, n, aPct, bPct uint8, out bool) {
+		a, b := int64(aPct%100)+1, int64(bPct%100)+1
+		if a > b {
+			a, b = b, a
+		}
+		cfg := ABCConfig{Measure: ABCByProfit, AMaxPct: decimal.NewFromInt(a), BMaxPct: decimal.NewFromInt(b), Boundary: ABCCrossingIn}
+		if out {
+			cfg.Boundary = ABCCrossingOut
+		}
+		r := rand.New(rand.NewPCG(seed, 7))
+		in := make([]ClientTotals, int(n)%50+1)
+		for i := range in {
+			// Few distinct values, so ties and exact hits are frequent.
+			in[i] = ClientTotals{ClientID: fmt.Sprintf("c%03d", r.IntN(1000)*1000+i), Profit: decimal.New(r.Int64N(12)-2, -int32(r.IntN(3)))}
+		}
+		res, err := ABC(in, cfg)
+		total := new(big.Rat)
+		for _, c := range in {
+			if c.Profit.Sign() > 0 {
+				total.Add(total, c.Profit.Rat())
+			}
+		}
+		if total.Sign() == 0 {
+			require.ErrorIs(t, err, ErrInvalid)
+			return
+		}
+		require.NoError(t, err)
+		cutA := new(big.Rat).Mul(total, big.NewRat(a, 100))
+		cutB := new(big.Rat).Mul(total, big.NewRat(b, 100))
+		cum := new(big.Rat)
+		rows := byRank(res)
+		for i, row := range rows {
+			require.Equal(t, i+1, row.Rank)
+			if i > 0 {
+				prev := rows[i-1]
+				c := prev.Value.Cmp(row.Value)
+				require.True(t, c > 0 || c == 0 && prev.ClientID < row.ClientID, "rank order")
+			}
+			if row.Value.Sign() <= 0 {
+				require.Equal(t, ABCClassC, row.Class)
+				continue
+			}
+			before := new(big.Rat).Set(cum)
+			cum.Add(cum, row.Value.Rat())
+			want := ABCClassC
+			switch {
+			case cum.Cmp(cutA) <= 0 || !out && before.Cmp(cutA) < 0:
+				want = ABCClassA
+			case cum.Cmp(cutB) <= 0 || !out && before.Cmp(cutB) < 0:
+				want = ABCClassB
+			}
+			require.Equal(t, want, row.Class, "row %d %+v", i, row)
+		}
+	})
+}
+
+func TestABCRadixSortIsStableAndOrdered(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{0, 1, 2, 100, 5000} {
+		keys := make([]abcKey, n)
+		for i := range keys {
+			k := r.Uint64()
+			if i%3 == 0 {
+				k &= 0xff00 // many equal keys, sharing most bytes
+			}
+			keys[i] = abcKey{key: k, idx: int32(i)}
+		}
+		want := slices.Clone(keys)
+		slices.SortStableFunc(want, func(x, y abcKey) int { return cmpU64(x.key, y.key) })
+		got := abcRadixSort(slices.Clone(keys), make([]abcKey, n))
+		assert.Equal(t, want, got, "n=%d", n)
+	}
+}
+
+func cmpU64(x, y uint64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+func TestABCDuplicates(t *testing.T) {
+	ids := []string{"a", "b", "a", "", "c", "a", "", "b"}
+	got := abcDuplicates(len(ids), func(i int) string { return ids[i] })
+	assert.Equal(t, []abcDup{{first: 0, repeat: 2}, {first: 0, repeat: 5}, {first: 1, repeat: 7}}, got, "empty IDs are reported as missing, not repeated")
+	many := make([]string, 20000)
+	for i := range many {
+		many[i] = fmt.Sprint(i % 19999) // exactly one repeat: 19999 repeats 0
+	}
+	assert.Equal(t, []abcDup{{first: 0, repeat: 19999}}, abcDuplicates(len(many), func(i int) string { return many[i] }))
+}

@@ -1,0 +1,248 @@
+package client
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// ABCXYZCell is a cell of the ABC-XYZ matrix: the value class and the
+// steadiness class together, AX (valuable and steady) to CZ (little value,
+// erratic).
+type ABCXYZCell uint8
+
+const (
+	CellAX ABCXYZCell = iota + 1
+	CellAY
+	CellAZ
+	CellBX
+	CellBY
+	CellBZ
+	CellCX
+	CellCY
+	CellCZ
+)
+
+var abcxyzCellNames = enum.Names{"", "AX", "AY", "AZ", "BX", "BY", "BZ", "CX", "CY", "CZ"}
+
+// ABCXYZCells lists the nine cells, AX first, row by row.
+func ABCXYZCells() []ABCXYZCell {
+	return []ABCXYZCell{CellAX, CellAY, CellAZ, CellBX, CellBY, CellBZ, CellCX, CellCY, CellCZ}
+}
+
+// CellOf returns the cell of an ABC and an XYZ class, or 0 when either is
+// not a valid class.
+func CellOf(a ABCClass, x XYZClass) ABCXYZCell {
+	if !a.IsValid() || !x.IsValid() {
+		return 0
+	}
+	return ABCXYZCell((uint8(a)-1)*3 + uint8(x))
+}
+
+// ParseABCXYZCell returns the cell named s ("AX" ... "CZ").
+func ParseABCXYZCell(s string) (ABCXYZCell, error) {
+	return enum.Parse[ABCXYZCell](abcxyzCellNames, "ABC-XYZ cell", s)
+}
+
+func (c ABCXYZCell) String() string { return enum.String(abcxyzCellNames, "ABCXYZCell", c) }
+
+// IsValid reports whether c is one of the nine cells.
+func (c ABCXYZCell) IsValid() bool { return enum.Valid(abcxyzCellNames, c) }
+
+// ABC returns the cell's value class.
+func (c ABCXYZCell) ABC() ABCClass {
+	if !c.IsValid() {
+		return 0
+	}
+	return ABCClass((c-1)/3 + 1)
+}
+
+// XYZ returns the cell's steadiness class.
+func (c ABCXYZCell) XYZ() XYZClass {
+	if !c.IsValid() {
+		return 0
+	}
+	return XYZClass((c-1)%3 + 1)
+}
+
+// MarshalText implements encoding.TextMarshaler (also for JSON map keys).
+func (c ABCXYZCell) MarshalText() ([]byte, error) {
+	return enum.Marshal(abcxyzCellNames, "ABCXYZCell", c)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (c *ABCXYZCell) UnmarshalText(b []byte) error {
+	v, err := ParseABCXYZCell(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// ABCXYZConfig holds the recommended treatment of each cell: the text a
+// CRM shows the account manager next to the client.
+type ABCXYZConfig struct {
+	// Treatments must name all nine cells, each with a non-empty text of
+	// at most 1000 bytes. JSON: {"treatments": {"AX": "...", ...}}.
+	Treatments map[ABCXYZCell]string `json:"treatments"`
+}
+
+// abcxyzMaxTreatmentLen bounds a treatment text.
+const abcxyzMaxTreatmentLen = 1000
+
+// DefaultABCXYZConfig returns treatments from usual ABC-XYZ practice,
+// where the value class sets how much attention a client deserves and the
+// steadiness class how its demand is planned (the 3×3 grid as taught in
+// supply-chain courses, e.g. the IEOR notes "ABC × XYZ": AX lean and
+// closely managed, AZ close monitoring, CZ candidate for elimination),
+// turned from stock-keeping into client care.
+func DefaultABCXYZConfig() ABCXYZConfig {
+	return ABCXYZConfig{Treatments: map[ABCXYZCell]string{
+		CellAX: "Key-account care: a dedicated (lead) account manager, regular planned contacts, individual terms and a long-term cooperation plan; protect the relationship first.",
+		CellAY: "Key-account care with planning: a dedicated manager, agree order schedules with the client, anticipate seasonal peaks and offer framework contracts.",
+		CellAZ: "High value, erratic orders: personal manager, find out why orders are irregular, propose a supply contract or scheduled deliveries to steady them; check solvency before large deferred-payment orders.",
+		CellBX: "Standard account management with growth in view: regular contacts, cross-selling and volume discounts to move the client into A.",
+		CellBY: "Standard account management: periodic review of orders, targeted offers and promotions to even out demand.",
+		CellBZ: "Review the relationship: understand the irregular orders, standard terms, offers tied to volume commitments; keep deferred payment limited.",
+		CellCX: "Efficient service: standard offers, automated reminders and reorders; try to raise the average order.",
+		CellCY: "Low-touch service: standard terms, group mailings and periodic promotions.",
+		CellCZ: "Minimal service: remote and automated channels only, standard terms, prepayment; decide whether serving the client pays.",
+	}}
+}
+
+// Validate reports every problem with the config at once.
+func (c ABCXYZConfig) Validate() error {
+	var p validate.Problems
+	var unknown []ABCXYZCell
+	for cell := range c.Treatments {
+		if !cell.IsValid() {
+			unknown = append(unknown, cell)
+		}
+	}
+	slices.Sort(unknown) // map order is random; the error is not
+	for _, cell := range unknown {
+		p.Add("treatments", cell, "unknown cell (want AX ... CZ)")
+	}
+	for _, cell := range ABCXYZCells() {
+		field := "treatments." + cell.String()
+		text, ok := c.Treatments[cell]
+		switch {
+		case !ok:
+			p.Add(field, nil, "is missing: every one of the nine cells needs a treatment")
+		case strings.TrimSpace(text) == "":
+			p.Add(field, nil, "must not be empty")
+		case len(text) > abcxyzMaxTreatmentLen || !utf8.ValidString(text):
+			p.Addf(field, nil, "must be valid UTF-8 of at most %d bytes", abcxyzMaxTreatmentLen)
+		}
+	}
+	return p.Err(ErrInvalid)
+}
+
+// ABCXYZRow is one client placed in the matrix.
+type ABCXYZRow struct {
+	ClientID string `json:"client_id"`
+	// ABCRank is the client's rank in the ABC result.
+	ABCRank   int        `json:"abc_rank"`
+	Cell      ABCXYZCell `json:"cell"`
+	Treatment string     `json:"treatment"`
+}
+
+// ABCXYZUnplaced is a client in both inputs that has no XYZ class.
+type ABCXYZUnplaced struct {
+	ClientID string   `json:"client_id"`
+	ABC      ABCClass `json:"abc"`
+	// XYZStatus says why there is no XYZ class (insufficient history, no
+	// demand).
+	XYZStatus XYZStatus `json:"xyz_status"`
+}
+
+// ABCXYZResult is the matrix.
+type ABCXYZResult struct {
+	// Rows are the placed clients in the order of the ABC rows.
+	Rows []ABCXYZRow `json:"rows"`
+	// Counts holds how many clients each cell has (all nine present).
+	Counts map[ABCXYZCell]int `json:"counts"`
+	// Unplaced are in both inputs but have no XYZ class.
+	Unplaced []ABCXYZUnplaced `json:"unplaced"`
+	// OnlyABC are in the ABC result only and OnlyXYZ in the XYZ result
+	// only, in their input order: usually a period or ID mismatch between
+	// the two inputs, reported rather than dropped.
+	OnlyABC []string `json:"only_abc"`
+	OnlyXYZ []string `json:"only_xyz"`
+}
+
+// ABCXYZ combines an ABC and an XYZ result into the nine-cell matrix and
+// attaches the configured treatment to each client. Clients missing from
+// one of the two results, and clients without an XYZ class, are listed
+// separately, never dropped in silence.
+//
+// Errors (client.ErrInvalid): an invalid cfg; an empty ABC result; a
+// repeated client ID or an invalid class in either result (possible only
+// in results not made by ABC and XYZ).
+func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return ABCXYZResult{}, abcConfigError(err)
+	}
+	var p validate.Problems
+	rows := abcRowProblems{p: &p}
+	if len(abc.Rows) == 0 {
+		p.Add("abc.rows", nil, "is empty")
+	}
+	xyzByID := make(map[string]int, len(xyz.Rows))
+	for i, r := range xyz.Rows {
+		if prev, dup := xyzByID[r.ClientID]; dup {
+			rows.add(fmt.Sprintf("xyz.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats xyz.rows[%d]", prev))
+			continue
+		}
+		xyzByID[r.ClientID] = i
+		if r.Status == XYZClassified && !r.Class.IsValid() || !r.Status.IsValid() {
+			rows.add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
+		}
+	}
+	inABC := make(map[string]int, len(abc.Rows))
+	for i, r := range abc.Rows {
+		if prev, dup := inABC[r.ClientID]; dup {
+			rows.add(fmt.Sprintf("abc.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats abc.rows[%d]", prev))
+			continue
+		}
+		inABC[r.ClientID] = i
+		if !r.Class.IsValid() {
+			rows.add(fmt.Sprintf("abc.rows[%d].class", i), r.Class, "not a valid ABC class")
+		}
+	}
+	rows.finish("rows")
+	if err := p.Err(ErrInvalid); err != nil {
+		return ABCXYZResult{}, err
+	}
+
+	res := ABCXYZResult{Counts: make(map[ABCXYZCell]int, 9), Rows: make([]ABCXYZRow, 0, len(abc.Rows))}
+	for _, cell := range ABCXYZCells() {
+		res.Counts[cell] = 0
+	}
+	for _, r := range abc.Rows {
+		xi, ok := xyzByID[r.ClientID]
+		if !ok {
+			res.OnlyABC = append(res.OnlyABC, r.ClientID)
+			continue
+		}
+		x := xyz.Rows[xi]
+		if x.Status != XYZClassified {
+			res.Unplaced = append(res.Unplaced, ABCXYZUnplaced{ClientID: r.ClientID, ABC: r.Class, XYZStatus: x.Status})
+			continue
+		}
+		cell := CellOf(r.Class, x.Class)
+		res.Counts[cell]++
+		res.Rows = append(res.Rows, ABCXYZRow{ClientID: r.ClientID, ABCRank: r.Rank, Cell: cell, Treatment: cfg.Treatments[cell]})
+	}
+	for _, r := range xyz.Rows {
+		if _, ok := inABC[r.ClientID]; !ok {
+			res.OnlyXYZ = append(res.OnlyXYZ, r.ClientID)
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,167 @@
+package client
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// KeyClientsConfig sets the key-client rule.
+type KeyClientsConfig struct {
+	// Measure is what the key clients bring. Default profit, the
+	// article's measure.
+	Measure ABCMeasure `json:"measure"`
+	// SharePct is the share, in percent points, that the key clients
+	// together must bring MORE than. Default 50. It must lie in 0..100,
+	// 100 excluded (no group brings more than everything).
+	SharePct decimal.Decimal `json:"share_pct"`
+}
+
+// DefaultKeyClientsConfig encodes the article's rule: "in many companies a
+// few key clients bring more than 50% of the profit".
+func DefaultKeyClientsConfig() KeyClientsConfig {
+	return KeyClientsConfig{Measure: ABCByProfit, SharePct: decimal.NewFromInt(50)}
+}
+
+// Validate reports every problem with the config at once.
+func (c KeyClientsConfig) Validate() error {
+	var p validate.Problems
+	if !c.Measure.IsValid() {
+		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
+	}
+	if c.SharePct.Sign() < 0 || c.SharePct.GreaterThanOrEqual(decimal.NewFromInt(100)) {
+		p.Add("share_pct", c.SharePct, "must be a percentage from 0 up to, not including, 100")
+	}
+	return p.Err(ErrInvalid)
+}
+
+// KeyClient is one key client.
+type KeyClient struct {
+	// Rank is the client's place by value, 1 for the largest; equal
+	// values are ranked by ClientID.
+	Rank     int             `json:"rank"`
+	ClientID string          `json:"client_id"`
+	Value    decimal.Decimal `json:"value"`
+	// SharePct and CumulativePct are shares of Total, float64 for display
+	// only; membership was decided exactly.
+	SharePct      float64 `json:"share_pct"`
+	CumulativePct float64 `json:"cumulative_pct"`
+}
+
+// KeyClientsResult lists the key clients and what they hold.
+type KeyClientsResult struct {
+	Config KeyClientsConfig `json:"config"`
+	// Keys are the key clients in rank order.
+	Keys []KeyClient `json:"keys"`
+	// Clients is how many clients were considered.
+	Clients int `json:"clients"`
+	// KeyValue is the exact sum of the key clients' values.
+	KeyValue decimal.Decimal `json:"key_value"`
+	// Total is the sum of the positive values, the 100 % (see KeyClients).
+	Total decimal.Decimal `json:"total"`
+	// Cut is Total × SharePct / 100: KeyValue is more than Cut, and the
+	// key clients but the last are not.
+	Cut decimal.Decimal `json:"cut"`
+	// SharePct is KeyValue / Total × 100, for display.
+	SharePct float64 `json:"share_pct"`
+	// NetTotal is the sum of all values, losses included.
+	NetTotal decimal.Decimal `json:"net_total"`
+	// NetSharePct is KeyValue / NetTotal × 100, for display; nil (JSON
+	// null) when NetTotal is not positive and the share is undefined.
+	NetSharePct *float64 `json:"net_share_pct"`
+	// TieAtBoundary is true when the first client left out has the same
+	// value as the last key client: the set is then one of several
+	// smallest sets, chosen by client ID.
+	TieAtBoundary bool `json:"tie_at_boundary"`
+}
+
+// MarkKeyAccounts sets KeyAccount on each client: true for the key
+// clients, false for the others. It returns how many were marked true.
+// Persist the changed records through the Store.
+func (r KeyClientsResult) MarkKeyAccounts(clients []Client) int {
+	keys := make(map[string]struct{}, len(r.Keys))
+	for _, k := range r.Keys {
+		keys[k.ClientID] = struct{}{}
+	}
+	n := 0
+	for i := range clients {
+		_, key := keys[clients[i].ID]
+		clients[i].KeyAccount = key
+		if key {
+			n++
+		}
+	}
+	return n
+}
+
+// KeyClients finds the key clients: the smallest set of clients whose
+// combined value (profit by default) is more than cfg.SharePct of the
+// total. Taking clients from the largest value down gives a smallest
+// such set; among clients of equal value the lower ID goes first, and
+// TieAtBoundary says when that choice mattered.
+//
+// "Total" is the sum of the positive values. A loss-making client never
+// helps a set reach its share, so it is never a key client, and it does not
+// shrink the total either: with net profit as the 100 %, a few large
+// losses would make "more than 50 %" reachable by fewer clients, or
+// unreachable, and a net total of zero or below would leave no rule at
+// all. The net total and the key clients' share of it are reported
+// beside, for the manager's information.
+//
+// The decision is exact, as in ABC: the cumulative total of whole units is
+// compared with floor(Total × SharePct / 100).
+//
+// Errors (client.ErrInvalid, every problem listed): an invalid cfg; no
+// clients; an empty or repeated client ID; a negative revenue; no client
+// with a positive value (the total is not positive, so no share exists).
+func KeyClients(totals []ClientTotals, cfg KeyClientsConfig) (KeyClientsResult, error) {
+	if err := cfg.Validate(); err != nil {
+		return KeyClientsResult{}, abcConfigError(err)
+	}
+	rk, err := abcRank(totals, cfg.Measure)
+	if err != nil {
+		return KeyClientsResult{}, err
+	}
+	a := &rk.amounts
+	exp := a.Exp()
+	frac := cfg.SharePct.Shift(-2)
+	floorCut, _ := rk.positive.MulFloorCeil(frac)
+	res := KeyClientsResult{
+		Config:   cfg,
+		Clients:  len(totals),
+		Total:    rk.positive.Decimal(exp),
+		NetTotal: rk.positive.Decimal(exp).Add(rk.negative.Decimal(exp)),
+	}
+	res.Cut = res.Total.Mul(frac)
+	totalF := rk.positive.Float64()
+	var cum exactsum.Acc
+	for r, idx := range rk.order {
+		i := int(idx)
+		cum.Add(a, i)
+		res.Keys = append(res.Keys, KeyClient{
+			Rank:          r + 1,
+			ClientID:      totals[i].ClientID,
+			Value:         cfg.Measure.value(&totals[i]),
+			SharePct:      a.Float64(i) / totalF * 100,
+			CumulativePct: cum.Float64() / totalF * 100,
+		})
+		if cum.Cmp(floorCut) > 0 {
+			// cum > Total × SharePct/100 exactly: the loop always ends
+			// here, because the positive total exceeds any share < 100 %.
+			if r+1 < len(rk.order) {
+				res.TieAtBoundary = a.Cmp(i, int(rk.order[r+1])) == 0
+			}
+			break
+		}
+	}
+	res.KeyValue = cum.Decimal(exp)
+	res.SharePct = cum.Float64() / totalF * 100
+	if res.NetTotal.Sign() > 0 {
+		net := rk.positive
+		net.AddAcc(rk.negative)
+		share := cum.Float64() / net.Float64() * 100
+		res.NetSharePct = &share
+	}
+	return res, nil
+}

@@ -1,0 +1,304 @@
+package exactsum
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// MaxExponentSpan bounds how far apart, in powers of ten, the exponents of
+// the non-zero amounts of one list may lie. Holding 1e60 and 1e-60 exactly
+// at one exponent takes 121 digits per amount; a span beyond this bound is
+// no money amount but a unit mix-up or a hostile input, and refusing it
+// keeps memory bounded. Money in any currency, even with the 16 decimal
+// places a division leaves, spans well under 40.
+const MaxExponentSpan = 100
+
+// ErrSpan is returned (inside a *SpanError) when the amounts' exponents
+// lie more than MaxExponentSpan apart.
+var ErrSpan = errors.New("exactsum: amounts span too many orders of magnitude")
+
+// SpanError names the two amounts whose exponents are furthest apart.
+type SpanError struct {
+	// MinIndex and MaxIndex are the positions (in Append order) of the
+	// amounts with the smallest and the largest exponent.
+	MinIndex, MaxIndex int
+	MinExp, MaxExp     int32
+}
+
+func (e *SpanError) Error() string {
+	return fmt.Sprintf("exactsum: amounts #%d (exponent %d) and #%d (exponent %d) lie more than %d orders of magnitude apart",
+		e.MinIndex, e.MinExp, e.MaxIndex, e.MaxExp, MaxExponentSpan)
+}
+
+// Unwrap makes errors.Is(err, ErrSpan) true.
+func (e *SpanError) Unwrap() error { return ErrSpan }
+
+// pow10 holds 10^0 ... 10^18, every power of ten an int64 holds.
+var pow10 = [...]int64{
+	1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+}
+
+// Amounts is a list of decimal amounts converted once to integers
+// ("units") at one common exponent: amount i is unit(i) × 10^Exp. The
+// common exponent is the smallest exponent of a non-zero amount, so every
+// conversion is an exact multiplication.
+//
+// In the usual case every unit fits an int64 and the list is a plain
+// []int64 ([Amounts.Ints]); sums, comparisons and sorting then cost no
+// allocation. When some amount does not fit (a coefficient of 19 digits or
+// more, or exponents far apart), the list is held as big integers instead
+// ("wide"): slower, still exact. Every method works in both forms.
+type Amounts struct {
+	exp  int32
+	ints []int64   // the units, unless wide
+	wide []big.Int // the units when some did not fit an int64; then ints is nil
+}
+
+// Builder converts decimals into Amounts, one Append at a time. The zero
+// value is ready to use.
+type Builder struct {
+	ints []int64
+	wide []big.Int
+	// exps holds each amount's own exponent, allocated only once two
+	// non-zero amounts differ in exponent; until then every non-zero
+	// amount has exponent uniform.
+	exps    []int32
+	uniform int32
+	seen    bool // a non-zero amount was appended
+	minExp  int32
+	maxExp  int32
+	minIdx  int
+	maxIdx  int
+}
+
+// Grow makes room for n more amounts.
+func (b *Builder) Grow(n int) {
+	if b.wide == nil && cap(b.ints)-len(b.ints) < n {
+		ints := make([]int64, len(b.ints), len(b.ints)+n)
+		copy(ints, b.ints)
+		b.ints = ints
+	}
+}
+
+// Len reports how many amounts were appended.
+func (b *Builder) Len() int {
+	if b.wide != nil {
+		return len(b.wide)
+	}
+	return len(b.ints)
+}
+
+// Append adds d to the list. It does not allocate while d's coefficient
+// has at most 18 digits and the list is not wide.
+func (b *Builder) Append(d decimal.Decimal) {
+	i := b.Len()
+	if d.Sign() == 0 {
+		// A zero has no meaningful exponent (decimal.Decimal{} says 0,
+		// "0.00" says -2); it must not widen the common exponent.
+		b.appendUnit(d, 0, b.uniform)
+		return
+	}
+	e := d.Exponent()
+	switch {
+	case !b.seen:
+		b.seen, b.uniform = true, e
+		b.minExp, b.maxExp, b.minIdx, b.maxIdx = e, e, i, i
+	case e < b.minExp:
+		b.minExp, b.minIdx = e, i
+	case e > b.maxExp:
+		b.maxExp, b.maxIdx = e, i
+	}
+	if e != b.uniform && b.exps == nil {
+		b.exps = make([]int32, i, max(cap(b.ints), i+1))
+		for j := range b.exps {
+			b.exps[j] = b.uniform
+		}
+	}
+	b.appendUnit(d, d.CoefficientInt64(), e)
+}
+
+func (b *Builder) appendUnit(d decimal.Decimal, c int64, e int32) {
+	fits := b.wide == nil && d.NumDigits() <= 18
+	if !fits && b.wide == nil {
+		b.goWide()
+	}
+	if b.exps != nil {
+		b.exps = append(b.exps, e)
+	}
+	if fits {
+		b.ints = append(b.ints, c)
+		return
+	}
+	b.wide = append(b.wide, big.Int{})
+	b.wide[len(b.wide)-1].Set(d.Coefficient())
+}
+
+// goWide moves the int64 units into big integers, each at its own exponent
+// (the rescaling to the common exponent happens in Amounts).
+func (b *Builder) goWide() {
+	b.wide = make([]big.Int, len(b.ints), len(b.ints)+1)
+	for i, c := range b.ints {
+		b.wide[i].SetInt64(c)
+	}
+	b.ints = nil
+	if b.exps == nil {
+		b.exps = make([]int32, len(b.wide))
+		for j := range b.exps {
+			b.exps[j] = b.uniform
+		}
+	}
+}
+
+// Amounts returns the list at its common exponent. The builder must not
+// be used afterwards. The error is a *SpanError when the exponents lie
+// more than MaxExponentSpan apart.
+func (b *Builder) Amounts() (Amounts, error) {
+	if !b.seen {
+		// Only zeros (or nothing): exponent 0, and every unit is 0.
+		if b.wide != nil {
+			return Amounts{ints: make([]int64, len(b.wide))}, nil
+		}
+		return Amounts{ints: b.ints}, nil
+	}
+	if b.wide == nil && b.exps == nil {
+		return Amounts{exp: b.uniform, ints: b.ints}, nil
+	}
+	if b.wide == nil && b.scaleInts() {
+		return Amounts{exp: b.minExp, ints: b.ints}, nil
+	}
+	if int64(b.maxExp)-int64(b.minExp) > MaxExponentSpan {
+		return Amounts{}, &SpanError{MinIndex: b.minIdx, MaxIndex: b.maxIdx, MinExp: b.minExp, MaxExp: b.maxExp}
+	}
+	if b.wide == nil {
+		b.goWide()
+	}
+	var p big.Int
+	ten := big.NewInt(10)
+	for i := range b.wide {
+		if k := b.exps[i] - b.minExp; k > 0 && b.wide[i].Sign() != 0 {
+			b.wide[i].Mul(&b.wide[i], p.Exp(ten, big.NewInt(int64(k)), nil))
+		}
+	}
+	return Amounts{exp: b.minExp, wide: b.wide}, nil
+}
+
+// scaleInts rescales the int64 units to the smallest exponent in place
+// and reports whether all fit. On failure the units already rescaled have
+// their exponent set to the common one, so goWide still sees each unit
+// with its true exponent.
+func (b *Builder) scaleInts() bool {
+	for i, c := range b.ints {
+		k := b.exps[i] - b.minExp
+		if k == 0 || c == 0 {
+			continue
+		}
+		if int(k) >= len(pow10) || c > math.MaxInt64/pow10[k] || c < -math.MaxInt64/pow10[k] {
+			return false
+		}
+		b.ints[i] = c * pow10[k]
+		b.exps[i] = b.minExp
+	}
+	return true
+}
+
+// FromDecimals converts ds (see [Amounts]).
+func FromDecimals(ds []decimal.Decimal) (Amounts, error) {
+	var b Builder
+	b.Grow(len(ds))
+	for _, d := range ds {
+		b.Append(d)
+	}
+	return b.Amounts()
+}
+
+// Sum returns the exact sum of ds, as decimal.Sum would, without an
+// allocation per amount. The result's exponent is the smallest exponent
+// of a non-zero amount (0 when there is none).
+func Sum(ds []decimal.Decimal) (decimal.Decimal, error) {
+	a, err := FromDecimals(ds)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return a.Total().Decimal(a.Exp()), nil
+}
+
+// Len reports the number of amounts.
+func (a *Amounts) Len() int {
+	if a.wide != nil {
+		return len(a.wide)
+	}
+	return len(a.ints)
+}
+
+// Exp returns the common exponent: amount i is unit(i) × 10^Exp.
+func (a *Amounts) Exp() int32 { return a.exp }
+
+// Ints returns the units as int64, or nil when the list is wide. Hot
+// loops read this slice directly; they must not change it.
+func (a *Amounts) Ints() []int64 { return a.ints }
+
+// IsWide reports whether the units are held as big integers.
+func (a *Amounts) IsWide() bool { return a.wide != nil }
+
+// Sign returns the sign of amount i.
+func (a *Amounts) Sign(i int) int {
+	if a.wide != nil {
+		return a.wide[i].Sign()
+	}
+	switch c := a.ints[i]; {
+	case c < 0:
+		return -1
+	case c > 0:
+		return 1
+	}
+	return 0
+}
+
+// Cmp compares amounts i and j exactly, without allocating.
+func (a *Amounts) Cmp(i, j int) int {
+	if a.wide != nil {
+		return a.wide[i].Cmp(&a.wide[j])
+	}
+	switch x, y := a.ints[i], a.ints[j]; {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// Float64 returns unit i as a float64: the ratio of two units is the
+// ratio of the amounts, for display.
+func (a *Amounts) Float64(i int) float64 {
+	if a.wide != nil {
+		f, _ := new(big.Float).SetInt(&a.wide[i]).Float64()
+		return f
+	}
+	return float64(a.ints[i])
+}
+
+// BigInt sets z to unit i and returns z.
+func (a *Amounts) BigInt(i int, z *big.Int) *big.Int {
+	if a.wide != nil {
+		return z.Set(&a.wide[i])
+	}
+	return z.SetInt64(a.ints[i])
+}
+
+// Total returns the exact sum of all the units.
+func (a *Amounts) Total() Acc {
+	if a.wide == nil {
+		return Acc{v: SumInt64s(a.ints)}
+	}
+	t := new(big.Int)
+	for i := range a.wide {
+		t.Add(t, &a.wide[i])
+	}
+	return Acc{big: t}
+}

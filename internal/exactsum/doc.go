@@ -1,0 +1,38 @@
+// Package exactsum adds and compares many decimal money amounts exactly,
+// fast, and without an allocation per amount.
+//
+// shopspring/decimal allocates on every Add (a new big.Int) and on every
+// Cmp of two amounts with different exponents. Over a million clients a
+// loop of Adds is a million allocations; a sort with Cmp is twenty million
+// comparisons. This package converts each amount once to an integer
+// number of "units" at one common exponent, then works on integers.
+//
+// # Representation
+//
+// [Amounts] holds amount i as unit(i) × 10^Exp, where Exp is the smallest
+// exponent among the non-zero amounts, so the conversion only multiplies
+// (by 10^k) and never rounds. A coefficient is read without allocating
+// (decimal.NumDigits and CoefficientInt64; the zero decimal.Decimal{}, whose
+// coefficient is nil, is 0). When every unit fits an int64 — any amount with
+// at most 18 significant digits at the common exponent — the list is a
+// plain []int64. Otherwise (a 19-digit coefficient, or exponents so far
+// apart that multiplying overflows) the whole list falls back to big
+// integers: exact, slower, same API.
+//
+// # Totals
+//
+// [Acc] accumulates units in a 128-bit integer ([Int128], add with carry
+// via math/bits): 2^64 int64 amounts cannot overflow it, so the inner loop
+// has no overflow branch. A total that outgrows 128 bits anyway (only
+// possible when adding totals together, or in the wide form) moves to a big
+// integer. [Acc.Decimal] turns a total back into an exact decimal, with one
+// allocation.
+//
+// # Limits
+//
+// Exponents of non-zero amounts may lie at most [MaxExponentSpan] apart;
+// a wider span is reported as a *[SpanError], never silently rounded.
+//
+// The package is internal plumbing for the segmentations in package client;
+// its API is not part of the library's.
+package exactsum
