@@ -139,19 +139,20 @@ func historyInputCheck(p *validate.Problems, field string, hs []History, asOf ti
 	if bad > historyMaxProblems {
 		p.Addf(field, nil, "%d more faulty histories not listed", bad-historyMaxProblems)
 	}
-	historyDuplicates(p, field, len(hs), func(i int) string { return hs[i].ClientID })
+	historyDuplicates(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
 }
 
-// historyDuplicates reports every client ID that appears more than once
-// among n records, naming the index of each repeat (capped like
-// historyInputCheck). Empty IDs are left to the field checks.
+// historyDuplicates reports every ID (the field idField of records
+// field[0..n-1]) that appears more than once, naming the index of each
+// repeat (capped like historyInputCheck). Empty IDs are left to the field
+// checks.
 //
 // A map of a million strings costs more than the whole RFM ranking, so
 // the usual case, no repeat, is proved cheaply first: the IDs' 64-bit
 // hashes are radix-sorted and no two neighbours are equal. Only when two
 // hashes match (a repeat, or a one-in-10^7 collision) does the exact map
 // check run, and it alone decides.
-func historyDuplicates(p *validate.Problems, field string, n int, id func(int) string) {
+func historyDuplicates(p *validate.Problems, field, idField string, n int, id func(int) string) {
 	if historyUnique(n, id) {
 		return
 	}
@@ -169,11 +170,11 @@ func historyDuplicates(p *validate.Problems, field string, n int, id func(int) s
 		}
 		dup++
 		if dup <= historyMaxProblems {
-			p.Addf(fmt.Sprintf("%s[%d].client_id", field, i), s, "repeats %s[%d]: each client appears once", field, j)
+			p.Addf(fmt.Sprintf("%s[%d].%s", field, i, idField), s, "repeats %s[%d]: each %s appears once", field, j, idField)
 		}
 	}
 	if dup > historyMaxProblems {
-		p.Addf(field, nil, "%d more repeated client IDs not listed", dup-historyMaxProblems)
+		p.Addf(field, nil, "%d more repeated %s values not listed", dup-historyMaxProblems, idField)
 	}
 }
 

@@ -339,7 +339,7 @@ func TestRFMErrors(t *testing.T) {
 		{"future last order", []History{rfmHist("c1", 1, 1, "1"), future}, rfmAsOf,
 			[]string{`histories[1].last_order = 2026-11-26T13:00:00Z: client "c-late": is after the as-of date 2026-11-26T12:00:00Z`}},
 		{"duplicate", []History{rfmHist("c1", 1, 1, "1"), rfmHist("c2", 1, 1, "1"), rfmHist("c1", 2, 1, "1")}, rfmAsOf,
-			[]string{"histories[2].client_id = c1: repeats histories[0]: each client appears once"}},
+			[]string{"histories[2].client_id = c1: repeats histories[0]: each client_id appears once"}},
 		{"negative total and missing id", []History{rfmHist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,
 			[]string{`histories[0].total = -5: client "c1": must not be negative`, "histories[1].client_id: is required"}},
 		{"orders without dates", []History{{ClientID: "c1", Orders: 2, Total: decimal.NewFromInt(3)}}, rfmAsOf,
@@ -374,7 +374,7 @@ func TestRFMErrors(t *testing.T) {
 		var list *ValidationError
 		require.ErrorAs(t, err, &list)
 		assert.Contains(t, err.Error(), "histories: 150 more faulty histories not listed")
-		assert.Contains(t, err.Error(), "histories: 149 more repeated client IDs not listed")
+		assert.Contains(t, err.Error(), "histories: 149 more repeated client_id values not listed")
 		assert.Len(t, list.Fields, historyMaxProblems+1+historyMaxProblems+1)
 	})
 }
