@@ -43,11 +43,28 @@ func (h History) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
+// historyMaxExp bounds the decimal exponent of an amount: more than 30
+// decimal places, or a scale above 10^30, is no money anyone books. The
+// bound also keeps every comparison cheap: shopspring compares two
+// decimals by rescaling one to the other's exponent, which costs as many
+// digits as the exponents differ, so unbounded exponents in a hostile
+// input would stall a ranking.
+const historyMaxExp = 30
+
+func historyAmountOK(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -historyMaxExp && e <= historyMaxExp
+}
+
+// historyAmountReason is the problem reported for an amount outside the
+// bound.
+var historyAmountReason = fmt.Sprintf("is out of range for an amount: more than %d decimal places or a scale above 10^%d", historyMaxExp, historyMaxExp)
+
 // historyOK is the allocation-free fast path of historyCheck, so that a
 // million good histories cost a few comparisons each; only a bad one is
 // examined again to name its problems. A zero asOf skips the future check.
 func historyOK(h History, asOf time.Time) bool {
-	if h.ClientID == "" || h.Orders < 0 || h.Total.Sign() < 0 {
+	if h.ClientID == "" || h.Orders < 0 || h.Total.Sign() < 0 || !historyAmountOK(h.Total) {
 		return false
 	}
 	if h.Orders == 0 {
@@ -100,6 +117,9 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 	}
 	if h.Total.Sign() < 0 {
 		p.Add(field("total"), h.Total, who+"must not be negative")
+	}
+	if !historyAmountOK(h.Total) {
+		p.Add(field("total"), h.Total, who+historyAmountReason)
 	}
 	if !asOf.IsZero() {
 		for _, d := range []struct {
@@ -223,7 +243,8 @@ func historyDays(t, asOf time.Time) int64 {
 //
 // Errors (all reported at once, client.ErrInvalid): an empty base, a
 // repeated client ID, an order with no client, a client not in the base,
-// no date, or a negative amount.
+// no date, or a negative or out-of-range amount (more than 30 decimal
+// places).
 func Histories(clientIDs []string, orders []Order) ([]History, error) {
 	var p validate.Problems
 	if len(clientIDs) == 0 {
@@ -260,6 +281,9 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 		}
 		if o.Amount.Sign() < 0 {
 			q.Add(prefix+".amount", o.Amount, "must not be negative: returns and credit notes are not orders")
+		}
+		if !historyAmountOK(o.Amount) {
+			q.Add(prefix+".amount", o.Amount, historyAmountReason)
 		}
 		if q.Len() > 0 {
 			bad++

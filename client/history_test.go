@@ -50,6 +50,7 @@ func TestHistoriesErrors(t *testing.T) {
 		{ClientID: "a", Date: day(2026, 1, 1), Amount: decimal.RequireFromString("-3")},
 		{ClientID: "zz", Amount: decimal.NewFromInt(1)},
 		{Date: day(2026, 1, 1)},
+		{ClientID: "a", Date: day(2026, 1, 1), Amount: decimal.New(1, 31)},
 	})
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
@@ -59,6 +60,7 @@ func TestHistoriesErrors(t *testing.T) {
 		"orders[1].client_id = zz: is not in the client base",
 		"orders[1].date: is required",
 		"orders[2].client_id: is required",
+		"orders[3].amount = 10000000000000000000000000000000: is out of range for an amount: more than 30 decimal places or a scale above 10^30",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}

@@ -310,6 +310,14 @@ func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf 
 	if in.PreviousRevenue.Sign() < 0 {
 		p.Add(f("previous_revenue"), in.PreviousRevenue, who+"must not be negative")
 	}
+	for _, a := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"profit_share", in.ProfitShare}, {"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
+		if !historyAmountOK(a.v) {
+			p.Add(f(a.name), a.v, who+historyAmountReason)
+		}
+	}
 	if d := in.PaymentDiscipline; d != nil && !(*d >= 0 && *d <= 100) { // NaN fails both
 		p.Add(f("payment_discipline"), *d, who+"must be within 0..100 (leave it out when unknown)")
 	}

@@ -209,6 +209,12 @@ func TestRateErrors(t *testing.T) {
 	}
 
 	in = ratingInput()
+	in.PreviousRevenue = decimal.New(5, -40)
+	_, err = Rate(in, ratingAsOf, DefaultRatingConfig())
+	assert.ErrorContains(t, err, `previous_revenue = 0.`)
+	assert.ErrorContains(t, err, `client "c-1": is out of range for an amount`)
+
+	in = ratingInput()
 	in.PaymentDiscipline = ratingPtr(math.NaN())
 	_, err = Rate(in, ratingAsOf, DefaultRatingConfig())
 	assert.ErrorContains(t, err, `payment_discipline = NaN: client "c-1": must be within 0..100`)

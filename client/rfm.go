@@ -285,6 +285,9 @@ type RFMSegmentCount struct {
 // RFMResult is the outcome of [RFM].
 type RFMResult struct {
 	AsOf time.Time `json:"as_of"`
+	// Config is the segment map that named the segments; RFMScore.Rule
+	// indexes its rules.
+	Config RFMConfig `json:"config"`
 	// Scores holds one entry per client with orders, in input order.
 	Scores []RFMScore `json:"scores"`
 	// Unscored lists the clients without orders, in input order.
@@ -296,13 +299,13 @@ type RFMResult struct {
 	Segments []RFMSegmentCount `json:"segments"`
 }
 
-// Explain says in words why s got its scores and segment, from the
-// cut-offs of r and the map that produced it.
-func (r RFMResult) Explain(s RFMScore, cfg RFMConfig) string {
+// Explain says in words why s, one of r.Scores, got its scores and
+// segment, from the cut-offs and the map of r.
+func (r RFMResult) Explain(s RFMScore) string {
 	c := r.Cutoffs
 	rule := "?"
-	if s.Rule >= 0 && s.Rule < len(cfg.Rules) {
-		rule = cfg.Rules[s.Rule].String()
+	if s.Rule >= 0 && s.Rule < len(r.Config.Rules) {
+		rule = r.Config.Rules[s.Rule].String()
 	}
 	return fmt.Sprintf("recency %d days: R%d (cut-offs %v days, fewer is better); "+
 		"frequency %d orders: F%d (cut-offs %v); monetary %s: M%d (cut-offs %v); "+
@@ -345,7 +348,8 @@ func (r RFMResult) Explain(s RFMScore, cfg RFMConfig) string {
 // it does not count in the quintiles. Errors (client.ErrInvalid, every
 // problem at once, each naming the field, the client and the value): an
 // invalid cfg, a zero asOf, an empty base, a repeated client ID, a
-// malformed history, and an order date after asOf.
+// malformed history (a negative total, a total with more than 30 decimal
+// places, orders without dates...), and an order date after asOf.
 //
 // RFM is a pure function: safe for concurrent use.
 func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) {
@@ -360,7 +364,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		return RFMResult{}, err
 	}
 
-	res := RFMResult{AsOf: asOf}
+	res := RFMResult{AsOf: asOf, Config: cfg}
 	n := 0
 	for i := range histories {
 		if histories[i].Orders > 0 {

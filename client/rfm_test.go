@@ -113,7 +113,7 @@ func TestRFMTenClients(t *testing.T) {
 		{RFMHibernating, 1}, {RFMLost, 2},
 	}, res.Segments)
 
-	why := res.Explain(res.Scores[3], DefaultRFMConfig())
+	why := res.Explain(res.Scores[3])
 	assert.Contains(t, why, "recency 20 days: R3 (cut-offs [200 90 20 10] days, fewer is better)")
 	assert.Contains(t, why, "monetary 900: M1 (cut-offs [900 2500 12000 31000])")
 	assert.Contains(t, why, "segment about_to_sleep by rule 6 (about_to_sleep: R3 F1-2 Many)")
@@ -342,6 +342,8 @@ func TestRFMErrors(t *testing.T) {
 			[]string{"histories[2].client_id = c1: repeats histories[0]: each client_id appears once"}},
 		{"negative total and missing id", []History{rfmHist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,
 			[]string{`histories[0].total = -5: client "c1": must not be negative`, "histories[1].client_id: is required"}},
+		{"amount out of range", []History{rfmHist("c1", 1, 1, "1e-31")}, rfmAsOf,
+			[]string{`histories[0].total = 0.0000000000000000000000000000001: client "c1": is out of range for an amount: more than 30 decimal places`}},
 		{"orders without dates", []History{{ClientID: "c1", Orders: 2, Total: decimal.NewFromInt(3)}}, rfmAsOf,
 			[]string{`histories[0].first_order: client "c1": is required when the client has orders`,
 				`histories[0].last_order: client "c1": is required when the client has orders`}},
@@ -492,4 +494,38 @@ func FuzzRFMConfig(f *testing.F) {
 			require.Equal(t, m[fmt.Sprintf("R%dF%dM%d", s.R, s.F, s.M)], s.Segment)
 		}
 	})
+}
+
+// TestRFMScoreInvariants checks on random bases, full of ties, that the
+// scores obey their definition: 1 + floor(5·L/N) with L the number of
+// clients strictly worse on the measure, which makes equal values score
+// equal and a better value never score lower.
+func TestRFMScoreInvariants(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 40 {
+		n := 1 + rng.IntN(60)
+		hs := make([]History, n)
+		for i := range hs {
+			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), rng.IntN(8), 1+rng.IntN(5), fmt.Sprintf("%d.%d", rng.IntN(6), rng.IntN(3)))
+		}
+		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		require.NoError(t, err)
+		for _, a := range res.Scores {
+			var worseR, worseF, worseM int
+			for _, b := range res.Scores {
+				if b.RecencyDays > a.RecencyDays {
+					worseR++
+				}
+				if b.Frequency < a.Frequency {
+					worseF++
+				}
+				if b.Monetary.LessThan(a.Monetary) {
+					worseM++
+				}
+			}
+			assert.Equal(t, 1+5*worseR/n, a.R, "R of %+v", a)
+			assert.Equal(t, 1+5*worseF/n, a.F, "F of %+v", a)
+			assert.Equal(t, 1+5*worseM/n, a.M, "M of %+v", a)
+		}
+	}
 }
