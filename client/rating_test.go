@@ -347,3 +347,23 @@ func FuzzRatingConfig(f *testing.F) {
 		require.True(t, r.Score >= 0 && r.Score <= 100+1e-9, "score %v", r.Score)
 	})
 }
+
+func BenchmarkRateAll(b *testing.B) {
+	hs, asOf := rfmSyntheticBase(100_000)
+	inputs := make([]RatingInput, len(hs))
+	for i, h := range hs {
+		pay := float64(i % 101)
+		inputs[i] = RatingInput{ClientID: h.ClientID, ProfitShare: decimal.New(int64(i%1000), -3),
+			Revenue: decimal.NewFromInt(int64(1000 + i%5000)), PreviousRevenue: decimal.NewFromInt(int64(i % 4000)),
+			History: h, PaymentDiscipline: &pay}
+	}
+	cfg := DefaultRatingConfig()
+	b.Run("clients=100000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := RateAll(inputs, asOf, cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -238,3 +238,22 @@ func FuzzRuleSegmentConfig(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkRuleSegments(b *testing.B) {
+	hs, asOf := rfmSyntheticBase(100_000)
+	clients := make([]Client, len(hs))
+	kinds := []Kind{KindIndividual, KindEntrepreneur, KindCompany}
+	for i := range clients {
+		clients[i] = Client{ID: hs[i].ClientID, Kind: kinds[i%3], VIP: i%50 == 0, KeyAccount: i%100 == 0,
+			Region: []string{"Moscow", "Tver", "Kazan"}[i%3], Status: StatusActive}
+	}
+	cfg := DefaultRuleSegmentConfig()
+	b.Run("clients=100000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := RuleSegments(clients, hs, asOf, cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
