@@ -64,7 +64,7 @@ var historyAmountReason = fmt.Sprintf("is out of range for an amount: more than 
 // million good histories cost a few comparisons each; only a bad one is
 // examined again to name its problems. A zero asOf skips the future check.
 func historyOK(h History, asOf time.Time) bool {
-	if h.ClientID == "" || h.Orders < 0 || h.Total.Sign() < 0 || !historyAmountOK(h.Total) {
+	if strings.TrimSpace(h.ClientID) == "" || h.Orders < 0 || h.Total.Sign() < 0 || !historyAmountOK(h.Total) {
 		return false
 	}
 	if h.Orders == 0 {

@@ -80,7 +80,7 @@ func TestHistoryValidate(t *testing.T) {
 	assert.ErrorContains(t, err, `last_order = 2026-01-01T00:00:00Z: client "c": must be empty`)
 
 	// The fast path and the detailed check agree on every case above.
-	for _, h := range []History{good, bad, {ClientID: "x", Orders: -1}, {}} {
+	for _, h := range []History{good, bad, {ClientID: "x", Orders: -1}, {}, {ClientID: " "}, {ClientID: "x", Total: decimal.New(1, -31)}} {
 		err := h.Validate()
 		assert.Equal(t, err == nil, historyOK(h, time.Time{}), "%+v", h)
 	}

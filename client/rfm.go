@@ -66,9 +66,22 @@ func (r RFMRule) matches(rs, fs, ms int) bool {
 	return r.Recency.Contains(rs) && r.Frequency.Contains(fs) && r.Monetary.Contains(ms)
 }
 
-// String writes the rule as "champions: R5 F4-5 Many".
+// String writes the rule as "champions: R5 F4-5", leaving out the
+// ranges that match any score ("everyone: any scores").
 func (r RFMRule) String() string {
-	return fmt.Sprintf("%s: R%s F%s M%s", r.Segment, r.Recency, r.Frequency, r.Monetary)
+	var parts []string
+	for _, x := range []struct {
+		letter string
+		r      RFMRange
+	}{{"R", r.Recency}, {"F", r.Frequency}, {"M", r.Monetary}} {
+		if !x.r.IsZero() {
+			parts = append(parts, x.letter+x.r.String())
+		}
+	}
+	if len(parts) == 0 {
+		return r.Segment + ": any scores"
+	}
+	return r.Segment + ": " + strings.Join(parts, " ")
 }
 
 // RFMConfig is the score-to-segment map: an ordered list of rules, data
@@ -364,7 +377,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		return RFMResult{}, err
 	}
 
-	res := RFMResult{AsOf: asOf, Config: cfg}
+	res := RFMResult{AsOf: asOf, Config: RFMConfig{Rules: slices.Clone(cfg.Rules)}}
 	n := 0
 	for i := range histories {
 		if histories[i].Orders > 0 {
@@ -390,8 +403,9 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		totals[j] = h.Total
 		j++
 	}
-	res.Segments = rfmSegmentCounts(cfg, nil)
+	counts := make([]int, len(cfg.Rules))
 	if n == 0 {
+		res.Segments = rfmSegmentCounts(cfg, counts)
 		return res, nil
 	}
 
@@ -415,7 +429,6 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		res.Cutoffs.Monetary = rfmScoreDecimals(res.Scores, totals)
 	}
 
-	counts := make([]int, len(cfg.Rules))
 	for i := range res.Scores {
 		s := &res.Scores[i]
 		rule := int(table[rfmCell(s.R, s.F, s.M)])
@@ -428,7 +441,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 }
 
 // rfmSegmentCounts adds up per-rule counts by segment name, in the order
-// the names first appear; counts nil gives every segment zero.
+// the names first appear.
 func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 	var out []RFMSegmentCount
 	for i, r := range cfg.Rules {
@@ -437,9 +450,7 @@ func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 			out = append(out, RFMSegmentCount{Segment: r.Segment})
 			k = len(out) - 1
 		}
-		if counts != nil {
-			out[k].Clients += counts[i]
-		}
+		out[k].Clients += counts[i]
 	}
 	return out
 }

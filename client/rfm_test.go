@@ -116,7 +116,7 @@ func TestRFMTenClients(t *testing.T) {
 	why := res.Explain(res.Scores[3])
 	assert.Contains(t, why, "recency 20 days: R3 (cut-offs [200 90 20 10] days, fewer is better)")
 	assert.Contains(t, why, "monetary 900: M1 (cut-offs [900 2500 12000 31000])")
-	assert.Contains(t, why, "segment about_to_sleep by rule 6 (about_to_sleep: R3 F1-2 Many)")
+	assert.Contains(t, why, "segment about_to_sleep by rule 6 (about_to_sleep: R3 F1-2)")
 }
 
 // TestRFMNearestRankMatchesWikipedia checks the percentile rank formula
@@ -397,6 +397,8 @@ func TestRFMConfigValidate(t *testing.T) {
 	})
 	t.Run("one catch-all rule is a total map", func(t *testing.T) {
 		require.NoError(t, RFMConfig{Rules: []RFMRule{{Segment: "everyone"}}}.Validate())
+		assert.Equal(t, "everyone: any scores", RFMRule{Segment: "everyone"}.String())
+		assert.Equal(t, "whales: M5", RFMRule{Segment: "whales", Monetary: RFMRange{5, 5}}.String())
 	})
 
 	cases := []struct {
@@ -424,7 +426,7 @@ func TestRFMConfigValidate(t *testing.T) {
 		{"shadowed rule", []RFMRule{
 			{Segment: "all"},
 			{Segment: "champions", Recency: RFMRange{5, 5}},
-		}, []string{"rules[1] = champions: R5 Fany Many: never applies: earlier rules match every score combination it covers"}},
+		}, []string{"rules[1] = champions: R5: never applies: earlier rules match every score combination it covers"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
