@@ -105,14 +105,14 @@ type RFMConfig struct {
 // public notebooks), in which the monetary score does not pick the
 // segment:
 //
-//	R\F  1               2               3                4          5
-//	5    new             potential_loyalist                champions  champions
-//	4    promising       potential_loyalist                loyal      loyal
-//	3    about_to_sleep  about_to_sleep  needs_attention   loyal      loyal
-//	2    hibernating     hibernating     at_risk           at_risk    cannot_lose
-//	1    lost            lost            at_risk           at_risk    cannot_lose
+//	R\F  1               2                   3                   4          5
+//	5    new             potential_loyalist  potential_loyalist  champions  champions
+//	4    promising       potential_loyalist  potential_loyalist  loyal      loyal
+//	3    about_to_sleep  about_to_sleep      needs_attention     loyal      loyal
+//	2    hibernating     hibernating         at_risk             at_risk    cannot_lose
+//	1    lost            lost                at_risk             at_risk    cannot_lose
 //
-// (potential_loyalist covers F2 and F3.) One adaptation: the published
+// One adaptation: the published
 // grid calls all of R1-2 F1-2 "hibernating"; this default keeps that
 // name for R2 and calls R1 F1-2 "lost", the eleventh segment of the usual
 // eleven-segment list, so the clients who left longest ago are told
