@@ -1,0 +1,339 @@
+package client
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// ComplaintStatus is where a complaint stands. The zero value is unset
+// and fails validation.
+type ComplaintStatus uint8
+
+const (
+	// ComplaintOpen is a complaint being handled.
+	ComplaintOpen ComplaintStatus = iota + 1
+	// ComplaintResolved is a complaint closed with a resolution date.
+	ComplaintResolved
+)
+
+var complaintStatusNames = enum.Names{"", "open", "resolved"}
+
+// ParseComplaintStatus returns the status named s ("open", "resolved").
+func ParseComplaintStatus(s string) (ComplaintStatus, error) {
+	return enum.Parse[ComplaintStatus](complaintStatusNames, "complaint status", s)
+}
+
+func (s ComplaintStatus) String() string {
+	return enum.String(complaintStatusNames, "ComplaintStatus", s)
+}
+
+// IsValid reports whether s is one of the named statuses.
+func (s ComplaintStatus) IsValid() bool { return enum.Valid(complaintStatusNames, s) }
+
+// MarshalText implements encoding.TextMarshaler; an unset status is an error.
+func (s ComplaintStatus) MarshalText() ([]byte, error) {
+	return enum.Marshal(complaintStatusNames, "ComplaintStatus", s)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (s *ComplaintStatus) UnmarshalText(b []byte) error {
+	v, err := ParseComplaintStatus(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Complaint is one complaint from a client. The article makes handling
+// incoming complaints and analysing their causes one of the account
+// manager's duties; [AnalyzeComplaints] does the analysis.
+type Complaint struct {
+	ID       string `json:"id"`
+	ClientID string `json:"client_id"`
+	// Date is when the complaint was received.
+	Date time.Time `json:"date"`
+	// Cause is the cause category: one of ComplaintConfig.Causes when the
+	// host configures a list, else a free label.
+	Cause string `json:"cause"`
+	// Description is the complaint as told; free text that may name
+	// people, so it is personal data and never prints.
+	Description Personal        `json:"description,omitzero"`
+	Status      ComplaintStatus `json:"status"`
+	// ResolvedAt is when the complaint was resolved: set exactly when
+	// Status is resolved, never before Date.
+	ResolvedAt time.Time `json:"resolved_at,omitzero"`
+}
+
+// complaintMaxDescription bounds the free text: room for a long letter,
+// not for a hostile payload.
+const complaintMaxDescription = 8192
+
+// Validate reports every problem with the record at once: a missing ID,
+// client, date or cause, an unknown status, a resolved complaint without
+// a resolution date or resolved before it was received, and an open one
+// with a resolution date.
+func (c Complaint) Validate() error {
+	var p validate.Problems
+	complaintCheck(&p, "", c)
+	return p.Err(ErrInvalid)
+}
+
+func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
+	f := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "." + name
+	}
+	checkID(p, f("id"), c.ID)
+	checkID(p, f("client_id"), c.ClientID)
+	if c.Date.IsZero() {
+		p.Add(f("date"), nil, "is required")
+	}
+	complaintCheckLabel(p, f("cause"), c.Cause)
+	if d := c.Description.Reveal(); len(d) > complaintMaxDescription || !utf8.ValidString(d) {
+		p.Addf(f("description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
+	}
+	switch c.Status {
+	case ComplaintOpen:
+		if !c.ResolvedAt.IsZero() {
+			p.Add(f("resolved_at"), c.ResolvedAt.Format(time.RFC3339), "an open complaint has no resolution date")
+		}
+	case ComplaintResolved:
+		switch {
+		case c.ResolvedAt.IsZero():
+			p.Add(f("resolved_at"), nil, "is required for a resolved complaint")
+		case c.ResolvedAt.Before(c.Date):
+			p.Add(f("resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
+		}
+	case 0:
+		p.Add(f("status"), nil, "is required (open or resolved)")
+	default:
+		p.Add(f("status"), c.Status, "unknown status (want open or resolved)")
+	}
+}
+
+func complaintCheckLabel(p *validate.Problems, field, s string) {
+	switch {
+	case strings.TrimSpace(s) == "":
+		p.Add(field, nil, "is required")
+	case len(s) > rfmMaxName:
+		p.Addf(field, s[:16]+"...", "is %d bytes long, the limit is %d", len(s), rfmMaxName)
+	case !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl):
+		p.Addf(field, fmt.Sprintf("%q", s), "must be printable UTF-8")
+	}
+}
+
+// Resolve closes an open complaint at time at. It refuses a complaint
+// that is not open (ErrInvalidTransition) and a resolution before the
+// complaint was received (ErrInvalid), leaving c unchanged.
+func (c *Complaint) Resolve(at time.Time) error {
+	if c.Status != ComplaintOpen {
+		return fmt.Errorf("complaint %q is %s, not open: %w", c.ID, c.Status, ErrInvalidTransition)
+	}
+	var p validate.Problems
+	switch {
+	case at.IsZero():
+		p.Addf("resolved_at", nil, "complaint %q: is required", c.ID)
+	case at.Before(c.Date):
+		p.Addf("resolved_at", at.Format(time.RFC3339), "complaint %q: must not be before the complaint date %s", c.ID, c.Date.Format(time.RFC3339))
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return err
+	}
+	c.Status = ComplaintResolved
+	c.ResolvedAt = at
+	return nil
+}
+
+// ComplaintConfig sets how complaints are classified and analysed.
+type ComplaintConfig struct {
+	// Causes is the list of cause categories a complaint must use; empty
+	// means free labels (any non-blank cause).
+	Causes []string `json:"causes,omitempty"`
+	// RepeatThreshold is how many complaints in the period make a client
+	// a repeat complainant (2..1000).
+	RepeatThreshold int `json:"repeat_threshold"`
+}
+
+// DefaultComplaintConfig returns the usual B2B cause categories, one per
+// department a complaint lands in (product quality, delivery, billing,
+// the document package, the manager's service, other), and lists clients
+// with 2 or more complaints in the period: the smallest number that is a
+// repeat.
+func DefaultComplaintConfig() ComplaintConfig {
+	return ComplaintConfig{
+		Causes:          []string{"product_quality", "delivery", "billing", "documents", "service", "other"},
+		RepeatThreshold: 2,
+	}
+}
+
+// Validate reports every problem at once: a blank, malformed or repeated
+// cause, and a repeat threshold outside 2..1000.
+func (c ComplaintConfig) Validate() error {
+	var p validate.Problems
+	for i, cause := range c.Causes {
+		f := fmt.Sprintf("causes[%d]", i)
+		complaintCheckLabel(&p, f, cause)
+		if slices.Index(c.Causes, cause) < i {
+			p.Add(f, cause, "is repeated")
+		}
+	}
+	if c.RepeatThreshold < 2 || c.RepeatThreshold > 1000 {
+		p.Add("repeat_threshold", c.RepeatThreshold, "must be within 2..1000 (one complaint is not a repeat)")
+	}
+	return p.Err(ErrInvalid)
+}
+
+// ComplaintCause is one cause's line of the Pareto table.
+type ComplaintCause struct {
+	Cause string `json:"cause"`
+	Count int    `json:"count"`
+	// Share and CumulativeShare are percentages of the period's
+	// complaints (float64: display statistics). The cumulative share is
+	// computed from the cumulative count, so the last line is exactly 100.
+	Share           float64 `json:"share"`
+	CumulativeShare float64 `json:"cumulative_share"`
+}
+
+// ComplaintResolution summarises how long resolved complaints took.
+type ComplaintResolution struct {
+	// Resolved is the number of resolved complaints measured.
+	Resolved int `json:"resolved"`
+	// Defined is false when none was resolved: then there is no median.
+	Defined bool `json:"defined"`
+	// Median and P90 are nearest-rank percentiles of ResolvedAt − Date.
+	Median time.Duration `json:"median"`
+	P90    time.Duration `json:"p90"`
+}
+
+// ComplaintRepeat is a client with repeated complaints in the period.
+type ComplaintRepeat struct {
+	ClientID     string   `json:"client_id"`
+	Count        int      `json:"count"`
+	ComplaintIDs []string `json:"complaint_ids"`
+}
+
+// ComplaintAnalysis is the outcome of [AnalyzeComplaints].
+type ComplaintAnalysis struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// Total is the number of complaints received in [From, To); Open and
+	// Resolved split it by current status.
+	Total    int `json:"total"`
+	Open     int `json:"open"`
+	Resolved int `json:"resolved"`
+	// Causes is the Pareto table: causes with at least one complaint, by
+	// count descending, ties by cause name.
+	Causes     []ComplaintCause    `json:"causes"`
+	Resolution ComplaintResolution `json:"resolution"`
+	// RepeatClients are the clients with at least RepeatThreshold
+	// complaints in the period, by count descending, ties by client ID;
+	// complaint IDs in date order.
+	RepeatClients []ComplaintRepeat `json:"repeat_clients"`
+}
+
+// AnalyzeComplaints analyses the complaints received in [from, to): how
+// many, by cause in Pareto order (so the few causes behind most
+// complaints come first), how many are still open, how long resolution
+// takes, and which clients complain again and again.
+//
+// The records are taken as they stand: a complaint received in the
+// period and resolved after it counts as resolved, with its full
+// resolution time. The median and the 90th percentile are nearest-rank
+// (Wikipedia, "Percentile": the P-th percentile of N ordered values is
+// the value at rank ceil(P/100 × N)), so each is an actual resolution
+// time, never an interpolation.
+//
+// Errors (client.ErrInvalid, all at once): an invalid cfg, a missing or
+// empty period (from must be before to), an invalid complaint, a
+// repeated complaint ID, and a cause outside cfg.Causes when the list is
+// set. Complaints outside the period are validated too: bad input is
+// reported wherever it is. No complaint at all is a valid, empty
+// analysis.
+func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg ComplaintConfig) (ComplaintAnalysis, error) {
+	var p validate.Problems
+	p.Merge("config", cfg.Validate())
+	switch {
+	case from.IsZero() || to.IsZero():
+		p.Add("period", nil, "from and to are required")
+	case !from.Before(to):
+		p.Addf("period", fmt.Sprintf("[%s, %s)", from.Format(time.RFC3339), to.Format(time.RFC3339)), "from must be before to")
+	}
+	for i, c := range complaints {
+		f := fmt.Sprintf("complaints[%d]", i)
+		complaintCheck(&p, f, c)
+		if len(cfg.Causes) > 0 && c.Cause != "" && !slices.Contains(cfg.Causes, c.Cause) {
+			p.Addf(f+".cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
+		}
+	}
+	historyDuplicates(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
+	if err := p.Err(ErrInvalid); err != nil {
+		return ComplaintAnalysis{}, err
+	}
+
+	a := ComplaintAnalysis{From: from, To: to, Causes: []ComplaintCause{}, RepeatClients: []ComplaintRepeat{}}
+	var inPeriod []Complaint
+	for _, c := range complaints {
+		if !c.Date.Before(from) && c.Date.Before(to) {
+			inPeriod = append(inPeriod, c)
+		}
+	}
+	slices.SortStableFunc(inPeriod, func(x, y Complaint) int { return x.Date.Compare(y.Date) })
+	a.Total = len(inPeriod)
+
+	byCause := map[string]int{}
+	byClient := map[string][]string{}
+	var times []time.Duration
+	for _, c := range inPeriod {
+		byCause[c.Cause]++
+		byClient[c.ClientID] = append(byClient[c.ClientID], c.ID)
+		if c.Status == ComplaintOpen {
+			a.Open++
+			continue
+		}
+		a.Resolved++
+		times = append(times, c.ResolvedAt.Sub(c.Date))
+	}
+
+	for cause, n := range byCause {
+		a.Causes = append(a.Causes, ComplaintCause{Cause: cause, Count: n})
+	}
+	slices.SortFunc(a.Causes, func(x, y ComplaintCause) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Cause, y.Cause))
+	})
+	cum := 0
+	for i := range a.Causes {
+		c := &a.Causes[i]
+		cum += c.Count
+		c.Share = 100 * float64(c.Count) / float64(a.Total)
+		c.CumulativeShare = 100 * float64(cum) / float64(a.Total)
+	}
+
+	a.Resolution.Resolved = len(times)
+	if len(times) > 0 {
+		slices.Sort(times)
+		a.Resolution.Defined = true
+		a.Resolution.Median = times[rfmNearestRank(len(times), 50)]
+		a.Resolution.P90 = times[rfmNearestRank(len(times), 90)]
+	}
+
+	for id, ids := range byClient {
+		if len(ids) >= cfg.RepeatThreshold {
+			a.RepeatClients = append(a.RepeatClients, ComplaintRepeat{ClientID: id, Count: len(ids), ComplaintIDs: ids})
+		}
+	}
+	slices.SortFunc(a.RepeatClients, func(x, y ComplaintRepeat) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.ClientID, y.ClientID))
+	})
+	return a, nil
+}

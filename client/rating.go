@@ -1,0 +1,471 @@
+package client
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
+)
+
+// RatingFactor is one of the four factors of the client rating. The zero
+// value is unset.
+type RatingFactor uint8
+
+const (
+	// RatingValue is the client's share of the company's profit.
+	RatingValue RatingFactor = iota + 1
+	// RatingGrowth is the period-over-period change of the client's revenue.
+	RatingGrowth
+	// RatingLoyalty is tenure and repeat orders.
+	RatingLoyalty
+	// RatingPaymentDiscipline is how well the client pays, a 0-100 number
+	// the host supplies (from its own solvency or receivables scoring).
+	RatingPaymentDiscipline
+)
+
+var ratingFactorNames = enum.Names{"", "value", "growth", "loyalty", "payment_discipline"}
+
+// ParseRatingFactor returns the factor named s ("value", "growth",
+// "loyalty", "payment_discipline").
+func ParseRatingFactor(s string) (RatingFactor, error) {
+	return enum.Parse[RatingFactor](ratingFactorNames, "rating factor", s)
+}
+
+func (f RatingFactor) String() string { return enum.String(ratingFactorNames, "RatingFactor", f) }
+
+// IsValid reports whether f is one of the named factors.
+func (f RatingFactor) IsValid() bool { return enum.Valid(ratingFactorNames, f) }
+
+// MarshalText implements encoding.TextMarshaler; an unset factor is an error.
+func (f RatingFactor) MarshalText() ([]byte, error) {
+	return enum.Marshal(ratingFactorNames, "RatingFactor", f)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (f *RatingFactor) UnmarshalText(b []byte) error {
+	v, err := ParseRatingFactor(string(b))
+	if err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
+// RatingWeights are the factors' weights in percent points ("40" is 40 %
+// of the rating); they must sum to exactly 100.
+type RatingWeights struct {
+	Value             decimal.Decimal `json:"value"`
+	Growth            decimal.Decimal `json:"growth"`
+	Loyalty           decimal.Decimal `json:"loyalty"`
+	PaymentDiscipline decimal.Decimal `json:"payment_discipline"`
+}
+
+// RatingConfig sets the weights and the normalisation of each factor to a
+// 0-100 sub-score. Percentages are decimal percent points, as everywhere
+// in the library: "10" is 10 %.
+type RatingConfig struct {
+	Weights RatingWeights `json:"weights"`
+	// FullMarksProfitShare is the profit share (0 < s <= 100) that earns
+	// the full 100 on value: value = 100 · share / FullMarksProfitShare,
+	// saturating at 100 for any larger share.
+	FullMarksProfitShare decimal.Decimal `json:"full_marks_profit_share"`
+	// AllowLoss lets a negative profit share (a client the company loses
+	// money on) be rated: it scores 0 on value. When false a negative
+	// share is an input error.
+	AllowLoss bool `json:"allow_loss"`
+	// GrowthFloor and GrowthCeiling (percent points, -100 <= floor <
+	// ceiling <= 1000) map the revenue change linearly to 0..100: a change
+	// at or below the floor scores 0, at or above the ceiling 100.
+	GrowthFloor   decimal.Decimal `json:"growth_floor"`
+	GrowthCeiling decimal.Decimal `json:"growth_ceiling"`
+	// FullMarksTenureYears (1..100) is the tenure that earns the full 100
+	// on the tenure half of loyalty: tenure/FullMarksTenureYears · 100,
+	// saturating at 100.
+	FullMarksTenureYears int `json:"full_marks_tenure_years"`
+	// FullMarksRepeatOrders (1..1,000,000) is the number of repeat orders
+	// (orders after the first) that earns the full 100 on the repeat half
+	// of loyalty, saturating likewise.
+	FullMarksRepeatOrders int `json:"full_marks_repeat_orders"`
+}
+
+// DefaultRatingConfig returns the library's default rating. The article
+// asks the manager to "assess each client's usefulness to the company"
+// without a formula, so the numbers are ours, chosen from its facts:
+//
+//   - weights value 40, growth 20, loyalty 20, payment discipline 20:
+//     the article defines the key client by the share of profit it
+//     brings, so value weighs most;
+//   - full marks on value at a 10 % profit share: the article's "a few
+//     key clients bring more than 50 % of the profit" is five clients at
+//     10 % each, so 10 % is a key client's share;
+//   - growth from -50 % (0) to +50 % (100): flat revenue scores 50;
+//   - full marks on tenure after 5 years, on repeat orders after 12 (a
+//     year of monthly orders);
+//   - a loss-making client is rated, with 0 on value.
+func DefaultRatingConfig() RatingConfig {
+	return RatingConfig{
+		Weights: RatingWeights{
+			Value: decimal.NewFromInt(40), Growth: decimal.NewFromInt(20),
+			Loyalty: decimal.NewFromInt(20), PaymentDiscipline: decimal.NewFromInt(20),
+		},
+		FullMarksProfitShare:  decimal.NewFromInt(10),
+		AllowLoss:             true,
+		GrowthFloor:           decimal.NewFromInt(-50),
+		GrowthCeiling:         decimal.NewFromInt(50),
+		FullMarksTenureYears:  5,
+		FullMarksRepeatOrders: 12,
+	}
+}
+
+var ratingHundred = decimal.NewFromInt(100)
+
+// Validate reports every problem at once: a weight outside 0..100,
+// weights not summing to 100, and a normalisation bound out of range.
+func (c RatingConfig) Validate() error {
+	var p validate.Problems
+	w := c.Weights
+	p.Percent("weights.value", w.Value, 0, 100)
+	p.Percent("weights.growth", w.Growth, 0, 100)
+	p.Percent("weights.loyalty", w.Loyalty, 0, 100)
+	p.Percent("weights.payment_discipline", w.PaymentDiscipline, 0, 100)
+	if sum := w.Value.Add(w.Growth).Add(w.Loyalty).Add(w.PaymentDiscipline); !sum.Equal(ratingHundred) {
+		p.Add("weights", sum, "must sum to 100 percent points")
+	}
+	if c.FullMarksProfitShare.Sign() <= 0 || c.FullMarksProfitShare.GreaterThan(ratingHundred) {
+		p.Add("full_marks_profit_share", c.FullMarksProfitShare, "must be a percentage above 0 and at most 100")
+	}
+	if c.GrowthFloor.LessThan(decimal.NewFromInt(-100)) {
+		p.Add("growth_floor", c.GrowthFloor, "must be at least -100 (revenue cannot fall by more than all of it)")
+	}
+	if c.GrowthCeiling.GreaterThan(decimal.NewFromInt(1000)) {
+		p.Add("growth_ceiling", c.GrowthCeiling, "must be at most 1000 (tenfold growth)")
+	}
+	if !c.GrowthFloor.LessThan(c.GrowthCeiling) {
+		p.Addf("growth_ceiling", c.GrowthCeiling, "must be above growth_floor %s", c.GrowthFloor)
+	}
+	if c.FullMarksTenureYears < 1 || c.FullMarksTenureYears > 100 {
+		p.Add("full_marks_tenure_years", c.FullMarksTenureYears, "must be within 1..100")
+	}
+	if c.FullMarksRepeatOrders < 1 || c.FullMarksRepeatOrders > 1_000_000 {
+		p.Add("full_marks_repeat_orders", c.FullMarksRepeatOrders, "must be within 1..1000000")
+	}
+	return p.Err(ErrInvalid)
+}
+
+// RatingInput is what the rating knows about one client over a period.
+type RatingInput struct {
+	ClientID string `json:"client_id"`
+	// ProfitShare is the client's share of the company's profit over the
+	// period, in percent points (2.5 is 2.5 %), at most 100. Negative
+	// for a loss-making client (see RatingConfig.AllowLoss).
+	ProfitShare decimal.Decimal `json:"profit_share"`
+	// Revenue and PreviousRevenue are the client's revenue over the
+	// period and over the period of the same length before it; growth is
+	// their relative change. Both non-negative.
+	Revenue         decimal.Decimal `json:"revenue"`
+	PreviousRevenue decimal.Decimal `json:"previous_revenue"`
+	// Since is when the relationship started (Client.Since); zero if
+	// unknown. Tenure runs from the earlier of Since and the first order.
+	Since time.Time `json:"since,omitzero"`
+	// History is the client's order history (Orders 0 if none); its
+	// ClientID must be ClientID.
+	History History `json:"history"`
+	// PaymentDiscipline is the host's 0-100 payment score, nil when the
+	// host has none. A missing score is not a zero: the factor is left
+	// out and its weight shared among the others (see [Rate]).
+	PaymentDiscipline *float64 `json:"payment_discipline,omitempty"`
+}
+
+// RatingContribution is one factor's part of a rating. Contributions of
+// all factors add up to the score.
+type RatingContribution struct {
+	Factor RatingFactor `json:"factor"`
+	// Defined is false when the factor's input is missing or undefined;
+	// then SubScore, EffectiveWeight and Contribution are 0.
+	Defined  bool    `json:"defined"`
+	SubScore float64 `json:"sub_score"`
+	// Weight is the configured weight; EffectiveWeight the weight after
+	// undefined factors' weights were shared out (both percent points).
+	Weight          float64 `json:"weight"`
+	EffectiveWeight float64 `json:"effective_weight"`
+	// Contribution is SubScore · EffectiveWeight / 100.
+	Contribution float64 `json:"contribution"`
+	Explanation  string  `json:"explanation"`
+}
+
+// Rating is a client's 0-100 usefulness to the company. Scores, weights
+// and contributions are float64: a rating is a dimensionless statistic,
+// never money.
+type Rating struct {
+	ClientID string `json:"client_id"`
+	// Score is the sum of the contributions, 0..100; meaningful only when
+	// Defined.
+	Score float64 `json:"score"`
+	// Defined is false when no factor with a positive weight is defined;
+	// Notes says why.
+	Defined bool `json:"defined"`
+	// Factors holds the four factors in the order value, growth, loyalty,
+	// payment discipline.
+	Factors []RatingContribution `json:"factors"`
+	// Notes explains redistributed weights and an undefined rating.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Rate rates one client as of asOf (the end of the period).
+//
+// # Sub-scores
+//
+//   - value = 100 · ProfitShare / FullMarksProfitShare, saturating at 100
+//     once the share reaches the full mark; a negative share scores 0
+//     (when AllowLoss) or is an error.
+//   - growth = revenue change g = (Revenue − PreviousRevenue) /
+//     PreviousRevenue · 100 %, mapped linearly: 100 · (g − floor) /
+//     (ceiling − floor), saturating at 0 below the floor and 100 above the
+//     ceiling. No revenue in the previous period leaves growth undefined
+//     (a change from nothing has no percentage).
+//   - loyalty = the average of a tenure half, 100 · years /
+//     FullMarksTenureYears, and a repeat half, 100 · (Orders − 1) /
+//     FullMarksRepeatOrders, each saturating at 100. Years are whole days
+//     since the start of the relationship / 365.25. With no start known
+//     (no Since, no order) loyalty is undefined.
+//   - payment discipline = the host's number as given.
+//
+// # Weights
+//
+// score = Σ sub-score · effective weight / 100. An undefined factor is
+// left out, not scored zero: the weights of the defined factors are
+// scaled up in proportion so they sum to 100 again (with value 40 and
+// growth 20 defined alone, they count 66.7 and 33.3), and a note says
+// so. If no factor with a positive weight is defined, the rating is
+// undefined.
+//
+// Errors (client.ErrInvalid, all at once): an invalid cfg, a zero asOf,
+// a missing client ID, a profit share above 100 or negative without
+// AllowLoss, a negative revenue, a payment discipline outside 0..100 (or
+// NaN), a Since or order after asOf, a malformed history or one of
+// another client.
+func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
+	var p validate.Problems
+	p.Merge("config", cfg.Validate())
+	if asOf.IsZero() {
+		p.Add("as_of", nil, "is required")
+	}
+	ratingCheckInput(&p, "", in, asOf, cfg)
+	if err := p.Err(ErrInvalid); err != nil {
+		return Rating{}, err
+	}
+	return ratingCompute(in, asOf, cfg), nil
+}
+
+// RateAll rates every client of the base, in input order. Errors are
+// those of Rate, each under "inputs[i]", plus an empty base and a
+// repeated client ID.
+func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, error) {
+	var p validate.Problems
+	p.Merge("config", cfg.Validate())
+	if asOf.IsZero() {
+		p.Add("as_of", nil, "is required")
+	}
+	if len(inputs) == 0 {
+		p.Add("inputs", nil, "the client base is empty")
+	}
+	for i, in := range inputs {
+		ratingCheckInput(&p, fmt.Sprintf("inputs[%d]", i), in, asOf, cfg)
+	}
+	historyDuplicates(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
+	if err := p.Err(ErrInvalid); err != nil {
+		return nil, err
+	}
+	out := make([]Rating, len(inputs))
+	for i, in := range inputs {
+		out[i] = ratingCompute(in, asOf, cfg)
+	}
+	return out, nil
+}
+
+func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf time.Time, cfg RatingConfig) {
+	f := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "." + name
+	}
+	if strings.TrimSpace(in.ClientID) == "" {
+		p.Add(f("client_id"), nil, "is required")
+	}
+	who := fmt.Sprintf("client %q: ", in.ClientID)
+	switch {
+	case in.ProfitShare.GreaterThan(ratingHundred):
+		p.Add(f("profit_share"), in.ProfitShare, who+"a share of the company's profit cannot exceed 100 %")
+	case in.ProfitShare.Sign() < 0 && !cfg.AllowLoss:
+		p.Add(f("profit_share"), in.ProfitShare, who+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
+	}
+	if in.Revenue.Sign() < 0 {
+		p.Add(f("revenue"), in.Revenue, who+"must not be negative")
+	}
+	if in.PreviousRevenue.Sign() < 0 {
+		p.Add(f("previous_revenue"), in.PreviousRevenue, who+"must not be negative")
+	}
+	for _, a := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"profit_share", in.ProfitShare}, {"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
+		if !historyAmountOK(a.v) {
+			p.Add(f(a.name), a.v, who+historyAmountReason)
+		}
+	}
+	if d := in.PaymentDiscipline; d != nil && !(*d >= 0 && *d <= 100) { // NaN fails both
+		p.Add(f("payment_discipline"), *d, who+"must be within 0..100 (leave it out when unknown)")
+	}
+	if !asOf.IsZero() && in.Since.After(asOf) {
+		p.Add(f("since"), in.Since.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
+	}
+	switch {
+	case in.History.ClientID != in.ClientID:
+		p.Addf(f("history.client_id"), in.History.ClientID, "is not the client's ID %q (pass a history with orders 0 for a client that never ordered)", in.ClientID)
+	case !historyOK(in.History, asOf):
+		historyCheck(p, f("history"), in.History, asOf)
+	}
+}
+
+// ratingDaysPerYear is the mean Julian year, so that four years with a
+// leap day are exactly four years.
+const ratingDaysPerYear = 365.25
+
+func ratingCompute(in RatingInput, asOf time.Time, cfg RatingConfig) Rating {
+	w := cfg.Weights
+	factors := []RatingContribution{
+		ratingValue(in, cfg),
+		ratingGrowth(in, cfg),
+		ratingLoyalty(in, asOf, cfg),
+		ratingPayment(in),
+	}
+	for i, weight := range []decimal.Decimal{w.Value, w.Growth, w.Loyalty, w.PaymentDiscipline} {
+		factors[i].Weight = weight.InexactFloat64()
+	}
+	r := Rating{ClientID: in.ClientID, Factors: factors}
+	defined := 0.0
+	var missing, kept []string
+	for _, c := range factors {
+		if c.Defined {
+			defined += c.Weight
+			kept = append(kept, c.Factor.String())
+		} else if c.Weight > 0 {
+			missing = append(missing, fmt.Sprintf("%s (%s points)", c.Factor, ratingNum(c.Weight)))
+		}
+	}
+	if defined == 0 {
+		r.Notes = append(r.Notes, "undefined: no factor with a positive weight is defined")
+		return r
+	}
+	r.Defined = true
+	for i := range factors {
+		c := &factors[i]
+		if !c.Defined {
+			continue
+		}
+		c.EffectiveWeight = c.Weight * 100 / defined
+		c.Contribution = c.SubScore * c.EffectiveWeight / 100
+		r.Score += c.Contribution
+	}
+	if len(missing) > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("undefined %s left out, not counted as zero: the weight was shared among %s in proportion to their weights",
+			strings.Join(missing, ", "), strings.Join(kept, ", ")))
+	}
+	return r
+}
+
+func ratingValue(in RatingInput, cfg RatingConfig) RatingContribution {
+	c := RatingContribution{Factor: RatingValue, Defined: true}
+	share, full := in.ProfitShare, cfg.FullMarksProfitShare
+	switch {
+	case share.Sign() < 0:
+		c.Explanation = fmt.Sprintf("profit share %s %%: the company loses money on the client, value 0", share)
+	case share.GreaterThanOrEqual(full):
+		c.SubScore = 100
+		c.Explanation = fmt.Sprintf("profit share %s %% reaches the full mark of %s %%: value 100 (saturated)", share, full)
+	default:
+		c.SubScore = share.Mul(ratingHundred).DivRound(full, 12).InexactFloat64()
+		c.Explanation = fmt.Sprintf("profit share %s %% of the full mark of %s %%: value %s", share, full, ratingNum(c.SubScore))
+	}
+	return c
+}
+
+func ratingGrowth(in RatingInput, cfg RatingConfig) RatingContribution {
+	c := RatingContribution{Factor: RatingGrowth}
+	prev, rev := in.PreviousRevenue, in.Revenue
+	if prev.Sign() == 0 {
+		c.Explanation = fmt.Sprintf("no revenue in the previous period (now %s): growth from nothing has no percentage, undefined", rev)
+		return c
+	}
+	c.Defined = true
+	g := rev.Sub(prev).Mul(ratingHundred).DivRound(prev, 12)
+	lo, hi := cfg.GrowthFloor, cfg.GrowthCeiling
+	head := fmt.Sprintf("revenue %s against %s the period before: %s %%", rev, prev, ratingSigned(g.InexactFloat64()))
+	switch {
+	case g.LessThanOrEqual(lo):
+		c.Explanation = fmt.Sprintf("%s, at or below the floor of %s %%: growth 0 (saturated)", head, lo)
+	case g.GreaterThanOrEqual(hi):
+		c.SubScore = 100
+		c.Explanation = fmt.Sprintf("%s, at or above the ceiling of %s %%: growth 100 (saturated)", head, hi)
+	default:
+		c.SubScore = g.Sub(lo).Mul(ratingHundred).DivRound(hi.Sub(lo), 12).InexactFloat64()
+		c.Explanation = fmt.Sprintf("%s, linear from %s %% (0) to %s %% (100): growth %s", head, lo, hi, ratingNum(c.SubScore))
+	}
+	return c
+}
+
+func ratingLoyalty(in RatingInput, asOf time.Time, cfg RatingConfig) RatingContribution {
+	c := RatingContribution{Factor: RatingLoyalty}
+	start := in.Since
+	if f := in.History.FirstOrder; !f.IsZero() && (start.IsZero() || f.Before(start)) {
+		start = f
+	}
+	if start.IsZero() {
+		c.Explanation = "no start of the relationship known (no since, no order): loyalty undefined"
+		return c
+	}
+	c.Defined = true
+	years := float64(historyDays(start, asOf)) / ratingDaysPerYear
+	tenure := ratingSaturate(100 * years / float64(cfg.FullMarksTenureYears))
+	repeats := max(in.History.Orders-1, 0)
+	repeat := ratingSaturate(100 * float64(repeats) / float64(cfg.FullMarksRepeatOrders))
+	c.SubScore = (tenure + repeat) / 2
+	c.Explanation = fmt.Sprintf("tenure %s years of %d for full marks (%s) and %d repeat orders of %d (%s), averaged: loyalty %s",
+		ratingNum(years), cfg.FullMarksTenureYears, ratingNum(tenure), repeats, cfg.FullMarksRepeatOrders, ratingNum(repeat), ratingNum(c.SubScore))
+	return c
+}
+
+func ratingPayment(in RatingInput) RatingContribution {
+	c := RatingContribution{Factor: RatingPaymentDiscipline}
+	if in.PaymentDiscipline == nil {
+		c.Explanation = "no payment-discipline score supplied: undefined"
+		return c
+	}
+	c.Defined = true
+	c.SubScore = *in.PaymentDiscipline
+	c.Explanation = fmt.Sprintf("payment discipline %s, as supplied by the host", ratingNum(c.SubScore))
+	return c
+}
+
+// ratingSaturate caps a sub-score at its full marks of 100: the
+// documented saturation of tenure and repeat orders (inputs are never
+// negative here, so there is no lower cap).
+func ratingSaturate(x float64) float64 { return math.Min(x, 100) }
+
+// ratingNum prints a statistic with one decimal, or none when whole.
+func ratingNum(x float64) string {
+	s := fmt.Sprintf("%.1f", x)
+	return strings.TrimSuffix(s, ".0")
+}
+
+func ratingSigned(x float64) string {
+	if x > 0 {
+		return "+" + ratingNum(x)
+	}
+	return ratingNum(x)
+}

@@ -1,0 +1,435 @@
+package client
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// RuleConditionKind is what a rule condition tests. The zero value is
+// unset and fails validation.
+type RuleConditionKind uint8
+
+const (
+	// RuleB2B holds for a client that buys as a business: a company or an
+	// entrepreneur ([Kind.IsBusiness]).
+	RuleB2B RuleConditionKind = iota + 1
+	// RuleB2C holds for an individual buying for themselves.
+	RuleB2C
+	// RuleVIP holds for a client marked VIP.
+	RuleVIP
+	// RuleKeyAccount holds for a client marked as a key account.
+	RuleKeyAccount
+	// RuleNew holds when the first order is less than Days whole days
+	// before the as-of date. A client that never ordered is not new: it
+	// is a prospect.
+	RuleNew
+	// RuleDormant holds when the last order is Days or more whole days
+	// before the as-of date, as in ERPNext's "Inactive Customers" report
+	// (days since last order >= the filter). A client that never ordered
+	// is not dormant: it never was active.
+	RuleDormant
+	// RuleRegion holds when the client's region is one of Values.
+	RuleRegion
+	// RuleIndustry holds when the client's industry is one of Values.
+	RuleIndustry
+	// RuleTag holds when the client carries at least one tag of Values.
+	RuleTag
+	// RuleStatus holds when the client's status is one of Values (status
+	// names: prospect, active, dormant, lost).
+	RuleStatus
+)
+
+var ruleConditionKindNames = enum.Names{"", "b2b", "b2c", "vip", "key_account", "new", "dormant",
+	"region", "industry", "tag", "status"}
+
+// ParseRuleConditionKind returns the condition kind named s ("b2b",
+// "b2c", "vip", "key_account", "new", "dormant", "region", "industry",
+// "tag", "status").
+func ParseRuleConditionKind(s string) (RuleConditionKind, error) {
+	return enum.Parse[RuleConditionKind](ruleConditionKindNames, "rule condition kind", s)
+}
+
+func (k RuleConditionKind) String() string {
+	return enum.String(ruleConditionKindNames, "RuleConditionKind", k)
+}
+
+// IsValid reports whether k is one of the named kinds.
+func (k RuleConditionKind) IsValid() bool { return enum.Valid(ruleConditionKindNames, k) }
+
+// MarshalText implements encoding.TextMarshaler; an unset kind is an error.
+func (k RuleConditionKind) MarshalText() ([]byte, error) {
+	return enum.Marshal(ruleConditionKindNames, "RuleConditionKind", k)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (k *RuleConditionKind) UnmarshalText(b []byte) error {
+	v, err := ParseRuleConditionKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// usesDays and usesValues say which parameter a kind takes; a condition
+// must give exactly the parameter its kind uses.
+func (k RuleConditionKind) usesDays() bool { return k == RuleNew || k == RuleDormant }
+
+func (k RuleConditionKind) usesValues() bool {
+	return k == RuleRegion || k == RuleIndustry || k == RuleTag || k == RuleStatus
+}
+
+// RuleCondition is one test of a rule segment, as data.
+type RuleCondition struct {
+	Kind RuleConditionKind `json:"kind"`
+	// Not negates the test: {"kind":"vip","not":true} holds for a client
+	// that is not VIP.
+	Not bool `json:"not,omitempty"`
+	// Days is the window of new and dormant, in whole days (1..36500);
+	// the other kinds take none.
+	Days int `json:"days,omitempty"`
+	// Values is the membership list of region, industry, tag and status,
+	// compared exactly (case-sensitive: the host normalises its labels);
+	// the other kinds take none.
+	Values []string `json:"values,omitempty"`
+}
+
+// String writes the condition as "dormant 60 days", "not vip",
+// "region in [Moscow Tver]".
+func (c RuleCondition) String() string {
+	var b strings.Builder
+	if c.Not {
+		b.WriteString("not ")
+	}
+	b.WriteString(c.Kind.String())
+	if c.Kind.usesDays() {
+		fmt.Fprintf(&b, " %d days", c.Days)
+	}
+	if c.Kind.usesValues() {
+		fmt.Fprintf(&b, " in %v", c.Values)
+	}
+	return b.String()
+}
+
+// RuleSegment is a named segment: a client is a member when every one of
+// its conditions holds.
+type RuleSegment struct {
+	Name       string          `json:"name"`
+	Conditions []RuleCondition `json:"conditions"`
+}
+
+// RuleSegmentConfig lists the rule segments. Unlike RFM, where each
+// client has one segment, a client is in every rule segment whose
+// conditions it meets: a VIP company that stopped ordering is in "b2b",
+// "vip" and "dormant" at once.
+type RuleSegmentConfig struct {
+	Segments []RuleSegment `json:"segments"`
+}
+
+// DefaultRuleSegmentConfig returns the everyday segments of an account
+// manager's base: b2b, b2c, vip, key_accounts, new (first order within
+// the last 90 days: a quarter, the usual reporting period), dormant (no
+// order for 60 days: the default of ERPNext's "Inactive Customers"
+// report), and key_accounts_dormant, a key account that has gone quiet,
+// the one a manager calls first.
+func DefaultRuleSegmentConfig() RuleSegmentConfig {
+	one := func(k RuleConditionKind) []RuleCondition { return []RuleCondition{{Kind: k}} }
+	return RuleSegmentConfig{Segments: []RuleSegment{
+		{Name: "b2b", Conditions: one(RuleB2B)},
+		{Name: "b2c", Conditions: one(RuleB2C)},
+		{Name: "vip", Conditions: one(RuleVIP)},
+		{Name: "key_accounts", Conditions: one(RuleKeyAccount)},
+		{Name: "new", Conditions: []RuleCondition{{Kind: RuleNew, Days: 90}}},
+		{Name: "dormant", Conditions: []RuleCondition{{Kind: RuleDormant, Days: 60}}},
+		{Name: "key_accounts_dormant", Conditions: []RuleCondition{{Kind: RuleKeyAccount}, {Kind: RuleDormant, Days: 60}}},
+	}}
+}
+
+// ruleMaxDays bounds a day window: a century is longer than any client
+// relationship, so anything above it is a typo.
+const ruleMaxDays = 36500
+
+// Validate reports every problem at once: no segments, a missing,
+// malformed or repeated name, a segment without conditions, an unknown
+// condition kind, a missing or out-of-range days for new and dormant, an
+// empty, blank or repeated value list for region, industry, tag and
+// status, an unknown status name, and a parameter given to a kind that
+// takes none.
+func (c RuleSegmentConfig) Validate() error {
+	var p validate.Problems
+	if len(c.Segments) == 0 {
+		p.Add("segments", nil, "must list at least one segment")
+	}
+	names := make(map[string]int, len(c.Segments))
+	for i, s := range c.Segments {
+		f := fmt.Sprintf("segments[%d]", i)
+		switch {
+		case strings.TrimSpace(s.Name) == "":
+			p.Add(f+".name", nil, "is required")
+		case len(s.Name) > rfmMaxName:
+			p.Addf(f+".name", s.Name[:16]+"...", "is %d bytes long, the limit is %d", len(s.Name), rfmMaxName)
+		case !utf8.ValidString(s.Name) || strings.ContainsFunc(s.Name, unicode.IsControl):
+			p.Addf(f+".name", fmt.Sprintf("%q", s.Name), "must be printable UTF-8")
+		}
+		if j, seen := names[s.Name]; seen && s.Name != "" {
+			p.Addf(f+".name", s.Name, "repeats segments[%d].name: segment names are unique", j)
+		} else {
+			names[s.Name] = i
+		}
+		if len(s.Conditions) == 0 {
+			p.Add(f+".conditions", nil, "must list at least one condition (a segment of everyone is no segment)")
+		}
+		for k, cond := range s.Conditions {
+			ruleCheckCondition(&p, fmt.Sprintf("%s.conditions[%d]", f, k), cond)
+		}
+	}
+	return p.Err(ErrInvalid)
+}
+
+func ruleCheckCondition(p *validate.Problems, f string, c RuleCondition) {
+	if !c.Kind.IsValid() {
+		var v any
+		if c.Kind != 0 {
+			v = c.Kind
+		}
+		p.Addf(f+".kind", v, "unknown condition kind (want one of %v)", []string(ruleConditionKindNames[1:]))
+		return
+	}
+	switch {
+	case c.Kind.usesDays() && (c.Days < 1 || c.Days > ruleMaxDays):
+		if c.Days == 0 {
+			p.Addf(f+".days", nil, "is required for %s", c.Kind)
+		} else {
+			p.Addf(f+".days", c.Days, "must be within 1..%d", ruleMaxDays)
+		}
+	case !c.Kind.usesDays() && c.Days != 0:
+		p.Addf(f+".days", c.Days, "applies only to new and dormant, not to %s", c.Kind)
+	}
+	switch {
+	case c.Kind.usesValues() && len(c.Values) == 0:
+		p.Addf(f+".values", nil, "must list at least one %s", c.Kind)
+	case !c.Kind.usesValues() && len(c.Values) != 0:
+		p.Addf(f+".values", c.Values, "apply only to region, industry, tag and status, not to %s", c.Kind)
+	}
+	if !c.Kind.usesValues() {
+		return
+	}
+	for i, v := range c.Values {
+		vf := fmt.Sprintf("%s.values[%d]", f, i)
+		switch {
+		case strings.TrimSpace(v) == "":
+			p.Add(vf, nil, "must not be blank")
+		case slices.Index(c.Values, v) < i:
+			p.Add(vf, v, "is repeated")
+		case c.Kind == RuleStatus:
+			if _, err := ParseStatus(v); err != nil {
+				p.Add(vf, v, err.Error())
+			}
+		}
+	}
+}
+
+// RuleCheck is the outcome of one condition for one client: whether it
+// held (after Not) and the fact that decided it.
+type RuleCheck struct {
+	Condition RuleCondition `json:"condition"`
+	Held      bool          `json:"held"`
+	Reason    string        `json:"reason"`
+}
+
+// RuleVerdict is one segment's decision for one client, with every
+// condition's check (all are evaluated, so the verdict shows everything
+// that stands between a client and a segment).
+type RuleVerdict struct {
+	Segment string      `json:"segment"`
+	Member  bool        `json:"member"`
+	Checks  []RuleCheck `json:"checks"`
+}
+
+// RuleSegmentResult is one client's rule segments.
+type RuleSegmentResult struct {
+	ClientID string `json:"client_id"`
+	// Segments names the segments the client is in, in config order.
+	Segments []string `json:"segments"`
+	// Verdicts holds every segment's decision, in config order.
+	Verdicts []RuleVerdict `json:"verdicts"`
+}
+
+// Evaluate places one client in the rule segments as of asOf; h is the
+// client's history (with Orders 0 if it never ordered). Errors
+// (client.ErrInvalid): an invalid config, a zero asOf, a client without
+// ID or with an unknown kind or status, a history of another client, a
+// malformed history, or an order after asOf.
+func (c RuleSegmentConfig) Evaluate(cl Client, h History, asOf time.Time) (RuleSegmentResult, error) {
+	var p validate.Problems
+	p.Merge("config", c.Validate())
+	if asOf.IsZero() {
+		p.Add("as_of", nil, "is required")
+	}
+	ruleCheckClient(&p, "client", cl)
+	if h.ClientID != cl.ID {
+		p.Addf("history.client_id", h.ClientID, "is not the client's ID %q", cl.ID)
+	} else if !historyOK(h, asOf) {
+		historyCheck(&p, "history", h, asOf)
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return RuleSegmentResult{}, err
+	}
+	return c.evaluate(cl, h, asOf), nil
+}
+
+// RuleSegments places every client of the base in the rule segments as
+// of asOf. histories holds exactly one History per client, in any order
+// (build them with [Histories]; a client that never ordered has one with
+// Orders 0, so a forgotten history is an error, not a silent "no
+// orders"). Results follow the order of clients.
+//
+// Errors (client.ErrInvalid, every problem at once): those of Evaluate,
+// plus an empty base, a repeated client or history, a client without a
+// history, and a history of a client not in the base.
+func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg RuleSegmentConfig) ([]RuleSegmentResult, error) {
+	var p validate.Problems
+	p.Merge("config", cfg.Validate())
+	if asOf.IsZero() {
+		p.Add("as_of", nil, "is required")
+	}
+	if len(clients) == 0 {
+		p.Add("clients", nil, "the client base is empty")
+	}
+	for i, cl := range clients {
+		ruleCheckClient(&p, fmt.Sprintf("clients[%d]", i), cl)
+	}
+	historyDuplicates(&p, "clients", "id", len(clients), func(i int) string { return clients[i].ID })
+	if len(histories) > 0 {
+		historyInputCheck(&p, "histories", histories, asOf)
+	}
+	byID := make(map[string]int, len(histories))
+	for i, h := range histories {
+		byID[h.ClientID] = i
+	}
+	inBase := make(map[string]bool, len(clients))
+	for i, cl := range clients {
+		inBase[cl.ID] = true
+		if _, ok := byID[cl.ID]; !ok && cl.ID != "" {
+			p.Addf(fmt.Sprintf("clients[%d]", i), cl.ID, "has no history (pass one with orders 0 for a client that never ordered)")
+		}
+	}
+	for i, h := range histories {
+		if h.ClientID != "" && !inBase[h.ClientID] {
+			p.Add(fmt.Sprintf("histories[%d].client_id", i), h.ClientID, "is not in the client base")
+		}
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return nil, err
+	}
+	out := make([]RuleSegmentResult, len(clients))
+	for i, cl := range clients {
+		out[i] = cfg.evaluate(cl, histories[byID[cl.ID]], asOf)
+	}
+	return out, nil
+}
+
+// ruleCheckClient checks the client fields the conditions read.
+func ruleCheckClient(p *validate.Problems, f string, cl Client) {
+	if strings.TrimSpace(cl.ID) == "" {
+		p.Add(f+".id", nil, "is required")
+	}
+	switch {
+	case cl.Kind == 0:
+		p.Addf(f+".kind", nil, "client %q: is required (individual, entrepreneur or company)", cl.ID)
+	case !cl.Kind.IsValid():
+		p.Addf(f+".kind", cl.Kind, "client %q: unknown kind (want individual, entrepreneur or company)", cl.ID)
+	}
+	switch {
+	case cl.Status == 0:
+		p.Addf(f+".status", nil, "client %q: is required (prospect, active, dormant or lost)", cl.ID)
+	case !cl.Status.IsValid():
+		p.Addf(f+".status", cl.Status, "client %q: unknown status (want prospect, active, dormant or lost)", cl.ID)
+	}
+}
+
+func (c RuleSegmentConfig) evaluate(cl Client, h History, asOf time.Time) RuleSegmentResult {
+	res := RuleSegmentResult{ClientID: cl.ID, Segments: []string{}, Verdicts: make([]RuleVerdict, len(c.Segments))}
+	for i, s := range c.Segments {
+		v := RuleVerdict{Segment: s.Name, Member: true, Checks: make([]RuleCheck, len(s.Conditions))}
+		for k, cond := range s.Conditions {
+			held, reason := ruleTest(cond, cl, h, asOf)
+			held = held != cond.Not
+			v.Checks[k] = RuleCheck{Condition: cond, Held: held, Reason: reason}
+			v.Member = v.Member && held
+		}
+		if v.Member {
+			res.Segments = append(res.Segments, s.Name)
+		}
+		res.Verdicts[i] = v
+	}
+	return res
+}
+
+// ruleTest evaluates a condition before negation and states the fact.
+func ruleTest(c RuleCondition, cl Client, h History, asOf time.Time) (bool, string) {
+	switch c.Kind {
+	case RuleB2B, RuleB2C:
+		b2b := cl.Kind.IsBusiness()
+		if b2b {
+			return c.Kind == RuleB2B, fmt.Sprintf("kind %s buys as a business (B2B)", cl.Kind)
+		}
+		return c.Kind == RuleB2C, fmt.Sprintf("kind %s buys for themselves (B2C)", cl.Kind)
+	case RuleVIP:
+		if cl.VIP {
+			return true, "is VIP"
+		}
+		return false, "is not VIP"
+	case RuleKeyAccount:
+		if cl.KeyAccount {
+			return true, "is a key account"
+		}
+		return false, "is not a key account"
+	case RuleNew:
+		if !h.HasOrders() {
+			return false, "has no orders: a prospect, not a new client"
+		}
+		d := historyDays(h.FirstOrder, asOf)
+		if d < int64(c.Days) {
+			return true, fmt.Sprintf("first order %d days before as-of, less than %d", d, c.Days)
+		}
+		return false, fmt.Sprintf("first order %d days before as-of, not less than %d", d, c.Days)
+	case RuleDormant:
+		if !h.HasOrders() {
+			return false, "has no orders: never active, so not dormant"
+		}
+		d := historyDays(h.LastOrder, asOf)
+		if d >= int64(c.Days) {
+			return true, fmt.Sprintf("last order %d days before as-of, %d or more", d, c.Days)
+		}
+		return false, fmt.Sprintf("last order %d days before as-of, fewer than %d", d, c.Days)
+	case RuleRegion:
+		return ruleMember("region", cl.Region, c.Values)
+	case RuleIndustry:
+		return ruleMember("industry", cl.Industry, c.Values)
+	case RuleStatus:
+		return ruleMember("status", cl.Status.String(), c.Values)
+	case RuleTag:
+		for _, t := range cl.Tags {
+			if slices.Contains(c.Values, t) {
+				return true, fmt.Sprintf("tag %q is in %v", t, c.Values)
+			}
+		}
+		return false, fmt.Sprintf("tags %v: none is in %v", cl.Tags, c.Values)
+	}
+	return false, "unknown condition" // unreachable: Validate rejects unknown kinds
+}
+
+func ruleMember(what, v string, values []string) (bool, string) {
+	if slices.Contains(values, v) {
+		return true, fmt.Sprintf("%s %q is in %v", what, v, values)
+	}
+	return false, fmt.Sprintf("%s %q is not in %v", what, v, values)
+}
