@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func TestHistoriesFromOrders(t *testing.T) {
 	orders := []Order{

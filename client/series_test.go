@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func TestMonthlyPeriods(t *testing.T) {
 	ps, err := MonthlyPeriods(day(2025, time.November, 1), 3)
