@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 func TestHistoriesFromOrders(t *testing.T) {
 	orders := []Order{
 		{ClientID: "b", Date: day(2026, 3, 5), Amount: decimal.RequireFromString("100.50")},

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 func TestMonthlyPeriods(t *testing.T) {
 	ps, err := MonthlyPeriods(day(2025, time.November, 1), 3)
 	require.NoError(t, err)
