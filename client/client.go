@@ -81,6 +81,25 @@ type Contacts struct {
 // IsZero reports whether no contact is set.
 func (c Contacts) IsZero() bool { return c == Contacts{} }
 
+// String says which contacts are on file, never what they are:
+// "phone, e-mail" or "none".
+func (c Contacts) String() string {
+	var on []string
+	if !c.Phone.IsZero() {
+		on = append(on, "phone")
+	}
+	if !c.Email.IsZero() {
+		on = append(on, "e-mail")
+	}
+	if !c.Messenger.IsZero() {
+		on = append(on, "messenger")
+	}
+	if len(on) == 0 {
+		return "none"
+	}
+	return strings.Join(on, ", ")
+}
+
 // Limits on free-text fields, generous enough for any real value and
 // small enough to keep a hostile input out of storage and logs.
 const (

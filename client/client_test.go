@@ -3,6 +3,7 @@ package client
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -145,4 +146,10 @@ func TestErrorsMatchSentinels(t *testing.T) {
 	err := error(&TransitionError{From: StatusActive, To: StatusProspect})
 	assert.True(t, errors.Is(err, ErrInvalidTransition))
 	assert.False(t, errors.Is(err, ErrInvalid))
+}
+
+func TestContactsStringSaysWhichAreOnFile(t *testing.T) {
+	assert.Equal(t, "none", Contacts{}.String())
+	assert.Equal(t, "e-mail", Contacts{Email: NewPersonal("a@b.co")}.String())
+	assert.Equal(t, "phone, messenger", fmt.Sprint(Contacts{Phone: NewPersonal("1234567"), Messenger: NewPersonal("@a")}))
 }
