@@ -121,19 +121,12 @@ func (s *Scorer) Assess(in Input, asOf time.Time) (Assessment, error) {
 		a.Notes = append(a.Notes, fmt.Sprintf("payment trend unknown: it needs %d invoices due in the last %d days and %d earlier, there are %d and %d",
 			s.cfg.Discipline.TrendMinInvoices, s.cfg.Discipline.RecentDays, s.cfg.Discipline.TrendMinInvoices, d.RecentInvoices, d.EarlierInvoices))
 	}
-	// Name the input behind every missing or undefined statement factor.
-	for i := range a.Result.Factors {
-		fs := &a.Result.Factors[i]
-		if fs.Status == FactorScored || fs.Feature.FromPayments() {
-			continue
-		}
-		if in.Statement == nil {
-			fs.Value = undefined(CauseUnknown, "statement")
-			continue
-		}
-		fs.Value = a.statementSource(fs.Feature)
-		if fs.Status == FactorMissing {
-			a.Notes = append(a.Notes, fs.Feature.String()+" is missing: "+fs.Value.Reason())
+	// Name the input behind every missing statement factor.
+	if in.Statement != nil {
+		for _, fs := range a.Result.Factors {
+			if fs.Status == FactorMissing && !fs.Feature.FromPayments() {
+				a.Notes = append(a.Notes, fs.Feature.String()+" is missing: "+a.statementSource(fs.Feature).Reason())
+			}
 		}
 	}
 	return a, nil

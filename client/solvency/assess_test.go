@@ -77,7 +77,6 @@ func TestAssessCompanyWithoutStatement(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, a.Notes, "no financial statement: the ratios and the Z-score are missing")
 	assert.Equal(t, FactorMissing, a.Result.Factors[0].Status)
-	assert.Equal(t, "statement is unknown", a.Result.Factors[0].Value.Reason())
 	// Statement factors span 45 + 25 + 25 + 25 + 20 = 140, the trend 10: 1 − 150/270.
 	assert.InDelta(t, 1-150.0/270, a.Result.Confidence, 1e-12)
 	assert.False(t, a.Ratios.CurrentRatio.Defined)

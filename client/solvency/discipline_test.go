@@ -196,6 +196,11 @@ func TestPaymentDisciplineBadInput(t *testing.T) {
 	assert.Equal(t, "2025-02-27", list.Fields[1].Value)
 	assert.Contains(t, err.Error(), "invoices[0].paid = 2025-02-27: is before the issue date 2025-03-01")
 	assert.Contains(t, err.Error(), "invoices[1].currency = USD: differs from EUR")
+
+	noCurrency := inv("e", "100", "2025-03-01", "2025-03-31", "")
+	noCurrency.Currency = ""
+	_, err = PaymentDiscipline([]Invoice{noCurrency, noCurrency}, day("2025-06-30"), DefaultDisciplineConfig())
+	requireFields(t, err, "invoices[0].currency", "invoices[1].currency")
 }
 
 func TestDisciplineConfigValidate(t *testing.T) {

@@ -44,11 +44,12 @@ func validateInvoices(p *validate.Problems, prefix string, invs []Invoice) {
 			p.Addf(f("id"), in.ID[:16]+"...", "is %d bytes long, the limit is %d", len(in.ID), maxIDLen)
 		}
 		switch {
+		case in.Currency == cur && cur != "": // the usual case, known already
 		case !currency.Known(in.Currency):
 			p.Add(f("currency"), strconv.Quote(in.Currency), "is not an ISO 4217 currency code")
 		case cur == "":
 			cur = in.Currency
-		case in.Currency != cur:
+		default:
 			p.Addf(f("currency"), in.Currency, "differs from %s, the currency of the earlier invoices: one history is in one currency", cur)
 		}
 		if in.Amount.Sign() <= 0 {
@@ -83,26 +84,18 @@ func validateInvoices(p *validate.Problems, prefix string, invs []Invoice) {
 func date(t time.Time) string { return t.Format(time.DateOnly) }
 
 // dayNumber is the number of days from 1970-01-01 to t's calendar date
-// (in t's location), so that differences are whole days whatever the
-// time of day or daylight saving.
+// in t's location, so that differences are whole days whatever the time
+// of day or daylight saving. (The zone offset plus floor division is
+// several times faster than t.Date and a civil-calendar formula.)
 func dayNumber(t time.Time) int64 {
-	y, m, d := t.Date()
-	return daysFromCivil(int64(y), int64(m), int64(d))
-}
-
-// daysFromCivil is the proleptic Gregorian day count of Howard Hinnant's
-// "chrono-compatible low-level date algorithms" (days_from_civil).
-func daysFromCivil(y, m, d int64) int64 {
-	if m <= 2 {
-		y--
+	s := t.Unix()
+	if t.Location() != time.UTC {
+		_, off := t.Zone()
+		s += int64(off)
 	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
 	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
+	return d
 }

@@ -49,7 +49,7 @@ func computeRatios(s *Statement) Ratios {
 	r.CurrentRatio = ratio(named(s.CurrentAssets, "current_assets"), s.CurrentLiabilities, "current_liabilities", false)
 	r.QuickExInventory = ratio(difference(s.CurrentAssets, "current_assets", s.Inventory, "inventory"), s.CurrentLiabilities, "current_liabilities", false)
 	r.QuickLiquid = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", s.Receivables, "receivables"), s.CurrentLiabilities, "current_liabilities", false)
-	r.CashRatio = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", Amount{Known: true}, ""), s.CurrentLiabilities, "current_liabilities", false)
+	r.CashRatio = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", AmountOf(decimal.Zero), ""), s.CurrentLiabilities, "current_liabilities", false)
 	if s.CurrentAssets.Known && s.CurrentLiabilities.Known {
 		r.NetWorkingCapital = AmountOf(s.CurrentAssets.Value.Sub(s.CurrentLiabilities.Value))
 	}
@@ -64,10 +64,12 @@ func computeRatios(s *Statement) Ratios {
 	return r
 }
 
-// operand is a numerator with the name of the first unknown input that
-// went into it, so an undefined ratio names the field to fill in.
+// operand is a numerator in float64 (a ratio is a statistic, so the
+// numerator's parts are added in float64 too), with the name of the
+// first unknown input that went into it, so that an undefined ratio
+// names the field to fill in.
 type operand struct {
-	v       Amount
+	v       float64
 	missing string
 }
 
@@ -75,7 +77,7 @@ func named(a Amount, name string) operand {
 	if !a.Known {
 		return operand{missing: name}
 	}
-	return operand{v: a}
+	return operand{v: a.Value.InexactFloat64()}
 }
 
 func difference(a Amount, an string, b Amount, bn string) operand {
@@ -85,7 +87,7 @@ func difference(a Amount, an string, b Amount, bn string) operand {
 	case !b.Known:
 		return operand{missing: bn}
 	}
-	return operand{v: AmountOf(a.Value.Sub(b.Value))}
+	return operand{v: a.Value.InexactFloat64() - b.Value.InexactFloat64()}
 }
 
 func sum3(a Amount, an string, b Amount, bn string, c Amount, cn string) operand {
@@ -97,10 +99,10 @@ func sum3(a Amount, an string, b Amount, bn string, c Amount, cn string) operand
 			return operand{missing: x.n}
 		}
 	}
-	return operand{v: AmountOf(a.Value.Add(b.Value).Add(c.Value))}
+	return operand{v: a.Value.InexactFloat64() + b.Value.InexactFloat64() + c.Value.InexactFloat64()}
 }
 
-// ratio divides num by den in float64, reporting an unknown input, a zero
+// ratio divides num by den, reporting an unknown input, a zero
 // denominator or (when negUndefined) a negative one as undefined.
 func ratio(num operand, den Amount, denName string, negUndefined bool) Measure {
 	switch {
@@ -113,7 +115,7 @@ func ratio(num operand, den Amount, denName string, negUndefined bool) Measure {
 	case negUndefined && den.Value.Sign() < 0:
 		return undefined(CauseNegative, denName)
 	}
-	return quotient(num.v.Value, den.Value)
+	return measureOf(num.v / den.Value.InexactFloat64())
 }
 
 // quotient is a/b in float64; b is not zero.

@@ -61,15 +61,7 @@ type compiledScaling struct{ factor, offset float64 }
 
 func (s Scaling) compile() compiledScaling { return compiledScaling{s.Factor(), s.Offset()} }
 
-// pd is the probability of default 1/(1+e^lo), computed so that it
-// neither overflows nor loses precision at either extreme.
-func pd(logOdds float64) float64 {
-	if logOdds > 0 {
-		e := math.Exp(-logOdds)
-		return e / (1 + e)
-	}
-	return 1 / (1 + math.Exp(logOdds))
-}
-
-// odds returns e^lo, undefined when it exceeds the float64 range.
-func odds(logOdds float64) Measure { return measureOf(math.Exp(logOdds)) }
+// pd is the probability of default 1/(1+e^lo). It is exact to float64
+// precision at both ends: when e^lo overflows to +Inf the result is 0,
+// the limit, and the true value is below 1e-308.
+func pd(logOdds float64) float64 { return 1 / (1 + math.Exp(logOdds)) }

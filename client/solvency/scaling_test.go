@@ -32,9 +32,10 @@ func TestScalingConstants(t *testing.T) {
 
 func TestPDIsStableAtTheExtremes(t *testing.T) {
 	assert.Equal(t, 0.5, pd(0))
-	assert.InDelta(t, math.Exp(-800), pd(800), 1e-300, "no overflow for very good scores")
+	assert.Equal(t, 0.0, pd(800), "e^800 overflows; p is its limit, 0")
+	assert.InDelta(t, math.Exp(-700), pd(700), 1e-310, "and is exact just below")
 	assert.Equal(t, 1.0, pd(-800))
-	m := odds(800)
+	m := measureOf(math.Exp(800))
 	assert.False(t, m.Defined, "e^800 is beyond float64")
 	assert.Equal(t, CauseOutOfRange, m.Cause)
 }

@@ -2,6 +2,7 @@ package solvency
 
 import (
 	"cmp"
+	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
@@ -302,18 +303,45 @@ type ScoreResult struct {
 	Reasons []Reason `json:"reasons"`
 }
 
-// FactorScore is one factor's contribution.
+// FactorScore is one factor's contribution. It holds no pointers, so
+// that scoring writes results at memory speed.
 type FactorScore struct {
 	Feature Feature      `json:"feature"`
 	Status  FactorStatus `json:"status"`
-	// Value is the feature's value (for a categorical feature, the
-	// category's number), or why it is missing or undefined.
-	Value Measure `json:"value"`
+	// Cause says why the value is missing or undefined.
+	Cause Cause `json:"cause,omitzero"`
 	// Bin is the index of the configured bin the value fell in, -1 when
 	// the value is missing or undefined.
-	Bin        int     `json:"bin"`
+	Bin int `json:"bin"`
+	// Value is the feature's value when Status is scored (for a
+	// categorical feature, the category's number: a Zone or a Trend),
+	// else 0 and meaningless.
+	Value      float64 `json:"value"`
 	Points     float64 `json:"points"`
 	BestPoints float64 `json:"best_points"`
+}
+
+// Measure returns the value as a Measure: defined when scored, else
+// undefined with the cause and the feature's name as the field.
+func (fs FactorScore) Measure() Measure {
+	if fs.Status == FactorScored {
+		return Measure{Value: fs.Value, Defined: true}
+	}
+	return undefined(fs.Cause, fs.Feature.String())
+}
+
+// MarshalJSON leaves the value out unless the factor was scored, so that
+// a missing value never reads as 0.
+func (fs FactorScore) MarshalJSON() ([]byte, error) {
+	type plain FactorScore
+	out := struct {
+		plain
+		Value *float64 `json:"value,omitempty"`
+	}{plain: plain(fs)}
+	if fs.Status == FactorScored {
+		out.Value = &fs.Value
+	}
+	return json.Marshal(out)
 }
 
 // Reason is a reason code: a factor that cost points, how many (Lost =
@@ -337,46 +365,59 @@ func (sc *Scorecard) Score(f *Features) ScoreResult {
 // Reasons slices: once they have grown to the scorecard's size, scoring
 // allocates nothing.
 func (sc *Scorecard) ScoreInto(dst *ScoreResult, f *Features) {
-	factors, reasons := dst.Factors[:0], dst.Reasons[:0]
-	if cap(factors) < len(sc.factors) {
-		factors = make([]FactorScore, 0, len(sc.factors))
+	n := len(sc.factors)
+	factors, reasons := dst.Factors, dst.Reasons[:0]
+	if cap(factors) < n {
+		factors = make([]FactorScore, n)
 	}
+	factors = factors[:n]
 	if cap(reasons) < sc.maxReasons {
 		reasons = make([]Reason, 0, sc.maxReasons)
 	}
 	total, missingRange := sc.base, 0.0
 	for i := range sc.factors {
 		cf := &sc.factors[i]
-		fs := FactorScore{Feature: cf.feature, Bin: -1, BestPoints: cf.best}
-		st := f.state[cf.feature]
-		switch {
+		fs := &factors[i]
+		*fs = FactorScore{Feature: cf.feature, Bin: -1, BestPoints: cf.best}
+		switch st := f.state[cf.feature]; {
 		case st == stateDefined:
 			v := f.value[cf.feature]
-			k := cf.lookup(v)
-			if k < 0 {
-				fs.Status, fs.Points = FactorUndefined, cf.undefined
-				fs.Value = undefined(CauseOutOfRange, cf.feature.String())
-				break
+			if k := cf.lookup(v); k >= 0 {
+				fs.Status, fs.Points, fs.Bin, fs.Value = FactorScored, cf.points[k], cf.bin[k], v
+			} else {
+				fs.Status, fs.Points, fs.Cause = FactorUndefined, cf.undefined, CauseOutOfRange
 			}
-			fs.Status, fs.Points, fs.Bin = FactorScored, cf.points[k], cf.bin[k]
-			fs.Value = Measure{Value: v, Defined: true}
 		case st == 0 || Cause(st-stateDefined) == CauseUnknown:
-			fs.Status, fs.Points = FactorMissing, cf.missing
-			fs.Value = undefined(CauseUnknown, cf.feature.String())
+			fs.Status, fs.Points, fs.Cause = FactorMissing, cf.missing, CauseUnknown
 			missingRange += cf.rng
 		default:
-			fs.Status, fs.Points = FactorUndefined, cf.undefined
-			fs.Value = undefined(Cause(st-stateDefined), cf.feature.String())
+			fs.Status, fs.Points, fs.Cause = FactorUndefined, cf.undefined, Cause(st-stateDefined)
 		}
 		total += fs.Points
-		factors = append(factors, fs)
-		if lost := cf.best - fs.Points; lost > 0 && sc.maxReasons > 0 {
-			reasons = insertReason(reasons, sc.maxReasons, Reason{Feature: cf.feature, Status: fs.Status, Lost: lost, Text: cf.reason})
+	}
+	// Reason codes: repeatedly the factor that lost the most points
+	// against its best bin, the earlier one among equals.
+	var taken uint32
+	for len(reasons) < sc.maxReasons {
+		best, bestLost := -1, 0.0
+		for i := range factors {
+			if lost := factors[i].BestPoints - factors[i].Points; lost > bestLost && taken&(1<<i) == 0 {
+				best, bestLost = i, lost
+			}
 		}
+		if best < 0 {
+			break
+		}
+		taken |= 1 << best
+		fs := &factors[best]
+		reasons = append(reasons, Reason{Feature: fs.Feature, Status: fs.Status, Lost: bestLost, Text: sc.factors[best].reason})
 	}
 	lo := (total - sc.scaling.offset) / sc.scaling.factor
+	// One exponential serves both: 1/(1+e^lo) loses nothing at either
+	// end (e^lo overflowing to +Inf gives p = 0, the limit).
+	e := math.Exp(lo)
 	*dst = ScoreResult{
-		Score: total, LogOdds: lo, Odds: odds(lo), PD: pd(lo), Grade: sc.grades.of(total),
+		Score: total, LogOdds: lo, Odds: measureOf(e), PD: 1 / (1 + e), Grade: sc.grades.of(total),
 		Confidence: 1 - missingRange/sc.totalRange, Factors: factors, Reasons: reasons,
 	}
 }
@@ -391,29 +432,14 @@ func (cf *compiledFactor) lookup(v float64) int {
 		}
 		return k
 	}
+	// The edges are sorted: the bin is the number of edges at or below v.
 	k := 0
-	for k < cf.n-1 && v >= cf.edges[k] {
-		k++
+	for _, e := range cf.edges[:cf.n-1] {
+		if v >= e {
+			k++
+		}
 	}
 	return k
-}
-
-// insertReason keeps rs sorted by Lost, largest first, at most n long;
-// among equal losses the earlier factor stays first.
-func insertReason(rs []Reason, n int, r Reason) []Reason {
-	pos := len(rs)
-	for pos > 0 && rs[pos-1].Lost < r.Lost {
-		pos--
-	}
-	if pos >= n {
-		return rs
-	}
-	if len(rs) < n {
-		rs = append(rs, Reason{})
-	}
-	copy(rs[pos+1:], rs[pos:len(rs)-1])
-	rs[pos] = r
-	return rs
 }
 
 // Scaling returns the scorecard's factor and offset.

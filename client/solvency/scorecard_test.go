@@ -1,6 +1,7 @@
 package solvency
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestScoreHandWorked(t *testing.T) {
 	assert.Equal(t, GradeA, r.Grade)
 	assert.Equal(t, 1.0, r.Confidence)
 	require.Len(t, r.Factors, 10)
-	assert.Equal(t, FactorScore{Feature: FeatureInterestCoverage, Status: FactorScored, Value: measureOf(3), Bin: 2, Points: 20, BestPoints: 25}, r.Factors[3])
+	assert.Equal(t, FactorScore{Feature: FeatureInterestCoverage, Status: FactorScored, Value: 3, Bin: 2, Points: 20, BestPoints: 25}, r.Factors[3])
 
 	// Points lost against the best bin: zone 45 − 25 = 20, on-time 40 −
 	// 30 = 10, current ratio, equity, coverage and DSO 5 each: the first
@@ -81,7 +82,14 @@ func TestScoreMissingAndUndefined(t *testing.T) {
 	assert.Equal(t, FactorMissing, r.Factors[1].Status)
 	assert.Equal(t, -1, r.Factors[1].Bin)
 	assert.Equal(t, FactorUndefined, r.Factors[3].Status)
-	assert.Equal(t, CauseZero, r.Factors[3].Value.Cause)
+	assert.Equal(t, CauseZero, r.Factors[3].Cause)
+	assert.Equal(t, "interest_coverage is zero", r.Factors[3].Measure().Reason())
+	b, err := json.Marshal(r.Factors[1])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"feature":"current_ratio","status":"missing","cause":"unknown","bin":-1,"points":5,"best_points":25}`, string(b))
+	b, err = json.Marshal(r.Factors[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"feature":"altman_zone","status":"scored","bin":1,"value":2,"points":25,"best_points":45}`, string(b))
 	// The card's points range: zone 45, current 25, equity 25, coverage
 	// 25, DSO 20, on-time 40, lateness 30, overdue 30, write-offs 20,
 	// trend 10 = 270; the two missing factors span 25 each: 1 − 50/270.

@@ -76,12 +76,8 @@ func (s Statement) Validate() error {
 }
 
 func (s Statement) check(p *validate.Problems, prefix string) {
-	f := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
+	// Field paths are built only for the problems found.
+	f := func(name string) string { return join(prefix, name) }
 	if s.PeriodEnd.IsZero() {
 		p.Add(f("period_end"), nil, "is required")
 	}
@@ -91,18 +87,18 @@ func (s Statement) check(p *validate.Problems, prefix string) {
 	if !currency.Known(s.Currency) {
 		p.Add(f("currency"), strconv.Quote(s.Currency), "is not an ISO 4217 currency code")
 	}
-	for _, a := range []struct {
+	for _, a := range [...]struct {
 		name string
-		v    Amount
+		v    *Amount
 	}{
-		{"cash", s.Cash}, {"marketable_securities", s.MarketableSecurities},
-		{"receivables", s.Receivables}, {"inventory", s.Inventory},
-		{"current_assets", s.CurrentAssets}, {"total_assets", s.TotalAssets},
-		{"current_liabilities", s.CurrentLiabilities}, {"total_liabilities", s.TotalLiabilities},
-		{"market_equity", s.MarketEquity}, {"revenue", s.Revenue}, {"interest_expense", s.InterestExpense},
+		{"cash", &s.Cash}, {"marketable_securities", &s.MarketableSecurities},
+		{"receivables", &s.Receivables}, {"inventory", &s.Inventory},
+		{"current_assets", &s.CurrentAssets}, {"total_assets", &s.TotalAssets},
+		{"current_liabilities", &s.CurrentLiabilities}, {"total_liabilities", &s.TotalLiabilities},
+		{"market_equity", &s.MarketEquity}, {"revenue", &s.Revenue}, {"interest_expense", &s.InterestExpense},
 	} {
-		if a.v.Known {
-			p.NonNegative(f(a.name), a.v.Value)
+		if a.v.Known && a.v.Value.Sign() < 0 {
+			p.Add(f(a.name), a.v.Value, "must not be negative")
 		}
 	}
 	if s.CurrentAssets.Known && s.TotalAssets.Known && s.CurrentAssets.Value.GreaterThan(s.TotalAssets.Value) {
@@ -112,15 +108,15 @@ func (s Statement) check(p *validate.Problems, prefix string) {
 		p.Addf(f("current_liabilities"), s.CurrentLiabilities.Value, "exceeds total_liabilities %s", s.TotalLiabilities.Value)
 	}
 	if s.CurrentAssets.Known {
-		parts := decimal.Zero
-		for _, a := range []Amount{s.Cash, s.MarketableSecurities, s.Receivables, s.Inventory} {
+		var parts sum
+		for _, a := range [...]*Amount{&s.Cash, &s.MarketableSecurities, &s.Receivables, &s.Inventory} {
 			if a.Known && a.Value.Sign() > 0 {
-				parts = parts.Add(a.Value)
+				parts.add(a.Value)
 			}
 		}
-		if parts.GreaterThan(s.CurrentAssets.Value) {
+		if t := parts.total(); t.GreaterThan(s.CurrentAssets.Value) {
 			p.Addf(f("current_assets"), s.CurrentAssets.Value,
-				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", parts)
+				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", t)
 		}
 	}
 }
