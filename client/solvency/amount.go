@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/shopspring/decimal"
 )
 
@@ -86,5 +87,11 @@ type Money struct {
 	Currency string          `json:"currency"`
 }
 
-// String returns "1500.00 EUR".
-func (m Money) String() string { return m.Amount.String() + " " + m.Currency }
+// String returns "1500.00 EUR": the amount with the currency's minor
+// unit digits.
+func (m Money) String() string {
+	if units, ok := currency.MinorUnits(m.Currency); ok {
+		return m.Amount.StringFixed(units) + " " + m.Currency
+	}
+	return m.Amount.String() + " " + m.Currency
+}
