@@ -23,7 +23,6 @@ func NewScorer(cfg Config) (*Scorer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	cfg.Grades = append([]GradeBand(nil), cfg.Grades...)
 	return &Scorer{
 		cfg:        cfg,
 		business:   compileScorecard(cfg.Business, cfg.Scaling, cfg.Grades, cfg.MaxReasons),

@@ -34,6 +34,7 @@ type OrderCheck struct {
 // Decision is the outcome of an exposure check with its reasons and
 // figures. Amounts are exact, in Currency.
 type Decision struct {
+	AsOf     time.Time        `json:"as_of"`
 	Outcome  Outcome          `json:"outcome"`
 	Reasons  []DecisionReason `json:"reasons"`
 	Currency string           `json:"currency"`
@@ -83,7 +84,7 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	if err := pr.Err(ErrInvalid); err != nil {
 		return Decision{}, err
 	}
-	d := Decision{Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
+	d := Decision{AsOf: req.AsOf, Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
 	today := dayNumber(req.AsOf)
 	var outstanding, overdue sum
 	byRule := make([]sum, len(p.Exposure.Overdue))

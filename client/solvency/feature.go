@@ -1,10 +1,10 @@
 package solvency
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // Feature is one input a scorecard can read: a financial ratio, the
@@ -152,13 +152,17 @@ func (f *Features) put(ft Feature, m Measure) {
 // categorical one (use SetZone, SetTrend) or a defined value that is NaN
 // or infinite is an error.
 func (f *Features) Set(ft Feature, m Measure) error {
+	var p validate.Problems
 	switch {
 	case !ft.IsValid():
-		return fmt.Errorf("%w: feature %s is not a valid feature", ErrInvalid, ft)
+		p.Add("feature", ft, "unknown feature")
 	case ft.Categories() != nil:
-		return fmt.Errorf("%w: feature %s is categorical; set it with SetZone or SetTrend", ErrInvalid, ft)
+		p.Add("feature", ft, "is categorical: set it with SetZone or SetTrend")
 	case m.Defined && (math.IsNaN(m.Value) || math.IsInf(m.Value, 0)):
-		return fmt.Errorf("%w: feature %s = %v: must be a finite number", ErrInvalid, ft, m.Value)
+		p.Add(ft.String(), m.Value, "must be a finite number")
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return err
 	}
 	f.put(ft, m)
 	return nil

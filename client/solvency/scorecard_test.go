@@ -101,6 +101,20 @@ func TestScoreMissingAndUndefined(t *testing.T) {
 	assert.Equal(t, FeatureOnTimeShareByAmount, r.Reasons[3].Feature)
 }
 
+func TestScoreStrongButNewBusiness(t *testing.T) {
+	var f Features
+	for ft, v := range map[Feature]float64{FeatureCurrentRatio: 2.5, FeatureEquityToAssets: 0.6, FeatureInterestCoverage: 10, FeatureDSO: 20} {
+		require.NoError(t, f.Set(ft, measureOf(v)))
+	}
+	f.SetZone(ZoneSafe)
+	r := defaultScorer(t).Scorecard(client.KindCompany).Score(&f)
+	// Best on every statement factor (45 + 25 + 25 + 25 + 20 = 140), no
+	// payment history (missing: 10 + 10 + 15 + 10 + 5 = 50): 420 + 190 = 610, C.
+	assert.InDelta(t, 610, r.Score, 1e-9)
+	assert.Equal(t, GradeC, r.Grade)
+	assert.InDelta(t, 140.0/270, r.Confidence, 1e-12)
+}
+
 func TestScoreNothingKnown(t *testing.T) {
 	s := defaultScorer(t)
 	var f Features
@@ -200,9 +214,11 @@ func TestScorecardValidateOtherProblems(t *testing.T) {
 
 func TestFeaturesSet(t *testing.T) {
 	var f Features
-	assert.ErrorIs(t, f.Set(FeatureAltmanZone, measureOf(1)), ErrInvalid)
-	assert.ErrorIs(t, f.Set(Feature(0), measureOf(1)), ErrInvalid)
-	assert.ErrorIs(t, f.Set(FeatureDSO, Measure{Value: math.NaN(), Defined: true}), ErrInvalid)
+	requireFields(t, f.Set(FeatureAltmanZone, measureOf(1)), "feature")
+	requireFields(t, f.Set(Feature(0), measureOf(1)), "feature")
+	err := f.Set(FeatureDSO, Measure{Value: math.NaN(), Defined: true})
+	requireFields(t, err, "dso")
+	assert.ErrorContains(t, err, "dso = NaN: must be a finite number")
 	require.NoError(t, f.Set(FeatureDSO, measureOf(45)))
 	assert.Equal(t, measureOf(45), f.Get(FeatureDSO))
 	assert.Equal(t, CauseUnknown, f.Get(FeatureCashRatio).Cause, "never set is missing")
