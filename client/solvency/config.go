@@ -99,17 +99,19 @@ func join(prefix, name string) string {
 	return prefix + "." + name
 }
 
-// checkFloat records a problem unless v is a finite number in lo..hi.
-func checkFloat(p *validate.Problems, field string, v, lo, hi float64) {
+// checkFloat records a problem with field prefix.name unless v is a
+// finite number in lo..hi. The path is built only for a problem.
+func checkFloat(p *validate.Problems, prefix, name string, v, lo, hi float64) {
 	if math.IsNaN(v) || math.IsInf(v, 0) || v < lo || v > hi {
-		p.Addf(field, v, "must be a number from %v to %v", lo, hi)
+		p.Addf(join(prefix, name), v, "must be a number from %v to %v", lo, hi)
 	}
 }
 
-// checkPositive records a problem unless v is a finite number above 0.
-func checkPositive(p *validate.Problems, field string, v float64) {
+// checkPositive records a problem with field prefix.name unless v is a
+// finite number above 0.
+func checkPositive(p *validate.Problems, prefix, name string, v float64) {
 	if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
-		p.Add(field, v, "must be a finite number above 0")
+		p.Add(join(prefix, name), v, "must be a finite number above 0")
 	}
 }
 

@@ -145,21 +145,21 @@ func (c CreditPolicy) check(p *validate.Problems) {
 		p.Add("terms", nil, "needs one entry per grade, A first")
 	}
 	for i, t := range c.Terms {
-		f := "terms[" + strconv.Itoa(i) + "]"
+		f := func(name string) string { return "terms[" + strconv.Itoa(i) + "]." + name }
 		if want := Grade(i + 1); t.Grade != want {
-			p.Addf(f+".grade", t.Grade, "terms list grades in order from A; want %s here", want)
+			p.Addf(f("grade"), t.Grade, "terms list grades in order from A; want %s here", want)
 		}
 		switch {
 		case t.Prepayment && t.DeferralDays != 0:
-			p.Add(f+".deferral_days", t.DeferralDays, "a prepayment grade has no deferral")
+			p.Add(f("deferral_days"), t.DeferralDays, "a prepayment grade has no deferral")
 		case !t.Prepayment && (t.DeferralDays < 1 || t.DeferralDays > 365):
-			p.Add(f+".deferral_days", t.DeferralDays, "must be 1 to 365 days (or set prepayment)")
+			p.Add(f("deferral_days"), t.DeferralDays, "must be 1 to 365 days (or set prepayment)")
 		}
 		if t.Prepayment && !t.LimitPercent.IsZero() {
-			p.Add(f+".limit_percent", t.LimitPercent, "a prepayment grade has no credit limit: must be 0")
+			p.Add(f("limit_percent"), t.LimitPercent, "a prepayment grade has no credit limit: must be 0")
 		}
 		if !t.Prepayment && (t.LimitPercent.Sign() <= 0 || t.LimitPercent.GreaterThan(decimal.NewFromInt(100))) {
-			p.Add(f+".limit_percent", t.LimitPercent, "must be above 0 and at most 100 percent")
+			p.Add(f("limit_percent"), t.LimitPercent, "must be above 0 and at most 100 percent")
 		}
 	}
 	if !c.Limit.Method.IsValid() {
@@ -179,29 +179,31 @@ func (c CreditPolicy) check(p *validate.Problems) {
 		p.Add("exposure.block_percent", e.BlockPercent, "must be above 100 and at most 1000 percent (above the limit holds, this far above blocks)")
 	}
 	for i, r := range e.Overdue {
-		f := "exposure.overdue[" + strconv.Itoa(i) + "]"
+		f := func(name string) string { return "exposure.overdue[" + strconv.Itoa(i) + "]." + name }
 		if r.MinDays < 1 || r.MinDays > 3660 {
-			p.Add(f+".min_days", r.MinDays, "must be 1 to 3660 days")
+			p.Add(f("min_days"), r.MinDays, "must be 1 to 3660 days")
 		}
-		p.NonNegative(f+".amount", r.Amount)
+		if r.Amount.Sign() < 0 {
+			p.Add(f("amount"), r.Amount, "must not be negative")
+		}
 		if r.Outcome != OutcomeWarn && r.Outcome != OutcomeHold && r.Outcome != OutcomeBlock {
-			p.Add(f+".outcome", r.Outcome, "must be warn, hold or block")
+			p.Add(f("outcome"), r.Outcome, "must be warn, hold or block")
 		}
 	}
 	for i, b := range c.Bypass {
-		f := "bypass[" + strconv.Itoa(i) + "]"
+		f := func(name string) string { return "bypass[" + strconv.Itoa(i) + "]." + name }
 		switch {
 		case b.Role == "" || len(b.Role) > maxIDLen:
-			p.Addf(f+".role", strconv.Quote(b.Role), "must be 1 to %d bytes", maxIDLen)
+			p.Addf(f("role"), strconv.Quote(b.Role), "must be 1 to %d bytes", maxIDLen)
 		default:
 			for j := range i {
 				if c.Bypass[j].Role == b.Role {
-					p.Addf(f+".role", b.Role, "is listed already in bypass[%d]", j)
+					p.Addf(f("role"), b.Role, "is listed already in bypass[%d]", j)
 				}
 			}
 		}
 		if b.UpTo != OutcomeHold && b.UpTo != OutcomeBlock {
-			p.Add(f+".up_to", b.UpTo, "must be hold or block")
+			p.Add(f("up_to"), b.UpTo, "must be hold or block")
 		}
 	}
 }

@@ -82,20 +82,20 @@ func (c DisciplineConfig) check(p *validate.Problems, prefix string) {
 	if c.TrendMinInvoices < 1 {
 		p.Add(f("trend_min_invoices"), c.TrendMinInvoices, "must be at least 1")
 	}
-	checkFloat(p, f("trend_band_days"), c.TrendBandDays, 0, 3660)
+	checkFloat(p, prefix, "trend_band_days", c.TrendBandDays, 0, 3660)
 	if c.PurchaseWindowDays < 28 || c.PurchaseWindowDays > 3660 {
 		p.Add(f("purchase_window_days"), c.PurchaseWindowDays, "must be 28 to 3660 days")
 	}
 	s := c.Score
-	checkFloat(p, f("score.on_time_weight"), s.OnTimeWeight, 0, 100)
-	checkFloat(p, f("score.lateness_weight"), s.LatenessWeight, 0, 100)
-	checkFloat(p, f("score.overdue_weight"), s.OverdueWeight, 0, 100)
-	if sum := s.OnTimeWeight + s.LatenessWeight + s.OverdueWeight; math.Abs(sum-100) > 1e-9 {
-		p.Addf(f("score"), sum, "on_time_weight + lateness_weight + overdue_weight must add up to 100")
+	checkFloat(p, prefix, "score.on_time_weight", s.OnTimeWeight, 0, 100)
+	checkFloat(p, prefix, "score.lateness_weight", s.LatenessWeight, 0, 100)
+	checkFloat(p, prefix, "score.overdue_weight", s.OverdueWeight, 0, 100)
+	if total := s.OnTimeWeight + s.LatenessWeight + s.OverdueWeight; math.Abs(total-100) > 1e-9 {
+		p.Addf(f("score"), total, "on_time_weight + lateness_weight + overdue_weight must add up to 100")
 	}
-	checkPositive(p, f("score.lateness_scale_days"), s.LatenessScaleDays)
-	checkPositive(p, f("score.overdue_scale_days"), s.OverdueScaleDays)
-	checkFloat(p, f("score.write_off_penalty"), s.WriteOffPenalty, 0, 100)
+	checkPositive(p, prefix, "score.lateness_scale_days", s.LatenessScaleDays)
+	checkPositive(p, prefix, "score.overdue_scale_days", s.OverdueScaleDays)
+	checkFloat(p, prefix, "score.write_off_penalty", s.WriteOffPenalty, 0, 100)
 }
 
 // Discipline is what a payment history says about a client as of a date.
@@ -275,8 +275,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 	}
 	if d.Invoices > 0 {
 		span := min(int64(cfg.PurchaseWindowDays), today-firstIssued+1)
-		d.MonthlyPurchases = AmountOf(purchases.total().Mul(decimal.NewFromInt(daysPerYear)).
-			DivRound(decimal.NewFromInt(12*span), 8))
+		d.MonthlyPurchases = AmountOf(purchases.total().Mul(dec365).DivRound(decimal.NewFromInt(12*span), 8))
 	}
 	if d.Evaluated == 0 {
 		none := undefined(CauseUnknown, "invoices")

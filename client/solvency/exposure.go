@@ -164,27 +164,29 @@ func checkOrderInput(p *validate.Problems, req *OrderCheck, cur string) {
 	if len(req.Invoices) > 0 && req.Invoices[0].Currency != cur && currency.Known(req.Invoices[0].Currency) {
 		p.Addf("invoices[0].currency", req.Invoices[0].Currency, "differs from the policy's currency %s", cur)
 	}
-	checkOrder(p, "order", req.Order, cur)
+	checkOrder(p, func() string { return "order" }, req.Order, cur)
 	for i, o := range req.OpenOrders {
-		f := "open_orders[" + strconv.Itoa(i) + "]"
+		f := func() string { return "open_orders[" + strconv.Itoa(i) + "]" }
 		checkOrder(p, f, o, cur)
 		for j := range i {
 			if o.ID != "" && req.OpenOrders[j].ID == o.ID {
-				p.Addf(f+".id", o.ID, "repeats open_orders[%d]: one document is counted once, so its twin would hide", j)
+				p.Addf(f()+".id", o.ID, "repeats open_orders[%d]: one document is counted once, so its twin would hide", j)
 			}
 		}
 	}
 }
 
-func checkOrder(p *validate.Problems, f string, o Order, cur string) {
+// checkOrder checks one order; path gives its field path, built only
+// for a problem.
+func checkOrder(p *validate.Problems, path func() string, o Order, cur string) {
 	if o.ID == "" || len(o.ID) > maxIDLen {
-		p.Addf(f+".id", strconv.Quote(o.ID), "must be 1 to %d bytes: orders are told apart by ID", maxIDLen)
+		p.Addf(path()+".id", strconv.Quote(o.ID), "must be 1 to %d bytes: orders are told apart by ID", maxIDLen)
 	}
 	if o.Currency != cur {
-		p.Addf(f+".currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
+		p.Addf(path()+".currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
 	}
 	if o.Amount.Sign() <= 0 {
-		p.Add(f+".amount", o.Amount, "must be positive")
+		p.Add(path()+".amount", o.Amount, "must be positive")
 	}
 }
 

@@ -22,7 +22,7 @@ type ForecastConfig struct {
 func DefaultForecastConfig() ForecastConfig { return ForecastConfig{BandPoints: 5, MinPeriods: 3} }
 
 func (c ForecastConfig) check(p *validate.Problems, prefix string) {
-	checkFloat(p, join(prefix, "band_points"), c.BandPoints, 0, maxPoints)
+	checkFloat(p, prefix, "band_points", c.BandPoints, 0, maxPoints)
 	if c.MinPeriods < 2 || c.MinPeriods > 1000 {
 		p.Add(join(prefix, "min_periods"), c.MinPeriods, "must be 2 to 1000")
 	}
@@ -70,7 +70,7 @@ func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
 		case i > 0 && !history[i-1].PeriodEnd.IsZero() && !h.PeriodEnd.After(history[i-1].PeriodEnd):
 			p.Addf(f+".period_end", date(h.PeriodEnd), "must be after the previous period's end %s", date(history[i-1].PeriodEnd))
 		}
-		checkFloat(&p, f+".score", h.Score, -1e6, 1e6)
+		checkFloat(&p, f, "score", h.Score, -1e6, 1e6)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return Forecast{}, err

@@ -87,7 +87,7 @@ func checkGrades(p *validate.Problems, prefix string, bands []GradeBand) {
 		case !last && b.MinScore == nil:
 			p.Add(f+".min_score", nil, "is required (only the last band is open)")
 		case !last:
-			checkFloat(p, f+".min_score", *b.MinScore, -1e6, 1e6)
+			checkFloat(p, f, "min_score", *b.MinScore, -1e6, 1e6)
 			if i > 0 && bands[i-1].MinScore != nil && *b.MinScore >= *bands[i-1].MinScore {
 				p.Addf(f+".min_score", *b.MinScore, "must be below the previous band's %v", *bands[i-1].MinScore)
 			}

@@ -38,9 +38,9 @@ func (s Scaling) Validate() error {
 }
 
 func (s Scaling) check(p *validate.Problems, prefix string) {
-	checkFloat(p, join(prefix, "anchor_score"), s.AnchorScore, -1e6, 1e6)
-	checkPositive(p, join(prefix, "anchor_odds"), s.AnchorOdds)
-	checkPositive(p, join(prefix, "pdo"), s.PDO)
+	checkFloat(p, prefix, "anchor_score", s.AnchorScore, -1e6, 1e6)
+	checkPositive(p, prefix, "anchor_odds", s.AnchorOdds)
+	checkPositive(p, prefix, "pdo", s.PDO)
 }
 
 // Factor returns PDO / ln 2, the points per unit of log-odds.

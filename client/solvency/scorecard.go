@@ -66,7 +66,7 @@ func (c ScorecardConfig) Validate() error {
 }
 
 func (c ScorecardConfig) check(p *validate.Problems, prefix string, paymentsOnly bool) {
-	checkFloat(p, join(prefix, "base_points"), c.BasePoints, -100*maxPoints, 100*maxPoints)
+	checkFloat(p, prefix, "base_points", c.BasePoints, -100*maxPoints, 100*maxPoints)
 	if len(c.Factors) == 0 {
 		p.Add(join(prefix, "factors"), nil, "a scorecard needs at least one factor")
 		return
@@ -85,8 +85,8 @@ func (c ScorecardConfig) check(p *validate.Problems, prefix string, paymentsOnly
 			p.Add(f+".feature", fc.Feature, "an individual has no financial statements: only payment features may be scored")
 		}
 		seen[fc.Feature] = i + 1
-		checkFloat(p, f+".missing_points", fc.MissingPoints, -maxPoints, maxPoints)
-		checkFloat(p, f+".undefined_points", fc.UndefinedPoints, -maxPoints, maxPoints)
+		checkFloat(p, f, "missing_points", fc.MissingPoints, -maxPoints, maxPoints)
+		checkFloat(p, f, "undefined_points", fc.UndefinedPoints, -maxPoints, maxPoints)
 		if len(fc.Reason) > maxReasonLen {
 			p.Addf(f+".reason", fc.Reason[:16]+"...", "is %d bytes long, the limit is %d", len(fc.Reason), maxReasonLen)
 		}
@@ -99,7 +99,7 @@ func (c ScorecardConfig) check(p *validate.Problems, prefix string, paymentsOnly
 			continue
 		}
 		for j, b := range fc.Bins {
-			checkFloat(p, f+".bins["+strconv.Itoa(j)+"].points", b.Points, -maxPoints, maxPoints)
+			checkFloat(p, f+".bins["+strconv.Itoa(j)+"]", "points", b.Points, -maxPoints, maxPoints)
 		}
 		if cats := fc.Feature.Categories(); cats != nil {
 			checkCategoryBins(p, f+".bins", cats, fc.Bins)

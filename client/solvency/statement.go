@@ -50,6 +50,9 @@ type Statement struct {
 
 const daysPerYear = 365
 
+// dec365 is daysPerYear as a decimal, built once (decimals are immutable).
+var dec365 = decimal.NewFromInt(daysPerYear)
+
 // days returns the length of the income-statement period.
 func (s Statement) days() int {
 	if s.PeriodDays == 0 {
@@ -63,7 +66,7 @@ func (s Statement) annualRevenue() Amount {
 	if !s.Revenue.Known || s.days() == daysPerYear {
 		return s.Revenue
 	}
-	return AmountOf(s.Revenue.Value.Mul(decimal.NewFromInt(daysPerYear)).DivRound(decimal.NewFromInt(int64(s.days())), 8))
+	return AmountOf(s.Revenue.Value.Mul(dec365).DivRound(decimal.NewFromInt(int64(s.days())), 8))
 }
 
 // Validate reports every problem with the statement at once, each naming

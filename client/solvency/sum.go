@@ -73,9 +73,14 @@ func scaleUp(v int64, k int32) (int64, bool) {
 	return v * p, true
 }
 
+// total returns the sum; decimals are immutable, so a zero total shares
+// decimal.Zero instead of allocating.
 func (s *sum) total() decimal.Decimal {
-	if s.big {
+	switch {
+	case s.big:
 		return s.slow
+	case s.units == 0:
+		return decimal.Zero
 	}
 	return decimal.New(s.units, s.exp)
 }
