@@ -2,6 +2,7 @@ package solvency
 
 import (
 	"math"
+	"slices"
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -62,7 +63,10 @@ func (f Feature) FromPayments() bool { return f >= FeatureOnTimeShare && f < num
 
 // Categories returns the category names of a categorical feature
 // (altman_zone, payment_trend), nil for a numeric one.
-func (f Feature) Categories() []string {
+func (f Feature) Categories() []string { return slices.Clone(f.categories()) }
+
+// categories is Categories without the copy, for the package's own reads.
+func (f Feature) categories() []string {
 	switch f {
 	case FeatureAltmanZone:
 		return zoneNames[1:]
@@ -156,7 +160,7 @@ func (f *Features) Set(ft Feature, m Measure) error {
 	switch {
 	case !ft.IsValid():
 		p.Add("feature", ft, "unknown feature")
-	case ft.Categories() != nil:
+	case ft.categories() != nil:
 		p.Add("feature", ft, "is categorical: set it with SetZone or SetTrend")
 	case m.Defined && (math.IsNaN(m.Value) || math.IsInf(m.Value, 0)):
 		p.Add(ft.String(), m.Value, "must be a finite number")

@@ -11,6 +11,7 @@ import (
 // unset.
 type Grade uint8
 
+// The grades, best first; [GradeBand]s map scores to them.
 const (
 	GradeA Grade = iota + 1
 	GradeB

@@ -101,7 +101,7 @@ func (c ScorecardConfig) check(p *validate.Problems, prefix string, paymentsOnly
 		for j, b := range fc.Bins {
 			checkFloat(p, f+".bins["+strconv.Itoa(j)+"]", "points", b.Points, -maxPoints, maxPoints)
 		}
-		if cats := fc.Feature.Categories(); cats != nil {
+		if cats := fc.Feature.categories(); cats != nil {
 			checkCategoryBins(p, f+".bins", cats, fc.Bins)
 		} else {
 			checkNumericBins(p, f+".bins", fc.Bins)
@@ -253,7 +253,7 @@ func compileScorecard(c ScorecardConfig, s Scaling, grades []GradeBand, maxReaso
 	for _, fc := range c.Factors {
 		cf := compiledFactor{feature: fc.Feature, n: len(fc.Bins), missing: fc.MissingPoints,
 			undefined: fc.UndefinedPoints, best: math.Inf(-1), reason: fc.Reason}
-		if cats := fc.Feature.Categories(); cats != nil {
+		if cats := fc.Feature.categories(); cats != nil {
 			cf.categorical = true
 			for i, b := range fc.Bins {
 				k := slices.Index(cats, b.Category)

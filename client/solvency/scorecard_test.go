@@ -226,4 +226,10 @@ func TestFeaturesSet(t *testing.T) {
 	assert.Equal(t, float64(ZoneSafe), f.Get(FeatureAltmanZone).Value)
 	f.SetZone(0)
 	assert.False(t, f.Get(FeatureAltmanZone).Defined)
+
+	cats := FeatureAltmanZone.Categories()
+	assert.Equal(t, []string{"distress", "grey", "safe"}, cats)
+	cats[0] = "spoilt"
+	assert.Equal(t, "distress", ZoneDistress.String(), "Categories returns a copy")
+	assert.Nil(t, FeatureDSO.Categories())
 }
