@@ -125,3 +125,31 @@ func TestAssessBadInput(t *testing.T) {
 	_, err = s.Assess(Input{Kind: client.KindCompany}, day("0001-01-01"))
 	requireFields(t, err, "as_of")
 }
+
+// Every result marshals to JSON, whatever is missing in it.
+func TestResultsMarshal(t *testing.T) {
+	s := defaultScorer(t)
+	asOf := day("2025-06-30")
+	var results []any
+	for _, in := range []Input{
+		{Kind: client.KindIndividual},
+		{Kind: client.KindCompany},
+		{Kind: client.KindEntrepreneur, Invoices: history()},
+	} {
+		a, err := s.Assess(in, asOf)
+		require.NoError(t, err)
+		c, err := DecideCredit(a, DefaultCreditPolicy("EUR"))
+		require.NoError(t, err)
+		dec, err := CheckOrder(OrderCheck{AsOf: asOf, Credit: c, Order: order("o", "1")}, DefaultCreditPolicy("EUR"))
+		require.NoError(t, err)
+		results = append(results, a, c, dec)
+	}
+	f, err := s.Forecast(nil)
+	require.NoError(t, err)
+	results = append(results, f)
+	for _, r := range results {
+		b, err := json.Marshal(r)
+		require.NoError(t, err, "%T", r)
+		assert.NotContains(t, string(b), "NaN")
+	}
+}
