@@ -1,0 +1,192 @@
+package solvency
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// stmt builds a statement from the figures a Z-score needs.
+func stmt(ca, cl, ta, tl, re, ebit, rev, equity, mve string) Statement {
+	s := Statement{PeriodEnd: day("2024-12-31"), Currency: "USD",
+		CurrentAssets: MustAmount(ca), CurrentLiabilities: MustAmount(cl), TotalAssets: MustAmount(ta),
+		TotalLiabilities: MustAmount(tl), RetainedEarnings: MustAmount(re), EBIT: MustAmount(ebit)}
+	if rev != "" {
+		s.Revenue = MustAmount(rev)
+	}
+	if equity != "" {
+		s.Equity = MustAmount(equity)
+	}
+	if mve != "" {
+		s.MarketEquity = MustAmount(mve)
+	}
+	return s
+}
+
+func TestZScorePublishedExamples(t *testing.T) {
+	tests := []struct {
+		name   string
+		source string
+		s      Statement
+		model  Model
+		want   float64
+		delta  float64
+		zone   Zone
+	}{
+		{
+			// Matt H. Evans, "The Z Score", exinfm.com/board/z_score.htm:
+			// total assets 1,000, retained earnings 400, EBIT 50, sales
+			// 1,500, market value of stock 600, book value of debt 700,
+			// working capital 100: "Total Z Score = 2.86, not sure".
+			// (Evans weighs X5 by 0.999; with Altman's 1.0:
+			// 0.120 + 0.560 + 0.165 + 0.6·600/700 + 1.5 = 2.8593.)
+			name: "Evans", s: stmt("300", "200", "1000", "700", "400", "50", "1500", "", "600"),
+			model: ModelZ, want: 2.86, delta: 0.005, zone: ZoneGrey,
+		},
+		{
+			// wizedu.com question 366502: WC/TA 0.34, RE/TA 0.15, EBIT/TA
+			// 0.00, MVE/TL 0.80, sales/TA 1.6, "Z score is 2.70".
+			// Figures chosen to give those ratios on assets of 1,000.
+			name: "wizedu", s: stmt("500", "160", "1000", "500", "150", "0", "1600", "", "400"),
+			model: ModelZ, want: 2.70, delta: 0.005, zone: ZoneGrey,
+		},
+		{
+			// brainmass.com "Computation of z score" problem 521231:
+			// working capital 90,000, total assets 620,000, retained
+			// earnings 30,000, EBIT 55,000, market value of equity
+			// 100,000, book value of total debt 280,000, sales 440,000.
+			// Worked here: 1.2·90/620 + 1.4·30/620 + 3.3·55/620 +
+			// 0.6·100/280 + 440/620 = 0.174194 + 0.067742 + 0.292742 +
+			// 0.214286 + 0.709677 = 1.458641: distress.
+			name: "brainmass", s: stmt("190000", "100000", "620000", "280000", "30000", "55000", "440000", "", "100000"),
+			model: ModelZ, want: 1.458641, delta: 1e-6, zone: ZoneDistress,
+		},
+		{
+			// Ross, Westerfield & Jordan, Fundamentals of Corporate
+			// Finance, ch. 21 problem "Z-Score": Seether, LLC, a private
+			// company: total assets 75,000, EBIT 8,300, net working
+			// capital 6,800, book equity 26,000, accumulated retained
+			// earnings 19,000, total liabilities 49,000. The textbook's
+			// ratios are T1 = 0.091, T2 = 0.253, T3 = 0.111, T4 = 0.531;
+			// with Altman's (2000) Z″ weights: 6.56·0.090667 +
+			// 3.26·0.253333 + 6.72·0.110667 + 1.05·0.530612 = 0.594773 +
+			// 0.825867 + 0.743680 + 0.557143 = 2.721463: safe (> 2.60).
+			name: "Seether Z''", s: stmt("26800", "20000", "75000", "49000", "19000", "8300", "", "26000", ""),
+			model: ModelZDoublePrime, want: 2.721463, delta: 1e-6, zone: ZoneSafe,
+		},
+		{
+			// The same with the emerging-market constant: 2.721463 + 3.25
+			// = 5.971463, safe (> 5.85): the zone Z″ gives.
+			name: "Seether Z''-EM", s: stmt("26800", "20000", "75000", "49000", "19000", "8300", "", "26000", ""),
+			model: ModelZDoublePrimeEM, want: 5.971463, delta: 1e-6, zone: ZoneSafe,
+		},
+		{
+			// Hand-worked Z' for a private manufacturer: X1 = 150/1000,
+			// X2 = 200/1000, X3 = 80/1000, X4 = 350/650 = 0.538462,
+			// X5 = 1200/1000; 0.717·0.15 + 0.847·0.2 + 3.107·0.08 +
+			// 0.420·0.538462 + 0.998·1.2 = 0.10755 + 0.1694 + 0.24856 +
+			// 0.226154 + 1.1976 = 1.949264: grey (1.23..2.90).
+			name: "hand Z'", s: stmt("400", "250", "1000", "650", "200", "80", "1200", "350", ""),
+			model: ModelZPrime, want: 1.949264, delta: 1e-6, zone: ZoneGrey,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ZScore(tt.s, tt.model)
+			require.NoError(t, err)
+			require.True(t, a.Score.Defined, a.Score.Reason())
+			assert.InDelta(t, tt.want, a.Score.Value, tt.delta)
+			assert.Equal(t, tt.zone, a.Zone)
+			assert.Equal(t, tt.model, a.Model)
+		})
+	}
+}
+
+func TestZScoreVariables(t *testing.T) {
+	// Evans's figures again: X1 = 100/1000, X2 = 400/1000, X3 = 50/1000,
+	// X4 = 600/700, X5 = 1500/1000.
+	a, err := ZScore(stmt("300", "200", "1000", "700", "400", "50", "1500", "", "600"), ModelZ)
+	require.NoError(t, err)
+	for i, want := range []float64{0.1, 0.4, 0.05, 600.0 / 700, 1.5} {
+		x := [5]Measure{a.X1, a.X2, a.X3, a.X4, a.X5}[i]
+		assert.InDelta(t, want, x.Value, 1e-12, "X%d", i+1)
+	}
+	// Z″ leaves asset turnover out, and says so.
+	a, err = ZScore(stmt("300", "200", "1000", "700", "400", "50", "1500", "300", ""), ModelZDoublePrime)
+	require.NoError(t, err)
+	assert.False(t, a.X5.Defined)
+	assert.Equal(t, CauseNotUsed, a.X5.Cause)
+	// 6.56·0.1 + 3.26·0.4 + 6.72·0.05 + 1.05·300/700 = 0.656 + 1.304 + 0.336 + 0.45 = 2.746
+	assert.InDelta(t, 2.746, a.Score.Value, 1e-12)
+}
+
+func TestZScoreUndefinedNamesTheMissingInput(t *testing.T) {
+	// Z needs the market value of equity; a private firm has none.
+	a, err := ZScore(stmt("300", "200", "1000", "700", "400", "50", "1500", "300", ""), ModelZ)
+	require.NoError(t, err)
+	assert.False(t, a.Score.Defined)
+	assert.Equal(t, "market_equity is unknown", a.Score.Reason())
+	assert.Equal(t, Zone(0), a.Zone, "no score, no zone")
+
+	// No liabilities at all: X4 has a zero denominator.
+	a, err = ZScore(stmt("300", "0", "1000", "0", "400", "50", "1500", "1000", ""), ModelZPrime)
+	require.NoError(t, err)
+	assert.Equal(t, "total_liabilities is zero", a.Score.Reason())
+	assert.Equal(t, CauseZero, a.Score.Cause)
+}
+
+func TestZoneBoundariesAreGrey(t *testing.T) {
+	// The issue's zones: distress < 1.81, grey 1.81-2.99, safe > 2.99.
+	lo, hi := ModelZ.Cutoffs()
+	assert.Equal(t, ZoneDistress, zoneOf(1.8099, lo, hi))
+	assert.Equal(t, ZoneGrey, zoneOf(1.81, lo, hi))
+	assert.Equal(t, ZoneGrey, zoneOf(2.99, lo, hi))
+	assert.Equal(t, ZoneSafe, zoneOf(2.9901, lo, hi))
+	for m, want := range map[Model][2]float64{ModelZPrime: {1.23, 2.90}, ModelZDoublePrime: {1.10, 2.60}, ModelZDoublePrimeEM: {4.35, 5.85}} {
+		lo, hi := m.Cutoffs()
+		assert.Equal(t, want, [2]float64{lo, hi}, m.String())
+	}
+	assert.Equal(t, [5]float64{0.717, 0.847, 3.107, 0.420, 0.998}, ModelZPrime.Weights())
+	assert.Equal(t, 3.25, ModelZDoublePrimeEM.Constant())
+}
+
+func TestChooseModel(t *testing.T) {
+	listed := Statement{MarketEquity: MustAmount("1")}
+	tests := []struct {
+		s    Statement
+		f    Facts
+		want Model
+	}{
+		{listed, Facts{Manufacturer: true}, ModelZ},
+		{Statement{}, Facts{Manufacturer: true}, ModelZPrime},
+		{listed, Facts{}, ModelZDoublePrime},
+		{Statement{}, Facts{}, ModelZDoublePrime},
+		{listed, Facts{Manufacturer: true, EmergingMarket: true}, ModelZDoublePrimeEM},
+		{Statement{}, Facts{EmergingMarket: true}, ModelZDoublePrimeEM},
+	}
+	for _, tt := range tests {
+		got, why := ChooseModel(tt.s, tt.f)
+		assert.Equal(t, tt.want, got, "%+v", tt.f)
+		assert.NotEmpty(t, why)
+	}
+}
+
+func TestUnknownModelIsAnError(t *testing.T) {
+	_, err := ParseModel("zeta")
+	list := requireFields(t, err, "model")
+	assert.Equal(t, `"zeta"`, list.Fields[0].Value)
+
+	_, err = ZScore(stmt("300", "200", "1000", "700", "400", "50", "1500", "", "600"), Model(9))
+	requireFields(t, err, "model")
+
+	var c Config
+	require.Error(t, c.Model.UnmarshalText([]byte("z_triple_prime")))
+	for _, m := range []Model{ModelZ, ModelZPrime, ModelZDoublePrime, ModelZDoublePrimeEM} {
+		b, err := m.MarshalText()
+		require.NoError(t, err)
+		back, err := ParseModel(string(b))
+		require.NoError(t, err)
+		assert.Equal(t, m, back)
+	}
+}

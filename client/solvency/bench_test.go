@@ -1,0 +1,217 @@
+package solvency
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/clientele-go/clientele/client"
+	"github.com/shopspring/decimal"
+)
+
+// synthClient builds a company with a statement and 24 monthly invoices
+// as of 2025-06-30, drawn from r: some pay on time, some late, some owe.
+func synthClient(r *rand.Rand) Input {
+	cents := func(lo, hi int64) decimal.Decimal { return decimal.New(lo+r.Int64N(hi-lo), -2) }
+	ta := 100_000_00 + r.Int64N(10_000_000_00)
+	ca := ta * (20 + r.Int64N(50)) / 100
+	tl := ta * (20 + r.Int64N(90)) / 100
+	st := &Statement{
+		PeriodEnd: day("2024-12-31"), Currency: "EUR",
+		Cash: AmountOf(decimal.New(ca/5, -2)), MarketableSecurities: AmountOf(decimal.New(ca/10, -2)),
+		Receivables: AmountOf(decimal.New(ca/3, -2)), Inventory: AmountOf(decimal.New(ca/4, -2)),
+		CurrentAssets: AmountOf(decimal.New(ca, -2)), TotalAssets: AmountOf(decimal.New(ta, -2)),
+		CurrentLiabilities: AmountOf(decimal.New(tl*(30+r.Int64N(60))/100, -2)), TotalLiabilities: AmountOf(decimal.New(tl, -2)),
+		Equity: AmountOf(decimal.New(ta-tl, -2)), RetainedEarnings: AmountOf(decimal.New((ta-tl)/2, -2)),
+		Revenue: AmountOf(decimal.New(ta*(50+r.Int64N(150))/100, -2)), EBIT: AmountOf(cents(-ta/20, ta/5)),
+		InterestExpense: AmountOf(decimal.New(tl/50, -2)),
+	}
+	if r.IntN(10) == 0 {
+		st.Inventory = Amount{} // one in ten did not report it
+	}
+	lateness := r.IntN(40)
+	invs := make([]Invoice, 24)
+	for i := range invs {
+		issued := day("2023-07-01").AddDate(0, i, 0)
+		in := Invoice{ID: "inv", Currency: "EUR", Amount: cents(1_000_00, 50_000_00), Issued: issued, Due: issued.AddDate(0, 0, 30)}
+		if late := r.IntN(lateness + 1); r.IntN(20) > 0 {
+			in.Paid = in.Due.AddDate(0, 0, late-5)
+		}
+		invs[i] = in
+	}
+	return Input{Kind: client.KindCompany, Facts: Facts{Manufacturer: r.IntN(2) == 0}, Statement: st, Invoices: invs}
+}
+
+// The pool of distinct synthetic clients the benchmarks cycle through:
+// a million full inputs would take gigabytes; the features of a million
+// clients (180 bytes each) fit.
+const benchPool = 10_000
+
+func benchInputs(b *testing.B) []Input {
+	r := rand.New(rand.NewPCG(1, 2))
+	in := make([]Input, benchPool)
+	for i := range in {
+		in[i] = synthClient(r)
+	}
+	return in
+}
+
+func benchFeatures(b *testing.B, s *Scorer, n int) []Features {
+	asOf := day("2025-06-30")
+	inputs := benchInputs(b)
+	fs := make([]Features, n)
+	for i := range fs {
+		a, err := s.Assess(inputs[i%len(inputs)], asOf)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs[i] = NewFeatures(a.Ratios, a.Altman, a.Discipline)
+		// Vary the cycled copies so the scorecard sees a million distinct inputs.
+		if d, ok := fs[i].Get(FeatureDSO).Get(); ok {
+			fs[i].Set(FeatureDSO, measureOf(d+float64(i%97)))
+		}
+	}
+	return fs
+}
+
+// BenchmarkScorecard is the scorecard step alone, one client per op, on
+// precomputed features, reusing one result: it allocates nothing.
+func BenchmarkScorecard(b *testing.B) {
+	s := defaultScorer(b)
+	sc := s.Scorecard(client.KindCompany)
+	fs := benchFeatures(b, s, benchPool)
+	var r ScoreResult
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		sc.ScoreInto(&r, &fs[i])
+		if i++; i == len(fs) {
+			i = 0
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "scores/s")
+}
+
+// BenchmarkScorecardMillion scores 1,000,000 distinct clients per op.
+func BenchmarkScorecardMillion(b *testing.B) {
+	s := defaultScorer(b)
+	sc := s.Scorecard(client.KindCompany)
+	fs := benchFeatures(b, s, 1_000_000)
+	var r ScoreResult
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range fs {
+			sc.ScoreInto(&r, &fs[i])
+		}
+	}
+	b.ReportMetric(float64(b.N)*1e6/b.Elapsed().Seconds(), "scores/s")
+}
+
+// BenchmarkScorecardFresh returns a new result per client: its two
+// slices are the only allocations.
+func BenchmarkScorecardFresh(b *testing.B) {
+	s := defaultScorer(b)
+	sc := s.Scorecard(client.KindCompany)
+	fs := benchFeatures(b, s, benchPool)
+	b.ReportAllocs()
+	i := 0
+	var sink float64
+	for b.Loop() {
+		sink += sc.Score(&fs[i]).Score
+		if i++; i == len(fs) {
+			i = 0
+		}
+	}
+	_ = sink
+}
+
+// BenchmarkAssess is the whole pipeline for one client per op: validate
+// the statement and 24 invoices, ratios, Z-score, payment discipline,
+// features, scorecard, notes.
+func BenchmarkAssess(b *testing.B) {
+	s := defaultScorer(b)
+	inputs := benchInputs(b)
+	asOf := day("2025-06-30")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := s.Assess(inputs[i], asOf); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == len(inputs) {
+			i = 0
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "clients/s")
+}
+
+// BenchmarkAssessMillion assesses 1,000,000 clients (the pool cycled) per op.
+func BenchmarkAssessMillion(b *testing.B) {
+	s := defaultScorer(b)
+	inputs := benchInputs(b)
+	asOf := day("2025-06-30")
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range 1_000_000 {
+			if _, err := s.Assess(inputs[i%len(inputs)], asOf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N)*1e6/b.Elapsed().Seconds(), "clients/s")
+}
+
+// BenchmarkPaymentDiscipline measures 24 invoices, validation included.
+func BenchmarkPaymentDiscipline(b *testing.B) {
+	inputs := benchInputs(b)
+	cfg := DefaultDisciplineConfig()
+	asOf := day("2025-06-30")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := PaymentDiscipline(inputs[i].Invoices, asOf, cfg); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == len(inputs) {
+			i = 0
+		}
+	}
+}
+
+// BenchmarkRatiosAndZScore measures the statement side: ratios and the
+// Z-score, validation included.
+func BenchmarkRatiosAndZScore(b *testing.B) {
+	inputs := benchInputs(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		st := *inputs[i].Statement
+		if _, err := ComputeRatios(st); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ZScore(st, ModelZPrime); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == len(inputs) {
+			i = 0
+		}
+	}
+}
+
+// BenchmarkCheckOrder checks an order against 24 invoices and 5 open orders.
+func BenchmarkCheckOrder(b *testing.B) {
+	inputs := benchInputs(b)
+	p := DefaultCreditPolicy("EUR")
+	open := []Order{order("o1", "100"), order("o2", "200"), order("o3", "300"), order("o4", "400"), order("o5", "500")}
+	c := Credit{Grade: GradeB, DeferralDays: 45, Limit: Money{Amount: d("150000"), Currency: "EUR"}}
+	asOf := day("2025-06-30")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := CheckOrder(OrderCheck{AsOf: asOf, Credit: c, Invoices: inputs[i].Invoices, OpenOrders: open, Order: order("new", "1000")}, p); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == len(inputs) {
+			i = 0
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package solvency
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDefaultConfigIsValidAndRoundTrips(t *testing.T) {
+	c := DefaultConfig()
+	require.NoError(t, c.Validate())
+	b, err := json.MarshalIndent(c, "", "  ")
+	require.NoError(t, err)
+	back, err := ParseConfig(b)
+	require.NoError(t, err)
+	assert.Equal(t, c, back)
+	assert.NotContains(t, string(b), `"model"`, "the default rule is the absence of a model")
+
+	c.Model = ModelZPrime
+	b, _ = json.Marshal(c)
+	back, err = ParseConfig(b)
+	require.NoError(t, err)
+	assert.Equal(t, ModelZPrime, back.Model)
+}
+
+func TestParseConfigRejects(t *testing.T) {
+	good, _ := json.Marshal(DefaultConfig())
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(good, &m))
+	with := func(k string, v any) []byte {
+		c := map[string]any{}
+		for kk, vv := range m {
+			c[kk] = vv
+		}
+		c[k] = v
+		b, _ := json.Marshal(c)
+		return b
+	}
+	_, err := ParseConfig(with("colour", "blue"))
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.ErrorContains(t, err, `unknown field "colour"`)
+
+	_, err = ParseConfig(with("model", "zeta"))
+	requireFields(t, err, "model")
+	assert.ErrorContains(t, err, `model = "zeta": unknown Altman model`)
+
+	_, err = ParseConfig(with("scaling", map[string]any{"anchor_score": 600, "anchor_odds": 0, "pdo": -20}))
+	requireFields(t, err, "scaling.anchor_odds", "scaling.pdo")
+
+	_, err = ParseConfig(append(good, []byte(`{}`)...))
+	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = ParseConfig([]byte(`{}`))
+	assert.ErrorIs(t, err, ErrInvalid, "an empty config is not a valid one")
+}
+
+func TestConfigValidateReportsEverything(t *testing.T) {
+	c := DefaultConfig()
+	c.StatementMaxAgeDays = 0
+	c.MaxReasons = -1
+	c.Grades = []GradeBand{{GradeA, ptr(600)}, {GradeC, ptr(620)}, {GradeD, ptr(1)}}
+	c.Individual.Factors[0].Feature = FeatureCurrentRatio
+	c.Forecast.MinPeriods = 1
+	c.Discipline.TrendMinInvoices = 0
+	requireFields(t, c.Validate(),
+		"statement_max_age_days",
+		"discipline.trend_min_invoices",
+		"grades[1].grade", "grades[1].min_score", "grades[2].grade", "grades[2].min_score",
+		"max_reasons",
+		"individual.factors[0].feature",
+		"forecast.min_periods")
+	assert.ErrorContains(t, c.Validate(), "an individual has no financial statements: only payment features may be scored")
+
+	c = DefaultConfig()
+	c.Grades = []GradeBand{{GradeA, nil}}
+	requireFields(t, c.Validate(), "grades")
+}

@@ -1,0 +1,331 @@
+package solvency
+
+import (
+	"math"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
+)
+
+// DisciplineConfig sets how payment behaviour is measured and scored.
+type DisciplineConfig struct {
+	// RecentDays splits the history for the trend: invoices due within
+	// this many days before the as-of date are "recent", the rest
+	// "earlier". Default 180 (half a year).
+	RecentDays int `json:"recent_days"`
+	// TrendMinInvoices is how many invoices each side needs before a
+	// trend is stated. Default 3.
+	TrendMinInvoices int `json:"trend_min_invoices"`
+	// TrendBandDays is the change of the amount-weighted average days
+	// late, recent against earlier, within which behaviour is stable.
+	// Default 5 days.
+	TrendBandDays float64 `json:"trend_band_days"`
+	// PurchaseWindowDays is the window of the average monthly purchases
+	// (the base of a credit limit). Default 365.
+	PurchaseWindowDays int `json:"purchase_window_days"`
+	// Score weighs the figures into the 0-100 payment discipline score.
+	Score DisciplineScoring `json:"score"`
+}
+
+// DisciplineScoring is the formula of the payment discipline score:
+//
+//	D = OnTimeWeight · s
+//	  + LatenessWeight · max(0, 1 − w / LatenessScaleDays)
+//	  + OverdueWeight · max(0, 1 − o / OverdueScaleDays)
+//	  − WriteOffPenalty · k,   and D = 0 if that is negative,
+//
+// where s is the on-time share by amount, w the amount-weighted average
+// days late, o the age in days of the oldest overdue invoice (0 if none)
+// and k the number of written-off invoices. The three weights add up to
+// 100, so a client that always pays on time, owes nothing overdue and has
+// no write-off scores 100.
+type DisciplineScoring struct {
+	OnTimeWeight      float64 `json:"on_time_weight"`
+	LatenessWeight    float64 `json:"lateness_weight"`
+	OverdueWeight     float64 `json:"overdue_weight"`
+	LatenessScaleDays float64 `json:"lateness_scale_days"`
+	OverdueScaleDays  float64 `json:"overdue_scale_days"`
+	WriteOffPenalty   float64 `json:"write_off_penalty"`
+}
+
+// DefaultDisciplineConfig returns the defaults documented on each field:
+// half a year of recent history, three invoices a side, a 5-day band, a
+// one-year purchase window, and the score weights 50/30/20 with a 60-day
+// lateness scale, a 90-day overdue scale (the age at which receivables are
+// commonly treated as doubtful) and 25 points per write-off.
+func DefaultDisciplineConfig() DisciplineConfig {
+	return DisciplineConfig{
+		RecentDays:         180,
+		TrendMinInvoices:   3,
+		TrendBandDays:      5,
+		PurchaseWindowDays: 365,
+		Score: DisciplineScoring{
+			OnTimeWeight: 50, LatenessWeight: 30, OverdueWeight: 20,
+			LatenessScaleDays: 60, OverdueScaleDays: 90, WriteOffPenalty: 25,
+		},
+	}
+}
+
+// Validate reports every problem at once.
+func (c DisciplineConfig) Validate() error {
+	var p validate.Problems
+	c.check(&p, "")
+	return p.Err(ErrInvalid)
+}
+
+func (c DisciplineConfig) check(p *validate.Problems, prefix string) {
+	f := func(name string) string { return join(prefix, name) }
+	if c.RecentDays < 1 || c.RecentDays > 3660 {
+		p.Add(f("recent_days"), c.RecentDays, "must be 1 to 3660 days")
+	}
+	if c.TrendMinInvoices < 1 {
+		p.Add(f("trend_min_invoices"), c.TrendMinInvoices, "must be at least 1")
+	}
+	checkFloat(p, prefix, "trend_band_days", c.TrendBandDays, 0, 3660)
+	if c.PurchaseWindowDays < 28 || c.PurchaseWindowDays > 3660 {
+		p.Add(f("purchase_window_days"), c.PurchaseWindowDays, "must be 28 to 3660 days")
+	}
+	s := c.Score
+	checkFloat(p, prefix, "score.on_time_weight", s.OnTimeWeight, 0, 100)
+	checkFloat(p, prefix, "score.lateness_weight", s.LatenessWeight, 0, 100)
+	checkFloat(p, prefix, "score.overdue_weight", s.OverdueWeight, 0, 100)
+	if total := s.OnTimeWeight + s.LatenessWeight + s.OverdueWeight; math.Abs(total-100) > 1e-9 {
+		p.Addf(f("score"), total, "on_time_weight + lateness_weight + overdue_weight must add up to 100")
+	}
+	checkPositive(p, prefix, "score.lateness_scale_days", s.LatenessScaleDays)
+	checkPositive(p, prefix, "score.overdue_scale_days", s.OverdueScaleDays)
+	checkFloat(p, prefix, "score.write_off_penalty", s.WriteOffPenalty, 0, 100)
+}
+
+// Discipline is what a payment history says about a client as of a date.
+// Shares, averages and the score are float64 statistics ([Measure]);
+// amounts are exact money in the history's currency.
+//
+// Only invoices issued on or before the as-of date count, and a payment
+// or write-off dated after it has not happened yet, so the same history
+// can be replayed as of any past date. An invoice is "evaluated" once it
+// is settled (paid or written off) or past due; an open invoice not yet
+// due says nothing about discipline and is only part of Outstanding.
+type Discipline struct {
+	AsOf     time.Time `json:"as_of"`
+	Currency string    `json:"currency,omitempty"`
+	// Invoices is the number of invoices issued by the as-of date;
+	// Evaluated, of those, settled or past due.
+	Invoices  int `json:"invoices"`
+	Evaluated int `json:"evaluated"`
+	// OnTime counts evaluated invoices paid on or before their due date.
+	OnTime int `json:"on_time"`
+	// OnTimeShare = OnTime / Evaluated; OnTimeShareByAmount weighs each
+	// invoice by its amount.
+	OnTimeShare         Measure `json:"on_time_share"`
+	OnTimeShareByAmount Measure `json:"on_time_share_by_amount"`
+	// Days late of an evaluated invoice: paid - due for a paid one
+	// (0 if on time), written off - due for a written-off one, as-of - due
+	// for an overdue one. AvgDaysLate is their mean over the evaluated
+	// invoices (on-time ones count as 0); AvgDaysLateWeighted weighs each
+	// by its amount, like the "days beyond terms" of trade-credit bureaus.
+	AvgDaysLate         Measure `json:"avg_days_late"`
+	AvgDaysLateWeighted Measure `json:"avg_days_late_weighted"`
+	// MaxDaysLate is the worst lateness; MaxDaysLateAmount the amount of
+	// that invoice (the first such, in history order), MaxDaysLateInvoice
+	// its ID.
+	MaxDaysLate        Measure         `json:"max_days_late"`
+	MaxDaysLateAmount  decimal.Decimal `json:"max_days_late_amount"`
+	MaxDaysLateInvoice string          `json:"max_days_late_invoice,omitempty"`
+	// Outstanding is what the client owes: open invoices, due or not.
+	Outstanding decimal.Decimal `json:"outstanding"`
+	// Overdue is the part of Outstanding past due, over OverdueCount
+	// invoices, the oldest OldestOverdueDays past due (0 if none).
+	Overdue           decimal.Decimal `json:"overdue"`
+	OverdueCount      int             `json:"overdue_count"`
+	OldestOverdueDays int             `json:"oldest_overdue_days"`
+	// OverdueShare = Overdue / Outstanding; undefined (zero) when nothing
+	// is outstanding.
+	OverdueShare Measure `json:"overdue_share"`
+	// WrittenOff counts the invoices written off, for WrittenOffAmount.
+	WrittenOff       int             `json:"written_off"`
+	WrittenOffAmount decimal.Decimal `json:"written_off_amount"`
+	// Trend compares the amount-weighted average days late of recent
+	// invoices (RecentDaysLate) with earlier ones (EarlierDaysLate): a
+	// drop by more than the band is improving, a rise deteriorating.
+	// Unset when either side has too few invoices.
+	Trend           Trend   `json:"trend,omitzero"`
+	RecentInvoices  int     `json:"recent_invoices"`
+	EarlierInvoices int     `json:"earlier_invoices"`
+	RecentDaysLate  Measure `json:"recent_days_late"`
+	EarlierDaysLate Measure `json:"earlier_days_late"`
+	// MonthlyPurchases is the average amount invoiced per month over the
+	// purchase window, or since the first invoice if that is shorter:
+	// total × 365 / (12 × days covered). Unknown with no invoice at all.
+	MonthlyPurchases Amount `json:"monthly_purchases"`
+	// Scoring is the 0-100 payment discipline score with its parts.
+	Scoring DisciplineScore `json:"scoring"`
+}
+
+// DisciplineScore is the payment discipline score and the points each
+// part of the formula (see [DisciplineScoring]) gave.
+type DisciplineScore struct {
+	// Score is 0 to 100, undefined when no invoice is evaluated yet.
+	Score     Measure `json:"score"`
+	OnTime    float64 `json:"on_time"`
+	Lateness  float64 `json:"lateness"`
+	Overdue   float64 `json:"overdue"`
+	WriteOffs float64 `json:"write_offs"`
+}
+
+// Score returns the 0-100 payment discipline score: the figure the client
+// rating takes as its payment-discipline input. It is undefined (with the
+// reason) when no invoice has fallen due or been settled yet.
+func (d Discipline) Score() Measure { return d.Scoring.Score }
+
+// PaymentDiscipline validates the history and measures it as of asOf.
+func PaymentDiscipline(invoices []Invoice, asOf time.Time, cfg DisciplineConfig) (Discipline, error) {
+	var p validate.Problems
+	if asOf.IsZero() {
+		p.Add("as_of", nil, "is required")
+	}
+	validateInvoices(&p, "invoices", invoices)
+	cfg.check(&p, "config")
+	if err := p.Err(ErrInvalid); err != nil {
+		return Discipline{}, err
+	}
+	return measureDiscipline(invoices, asOf, &cfg), nil
+}
+
+// measureDiscipline does the work on valid input in one pass.
+func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig) Discipline {
+	d := Discipline{AsOf: asOf}
+	today := dayNumber(asOf)
+	recentFrom := today - int64(cfg.RecentDays)
+	windowFrom := today - int64(cfg.PurchaseWindowDays)
+	var (
+		sumAmount, onTimeAmount, lateDays, lateWeighted float64
+		recentN, earlierN                               int
+		recentW, recentWD, earlierW, earlierWD          float64
+		maxLate                                         int64 = -1
+		firstIssued                                     int64 = math.MaxInt64
+		outstanding, overdue, writtenOff, purchases     sum
+	)
+	for i := range invoices {
+		in := &invoices[i]
+		issued := dayNumber(in.Issued)
+		if issued > today {
+			continue
+		}
+		d.Invoices++
+		d.Currency = in.Currency
+		firstIssued = min(firstIssued, issued)
+		if issued > windowFrom {
+			purchases.add(in.Amount)
+		}
+		due := dayNumber(in.Due)
+		var late int64
+		onTime := false
+		switch {
+		case !in.Paid.IsZero() && dayNumber(in.Paid) <= today:
+			late = max(0, dayNumber(in.Paid)-due)
+			onTime = late == 0
+		case !in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today:
+			// Never on time, even when written off before the due date.
+			late = max(0, dayNumber(in.WrittenOff)-due)
+			d.WrittenOff++
+			writtenOff.add(in.Amount)
+		default:
+			outstanding.add(in.Amount)
+			if due >= today {
+				continue // open and not yet due: not evaluated
+			}
+			late = today - due
+			d.OverdueCount++
+			overdue.add(in.Amount)
+			d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
+		}
+		d.Evaluated++
+		amt := in.Amount.InexactFloat64()
+		sumAmount += amt
+		if onTime {
+			d.OnTime++
+			onTimeAmount += amt
+		}
+		lateDays += float64(late)
+		lateWeighted += amt * float64(late)
+		if late > maxLate {
+			maxLate = late
+			d.MaxDaysLateAmount = in.Amount
+			d.MaxDaysLateInvoice = in.ID
+		}
+		if due > recentFrom {
+			recentN++
+			recentW += amt
+			recentWD += amt * float64(late)
+		} else {
+			earlierN++
+			earlierW += amt
+			earlierWD += amt * float64(late)
+		}
+	}
+	d.Outstanding = outstanding.total()
+	d.Overdue = overdue.total()
+	d.WrittenOffAmount = writtenOff.total()
+	if d.Outstanding.Sign() > 0 {
+		d.OverdueShare = quotient(d.Overdue, d.Outstanding)
+	} else {
+		d.OverdueShare = undefined(CauseZero, "outstanding")
+	}
+	if d.Invoices > 0 {
+		span := min(int64(cfg.PurchaseWindowDays), today-firstIssued+1)
+		d.MonthlyPurchases = AmountOf(purchases.total().Mul(dec365).DivRound(decimal.NewFromInt(12*span), 8))
+	}
+	if d.Evaluated == 0 {
+		none := undefined(CauseUnknown, "invoices")
+		d.OnTimeShare, d.OnTimeShareByAmount, d.AvgDaysLate, d.AvgDaysLateWeighted, d.MaxDaysLate = none, none, none, none, none
+		d.RecentDaysLate, d.EarlierDaysLate = none, none
+		d.Scoring.Score = none
+		return d
+	}
+	n := float64(d.Evaluated)
+	d.OnTimeShare = measureOf(float64(d.OnTime) / n)
+	d.AvgDaysLate = measureOf(lateDays / n)
+	d.MaxDaysLate = measureOf(float64(maxLate))
+	// Amounts are positive, so sumAmount > 0 unless they underflow.
+	d.OnTimeShareByAmount = weighted(onTimeAmount, sumAmount)
+	d.AvgDaysLateWeighted = weighted(lateWeighted, sumAmount)
+	d.RecentInvoices, d.EarlierInvoices = recentN, earlierN
+	d.RecentDaysLate = sideAverage(recentN, recentWD, recentW)
+	d.EarlierDaysLate = sideAverage(earlierN, earlierWD, earlierW)
+	if recentN >= cfg.TrendMinInvoices && earlierN >= cfg.TrendMinInvoices && d.RecentDaysLate.Defined && d.EarlierDaysLate.Defined {
+		// Fewer days late recently is an improvement.
+		d.Trend = trendOf(d.EarlierDaysLate.Value-d.RecentDaysLate.Value, cfg.TrendBandDays)
+	}
+	d.Scoring = scoreDiscipline(&d, &cfg.Score)
+	return d
+}
+
+func weighted(num, den float64) Measure {
+	if den <= 0 {
+		return undefined(CauseZero, "amount")
+	}
+	return measureOf(num / den)
+}
+
+func sideAverage(n int, wd, w float64) Measure {
+	if n == 0 {
+		return undefined(CauseUnknown, "invoices")
+	}
+	return weighted(wd, w)
+}
+
+func scoreDiscipline(d *Discipline, s *DisciplineScoring) DisciplineScore {
+	var r DisciplineScore
+	if !d.OnTimeShareByAmount.Defined || !d.AvgDaysLateWeighted.Defined {
+		r.Score = undefined(CauseUnknown, "invoices")
+		return r
+	}
+	r.OnTime = s.OnTimeWeight * d.OnTimeShareByAmount.Value
+	r.Lateness = s.LatenessWeight * math.Max(0, 1-d.AvgDaysLateWeighted.Value/s.LatenessScaleDays)
+	r.Overdue = s.OverdueWeight * math.Max(0, 1-float64(d.OldestOverdueDays)/s.OverdueScaleDays)
+	r.WriteOffs = -s.WriteOffPenalty * float64(d.WrittenOff)
+	r.Score = measureOf(math.Max(0, r.OnTime+r.Lateness+r.Overdue+r.WriteOffs))
+	return r
+}

@@ -1,0 +1,227 @@
+package solvency
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func inv(id, amount, issued, due, paid string) Invoice {
+	in := Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: day(issued), Due: day(due)}
+	if paid != "" {
+		in.Paid = day(paid)
+	}
+	return in
+}
+
+// history is a hand-worked payment history as of 2025-06-30.
+func history() []Invoice {
+	wo := inv("INV-6", "800", "2024-10-01", "2024-10-31", "")
+	wo.WrittenOff = day("2025-02-28")
+	return []Invoice{
+		inv("INV-1", "1000", "2025-01-01", "2025-01-31", "2025-01-25"), // on time
+		inv("INV-2", "2000", "2025-02-01", "2025-03-03", "2025-03-13"), // 10 days late
+		inv("INV-3", "500", "2025-03-01", "2025-03-31", "2025-03-31"),  // on the due date: on time
+		inv("INV-4", "1500", "2025-04-01", "2025-05-01", ""),           // open, 60 days past due
+		inv("INV-5", "1000", "2025-06-15", "2025-07-15", ""),           // open, not yet due
+		wo, // written off 120 days after its due date
+		inv("INV-7", "400", "2025-07-01", "2025-07-31", ""), // issued after the as-of date
+	}
+}
+
+func TestPaymentDisciplineHandWorked(t *testing.T) {
+	asOf := day("2025-06-30")
+	dd, err := PaymentDiscipline(history(), asOf, DefaultDisciplineConfig())
+	require.NoError(t, err)
+
+	// Issued by the as-of date: INV-1..6. Evaluated (settled or past
+	// due): INV-1, 2, 3, 4, 6. On time: INV-1 and INV-3.
+	assert.Equal(t, 6, dd.Invoices)
+	assert.Equal(t, 5, dd.Evaluated)
+	assert.Equal(t, 2, dd.OnTime)
+	assert.InDelta(t, 0.4, dd.OnTimeShare.Value, 1e-12)
+	// By amount: (1000 + 500) / (1000 + 2000 + 500 + 1500 + 800) = 1500/5800.
+	assert.InDelta(t, 1500.0/5800, dd.OnTimeShareByAmount.Value, 1e-12)
+	// Days late 0, 10, 0, 60 (May 1 to June 30), 120 (Oct 31 to Feb 28).
+	assert.InDelta(t, 190.0/5, dd.AvgDaysLate.Value, 1e-12)
+	// Weighted: (2000·10 + 1500·60 + 800·120) / 5800 = 206000/5800 = 35.5172.
+	assert.InDelta(t, 206000.0/5800, dd.AvgDaysLateWeighted.Value, 1e-12)
+	assert.Equal(t, 120.0, dd.MaxDaysLate.Value)
+	assert.Equal(t, "INV-6", dd.MaxDaysLateInvoice)
+	assert.Equal(t, "800", dd.MaxDaysLateAmount.String())
+
+	// Owed: INV-4 and INV-5; past due: INV-4.
+	assert.Equal(t, "2500", dd.Outstanding.String())
+	assert.Equal(t, "1500", dd.Overdue.String())
+	assert.Equal(t, 1, dd.OverdueCount)
+	assert.Equal(t, 60, dd.OldestOverdueDays)
+	assert.InDelta(t, 0.6, dd.OverdueShare.Value, 1e-12)
+	assert.Equal(t, 1, dd.WrittenOff)
+	assert.Equal(t, "800", dd.WrittenOffAmount.String())
+
+	// Trend: "recent" is due after June 30 - 180 days = 2025-01-01. INV-1..4 are recent, INV-6 earlier: one invoice
+	// is too few (3 needed), so no trend, but both averages are shown:
+	// recent (2000·10 + 1500·60)/5000 = 22, earlier 120.
+	assert.Equal(t, Trend(0), dd.Trend)
+	assert.Equal(t, 4, dd.RecentInvoices)
+	assert.Equal(t, 1, dd.EarlierInvoices)
+	assert.InDelta(t, 22, dd.RecentDaysLate.Value, 1e-12)
+	assert.InDelta(t, 120, dd.EarlierDaysLate.Value, 1e-12)
+
+	// Monthly purchases: all six invoices (6800) fall in the 365-day
+	// window; the first was issued 2024-10-01, 273 days before and
+	// including the as-of date, so 6800 × 365 / (12 × 273) = 757.6313.
+	assert.Equal(t, "757.63125763", dd.MonthlyPurchases.Value.String())
+
+	// Score: 50·(1500/5800) + 30·(1 − 35.5172/60) + 20·(1 − 60/90) − 25·1
+	// = 375/29 + 355/29 + 20/3 − 25 = 12.9310 + 12.2414 + 6.6667 − 25 = 6.8391.
+	sc := dd.Score()
+	require.True(t, sc.Defined)
+	assert.InDelta(t, 375.0/29+355.0/29+20.0/3-25, sc.Value, 1e-9)
+	assert.InDelta(t, 375.0/29, dd.Scoring.OnTime, 1e-9)
+	assert.InDelta(t, 355.0/29, dd.Scoring.Lateness, 1e-9)
+	assert.InDelta(t, 20.0/3, dd.Scoring.Overdue, 1e-9)
+	assert.Equal(t, -25.0, dd.Scoring.WriteOffs)
+}
+
+func TestPaymentDisciplineReplaysThePast(t *testing.T) {
+	// As of 2025-02-20: INV-1 is paid, INV-2 open and not yet due (March
+	// 3), INV-6 open and 112 days past due (30 Nov + 31 Dec + 31 Jan + 20
+	// Feb), its write-off of February 28 not yet happened; INV-3..5 and 7
+	// do not exist yet.
+	dd, err := PaymentDiscipline(history(), day("2025-02-20"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.Equal(t, 3, dd.Invoices)
+	assert.Equal(t, 2, dd.Evaluated, "INV-1, INV-6")
+	assert.Equal(t, 0, dd.WrittenOff, "the write-off is dated later")
+	assert.Equal(t, 1, dd.OverdueCount)
+	assert.Equal(t, 112, dd.OldestOverdueDays)
+	assert.Equal(t, "2800", dd.Outstanding.String(), "2000 + 800")
+	assert.Equal(t, "800", dd.Overdue.String())
+}
+
+func TestPaymentDisciplinePerfectPayerScores100(t *testing.T) {
+	invs := []Invoice{
+		inv("a", "100", "2025-01-01", "2025-01-31", "2025-01-20"),
+		inv("b", "300", "2025-02-01", "2025-03-03", "2025-03-03"),
+	}
+	dd, err := PaymentDiscipline(invs, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.Equal(t, 100.0, dd.Score().Value)
+	assert.Equal(t, 1.0, dd.OnTimeShare.Value)
+	assert.Equal(t, 0.0, dd.MaxDaysLate.Value)
+	assert.True(t, dd.Outstanding.IsZero())
+	assert.Equal(t, "outstanding is zero", dd.OverdueShare.Reason())
+}
+
+func TestPaymentDisciplineFloorAtZero(t *testing.T) {
+	// Everything written off: 50·0 + 30·max(0, 1 − 200/60) + 20·1 − 25·3 < 0: score 0.
+	var invs []Invoice
+	for _, id := range []string{"a", "b", "c"} {
+		in := inv(id, "100", "2024-01-01", "2024-01-31", "")
+		in.WrittenOff = day("2024-08-18") // 200 days after the due date
+		invs = append(invs, in)
+	}
+	dd, err := PaymentDiscipline(invs, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, dd.Score().Value)
+	assert.Equal(t, 0.0, dd.Scoring.Lateness)
+	assert.Equal(t, 20.0, dd.Scoring.Overdue, "nothing is overdue: written off is not owed")
+	assert.Equal(t, -75.0, dd.Scoring.WriteOffs)
+}
+
+func TestPaymentDisciplineTrend(t *testing.T) {
+	asOf := day("2025-06-30")
+	earlier := func(id string, late int) Invoice {
+		due := day("2024-06-01")
+		return Invoice{ID: id, Currency: "EUR", Amount: d("100"), Issued: due.AddDate(0, 0, -30), Due: due, Paid: due.AddDate(0, 0, late)}
+	}
+	recent := func(id string, late int) Invoice {
+		due := day("2025-05-01")
+		return Invoice{ID: id, Currency: "EUR", Amount: d("100"), Issued: due.AddDate(0, 0, -30), Due: due, Paid: due.AddDate(0, 0, late)}
+	}
+	tests := []struct {
+		name string
+		hist []Invoice
+		want Trend
+	}{
+		// Earlier 30 days late, now on time: 30 − 0 = 30 > 5.
+		{"improving", []Invoice{earlier("e1", 30), earlier("e2", 30), earlier("e3", 30), recent("r1", 0), recent("r2", 0), recent("r3", 0)}, TrendImproving},
+		// 10 then 14 days late: the 4-day change is within the 5-day band.
+		{"stable", []Invoice{earlier("e1", 10), earlier("e2", 10), earlier("e3", 10), recent("r1", 14), recent("r2", 14), recent("r3", 14)}, TrendStable},
+		// On time, then 20 days late.
+		{"deteriorating", []Invoice{earlier("e1", 0), earlier("e2", 0), earlier("e3", 0), recent("r1", 20), recent("r2", 20), recent("r3", 20)}, TrendDeteriorating},
+		{"too few", []Invoice{earlier("e1", 0), earlier("e2", 0), recent("r1", 20), recent("r2", 20), recent("r3", 20)}, 0},
+	}
+	for _, tt := range tests {
+		dd, err := PaymentDiscipline(tt.hist, asOf, DefaultDisciplineConfig())
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, dd.Trend, tt.name)
+	}
+}
+
+func TestPaymentDisciplineWithoutHistoryIsUnknown(t *testing.T) {
+	dd, err := PaymentDiscipline(nil, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.False(t, dd.Score().Defined)
+	assert.Equal(t, "invoices is unknown", dd.Score().Reason())
+	assert.False(t, dd.MonthlyPurchases.Known, "no invoice: unknown, not zero")
+
+	// One invoice, not yet due: still nothing to judge, but purchases are known.
+	dd, err = PaymentDiscipline([]Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.False(t, dd.OnTimeShare.Defined)
+	assert.Equal(t, "300", dd.Outstanding.String())
+	// 300 over 30 days covered: 300 × 365 / (12 × 30) = 304.1667.
+	assert.Equal(t, "304.16666667", dd.MonthlyPurchases.Value.String())
+}
+
+func TestPaymentDisciplineBadInput(t *testing.T) {
+	paidBeforeIssue := inv("a", "100", "2025-03-01", "2025-03-31", "2025-02-27")
+	usd := inv("b", "100", "2025-03-01", "2025-03-31", "")
+	usd.Currency = "USD"
+	both := inv("c", "100", "2025-03-01", "2025-03-31", "2025-03-05")
+	both.WrittenOff = day("2025-04-01")
+	negative := inv("d", "-5", "2025-03-01", "2025-02-01", "")
+	undated := Invoice{Currency: "EUR", Amount: d("1")}
+	_, err := PaymentDiscipline([]Invoice{paidBeforeIssue, usd, both, negative, undated}, time.Time{}, DefaultDisciplineConfig())
+	list := requireFields(t, err, "as_of",
+		"invoices[0].paid",
+		"invoices[1].currency",
+		"invoices[2].written_off",
+		"invoices[3].amount", "invoices[3].due",
+		"invoices[4].issued", "invoices[4].due")
+	assert.Equal(t, "2025-02-27", list.Fields[1].Value)
+	assert.Contains(t, err.Error(), "invoices[0].paid = 2025-02-27: is before the issue date 2025-03-01")
+	assert.Contains(t, err.Error(), "invoices[1].currency = USD: differs from EUR")
+
+	noCurrency := inv("e", "100", "2025-03-01", "2025-03-31", "")
+	noCurrency.Currency = ""
+	_, err = PaymentDiscipline([]Invoice{noCurrency, noCurrency}, day("2025-06-30"), DefaultDisciplineConfig())
+	requireFields(t, err, "invoices[0].currency", "invoices[1].currency")
+}
+
+func TestDisciplineConfigValidate(t *testing.T) {
+	require.NoError(t, DefaultDisciplineConfig().Validate())
+	c := DefaultDisciplineConfig()
+	c.RecentDays = 0
+	c.Score.OnTimeWeight = 60
+	c.Score.LatenessScaleDays = 0
+	requireFields(t, c.Validate(), "recent_days", "score", "score.lateness_scale_days")
+}
+
+func TestDayNumber(t *testing.T) {
+	assert.Equal(t, int64(0), dayNumber(day("1970-01-01")))
+	assert.Equal(t, int64(-1), dayNumber(day("1969-12-31")))
+	assert.Equal(t, int64(11016), dayNumber(day("2000-02-29")))
+	assert.Equal(t, int64(-719468), dayNumber(day("0000-03-01")))
+	// The time of day and the zone's offset do not move the date.
+	msk := time.FixedZone("MSK", 3*3600)
+	assert.Equal(t, dayNumber(day("2025-06-30")), dayNumber(time.Date(2025, 6, 30, 23, 59, 0, 0, msk)))
+	for _, s := range []string{"1600-02-29", "1899-12-31", "2024-02-29", "2100-03-01"} {
+		tt := day(s)
+		assert.Equal(t, tt.Unix()/86400, dayNumber(tt), s)
+	}
+}

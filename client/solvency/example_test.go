@@ -1,0 +1,199 @@
+package solvency_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/solvency"
+	"github.com/shopspring/decimal"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// vostok is a trading company with a year's statement and twelve monthly
+// invoices of 40,000 on 30-day terms: two paid late, the last still open.
+func vostok() solvency.Input {
+	st := &solvency.Statement{
+		PeriodEnd: date("2025-12-31"), Currency: "EUR",
+		Cash: solvency.MustAmount("150000"), MarketableSecurities: solvency.MustAmount("50000"),
+		Receivables: solvency.MustAmount("400000"), Inventory: solvency.MustAmount("500000"),
+		CurrentAssets: solvency.MustAmount("1200000"), TotalAssets: solvency.MustAmount("2000000"),
+		CurrentLiabilities: solvency.MustAmount("600000"), TotalLiabilities: solvency.MustAmount("1100000"),
+		Equity: solvency.MustAmount("900000"), RetainedEarnings: solvency.MustAmount("500000"),
+		Revenue: solvency.MustAmount("4800000"), EBIT: solvency.MustAmount("320000"),
+		InterestExpense: solvency.MustAmount("40000"),
+	}
+	var invoices []solvency.Invoice
+	for m := range 12 {
+		issued := date("2025-11-27").AddDate(0, m, 0)
+		in := solvency.Invoice{ID: fmt.Sprintf("INV-%02d", m+1), Currency: "EUR",
+			Amount: decimal.NewFromInt(40000), Issued: issued, Due: issued.AddDate(0, 0, 30)}
+		switch m {
+		case 3, 7:
+			in.Paid = in.Due.AddDate(0, 0, 9) // nine days late
+		case 11:
+			// still open, not yet due
+		default:
+			in.Paid = in.Due.AddDate(0, 0, -2)
+		}
+		invoices = append(invoices, in)
+	}
+	return solvency.Input{Kind: client.KindCompany, Statement: st, Invoices: invoices}
+}
+
+// A solvency verdict and a credit decision for one company client, then
+// the check of a new order against its whole exposure.
+func Example() {
+	today := date("2026-11-26")
+	scorer, err := solvency.NewScorer(solvency.DefaultConfig())
+	if err != nil {
+		panic(err)
+	}
+	a, err := scorer.Assess(vostok(), today)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a)
+
+	policy := solvency.DefaultCreditPolicy("EUR")
+	credit, err := solvency.DecideCredit(a, policy)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("terms: %d days, limit %s\n", credit.DeferralDays, credit.Limit)
+
+	dec, err := solvency.CheckOrder(solvency.OrderCheck{
+		AsOf: today, Credit: credit, Invoices: vostok().Invoices,
+		OpenOrders: []solvency.Order{{ID: "SO-17", Currency: "EUR", Amount: decimal.NewFromInt(15000)}},
+		Order:      solvency.Order{ID: "SO-18", Currency: "EUR", Amount: decimal.NewFromInt(30000)},
+	}, policy)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("order SO-18: %s (exposure %s of %s: %s)\n", dec.Outcome, dec.Exposure, dec.Limit, dec.Reasons[0].Code)
+
+	released, err := dec.Release(solvency.Grant{Actor: "u-17", Role: "credit_controller", At: today.Add(10 * time.Hour)}, policy)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("released: %s by %s (%s)\n", released.Outcome, released.Bypass.Actor, released.Bypass.Role)
+	// Output:
+	// grade A: score 670.0, PD 0.18%, confidence 100%; Z'' 4.72 safe; on time 82% by amount; reasons: on_time_share_by_amount, equity_to_assets, dso
+	// terms: 60 days, limit 80000.00 EUR
+	// order SO-18: hold (exposure 85000 of 80000: over_limit)
+	// released: allow by u-17 (credit_controller)
+}
+
+// The Z-score of Matt H. Evans's worked example (exinfm.com): a listed
+// manufacturer with working capital 100, retained earnings 400, EBIT 50,
+// sales 1,500, market value of equity 600, total assets 1,000 and
+// liabilities 700.
+func ExampleZScore() {
+	st := solvency.Statement{PeriodEnd: date("2024-12-31"), Currency: "USD",
+		CurrentAssets: solvency.MustAmount("300"), CurrentLiabilities: solvency.MustAmount("200"),
+		TotalAssets: solvency.MustAmount("1000"), TotalLiabilities: solvency.MustAmount("700"),
+		RetainedEarnings: solvency.MustAmount("400"), EBIT: solvency.MustAmount("50"),
+		Revenue: solvency.MustAmount("1500"), MarketEquity: solvency.MustAmount("600")}
+	model, why := solvency.ChooseModel(st, solvency.Facts{Manufacturer: true})
+	z, err := solvency.ZScore(st, model)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(why)
+	fmt.Printf("X1..X5 = %.3f %.3f %.3f %.3f %.3f\n", z.X1.Value, z.X2.Value, z.X3.Value, z.X4.Value, z.X5.Value)
+	fmt.Printf("%s = %.2f: %s zone\n", z.Model.Title(), z.Score.Value, z.Zone)
+
+	// Without a market value the original model has no score, and says why.
+	st.MarketEquity = solvency.Amount{}
+	z, _ = solvency.ZScore(st, solvency.ModelZ)
+	fmt.Println(z.Score)
+	// Output:
+	// listed manufacturer with a market value of equity: Z
+	// X1..X5 = 0.100 0.400 0.050 0.857 1.500
+	// Z = 2.86: grey zone
+	// undefined (market_equity is unknown)
+}
+
+// The payment discipline score is the client rating's payment-discipline
+// input: 0 to 100, undefined for a client with no invoice due yet.
+func ExamplePaymentDiscipline() {
+	d, err := solvency.PaymentDiscipline(vostok().Invoices, date("2026-11-26"), solvency.DefaultDisciplineConfig())
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("on time %d of %d, %.1f days late on average by amount, trend %s\n",
+		d.OnTime, d.Evaluated, d.AvgDaysLateWeighted.Value, d.Trend)
+	if score, ok := d.Score().Get(); ok {
+		fmt.Printf("payment discipline %.1f / 100 (on time %.1f + lateness %.1f + overdue %.1f)\n",
+			score, d.Scoring.OnTime, d.Scoring.Lateness, d.Scoring.Overdue)
+	}
+	fmt.Printf("owed %s, overdue %s, buys %s a month\n", d.Outstanding, d.Overdue, d.MonthlyPurchases.Value.StringFixed(2))
+	// Output:
+	// on time 9 of 11, 1.6 days late on average by amount, trend stable
+	// payment discipline 90.1 / 100 (on time 40.9 + lateness 29.2 + overdue 20.0)
+	// owed 40000, overdue 0, buys 40000.00 a month
+}
+
+// Points to double the odds: with 600 points at 50:1 and PDO 20, every 20
+// points double the good:bad odds.
+func ExampleScaling() {
+	s := solvency.DefaultScaling()
+	fmt.Printf("factor %.4f, offset %.4f\n", s.Factor(), s.Offset())
+	for _, score := range []float64{580, 600, 620, 640} {
+		fmt.Printf("%.0f points: %.1f:1\n", score, math.Exp(s.LogOdds(score)))
+	}
+	// Output:
+	// factor 28.8539, offset 487.1229
+	// 580 points: 25.0:1
+	// 600 points: 50.0:1
+	// 620 points: 100.0:1
+	// 640 points: 200.0:1
+}
+
+// A client's scores over four quarters: the least-squares line rises 9.5
+// points a quarter and projects 637.5 next.
+func ExampleScorer_Forecast() {
+	scorer, _ := solvency.NewScorer(solvency.DefaultConfig())
+	f, err := scorer.Forecast([]solvency.PeriodScore{
+		{PeriodEnd: date("2025-12-31"), Score: 600}, {PeriodEnd: date("2026-03-31"), Score: 610},
+		{PeriodEnd: date("2026-06-30"), Score: 615}, {PeriodEnd: date("2026-09-30"), Score: 630},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s, %+.1f points a period, next %.1f (grade %s)\n", f.Trend, f.Slope.Value, f.Projected.Value, f.ProjectedGrade)
+	// Output:
+	// improving, +9.5 points a period, next 637.5 (grade B)
+}
+
+// A scorecard whose bins overlap and leave a gap is refused, with every
+// problem named.
+func ExampleScorecardConfig_Validate() {
+	var c solvency.ScorecardConfig
+	err := json.Unmarshal([]byte(`{"base_points": 500, "factors": [{"feature": "current_ratio", "bins": [
+		{"to": 1.0, "points": 0},
+		{"from": 0.8, "to": 1.5, "points": 10},
+		{"from": 2.0, "points": 25}]}]}`), &c)
+	if err != nil {
+		panic(err)
+	}
+	var list *solvency.ValidationError
+	if errors.As(c.Validate(), &list) {
+		for _, f := range list.Fields {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// factors[0].bins[1].from = 0.8: overlaps factors[0].bins[0], which runs to 1
+	// factors[0].bins[2].from = 2: leaves a gap: values from 1.5 (factors[0].bins[1].to) to 2 fall in no bin
+}

@@ -1,0 +1,343 @@
+package solvency
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
+)
+
+// Order is a confirmed order not yet invoiced: the new order being
+// checked, or one of the client's open orders. ID identifies the document
+// so that an order is never counted twice.
+type Order struct {
+	ID       string          `json:"id"`
+	Currency string          `json:"currency"`
+	Amount   decimal.Decimal `json:"amount"`
+}
+
+// OrderCheck is what the exposure check reads: the client's credit (from
+// DecideCredit, or terms and a limit the host set by hand), its invoices
+// (for what it owes and what is overdue), its other open orders and the
+// new order.
+type OrderCheck struct {
+	AsOf       time.Time `json:"as_of"`
+	Credit     Credit    `json:"credit"`
+	Invoices   []Invoice `json:"invoices"`
+	OpenOrders []Order   `json:"open_orders"`
+	Order      Order     `json:"order"`
+}
+
+// Decision is the outcome of an exposure check with its reasons and
+// figures. Amounts are exact, in Currency.
+type Decision struct {
+	AsOf     time.Time        `json:"as_of"`
+	Outcome  Outcome          `json:"outcome"`
+	Reasons  []DecisionReason `json:"reasons"`
+	Currency string           `json:"currency"`
+	Limit    decimal.Decimal  `json:"limit"`
+	// Exposure = Outstanding + OpenOrders + Order.
+	Outstanding decimal.Decimal `json:"outstanding"`
+	OpenOrders  decimal.Decimal `json:"open_orders"`
+	Order       decimal.Decimal `json:"order"`
+	Exposure    decimal.Decimal `json:"exposure"`
+	// Headroom = Limit − Exposure; negative when over the limit.
+	Headroom decimal.Decimal `json:"headroom"`
+	// Utilisation = Exposure / Limit, a float64 share for display;
+	// undefined with no limit.
+	Utilisation       Measure         `json:"utilisation"`
+	Overdue           decimal.Decimal `json:"overdue"`
+	OldestOverdueDays int             `json:"oldest_overdue_days"`
+	// Bypass records who released a held or blocked decision, and what
+	// it was; zero if nobody did.
+	Bypass Bypass `json:"bypass,omitzero"`
+}
+
+// DecisionReason is one rule that fired, with its figures: Amount
+// against Threshold (the warn level, the limit, the block level or the
+// overdue rule's amount), and Days for an overdue rule.
+type DecisionReason struct {
+	Code      DecisionCode    `json:"code"`
+	Outcome   Outcome         `json:"outcome"`
+	Amount    decimal.Decimal `json:"amount"`
+	Threshold decimal.Decimal `json:"threshold"`
+	Days      int             `json:"days,omitempty"`
+}
+
+// CheckOrder checks a new order against the client's whole exposure:
+// outstanding receivables + unbilled open orders + the order, against the
+// credit limit, and the overdue invoices against the overdue rules. The
+// outcome is the most severe of the rules that fire, allow if none.
+//
+// The check is on the total, never on the document alone, so splitting
+// an order into parts or entering it twice gets nothing past it: each
+// part already entered is an open order of the next. An order whose ID is
+// among the open orders is the same document checked again and is
+// counted once; two open orders with one ID are an error.
+func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
+	var pr validate.Problems
+	p.check(&pr)
+	checkOrderInput(&pr, &req, p.Currency)
+	if err := pr.Err(ErrInvalid); err != nil {
+		return Decision{}, err
+	}
+	d := Decision{AsOf: req.AsOf, Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
+	today := dayNumber(req.AsOf)
+	var outstanding, overdue sum
+	byRule := make([]sum, len(p.Exposure.Overdue))
+	for i := range req.Invoices {
+		in := &req.Invoices[i]
+		if dayNumber(in.Issued) > today ||
+			!in.Paid.IsZero() && dayNumber(in.Paid) <= today ||
+			!in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today {
+			continue
+		}
+		outstanding.add(in.Amount)
+		late := today - dayNumber(in.Due)
+		if late <= 0 {
+			continue
+		}
+		overdue.add(in.Amount)
+		d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
+		for j, r := range p.Exposure.Overdue {
+			if late >= int64(r.MinDays) {
+				byRule[j].add(in.Amount)
+			}
+		}
+	}
+	var open sum
+	for _, o := range req.OpenOrders {
+		if o.ID != req.Order.ID {
+			open.add(o.Amount)
+		}
+	}
+	d.Outstanding, d.Overdue, d.OpenOrders = outstanding.total(), overdue.total(), open.total()
+	d.Exposure = d.Outstanding.Add(d.OpenOrders).Add(d.Order)
+	d.Headroom = d.Limit.Sub(d.Exposure)
+	fire := func(r DecisionReason) {
+		d.Reasons = append(d.Reasons, r)
+		d.Outcome = max(d.Outcome, r.Outcome)
+	}
+	switch {
+	case req.Credit.Prepayment:
+		d.Utilisation = undefined(CauseZero, "limit")
+		fire(DecisionReason{Code: CodePrepaymentRequired, Outcome: OutcomeHold, Amount: d.Order, Threshold: decimal.Zero})
+	case d.Limit.Sign() == 0:
+		d.Utilisation = undefined(CauseZero, "limit")
+		fire(DecisionReason{Code: CodeNoCreditLimit, Outcome: OutcomeHold, Amount: d.Exposure, Threshold: decimal.Zero})
+	default:
+		d.Utilisation = quotient(d.Exposure, d.Limit)
+		warnAt := d.Limit.Mul(p.Exposure.WarnPercent.Shift(-2))
+		blockAbove := d.Limit.Mul(p.Exposure.BlockPercent.Shift(-2))
+		switch {
+		case d.Exposure.GreaterThan(blockAbove):
+			fire(DecisionReason{Code: CodeFarOverLimit, Outcome: OutcomeBlock, Amount: d.Exposure, Threshold: blockAbove})
+		case d.Exposure.GreaterThan(d.Limit):
+			fire(DecisionReason{Code: CodeOverLimit, Outcome: OutcomeHold, Amount: d.Exposure, Threshold: d.Limit})
+		case d.Exposure.GreaterThanOrEqual(warnAt):
+			fire(DecisionReason{Code: CodeNearLimit, Outcome: OutcomeWarn, Amount: d.Exposure, Threshold: warnAt})
+		}
+	}
+	for j, r := range p.Exposure.Overdue {
+		if amt := byRule[j].total(); amt.Sign() > 0 && amt.GreaterThan(r.Amount) {
+			fire(DecisionReason{Code: CodeOverdue, Outcome: r.Outcome, Amount: amt, Threshold: r.Amount, Days: r.MinDays})
+		}
+	}
+	if d.Outcome == 0 {
+		d.Outcome = OutcomeAllow
+	}
+	return d, nil
+}
+
+func checkOrderInput(p *validate.Problems, req *OrderCheck, cur string) {
+	if req.AsOf.IsZero() {
+		p.Add("as_of", nil, "is required")
+	}
+	if c := req.Credit.Limit.Currency; c != cur {
+		p.Addf("credit.limit.currency", strconv.Quote(c), "differs from the policy's currency %s", cur)
+	}
+	p.NonNegative("credit.limit.amount", req.Credit.Limit.Amount)
+	validateInvoices(p, "invoices", req.Invoices)
+	if len(req.Invoices) > 0 && req.Invoices[0].Currency != cur && currency.Known(req.Invoices[0].Currency) {
+		p.Addf("invoices[0].currency", req.Invoices[0].Currency, "differs from the policy's currency %s", cur)
+	}
+	checkOrder(p, func() string { return "order" }, req.Order, cur)
+	for i, o := range req.OpenOrders {
+		f := func() string { return "open_orders[" + strconv.Itoa(i) + "]" }
+		checkOrder(p, f, o, cur)
+		for j := range i {
+			if o.ID != "" && req.OpenOrders[j].ID == o.ID {
+				p.Addf(f()+".id", o.ID, "repeats open_orders[%d]: one document is counted once, so its twin would hide", j)
+			}
+		}
+	}
+}
+
+// checkOrder checks one order; path gives its field path, built only
+// for a problem.
+func checkOrder(p *validate.Problems, path func() string, o Order, cur string) {
+	if o.ID == "" || len(o.ID) > maxIDLen {
+		p.Addf(path()+".id", strconv.Quote(o.ID), "must be 1 to %d bytes: orders are told apart by ID", maxIDLen)
+	}
+	if o.Currency != cur {
+		p.Addf(path()+".currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
+	}
+	if o.Amount.Sign() <= 0 {
+		p.Add(path()+".amount", o.Amount, "must be positive")
+	}
+}
+
+// Grant is an authority the host gives: the actor (the host's user ID,
+// not a person's name) acts in Role at time At. The host authenticates
+// the actor and checks the role; the policy decides what the role may
+// release.
+type Grant struct {
+	Actor string    `json:"actor"`
+	Role  string    `json:"role"`
+	At    time.Time `json:"at"`
+}
+
+// Bypass records a released decision: who, in which role, when, and the
+// outcome released.
+type Bypass struct {
+	Actor    string    `json:"actor"`
+	Role     string    `json:"role"`
+	At       time.Time `json:"at"`
+	Released Outcome   `json:"released"`
+}
+
+// IsZero reports whether nobody bypassed the decision.
+func (b Bypass) IsZero() bool { return b == Bypass{} }
+
+// Release bypasses a held or blocked decision on the authority of g:
+// the result is allowed and records the bypass, keeping the reasons and
+// figures. A role the policy does not authorise for the outcome gets a
+// *BypassError (ErrForbidden); a decision that is not held or blocked, or
+// a grant without actor, role or time, is ErrInvalid.
+func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
+	var pr validate.Problems
+	if d.Outcome != OutcomeHold && d.Outcome != OutcomeBlock {
+		pr.Add("outcome", d.Outcome, "only a held or blocked decision is bypassed")
+	}
+	if !d.Bypass.IsZero() {
+		pr.Add("bypass", d.Bypass.Actor, "the decision was bypassed already")
+	}
+	if g.Actor == "" || len(g.Actor) > maxIDLen {
+		pr.Addf("grant.actor", strconv.Quote(g.Actor), "must be 1 to %d bytes", maxIDLen)
+	}
+	if g.Role == "" {
+		pr.Add("grant.role", nil, "is required")
+	}
+	if g.At.IsZero() {
+		pr.Add("grant.at", nil, "is required: the record says when")
+	}
+	if err := pr.Err(ErrInvalid); err != nil {
+		return Decision{}, err
+	}
+	allowed := false
+	for _, r := range p.Bypass {
+		if r.Role == g.Role && r.UpTo >= d.Outcome {
+			allowed = true
+		}
+	}
+	if !allowed {
+		return Decision{}, &BypassError{Actor: g.Actor, Role: g.Role, Outcome: d.Outcome}
+	}
+	out := d
+	out.Reasons = append([]DecisionReason(nil), d.Reasons...)
+	out.Bypass = Bypass{Actor: g.Actor, Role: g.Role, At: g.At, Released: d.Outcome}
+	out.Outcome = OutcomeAllow
+	return out, nil
+}
+
+// Outcome is the verdict on an order, from least to most severe. The zero
+// value is unset.
+type Outcome uint8
+
+const (
+	// OutcomeAllow: ship on credit.
+	OutcomeAllow Outcome = iota + 1
+	// OutcomeWarn: ship, and tell the manager (close to the limit, or
+	// something overdue).
+	OutcomeWarn
+	// OutcomeHold: wait until the client pays (prepayment, overdue
+	// invoices) or someone with authority releases the order.
+	OutcomeHold
+	// OutcomeBlock: refuse; only a higher authority may release it.
+	OutcomeBlock
+)
+
+var outcomeNames = enum.Names{"", "allow", "warn", "hold", "block"}
+
+// ParseOutcome returns the outcome named s ("allow", "warn", "hold",
+// "block").
+func ParseOutcome(s string) (Outcome, error) { return enum.Parse[Outcome](outcomeNames, "outcome", s) }
+
+func (o Outcome) String() string { return enum.String(outcomeNames, "Outcome", o) }
+
+// IsValid reports whether o is one of the named outcomes.
+func (o Outcome) IsValid() bool { return enum.Valid(outcomeNames, o) }
+
+// MarshalText implements encoding.TextMarshaler; an unset outcome is an error.
+func (o Outcome) MarshalText() ([]byte, error) { return enum.Marshal(outcomeNames, "Outcome", o) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	v, err := ParseOutcome(string(b))
+	if err != nil {
+		return err
+	}
+	*o = v
+	return nil
+}
+
+// DecisionCode names the rule behind a DecisionReason. The zero value is
+// unset.
+type DecisionCode uint8
+
+const (
+	// CodePrepaymentRequired: the client's grade requires prepayment.
+	CodePrepaymentRequired DecisionCode = iota + 1
+	// CodeNoCreditLimit: the client has no credit limit (no base to
+	// compute one from).
+	CodeNoCreditLimit
+	// CodeNearLimit: the exposure reaches the warning share of the limit.
+	CodeNearLimit
+	// CodeOverLimit: the exposure exceeds the limit.
+	CodeOverLimit
+	// CodeFarOverLimit: the exposure exceeds the block share of the
+	// limit.
+	CodeFarOverLimit
+	// CodeOverdue: an overdue rule fired.
+	CodeOverdue
+)
+
+var decisionCodeNames = enum.Names{"", "prepayment_required", "no_credit_limit", "near_limit", "over_limit", "far_over_limit", "overdue"}
+
+// ParseDecisionCode returns the code named s.
+func ParseDecisionCode(s string) (DecisionCode, error) {
+	return enum.Parse[DecisionCode](decisionCodeNames, "decision code", s)
+}
+
+func (c DecisionCode) String() string { return enum.String(decisionCodeNames, "DecisionCode", c) }
+
+// IsValid reports whether c is one of the named codes.
+func (c DecisionCode) IsValid() bool { return enum.Valid(decisionCodeNames, c) }
+
+// MarshalText implements encoding.TextMarshaler; an unset code is an error.
+func (c DecisionCode) MarshalText() ([]byte, error) {
+	return enum.Marshal(decisionCodeNames, "DecisionCode", c)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (c *DecisionCode) UnmarshalText(b []byte) error {
+	v, err := ParseDecisionCode(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}

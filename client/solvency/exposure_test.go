@@ -1,0 +1,211 @@
+package solvency
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/clientele-go/clientele/client"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func credit(limit string) Credit {
+	return Credit{Grade: GradeB, DeferralDays: 45, Limit: Money{Amount: d(limit), Currency: "EUR"}}
+}
+
+func order(id, amount string) Order { return Order{ID: id, Currency: "EUR", Amount: d(amount)} }
+
+// open is an invoice issued 2025-06-01, due 2025-07-15: owed, not overdue
+// as of 2025-06-30.
+func open(id, amount string) Invoice { return inv(id, amount, "2025-06-01", "2025-07-15", "") }
+
+// overdueBy is an open invoice whose due date is n days before 2025-06-30.
+func overdueBy(id, amount string, n int) Invoice {
+	due := day("2025-06-30").AddDate(0, 0, -n)
+	return Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: due.AddDate(0, 0, -30), Due: due}
+}
+
+func check(t *testing.T, c Credit, invs []Invoice, openOrders []Order, o Order) Decision {
+	t.Helper()
+	dec, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c, Invoices: invs, OpenOrders: openOrders, Order: o}, DefaultCreditPolicy("EUR"))
+	require.NoError(t, err)
+	return dec
+}
+
+func codes(dec Decision) []DecisionCode {
+	var out []DecisionCode
+	for _, r := range dec.Reasons {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+func TestCheckOrderAgainstTheLimit(t *testing.T) {
+	paid := inv("p", "5000", "2025-01-01", "2025-01-31", "2025-01-30") // paid: not exposure
+	tests := []struct {
+		name     string
+		invs     []Invoice
+		open     []Order
+		order    string
+		outcome  Outcome
+		codes    []DecisionCode
+		exposure string
+	}{
+		// 500 of a 1,000 limit.
+		{"allow", []Invoice{paid}, nil, "500", OutcomeAllow, nil, "500"},
+		// 400 owed + 500 = 900, 90 % of the limit: warn.
+		{"warn", []Invoice{open("i", "400")}, nil, "500", OutcomeWarn, []DecisionCode{CodeNearLimit}, "900"},
+		// 400 + open order 300 + 400 = 1,100 > 1,000: hold.
+		{"hold", []Invoice{open("i", "400")}, []Order{order("o1", "300")}, "400", OutcomeHold, []DecisionCode{CodeOverLimit}, "1100"},
+		// 1,000 + 600 = 1,600 > 150 % of the limit: block.
+		{"block", []Invoice{open("i", "1000")}, nil, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "1600"},
+	}
+	for _, tt := range tests {
+		dec := check(t, credit("1000"), tt.invs, tt.open, order("new", tt.order))
+		assert.Equal(t, tt.outcome, dec.Outcome, tt.name)
+		assert.Equal(t, tt.codes, codes(dec), tt.name)
+		assert.Equal(t, tt.exposure, dec.Exposure.String(), tt.name)
+		assert.Equal(t, d("1000").Sub(d(tt.exposure)).String(), dec.Headroom.String(), tt.name)
+	}
+	dec := check(t, credit("1000"), []Invoice{open("i", "400")}, []Order{order("o1", "300")}, order("new", "400"))
+	assert.Equal(t, "400", dec.Outstanding.String())
+	assert.Equal(t, "300", dec.OpenOrders.String())
+	assert.Equal(t, "400", dec.Order.String())
+	assert.InDelta(t, 1.1, dec.Utilisation.Value, 1e-12)
+	assert.Equal(t, DecisionReason{Code: CodeOverLimit, Outcome: OutcomeHold, Amount: d("1100"), Threshold: d("1000")}, dec.Reasons[0])
+}
+
+func TestCheckOrderOverdueRules(t *testing.T) {
+	// 600 overdue 40 days: the any-overdue rule warns, and more than 500
+	// overdue 31+ days holds.
+	dec := check(t, credit("10000"), []Invoice{overdueBy("i", "600", 40)}, nil, order("new", "100"))
+	assert.Equal(t, OutcomeHold, dec.Outcome)
+	assert.Equal(t, []DecisionCode{CodeOverdue, CodeOverdue}, codes(dec))
+	assert.Equal(t, DecisionReason{Code: CodeOverdue, Outcome: OutcomeHold, Amount: d("600"), Threshold: d("500"), Days: 31}, dec.Reasons[1])
+	assert.Equal(t, 40, dec.OldestOverdueDays)
+	assert.Equal(t, "600", dec.Overdue.String())
+
+	// 300 overdue 40 days and 50 overdue 100 days: 350 ≤ 500 holds nothing,
+	// the 91-day rule blocks on any amount.
+	dec = check(t, credit("10000"), []Invoice{overdueBy("i", "300", 40), overdueBy("j", "50", 100)}, nil, order("new", "100"))
+	assert.Equal(t, OutcomeBlock, dec.Outcome)
+	require.Len(t, dec.Reasons, 2)
+	assert.Equal(t, "350", dec.Reasons[0].Amount.String(), "overdue by 1+ days")
+	assert.Equal(t, "50", dec.Reasons[1].Amount.String(), "overdue by 91+ days")
+
+	// Overdue on the due date + 0 days is not overdue yet.
+	dec = check(t, credit("10000"), []Invoice{overdueBy("i", "300", 0)}, nil, order("new", "100"))
+	assert.Equal(t, OutcomeAllow, dec.Outcome)
+}
+
+func TestCheckOrderWithoutCredit(t *testing.T) {
+	c := credit("0")
+	c.Prepayment, c.DeferralDays = true, 0
+	dec := check(t, c, nil, nil, order("new", "100"))
+	assert.Equal(t, OutcomeHold, dec.Outcome)
+	assert.Equal(t, []DecisionCode{CodePrepaymentRequired}, codes(dec))
+	assert.False(t, dec.Utilisation.Defined)
+
+	dec = check(t, credit("0"), nil, nil, order("new", "100"))
+	assert.Equal(t, OutcomeHold, dec.Outcome, "no limit holds, it does not block")
+	assert.Equal(t, []DecisionCode{CodeNoCreditLimit}, codes(dec))
+}
+
+// Splitting an order gets nothing past the check: each part already
+// entered is an open order when the next is checked, so the last part
+// sees the same exposure as the whole order would.
+func TestSplittingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
+	owed := []Invoice{open("i", "600")}
+	whole := check(t, credit("1000"), owed, nil, order("big", "600"))
+	assert.Equal(t, OutcomeHold, whole.Outcome, "600 owed + 600 = 1,200 > 1,000")
+
+	first := check(t, credit("1000"), owed, nil, order("big-1", "300"))
+	assert.Equal(t, OutcomeWarn, first.Outcome, "600 + 300 = 900: the first half passes with a warning")
+	second := check(t, credit("1000"), owed, []Order{order("big-1", "300")}, order("big-2", "300"))
+	assert.Equal(t, whole.Outcome, second.Outcome)
+	assert.Equal(t, whole.Exposure.String(), second.Exposure.String())
+
+	// Ten parts of 60: the part that crosses the limit is held.
+	var entered []Order
+	held := -1
+	for i := range 10 {
+		o := order("part-"+string(rune('a'+i)), "60")
+		dec := check(t, credit("1000"), owed, entered, o)
+		if dec.Outcome >= OutcomeHold && held < 0 {
+			held = i
+		}
+		entered = append(entered, o)
+	}
+	// 600 + 7·60 = 1,020 > 1,000: the seventh part (index 6).
+	assert.Equal(t, 6, held)
+}
+
+// Entering an order twice gets nothing past the check either: the same
+// document checked again is counted once (the decision does not change),
+// a copy under a new ID counts again, and two open orders with one ID
+// are refused rather than silently merged.
+func TestDuplicatingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
+	owed := []Invoice{open("i", "400")}
+	first := check(t, credit("1000"), owed, nil, order("o-7", "500"))
+	again := check(t, credit("1000"), owed, []Order{order("o-7", "500")}, order("o-7", "500"))
+	assert.Equal(t, first.Exposure.String(), again.Exposure.String(), "re-checking the same document")
+	assert.Equal(t, first.Outcome, again.Outcome)
+
+	copied := check(t, credit("1000"), owed, []Order{order("o-7", "500")}, order("o-7-copy", "500"))
+	assert.Equal(t, "1400", copied.Exposure.String())
+	assert.Equal(t, OutcomeHold, copied.Outcome)
+
+	_, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: credit("1000"),
+		OpenOrders: []Order{order("o-7", "500"), order("o-7", "500")}, Order: order("o-8", "1")}, DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "open_orders[1].id")
+}
+
+func TestCheckOrderBadInput(t *testing.T) {
+	usd := order("x", "10")
+	usd.Currency = "USD"
+	c := credit("1000")
+	c.Limit.Currency = "USD"
+	_, err := CheckOrder(OrderCheck{Credit: c, Invoices: []Invoice{func() Invoice { i := open("i", "1"); i.Currency = "USD"; return i }()},
+		OpenOrders: []Order{usd, {Currency: "EUR", Amount: d("0")}}, Order: Order{ID: "", Currency: "EUR", Amount: d("-1")}},
+		DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "as_of", "credit.limit.currency", "invoices[0].currency",
+		"order.id", "order.amount",
+		"open_orders[0].currency",
+		"open_orders[1].id", "open_orders[1].amount")
+}
+
+func TestReleaseNeedsAuthority(t *testing.T) {
+	p := DefaultCreditPolicy("EUR")
+	at := day("2025-06-30").Add(10 * 3600e9)
+	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	require.Equal(t, OutcomeHold, held.Outcome)
+
+	rel, err := held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	require.NoError(t, err)
+	assert.Equal(t, OutcomeAllow, rel.Outcome)
+	assert.Equal(t, Bypass{Actor: "u-42", Role: "credit_controller", At: at, Released: OutcomeHold}, rel.Bypass)
+	assert.Equal(t, held.Reasons, rel.Reasons, "the reasons stay on record")
+	assert.Equal(t, OutcomeHold, held.Outcome, "the original decision is unchanged")
+	_, err = rel.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	assert.ErrorIs(t, err, ErrInvalid, "released already")
+
+	blocked := check(t, credit("1000"), []Invoice{open("i", "1000")}, nil, order("new", "700"))
+	require.Equal(t, OutcomeBlock, blocked.Outcome)
+	_, err = blocked.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	var be *BypassError
+	require.True(t, errors.As(err, &be))
+	assert.Equal(t, BypassError{Actor: "u-42", Role: "credit_controller", Outcome: OutcomeBlock}, *be)
+	assert.ErrorIs(t, err, ErrForbidden)
+	assert.ErrorIs(t, err, client.ErrForbidden)
+	rel, err = blocked.Release(Grant{Actor: "u-1", Role: "finance_director", At: at}, p)
+	require.NoError(t, err)
+	assert.Equal(t, OutcomeBlock, rel.Bypass.Released)
+
+	_, err = held.Release(Grant{Actor: "u-9", Role: "account_manager", At: at}, p)
+	assert.ErrorIs(t, err, ErrForbidden, "a role the policy does not list")
+	_, err = held.Release(Grant{Role: "credit_controller"}, p)
+	requireFields(t, err, "grant.actor", "grant.at")
+	allowed := check(t, credit("1000"), nil, nil, order("new", "10"))
+	_, err = allowed.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	requireFields(t, err, "outcome")
+}

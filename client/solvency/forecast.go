@@ -1,0 +1,105 @@
+package solvency
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// ForecastConfig sets how a series of period scores is read.
+type ForecastConfig struct {
+	// BandPoints is the slope, in points per period, within which the
+	// score is stable. Default 5: a quarter of the default PDO, so a
+	// stable client's odds change by less than a fifth per period.
+	BandPoints float64 `json:"band_points"`
+	// MinPeriods is how many periods a trend needs. Default 3: two points
+	// always lie on a line, the third is the first test of it.
+	MinPeriods int `json:"min_periods"`
+}
+
+// DefaultForecastConfig returns a 5-point band and 3 periods.
+func DefaultForecastConfig() ForecastConfig { return ForecastConfig{BandPoints: 5, MinPeriods: 3} }
+
+func (c ForecastConfig) check(p *validate.Problems, prefix string) {
+	checkFloat(p, prefix, "band_points", c.BandPoints, 0, maxPoints)
+	if c.MinPeriods < 2 || c.MinPeriods > 1000 {
+		p.Add(join(prefix, "min_periods"), c.MinPeriods, "must be 2 to 1000")
+	}
+}
+
+// PeriodScore is a client's score at the end of one period (a quarter, a
+// year), as an earlier assessment gave it.
+type PeriodScore struct {
+	PeriodEnd time.Time `json:"period_end"`
+	Score     float64   `json:"score"`
+}
+
+// Forecast reads the trend of a client's scores and projects the next
+// period. Method: the ordinary least-squares line through the scores
+// against the period number 0, 1, ..., n−1 (periods are taken as equally
+// spaced, in date order),
+//
+//	slope = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²,  intercept = ȳ − slope · x̄,
+//
+// the trend is improving when slope > BandPoints, deteriorating when
+// slope < −BandPoints, stable otherwise; the projection is the line at
+// x = n, with the grade and probability of default it implies.
+type Forecast struct {
+	Periods int `json:"periods"`
+	// Trend is unset when there are fewer than MinPeriods periods.
+	Trend Trend `json:"trend,omitzero"`
+	// Slope is in points per period; Projected is the score expected for
+	// the next period.
+	Slope          Measure `json:"slope"`
+	Intercept      Measure `json:"intercept"`
+	Projected      Measure `json:"projected"`
+	ProjectedGrade Grade   `json:"projected_grade,omitzero"`
+	ProjectedPD    Measure `json:"projected_pd"`
+}
+
+// Forecast validates the series (period ends set and strictly
+// increasing, scores finite) and forecasts it.
+func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
+	var p validate.Problems
+	for i, h := range history {
+		f := "history[" + strconv.Itoa(i) + "]"
+		switch {
+		case h.PeriodEnd.IsZero():
+			p.Add(f+".period_end", nil, "is required")
+		case i > 0 && !history[i-1].PeriodEnd.IsZero() && !h.PeriodEnd.After(history[i-1].PeriodEnd):
+			p.Addf(f+".period_end", date(h.PeriodEnd), "must be after the previous period's end %s", date(history[i-1].PeriodEnd))
+		}
+		checkFloat(&p, f, "score", h.Score, -1e6, 1e6)
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return Forecast{}, err
+	}
+	fc := Forecast{Periods: len(history)}
+	n := len(history)
+	if n < s.cfg.Forecast.MinPeriods {
+		none := undefined(CauseUnknown, "history")
+		fc.Slope, fc.Intercept, fc.Projected, fc.ProjectedPD = none, none, none, none
+		return fc, nil
+	}
+	xm := float64(n-1) / 2
+	ym := 0.0
+	for _, h := range history {
+		ym += h.Score
+	}
+	ym /= float64(n)
+	var sxy, sxx float64
+	for i, h := range history {
+		dx := float64(i) - xm
+		sxy += dx * (h.Score - ym)
+		sxx += dx * dx
+	}
+	slope := sxy / sxx
+	icpt := ym - slope*xm
+	next := icpt + slope*float64(n)
+	fc.Slope, fc.Intercept, fc.Projected = measureOf(slope), measureOf(icpt), measureOf(next)
+	fc.Trend = trendOf(slope, s.cfg.Forecast.BandPoints)
+	fc.ProjectedGrade = s.business.grades.of(next)
+	fc.ProjectedPD = measureOf(pd((next - s.business.scaling.offset) / s.business.scaling.factor))
+	return fc, nil
+}

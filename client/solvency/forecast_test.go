@@ -1,0 +1,67 @@
+package solvency
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func periods(scores ...float64) []PeriodScore {
+	out := make([]PeriodScore, len(scores))
+	for i, s := range scores {
+		out[i] = PeriodScore{PeriodEnd: day("2024-03-31").AddDate(0, 3*i, 0), Score: s}
+	}
+	return out
+}
+
+func TestForecastHandWorked(t *testing.T) {
+	s := defaultScorer(t)
+	// Scores 600, 610, 615, 630 at x = 0..3: x̄ = 1.5, ȳ = 613.75,
+	// Σ(x−x̄)(y−ȳ) = (−1.5)(−13.75) + (−0.5)(−3.75) + 0.5·1.25 + 1.5·16.25
+	// = 20.625 + 1.875 + 0.625 + 24.375 = 47.5, Σ(x−x̄)² = 5: slope 9.5,
+	// intercept 613.75 − 9.5·1.5 = 599.5, next period 599.5 + 9.5·4 = 637.5:
+	// improving (9.5 > 5), grade B (620..640), odds 50·2^(37.5/20).
+	f, err := s.Forecast(periods(600, 610, 615, 630))
+	require.NoError(t, err)
+	assert.Equal(t, 4, f.Periods)
+	assert.InDelta(t, 9.5, f.Slope.Value, 1e-9)
+	assert.InDelta(t, 599.5, f.Intercept.Value, 1e-9)
+	assert.InDelta(t, 637.5, f.Projected.Value, 1e-9)
+	assert.Equal(t, TrendImproving, f.Trend)
+	assert.Equal(t, GradeB, f.ProjectedGrade)
+	assert.InDelta(t, 1/(1+50*math.Pow(2, 37.5/20)), f.ProjectedPD.Value, 1e-12)
+
+	// 640, 630, 612: x̄ = 1, ȳ = 627.33, Σ(x−x̄)(y−ȳ) = −12.67 − 15.33 = −28,
+	// Σ(x−x̄)² = 2: slope −14, next 627.33 + 14·1 − 14·3 = 599.33: grade D.
+	f, err = s.Forecast(periods(640, 630, 612))
+	require.NoError(t, err)
+	assert.InDelta(t, -14, f.Slope.Value, 1e-9)
+	assert.InDelta(t, 599.0+1.0/3, f.Projected.Value, 1e-9)
+	assert.Equal(t, TrendDeteriorating, f.Trend)
+	assert.Equal(t, GradeD, f.ProjectedGrade)
+
+	// 620, 624, 618: slope ((−1)(−0.67) + 1·(−2.67)) / 2 = −1, within ±5.
+	f, err = s.Forecast(periods(620, 624, 618))
+	require.NoError(t, err)
+	assert.InDelta(t, -1, f.Slope.Value, 1e-9)
+	assert.Equal(t, TrendStable, f.Trend)
+}
+
+func TestForecastNeedsPeriods(t *testing.T) {
+	f, err := defaultScorer(t).Forecast(periods(600, 640))
+	require.NoError(t, err)
+	assert.Equal(t, Trend(0), f.Trend)
+	assert.False(t, f.Projected.Defined)
+	assert.Equal(t, "history is unknown", f.Projected.Reason())
+	assert.Equal(t, Grade(0), f.ProjectedGrade)
+}
+
+func TestForecastBadInput(t *testing.T) {
+	h := periods(600, 610, 620)
+	h[1].PeriodEnd = h[0].PeriodEnd
+	h[2].Score = math.NaN()
+	_, err := defaultScorer(t).Forecast(append(h, PeriodScore{Score: 1}))
+	requireFields(t, err, "history[1].period_end", "history[2].score", "history[3].period_end")
+}

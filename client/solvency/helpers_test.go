@@ -1,0 +1,37 @@
+package solvency
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// requireFields asserts that err is an ErrInvalid listing exactly these
+// field paths, in order.
+func requireFields(t *testing.T, err error, fields ...string) *ValidationError {
+	t.Helper()
+	require.Error(t, err)
+	require.ErrorIs(t, err, ErrInvalid)
+	var list *ValidationError
+	require.True(t, errors.As(err, &list), "want a *ValidationError, got %T: %v", err, err)
+	var got []string
+	for _, f := range list.Fields {
+		got = append(got, f.Field)
+	}
+	assert.Equal(t, fields, got, err.Error())
+	return list
+}

@@ -1,0 +1,124 @@
+package solvency
+
+import "github.com/shopspring/decimal"
+
+// Ratios are the classic financial ratios of one statement. Each is a
+// [Measure]: a float64 statistic, undefined (with the reason) when its
+// denominator is zero, negative where that makes it meaningless, or
+// unknown. Net working capital is money and stays an exact [Amount].
+type Ratios struct {
+	// CurrentRatio = current assets / current liabilities.
+	CurrentRatio Measure `json:"current_ratio"`
+	// QuickExInventory is the quick ratio in its "acid test" form:
+	// (current assets - inventory) / current liabilities.
+	QuickExInventory Measure `json:"quick_ex_inventory"`
+	// QuickLiquid is the quick ratio built up from the most liquid
+	// assets: (cash + marketable securities + receivables) / current
+	// liabilities. It is the stricter of the two when current assets hold
+	// prepayments and other items that are neither stock nor cash.
+	QuickLiquid Measure `json:"quick_liquid"`
+	// CashRatio = (cash + marketable securities) / current liabilities.
+	CashRatio Measure `json:"cash_ratio"`
+	// NetWorkingCapital = current assets - current liabilities (money).
+	NetWorkingCapital Amount `json:"net_working_capital"`
+	// DebtToEquity = total liabilities / book equity. Undefined when
+	// equity is zero or negative: a firm whose debts exceed its assets has
+	// no meaningful leverage ratio, and EquityToAssets shows the deficit.
+	DebtToEquity Measure `json:"debt_to_equity"`
+	// EquityToAssets (the autonomy or equity ratio) = book equity / total
+	// assets; negative when equity is.
+	EquityToAssets Measure `json:"equity_to_assets"`
+	// InterestCoverage = EBIT / interest expense. Undefined, with cause
+	// "zero", for a firm that pays no interest.
+	InterestCoverage Measure `json:"interest_coverage"`
+	// DSO, days sales outstanding = receivables / revenue x days in the
+	// revenue period.
+	DSO Measure `json:"dso"`
+}
+
+// ComputeRatios validates the statement and computes its ratios.
+func ComputeRatios(s Statement) (Ratios, error) {
+	if err := s.Validate(); err != nil {
+		return Ratios{}, err
+	}
+	return computeRatios(&s), nil
+}
+
+func computeRatios(s *Statement) Ratios {
+	var r Ratios
+	r.CurrentRatio = ratio(named(s.CurrentAssets, "current_assets"), s.CurrentLiabilities, "current_liabilities", false)
+	r.QuickExInventory = ratio(difference(s.CurrentAssets, "current_assets", s.Inventory, "inventory"), s.CurrentLiabilities, "current_liabilities", false)
+	r.QuickLiquid = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", s.Receivables, "receivables"), s.CurrentLiabilities, "current_liabilities", false)
+	r.CashRatio = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", AmountOf(decimal.Zero), ""), s.CurrentLiabilities, "current_liabilities", false)
+	if s.CurrentAssets.Known && s.CurrentLiabilities.Known {
+		r.NetWorkingCapital = AmountOf(s.CurrentAssets.Value.Sub(s.CurrentLiabilities.Value))
+	}
+	r.DebtToEquity = ratio(named(s.TotalLiabilities, "total_liabilities"), s.Equity, "equity", true)
+	r.EquityToAssets = ratio(named(s.Equity, "equity"), s.TotalAssets, "total_assets", false)
+	r.InterestCoverage = ratio(named(s.EBIT, "ebit"), s.InterestExpense, "interest_expense", false)
+	if m := ratio(named(s.Receivables, "receivables"), s.Revenue, "revenue", false); m.Defined {
+		r.DSO = measureOf(m.Value * float64(s.days()))
+	} else {
+		r.DSO = m
+	}
+	return r
+}
+
+// operand is a numerator in float64 (a ratio is a statistic, so the
+// numerator's parts are added in float64 too), with the name of the
+// first unknown input that went into it, so that an undefined ratio
+// names the field to fill in.
+type operand struct {
+	v       float64
+	missing string
+}
+
+func named(a Amount, name string) operand {
+	if !a.Known {
+		return operand{missing: name}
+	}
+	return operand{v: a.Value.InexactFloat64()}
+}
+
+func difference(a Amount, an string, b Amount, bn string) operand {
+	switch {
+	case !a.Known:
+		return operand{missing: an}
+	case !b.Known:
+		return operand{missing: bn}
+	}
+	return operand{v: a.Value.InexactFloat64() - b.Value.InexactFloat64()}
+}
+
+func sum3(a Amount, an string, b Amount, bn string, c Amount, cn string) operand {
+	for _, x := range [...]struct {
+		v Amount
+		n string
+	}{{a, an}, {b, bn}, {c, cn}} {
+		if !x.v.Known {
+			return operand{missing: x.n}
+		}
+	}
+	return operand{v: a.Value.InexactFloat64() + b.Value.InexactFloat64() + c.Value.InexactFloat64()}
+}
+
+// ratio divides num by den, reporting an unknown input, a zero
+// denominator or (when negUndefined) a negative one as undefined.
+func ratio(num operand, den Amount, denName string, negUndefined bool) Measure {
+	switch {
+	case num.missing != "":
+		return undefined(CauseUnknown, num.missing)
+	case !den.Known:
+		return undefined(CauseUnknown, denName)
+	case den.Value.Sign() == 0:
+		return undefined(CauseZero, denName)
+	case negUndefined && den.Value.Sign() < 0:
+		return undefined(CauseNegative, denName)
+	}
+	return measureOf(num.v / den.Value.InexactFloat64())
+}
+
+// quotient is a/b in float64; b is not zero.
+func quotient(a, b decimal.Decimal) Measure {
+	return measureOf(a.InexactFloat64() / b.InexactFloat64())
+}

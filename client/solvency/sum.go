@@ -1,0 +1,86 @@
+package solvency
+
+import (
+	"math"
+
+	"github.com/shopspring/decimal"
+)
+
+// sum adds money exactly. shopspring's Add allocates a big.Int per call;
+// a history of invoices is summed in an int64 count of units of 10^exp
+// instead, as long as every amount and the total fit, and falls back to
+// decimal arithmetic the moment one does not. The zero sum is 0.
+type sum struct {
+	units int64
+	exp   int32
+	slow  decimal.Decimal
+	big   bool
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+func (s *sum) add(d decimal.Decimal) {
+	if !s.big && s.addFast(d) {
+		return
+	}
+	if !s.big {
+		s.slow = decimal.New(s.units, s.exp)
+		s.big = true
+	}
+	s.slow = s.slow.Add(d)
+}
+
+func (s *sum) addFast(d decimal.Decimal) bool {
+	if d.NumDigits() > 18 {
+		return false
+	}
+	c, e := d.CoefficientInt64(), d.Exponent()
+	units, exp := s.units, s.exp
+	if s.units == 0 {
+		exp = e
+	}
+	switch {
+	case e < exp:
+		var ok bool
+		if units, ok = scaleUp(units, exp-e); !ok {
+			return false
+		}
+		exp = e
+	case e > exp:
+		var ok bool
+		if c, ok = scaleUp(c, e-exp); !ok {
+			return false
+		}
+	}
+	t := units + c
+	if (c > 0 && t < units) || (c < 0 && t > units) {
+		return false
+	}
+	s.units, s.exp = t, exp
+	return true
+}
+
+// scaleUp multiplies v by 10^k, reporting false on overflow.
+func scaleUp(v int64, k int32) (int64, bool) {
+	if k < 0 || int(k) >= len(pow10) {
+		return 0, v == 0 && k >= 0
+	}
+	p := pow10[k]
+	if v > math.MaxInt64/p || v < math.MinInt64/p {
+		return 0, false
+	}
+	return v * p, true
+}
+
+// total returns the sum; decimals are immutable, so a zero total shares
+// decimal.Zero instead of allocating.
+func (s *sum) total() decimal.Decimal {
+	switch {
+	case s.big:
+		return s.slow
+	case s.units == 0:
+		return decimal.Zero
+	}
+	return decimal.New(s.units, s.exp)
+}
