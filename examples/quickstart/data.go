@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/solvency"
 )
 
 // today is the as-of date of the whole day: every calculation takes it
@@ -23,7 +25,12 @@ type account struct {
 	monthly   [12]int64
 	marginPct int64
 	orderDay  int
+	// daysLate is how late the client paid each month's invoice, due 30
+	// days after the order (negative: early); unpaid marks one never paid.
+	daysLate [12]int
 }
+
+const unpaid = 1 << 30
 
 func base() []account {
 	company := func(id, name, region, industry string, since time.Time) client.Client {
@@ -53,13 +60,16 @@ func base() []account {
 	kama.Status = client.StatusProspect
 
 	return []account{
-		{client: vostok, monthly: [12]int64{98, 102, 100, 97, 103, 101, 99, 100, 104, 96, 100, 102}, marginPct: 12, orderDay: 5},
+		{client: vostok, monthly: [12]int64{98, 102, 100, 97, 103, 101, 99, 100, 104, 96, 100, 102}, marginPct: 12, orderDay: 5,
+			daysLate: [12]int{-2, -2, -2, 9, -2, -2, -2, 9, -2, -2, -2, -2}},
 		{client: company("neva", "Neva Foods", "St Petersburg", "food", year(2020)),
 			monthly: [12]int64{60, 65, 70, 80, 85, 75, 70, 60, 65, 75, 80, 70}, marginPct: 15, orderDay: 12},
 		{client: company("ural", "Ural Steelworks", "Yekaterinburg", "metals", year(2018)),
-			monthly: [12]int64{0, 150, 0, 0, 200, 0, 0, 0, 180, 0, 0, 0}, marginPct: 9, orderDay: 20},
+			monthly: [12]int64{0, 150, 0, 0, 200, 0, 0, 0, 180, 0, 0, 0}, marginPct: 9, orderDay: 20,
+			daysLate: [12]int{1: 20, 4: 25, 8: 30}},
 		{client: company("baikal", "Baikal Logistics", "Irkutsk", "logistics", year(2022)),
-			monthly: [12]int64{30, 30, 25, 20, 15, 10, 0, 0, 0, 0, 0, 0}, marginPct: -2, orderDay: 8},
+			monthly: [12]int64{30, 30, 25, 20, 15, 10, 0, 0, 0, 0, 0, 0}, marginPct: -2, orderDay: 8,
+			daysLate: [12]int{35, 40, 45, 60, unpaid, unpaid}},
 		{client: oka, monthly: [12]int64{10, 12, 11, 9, 10, 13, 12, 10, 11, 12, 10, 11}, marginPct: 20, orderDay: 15},
 		{client: company("don", "Don Agro", "Rostov-on-Don", "agriculture", time.Date(2026, time.August, 20, 0, 0, 0, 0, time.UTC)),
 			monthly: [12]int64{0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 30, 28}, marginPct: 10, orderDay: 3},
@@ -82,6 +92,33 @@ func orders(accounts []account) []client.Order {
 				Amount:   decimal.New(k, 3),
 			})
 		}
+	}
+	return out
+}
+
+// invoices bills each order on 30-day terms (an individual pays on the
+// spot) and pays it as the client's habit says, if the day has come.
+func invoices(a account) []solvency.Invoice {
+	var out []solvency.Invoice
+	for m, k := range a.monthly {
+		if k == 0 {
+			continue
+		}
+		issued := firstMonth.AddDate(0, m, a.orderDay-1)
+		in := solvency.Invoice{
+			ID:       fmt.Sprintf("%s-%02d", a.client.ID, m+1),
+			Currency: "RUB",
+			Amount:   decimal.New(k, 3),
+			Issued:   issued,
+			Due:      issued.AddDate(0, 0, 30),
+		}
+		if a.client.Kind == client.KindIndividual {
+			in.Due = issued
+		}
+		if paid := in.Due.AddDate(0, 0, a.daysLate[m]); a.daysLate[m] != unpaid && !paid.After(today) {
+			in.Paid = paid
+		}
+		out = append(out, in)
 	}
 	return out
 }

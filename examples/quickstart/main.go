@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/solvency"
 )
 
 func main() {
@@ -38,10 +39,18 @@ type day struct {
 	segments map[string][]string // client ID -> segment names assigned today
 	abc      client.ABCResult
 	history  []client.History
+	// discipline is each client's 0-100 payment-discipline score.
+	discipline     map[string]float64
+	vostokInvoices []solvency.Invoice
+	creditPolicy   solvency.CreditPolicy
+	credit         solvency.Credit
 }
 
 func run(out io.Writer) error {
-	d := &day{ctx: context.Background(), out: out, store: client.NewMemStore(), segments: map[string][]string{}}
+	d := &day{
+		ctx: context.Background(), out: out, store: client.NewMemStore(), segments: map[string][]string{},
+		creditPolicy: solvency.DefaultCreditPolicy("RUB"),
+	}
 	d.accounts = base()
 	d.orders = orders(d.accounts)
 	d.totals = totals(d.accounts)
@@ -52,6 +61,7 @@ func run(out io.Writer) error {
 		d.segmentByRegularity,
 		d.segmentByBehaviour,
 		d.saveSegments,
+		d.checkSolvency,
 		d.rateClients,
 		d.handleComplaints,
 		d.checkAccess,
@@ -257,8 +267,8 @@ func (d *day) saveSegments() error {
 }
 
 // rateClients scores each client's usefulness to the company from its
-// profit share, its growth over the previous half-year, its loyalty and,
-// once solvency has judged it, its payment discipline.
+// profit share, its growth over the previous half-year, its loyalty and
+// its payment discipline as solvency measured it.
 func (d *day) rateClients() error {
 	d.section("Client rating (0-100)")
 	var positive decimal.Decimal
@@ -279,6 +289,9 @@ func (d *day) rateClients() error {
 			ProfitShare: d.totals[i].Profit.DivRound(positive, 6).Shift(2),
 			Since:       a.client.Since,
 			History:     h,
+		}
+		if score, ok := d.discipline[a.client.ID]; ok {
+			in.PaymentDiscipline = &score
 		}
 		for _, o := range d.orders {
 			switch {
