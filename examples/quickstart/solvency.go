@@ -44,7 +44,7 @@ func (d *day) checkSolvency() error {
 	rub := solvency.MustAmount
 	statement := &solvency.Statement{
 		PeriodEnd: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Currency: "RUB",
-		Cash:     rub("15000000"), MarketableSecurities: rub("5000000"), Receivables: rub("40000000"),
+		Cash: rub("15000000"), MarketableSecurities: rub("5000000"), Receivables: rub("40000000"),
 		Inventory: rub("50000000"), CurrentAssets: rub("120000000"), TotalAssets: rub("200000000"),
 		CurrentLiabilities: rub("60000000"), TotalLiabilities: rub("110000000"), Equity: rub("90000000"),
 		RetainedEarnings: rub("50000000"), Revenue: rub("480000000"), EBIT: rub("32000000"),
