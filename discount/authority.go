@@ -143,6 +143,10 @@ func approval(list []Authority, index map[string]int, m ManagerDiscount, p *prob
 	if m.Rate.Sign() == 0 {
 		return Approval{Status: ApprovalNotRequired}
 	}
+	if m.ManagerID == "" {
+		p.Add("manager.manager_id", nil, "is required with a manager discount: approval is four-eyes")
+		return Approval{}
+	}
 	i, ok := authorityFor(index, m.ManagerID, m.Role)
 	if !ok {
 		p.Add("manager.manager_id", m.ManagerID, fmt.Sprintf("no authority entry for this manager or role %q: the rules grant them no discount", m.Role))
