@@ -72,12 +72,11 @@ type crule struct {
 	scope    Scope
 
 	// Flat rules (segment, VIP, promotion).
-	rate    decimal.Decimal // percent
-	frac    decimal.Decimal // rate as a fraction
+	rate    rate
 	segment string
 	coupon  string
 
-	loyalty []rateTier
+	loyalty []loyaltyTier
 	vol     *cvolume
 
 	// maxRate is the most the rule can give, entryRate what a volume
@@ -88,9 +87,9 @@ type crule struct {
 	gated              bool
 }
 
-// rateTier is a tier with its rate precomputed as a fraction.
-type rateTier struct {
-	min, rate, frac decimal.Decimal
+type loyaltyTier struct {
+	min  decimal.Decimal
+	rate rate
 }
 
 type cvolume struct {
@@ -99,8 +98,8 @@ type cvolume struct {
 	mode       TierMode
 	cumulative bool
 	tiers      []Tier
-	fracs      []decimal.Decimal
-	pool       int32 // per-order pool index
+	rates      []rate // per tier
+	pool       int32  // per-order pool index
 }
 
 // Compile checks a price list and a rule set together and compiles them
@@ -205,7 +204,7 @@ func (e *Engine) compileRules(p *problems) {
 		c := e.header(p, f, v.Header, KindVolume)
 		cv := &cvolume{per: v.Per, basis: v.Basis, mode: v.Mode, cumulative: v.Cumulative, tiers: v.Tiers, pool: -1}
 		for _, t := range v.Tiers {
-			cv.fracs = append(cv.fracs, fraction(t.Rate))
+			cv.rates = append(cv.rates, newRate(t.Rate))
 		}
 		if v.Per == PerOrder {
 			cv.pool = int32(e.nPools)
@@ -234,7 +233,7 @@ func (e *Engine) compileRules(p *problems) {
 	for i, l := range r.Loyalty {
 		c := e.header(p, "rules.loyalty["+strconv.Itoa(i)+"]", l.Header, KindLoyalty)
 		for _, t := range l.Tiers {
-			c.loyalty = append(c.loyalty, rateTier{min: t.MinSpend, rate: t.Rate, frac: fraction(t.Rate)})
+			c.loyalty = append(c.loyalty, loyaltyTier{min: t.MinSpend, rate: newRate(t.Rate)})
 		}
 		c.maxRate = l.Tiers[len(l.Tiers)-1].Rate
 		add(c)
@@ -280,8 +279,8 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 	return c
 }
 
-func (c *crule) setRate(rate decimal.Decimal) {
-	c.rate, c.frac, c.maxRate = rate, fraction(rate), rate
+func (c *crule) setRate(percent decimal.Decimal) {
+	c.rate, c.maxRate = newRate(percent), percent
 }
 
 // indexCandidates gives each item the rules that can apply to it, in

@@ -77,3 +77,46 @@ func checkMoney(p *problems, field string, v decimal.Decimal, decimals int32) bo
 
 // fraction converts percent points to a fraction: 12.5 -> 0.125, exactly.
 func fraction(percent decimal.Decimal) decimal.Decimal { return percent.Shift(-2) }
+
+// rate is a discount rate precomputed in the three forms pricing needs,
+// so the hot path neither subtracts nor negates.
+type rate struct {
+	frac    decimal.Decimal // 0.05 for 5 %
+	factor  decimal.Decimal // 0.95: the price kept
+	display decimal.Decimal // -5: the signed percentage explanations show
+}
+
+func newRate(percent decimal.Decimal) rate {
+	f := fraction(percent)
+	return rate{frac: f, factor: one.Sub(f), display: percent.Neg()}
+}
+
+// moneySum adds amounts already rounded to the currency's minor unit.
+// While their coefficients fit, it adds them as int64 (no allocation);
+// an amount that does not fit, or a sum that would overflow, goes to a
+// decimal part instead, so the total is exact either way.
+type moneySum struct {
+	units int64
+	rest  decimal.Decimal
+	set   bool
+}
+
+func (s *moneySum) add(v decimal.Decimal, minor int32) {
+	s.set = true
+	if v.Exponent() == -minor && v.NumDigits() <= 18 {
+		c := v.CoefficientInt64()
+		if sum := s.units + c; (c >= 0) == (sum >= s.units) {
+			s.units = sum
+			return
+		}
+	}
+	s.rest = s.rest.Add(v)
+}
+
+func (s *moneySum) total(minor int32) decimal.Decimal {
+	t := decimal.New(s.units, -minor)
+	if s.rest.IsZero() {
+		return t
+	}
+	return t.Add(s.rest)
+}

@@ -221,8 +221,14 @@ func checkAdjustment(p *problems, f string, v decimal.Decimal) bool {
 }
 
 // costDivPrecision is the number of decimal places kept by the divisions
-// and powers of the cost-of-money factor.
+// and powers of the cost-of-money factor and of the annual cost of early
+// payment terms.
 const costDivPrecision = 20
+
+// factorPlaces is the precision of a cost-of-money price factor: on a
+// price of a billion its error is below 10^-6 of a cent, and shorter
+// factors keep every line's arithmetic short.
+const factorPlaces = 16
 
 // factor returns the price factor for terms t (1 + adjustment), or
 // records why t cannot be priced.
@@ -258,7 +264,7 @@ func (pp PaymentPricing) factor(p *problems, t PaymentTerms) (decimal.Decimal, b
 			p.Add("payment.days", t.Days, err.Error())
 			return decimal.Decimal{}, false
 		}
-		return f, true
+		return f.Round(factorPlaces), true
 	default:
 		return one, true
 	}

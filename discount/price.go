@@ -17,7 +17,7 @@ const maxLines = 100_000
 // not depend on the lines.
 type ruleState struct {
 	active bool
-	frac   decimal.Decimal
+	rate   rate
 	tier   int // loyalty tier reached, 0-based
 	basis  decimal.Decimal
 	prior  []PriorVolume
@@ -30,7 +30,7 @@ type ruleState struct {
 type volResult struct {
 	matched bool
 	tier    int // index of the tier reached, -1 below the first
-	frac    decimal.Decimal
+	rate    rate
 	basis   decimal.Decimal // the volume that selected the tier, prior purchases included
 	key     int32           // item, group or 0, what the volume was added up over
 }
@@ -38,7 +38,7 @@ type volResult struct {
 // pick is a rule chosen for a line.
 type pick struct {
 	rule  int32
-	frac  decimal.Decimal
+	rate  rate
 	tier  int
 	basis decimal.Decimal
 }
@@ -63,13 +63,11 @@ type quoteState struct {
 	pay     decimal.Decimal // payment factor
 	payRate decimal.Decimal // its change in percent
 	hasPay  bool
-	mgr     decimal.Decimal // 1 - manager rate
-	mgrRate decimal.Decimal // -manager rate, percent
+	mgr     rate
 	hasMgr  bool
 
 	adjs     []Adjustment
-	sum      []decimal.Decimal // per rule, then the five step kinds
-	sumSet   []bool
+	sum      []moneySum // per rule, then the five step kinds
 	hints    []Hint
 	hintKeys []hintKey
 }
@@ -106,19 +104,19 @@ func (e *Engine) Quote(req Request) (Quote, error) {
 		Lines: make([]Line, len(req.Lines)),
 	}
 	n := len(e.crs)
-	st.sum = make([]decimal.Decimal, n+nSlots)
-	st.sumSet = make([]bool, n+nSlots)
-	st.adjs = make([]Adjustment, 0, 3*len(req.Lines))
-	gross, net, surcharge := decimal.Zero, decimal.Zero, decimal.Zero
+	st.sum = make([]moneySum, n+nSlots)
+	st.adjs = make([]Adjustment, 0, 5*len(req.Lines))
+	var gross, net moneySum
 	for i, ln := range req.Lines {
-		l := st.priceLine(i, ln)
-		gross, net = gross.Add(l.Gross), net.Add(l.Net)
-		q.Lines[i] = l
+		st.priceLine(&q.Lines[i], i, ln)
+		gross.add(q.Lines[i].Gross, e.minor)
+		net.add(q.Lines[i].Net, e.minor)
 	}
-	if st.sumSet[n+slotPayment] && st.sum[n+slotPayment].Sign() > 0 {
-		surcharge = st.sum[n+slotPayment]
+	q.Totals = Totals{Gross: gross.total(e.minor), Net: net.total(e.minor), Surcharge: decimal.Zero}
+	if pay := st.sum[n+slotPayment].total(e.minor); pay.Sign() > 0 {
+		q.Totals.Surcharge = pay
 	}
-	q.Totals = Totals{Gross: gross, Net: net, Surcharge: surcharge, Discount: gross.Add(surcharge).Sub(net)}
+	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)
 	q.Summary = st.summary()
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)
@@ -166,7 +164,7 @@ func (st *quoteState) prepare() (Approval, error) {
 		if checkRate(&p, "manager.rate", m.Rate) {
 			appr = approval(e.rules.Authority, e.authIndex, m, &p)
 			if m.Rate.Sign() > 0 {
-				st.mgr, st.mgrRate, st.hasMgr = one.Sub(fraction(m.Rate)), m.Rate.Neg(), true
+				st.mgr, st.hasMgr = newRate(m.Rate), true
 			}
 		}
 	} else {
@@ -210,11 +208,22 @@ func (st *quoteState) checkLines(p *problems) {
 			p.addUnknownSKU("lines["+strconv.Itoa(i)+"].sku", l.SKU, "not in price list "+st.e.pl.ID)
 		}
 		st.lineItem[i] = idx
+		if plainQuantity(l.Quantity) {
+			continue
+		}
 		f := "lines[" + strconv.Itoa(i) + "].quantity"
 		if checkShape(p, f, l.Quantity, quantityDecimals) && l.Quantity.Sign() <= 0 {
 			p.Add(f, l.Quantity, "must be above 0")
 		}
 	}
+}
+
+// plainQuantity is the allocation-free check of the usual quantity:
+// positive, at most quantityDecimals decimals, within bounds. Anything
+// else takes the full check, which names the problem.
+func plainQuantity(q decimal.Decimal) bool {
+	exp := q.Exponent()
+	return q.Sign() > 0 && exp >= -quantityDecimals && exp <= 0 && q.NumDigits()+int(exp) <= maxIntDigits
 }
 
 // checkPrior validates the prior purchases and attaches them to their
@@ -285,10 +294,10 @@ func (st *quoteState) resolveRules() {
 			for t > 0 && c.loyalty[t].min.GreaterThan(spend) {
 				t--
 			}
-			rs.tier, rs.frac, rs.basis = t, c.loyalty[t].frac, spend
+			rs.tier, rs.rate, rs.basis = t, c.loyalty[t].rate, spend
 			continue
 		}
-		rs.frac = c.frac
+		rs.rate = c.rate
 	}
 }
 
@@ -369,9 +378,10 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		res.matched = true
 		switch {
 		case v.mode == AllUnits:
-			res.frac = v.fracs[res.tier]
+			res.rate = v.rates[res.tier]
 		case x.Sign() > 0:
-			res.frac = graduatedFraction(v.tiers, prior, x)
+			f := graduatedFraction(v.tiers, prior, x)
+			res.rate = rate{frac: f, factor: one.Sub(f), display: f.Shift(2).Neg()}
 		}
 	}
 	if v.per == PerOrder {
@@ -400,16 +410,19 @@ func (st *quoteState) priorFor(prior []PriorVolume, v *cvolume, key int32) decim
 	return decimal.Zero
 }
 
-// priceLine prices line li: the order of operations of the package
-// documentation, one step after the other on the unit price, each step
-// recorded as an adjustment with its effect on the line total.
-func (st *quoteState) priceLine(li int, ln LineRequest) Line {
+// priceLine prices line li into l: the order of operations of the
+// package documentation, one step after the other on the unit price.
+// Each step is recorded with its effect on the line total: the line at
+// the new unit price, rounded to the currency, less the line before it,
+// so the amounts add up from gross to the last step exactly and only the
+// rounding of the unit price itself is left, shown as its own step.
+func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
 	e := st.e
 	idx := st.lineItem[li]
 	it := &e.items[idx]
 	q, b := ln.Quantity, it.price
-	line := Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: q, ListPrice: b}
-	line.Gross = e.mode.Round(b.Mul(q), e.minor)
+	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: q, ListPrice: b}
+	l.Gross = e.mode.Round(b.Mul(q), e.minor)
 
 	var pickBuf [8]pick
 	var seenBuf [4]seenVolume
@@ -422,7 +435,7 @@ candidates:
 			continue
 		}
 		c := &e.crs[ri]
-		pk := pick{rule: ri, frac: rs.frac, tier: rs.tier, basis: rs.basis}
+		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
 		if c.vol != nil {
 			res := st.volume(ri, c, it, idx)
 			if !e.hintWithin.IsZero() {
@@ -431,14 +444,14 @@ candidates:
 			if !res.matched {
 				continue
 			}
-			pk.frac, pk.tier, pk.basis = res.frac, res.tier, res.basis
+			pk.rate, pk.tier, pk.basis = res.rate, res.tier, res.basis
 		}
 		switch policy {
 		case FirstMatch:
 			picks = append(picks, pk)
 			break candidates
 		case BestForClient:
-			if len(picks) == 0 || pk.frac.GreaterThan(picks[0].frac) {
+			if len(picks) == 0 || pk.rate.frac.GreaterThan(picks[0].rate.frac) {
 				picks = append(picks[:0], pk)
 			}
 		default:
@@ -446,93 +459,82 @@ candidates:
 		}
 	}
 
-	start := len(st.adjs)
 	n := int32(len(e.crs))
-	sumAmt := decimal.Zero
-	add := func(kind Kind, slot int32, rule *crule, rate, unit decimal.Decimal, tier int, basis decimal.Decimal) {
-		amt := e.mode.Round(unit.Mul(q), e.minor)
-		a := Adjustment{Kind: kind, Rate: rate, Amount: amt, Tier: tier, Basis: basis}
-		if rule != nil {
-			a.RuleID, a.Name = rule.id, rule.name
-		}
-		st.adjs = append(st.adjs, a)
-		sumAmt = sumAmt.Add(amt)
-		st.addSum(slot, amt)
-	}
-
+	s := lineSteps{st: st, q: q, prev: l.Gross, start: len(st.adjs)}
 	p := b
 	for _, pk := range picks {
-		if pk.frac.IsZero() {
+		if pk.rate.frac.IsZero() {
 			continue
 		}
 		c := &e.crs[pk.rule]
-		var unit decimal.Decimal
 		if policy == Additive {
-			unit = b.Mul(pk.frac).Neg()
-			p = p.Add(unit)
+			p = p.Sub(b.Mul(pk.rate.frac))
 		} else {
-			next := p.Mul(one.Sub(pk.frac))
-			unit, p = next.Sub(p), next
+			p = p.Mul(pk.rate.factor)
 		}
 		tier := 0
 		if c.vol != nil || c.kind == KindLoyalty {
 			tier = pk.tier + 1
 		}
-		add(c.kind, pk.rule, c, pk.frac.Shift(2).Neg(), unit, tier, pk.basis)
+		s.step(p, Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}, pk.rule)
 	}
 	if st.hasMgr {
-		next := p.Mul(st.mgr)
-		unit := next.Sub(p)
-		p = next
-		add(KindManager, n+slotManager, nil, st.mgrRate, unit, 0, decimal.Decimal{})
+		p = p.Mul(st.mgr.factor)
+		s.step(p, Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)
 	}
 	if p.LessThan(it.capPrice) {
-		unit := it.capPrice.Sub(p)
+		s.step(it.capPrice, Adjustment{Kind: KindCap, Rate: shareOf(it.capPrice.Sub(p), b)}, n+slotCap)
 		p = it.capPrice
-		add(KindCap, n+slotCap, nil, shareOf(unit, b), unit, 0, decimal.Decimal{})
-		line.Warnings = append(line.Warnings, st.capWarning())
+		l.Warnings = append(l.Warnings, st.capWarning())
 	}
 	if it.hasFloor && p.LessThan(it.floor) {
-		unit := it.floor.Sub(p)
+		s.step(it.floor, Adjustment{Kind: KindFloor, Rate: shareOf(it.floor.Sub(p), b)}, n+slotFloor)
 		p = it.floor
-		add(KindFloor, n+slotFloor, nil, shareOf(unit, b), unit, 0, decimal.Decimal{})
 		if !it.listBelowFloor {
-			line.Warnings = append(line.Warnings, Warning{Code: WarnFloorReached,
+			l.Warnings = append(l.Warnings, Warning{Code: WarnFloorReached,
 				Message: fmt.Sprintf("%s: the floor of %s %s stopped the discounts", it.sku, it.floor, e.pl.Currency)})
 		}
 	}
 	if it.listBelowFloor {
-		line.Warnings = append(line.Warnings, Warning{Code: WarnListBelowFloor,
+		l.Warnings = append(l.Warnings, Warning{Code: WarnListBelowFloor,
 			Message: fmt.Sprintf("%s: the list price %s %s is below the item's floor: no discount can apply", it.sku, b, e.pl.Currency)})
 	}
 	if st.hasPay {
-		next := p.Mul(st.pay)
-		unit := next.Sub(p)
-		p = next
-		add(KindPayment, n+slotPayment, nil, st.payRate, unit, 0, decimal.Decimal{})
+		p = p.Mul(st.pay)
+		s.step(p, Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)
 	}
 
-	line.NetUnitPrice = e.mode.Round(p, e.unitDecimals)
-	line.Net = e.mode.Round(line.NetUnitPrice.Mul(q), e.minor)
-	if residue := line.Net.Sub(line.Gross).Sub(sumAmt); !residue.IsZero() {
+	l.NetUnitPrice = e.mode.Round(p, e.unitDecimals)
+	l.Net = e.mode.Round(l.NetUnitPrice.Mul(q), e.minor)
+	if residue := l.Net.Sub(s.prev); !residue.IsZero() {
 		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: residue})
-		st.addSum(n+slotRounding, residue)
+		st.sum[n+slotRounding].add(residue, e.minor)
 	}
-	if len(st.adjs) > start {
-		line.Adjustments = st.adjs[start:len(st.adjs):len(st.adjs)]
+	if len(st.adjs) > s.start {
+		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
 	}
 	if len(seen) > 0 {
 		st.hintsFor(it, seen, picks)
 	}
-	return line
 }
 
-func (st *quoteState) addSum(slot int32, amt decimal.Decimal) {
-	if st.sumSet[slot] {
-		st.sum[slot] = st.sum[slot].Add(amt)
-		return
-	}
-	st.sum[slot], st.sumSet[slot] = amt, true
+// lineSteps tracks the line total from step to step.
+type lineSteps struct {
+	st    *quoteState
+	q     decimal.Decimal
+	prev  decimal.Decimal // the line total after the last step, rounded
+	start int             // the line's first adjustment in st.adjs
+}
+
+// step records that the unit price became p: a, with its amount, the
+// change of the rounded line total, added to the summary slot.
+func (s *lineSteps) step(p decimal.Decimal, a Adjustment, slot int32) {
+	e := s.st.e
+	total := e.mode.Round(p.Mul(s.q), e.minor)
+	a.Amount = total.Sub(s.prev)
+	s.prev = total
+	s.st.adjs = append(s.st.adjs, a)
+	s.st.sum[slot].add(a.Amount, e.minor)
 }
 
 // shareOf returns part as a percentage of whole, for explanations.
@@ -573,7 +575,7 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 				continue // a rule of better priority wins anyway
 			}
 		case BestForClient:
-			if len(picks) > 0 && !v.fracs[next].GreaterThan(picks[0].frac) {
+			if len(picks) > 0 && !v.rates[next].frac.GreaterThan(picks[0].rate.frac) {
 				continue // the client already gets as much
 			}
 		}
@@ -602,13 +604,13 @@ func (st *quoteState) summary() []SummaryLine {
 	n := len(e.crs)
 	var out []SummaryLine
 	for i := range e.crs {
-		if st.sumSet[i] {
-			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i]})
+		if st.sum[i].set {
+			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total(e.minor)})
 		}
 	}
 	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
-		if st.sumSet[n+slot] && !st.sum[n+slot].IsZero() {
-			out = append(out, SummaryLine{Kind: k, Amount: st.sum[n+slot]})
+		if t := st.sum[n+slot].total(e.minor); st.sum[n+slot].set && !t.IsZero() {
+			out = append(out, SummaryLine{Kind: k, Amount: t})
 		}
 	}
 	return out
@@ -627,7 +629,7 @@ func (st *quoteState) warnings(appr Approval) []Warning {
 		rules := st.e.coupons[code]
 		applied, active := false, false
 		for _, ri := range rules {
-			applied = applied || st.sumSet[ri]
+			applied = applied || st.sum[ri].set
 			active = active || st.rs[ri].active
 		}
 		switch {

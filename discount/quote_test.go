@@ -60,22 +60,22 @@ func TestQuoteReconciles(t *testing.T) {
 func TestQuoteHandWorked(t *testing.T) {
 	q := mustQuote(t, testPriceList(), richRules(), richRequest())
 	drill := q.Lines[0]
-	// 45 drills at 100.00, compounding in priority order:
-	//   bulk 5 %      100      -> 95         (-5.00 a unit, -225.00)
-	//   segment A 3 % 95       -> 92.15      (-2.85,  -128.25)
-	//   loyalty 2 %   92.15    -> 90.307     (-1.843, -82.935 -> -82.94)
-	//   autumn 4 %    90.307   -> 86.69472   (-3.61228, -162.5526 -> -162.55)
-	//   manager 2 %   86.69472 -> 84.9608256 (-1.7338944, -78.025248 -> -78.03)
-	//   cap 30 %: 84.96 > 70.00, no; floor 60 × 1.2 = 72.00, no
-	//   30 days +1 %  84.9608256 -> 85.810433856 (+0.849608256, +38.23237152 -> +38.23)
-	//   unit 85.81, line 85.81 × 45 = 3861.45; rounding 3861.45 - 4500
-	//   + 225 + 128.25 + 82.94 + 162.55 + 78.03 - 38.23 = -0.01.
+	// 45 drills at 100.00 (gross 4500.00), compounding in priority order.
+	// Each amount is the change of the line total, rounded to cents:
+	//   bulk 5 %      unit 95            line 4275.00   -225.00
+	//   segment A 3 % unit 92.15         line 4146.75   -128.25
+	//   loyalty 2 %   unit 90.307        line 4063.815  -> 4063.82  -82.93
+	//   autumn 4 %    unit 86.69472      line 3901.2624 -> 3901.26  -162.56
+	//   manager 2 %   unit 84.9608256    line 3823.237152 -> 3823.24  -78.02
+	//   cap 30 % (70.00) and floor 60 × 1.2 = 72.00: not reached
+	//   30 days +1 %  unit 85.810433856  line 3861.4695… -> 3861.47  +38.23
+	//   unit rounded to 85.81, line 85.81 × 45 = 3861.45: rounding -0.02.
 	want := []struct {
 		kind   Kind
 		amount string
 	}{
-		{KindVolume, "-225"}, {KindSegment, "-128.25"}, {KindLoyalty, "-82.94"}, {KindPromotion, "-162.55"},
-		{KindManager, "-78.03"}, {KindPayment, "38.23"}, {KindRounding, "-0.01"},
+		{KindVolume, "-225"}, {KindSegment, "-128.25"}, {KindLoyalty, "-82.93"}, {KindPromotion, "-162.56"},
+		{KindManager, "-78.02"}, {KindPayment, "38.23"}, {KindRounding, "-0.02"},
 	}
 	require.Len(t, drill.Adjustments, len(want))
 	for i, w := range want {
