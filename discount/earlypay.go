@@ -232,9 +232,11 @@ type PaymentApplication struct {
 func (inv EarlyPaymentInvoice) Settle(payments []Payment) (Settlement, error) {
 	minor, ok := currency.MinorUnits(inv.Currency)
 	var p problems
+	p.Merge("terms", inv.Terms.Validate())
 	if !ok {
 		p.addCurrency("currency", inv.Currency, "unknown ISO 4217 currency code")
 	}
+	checkMoney(&p, "amount", inv.Amount, minor)
 	for i, pay := range payments {
 		f := "payments[" + strconv.Itoa(i) + "]"
 		if pay.Date.IsZero() {
@@ -271,7 +273,7 @@ func (inv EarlyPaymentInvoice) Settle(payments []Payment) (Settlement, error) {
 			if pay.Amount.GreaterThanOrEqual(rest) {
 				app.Settled = outstanding
 			} else {
-				app.Settled = decimal.Min(outstanding, inv.Rounding.Round(pay.Amount.DivRound(keep, minor+4), minor))
+				app.Settled = decimal.Min(outstanding, inv.Rounding.Round(pay.Amount.DivRound(keep, costDivPrecision), minor))
 			}
 			if app.Settled.GreaterThan(pay.Amount) {
 				app.Discount = app.Settled.Sub(pay.Amount)

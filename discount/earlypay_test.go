@@ -125,4 +125,11 @@ func TestSettle(t *testing.T) {
 
 	_, err = inv.Settle([]Payment{pay(time.March, 1, "10"), {Amount: d("0")}})
 	assert.Equal(t, []string{"payments[0].date", "payments[1].date", "payments[1].amount"}, fieldsOf(t, err))
+
+	// A hand-built invoice is checked too: a 100 % discount would divide
+	// by zero.
+	bad := inv
+	bad.Terms.DiscountRate = d("100")
+	_, err = bad.Settle([]Payment{pay(time.March, 3, "1")})
+	assert.Equal(t, []string{"terms.discount_rate"}, fieldsOf(t, err))
 }
