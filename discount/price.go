@@ -21,9 +21,11 @@ type ruleState struct {
 	tier   int // loyalty tier reached, 0-based
 	basis  decimal.Decimal
 	prior  []PriorVolume
-	// The per-order volume result, the same for every line.
+	// The per-order volume result, the same for every line, and the
+	// per-group results, the same for every line of a group.
 	order     volResult
 	orderDone bool
+	groups    []volResult
 }
 
 // volResult is a volume rule evaluated for one line.
@@ -354,6 +356,11 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		if it.groupIdx < 0 {
 			return volResult{tier: -1}
 		}
+		for _, g := range rs.groups {
+			if g.key == it.groupIdx {
+				return g
+			}
+		}
 		key, agg = it.groupIdx, st.scr.groups[it.groupIdx]
 	case PerOrder:
 		if rs.orderDone {
@@ -384,8 +391,11 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 			res.rate = rate{frac: f, factor: one.Sub(f), display: f.Shift(2).Neg()}
 		}
 	}
-	if v.per == PerOrder {
+	switch v.per {
+	case PerOrder:
 		rs.order, rs.orderDone = res, true
+	case PerGroup:
+		rs.groups = append(rs.groups, res)
 	}
 	return res
 }
@@ -482,12 +492,13 @@ candidates:
 		p = p.Mul(st.mgr.factor)
 		s.step(p, Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)
 	}
-	if p.LessThan(it.capPrice) {
+	discounted := len(picks) > 0 || st.hasMgr // else p is the list price, above cap and floor
+	if discounted && p.LessThan(it.capPrice) {
 		s.step(it.capPrice, Adjustment{Kind: KindCap, Rate: shareOf(it.capPrice.Sub(p), b)}, n+slotCap)
 		p = it.capPrice
 		l.Warnings = append(l.Warnings, st.capWarning())
 	}
-	if it.hasFloor && p.LessThan(it.floor) {
+	if discounted && it.hasFloor && p.LessThan(it.floor) {
 		s.step(it.floor, Adjustment{Kind: KindFloor, Rate: shareOf(it.floor.Sub(p), b)}, n+slotFloor)
 		p = it.floor
 		if !it.listBelowFloor {
