@@ -138,7 +138,7 @@ func Example_commercialOffer() {
 	//     Autumn power-tool sale           -172.58
 	//     Additional discount               -84.40
 	//     Deferred payment surcharge         41.36
-	//     Rounding                            0.33
+	//     Unit price rounding                 0.33
 	// Order 2 more units of group power-tools to get 6 % (Volume discount, power tools).
 	// offerable: true
 }

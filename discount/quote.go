@@ -174,7 +174,7 @@ func (s SummaryLine) Label() string {
 		}
 		return "Deferred payment surcharge"
 	case KindRounding:
-		return "Rounding"
+		return "Unit price rounding"
 	}
 	return s.Kind.String()
 }

@@ -108,7 +108,7 @@ func TestQuoteSummaryIsClientFacing(t *testing.T) {
 		labels = append(labels, s.Label())
 	}
 	assert.Equal(t, []string{"bulk", "Class A client", "club", "Autumn sale", "Additional discount", "Minimum price limit",
-		"Deferred payment surcharge", "Rounding"}, labels)
+		"Deferred payment surcharge", "Unit price rounding"}, labels)
 }
 
 func TestQuoteIsDeterministic(t *testing.T) {
