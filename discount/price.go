@@ -496,7 +496,7 @@ candidates:
 	if discounted && p.LessThan(it.capPrice) {
 		s.step(it.capPrice, Adjustment{Kind: KindCap, Rate: shareOf(it.capPrice.Sub(p), b)}, n+slotCap)
 		p = it.capPrice
-		l.Warnings = append(l.Warnings, st.capWarning())
+		l.Warnings = append(l.Warnings, st.capWarning(it.sku))
 	}
 	if discounted && it.hasFloor && p.LessThan(it.floor) {
 		s.step(it.floor, Adjustment{Kind: KindFloor, Rate: shareOf(it.floor.Sub(p), b)}, n+slotFloor)
@@ -556,11 +556,11 @@ func shareOf(part, whole decimal.Decimal) decimal.Decimal {
 	return part.DivRound(whole, percentDecimals+2).Shift(2)
 }
 
-func (st *quoteState) capWarning() Warning {
+func (st *quoteState) capWarning(sku string) Warning {
 	if st.e.rules.MaxDiscount.Valid {
-		return Warning{Code: WarnCapReached, Message: "the discounts reached the maximum of " + st.e.rules.MaxDiscount.Decimal.String() + " %"}
+		return Warning{Code: WarnCapReached, Message: sku + ": the discounts reached the maximum of " + st.e.rules.MaxDiscount.Decimal.String() + " %"}
 	}
-	return Warning{Code: WarnCapReached, Message: "the discounts added up to more than 100 %: stopped at 100 %"}
+	return Warning{Code: WarnCapReached, Message: sku + ": the discounts added up to more than 100 %: stopped at 100 %"}
 }
 
 // hintsFor records "order N more" hints for the volume rules seen on a
