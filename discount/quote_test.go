@@ -267,3 +267,23 @@ func TestEngineIsSafeForConcurrentUse(t *testing.T) {
 		require.NoError(t, <-errs)
 	}
 }
+
+func TestMoneySumIsExactBeyondInt64(t *testing.T) {
+	var s moneySum
+	s.add(d("92233720368547758.07"), 2) // the largest int64 coefficient
+	s.add(d("0.01"), 2)                 // would overflow: goes to the decimal part
+	s.add(d("-0.01"), 2)
+	s.add(d("1234567890123456789.12"), 2)               // 21 digits: decimal part
+	s.add(d("0.5"), 2)                                  // another exponent: decimal part
+	requireDec(t, "1326801610492004547.69", s.total(2)) // worked with Python's decimal module
+	assert.True(t, s.set)
+}
+
+func TestAggScratchGenerationWraps(t *testing.T) {
+	s := newAggScratch(2, 1)
+	s.gen = ^uint32(0)
+	s.itemGen[1] = 7
+	s.next()
+	assert.Equal(t, uint32(1), s.gen)
+	assert.Equal(t, []uint32{0, 0}, s.itemGen, "stale generations cleared on wrap")
+}

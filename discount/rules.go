@@ -82,13 +82,6 @@ type Scope struct {
 // IsZero reports whether the scope covers every item.
 func (s Scope) IsZero() bool { return len(s.SKUs) == 0 && len(s.Groups) == 0 }
 
-func (s Scope) covers(sku, group string) bool {
-	if s.IsZero() {
-		return true
-	}
-	return slices.Contains(s.SKUs, sku) || (group != "" && slices.Contains(s.Groups, group))
-}
-
 // Floor keeps discounts from taking a price below a minimum. Each item's
 // floor is the higher of its cost plus MinMarkup and its own MinPrice;
 // a floor never raises a price above the list price.

@@ -172,3 +172,45 @@ func TestEnumsRoundTrip(t *testing.T) {
 	assert.Equal(t, KindFloor, k)
 	assert.Error(t, k.UnmarshalText([]byte("Floor")))
 }
+
+func TestEnumsParseEveryName(t *testing.T) {
+	check := func(names []string, parse func(string) (string, error)) {
+		for _, n := range names {
+			got, err := parse(n)
+			require.NoError(t, err, n)
+			assert.Equal(t, n, got)
+		}
+		_, err := parse("nope")
+		assert.Error(t, err)
+	}
+	via := func(unmarshal func([]byte) error, str func() string) func(string) (string, error) {
+		return func(s string) (string, error) {
+			if err := unmarshal([]byte(s)); err != nil {
+				return "", err
+			}
+			return str(), nil
+		}
+	}
+	var k Kind
+	check(kindNames[1:], via(k.UnmarshalText, func() string { return k.String() }))
+	var p Policy
+	check(policyNames[1:], via(p.UnmarshalText, func() string { return p.String() }))
+	var r RoundingMode
+	check(roundingNames[1:], via(r.UnmarshalText, func() string { return r.String() }))
+	var per Per
+	check(perNames[1:], via(per.UnmarshalText, func() string { return per.String() }))
+	var b Basis
+	check(basisNames[1:], via(b.UnmarshalText, func() string { return b.String() }))
+	var m TierMode
+	check(tierModeNames[1:], via(m.UnmarshalText, func() string { return m.String() }))
+	var pm PaymentMethod
+	check(paymentMethodNames[1:], via(pm.UnmarshalText, func() string { return pm.String() }))
+	var im InterestMethod
+	check(interestNames[1:], via(im.UnmarshalText, func() string { return im.String() }))
+	var a ApprovalStatus
+	check(approvalNames[1:], via(a.UnmarshalText, func() string { return a.String() }))
+	var w WarningCode
+	check(warningNames[1:], via(w.UnmarshalText, func() string { return w.String() }))
+	assert.True(t, KindRounding.IsValid() && ApprovalGranted.IsValid() && WarnCouponNotApplied.IsValid())
+	assert.False(t, Kind(0).IsValid() || ApprovalStatus(9).IsValid() || WarningCode(0).IsValid())
+}
