@@ -1,0 +1,267 @@
+// Package discount is the pricing engine behind a commercial offer: a
+// price list, volume and deferred-payment pricing, client discounts
+// (segment, VIP, loyalty, promotions and coupons), the manager's own
+// discount within their authority, an explicit combination policy, and a
+// quote that explains every cent.
+//
+// The article this library encodes asks an account manager to "work
+// with the price list and correctly calculate the discount, taking into
+// account the volume of goods ordered and deferred payment, when
+// preparing an offer for a client", to "inform the client of the amount
+// of discounts granted", to run loyalty programmes, and to sign only
+// "within one's authority". Those are the four jobs of this package.
+//
+// # Quick start
+//
+// A host compiles its price list and rule set once, then quotes:
+//
+//	engine, err := discount.Compile(priceList, rules) // checks both together
+//	quote, err := engine.Quote(discount.Request{
+//		Date: today, Currency: "EUR",
+//		Client: discount.ClientFacts{ID: "c-001", Segments: []string{"A", "AX"}},
+//		Lines:  []discount.LineRequest{{SKU: "DRILL", Quantity: decimal.NewFromInt(45)}},
+//		Payment: discount.PaymentTerms{Days: 30},
+//	})
+//
+// [NewQuote] does both in one call. The client's facts are plain values:
+// segments are strings such as "A", "AX", "champions" or "key" that the
+// host takes from its segmentation (the client package), so this package
+// depends on no other. An [Engine] is immutable and safe for concurrent
+// use; the same engine and request always give an equal quote.
+//
+// # Money and percentages
+//
+// Money is [github.com/shopspring/decimal.Decimal], built from strings or
+// integers, never from floats; nothing here touches shopspring's package
+// settings. A price list has one ISO 4217 currency; its rules and every
+// request must name the same one, or the call fails with [ErrCurrency].
+// The currency's minor unit fixes where line totals are rounded (2
+// decimals for EUR, 0 for JPY, 3 for KWD).
+//
+// Percentages are decimal percent points: "12.5" is 12.5 %, converted to
+// the fraction 0.125 exactly. Discount rates lie within 0..100 %;
+// payment adjustments are signed (−2 is a 2 % prepayment discount, +1.5
+// a surcharge) and above −100 %.
+//
+// # The order of operations
+//
+// Every line is priced from its list price b through the same steps, in
+// this order, on the unit price p, for a quantity q:
+//
+//  1. List price: p = b, from the price list valid on the quote date.
+//  2. Rule discounts: the volume, segment, VIP, loyalty and promotion
+//     rules that match the line, combined by the rule set's policy:
+//     first_match p = b × (1 − r₁) for the first rule by priority;
+//     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − Σ rᵢ);
+//     compounding p = b × Π (1 − rᵢ), in priority order.
+//  3. Manager discount m, on the price the rules left: p = p × (1 − m).
+//  4. Cap C on the total commercial discount: p = max(p, b × (1 − C)).
+//     Without a cap C is 100 %: no price is ever negative (additive
+//     rates can sum past 100 %).
+//  5. Floor F = max(cost × (1 + min markup), the item's min price), and
+//     never above b: p = max(p, min(F, b)). The floor wins over every
+//     discount and is reported when it bites.
+//  6. Payment terms: p = p × f, with f from the deferral table or the
+//     cost-of-money formula below.
+//  7. Rounding, once: the net unit price u = round(p) to the currency's
+//     minor unit plus Rules.ExtraUnitDecimals, then the line total
+//     round(u × q) to the minor unit.
+//
+// Why this order. The manager negotiates from the price the policy
+// gives, and authority limits concern the manager's own rate, so the
+// manager comes after the rules. The cap bounds the whole concession
+// (rules and manager), so it comes after both; the floor protects the
+// margin whatever the concession, so it comes after the cap. Payment
+// terms come after the floor because they are not a concession but the
+// price of time: they never compete in first_match or best_for_client,
+// never count toward the cap, and under the cost-of-money method the
+// deferred price is worth today exactly the commercial price, the one
+// the floor guards. A surcharge on the list price before the discounts
+// (as a "volume → payment → client" order would give under additive
+// combination) would charge a discounted client interest on money they
+// do not owe. Under compounding the position changes only the
+// explanation, not the price. Rounding comes last and once: every step
+// before it is exact.
+//
+// # Explanations that add up
+//
+// Each step that changes a line is an [Adjustment]: its kind, the rule
+// (ID and client-facing name), its rate, and its amount, the change it
+// made to the line total, both totals rounded to the currency. The
+// amounts therefore add up from the gross line (b × q, rounded) to the
+// last step exactly; what rounding the unit price itself changes is shown
+// as a last, separate rounding adjustment. So, for every line and the
+// whole quote:
+//
+//	Gross + Σ adjustments = Net            Net = NetUnitPrice × Quantity, rounded
+//	Totals.Net = Totals.Gross − Totals.Discount + Totals.Surcharge = Σ line Net
+//
+// Totals are sums of the rounded lines, so they never disagree with the
+// lines by a cent — the 0.01 residues users of other systems report
+// (Odoo's sale_loyalty leaving 0.01 after a 100 % coupon, [odoo/odoo
+// 271032]; Invoice Ninja's −0.01 line after a 100 % discount,
+// [invoiceninja 3195]) come from rounding a total apart from its lines.
+// [Quote.Summary] is the client-facing list of what was granted, one
+// entry per rule and step, adding up to Net − Gross.
+//
+// Every quote starts from the list price: nothing reprices a price that
+// was already discounted, so a discount cannot be applied twice, the bug
+// ERPNext users hit when a document was recomputed ([erpnext 47800],
+// [erpnext 54894]). Rules are percentages only, which rules out the mixed
+// percentage-and-amount stacking bug of [erpnext 41211]; a fixed
+// promotional price belongs in a price list of its own.
+//
+// # Volume tiers
+//
+// A [VolumeRule] gives tiers by their lower bounds: "from 10: 5 %, from
+// 50: 10 %". Each tier runs to the next bound and the last is open-ended,
+// so gaps and overlaps cannot be written; bounds must strictly increase
+// and rates must not decrease. The volume that selects a tier counts
+// units ([BasisQuantity]) or the gross amount at list prices
+// ([BasisAmount]), added up over the lines of one SKU ([PerItem]), of one
+// item group across SKUs ([PerGroup]: three drills and two saws are five
+// tools, the case [odoo/odoo 30036] asked of pricelists), or of every
+// line in the rule's scope ([PerOrder]). A cumulative rule also counts
+// what the client bought earlier in the rule's period, supplied by the
+// host ([ClientFacts.Prior]).
+//
+// [AllUnits] prices every unit at the rate of the highest tier reached.
+// [Graduated] prices each band at its own rate, like tax brackets: a band
+// covers the volume above its bound up to the next one, so "from 10"
+// discounts the 11th unit on. The Dolibarr example of cumulative tiered
+// pricing ([dolibarr 32016]) — units 1–10 at 10, 11–20 at 8, 21+ at 6 —
+// is a 10.00 list price with bands 0 %, 20 % and 40 % from 0, 10 and 20:
+// 25 units cost 10×10 + 10×8 + 5×6 = 210, a blended rate of 16 %. The
+// blended unit price is rounded like any other, so for three units at
+// 10.00, 9.00, 9.00 the unit price 9.3333… gives 27.99 at two decimals and
+// 28.00 with two extra unit decimals.
+//
+// With non-decreasing rates, more volume never raises the unit price, in
+// either mode and at any level (item, group, order, cumulative): a
+// property test checks it over random rule sets. An all-units tier can
+// still make a larger order cheaper in total than a smaller one (9 units
+// at 100 = 900, 10 units at 80 = 800); graduated tiers cannot. ERPNext's
+// min/max quantity bands let the price jump back at the upper bound (8
+// units dearer than 5, [erpnext 18006]); a tier giving less than the one
+// below it is refused here.
+//
+// # Combination policy and priorities
+//
+// A rule set names its [Policy]; a rule's priority orders it, lower
+// first. Under [FirstMatch] the first matching rule by priority wins, as
+// in an Odoo pricelist ([Odoo pricelists]); Odoo ranks rules by how
+// specific they are and then by sequence, and its users kept filing the
+// ties and orderings that went wrong ([odoo/odoo 12193], [odoo/odoo
+// 198971]), so here the priority alone decides and is explicit. Two rules
+// with the same priority that can apply to the same item are a
+// configuration error ([ErrConflict]) when compiled, not a silent pick
+// and not a failure at order time as ERPNext's MultiplePricingRuleConflict
+// is ([erpnext test_pricing_rule], [erpnext 41636]). [Compile] also
+// refuses, under first_match, a volume rule ahead of a richer rule: once
+// its tier was reached it would replace the richer discount, and the
+// client ordering more would pay more per unit.
+//
+// [BestForClient] keeps the largest discount; [Additive] adds the rates
+// (ERPNext's "apply multiple pricing rules": 20 % and 10 % give 30 %);
+// [Compounding] applies each to the price the previous one left (ERPNext's
+// "apply discount on discounted rate": 28 %). The values are those of
+// ERPNext's own tests, reproduced in this package's tests.
+//
+// # Payment terms
+//
+// [PaymentPricing] makes the price depend on when the client pays. The
+// table method maps a delay, in days after delivery, to an adjustment:
+// the first step whose UpToDays covers the delay; prepayment has its own
+// entry. The cost-of-money method derives the adjustment from the
+// company's annual cost of money r over a delay of d days on a B-day year
+// (365 by default, or 360), so that a deferral costs the company nothing:
+//
+//	simple interest:  f = 1 + r × d / B        prepaid d days early: f = 1 / (1 + r × d / B)
+//	present value:    f = (1 + r)^(d / B)      prepaid d days early: f = (1 + r)^(−d / B)
+//
+// At 12 % a year, 30 days after delivery, a 100.00 price becomes 100.99
+// with simple interest (100 × 1.0098630…) and 100.94 by present value
+// (100 × 1.12^(30/365) = 100.93582…); discounting the present-value price
+// back at 12 % gives 100.00 exactly.
+//
+// # Early-payment terms
+//
+// On the invoice side, [EarlyPaymentTerms] "d/D net N" give d percent
+// off when paid within D days, the full amount due within N. Odoo's
+// example ([Odoo cash discounts]): 100 € issued on 1 January at 2 %
+// within 7 days, net 30, is settled by 98 € until 8 January, else 100 €
+// by 31 January. Forgoing the discount is borrowing the discounted
+// amount for N − D days at i = d / (1 − d), an implied annual cost of
+//
+//	simple   = i × B / (N − D)
+//	compound = (1 + i)^(B / (N − D)) − 1
+//
+// For 2/10 net 30 on a 365-day year, i = 2/98: 37.24 % simple and 44.59 %
+// compound (36.73 % simple on a 360-day year, as [mathcelebrity] gives;
+// 2/20 net 40 paid on day 30 costs 109.05 % compound, the CFA exercise on
+// [analystforum]). A payment made by the discount date earns the discount
+// pro rata, settling P / (1 − d) of the invoice, so two early halves earn
+// what one early payment would; after the discount date a payment
+// settles its face value; after the due date it is marked late.
+//
+// # The manager's authority
+//
+// Each manager or role has an [Authority]: the largest discount they may
+// give alone and who approves beyond it, forming a chain (manager 5 % →
+// head of sales 15 % → director 25 % in [DefaultRules]). A manager
+// discount within the limit needs nothing; above it the quote's
+// [Approval] is pending, names the lowest authority up the chain whose
+// limit covers the rate, and [Quote.Offerable] refuses the quote as an
+// offer until [Engine.Approve] records who approved it, as what, and
+// when — checking that the approver is that authority or above it, that
+// their limit covers the rate, and that they are not the manager who
+// asked. A discount above the top of the chain cannot be quoted at all.
+//
+// # Hints
+//
+// With Rules.HintWithin set, a quote says where ordering a little more
+// reaches a better volume tier: "Order 5 more units of DRILL to get 10 %",
+// when the missing volume is at most that share of the tier's bound. A
+// hint is given only when the better tier would actually apply under the
+// policy: not when a rule of better priority wins anyway under
+// first_match, nor when the client already gets as much under
+// best_for_client.
+//
+// # Errors
+//
+// Bad input never panics: it returns an error matching [ErrInvalid] that
+// lists every problem at once, each a [FieldError] naming the field as
+// spelt in JSON and the offending value ("lines[1].sku = NAIL: not in
+// price list pl-2026"). Unknown SKUs also match [ErrUnknownSKU], currency
+// mistakes [ErrCurrency], conflicting rules [ErrConflict]. Decimals are
+// bounded (15 integer digits, a fixed number of decimals per kind) before
+// any arithmetic touches them, so a hostile "1e-9999" fails validation
+// instead of exhausting memory. Configurations load from JSON strictly:
+// a misspelt field is an error, not a silently missing cap.
+//
+// # Speed
+//
+// [Compile] sorts the rules once, indexes them by SKU and group, and gives
+// each item the short list of rules that can apply to it, so a quote never
+// scans every rule for every line. The benchmarks price a 100-line
+// request against 50 rules and a batch of 1,000 such requests, beside
+// BenchmarkReferenceLineArithmetic: the bare decimal operations the same
+// lines need, so one run gives the engine's overhead per priced line.
+//
+// [Odoo pricelists]: https://www.odoo.com/documentation/latest/applications/sales/sales/products_prices/prices/pricing.html
+// [Odoo cash discounts]: https://www.odoo.com/documentation/latest/applications/finance/accounting/customer_invoices/cash_discounts.html
+// [odoo/odoo 12193]: https://github.com/odoo/odoo/pull/12193
+// [odoo/odoo 198971]: https://github.com/odoo/odoo/pull/198971
+// [odoo/odoo 271032]: https://github.com/odoo/odoo/pull/271032
+// [odoo/odoo 30036]: https://github.com/odoo/odoo/issues/30036
+// [erpnext test_pricing_rule]: https://github.com/frappe/erpnext/blob/develop/erpnext/accounts/doctype/pricing_rule/test_pricing_rule.py
+// [erpnext 18006]: https://github.com/frappe/erpnext/issues/18006
+// [erpnext 41211]: https://github.com/frappe/erpnext/pull/41211
+// [erpnext 41636]: https://github.com/frappe/erpnext/issues/41636
+// [erpnext 47800]: https://github.com/frappe/erpnext/issues/47800
+// [erpnext 54894]: https://github.com/frappe/erpnext/pull/54894
+// [invoiceninja 3195]: https://github.com/invoiceninja/invoiceninja/issues/3195
+// [dolibarr 32016]: https://github.com/Dolibarr/dolibarr/issues/32016
+// [mathcelebrity]: https://www.mathcelebrity.com/vendordiscount.php
+// [analystforum]: https://www.analystforum.com/t/trade-credit-terms/78050
+package discount

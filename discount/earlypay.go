@@ -1,0 +1,299 @@
+package discount
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/shopspring/decimal"
+)
+
+// EarlyPaymentTerms are invoice terms with a cash discount for early
+// payment, written "d/D net N": d percent off when paid within D days of
+// the invoice date, the full amount due within N days. "2/10 net 30" is
+// 2 % off within 10 days, else pay in full within 30.
+//
+// Not taking the discount is borrowing the discounted amount for N − D
+// days at a price of d/(1 − d) of it, an implied annual cost that
+// [EarlyPaymentTerms.AnnualCost] states both ways.
+type EarlyPaymentTerms struct {
+	// DiscountRate is d, in percent.
+	DiscountRate decimal.Decimal `json:"discount_rate"`
+	// DiscountDays is D: the discount date is the invoice date + D days,
+	// that day included.
+	DiscountDays int `json:"discount_days"`
+	// NetDays is N: the due date is the invoice date + N days.
+	NetDays int `json:"net_days"`
+	// DayCount is the days in a year for the annual cost: 365 (the
+	// default when 0) or 360.
+	DayCount int `json:"day_count,omitempty"`
+}
+
+// DefaultEarlyPaymentTerms returns "2/10 net 30", the textbook trade
+// credit term.
+func DefaultEarlyPaymentTerms() EarlyPaymentTerms {
+	return EarlyPaymentTerms{DiscountRate: decimal.NewFromInt(2), DiscountDays: 10, NetDays: 30}
+}
+
+var termsPattern = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,8})?)\s*%?\s*/\s*(\d{1,4})\s*,?\s*(?:net|n/?)\s*(\d{1,4})\s*$`)
+
+// ParseEarlyPaymentTerms reads the usual written forms: "2/10 net 30",
+// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive).
+func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
+	m := termsPattern.FindStringSubmatch(strings.ToLower(s))
+	if m == nil {
+		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, s)
+	}
+	rate, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
+	days, _ := strconv.Atoi(m[2])
+	net, _ := strconv.Atoi(m[3])
+	t := EarlyPaymentTerms{DiscountRate: rate, DiscountDays: days, NetDays: net}
+	if err := t.Validate(); err != nil {
+		return EarlyPaymentTerms{}, err
+	}
+	return t, nil
+}
+
+// String writes the terms back in the "2/10 net 30" form.
+func (t EarlyPaymentTerms) String() string {
+	return fmt.Sprintf("%s/%d net %d", t.DiscountRate.String(), t.DiscountDays, t.NetDays)
+}
+
+// Validate reports every problem: a rate outside (0, 100) %, a discount
+// period not shorter than the net period, negative or absurd days.
+func (t EarlyPaymentTerms) Validate() error {
+	var p problems
+	if checkPercent(&p, "discount_rate", t.DiscountRate, 0, 100) && (t.DiscountRate.Sign() == 0 || t.DiscountRate.Equal(hundred)) {
+		p.Add("discount_rate", t.DiscountRate, "must be above 0 and below 100")
+	}
+	if t.DiscountDays < 0 || t.DiscountDays > maxDelayDays {
+		p.Addf("discount_days", t.DiscountDays, "must be within 0..%d", maxDelayDays)
+	}
+	if t.NetDays < 0 || t.NetDays > maxDelayDays {
+		p.Addf("net_days", t.NetDays, "must be within 0..%d", maxDelayDays)
+	} else if t.NetDays <= t.DiscountDays {
+		p.Addf("net_days", t.NetDays, "must be after the discount period (%d days)", t.DiscountDays)
+	}
+	if t.DayCount != 0 && t.DayCount != 360 && t.DayCount != 365 {
+		p.Add("day_count", t.DayCount, "must be 360 or 365")
+	}
+	return p.err()
+}
+
+// AnnualCost is the implied annual cost, in percent, of paying on day X
+// instead of taking the discount on day D, with i = d / (1 − d) the
+// price of the X − D days of credit and B days in the year:
+//
+//	simple   = i × B / (X − D)                (nominal, no compounding)
+//	compound = (1 + i)^(B / (X − D)) − 1      (effective annual rate)
+//
+// For 2/10 net 30 on a 365-day year, paid on day 30: i = 2/98, simple =
+// 37.24 %, compound = 44.59 %. Rates are dimensionless, kept as decimals
+// in percent points like every percentage of the package, to 10 places.
+type AnnualCost struct {
+	// Days is X − D, the days of credit the forgone discount buys.
+	Days     int             `json:"days"`
+	Simple   decimal.Decimal `json:"simple"`
+	Compound decimal.Decimal `json:"compound"`
+}
+
+// annualCostPlaces is the precision of AnnualCost rates.
+const annualCostPlaces = 10
+
+// AnnualCost returns the implied annual cost of forgoing the discount
+// and paying on day paidOnDay after the invoice instead; pass NetDays for
+// the usual figure. A day within the discount period forgoes nothing and
+// is an error, and so is a day after the year's end.
+func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
+	if err := t.Validate(); err != nil {
+		return AnnualCost{}, err
+	}
+	if paidOnDay <= t.DiscountDays || paidOnDay > maxDelayDays {
+		return AnnualCost{}, fmt.Errorf("%w: paid_on_day = %d: must be after the discount period (%d days) and at most %d",
+			ErrInvalid, paidOnDay, t.DiscountDays, maxDelayDays)
+	}
+	basis := int64(t.DayCount)
+	if basis == 0 {
+		basis = 365
+	}
+	const prec = costDivPrecision
+	dd := fraction(t.DiscountRate)
+	i := dd.DivRound(one.Sub(dd), prec)
+	days := paidOnDay - t.DiscountDays
+	periods := decimal.NewFromInt(basis).DivRound(decimal.NewFromInt(int64(days)), prec)
+	compound, err := one.Add(i).PowWithPrecision(periods, prec)
+	if err != nil {
+		return AnnualCost{}, fmt.Errorf("%w: annual cost of %s: %w", ErrInvalid, t, err)
+	}
+	return AnnualCost{
+		Days:     days,
+		Simple:   i.Mul(periods).Shift(2).Round(annualCostPlaces),
+		Compound: compound.Sub(one).Shift(2).Round(annualCostPlaces),
+	}, nil
+}
+
+// EarlyPaymentInvoice is an invoice under early-payment terms: when the
+// discount ends, what it is worth, and when the invoice is due.
+type EarlyPaymentInvoice struct {
+	Terms    EarlyPaymentTerms `json:"terms"`
+	Currency string            `json:"currency"`
+	Issued   time.Time         `json:"issued"`
+	Amount   decimal.Decimal   `json:"amount"`
+	// DiscountDate is the last day the discount may be taken.
+	DiscountDate time.Time `json:"discount_date"`
+	// Discount is the cash discount on the full amount, rounded to the
+	// currency, and AmountIfEarly what settles the invoice by then.
+	Discount      decimal.Decimal `json:"discount"`
+	AmountIfEarly decimal.Decimal `json:"amount_if_early"`
+	DueDate       time.Time       `json:"due_date"`
+	Rounding      RoundingMode    `json:"rounding,omitzero"`
+}
+
+// Invoice applies the terms to an invoice of amount, issued on the given
+// day, in currency. Odoo's cash-discount example: 100 € issued on 1
+// January under 2 % within 7 days, net 30, may be settled with 98 € up to
+// 8 January, else 100 € by 31 January.
+func (t EarlyPaymentTerms) Invoice(issued time.Time, amount decimal.Decimal, currencyCode string, mode RoundingMode) (EarlyPaymentInvoice, error) {
+	var p problems
+	p.Merge("terms", t.Validate())
+	minor, ok := currency.MinorUnits(currencyCode)
+	if !ok {
+		p.addCurrency("currency", currencyCode, "unknown ISO 4217 currency code")
+	}
+	if issued.IsZero() {
+		p.Add("issued", nil, "is required")
+	}
+	if checkMoney(&p, "amount", amount, minor) && amount.Sign() == 0 {
+		p.Add("amount", amount, "must be above 0")
+	}
+	if mode != 0 && !mode.IsValid() {
+		p.Add("rounding", mode, "unknown rounding mode")
+	}
+	if err := p.err(); err != nil {
+		return EarlyPaymentInvoice{}, err
+	}
+	disc := mode.Round(amount.Mul(fraction(t.DiscountRate)), minor)
+	return EarlyPaymentInvoice{
+		Terms: t, Currency: currencyCode, Issued: issued, Amount: amount,
+		DiscountDate: issued.AddDate(0, 0, t.DiscountDays), Discount: disc, AmountIfEarly: amount.Sub(disc),
+		DueDate: issued.AddDate(0, 0, t.NetDays), Rounding: mode,
+	}, nil
+}
+
+// Payment is money received against an invoice.
+type Payment struct {
+	Date   time.Time       `json:"date"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// Settlement is how payments settled an invoice.
+type Settlement struct {
+	Applications []PaymentApplication `json:"applications"`
+	// Paid is the money received; Discount the cash discount granted;
+	// Settled = Paid + Discount − Overpaid, the part of the invoice closed.
+	Paid     decimal.Decimal `json:"paid"`
+	Discount decimal.Decimal `json:"discount"`
+	Settled  decimal.Decimal `json:"settled"`
+	// Outstanding is what the invoice still asks; Overpaid what was paid
+	// beyond it.
+	Outstanding decimal.Decimal `json:"outstanding"`
+	Overpaid    decimal.Decimal `json:"overpaid"`
+}
+
+// PaymentApplication is one payment applied to the invoice.
+type PaymentApplication struct {
+	Payment Payment `json:"payment"`
+	// Early: made by the discount date, so it earned a discount.
+	Early bool `json:"early"`
+	// DaysLate counts days after the due date (0 if on time).
+	DaysLate int             `json:"days_late,omitempty"`
+	Discount decimal.Decimal `json:"discount"`
+	// Settled is the part of the invoice the payment closed, its
+	// discount included.
+	Settled decimal.Decimal `json:"settled"`
+}
+
+// Settle applies payments to the invoice in date order (equal dates in
+// the order given):
+//
+//   - By the discount date, a payment P earns the discount pro rata: it
+//     settles P / (1 − d) of the invoice, rounded to the currency, so two
+//     early halves earn what one early payment would; a payment of at
+//     least the discounted rest settles the invoice in full.
+//   - After the discount date a payment settles its own amount; after the
+//     due date it is marked late (interest is the dunning process's
+//     business, not this one's).
+//   - Money beyond what the invoice asks is reported as overpaid, never
+//     lost.
+func (inv EarlyPaymentInvoice) Settle(payments []Payment) (Settlement, error) {
+	minor, ok := currency.MinorUnits(inv.Currency)
+	var p problems
+	p.Merge("terms", inv.Terms.Validate())
+	if !ok {
+		p.addCurrency("currency", inv.Currency, "unknown ISO 4217 currency code")
+	}
+	checkMoney(&p, "amount", inv.Amount, minor)
+	for i, pay := range payments {
+		f := "payments[" + strconv.Itoa(i) + "]"
+		if pay.Date.IsZero() {
+			p.Add(f+".date", nil, "is required")
+		} else if dayNumber(pay.Date) < dayNumber(inv.Issued) {
+			p.Add(f+".date", pay.Date.Format(time.DateOnly), "before the invoice date "+inv.Issued.Format(time.DateOnly))
+		}
+		if checkMoney(&p, f+".amount", pay.Amount, minor) && pay.Amount.Sign() == 0 {
+			p.Add(f+".amount", pay.Amount, "must be above 0")
+		}
+	}
+	if err := p.err(); err != nil {
+		return Settlement{}, err
+	}
+	order := slices.Clone(payments)
+	slices.SortStableFunc(order, func(a, b Payment) int { return dayNumber(a.Date) - dayNumber(b.Date) })
+
+	dd := fraction(inv.Terms.DiscountRate)
+	keep := one.Sub(dd)
+	s := Settlement{Paid: decimal.Zero, Discount: decimal.Zero, Overpaid: decimal.Zero}
+	outstanding := inv.Amount
+	for _, pay := range order {
+		app := PaymentApplication{Payment: pay, Discount: decimal.Zero}
+		day := dayNumber(pay.Date)
+		if due := dayNumber(inv.DueDate); day > due {
+			app.DaysLate = int(civil(pay.Date).Sub(civil(inv.DueDate)).Hours() / 24)
+		}
+		switch {
+		case outstanding.Sign() == 0:
+			app.Settled = decimal.Zero
+		case day <= dayNumber(inv.DiscountDate):
+			app.Early = true
+			rest := outstanding.Sub(inv.Rounding.Round(outstanding.Mul(dd), minor))
+			if pay.Amount.GreaterThanOrEqual(rest) {
+				app.Settled = outstanding
+			} else {
+				app.Settled = decimal.Min(outstanding, inv.Rounding.Round(pay.Amount.DivRound(keep, costDivPrecision), minor))
+			}
+			if app.Settled.GreaterThan(pay.Amount) {
+				app.Discount = app.Settled.Sub(pay.Amount)
+			}
+		default:
+			app.Settled = decimal.Min(outstanding, pay.Amount)
+		}
+		outstanding = outstanding.Sub(app.Settled)
+		s.Paid = s.Paid.Add(pay.Amount)
+		s.Discount = s.Discount.Add(app.Discount)
+		s.Overpaid = s.Overpaid.Add(pay.Amount.Add(app.Discount).Sub(app.Settled))
+		s.Applications = append(s.Applications, app)
+	}
+	s.Settled = inv.Amount.Sub(outstanding)
+	s.Outstanding = outstanding
+	return s, nil
+}
+
+// civil drops the time of day, keeping the calendar day in t's location.
+func civil(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

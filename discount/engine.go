@@ -1,0 +1,397 @@
+package discount
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/shopspring/decimal"
+)
+
+// Engine is a price list and a rule set checked together and compiled
+// for quoting: rules are sorted once, indexed by SKU and group, and each
+// item carries the short list of rules that can apply to it, so a quote
+// visits only those. An Engine is immutable and safe for concurrent use.
+type Engine struct {
+	pl           PriceList
+	rules        Rules
+	minor        int32 // decimals of a line total
+	unitDecimals int32 // decimals of a net unit price
+	mode         RoundingMode
+
+	items      []item
+	bySKU      map[string]int32
+	groups     []string
+	groupIndex map[string]int32
+
+	// crs are the discount rules in precedence order (priority, then ID).
+	crs       []crule
+	coupons   map[string][]int32 // coupon code -> promotion rules
+	ruleIndex map[string]int32   // rule ID -> index in crs
+	nPools    int                // per-order volume rules
+
+	authIndex map[string]int // authority ID -> index in rules.Authority
+
+	hintWithin decimal.Decimal // fraction; zero: no hints
+
+	scratch sync.Pool // *aggScratch, sized for items and groups
+}
+
+// item is a price-list entry compiled for quoting.
+type item struct {
+	sku, name, group string
+	groupIdx         int32 // -1: no group
+	price            decimal.Decimal
+	// capPrice is the lowest price the cap allows (0 with no cap: a price
+	// never goes below zero).
+	capPrice decimal.Decimal
+	// floor is the item's floor, at most the list price; hasFloor says
+	// whether there is one, listBelowFloor whether the list price itself
+	// is under it.
+	floor          decimal.Decimal
+	hasFloor       bool
+	listBelowFloor bool
+	// cands are the rules (indexes into crs) that can apply to the item,
+	// in precedence order.
+	cands []int32
+	// What the volume pass must add up for this item.
+	aggItem, aggGroup, needAmount bool
+	pools                         []int32 // per-order volume rules covering the item
+}
+
+// crule is a discount rule compiled for quoting.
+type crule struct {
+	id, name string
+	field    string // where the rule is in the rule set, for errors
+	kind     Kind
+	priority int
+	from, to int // validity as day numbers; 0: open
+	scope    Scope
+
+	// Flat rules (segment, VIP, promotion).
+	rate    rate
+	segment string
+	coupon  string
+
+	loyalty []loyaltyTier
+	vol     *cvolume
+
+	// maxRate is the most the rule can give, entryRate what a volume
+	// rule gives when it starts to apply, gated whether it starts to
+	// apply only from some volume: the first_match monotonicity check
+	// needs them.
+	maxRate, entryRate decimal.Decimal
+	gated              bool
+}
+
+type loyaltyTier struct {
+	min  decimal.Decimal
+	rate rate
+}
+
+type cvolume struct {
+	per        Per
+	basis      Basis
+	mode       TierMode
+	cumulative bool
+	tiers      []Tier
+	rates      []rate // per tier
+	pool       int32  // per-order pool index
+}
+
+// Compile checks a price list and a rule set together and compiles them
+// into an [Engine]. Beyond each one's own validation it checks that they
+// share a currency, that rules name only SKUs and groups the list has,
+// that unit prices fit the rule set's unit-price precision, that every
+// item has a cost when the floor needs one, and, under first_match, that
+// no two rules with the same priority can apply to the same item and
+// that no volume rule would, on reaching its tier, replace a richer rule
+// (ordering more would then raise the price). Every problem is reported,
+// under "price_list." and "rules." field paths.
+func Compile(pl PriceList, rules Rules) (*Engine, error) {
+	var p, pp, rp problems
+	pl.check(&pp)
+	p.merge("price_list", &pp)
+	rules.check(&rp)
+	p.merge("rules", &rp)
+	if p.Len() > 0 {
+		return nil, p.err()
+	}
+	if rules.Currency != pl.Currency {
+		p.addCurrency("rules.currency", rules.Currency, "the price list is in "+pl.Currency)
+		return nil, p.err()
+	}
+	minor, _ := currency.MinorUnits(pl.Currency)
+	e := &Engine{
+		pl: pl, rules: rules,
+		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
+		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
+		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, authIndex: map[string]int{},
+	}
+	e.compileItems(&p)
+	e.compileRules(&p)
+	if p.Len() > 0 {
+		return nil, p.err()
+	}
+	e.indexCandidates()
+	if rules.Combination == FirstMatch {
+		e.checkFirstMatch(&p)
+	}
+	if p.Len() > 0 {
+		return nil, p.err()
+	}
+	for i, a := range rules.Authority {
+		e.authIndex[a.ID] = i
+	}
+	if rules.HintWithin.Valid {
+		e.hintWithin = fraction(rules.HintWithin.Decimal)
+	}
+	nItems, nGroups := len(e.items), len(e.groups)
+	e.scratch.New = func() any { return newAggScratch(nItems, nGroups) }
+	return e, nil
+}
+
+func (e *Engine) compileItems(p *problems) {
+	capFactor := decimal.Zero // no cap: never below zero
+	if e.rules.MaxDiscount.Valid {
+		capFactor = one.Sub(fraction(e.rules.MaxDiscount.Decimal))
+	}
+	markup := e.rules.Floor.MinMarkup
+	e.items = make([]item, len(e.pl.Items))
+	for i, it := range e.pl.Items {
+		f := "price_list.items[" + strconv.Itoa(i) + "]"
+		checkShape(p, f+".unit_price", it.UnitPrice, e.unitDecimals)
+		if it.MinPrice.Valid {
+			checkShape(p, f+".min_price", it.MinPrice.Decimal, e.unitDecimals)
+		}
+		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice}
+		if it.Group != "" {
+			g, ok := e.groupIndex[it.Group]
+			if !ok {
+				g = int32(len(e.groups))
+				e.groupIndex[it.Group] = g
+				e.groups = append(e.groups, it.Group)
+			}
+			ci.groupIdx = g
+		}
+		ci.capPrice = it.UnitPrice.Mul(capFactor)
+		if markup.Valid {
+			if !it.Cost.Valid {
+				p.Add(f+".cost", nil, "is required: rules.floor.min_markup prices the floor from cost")
+			} else {
+				ci.floor, ci.hasFloor = it.Cost.Decimal.Mul(one.Add(fraction(markup.Decimal))), true
+			}
+		}
+		if it.MinPrice.Valid && (!ci.hasFloor || it.MinPrice.Decimal.GreaterThan(ci.floor)) {
+			ci.floor, ci.hasFloor = it.MinPrice.Decimal, true
+		}
+		if ci.hasFloor && ci.floor.GreaterThan(ci.price) {
+			ci.floor, ci.listBelowFloor = ci.price, true
+		}
+		e.items[i] = ci
+		e.bySKU[it.SKU] = int32(i)
+	}
+}
+
+func (e *Engine) compileRules(p *problems) {
+	r := e.rules
+	add := func(c crule) { e.crs = append(e.crs, c) }
+	for i, v := range r.Volume {
+		f := "rules.volume[" + strconv.Itoa(i) + "]"
+		c := e.header(p, f, v.Header, KindVolume)
+		cv := &cvolume{per: v.Per, basis: v.Basis, mode: v.Mode, cumulative: v.Cumulative, tiers: v.Tiers, pool: -1}
+		for _, t := range v.Tiers {
+			cv.rates = append(cv.rates, newRate(t.Rate))
+		}
+		if v.Per == PerOrder {
+			cv.pool = int32(e.nPools)
+			e.nPools++
+		}
+		c.vol = cv
+		c.maxRate = v.Tiers[len(v.Tiers)-1].Rate
+		c.gated = v.Tiers[0].Min.Sign() > 0
+		c.entryRate = v.Tiers[0].Rate
+		if v.Mode == Graduated {
+			c.entryRate = decimal.Zero // a graduated rule starts at a sliver of its first rate
+		}
+		add(c)
+	}
+	for i, s := range r.Segments {
+		c := e.header(p, "rules.segments["+strconv.Itoa(i)+"]", s.Header, KindSegment)
+		c.segment = s.Segment
+		c.setRate(s.Rate)
+		add(c)
+	}
+	for i, v := range r.VIP {
+		c := e.header(p, "rules.vip["+strconv.Itoa(i)+"]", v.Header, KindVIP)
+		c.setRate(v.Rate)
+		add(c)
+	}
+	for i, l := range r.Loyalty {
+		c := e.header(p, "rules.loyalty["+strconv.Itoa(i)+"]", l.Header, KindLoyalty)
+		for _, t := range l.Tiers {
+			c.loyalty = append(c.loyalty, loyaltyTier{min: t.MinSpend, rate: newRate(t.Rate)})
+		}
+		c.maxRate = l.Tiers[len(l.Tiers)-1].Rate
+		add(c)
+	}
+	for i, pr := range r.Promotions {
+		c := e.header(p, "rules.promotions["+strconv.Itoa(i)+"]", pr.Header, KindPromotion)
+		c.coupon = pr.Coupon
+		c.setRate(pr.Rate)
+		add(c)
+	}
+	slices.SortFunc(e.crs, func(a, b crule) int {
+		return cmp.Or(cmp.Compare(a.priority, b.priority), cmp.Compare(a.id, b.id))
+	})
+	for i := range e.crs {
+		c := &e.crs[i]
+		e.ruleIndex[c.id] = int32(i)
+		if c.coupon != "" {
+			e.coupons[c.coupon] = append(e.coupons[c.coupon], int32(i))
+		}
+	}
+}
+
+// header compiles the common part of a rule and checks its scope against
+// the price list.
+func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
+	for i, sku := range h.Scope.SKUs {
+		if _, ok := e.bySKU[sku]; !ok {
+			p.addUnknownSKU(f+".scope.skus["+strconv.Itoa(i)+"]", sku, "not in price list "+e.pl.ID)
+		}
+	}
+	for i, g := range h.Scope.Groups {
+		if _, ok := e.groupIndex[g]; !ok {
+			p.Add(f+".scope.groups["+strconv.Itoa(i)+"]", g, "no item of price list "+e.pl.ID+" is in this group")
+		}
+	}
+	c := crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope}
+	if !h.ValidFrom.IsZero() {
+		c.from = dayNumber(h.ValidFrom)
+	}
+	if !h.ValidTo.IsZero() {
+		c.to = dayNumber(h.ValidTo)
+	}
+	return c
+}
+
+func (c *crule) setRate(percent decimal.Decimal) {
+	c.rate, c.maxRate = newRate(percent), percent
+}
+
+// indexCandidates gives each item the rules that can apply to it, in
+// precedence order, through an index by SKU and group rather than a
+// scan of every rule for every item.
+func (e *Engine) indexCandidates() {
+	var global []int32
+	bySKU := map[string][]int32{}
+	byGroup := map[string][]int32{}
+	for i := range e.crs {
+		c := &e.crs[i]
+		if c.scope.IsZero() {
+			global = append(global, int32(i))
+			continue
+		}
+		for _, s := range c.scope.SKUs {
+			bySKU[s] = append(bySKU[s], int32(i))
+		}
+		for _, g := range c.scope.Groups {
+			byGroup[g] = append(byGroup[g], int32(i))
+		}
+	}
+	for i := range e.items {
+		it := &e.items[i]
+		specific := append(slices.Clone(bySKU[it.sku]), byGroup[it.group]...)
+		if len(specific) == 0 {
+			it.cands = global // shared, never written to
+		} else {
+			all := append(specific, global...)
+			slices.Sort(all)
+			it.cands = slices.Compact(all) // a rule may list the SKU and its group
+		}
+		for _, ri := range it.cands {
+			v := e.crs[ri].vol
+			if v == nil {
+				continue
+			}
+			switch v.per {
+			case PerItem:
+				it.aggItem = true
+			case PerGroup:
+				it.aggGroup = true
+			case PerOrder:
+				it.pools = append(it.pools, ri)
+			}
+			it.needAmount = it.needAmount || v.basis == BasisAmount
+		}
+	}
+}
+
+// checkFirstMatch rejects what first_match cannot price well: two rules
+// with the same priority that can apply to the same item (ERPNext raises
+// MultiplePricingRuleConflict at order time for this; here the rule set
+// is refused up front), and a volume rule that, once its threshold is
+// reached, would replace a rule giving more than its entry rate — the
+// client ordering more would pay more per unit.
+func (e *Engine) checkFirstMatch(p *problems) {
+	seen := map[[2]int32]bool{}
+	for i := range e.items {
+		it := &e.items[i]
+		for a, ra := range it.cands {
+			ca := &e.crs[ra]
+			for _, rb := range it.cands[a+1:] {
+				cb := &e.crs[rb]
+				pair := [2]int32{ra, rb}
+				if seen[pair] {
+					continue
+				}
+				if cb.priority == ca.priority {
+					seen[pair] = true
+					p.addConflict(cb.field+".priority", cb.priority, fmt.Sprintf(
+						"same priority as %s (%q), and both can apply to SKU %s: first_match cannot choose between them; give them distinct priorities or use another combination",
+						ca.field, ca.id, it.sku))
+					continue
+				}
+				if ca.gated && cb.maxRate.GreaterThan(ca.entryRate) {
+					seen[pair] = true
+					p.addConflict(ca.field+".priority", ca.priority, fmt.Sprintf(
+						"under first_match, once its first tier is reached %q (%s %% at first) replaces %q (up to %s %%) on SKU %s, so ordering more would raise the unit price; give %q a later priority than %q, or a first-tier rate of at least %s %%",
+						ca.id, ca.entryRate, cb.id, cb.maxRate, it.sku, ca.id, cb.id, cb.maxRate))
+				}
+			}
+		}
+	}
+}
+
+// aggScratch holds the per-quote volume totals by item and by group.
+// Entries are valid only when their generation matches, so a reused
+// scratch needs no clearing.
+type aggScratch struct {
+	gen      uint32
+	itemGen  []uint32
+	items    []volumeAgg
+	groupGen []uint32
+	groups   []volumeAgg
+}
+
+type volumeAgg struct{ qty, amt decimal.Decimal }
+
+func newAggScratch(nItems, nGroups int) *aggScratch {
+	return &aggScratch{
+		itemGen: make([]uint32, nItems), items: make([]volumeAgg, nItems),
+		groupGen: make([]uint32, nGroups), groups: make([]volumeAgg, nGroups),
+	}
+}
+
+func (s *aggScratch) next() {
+	s.gen++
+	if s.gen == 0 { // wrapped: clear once every 2^32 quotes
+		clear(s.itemGen)
+		clear(s.groupGen)
+		s.gen = 1
+	}
+}

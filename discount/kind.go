@@ -1,0 +1,57 @@
+package discount
+
+import "github.com/clientele-go/clientele/internal/enum"
+
+// Kind is what made an adjustment to a price: a kind of rule, the
+// manager, or one of the guards (cap, floor) and the final rounding.
+type Kind uint8
+
+const (
+	// KindVolume is a volume discount (a [VolumeRule] tier).
+	KindVolume Kind = iota + 1
+	// KindSegment is a discount for a client segment ([SegmentRule]).
+	KindSegment
+	// KindVIP is a discount for VIP clients ([VIPRule]).
+	KindVIP
+	// KindLoyalty is a loyalty-tier discount ([LoyaltyRule]).
+	KindLoyalty
+	// KindPromotion is a promotion or coupon discount ([PromotionRule]).
+	KindPromotion
+	// KindManager is the manager's discretionary discount.
+	KindManager
+	// KindCap gives back the part of the discounts above the rule set's
+	// maximum discount.
+	KindCap
+	// KindFloor gives back the part of the discounts that would take the
+	// price below the item's floor.
+	KindFloor
+	// KindPayment is the prepayment discount or deferred-payment
+	// surcharge.
+	KindPayment
+	// KindRounding is the difference rounding the unit price to the
+	// currency makes to the line total.
+	KindRounding
+)
+
+var kindNames = enum.Names{"", "volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding"}
+
+// ParseKind returns the adjustment kind named s ("volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding").
+func ParseKind(s string) (Kind, error) { return enum.Parse[Kind](kindNames, "adjustment kind", s) }
+
+func (v Kind) String() string { return enum.String(kindNames, "Kind", v) }
+
+// IsValid reports whether v is one of the named values.
+func (v Kind) IsValid() bool { return enum.Valid(kindNames, v) }
+
+// MarshalText implements encoding.TextMarshaler; an unset value is an error.
+func (v Kind) MarshalText() ([]byte, error) { return enum.Marshal(kindNames, "Kind", v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (v *Kind) UnmarshalText(b []byte) error {
+	x, err := ParseKind(string(b))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}

@@ -1,0 +1,296 @@
+package discount
+
+import (
+	"strconv"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/shopspring/decimal"
+)
+
+// PaymentPricing makes the price depend on when the client pays, so that
+// a deferral costs the company nothing and a prepayment is rewarded. It
+// applies after the commercial discounts, the cap and the floor (see the
+// package documentation for why). Its Method unset, payment terms do not
+// change the price.
+type PaymentPricing struct {
+	Method PaymentMethod `json:"method,omitzero"`
+
+	// Table method. Prepayment is the adjustment for paying before
+	// delivery, in percent (negative: a discount); unset, prepayment is
+	// not offered.
+	Prepayment decimal.NullDecimal `json:"prepayment,omitzero"`
+	// Steps price deferrals: a payment Days after delivery takes the
+	// first step whose UpToDays is at least Days. Steps increase in
+	// UpToDays and their adjustments never decrease (waiting longer never
+	// costs less); a deferral beyond the last step is not offered.
+	Steps []DelayStep `json:"steps,omitempty"`
+
+	// Cost-of-money method. AnnualRate is the company's cost of money, in
+	// percent a year.
+	AnnualRate decimal.Decimal `json:"annual_rate,omitzero"`
+	// Interest says how the rate accrues over the delay: simple or
+	// compound (present value).
+	Interest InterestMethod `json:"interest,omitzero"`
+	// DayCount is the days in the rate's year: 365 (the default when 0) or
+	// 360.
+	DayCount int `json:"day_count,omitempty"`
+}
+
+// DelayStep is one row of a deferral table: payments up to UpToDays
+// after delivery adjust the price by Adjustment percent (positive: a
+// surcharge; negative: a discount; 0 at delivery is usual).
+type DelayStep struct {
+	UpToDays   int             `json:"up_to_days"`
+	Adjustment decimal.Decimal `json:"adjustment"`
+}
+
+// PaymentMethod says how payment terms are priced.
+type PaymentMethod uint8
+
+const (
+	// PaymentTable takes the adjustment from a table by delay.
+	PaymentTable PaymentMethod = iota + 1
+	// PaymentCostOfMoney derives the adjustment from an annual cost of
+	// money, so that the deferred price is worth today what the price at
+	// delivery is worth.
+	PaymentCostOfMoney
+)
+
+var paymentMethodNames = enum.Names{"", "table", "cost_of_money"}
+
+// ParsePaymentMethod returns the method named s ("table", "cost_of_money").
+func ParsePaymentMethod(s string) (PaymentMethod, error) {
+	return enum.Parse[PaymentMethod](paymentMethodNames, "payment method", s)
+}
+
+func (v PaymentMethod) String() string { return enum.String(paymentMethodNames, "PaymentMethod", v) }
+
+// IsValid reports whether v is one of the named methods.
+func (v PaymentMethod) IsValid() bool { return enum.Valid(paymentMethodNames, v) }
+
+// MarshalText implements encoding.TextMarshaler; an unset value is an error.
+func (v PaymentMethod) MarshalText() ([]byte, error) {
+	return enum.Marshal(paymentMethodNames, "PaymentMethod", v)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (v *PaymentMethod) UnmarshalText(b []byte) error {
+	x, err := ParsePaymentMethod(string(b))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// InterestMethod says how a cost of money accrues over a delay of d days
+// at an annual rate r on a B-day year.
+type InterestMethod uint8
+
+const (
+	// SimpleInterest: deferred price = P × (1 + r·d/B); prepaid price =
+	// P / (1 + r·d/B).
+	SimpleInterest InterestMethod = iota + 1
+	// CompoundInterest (present value): deferred price = P × (1 + r)^(d/B);
+	// prepaid price = P × (1 + r)^(−d/B). Discounting the deferred price
+	// back at r gives P exactly.
+	CompoundInterest
+)
+
+var interestNames = enum.Names{"", "simple", "compound"}
+
+// ParseInterestMethod returns the method named s ("simple", "compound").
+func ParseInterestMethod(s string) (InterestMethod, error) {
+	return enum.Parse[InterestMethod](interestNames, "interest method", s)
+}
+
+func (v InterestMethod) String() string { return enum.String(interestNames, "InterestMethod", v) }
+
+// IsValid reports whether v is one of the named methods.
+func (v InterestMethod) IsValid() bool { return enum.Valid(interestNames, v) }
+
+// MarshalText implements encoding.TextMarshaler; an unset value is an error.
+func (v InterestMethod) MarshalText() ([]byte, error) {
+	return enum.Marshal(interestNames, "InterestMethod", v)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (v *InterestMethod) UnmarshalText(b []byte) error {
+	x, err := ParseInterestMethod(string(b))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// PaymentTerms is when the client will pay for a quote.
+type PaymentTerms struct {
+	// Prepayment: the client pays before delivery, Days days before.
+	Prepayment bool `json:"prepayment,omitempty"`
+	// Days after delivery (or before it, with Prepayment). Zero: on
+	// delivery. Never negative.
+	Days int `json:"days,omitempty"`
+}
+
+func (t PaymentTerms) String() string {
+	switch {
+	case t.Prepayment && t.Days > 0:
+		return "prepayment " + strconv.Itoa(t.Days) + " days before delivery"
+	case t.Prepayment:
+		return "prepayment"
+	case t.Days == 0:
+		return "payment on delivery"
+	default:
+		return "payment " + strconv.Itoa(t.Days) + " days after delivery"
+	}
+}
+
+func (pp PaymentPricing) check(p *problems, f string) {
+	switch pp.Method {
+	case 0:
+		if pp.Prepayment.Valid || len(pp.Steps) > 0 || !pp.AnnualRate.IsZero() || pp.Interest != 0 {
+			p.Add(f+".method", nil, "is required when payment pricing is given: table or cost_of_money")
+		}
+	case PaymentTable:
+		pp.checkTable(p, f)
+	case PaymentCostOfMoney:
+		if checkPercent(p, f+".annual_rate", pp.AnnualRate, 0, 100) && pp.AnnualRate.Sign() == 0 {
+			p.Add(f+".annual_rate", pp.AnnualRate, "must be above 0")
+		}
+		if !pp.Interest.IsValid() {
+			p.Add(f+".interest", pp.Interest, "is required: simple or compound")
+		}
+		if len(pp.Steps) > 0 || pp.Prepayment.Valid {
+			p.Add(f+".steps", nil, "steps and prepayment belong to the table method")
+		}
+	default:
+		p.Add(f+".method", pp.Method, "unknown payment method (want table or cost_of_money)")
+	}
+	if pp.DayCount != 0 && pp.DayCount != 360 && pp.DayCount != 365 {
+		p.Add(f+".day_count", pp.DayCount, "must be 360 or 365")
+	}
+}
+
+func (pp PaymentPricing) checkTable(p *problems, f string) {
+	if len(pp.Steps) == 0 {
+		p.Add(f+".steps", nil, "at least one step is required")
+	}
+	if len(pp.Steps) > maxTiers {
+		p.Addf(f+".steps", len(pp.Steps), "more than %d steps", maxTiers)
+		return
+	}
+	if !pp.AnnualRate.IsZero() || pp.Interest != 0 {
+		p.Add(f+".annual_rate", nil, "annual_rate and interest belong to the cost_of_money method")
+	}
+	okPre := pp.Prepayment.Valid && checkAdjustment(p, f+".prepayment", pp.Prepayment.Decimal)
+	for i, s := range pp.Steps {
+		fi := f + ".steps[" + strconv.Itoa(i) + "]"
+		if s.UpToDays < 0 || s.UpToDays > maxDelayDays {
+			p.Addf(fi+".up_to_days", s.UpToDays, "must be within 0..%d", maxDelayDays)
+		}
+		ok := checkAdjustment(p, fi+".adjustment", s.Adjustment)
+		if i == 0 {
+			if ok && okPre && pp.Prepayment.Decimal.GreaterThan(s.Adjustment) {
+				p.Addf(f+".prepayment", pp.Prepayment.Decimal, "must not be above the first step's %s %%: paying earlier never costs more", s.Adjustment)
+			}
+			continue
+		}
+		prev := pp.Steps[i-1]
+		if s.UpToDays <= prev.UpToDays {
+			p.Addf(fi+".up_to_days", s.UpToDays, "steps out of order: must be above the previous step's %d", prev.UpToDays)
+		}
+		if ok && checkShape(&problems{}, "", prev.Adjustment, percentDecimals) && s.Adjustment.LessThan(prev.Adjustment) {
+			p.Addf(fi+".adjustment", s.Adjustment, "must not be below the previous step's %s %%: waiting longer never costs less", prev.Adjustment)
+		}
+	}
+}
+
+// checkAdjustment accepts a signed price adjustment above -100 % (a
+// price cannot be discounted to nothing for paying early) and up to
+// +100 %.
+func checkAdjustment(p *problems, f string, v decimal.Decimal) bool {
+	if !checkPercent(p, f, v, -100, 100) {
+		return false
+	}
+	if v.Equal(hundred.Neg()) {
+		p.Add(f, v, "must be above -100")
+		return false
+	}
+	return true
+}
+
+// costDivPrecision is the number of decimal places kept by the divisions
+// and powers of the cost-of-money factor and of the annual cost of early
+// payment terms.
+const costDivPrecision = 20
+
+// factorPlaces is the precision of a cost-of-money price factor: on a
+// price of a billion its error is below 10^-6 of a cent, and shorter
+// factors keep every line's arithmetic short.
+const factorPlaces = 16
+
+// factor returns the price factor for terms t (1 + adjustment), or
+// records why t cannot be priced.
+func (pp PaymentPricing) factor(p *problems, t PaymentTerms) (decimal.Decimal, bool) {
+	if t.Days < 0 {
+		p.Add("payment.days", t.Days, "must not be negative (a payment before delivery is a prepayment)")
+		return decimal.Decimal{}, false
+	}
+	if t.Days > maxDelayDays {
+		p.Addf("payment.days", t.Days, "must be at most %d", maxDelayDays)
+		return decimal.Decimal{}, false
+	}
+	switch pp.Method {
+	case PaymentTable:
+		if t.Prepayment {
+			if !pp.Prepayment.Valid {
+				p.Add("payment.prepayment", true, "the rules offer no prepayment price")
+				return decimal.Decimal{}, false
+			}
+			return one.Add(fraction(pp.Prepayment.Decimal)), true
+		}
+		for _, s := range pp.Steps {
+			if s.UpToDays >= t.Days {
+				return one.Add(fraction(s.Adjustment)), true
+			}
+		}
+		last := pp.Steps[len(pp.Steps)-1].UpToDays
+		p.Addf("payment.days", t.Days, "beyond the longest deferral the rules price (%d days)", last)
+		return decimal.Decimal{}, false
+	case PaymentCostOfMoney:
+		f, err := pp.costOfMoneyFactor(t)
+		if err != nil {
+			p.Add("payment.days", t.Days, err.Error())
+			return decimal.Decimal{}, false
+		}
+		return f.Round(factorPlaces), true
+	default:
+		return one, true
+	}
+}
+
+// costOfMoneyFactor applies the formulas of [InterestMethod].
+func (pp PaymentPricing) costOfMoneyFactor(t PaymentTerms) (decimal.Decimal, error) {
+	if t.Days == 0 {
+		return one, nil
+	}
+	basis := int64(pp.DayCount)
+	if basis == 0 {
+		basis = 365
+	}
+	r := fraction(pp.AnnualRate)
+	days := decimal.NewFromInt(int64(t.Days))
+	if pp.Interest == SimpleInterest {
+		growth := one.Add(r.Mul(days).DivRound(decimal.NewFromInt(basis), costDivPrecision))
+		if t.Prepayment {
+			return one.DivRound(growth, costDivPrecision), nil
+		}
+		return growth, nil
+	}
+	exp := days.DivRound(decimal.NewFromInt(basis), costDivPrecision)
+	if t.Prepayment {
+		exp = exp.Neg()
+	}
+	return one.Add(r).PowWithPrecision(exp, costDivPrecision)
+}

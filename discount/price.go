@@ -1,0 +1,657 @@
+package discount
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// maxLines bounds the lines of one request.
+const maxLines = 100_000
+
+// ruleState is one rule resolved for one request: whether it applies to
+// this client on this date, and at which rate for rules whose rate does
+// not depend on the lines.
+type ruleState struct {
+	active bool
+	rate   rate
+	tier   int // loyalty tier reached, 0-based
+	basis  decimal.Decimal
+	prior  []PriorVolume
+	// The per-order volume result, the same for every line, and the
+	// per-group results, the same for every line of a group.
+	order     volResult
+	orderDone bool
+	groups    []volResult
+}
+
+// volResult is a volume rule evaluated for one line.
+type volResult struct {
+	matched bool
+	tier    int // index of the tier reached, -1 below the first
+	rate    rate
+	basis   decimal.Decimal // the volume that selected the tier, prior purchases included
+	key     int32           // item, group or 0, what the volume was added up over
+}
+
+// pick is a rule chosen for a line.
+type pick struct {
+	rule  int32
+	rate  rate
+	tier  int
+	basis decimal.Decimal
+}
+
+// seenVolume is a volume rule evaluated on a line, kept for hints.
+type seenVolume struct {
+	rule int32
+	res  volResult
+}
+
+type hintKey struct{ rule, key int32 }
+
+// quoteState is the working state of one Engine.Quote call.
+type quoteState struct {
+	e        *Engine
+	req      *Request
+	lineItem []int32
+	rs       []ruleState
+	scr      *aggScratch
+	pools    []volumeAgg
+
+	pay     decimal.Decimal // payment factor
+	payRate decimal.Decimal // its change in percent
+	hasPay  bool
+	mgr     rate
+	hasMgr  bool
+
+	adjs     []Adjustment
+	sum      []moneySum // per rule, then the five step kinds
+	hints    []Hint
+	hintKeys []hintKey
+}
+
+// Indexes of the step kinds in quoteState.sum, after the rules.
+const (
+	slotManager = iota
+	slotCap
+	slotFloor
+	slotPayment
+	slotRounding
+	nSlots
+)
+
+// Quote prices req and explains the price. The steps, per line, are
+// those of the package documentation: list price, rule discounts
+// combined by the policy, manager discount, cap, floor, payment terms,
+// rounding. Bad input is an error naming every bad field (ErrInvalid,
+// with ErrUnknownSKU or ErrCurrency where they apply); the same engine
+// and request always give an equal quote.
+func (e *Engine) Quote(req Request) (Quote, error) {
+	st := quoteState{e: e, req: &req}
+	appr, err := st.prepare()
+	if err != nil {
+		return Quote{}, err
+	}
+	st.scr = e.scratch.Get().(*aggScratch)
+	defer e.scratch.Put(st.scr)
+	st.addUp()
+
+	q := Quote{
+		PriceListID: e.pl.ID, Currency: e.pl.Currency, Date: req.Date, ClientID: req.Client.ID,
+		Payment: req.Payment, Approval: appr,
+		Lines: make([]Line, len(req.Lines)),
+	}
+	n := len(e.crs)
+	st.sum = make([]moneySum, n+nSlots)
+	st.adjs = make([]Adjustment, 0, 5*len(req.Lines))
+	var gross, net moneySum
+	for i, ln := range req.Lines {
+		st.priceLine(&q.Lines[i], i, ln)
+		gross.add(q.Lines[i].Gross, e.minor)
+		net.add(q.Lines[i].Net, e.minor)
+	}
+	q.Totals = Totals{Gross: gross.total(e.minor), Net: net.total(e.minor), Surcharge: decimal.Zero}
+	if pay := st.sum[n+slotPayment].total(e.minor); pay.Sign() > 0 {
+		q.Totals.Surcharge = pay
+	}
+	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)
+	q.Summary = st.summary()
+	q.Hints = st.hints
+	q.Warnings = st.warnings(appr)
+	return q, nil
+}
+
+// prepare validates the request against the engine and resolves every
+// rule for this client and date.
+func (st *quoteState) prepare() (Approval, error) {
+	e, req := st.e, st.req
+	var p problems
+	if req.Date.IsZero() {
+		p.Add("date", nil, "is required")
+	} else if !e.pl.validOn(req.Date) {
+		p.Add("date", req.Date.Format(time.DateOnly), "outside the validity of price list "+e.pl.ID+" ("+validity(e.pl.ValidFrom, e.pl.ValidTo)+")")
+	}
+	switch req.Currency {
+	case e.pl.Currency:
+	case "":
+		p.addCurrency("currency", nil, "is required (the price list is in "+e.pl.Currency+")")
+	default:
+		p.addCurrency("currency", req.Currency, "the price list is in "+e.pl.Currency)
+	}
+	c := req.Client
+	checkText(&p, "client.id", c.ID)
+	checkNames(&p, "client.segments", c.Segments)
+	if !c.LoyaltySpend.IsZero() {
+		checkMoney(&p, "client.loyalty_spend", c.LoyaltySpend, e.minor+maxExtraDecimals)
+	}
+	st.checkLines(&p)
+	if f, ok := e.rules.Payment.factor(&p, req.Payment); ok && !f.Equal(one) {
+		st.pay, st.hasPay = f, true
+		st.payRate = f.Sub(one).Shift(2).Round(percentDecimals)
+	}
+	checkNames(&p, "coupons", req.Coupons)
+	for i, code := range req.Coupons {
+		if _, ok := e.coupons[code]; !ok && code != "" {
+			p.Add("coupons["+strconv.Itoa(i)+"]", code, "unknown coupon")
+		}
+	}
+	var appr Approval
+	if m := req.Manager; !m.Rate.IsZero() || m.ManagerID != "" {
+		checkText(&p, "manager.manager_id", m.ManagerID)
+		checkText(&p, "manager.role", m.Role)
+		if checkRate(&p, "manager.rate", m.Rate) {
+			appr = approval(e.rules.Authority, e.authIndex, m, &p)
+			if m.Rate.Sign() > 0 {
+				st.mgr, st.hasMgr = newRate(m.Rate), true
+			}
+		}
+	} else {
+		appr = Approval{Status: ApprovalNotRequired}
+	}
+	st.rs = make([]ruleState, len(e.crs))
+	st.checkPrior(&p)
+	if p.Len() > 0 {
+		return Approval{}, p.err()
+	}
+	st.resolveRules()
+	return appr, nil
+}
+
+func validity(from, to time.Time) string {
+	s := "open"
+	if !from.IsZero() {
+		s = from.Format(time.DateOnly)
+	}
+	s += " to "
+	if to.IsZero() {
+		return s + "open"
+	}
+	return s + to.Format(time.DateOnly)
+}
+
+func (st *quoteState) checkLines(p *problems) {
+	lines := st.req.Lines
+	switch {
+	case len(lines) == 0:
+		p.Add("lines", nil, "at least one line is required")
+		return
+	case len(lines) > maxLines:
+		p.Addf("lines", len(lines), "more than %d lines", maxLines)
+		return
+	}
+	st.lineItem = make([]int32, len(lines))
+	for i, l := range lines {
+		idx, ok := st.e.bySKU[l.SKU]
+		if !ok {
+			p.addUnknownSKU("lines["+strconv.Itoa(i)+"].sku", l.SKU, "not in price list "+st.e.pl.ID)
+		}
+		st.lineItem[i] = idx
+		if plainQuantity(l.Quantity) {
+			continue
+		}
+		f := "lines[" + strconv.Itoa(i) + "].quantity"
+		if checkShape(p, f, l.Quantity, quantityDecimals) && l.Quantity.Sign() <= 0 {
+			p.Add(f, l.Quantity, "must be above 0")
+		}
+	}
+}
+
+// plainQuantity is the allocation-free check of the usual quantity:
+// positive, at most quantityDecimals decimals, within bounds. Anything
+// else takes the full check, which names the problem.
+func plainQuantity(q decimal.Decimal) bool {
+	exp := q.Exponent()
+	return q.Sign() > 0 && exp >= -quantityDecimals && exp <= 0 && q.NumDigits()+int(exp) <= maxIntDigits
+}
+
+// checkPrior validates the prior purchases and attaches them to their
+// cumulative rules.
+func (st *quoteState) checkPrior(p *problems) {
+	e := st.e
+	for i, pv := range st.req.Client.Prior {
+		f := "client.prior[" + strconv.Itoa(i) + "]"
+		ri, ok := e.ruleIndex[pv.RuleID]
+		if !ok || e.crs[ri].vol == nil {
+			p.Add(f+".rule_id", pv.RuleID, "no volume rule has this ID")
+			continue
+		}
+		v := e.crs[ri].vol
+		if !v.cumulative {
+			p.Add(f+".rule_id", pv.RuleID, "the rule is not cumulative")
+			continue
+		}
+		switch v.per {
+		case PerItem:
+			if _, ok := e.bySKU[pv.Key]; !ok {
+				p.addUnknownSKU(f+".key", pv.Key, "a per-item rule needs a SKU of price list "+e.pl.ID)
+			}
+		case PerGroup:
+			if _, ok := e.groupIndex[pv.Key]; !ok {
+				p.Add(f+".key", pv.Key, "a per-group rule needs a group of price list "+e.pl.ID)
+			}
+		case PerOrder:
+			if pv.Key != "" {
+				p.Add(f+".key", pv.Key, "a per-order rule takes no key")
+			}
+		}
+		if !pv.Quantity.IsZero() {
+			checkMoney(p, f+".quantity", pv.Quantity, quantityDecimals)
+		}
+		if !pv.Amount.IsZero() {
+			checkMoney(p, f+".amount", pv.Amount, e.minor+maxExtraDecimals)
+		}
+		rs := &st.rs[ri]
+		if slices.ContainsFunc(rs.prior, func(o PriorVolume) bool { return o.Key == pv.Key }) {
+			p.Add(f+".key", pv.Key, "given twice for rule "+pv.RuleID)
+			continue
+		}
+		rs.prior = append(rs.prior, pv)
+	}
+}
+
+// resolveRules decides, once per request, which rules apply to this
+// client on this date and at which rate for the rules whose rate does
+// not depend on the lines.
+func (st *quoteState) resolveRules() {
+	e, req := st.e, st.req
+	day := dayNumber(req.Date)
+	for i := range e.crs {
+		c := &e.crs[i]
+		rs := &st.rs[i]
+		rs.active = (c.from == 0 || day >= c.from) && (c.to == 0 || day <= c.to)
+		switch c.kind {
+		case KindSegment:
+			rs.active = rs.active && slices.Contains(req.Client.Segments, c.segment)
+		case KindVIP:
+			rs.active = rs.active && req.Client.VIP
+		case KindPromotion:
+			rs.active = rs.active && (c.coupon == "" || slices.Contains(req.Coupons, c.coupon))
+		case KindLoyalty:
+			spend := req.Client.LoyaltySpend
+			t := len(c.loyalty) - 1
+			for t > 0 && c.loyalty[t].min.GreaterThan(spend) {
+				t--
+			}
+			rs.tier, rs.rate, rs.basis = t, c.loyalty[t].rate, spend
+			continue
+		}
+		rs.rate = c.rate
+	}
+}
+
+// addUp adds up, per item, group and per-order pool, the volume the
+// volume rules need.
+func (st *quoteState) addUp() {
+	e, scr := st.e, st.scr
+	scr.next()
+	if e.nPools > 0 {
+		st.pools = make([]volumeAgg, e.nPools)
+	}
+	for li, ln := range st.req.Lines {
+		idx := st.lineItem[li]
+		it := &e.items[idx]
+		if !it.aggItem && !it.aggGroup && len(it.pools) == 0 {
+			continue
+		}
+		a := volumeAgg{qty: ln.Quantity}
+		if it.needAmount {
+			a.amt = it.price.Mul(ln.Quantity)
+		}
+		if it.aggItem {
+			addAgg(&scr.items[idx], &scr.itemGen[idx], scr.gen, a)
+		}
+		if it.aggGroup && it.groupIdx >= 0 {
+			addAgg(&scr.groups[it.groupIdx], &scr.groupGen[it.groupIdx], scr.gen, a)
+		}
+		for _, ri := range it.pools {
+			if st.rs[ri].active {
+				pool := &st.pools[e.crs[ri].vol.pool]
+				pool.qty, pool.amt = pool.qty.Add(a.qty), pool.amt.Add(a.amt)
+			}
+		}
+	}
+}
+
+func addAgg(dst *volumeAgg, gen *uint32, cur uint32, a volumeAgg) {
+	if *gen != cur {
+		*gen, *dst = cur, a
+		return
+	}
+	dst.qty, dst.amt = dst.qty.Add(a.qty), dst.amt.Add(a.amt)
+}
+
+// volume evaluates volume rule ri for a line of item idx.
+func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult {
+	v, rs := c.vol, &st.rs[ri]
+	var agg volumeAgg
+	var key int32
+	switch v.per {
+	case PerItem:
+		key, agg = idx, st.scr.items[idx]
+	case PerGroup:
+		if it.groupIdx < 0 {
+			return volResult{tier: -1}
+		}
+		for _, g := range rs.groups {
+			if g.key == it.groupIdx {
+				return g
+			}
+		}
+		key, agg = it.groupIdx, st.scr.groups[it.groupIdx]
+	case PerOrder:
+		if rs.orderDone {
+			return rs.order
+		}
+		agg = st.pools[v.pool]
+	}
+	x := agg.qty
+	if v.basis == BasisAmount {
+		x = agg.amt
+	}
+	prior := decimal.Zero
+	if len(rs.prior) > 0 {
+		prior = st.priorFor(rs.prior, v, key)
+	}
+	total := x
+	if !prior.IsZero() {
+		total = prior.Add(x)
+	}
+	res := volResult{tier: tierAt(v.tiers, total), basis: total, key: key}
+	if res.tier >= 0 {
+		res.matched = true
+		switch {
+		case v.mode == AllUnits:
+			res.rate = v.rates[res.tier]
+		case x.Sign() > 0:
+			f := graduatedFraction(v.tiers, prior, x)
+			res.rate = rate{frac: f, factor: one.Sub(f), display: f.Shift(2).Neg()}
+		}
+	}
+	switch v.per {
+	case PerOrder:
+		rs.order, rs.orderDone = res, true
+	case PerGroup:
+		rs.groups = append(rs.groups, res)
+	}
+	return res
+}
+
+// priorFor returns the prior volume recorded for key.
+func (st *quoteState) priorFor(prior []PriorVolume, v *cvolume, key int32) decimal.Decimal {
+	want := ""
+	switch v.per {
+	case PerItem:
+		want = st.e.items[key].sku
+	case PerGroup:
+		want = st.e.groups[key]
+	}
+	for _, pv := range prior {
+		if pv.Key == want {
+			if v.basis == BasisAmount {
+				return pv.Amount
+			}
+			return pv.Quantity
+		}
+	}
+	return decimal.Zero
+}
+
+// priceLine prices line li into l: the order of operations of the
+// package documentation, one step after the other on the unit price.
+// Each step is recorded with its effect on the line total: the line at
+// the new unit price, rounded to the currency, less the line before it,
+// so the amounts add up from gross to the last step exactly and only the
+// rounding of the unit price itself is left, shown as its own step.
+func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
+	e := st.e
+	idx := st.lineItem[li]
+	it := &e.items[idx]
+	q, b := ln.Quantity, it.price
+	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: q, ListPrice: b}
+	l.Gross = e.mode.Round(b.Mul(q), e.minor)
+
+	var pickBuf [8]pick
+	var seenBuf [4]seenVolume
+	picks, seen := pickBuf[:0], seenBuf[:0]
+	policy := e.rules.Combination
+candidates:
+	for _, ri := range it.cands {
+		rs := &st.rs[ri]
+		if !rs.active {
+			continue
+		}
+		c := &e.crs[ri]
+		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
+		if c.vol != nil {
+			res := st.volume(ri, c, it, idx)
+			if !e.hintWithin.IsZero() {
+				seen = append(seen, seenVolume{rule: ri, res: res})
+			}
+			if !res.matched {
+				continue
+			}
+			pk.rate, pk.tier, pk.basis = res.rate, res.tier, res.basis
+		}
+		switch policy {
+		case FirstMatch:
+			picks = append(picks, pk)
+			break candidates
+		case BestForClient:
+			if len(picks) == 0 || pk.rate.frac.GreaterThan(picks[0].rate.frac) {
+				picks = append(picks[:0], pk)
+			}
+		default:
+			picks = append(picks, pk)
+		}
+	}
+
+	n := int32(len(e.crs))
+	s := lineSteps{st: st, q: q, prev: l.Gross, start: len(st.adjs)}
+	p := b
+	for _, pk := range picks {
+		if pk.rate.frac.IsZero() {
+			continue
+		}
+		c := &e.crs[pk.rule]
+		if policy == Additive {
+			p = p.Sub(b.Mul(pk.rate.frac))
+		} else {
+			p = p.Mul(pk.rate.factor)
+		}
+		tier := 0
+		if c.vol != nil || c.kind == KindLoyalty {
+			tier = pk.tier + 1
+		}
+		s.step(p, Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}, pk.rule)
+	}
+	if st.hasMgr {
+		p = p.Mul(st.mgr.factor)
+		s.step(p, Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)
+	}
+	discounted := len(picks) > 0 || st.hasMgr // else p is the list price, above cap and floor
+	if discounted && p.LessThan(it.capPrice) {
+		s.step(it.capPrice, Adjustment{Kind: KindCap, Rate: shareOf(it.capPrice.Sub(p), b)}, n+slotCap)
+		p = it.capPrice
+		l.Warnings = append(l.Warnings, st.capWarning(it.sku))
+	}
+	if discounted && it.hasFloor && p.LessThan(it.floor) {
+		s.step(it.floor, Adjustment{Kind: KindFloor, Rate: shareOf(it.floor.Sub(p), b)}, n+slotFloor)
+		p = it.floor
+		if !it.listBelowFloor {
+			l.Warnings = append(l.Warnings, Warning{Code: WarnFloorReached,
+				Message: fmt.Sprintf("%s: the floor of %s %s stopped the discounts", it.sku, it.floor, e.pl.Currency)})
+		}
+	}
+	if it.listBelowFloor {
+		l.Warnings = append(l.Warnings, Warning{Code: WarnListBelowFloor,
+			Message: fmt.Sprintf("%s: the list price %s %s is below the item's floor: no discount can apply", it.sku, b, e.pl.Currency)})
+	}
+	if st.hasPay {
+		p = p.Mul(st.pay)
+		s.step(p, Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)
+	}
+
+	l.NetUnitPrice = e.mode.Round(p, e.unitDecimals)
+	l.Net = e.mode.Round(l.NetUnitPrice.Mul(q), e.minor)
+	if residue := l.Net.Sub(s.prev); !residue.IsZero() {
+		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: residue})
+		st.sum[n+slotRounding].add(residue, e.minor)
+	}
+	if len(st.adjs) > s.start {
+		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
+	}
+	if len(seen) > 0 {
+		st.hintsFor(it, seen, picks)
+	}
+}
+
+// lineSteps tracks the line total from step to step.
+type lineSteps struct {
+	st    *quoteState
+	q     decimal.Decimal
+	prev  decimal.Decimal // the line total after the last step, rounded
+	start int             // the line's first adjustment in st.adjs
+}
+
+// step records that the unit price became p: a, with its amount, the
+// change of the rounded line total, added to the summary slot.
+func (s *lineSteps) step(p decimal.Decimal, a Adjustment, slot int32) {
+	e := s.st.e
+	total := e.mode.Round(p.Mul(s.q), e.minor)
+	a.Amount = total.Sub(s.prev)
+	s.prev = total
+	s.st.adjs = append(s.st.adjs, a)
+	s.st.sum[slot].add(a.Amount, e.minor)
+}
+
+// shareOf returns part as a percentage of whole, for explanations.
+func shareOf(part, whole decimal.Decimal) decimal.Decimal {
+	if whole.IsZero() {
+		return decimal.Zero
+	}
+	return part.DivRound(whole, percentDecimals+2).Shift(2)
+}
+
+func (st *quoteState) capWarning(sku string) Warning {
+	if st.e.rules.MaxDiscount.Valid {
+		return Warning{Code: WarnCapReached, Message: sku + ": the discounts reached the maximum of " + st.e.rules.MaxDiscount.Decimal.String() + " %"}
+	}
+	return Warning{Code: WarnCapReached, Message: sku + ": the discounts added up to more than 100 %: stopped at 100 %"}
+}
+
+// hintsFor records "order N more" hints for the volume rules seen on a
+// line, when the next tier is near and would actually be applied under
+// the combination policy.
+func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
+	e := st.e
+	for _, s := range seen {
+		c := &e.crs[s.rule]
+		v := c.vol
+		next := s.res.tier + 1
+		if next >= len(v.tiers) {
+			continue
+		}
+		nextMin := v.tiers[next].Min
+		missing := nextMin.Sub(s.res.basis)
+		if missing.Sign() <= 0 || missing.GreaterThan(nextMin.Mul(e.hintWithin)) {
+			continue
+		}
+		switch e.rules.Combination {
+		case FirstMatch:
+			if len(picks) > 0 && picks[0].rule < s.rule {
+				continue // a rule of better priority wins anyway
+			}
+		case BestForClient:
+			if len(picks) > 0 && !v.rates[next].frac.GreaterThan(picks[0].rate.frac) {
+				continue // the client already gets as much
+			}
+		}
+		hk := hintKey{rule: s.rule, key: s.res.key}
+		if slices.Contains(st.hintKeys, hk) {
+			continue
+		}
+		st.hintKeys = append(st.hintKeys, hk)
+		h := Hint{RuleID: c.id, Name: c.name, Per: v.per, Basis: v.basis, Mode: v.mode, Missing: missing, Rate: v.tiers[next].Rate}
+		switch v.per {
+		case PerItem:
+			h.Key = it.sku
+		case PerGroup:
+			h.Key = it.group
+		}
+		if v.basis == BasisAmount {
+			h.Missing = missing.RoundCeil(e.minor)
+		}
+		st.hints = append(st.hints, h)
+	}
+}
+
+// summary lists, per rule and then per step, what the quote granted.
+func (st *quoteState) summary() []SummaryLine {
+	e := st.e
+	n := len(e.crs)
+	var out []SummaryLine
+	for i := range e.crs {
+		if st.sum[i].set {
+			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total(e.minor)})
+		}
+	}
+	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
+		if t := st.sum[n+slot].total(e.minor); st.sum[n+slot].set && !t.IsZero() {
+			out = append(out, SummaryLine{Kind: k, Amount: t})
+		}
+	}
+	return out
+}
+
+// warnings returns the quote-level warnings: approval, and coupons that
+// gave nothing.
+func (st *quoteState) warnings(appr Approval) []Warning {
+	var out []Warning
+	if appr.Status == ApprovalPending {
+		out = append(out, Warning{Code: WarnApprovalRequired, Message: fmt.Sprintf(
+			"the manager discount of %s %% exceeds %q's limit of %s %%: %q must approve before this quote is an offer",
+			appr.Rate, appr.Authority, appr.Limit, appr.Approver)})
+	}
+	for _, code := range st.req.Coupons {
+		rules := st.e.coupons[code]
+		applied, active := false, false
+		for _, ri := range rules {
+			applied = applied || st.sum[ri].set
+			active = active || st.rs[ri].active
+		}
+		switch {
+		case applied:
+		case !active:
+			out = append(out, Warning{Code: WarnCouponNotApplied, Message: fmt.Sprintf(
+				"coupon %q: its promotion is not valid on %s", code, st.req.Date.Format(time.DateOnly))})
+		default:
+			out = append(out, Warning{Code: WarnCouponNotApplied, Message: fmt.Sprintf(
+				"coupon %q gave nothing: no line is in its scope, or a better rule won under %s", code, st.e.rules.Combination)})
+		}
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package discount
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/shopspring/decimal"
+)
+
+// PriceList is the company's list of unit prices: one currency, an
+// optional validity period, and one entry per SKU. It is the base every
+// quote starts from (step 1 of the order of operations in the package
+// documentation).
+type PriceList struct {
+	ID string `json:"id"`
+	// Currency is the ISO 4217 code of every price in the list; its minor
+	// unit fixes where line totals are rounded (2 for EUR, 0 for JPY).
+	Currency string `json:"currency"`
+	// ValidFrom and ValidTo bound the calendar days on which the list
+	// may price a quote, both days included; a zero time leaves that end
+	// open.
+	ValidFrom time.Time `json:"valid_from,omitzero"`
+	ValidTo   time.Time `json:"valid_to,omitzero"`
+	Items     []Item    `json:"items"`
+}
+
+// Item is one price-list entry.
+type Item struct {
+	SKU  string `json:"sku"`
+	Name string `json:"name,omitempty"`
+	// Group is the item group (category) rules can target.
+	Group string `json:"group,omitempty"`
+	// UnitPrice is the list price of one unit, before any discount. It
+	// may carry more decimals than the currency's minor unit (0.0125 per
+	// screw) up to the rule set's unit-price precision.
+	UnitPrice decimal.Decimal `json:"unit_price"`
+	// Cost is the unit cost, optional; a floor by minimum markup needs it.
+	Cost decimal.NullDecimal `json:"cost,omitzero"`
+	// MinPrice is the lowest unit price this item may be sold at,
+	// optional; discounts never take the price below it.
+	MinPrice decimal.NullDecimal `json:"min_price,omitzero"`
+}
+
+// maxExtraDecimals is how many decimals finer than the currency's minor
+// unit a unit price may be.
+const maxExtraDecimals = 6
+
+// maxIDLen bounds identifiers (SKUs, rule IDs, manager IDs), long enough
+// for any real key and short enough to keep hostile input out of errors
+// and logs.
+const maxIDLen = 128
+
+// Validate reports every problem with the price list at once: an
+// unknown currency, a missing or duplicate SKU, a negative price or cost,
+// a price finer than the currency allows, an empty validity period.
+func (pl PriceList) Validate() error {
+	var p problems
+	pl.check(&p)
+	return p.err()
+}
+
+func (pl PriceList) check(p *problems) {
+	checkID(p, "id", pl.ID)
+	minor, ok := currency.MinorUnits(pl.Currency)
+	if !ok {
+		p.addCurrency("currency", pl.Currency, "unknown ISO 4217 currency code")
+	}
+	if !pl.ValidFrom.IsZero() && !pl.ValidTo.IsZero() && dayNumber(pl.ValidTo) < dayNumber(pl.ValidFrom) {
+		p.Add("valid_to", pl.ValidTo.Format(time.DateOnly), "is before valid_from "+pl.ValidFrom.Format(time.DateOnly))
+	}
+	if len(pl.Items) == 0 {
+		p.Add("items", nil, "the price list has no items")
+	}
+	decimals := minor + maxExtraDecimals
+	seen := make(map[string]int, len(pl.Items))
+	for i, it := range pl.Items {
+		f := "items[" + strconv.Itoa(i) + "]"
+		checkID(p, f+".sku", it.SKU)
+		if j, dup := seen[it.SKU]; dup && it.SKU != "" {
+			p.Addf(f+".sku", it.SKU, "duplicate SKU (also items[%d])", j)
+		} else {
+			seen[it.SKU] = i
+		}
+		checkText(p, f+".group", it.Group)
+		checkText(p, f+".name", it.Name)
+		checkMoney(p, f+".unit_price", it.UnitPrice, decimals)
+		if it.Cost.Valid {
+			checkMoney(p, f+".cost", it.Cost.Decimal, decimals)
+		}
+		if it.MinPrice.Valid {
+			checkMoney(p, f+".min_price", it.MinPrice.Decimal, decimals)
+		}
+	}
+}
+
+// validOn reports whether the list may price a quote dated d.
+func (pl PriceList) validOn(d time.Time) bool {
+	n := dayNumber(d)
+	if !pl.ValidFrom.IsZero() && n < dayNumber(pl.ValidFrom) {
+		return false
+	}
+	return pl.ValidTo.IsZero() || n <= dayNumber(pl.ValidTo)
+}
+
+// dayNumber turns t into a comparable calendar day (yyyymmdd) in t's own
+// location: rules and quotes reason in calendar days, not instants.
+func dayNumber(t time.Time) int {
+	y, m, d := t.Date()
+	return y*10000 + int(m)*100 + d
+}
+
+func checkID(p *problems, field, id string) {
+	switch {
+	case strings.TrimSpace(id) == "":
+		p.Add(field, nil, "is required")
+	case len(id) > maxIDLen:
+		p.Addf(field, len(id), "is longer than %d bytes", maxIDLen)
+	case strings.TrimSpace(id) != id:
+		p.Add(field, id, "has leading or trailing spaces")
+	}
+}
+
+func checkText(p *problems, field, s string) {
+	if len(s) > 4*maxIDLen {
+		p.Addf(field, len(s), "is longer than %d bytes", 4*maxIDLen)
+	}
+}

@@ -1,0 +1,154 @@
+package discount
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// randomRules draws a valid rule set: every policy, volume rules of every
+// shape (per item, group and order; quantity and amount; all-units and
+// graduated; cumulative), flat client rules, and sometimes a cap, a
+// floor, payment pricing and manager authority.
+func randomRules(rng *rand.Rand) Rules {
+	r := baseRules(Policy(1 + rng.IntN(4)))
+	r.Rounding = RoundingMode(1 + rng.IntN(2))
+	r.ExtraUnitDecimals = int32(rng.IntN(4))
+	prio := rng.Perm(20)
+	next := func() int { p := prio[0]; prio = prio[1:]; return p }
+	for i := range 1 + rng.IntN(3) {
+		v := VolumeRule{
+			Header:     Header{ID: fmt.Sprintf("vol%d", i), Priority: next()},
+			Per:        Per(1 + rng.IntN(3)),
+			Basis:      Basis(1 + rng.IntN(2)),
+			Mode:       TierMode(1 + rng.IntN(2)),
+			Cumulative: rng.IntN(3) == 0,
+		}
+		if v.Per != PerGroup && rng.IntN(2) == 0 {
+			v.Scope.SKUs = []string{"DRILL", "SCREW"}
+		} else if rng.IntN(3) == 0 {
+			v.Scope.Groups = []string{"tools"}
+		}
+		scale := int64(1)
+		if v.Basis == BasisAmount {
+			scale = 100
+		}
+		minimum, rate := int64(rng.IntN(40)), int64(rng.IntN(100))
+		for range 1 + rng.IntN(4) {
+			v.Tiers = append(v.Tiers, Tier{Min: decimal.NewFromInt(minimum * scale), Rate: decimal.New(rate, -1)})
+			minimum += 1 + int64(rng.IntN(25))
+			rate += int64(rng.IntN(120))
+		}
+		r.Volume = append(r.Volume, v)
+	}
+	if rng.IntN(2) == 0 {
+		r.Segments = []SegmentRule{{Header: Header{ID: "seg", Priority: next()}, Segment: "A", Rate: decimal.NewFromInt(int64(rng.IntN(20)))}}
+	}
+	if rng.IntN(2) == 0 {
+		r.VIP = []VIPRule{{Header: Header{ID: "vip", Priority: next(), Scope: Scope{Groups: []string{"tools"}}}, Rate: decimal.NewFromInt(int64(rng.IntN(30)))}}
+	}
+	if rng.IntN(2) == 0 {
+		r.MaxDiscount = decimal.NewNullDecimal(decimal.NewFromInt(int64(10 + rng.IntN(60))))
+	}
+	if rng.IntN(2) == 0 {
+		r.Floor.MinMarkup = decimal.NewNullDecimal(decimal.NewFromInt(int64(rng.IntN(40))))
+	}
+	switch rng.IntN(3) {
+	case 0:
+		r.Payment = PaymentPricing{Method: PaymentTable, Prepayment: nd("-2"), Steps: []DelayStep{{UpToDays: 0, Adjustment: d("0")}, {UpToDays: 60, Adjustment: d("1.5")}}}
+	case 1:
+		r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("15"), Interest: InterestMethod(1 + rng.IntN(2))}
+	}
+	r.Authority = []Authority{{ID: "m", MaxDiscount: d("100")}}
+	return r
+}
+
+func randomRequest(rng *rand.Rand, r Rules) Request {
+	skus := []string{"DRILL", "SAW", "SCREW", "GLOVE"}
+	rq := req()
+	for range 1 + rng.IntN(4) {
+		q := decimal.New(int64(1+rng.IntN(800)), -1) // 0.1 .. 80
+		rq.Lines = append(rq.Lines, LineRequest{SKU: skus[rng.IntN(len(skus))], Quantity: q})
+	}
+	rq.Client = ClientFacts{Segments: []string{"A"}, VIP: rng.IntN(2) == 0}
+	for _, v := range r.Volume {
+		if !v.Cumulative || rng.IntN(2) == 0 {
+			continue
+		}
+		pv := PriorVolume{RuleID: v.ID, Quantity: decimal.NewFromInt(int64(rng.IntN(30))), Amount: decimal.NewFromInt(int64(rng.IntN(3000)))}
+		switch v.Per {
+		case PerItem:
+			pv.Key = "DRILL"
+		case PerGroup:
+			pv.Key = "tools"
+		}
+		rq.Client.Prior = append(rq.Client.Prior, pv)
+	}
+	rq.Payment = PaymentTerms{Days: rng.IntN(61)}
+	if rng.IntN(2) == 0 {
+		rq.Manager = ManagerDiscount{ManagerID: "m-1", Role: "m", Rate: decimal.NewFromInt(int64(rng.IntN(6)))}
+	}
+	return rq
+}
+
+// TestMoreVolumeNeverRaisesTheUnitPrice is the property of the issue:
+// under the same rules, adding to any line's quantity never raises the
+// net unit price of that line or of any other (group and order volume
+// rules count other lines too), and no price is ever negative.
+//
+// For an all-units tier the total may fall as the order grows (see
+// TestAllUnitsBoundaryCanMakeALargerOrderCheaper); the unit price must
+// not rise. Under first_match, rule sets where a volume rule would take
+// over from a richer rule are refused by Compile, so they are skipped.
+func TestMoreVolumeNeverRaisesTheUnitPrice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2026))
+	checked, refused := 0, 0
+	for range 1500 {
+		r := randomRules(rng)
+		e, err := Compile(testPriceList(), r)
+		if errors.Is(err, ErrConflict) && r.Combination == FirstMatch {
+			refused++
+			continue
+		}
+		require.NoError(t, err)
+		rq := randomRequest(rng, r)
+		before, err := e.Quote(rq)
+		require.NoError(t, err)
+		for i := range rq.Lines {
+			more := rq
+			more.Lines = append([]LineRequest(nil), rq.Lines...)
+			more.Lines[i].Quantity = more.Lines[i].Quantity.Add(decimal.New(int64(1+rng.IntN(400)), -1))
+			after, err := e.Quote(more)
+			require.NoError(t, err)
+			for j := range after.Lines {
+				b, a := before.Lines[j], after.Lines[j]
+				require.Truef(t, a.NetUnitPrice.LessThanOrEqual(b.NetUnitPrice),
+					"line %d (%s) rose from %s to %s when line %d grew\nrules %+v\nrequest %+v", j, b.SKU, b.NetUnitPrice, a.NetUnitPrice, i, r, more)
+				require.True(t, a.NetUnitPrice.Sign() >= 0 && a.Net.Sign() >= 0, "never negative")
+			}
+			checked++
+		}
+	}
+	require.Greater(t, checked, 2000, "enough cases ran (%d first_match rule sets refused)", refused)
+}
+
+func TestAllUnitsBoundaryCanMakeALargerOrderCheaper(t *testing.T) {
+	// 20 % from 10 units, all units: 9 drills cost 900.00, 10 cost 800.00.
+	// The unit price fell (100 -> 80), as it must; the total fell too, the
+	// well-known all-units effect that graduated tiers avoid.
+	r := volumeOnly(volumeRule("bulk", 1, PerItem, AllUnits, tier("10", "20")))
+	requireDec(t, "900", mustQuote(t, testPriceList(), r, req(line("DRILL", "9"))).Totals.Net)
+	requireDec(t, "800", mustQuote(t, testPriceList(), r, req(line("DRILL", "10"))).Totals.Net)
+	// Graduated bands cover the volume above their bound, like tax
+	// brackets: "from 10" discounts the 11th unit on, and the total never
+	// falls: 10 cost 1000.00, 11 cost 10 × 100 + 80 = 1080.00 (a unit
+	// price of 98.1818…, kept to 4 decimals so the cent survives).
+	r.Volume[0].Mode = Graduated
+	r.ExtraUnitDecimals = 2
+	requireDec(t, "1000", mustQuote(t, testPriceList(), r, req(line("DRILL", "10"))).Totals.Net)
+	requireDec(t, "1080", mustQuote(t, testPriceList(), r, req(line("DRILL", "11"))).Totals.Net)
+}

@@ -1,0 +1,299 @@
+package discount
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/shopspring/decimal"
+)
+
+// Request is what a quote is asked for: the client's facts, the lines,
+// the payment terms, the date, and the manager's discount if any.
+type Request struct {
+	// Date is the day the quote prices on: it selects the price list's
+	// and the rules' validity windows.
+	Date time.Time `json:"date"`
+	// Currency must be the price list's (a guard against quoting EUR
+	// prices to a client expecting RUB).
+	Currency string          `json:"currency"`
+	Client   ClientFacts     `json:"client"`
+	Lines    []LineRequest   `json:"lines"`
+	Payment  PaymentTerms    `json:"payment,omitzero"`
+	Coupons  []string        `json:"coupons,omitempty"`
+	Manager  ManagerDiscount `json:"manager,omitzero"`
+}
+
+// ClientFacts are the client's facts the rules need, as plain values:
+// the host takes them from its client records and segmentations (the
+// client package), so this package does not depend on them.
+type ClientFacts struct {
+	// ID is the host's client ID, copied to the quote.
+	ID string `json:"id,omitempty"`
+	// Segments the client is in: "A", "AX", "champions", "key"...
+	Segments []string `json:"segments,omitempty"`
+	VIP      bool     `json:"vip,omitempty"`
+	// LoyaltySpend is what the client spent in the loyalty programme's
+	// period, in the price list's currency.
+	LoyaltySpend decimal.Decimal `json:"loyalty_spend,omitzero"`
+	// Prior is what the client already bought toward cumulative volume
+	// rules.
+	Prior []PriorVolume `json:"prior,omitempty"`
+}
+
+// PriorVolume is what a client already bought in a cumulative volume
+// rule's period, supplied by the host from its sales records.
+type PriorVolume struct {
+	RuleID string `json:"rule_id"`
+	// Key is the SKU for a per-item rule, the group for a per-group rule,
+	// and empty for a per-order rule.
+	Key      string          `json:"key,omitempty"`
+	Quantity decimal.Decimal `json:"quantity,omitzero"`
+	Amount   decimal.Decimal `json:"amount,omitzero"`
+}
+
+// LineRequest is one line to price.
+type LineRequest struct {
+	SKU      string          `json:"sku"`
+	Quantity decimal.Decimal `json:"quantity"`
+}
+
+// ManagerDiscount is the discretionary discount a manager types in, on
+// every line, on top of the rule discounts. Above the manager's
+// authority the quote needs approval ([Engine.Approve]).
+type ManagerDiscount struct {
+	ManagerID string          `json:"manager_id,omitempty"`
+	Role      string          `json:"role,omitempty"`
+	Rate      decimal.Decimal `json:"rate,omitzero"`
+}
+
+// Quote is a priced, explained commercial offer. A quote is a value:
+// the same engine and request always give an equal quote.
+type Quote struct {
+	PriceListID string       `json:"price_list_id"`
+	Currency    string       `json:"currency"`
+	Date        time.Time    `json:"date"`
+	ClientID    string       `json:"client_id,omitempty"`
+	Payment     PaymentTerms `json:"payment"`
+	Lines       []Line       `json:"lines"`
+	Totals      Totals       `json:"totals"`
+	// Summary is the client-facing list of the discounts (and payment
+	// surcharge) granted, one entry per rule, adding up to Net − Gross.
+	Summary []SummaryLine `json:"summary"`
+	// Hints say where ordering a little more reaches a better tier.
+	Hints []Hint `json:"hints,omitempty"`
+	// Warnings concern the whole quote (approval, coupons); line
+	// warnings are on the lines.
+	Warnings []Warning `json:"warnings,omitempty"`
+	Approval Approval  `json:"approval"`
+}
+
+// Line is one priced line. Gross plus the adjustments' amounts is Net
+// exactly, and Net is NetUnitPrice × Quantity rounded to the currency.
+type Line struct {
+	SKU      string          `json:"sku"`
+	Name     string          `json:"name,omitempty"`
+	Group    string          `json:"group,omitempty"`
+	Quantity decimal.Decimal `json:"quantity"`
+	// ListPrice is the price list's unit price.
+	ListPrice decimal.Decimal `json:"list_price"`
+	// Gross is ListPrice × Quantity, rounded to the currency.
+	Gross decimal.Decimal `json:"gross"`
+	// Adjustments are every change to the price, in the order applied.
+	Adjustments []Adjustment `json:"adjustments,omitempty"`
+	// NetUnitPrice is the unit price after every adjustment, rounded once
+	// to the unit-price precision.
+	NetUnitPrice decimal.Decimal `json:"net_unit_price"`
+	// Net is the line total.
+	Net      decimal.Decimal `json:"net"`
+	Warnings []Warning       `json:"warnings,omitempty"`
+}
+
+// Adjustment is one change to a line's price and where it came from.
+type Adjustment struct {
+	Kind Kind `json:"kind"`
+	// RuleID and Name identify the rule (empty for the manager, cap,
+	// floor, payment and rounding steps, which name themselves by Kind).
+	RuleID string `json:"rule_id,omitempty"`
+	Name   string `json:"name,omitempty"`
+	// Rate is the change in percent of the price the step applied to
+	// (negative: a reduction). Rule rates apply to the list price under
+	// additive combination and to the running price under compounding;
+	// the manager's to the price after the rules; cap and floor are given
+	// in percent of the list price; payment of the price after the floor.
+	// Rounding has no rate.
+	Rate decimal.Decimal `json:"rate,omitzero"`
+	// Amount is the change to the line total, rounded to the currency
+	// (negative: a reduction).
+	Amount decimal.Decimal `json:"amount"`
+	// Tier is the 1-based volume or loyalty tier reached, and Basis the
+	// quantity or amount (prior purchases included) that reached it; zero
+	// for other kinds.
+	Tier  int             `json:"tier,omitempty"`
+	Basis decimal.Decimal `json:"basis,omitzero"`
+}
+
+// Totals of a quote, each the sum of the rounded lines: Net = Gross −
+// Discount + Surcharge, exactly.
+type Totals struct {
+	Gross decimal.Decimal `json:"gross"`
+	// Discount is everything that took the price down, net of what the
+	// cap and floor gave back (and of rounding).
+	Discount decimal.Decimal `json:"discount"`
+	// Surcharge is the deferred-payment surcharge.
+	Surcharge decimal.Decimal `json:"surcharge"`
+	Net       decimal.Decimal `json:"net"`
+}
+
+// SummaryLine is one entry of the client-facing summary.
+type SummaryLine struct {
+	Kind   Kind   `json:"kind"`
+	RuleID string `json:"rule_id,omitempty"`
+	Name   string `json:"name,omitempty"`
+	// Amount is the total change over the quote (negative: a discount).
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// Label is the entry's client-facing name: the rule's name, or the
+// step's.
+func (s SummaryLine) Label() string {
+	if s.Name != "" {
+		return s.Name
+	}
+	switch s.Kind {
+	case KindManager:
+		return "Additional discount"
+	case KindCap:
+		return "Maximum discount limit"
+	case KindFloor:
+		return "Minimum price limit"
+	case KindPayment:
+		if s.Amount.Sign() < 0 {
+			return "Prepayment discount"
+		}
+		return "Deferred payment surcharge"
+	case KindRounding:
+		return "Unit price rounding"
+	}
+	return s.Kind.String()
+}
+
+// Hint says how much more to order to reach a better volume tier.
+type Hint struct {
+	RuleID string `json:"rule_id"`
+	Name   string `json:"name,omitempty"`
+	Per    Per    `json:"per"`
+	// Key is the SKU (per item) or group (per group) the volume adds up
+	// over; empty per order.
+	Key   string   `json:"key,omitempty"`
+	Basis Basis    `json:"basis"`
+	Mode  TierMode `json:"mode"`
+	// Missing is the quantity, or amount at list prices, still to order.
+	Missing decimal.Decimal `json:"missing"`
+	// Rate is the next tier's rate; under graduated tiers it applies to
+	// the volume beyond the tier's threshold only.
+	Rate decimal.Decimal `json:"rate"`
+}
+
+// Text renders the hint for a manager or a client, e.g. "Order 10 more
+// units of SKU-1 to get 7 % (Bulk discount)." Amounts are in currency.
+func (h Hint) Text(currency string) string {
+	var b strings.Builder
+	b.WriteString("Order ")
+	if h.Basis == BasisAmount {
+		fmt.Fprintf(&b, "%s %s more", h.Missing.String(), currency)
+	} else {
+		fmt.Fprintf(&b, "%s more units", h.Missing.String())
+	}
+	switch h.Per {
+	case PerItem:
+		fmt.Fprintf(&b, " of %s", h.Key)
+	case PerGroup:
+		fmt.Fprintf(&b, " of group %s", h.Key)
+	}
+	fmt.Fprintf(&b, " to get %s %%", h.Rate.String())
+	if h.Mode == Graduated {
+		b.WriteString(" on what you order beyond the threshold")
+	}
+	name := h.Name
+	if name == "" {
+		name = h.RuleID
+	}
+	fmt.Fprintf(&b, " (%s).", name)
+	return b.String()
+}
+
+// WarningCode classifies a warning.
+type WarningCode uint8
+
+const (
+	// WarnFloorReached: the floor stopped the discounts on a line.
+	WarnFloorReached WarningCode = iota + 1
+	// WarnListBelowFloor: the list price itself is below the item's
+	// floor, so no discount can apply and the price list needs a look.
+	WarnListBelowFloor
+	// WarnCapReached: the maximum discount stopped the discounts on a
+	// line (or additive discounts summed past 100 %).
+	WarnCapReached
+	// WarnApprovalRequired: the manager discount needs approval before
+	// the quote is an offer.
+	WarnApprovalRequired
+	// WarnCouponNotApplied: a coupon the client quoted gave nothing.
+	WarnCouponNotApplied
+)
+
+var warningNames = enum.Names{"", "floor_reached", "list_below_floor", "cap_reached", "approval_required", "coupon_not_applied"}
+
+// ParseWarningCode returns the code named s.
+func ParseWarningCode(s string) (WarningCode, error) {
+	return enum.Parse[WarningCode](warningNames, "warning code", s)
+}
+
+func (v WarningCode) String() string { return enum.String(warningNames, "WarningCode", v) }
+
+// IsValid reports whether v is one of the named codes.
+func (v WarningCode) IsValid() bool { return enum.Valid(warningNames, v) }
+
+// MarshalText implements encoding.TextMarshaler; an unset value is an error.
+func (v WarningCode) MarshalText() ([]byte, error) {
+	return enum.Marshal(warningNames, "WarningCode", v)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (v *WarningCode) UnmarshalText(b []byte) error {
+	x, err := ParseWarningCode(string(b))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// Warning is something a manager must see before sending the quote.
+type Warning struct {
+	Code    WarningCode `json:"code"`
+	Message string      `json:"message"`
+}
+
+// Offerable returns nil when the quote may be sent to the client as an
+// offer, or an *ApprovalRequiredError while its manager discount waits
+// for approval.
+func (q Quote) Offerable() error {
+	if q.Approval.Status == ApprovalPending {
+		return &ApprovalRequiredError{ManagerID: q.Approval.ManagerID, Rate: q.Approval.Rate, Limit: q.Approval.Limit, Approver: q.Approval.Approver}
+	}
+	return nil
+}
+
+// NewQuote prices req against a price list and a rule set: the simple
+// entry point. (Go allows no function named like the Quote type, hence
+// the name.) It compiles the rules on every call; a host quoting many
+// times compiles once with [Compile] and calls [Engine.Quote].
+func NewQuote(pl PriceList, rules Rules, req Request) (Quote, error) {
+	e, err := Compile(pl, rules)
+	if err != nil {
+		return Quote{}, err
+	}
+	return e.Quote(req)
+}

@@ -1,0 +1,270 @@
+package discount
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/shopspring/decimal"
+)
+
+// Rules is a complete rule set: every discount rule, how they combine,
+// the guards (cap, floor), payment pricing, managers' authority, and the
+// rounding. It is plain data, loadable from JSON ([LoadRules]) and
+// validated as a whole ([Rules.Validate]); [Compile] turns it, with a
+// price list, into an [Engine].
+type Rules struct {
+	// Currency is the ISO 4217 code of every amount in the rules (amount
+	// tiers, loyalty spend); it must be the price list's.
+	Currency string `json:"currency"`
+	// Rounding is the rounding mode; unset rounds half up.
+	Rounding RoundingMode `json:"rounding,omitzero"`
+	// ExtraUnitDecimals is how many decimals finer than the currency's
+	// minor unit a net unit price keeps (0 to 6). Line totals are always
+	// rounded to the minor unit.
+	ExtraUnitDecimals int32 `json:"extra_unit_decimals,omitempty"`
+	// Combination is how matching rule discounts combine on a line.
+	// Required.
+	Combination Policy `json:"combination"`
+	// MaxDiscount caps the total commercial discount on a line (rules and
+	// manager together), in percent of the list price; unset, no cap.
+	MaxDiscount decimal.NullDecimal `json:"max_discount,omitzero"`
+	// Floor keeps discounts from taking a price below a minimum.
+	Floor Floor `json:"floor,omitzero"`
+	// HintWithin, in percent, turns on "order N more to get X %" hints:
+	// a hint is given when the missing quantity or amount is at most this
+	// share of the next tier's threshold. Unset, no hints.
+	HintWithin decimal.NullDecimal `json:"hint_within,omitzero"`
+
+	Volume     []VolumeRule    `json:"volume,omitempty"`
+	Segments   []SegmentRule   `json:"segments,omitempty"`
+	VIP        []VIPRule       `json:"vip,omitempty"`
+	Loyalty    []LoyaltyRule   `json:"loyalty,omitempty"`
+	Promotions []PromotionRule `json:"promotions,omitempty"`
+
+	// Payment prices payment terms (prepayment, deferral).
+	Payment PaymentPricing `json:"payment,omitzero"`
+	// Authority lists the managers' and roles' discount limits.
+	Authority []Authority `json:"authority,omitempty"`
+}
+
+// Header holds what every discount rule has.
+type Header struct {
+	// ID identifies the rule in explanations; unique within a rule set.
+	ID string `json:"id"`
+	// Name is the client-facing label ("Autumn promotion"); it defaults
+	// to the ID.
+	Name string `json:"name,omitempty"`
+	// Priority orders rules: lower first. Under FirstMatch the first
+	// matching rule wins; under Compounding rules apply in this order;
+	// otherwise it orders the explanation and breaks ties.
+	Priority int `json:"priority"`
+	// Scope limits the rule to some items; empty, it covers every item.
+	Scope Scope `json:"scope,omitzero"`
+	// ValidFrom and ValidTo bound the calendar days the rule applies on,
+	// both included; a zero time leaves that end open.
+	ValidFrom time.Time `json:"valid_from,omitzero"`
+	ValidTo   time.Time `json:"valid_to,omitzero"`
+}
+
+// Scope names the items a rule covers: an item is in scope when its SKU
+// is listed or its group is. Both empty: every item.
+type Scope struct {
+	SKUs   []string `json:"skus,omitempty"`
+	Groups []string `json:"groups,omitempty"`
+}
+
+// IsZero reports whether the scope covers every item.
+func (s Scope) IsZero() bool { return len(s.SKUs) == 0 && len(s.Groups) == 0 }
+
+// Floor keeps discounts from taking a price below a minimum. Each item's
+// floor is the higher of its cost plus MinMarkup and its own MinPrice;
+// a floor never raises a price above the list price.
+type Floor struct {
+	// MinMarkup is the lowest markup over cost, in percent: 10 means a
+	// price of at least cost × 1.10. Every item then needs a cost.
+	MinMarkup decimal.NullDecimal `json:"min_markup,omitzero"`
+}
+
+// Limits on rule data, wide enough for any real rule set.
+const (
+	maxPriority   = 1_000_000
+	maxMarkup     = 1000
+	maxDelayDays  = 3650
+	maxRulesTotal = 10_000
+)
+
+// Validate reports every problem with the rule set at once, each naming
+// the field (as spelt in JSON) and the value. Checks that need the price
+// list (SKUs and groups that exist, costs for a floor, rule conflicts on
+// the same item) are made by [Compile].
+func (r Rules) Validate() error {
+	var p problems
+	r.check(&p)
+	return p.err()
+}
+
+func (r Rules) check(p *problems) {
+	if _, ok := currency.MinorUnits(r.Currency); !ok {
+		p.addCurrency("currency", r.Currency, "unknown ISO 4217 currency code")
+	}
+	if r.Rounding != 0 && !r.Rounding.IsValid() {
+		p.Add("rounding", r.Rounding, "unknown rounding mode (want half_up or half_even)")
+	}
+	if r.ExtraUnitDecimals < 0 || r.ExtraUnitDecimals > maxExtraDecimals {
+		p.Addf("extra_unit_decimals", r.ExtraUnitDecimals, "must be within 0..%d", maxExtraDecimals)
+	}
+	if !r.Combination.IsValid() {
+		p.Add("combination", r.Combination, "is required: first_match, best_for_client, additive or compounding")
+	}
+	if r.MaxDiscount.Valid {
+		checkPercent(p, "max_discount", r.MaxDiscount.Decimal, 0, 100)
+	}
+	if r.Floor.MinMarkup.Valid {
+		checkPercent(p, "floor.min_markup", r.Floor.MinMarkup.Decimal, 0, maxMarkup)
+	}
+	if r.HintWithin.Valid && checkPercent(p, "hint_within", r.HintWithin.Decimal, 0, 100) && r.HintWithin.Decimal.Sign() == 0 {
+		p.Add("hint_within", r.HintWithin.Decimal, "must be above 0 (leave it out for no hints)")
+	}
+	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions); n > maxRulesTotal {
+		p.Addf("rules", n, "more than %d rules", maxRulesTotal)
+		return
+	}
+	ids := map[string]string{}
+	for i, v := range r.Volume {
+		v.check(p, "volume["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, s := range r.Segments {
+		s.check(p, "segments["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, s := range r.VIP {
+		s.check(p, "vip["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, l := range r.Loyalty {
+		l.check(p, "loyalty["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, pr := range r.Promotions {
+		pr.check(p, "promotions["+strconv.Itoa(i)+"]", ids)
+	}
+	r.Payment.check(p, "payment")
+	checkAuthority(p, r.Authority)
+}
+
+// check validates the common part of a rule and records its ID in ids
+// (ID -> field) to catch duplicates across every kind of rule.
+func (h Header) check(p *problems, f string, ids map[string]string) {
+	checkID(p, f+".id", h.ID)
+	if prev, dup := ids[h.ID]; dup && h.ID != "" {
+		p.Addf(f+".id", h.ID, "duplicate rule ID (also %s)", prev)
+	} else {
+		ids[h.ID] = f
+	}
+	checkText(p, f+".name", h.Name)
+	if h.Priority < 0 || h.Priority > maxPriority {
+		p.Addf(f+".priority", h.Priority, "must be within 0..%d", maxPriority)
+	}
+	checkNames(p, f+".scope.skus", h.Scope.SKUs)
+	checkNames(p, f+".scope.groups", h.Scope.Groups)
+	if !h.ValidFrom.IsZero() && !h.ValidTo.IsZero() && dayNumber(h.ValidTo) < dayNumber(h.ValidFrom) {
+		p.Add(f+".valid_to", h.ValidTo.Format(time.DateOnly), "is before valid_from "+h.ValidFrom.Format(time.DateOnly))
+	}
+}
+
+func (h Header) label() string {
+	if h.Name != "" {
+		return h.Name
+	}
+	return h.ID
+}
+
+// checkNames checks a list of identifiers: each well formed, no repeats.
+func checkNames(p *problems, f string, names []string) {
+	for i, n := range names {
+		fi := f + "[" + strconv.Itoa(i) + "]"
+		checkID(p, fi, n)
+		if slices.Contains(names[:i], n) {
+			p.Add(fi, n, "listed twice")
+		}
+	}
+}
+
+// checkRate records a problem unless v is a discount rate in 0..100 %.
+func checkRate(p *problems, f string, v decimal.Decimal) bool {
+	return checkPercent(p, f, v, 0, 100)
+}
+
+// LoadRules reads a rule set from JSON and validates it. Unknown fields
+// are an error (a misspelt "max_dicount" would otherwise silently mean
+// "no cap"), and so is anything after the JSON value.
+func LoadRules(r io.Reader) (Rules, error) {
+	var rules Rules
+	if err := decodeStrict(r, &rules); err != nil {
+		return Rules{}, fmt.Errorf("%w: rules: %w", ErrInvalid, err)
+	}
+	if err := rules.Validate(); err != nil {
+		return Rules{}, err
+	}
+	return rules, nil
+}
+
+// LoadPriceList reads a price list from JSON and validates it, as
+// strictly as [LoadRules].
+func LoadPriceList(r io.Reader) (PriceList, error) {
+	var pl PriceList
+	if err := decodeStrict(r, &pl); err != nil {
+		return PriceList{}, fmt.Errorf("%w: price list: %w", ErrInvalid, err)
+	}
+	if err := pl.Validate(); err != nil {
+		return PriceList{}, err
+	}
+	return pl, nil
+}
+
+// maxConfigBytes bounds a JSON config read by LoadRules or LoadPriceList.
+const maxConfigBytes = 16 << 20
+
+func decodeStrict(r io.Reader, v any) error {
+	data, err := io.ReadAll(io.LimitReader(r, maxConfigBytes+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > maxConfigBytes {
+		return fmt.Errorf("larger than %d bytes", maxConfigBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("unexpected data after the JSON value")
+	}
+	return nil
+}
+
+// DefaultRules returns a conservative starting rule set in currency:
+// no automatic discounts yet, best-for-client combination (no stacking
+// surprises), a 25 % cap on the total discount, and a three-level
+// authority ladder, manager 5 % -> head of sales 15 % -> director 25 %,
+// the usual shape of a B2B discount-authority matrix (the article asks
+// managers to sign "within one's authority" but gives no figures; these
+// are a starting point to replace with the company's own).
+func DefaultRules(currencyCode string) Rules {
+	return Rules{
+		Currency:    currencyCode,
+		Rounding:    RoundHalfUp,
+		Combination: BestForClient,
+		MaxDiscount: decimal.NewNullDecimal(decimal.NewFromInt(25)),
+		HintWithin:  decimal.NewNullDecimal(decimal.NewFromInt(20)),
+		Authority: []Authority{
+			{ID: "manager", MaxDiscount: decimal.NewFromInt(5), ApprovedBy: "head_of_sales"},
+			{ID: "head_of_sales", MaxDiscount: decimal.NewFromInt(15), ApprovedBy: "director"},
+			{ID: "director", MaxDiscount: decimal.NewFromInt(25)},
+		},
+	}
+}
