@@ -10,7 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// catalog is the price list the examples and examples/pricing-rules.json
+// catalog is the price list the examples and examples/quickstart/pricing-rules.json
 // are written for: a tools wholesaler's 2026 list in euros.
 func catalog() discount.PriceList {
 	item := func(sku, name, group, price, cost string) discount.Item {
@@ -31,7 +31,7 @@ func catalog() discount.PriceList {
 }
 
 func loadExampleRules() discount.Rules {
-	f, err := os.Open("../examples/pricing-rules.json")
+	f, err := os.Open("../examples/quickstart/pricing-rules.json")
 	if err != nil {
 		panic(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestExamplePricingRulesFile keeps examples/pricing-rules.json valid,
+// TestExamplePricingRulesFile keeps examples/quickstart/pricing-rules.json valid,
 // complete (every kind of rule, payment pricing and authority) and
 // compilable against the catalog it is written for.
 func TestExamplePricingRulesFile(t *testing.T) {

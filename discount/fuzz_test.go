@@ -14,9 +14,11 @@ import (
 // panic, and whatever it accepts must survive a JSON round trip and
 // compile against a price list without panicking.
 func FuzzLoadRules(f *testing.F) {
-	if data, err := os.ReadFile("../examples/pricing-rules.json"); err == nil {
-		f.Add(data)
+	data, err := os.ReadFile("../examples/quickstart/pricing-rules.json")
+	if err != nil {
+		f.Fatal(err)
 	}
+	f.Add(data)
 	seed, _ := json.Marshal(richRules())
 	f.Add(seed)
 	f.Add([]byte(`{"currency":"EUR","combination":"first_match","volume":[{"id":"v","priority":1,"per":"item","basis":"quantity","mode":"graduated","tiers":[{"min":"0","rate":"0"},{"min":"1e3","rate":"5"}]}]}`))

@@ -18,7 +18,7 @@ var today = time.Date(2026, time.November, 26, 0, 0, 0, 0, time.UTC)
 var firstMonth = time.Date(2025, time.December, 1, 0, 0, 0, 0, time.UTC)
 
 // account is one client of Anna's base with a year of monthly sales (in
-// thousand roubles, one order a month when non-zero) and the margin the
+// thousand euros, one order a month when non-zero) and the margin the
 // company earns on them.
 type account struct {
 	client    client.Client
@@ -107,7 +107,7 @@ func invoices(a account) []solvency.Invoice {
 		issued := firstMonth.AddDate(0, m, a.orderDay-1)
 		in := solvency.Invoice{
 			ID:       fmt.Sprintf("%s-%02d", a.client.ID, m+1),
-			Currency: "RUB",
+			Currency: "EUR",
 			Amount:   decimal.New(k, 3),
 			Issued:   issued,
 			Due:      issued.AddDate(0, 0, 30),

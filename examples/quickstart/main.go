@@ -49,7 +49,7 @@ type day struct {
 func run(out io.Writer) error {
 	d := &day{
 		ctx: context.Background(), out: out, store: client.NewMemStore(), segments: map[string][]string{},
-		creditPolicy: solvency.DefaultCreditPolicy("RUB"),
+		creditPolicy: solvency.DefaultCreditPolicy("EUR"),
 	}
 	d.accounts = base()
 	d.orders = orders(d.accounts)
@@ -63,6 +63,7 @@ func run(out io.Writer) error {
 		d.saveSegments,
 		d.checkSolvency,
 		d.rateClients,
+		d.prepareOffer,
 		d.handleComplaints,
 		d.checkAccess,
 	} {
@@ -115,10 +116,10 @@ func (d *day) segmentByValue() error {
 	rows := slices.Clone(abc.Rows)
 	slices.SortFunc(rows, func(a, b client.ABCRow) int { return a.Rank - b.Rank })
 	w := d.table()
-	fmt.Fprintln(w, "rank\tclient\trevenue, RUB\tshare\tcumulative\tclass\twhy")
+	fmt.Fprintln(w, "rank\tclient\trevenue, EUR\tshare\tcumulative\tclass\twhy")
 	for _, r := range rows {
 		fmt.Fprintf(w, "%d\t%s\t%s\t%.1f %%\t%.1f %%\t%s\t%s\n", r.Rank, r.ClientID, r.Value.StringFixed(0), r.SharePct, r.CumulativePct, r.Class, r.Reason)
-		d.assign(r.ClientID, "abc_"+r.Class.String())
+		d.assign(r.ClientID, r.Class.String())
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -132,7 +133,7 @@ func (d *day) segmentByValue() error {
 	for _, k := range keys.Keys {
 		names = append(names, k.ClientID)
 	}
-	fmt.Fprintf(d.out, "Key clients (more than 50 %% of profit): %s, %.1f %% of %s RUB positive profit\n",
+	fmt.Fprintf(d.out, "Key clients (more than 50 %% of profit): %s, %.1f %% of %s EUR positive profit\n",
 		strings.Join(names, ", "), keys.SharePct, keys.Total.StringFixed(0))
 	for c, err := range client.All(d.ctx, d.store, client.Filter{}) {
 		if err != nil {

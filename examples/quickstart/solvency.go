@@ -16,7 +16,7 @@ func (d *day) checkSolvency() error {
 	d.section("Solvency: payment discipline of the base")
 	d.discipline = map[string]float64{}
 	w := d.table()
-	fmt.Fprintln(w, "client\tinvoices due\ton time (by amount)\tavg days late\toverdue, RUB\tscore")
+	fmt.Fprintln(w, "client\tinvoices due\ton time (by amount)\tavg days late\toverdue, EUR\tscore")
 	for _, a := range d.accounts {
 		if a.client.Status == client.StatusProspect {
 			continue
@@ -43,7 +43,7 @@ func (d *day) checkSolvency() error {
 	vostok := d.accounts[0]
 	rub := solvency.MustAmount
 	statement := &solvency.Statement{
-		PeriodEnd: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Currency: "RUB",
+		PeriodEnd: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Currency: "EUR",
 		Cash: rub("15000000"), MarketableSecurities: rub("5000000"), Receivables: rub("40000000"),
 		Inventory: rub("50000000"), CurrentAssets: rub("120000000"), TotalAssets: rub("200000000"),
 		CurrentLiabilities: rub("60000000"), TotalLiabilities: rub("110000000"), Equity: rub("90000000"),
