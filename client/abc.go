@@ -57,12 +57,7 @@ func (m ABCMeasure) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (m *ABCMeasure) UnmarshalText(b []byte) error {
-	v, err := ParseABCMeasure(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return enum.Unmarshal(abcMeasureNames, "ABC measure", m, b)
 }
 
 // value returns the measure of t.
@@ -110,13 +105,8 @@ func (b ABCBoundary) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (b *ABCBoundary) UnmarshalText(t []byte) error {
-	v, err := ParseABCBoundary(string(t))
-	if err != nil {
-		return err
-	}
-	*b = v
-	return nil
+func (r *ABCBoundary) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(abcBoundaryNames, "ABC boundary rule", r, b)
 }
 
 // ABCClass is a client's ABC class: A brings most of the value, C the least.
@@ -145,12 +135,7 @@ func (c ABCClass) MarshalText() ([]byte, error) { return enum.Marshal(abcClassNa
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *ABCClass) UnmarshalText(b []byte) error {
-	v, err := ParseABCClass(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(abcClassNames, "ABC class", c, b)
 }
 
 // ABCReason says why a client got its class.
@@ -187,12 +172,7 @@ func (r ABCReason) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (r *ABCReason) UnmarshalText(b []byte) error {
-	v, err := enum.Parse[ABCReason](abcReasonNames, "ABC reason", string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return enum.Unmarshal(abcReasonNames, "ABC reason", r, b)
 }
 
 // ABCConfig sets the ABC thresholds. Thresholds are cumulative shares in

@@ -76,12 +76,7 @@ func (c ABCXYZCell) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *ABCXYZCell) UnmarshalText(b []byte) error {
-	v, err := ParseABCXYZCell(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(abcxyzCellNames, "ABC-XYZ cell", c, b)
 }
 
 // ABCXYZConfig holds the recommended treatment of each cell: the text a

@@ -45,12 +45,7 @@ func (s ComplaintStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *ComplaintStatus) UnmarshalText(b []byte) error {
-	v, err := ParseComplaintStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(complaintStatusNames, "complaint status", s, b)
 }
 
 // Complaint is one complaint from a client. The article makes handling

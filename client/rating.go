@@ -47,12 +47,7 @@ func (f RatingFactor) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (f *RatingFactor) UnmarshalText(b []byte) error {
-	v, err := ParseRatingFactor(string(b))
-	if err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return enum.Unmarshal(ratingFactorNames, "rating factor", f, b)
 }
 
 // RatingWeights are the factors' weights in percent points ("40" is 40 %

@@ -70,12 +70,7 @@ func (k RuleConditionKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (k *RuleConditionKind) UnmarshalText(b []byte) error {
-	v, err := ParseRuleConditionKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
+	return enum.Unmarshal(ruleConditionKindNames, "rule condition kind", k, b)
 }
 
 // usesDays and usesValues say which parameter a kind takes; a condition

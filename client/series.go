@@ -94,12 +94,7 @@ func (s SeriesStart) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *SeriesStart) UnmarshalText(b []byte) error {
-	v, err := ParseSeriesStart(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(seriesStartNames, "series start", s, b)
 }
 
 // OrderSeriesResult holds the per-period series and accounts for every

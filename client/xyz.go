@@ -59,12 +59,7 @@ func (d XYZDeviation) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (d *XYZDeviation) UnmarshalText(b []byte) error {
-	v, err := ParseXYZDeviation(string(b))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
+	return enum.Unmarshal(xyzDeviationNames, "XYZ deviation", d, b)
 }
 
 // XYZClass is how steady a client's orders are: X steady, Y fluctuating,
@@ -94,12 +89,7 @@ func (c XYZClass) MarshalText() ([]byte, error) { return enum.Marshal(xyzClassNa
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *XYZClass) UnmarshalText(b []byte) error {
-	v, err := ParseXYZClass(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(xyzClassNames, "XYZ class", c, b)
 }
 
 // XYZStatus says whether a client could be classified.
@@ -130,12 +120,7 @@ func (s XYZStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *XYZStatus) UnmarshalText(b []byte) error {
-	v, err := enum.Parse[XYZStatus](xyzStatusNames, "XYZ status", string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(xyzStatusNames, "XYZ status", s, b)
 }
 
 // XYZConfig sets the XYZ thresholds, on the coefficient of variation in
