@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -12,6 +11,8 @@ import (
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/radix"
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -445,7 +446,7 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
 	rows := abcRowProblems{p: &p}
-	dups := abcDuplicates(len(totals), func(i int) string { return totals[i].ClientID })
+	dups := repeats.Find(len(totals), func(i int) string { return totals[i].ClientID })
 	var b exactsum.Builder
 	b.Grow(len(totals))
 	for i := range totals {
@@ -453,8 +454,8 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 		if t.ClientID == "" {
 			rows.add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
 		}
-		for len(dups) > 0 && dups[0].repeat == i {
-			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", dups[0].first))
+		for len(dups) > 0 && dups[0].At == i {
+			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", dups[0].First))
 			dups = dups[1:]
 		}
 		if t.Revenue.Sign() < 0 {
@@ -524,17 +525,16 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 		})
 		return order, nil
 	}
-	keys := make([]abcKey, len(ints))
+	keys := make([]uint64, len(ints))
 	for i, u := range ints {
-		// Flipping the sign bit orders int64 as uint64; complementing
-		// that sorts the largest unit first.
-		keys[i] = abcKey{key: ^(uint64(u) ^ 1<<63), idx: int32(i)}
+		// Complemented, the key sorts the largest unit first.
+		keys[i] = ^radix.FromInt64(u)
+		order[i] = int32(i)
 	}
-	keys = abcRadixSort(keys, make([]abcKey, len(keys)))
+	keys, order = radix.Sort(keys, make([]uint64, len(keys)), order, make([]int32, len(keys)))
 	units := make([]int64, len(keys))
 	for i, k := range keys {
-		order[i] = k.idx
-		units[i] = int64(^k.key ^ 1<<63)
+		units[i] = radix.ToInt64(^k)
 	}
 	// Ties: gather each run's IDs next to their indices, so the sort
 	// compares strings without reaching back into the input.
@@ -545,7 +545,7 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 	var run []tie
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
-		for hi < len(keys) && keys[hi].key == keys[lo].key {
+		for hi < len(keys) && keys[hi] == keys[lo] {
 			hi++
 		}
 		if hi-lo > 1 {
@@ -561,90 +561,6 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 		lo = hi
 	}
 	return order, units
-}
-
-// abcKey is a sort record: a 64-bit key and the index it belongs to.
-type abcKey struct {
-	key uint64
-	idx int32
-}
-
-// abcRadixSort sorts keys by key, stably: a least-significant-digit radix
-// sort on bytes, skipping the bytes every key shares (money units rarely
-// use the top ones). tmp is scratch space of the same length; the sorted
-// slice is returned (it is keys or tmp).
-func abcRadixSort(keys, tmp []abcKey) []abcKey {
-	if len(keys) < 2 {
-		return keys
-	}
-	var counts [8][256]int
-	for _, k := range keys {
-		for d := range 8 {
-			counts[d][byte(k.key>>(8*d))]++
-		}
-	}
-	src, dst := keys, tmp
-	for d := range 8 {
-		c := &counts[d]
-		shift := 8 * d
-		if c[byte(src[0].key>>shift)] == len(src) {
-			continue
-		}
-		pos := 0
-		for b := range c {
-			pos, c[b] = pos+c[b], pos
-		}
-		for _, k := range src {
-			b := byte(k.key >> shift)
-			dst[c[b]] = k
-			c[b]++
-		}
-		src, dst = dst, src
-	}
-	return src
-}
-
-// abcDup is a repeated ID: the index of its first occurrence and of a
-// repeat.
-type abcDup struct{ first, repeat int }
-
-// abcDuplicates finds the repeated non-empty IDs among id(0..n-1), sorted
-// by the repeat's index. It hashes each ID, radix-sorts the hashes and
-// compares the strings of equal hashes only: linear and cache-friendly,
-// several times faster than a map of a million strings.
-func abcDuplicates(n int, id func(int) string) []abcDup {
-	seed := maphash.MakeSeed()
-	keys := make([]abcKey, n)
-	for i := range keys {
-		// 32 bits of hash: half the radix passes; the few collisions
-		// (about n²/2³³) cost one string comparison each.
-		keys[i] = abcKey{key: maphash.String(seed, id(i)) >> 32, idx: int32(i)}
-	}
-	keys = abcRadixSort(keys, make([]abcKey, n))
-	var dups []abcDup
-	for lo := 0; lo < n; {
-		hi := lo + 1
-		for hi < n && keys[hi].key == keys[lo].key {
-			hi++
-		}
-		// A run of equal hashes, in input order (the sort is stable):
-		// each ID repeats the first earlier one with the same text.
-		for j := lo + 1; j < hi; j++ {
-			s := id(int(keys[j].idx))
-			if s == "" {
-				continue
-			}
-			for k := lo; k < j; k++ {
-				if id(int(keys[k].idx)) == s {
-					dups = append(dups, abcDup{first: int(keys[k].idx), repeat: int(keys[j].idx)})
-					break
-				}
-			}
-		}
-		lo = hi
-	}
-	slices.SortFunc(dups, func(x, y abcDup) int { return cmp.Compare(x.repeat, y.repeat) })
-	return dups
 }
 
 // abcSpanProblem turns an exactsum span error into a field problem on the

@@ -2,10 +2,10 @@ package client
 
 import (
 	"fmt"
-	"hash/maphash"
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -164,60 +164,17 @@ func historyInputCheck(p *validate.Problems, field string, hs []History, asOf ti
 
 // historyDuplicates reports every ID (the field idField of records
 // field[0..n-1]) that appears more than once, naming the index of each
-// repeat (capped like historyInputCheck). Empty IDs are left to the field
-// checks.
-//
-// A map of a million strings costs more than the whole RFM ranking, so
-// the usual case, no repeat, is proved cheaply first: the IDs' 64-bit
-// hashes are radix-sorted and no two neighbours are equal. Only when two
-// hashes match (a repeat, or a one-in-10^7 collision) does the exact map
-// check run, and it alone decides.
+// repeat and of the first occurrence (capped like historyInputCheck).
+// Empty IDs are left to the field checks.
 func historyDuplicates(p *validate.Problems, field, idField string, n int, id func(int) string) {
-	if historyUnique(n, id) {
-		return
-	}
-	first := make(map[string]int, n)
-	dup := 0
-	for i := range n {
-		s := id(i)
-		if s == "" {
-			continue
+	dups := repeats.Find(n, id)
+	for k, r := range dups {
+		if k == historyMaxProblems {
+			p.Addf(field, nil, "%d more repeated %s values not listed", len(dups)-historyMaxProblems, idField)
+			break
 		}
-		j, seen := first[s]
-		if !seen {
-			first[s] = i
-			continue
-		}
-		dup++
-		if dup <= historyMaxProblems {
-			p.Addf(fmt.Sprintf("%s[%d].%s", field, i, idField), s, "repeats %s[%d]: each %s appears once", field, j, idField)
-		}
+		p.Addf(fmt.Sprintf("%s[%d].%s", field, r.At, idField), id(r.At), "repeats %s[%d]: each %s appears once", field, r.First, idField)
 	}
-	if dup > historyMaxProblems {
-		p.Addf(field, nil, "%d more repeated %s values not listed", dup-historyMaxProblems, idField)
-	}
-}
-
-// historyUnique reports whether the n IDs are certainly distinct: true
-// proves it, false means "maybe not" (empty IDs are skipped).
-func historyUnique(n int, id func(int) string) bool {
-	seed := maphash.MakeSeed()
-	hashes := make([]uint64, 0, n)
-	for i := range n {
-		if s := id(i); s != "" {
-			hashes = append(hashes, maphash.String(seed, s))
-		}
-	}
-	if len(hashes) < 2 {
-		return true
-	}
-	sorted := rfmRadixSort(hashes, make([]uint64, len(hashes)))
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i] == sorted[i-1] {
-			return false
-		}
-	}
-	return true
 }
 
 // historyDays returns the whole days elapsed from t to asOf: the elapsed

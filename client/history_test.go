@@ -94,10 +94,3 @@ func TestHistoryJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"client_id":"p","orders":0,"total":"0"}`, string(b), "no dates for a client without orders")
 }
-
-func TestHistoryDuplicatesFastPath(t *testing.T) {
-	ids := []string{"a", "b", "", "c", ""}
-	assert.True(t, historyUnique(len(ids), func(i int) string { return ids[i] }), "empty IDs are not repeats")
-	ids = append(ids, "b")
-	assert.False(t, historyUnique(len(ids), func(i int) string { return ids[i] }))
-}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clientele-go/clientele/internal/radix"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -467,55 +468,14 @@ func rfmNearestRank(n, pct int) int {
 // buffers (each len(keys)).
 func rfmCutoffs(keys []int64, scratch, buf []uint64) [4]int64 {
 	for i, k := range keys {
-		scratch[i] = uint64(k) ^ rfmSignBit
+		scratch[i] = radix.FromInt64(k)
 	}
-	sorted := rfmRadixSort(scratch, buf)
+	sorted, _ := radix.Sort(scratch, buf, nil, nil)
 	var cut [4]int64
 	for k := range cut {
-		cut[k] = int64(sorted[rfmNearestRank(len(sorted), 20*(k+1))] ^ rfmSignBit)
+		cut[k] = radix.ToInt64(sorted[rfmNearestRank(len(sorted), 20*(k+1))])
 	}
 	return cut
-}
-
-// rfmSignBit flipped maps int64 order onto uint64 order.
-const rfmSignBit = 1 << 63
-
-// rfmRadixSort sorts keys ascending, using buf (same length) as scratch,
-// and returns whichever of the two holds the result. It is an LSD radix
-// sort on bytes, linear in len(keys), and skips every byte position where
-// all keys agree (most of them for order counts and days), so ranking a
-// million clients costs a few passes instead of a comparison sort's
-// twenty.
-func rfmRadixSort(keys, buf []uint64) []uint64 {
-	if len(keys) < 2 {
-		return keys
-	}
-	var counts [8][256]int
-	for _, k := range keys {
-		for d := range counts {
-			counts[d][byte(k>>(8*d))]++
-		}
-	}
-	src, dst := keys, buf
-	for d := range counts {
-		c := &counts[d]
-		shift := 8 * d
-		if c[byte(src[0]>>shift)] == len(src) {
-			continue
-		}
-		pos := 0
-		for b, n := range c {
-			c[b] = pos
-			pos += n
-		}
-		for _, k := range src {
-			b := byte(k >> shift)
-			dst[c[b]] = k
-			c[b]++
-		}
-		src, dst = dst, src
-	}
-	return src
 }
 
 // rfmApply scores every key: 1 plus the number of cut-offs strictly

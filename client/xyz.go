@@ -9,6 +9,7 @@ import (
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -299,7 +300,7 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
 	rows := abcRowProblems{p: &p}
-	dups := abcDuplicates(len(series), func(i int) string { return series[i].ClientID })
+	dups := repeats.Find(len(series), func(i int) string { return series[i].ClientID })
 	offsets := make([]int, len(series)+1)
 	n := 0
 	for c := range series {
@@ -315,8 +316,8 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 		if s.ClientID == "" {
 			rows.add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
 		}
-		for len(dups) > 0 && dups[0].repeat == c {
-			rows.add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, fmt.Sprintf("repeats series[%d]: each client must appear once", dups[0].first))
+		for len(dups) > 0 && dups[0].At == c {
+			rows.add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, fmt.Sprintf("repeats series[%d]: each client must appear once", dups[0].First))
 			dups = dups[1:]
 		}
 		for j, v := range s.Values {
