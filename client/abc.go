@@ -445,25 +445,24 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 		p.Add("totals", nil, "is empty: there are no clients to rank")
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
-	rows := abcRowProblems{p: &p}
+	p.Limit("totals", validate.MaxListed)
 	dups := repeats.Find(len(totals), func(i int) string { return totals[i].ClientID })
 	var b exactsum.Builder
 	b.Grow(len(totals))
 	for i := range totals {
 		t := &totals[i]
 		if t.ClientID == "" {
-			rows.add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
 		}
 		for len(dups) > 0 && dups[0].At == i {
-			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", dups[0].First))
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, repeatReason("totals", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
 		if t.Revenue.Sign() < 0 {
-			rows.add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+			p.Add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
 		}
 		b.Append(m.value(t))
 	}
-	rows.finish("totals")
 	if p.Len() > 0 {
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
@@ -574,29 +573,4 @@ func abcSpanProblem(err error, field func(int) string, value func(int) any) erro
 	p.Addf(field(se.MaxIndex), value(se.MaxIndex), "lies more than %d orders of magnitude from %s = %v: not a money amount in the same unit",
 		exactsum.MaxExponentSpan, field(se.MinIndex), value(se.MinIndex))
 	return p.Err(ErrInvalid)
-}
-
-// abcMaxRowProblems caps how many per-row problems one error lists: a
-// million bad rows make one readable error, not a hundred megabytes.
-const abcMaxRowProblems = 100
-
-// abcRowProblems records per-row problems up to abcMaxRowProblems and
-// counts the rest, which finish reports as one more problem.
-type abcRowProblems struct {
-	p       *validate.Problems
-	dropped int
-}
-
-func (r *abcRowProblems) add(field string, value any, reason string) {
-	if r.p.Len() >= abcMaxRowProblems {
-		r.dropped++
-		return
-	}
-	r.p.Add(field, value, reason)
-}
-
-func (r *abcRowProblems) finish(field string) {
-	if r.dropped > 0 {
-		r.p.Addf(field, r.dropped, "%d more problems not listed (the first %d are)", r.dropped, abcMaxRowProblems)
-	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/clientele-go/clientele/internal/validate"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -289,7 +291,7 @@ func TestABCCapsListedProblems(t *testing.T) {
 	_, err := ABC(in, DefaultABCConfig())
 	var list *ValidationError
 	require.ErrorAs(t, err, &list)
-	require.Len(t, list.Fields, abcMaxRowProblems+1)
+	require.Len(t, list.Fields, validate.MaxListed+1)
 	assert.Equal(t, "totals = 150: 150 more problems not listed (the first 100 are)", list.Fields[100].Error())
 }
 

@@ -184,33 +184,32 @@ func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error
 		return ABCXYZResult{}, abcConfigError(err)
 	}
 	var p validate.Problems
-	rows := abcRowProblems{p: &p}
+	p.Limit("rows", validate.MaxListed)
 	if len(abc.Rows) == 0 {
 		p.Add("abc.rows", nil, "is empty")
 	}
 	xyzByID := make(map[string]int, len(xyz.Rows))
 	for i, r := range xyz.Rows {
 		if prev, dup := xyzByID[r.ClientID]; dup {
-			rows.add(fmt.Sprintf("xyz.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats xyz.rows[%d]", prev))
+			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats xyz.rows[%d]", prev))
 			continue
 		}
 		xyzByID[r.ClientID] = i
 		if r.Status == XYZClassified && !r.Class.IsValid() || !r.Status.IsValid() {
-			rows.add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
+			p.Add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
 		}
 	}
 	inABC := make(map[string]int, len(abc.Rows))
 	for i, r := range abc.Rows {
 		if prev, dup := inABC[r.ClientID]; dup {
-			rows.add(fmt.Sprintf("abc.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats abc.rows[%d]", prev))
+			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats abc.rows[%d]", prev))
 			continue
 		}
 		inABC[r.ClientID] = i
 		if !r.Class.IsValid() {
-			rows.add(fmt.Sprintf("abc.rows[%d].class", i), r.Class, "not a valid ABC class")
+			p.Add(fmt.Sprintf("abc.rows[%d].class", i), r.Class, "not a valid ABC class")
 		}
 	}
-	rows.finish("rows")
 	if err := p.Err(ErrInvalid); err != nil {
 		return ABCXYZResult{}, err
 	}

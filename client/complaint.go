@@ -257,6 +257,7 @@ type ComplaintAnalysis struct {
 // analysis.
 func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg ComplaintConfig) (ComplaintAnalysis, error) {
 	var p validate.Problems
+	p.Limit("complaints", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	switch {
 	case from.IsZero() || to.IsZero():
@@ -271,7 +272,7 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 			p.Addf(f+".cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
 		}
 	}
-	historyDuplicates(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
+	checkRepeats(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return ComplaintAnalysis{}, err
 	}

@@ -212,3 +212,13 @@ func TestComplaintStatusText(t *testing.T) {
 	_, err := json.Marshal(ComplaintStatus(0))
 	assert.Error(t, err)
 }
+
+func TestAnalyzeComplaintsCapsListedProblems(t *testing.T) {
+	// 250 complaints without status, all with the same ID: 250 + 249.
+	cs := make([]Complaint, 250)
+	for i := range cs {
+		cs[i] = Complaint{ID: "k", ClientID: "c", Date: nov(2, 0), Cause: "delivery"}
+	}
+	_, err := AnalyzeComplaints(cs, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
+	requireCapped(t, err, "complaints", 499)
+}

@@ -133,48 +133,34 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 	}
 }
 
-// historyMaxProblems caps how many faulty records one error lists: a
-// systematic fault in a million-client input would otherwise build an
-// error of a million lines. The count of the rest is still reported.
-const historyMaxProblems = 100
-
 // historyInputCheck validates a client base of histories: not empty, no
-// duplicate client, every history sound as of asOf. It reports at most
-// historyMaxProblems faulty records, then how many more there were.
+// duplicate client, every history sound as of asOf. Only a history that
+// fails the fast check is examined for its problems.
 func historyInputCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
 	if len(hs) == 0 {
 		p.Add(field, nil, "the client base is empty")
 		return
 	}
-	bad := 0
 	for i := range hs {
-		if historyOK(hs[i], asOf) {
-			continue
-		}
-		bad++
-		if bad <= historyMaxProblems {
+		if !historyOK(hs[i], asOf) {
 			historyCheck(p, fmt.Sprintf("%s[%d]", field, i), hs[i], asOf)
 		}
 	}
-	if bad > historyMaxProblems {
-		p.Addf(field, nil, "%d more faulty histories not listed", bad-historyMaxProblems)
-	}
-	historyDuplicates(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
+	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
 }
 
-// historyDuplicates reports every ID (the field idField of records
-// field[0..n-1]) that appears more than once, naming the index of each
-// repeat and of the first occurrence (capped like historyInputCheck).
-// Empty IDs are left to the field checks.
-func historyDuplicates(p *validate.Problems, field, idField string, n int, id func(int) string) {
-	dups := repeats.Find(n, id)
-	for k, r := range dups {
-		if k == historyMaxProblems {
-			p.Addf(field, nil, "%d more repeated %s values not listed", len(dups)-historyMaxProblems, idField)
-			break
-		}
-		p.Addf(fmt.Sprintf("%s[%d].%s", field, r.At, idField), id(r.At), "repeats %s[%d]: each %s appears once", field, r.First, idField)
+// checkRepeats records a problem for every ID (the field idField of the
+// records list[0..n-1]) that appears more than once, naming the repeat
+// and the first occurrence. Empty IDs are left to the field checks.
+func checkRepeats(p *validate.Problems, list, idField string, n int, id func(int) string) {
+	for _, r := range repeats.Find(n, id) {
+		p.Add(fmt.Sprintf("%s[%d].%s", list, r.At, idField), id(r.At), repeatReason(list, r.First, idField))
 	}
+}
+
+// repeatReason says that a record repeats the ID of list[first].
+func repeatReason(list string, first int, idField string) string {
+	return fmt.Sprintf("repeats %s[%d]: each %s appears once", list, first, idField)
 }
 
 // historyDays returns the whole days elapsed from t to asOf: the elapsed
@@ -204,6 +190,7 @@ func historyDays(t, asOf time.Time) int64 {
 // places).
 func Histories(clientIDs []string, orders []Order) ([]History, error) {
 	var p validate.Problems
+	p.Limit("orders", validate.MaxListed)
 	if len(clientIDs) == 0 {
 		p.Add("client_ids", nil, "the client base is empty")
 		return nil, p.Err(ErrInvalid)
@@ -216,37 +203,16 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 			continue
 		}
 		if j, seen := index[id]; seen {
-			p.Addf(fmt.Sprintf("client_ids[%d]", i), id, "repeats client_ids[%d]: each client appears once", j)
+			p.Add(fmt.Sprintf("client_ids[%d]", i), id, repeatReason("client_ids", j, "client ID"))
 			continue
 		}
 		index[id] = i
 		out[i].ClientID = id
 	}
-	bad := 0
 	for i, o := range orders {
-		var q validate.Problems
-		prefix := fmt.Sprintf("orders[%d]", i)
 		j, known := index[o.ClientID]
-		switch {
-		case o.ClientID == "":
-			q.Add(prefix+".client_id", nil, "is required")
-		case !known:
-			q.Add(prefix+".client_id", o.ClientID, "is not in the client base")
-		}
-		if o.Date.IsZero() {
-			q.Add(prefix+".date", nil, "is required")
-		}
-		if o.Amount.Sign() < 0 {
-			q.Add(prefix+".amount", o.Amount, "must not be negative: returns and credit notes are not orders")
-		}
-		if !historyAmountOK(o.Amount) {
-			q.Add(prefix+".amount", o.Amount, historyAmountReason)
-		}
-		if q.Len() > 0 {
-			bad++
-			if bad <= historyMaxProblems {
-				p.Merge("", q.Err(ErrInvalid))
-			}
+		if !known || o.Date.IsZero() || o.Amount.Sign() < 0 || !historyAmountOK(o.Amount) {
+			historyOrderCheck(&p, i, o, known)
 			continue
 		}
 		h := &out[j]
@@ -259,11 +225,29 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 		h.Orders++
 		h.Total = h.Total.Add(o.Amount)
 	}
-	if bad > historyMaxProblems {
-		p.Addf("orders", nil, "%d more faulty orders not listed", bad-historyMaxProblems)
-	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// historyOrderCheck records the problems of orders[i], an order Histories
+// cannot count; known says whether its client is in the base.
+func historyOrderCheck(p *validate.Problems, i int, o Order, known bool) {
+	prefix := fmt.Sprintf("orders[%d]", i)
+	switch {
+	case o.ClientID == "":
+		p.Add(prefix+".client_id", nil, "is required")
+	case !known:
+		p.Add(prefix+".client_id", o.ClientID, "is not in the client base")
+	}
+	if o.Date.IsZero() {
+		p.Add(prefix+".date", nil, "is required")
+	}
+	if o.Amount.Sign() < 0 {
+		p.Add(prefix+".amount", o.Amount, "must not be negative: returns and credit notes are not orders")
+	}
+	if !historyAmountOK(o.Amount) {
+		p.Add(prefix+".amount", o.Amount, historyAmountReason)
+	}
 }

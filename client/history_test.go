@@ -94,3 +94,13 @@ func TestHistoryJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"client_id":"p","orders":0,"total":"0"}`, string(b), "no dates for a client without orders")
 }
+
+func TestHistoriesCapsListedProblems(t *testing.T) {
+	// 250 orders of an unknown client without a date: 2 problems each.
+	orders := make([]Order, 250)
+	for i := range orders {
+		orders[i] = Order{ClientID: "ghost", Amount: decimal.NewFromInt(1)}
+	}
+	_, err := Histories([]string{"a"}, orders)
+	requireCapped(t, err, "orders", 500)
+}

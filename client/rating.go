@@ -261,6 +261,7 @@ func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
 // repeated client ID.
 func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, error) {
 	var p validate.Problems
+	p.Limit("inputs", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
@@ -271,7 +272,7 @@ func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, 
 	for i, in := range inputs {
 		ratingCheckInput(&p, fmt.Sprintf("inputs[%d]", i), in, asOf, cfg)
 	}
-	historyDuplicates(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
+	checkRepeats(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -366,4 +367,17 @@ func BenchmarkRateAll(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestRateAllCapsListedProblems(t *testing.T) {
+	// 250 inputs with a negative revenue: one problem each.
+	inputs := make([]RatingInput, 250)
+	for i := range inputs {
+		inputs[i] = ratingInput()
+		inputs[i].ClientID = fmt.Sprintf("c%d", i)
+		inputs[i].History.ClientID = inputs[i].ClientID
+		inputs[i].Revenue = decimal.NewFromInt(-1)
+	}
+	_, err := RateAll(inputs, ratingAsOf, DefaultRatingConfig())
+	requireCapped(t, err, "inputs", 250)
 }

@@ -368,6 +368,7 @@ func (r RFMResult) Explain(s RFMScore) string {
 // RFM is a pure function: safe for concurrent use.
 func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) {
 	var p validate.Problems
+	p.Limit("histories", validate.MaxListed)
 	table, err := cfg.resolve()
 	p.Merge("config", err)
 	if asOf.IsZero() {

@@ -291,6 +291,7 @@ func (c RuleSegmentConfig) Evaluate(cl Client, h History, asOf time.Time) (RuleS
 // history, and a history of a client not in the base.
 func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg RuleSegmentConfig) ([]RuleSegmentResult, error) {
 	var p validate.Problems
+	p.Limit("clients", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
@@ -301,7 +302,7 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 	for i, cl := range clients {
 		ruleCheckClient(&p, fmt.Sprintf("clients[%d]", i), cl)
 	}
-	historyDuplicates(&p, "clients", "id", len(clients), func(i int) string { return clients[i].ID })
+	checkRepeats(&p, "clients", "id", len(clients), func(i int) string { return clients[i].ID })
 	if len(histories) > 0 {
 		historyInputCheck(&p, "histories", histories, asOf)
 	}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -256,4 +257,15 @@ func BenchmarkRuleSegments(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestRuleSegmentsCapsListedProblems(t *testing.T) {
+	// 250 clients without kind or status: 2 problems each, and no history
+	// for any of them: 3 × 250 = 750 problems.
+	clients := make([]Client, 250)
+	for i := range clients {
+		clients[i] = Client{ID: fmt.Sprintf("c%d", i)}
+	}
+	_, err := RuleSegments(clients, nil, ruleAsOf, DefaultRuleSegmentConfig())
+	requireCapped(t, err, "clients", 750)
 }

@@ -133,7 +133,7 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		return OrderSeriesResult{}, err
 	}
 	var p validate.Problems
-	rows := abcRowProblems{p: &p}
+	p.Limit("orders", validate.MaxListed)
 	np := len(periods)
 	clientIdx := make(map[string]int32)
 	var ids []string
@@ -144,15 +144,15 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		o := &orders[i]
 		bad := false
 		if o.ClientID == "" {
-			rows.add(fmt.Sprintf("orders[%d].client_id", i), nil, "is required")
+			p.Add(fmt.Sprintf("orders[%d].client_id", i), nil, "is required")
 			bad = true
 		}
 		if o.Date.IsZero() {
-			rows.add(fmt.Sprintf("orders[%d].date", i), nil, "is required")
+			p.Add(fmt.Sprintf("orders[%d].date", i), nil, "is required")
 			bad = true
 		}
 		if o.Amount.Sign() < 0 {
-			rows.add(fmt.Sprintf("orders[%d].amount", i), o.Amount, "must not be negative")
+			p.Add(fmt.Sprintf("orders[%d].amount", i), o.Amount, "must not be negative")
 			bad = true
 		}
 		inPeriod[i] = -1
@@ -187,7 +187,6 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		}
 		first[c] = min(first[c], starts)
 	}
-	rows.finish("orders")
 	if err := p.Err(ErrInvalid); err != nil {
 		return OrderSeriesResult{}, err
 	}

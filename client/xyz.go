@@ -299,7 +299,7 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 		p.Add("series", nil, "is empty: there are no clients to classify")
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
-	rows := abcRowProblems{p: &p}
+	p.Limit("series", validate.MaxListed)
 	dups := repeats.Find(len(series), func(i int) string { return series[i].ClientID })
 	offsets := make([]int, len(series)+1)
 	n := 0
@@ -314,23 +314,22 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 	for c := range series {
 		s := &series[c]
 		if s.ClientID == "" {
-			rows.add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
+			p.Add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
 		}
 		for len(dups) > 0 && dups[0].At == c {
-			rows.add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, fmt.Sprintf("repeats series[%d]: each client must appear once", dups[0].First))
+			p.Add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, repeatReason("series", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
 		for j, v := range s.Values {
 			switch v.Sign() {
 			case -1:
-				rows.add(fmt.Sprintf("series[%d].values[%d]", c, j), v, "must not be negative: an order value per period")
+				p.Add(fmt.Sprintf("series[%d].values[%d]", c, j), v, "must not be negative: an order value per period")
 			case 1:
 				demand = true
 			}
 			b.Append(v)
 		}
 	}
-	rows.finish("series")
 	if p.Len() == 0 && !demand {
 		p.Add("series[].values", "0", "every value of every client is zero: no demand to classify (check the period window)")
 	}

@@ -34,19 +34,52 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("%s = %v: %s", e.Field, e.Value, e.Reason)
 }
 
-// Problems accumulates field errors. The zero value is ready to use.
+// Problems accumulates field errors. The zero value is ready to use and
+// lists every problem; see Limit for inputs of many rows.
 type Problems struct {
-	fields []*FieldError
+	fields  []*FieldError
+	limit   int    // the most problems listed; 0 lists all
+	list    string // where Err reports the count of the others
+	dropped int    // problems found past the limit
+}
+
+// MaxListed is the limit the calculations set with Limit: a hundred
+// problems are more than anyone reads in one go, and the count of the
+// rest says how bad the input is.
+const MaxListed = 100
+
+// Limit makes p list at most n problems (n > 0): the ones found after
+// are counted, not kept, and Err reports their number as one more
+// problem of the field list (the input they come from, such as
+// "totals"). A million bad rows then make one readable error, not a
+// hundred megabytes of them. Call it before recording anything.
+func (p *Problems) Limit(list string, n int) {
+	p.list, p.limit = list, n
+}
+
+// full reports whether the next problem is past the limit, and counts it
+// if so.
+func (p *Problems) full() bool {
+	if p.limit > 0 && len(p.fields) >= p.limit {
+		p.dropped++
+		return true
+	}
+	return false
 }
 
 // Add records a problem with field whose value is value.
 func (p *Problems) Add(field string, value any, reason string) {
-	p.fields = append(p.fields, &FieldError{Field: field, Value: value, Reason: reason})
+	if !p.full() {
+		p.fields = append(p.fields, &FieldError{Field: field, Value: value, Reason: reason})
+	}
 }
 
-// Addf records a problem whose reason is formatted.
+// Addf records a problem whose reason is formatted (only when it is
+// listed: a problem past the limit costs no formatting).
 func (p *Problems) Addf(field string, value any, format string, args ...any) {
-	p.Add(field, value, fmt.Sprintf(format, args...))
+	if !p.full() {
+		p.fields = append(p.fields, &FieldError{Field: field, Value: value, Reason: fmt.Sprintf(format, args...)})
+	}
 }
 
 // Merge records every problem in err under the prefix (a field path such
@@ -59,23 +92,29 @@ func (p *Problems) Merge(prefix string, err error) {
 	var list *Error
 	if errors.As(err, &list) {
 		for _, f := range list.Fields {
-			p.fields = append(p.fields, &FieldError{Field: join(prefix, f.Field), Value: f.Value, Reason: f.Reason})
+			p.Add(join(prefix, f.Field), f.Value, f.Reason)
 		}
 		return
 	}
 	p.Add(prefix, nil, err.Error())
 }
 
-// Len reports how many problems were recorded.
-func (p *Problems) Len() int { return len(p.fields) }
+// Len reports how many problems were recorded, listed or not.
+func (p *Problems) Len() int { return len(p.fields) + p.dropped }
 
 // Err returns nil when no problem was recorded, otherwise an *Error that
 // matches kind with errors.Is and each field problem with errors.As.
+// Past the limit, its last field problem counts the problems not listed.
 func (p *Problems) Err(kind error) error {
-	if len(p.fields) == 0 {
+	if p.Len() == 0 {
 		return nil
 	}
-	return &Error{Kind: kind, Fields: append([]*FieldError(nil), p.fields...)}
+	fields := append([]*FieldError(nil), p.fields...)
+	if p.dropped > 0 {
+		fields = append(fields, &FieldError{Field: p.list, Value: p.dropped,
+			Reason: fmt.Sprintf("%d more problems not listed (the first %d are)", p.dropped, p.limit)})
+	}
+	return &Error{Kind: kind, Fields: fields}
 }
 
 // Error is a non-empty list of field problems, reported together.

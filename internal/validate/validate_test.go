@@ -76,3 +76,35 @@ func TestAmountAndPercentChecks(t *testing.T) {
 		"rate = 100.01: must be a percentage within 0..100; "+
 		"surcharge = -50.5: must be a percentage within -50..100", err.Error())
 }
+
+func TestLimitListsTheFirstAndCountsTheRest(t *testing.T) {
+	var p Problems
+	p.Limit("rows", 3)
+	p.Merge("config", (&Problems{fields: []*FieldError{{Field: "a", Reason: "bad"}}}).Err(errInvalid))
+	for i := range 6 {
+		p.Addf(fmt.Sprintf("rows[%d]", i), i, "bad row %d", i)
+	}
+	// 1 config problem + 6 rows = 7 found; 3 listed, 4 counted.
+	assert.Equal(t, 7, p.Len())
+	err := p.Err(errInvalid)
+	var list *Error
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list.Fields, 4)
+	assert.Equal(t, "config.a: bad", list.Fields[0].Error())
+	assert.Equal(t, "rows[1] = 1: bad row 1", list.Fields[2].Error())
+	assert.Equal(t, "rows = 4: 4 more problems not listed (the first 3 are)", list.Fields[3].Error())
+
+	p.Add("late", nil, "bad")
+	assert.Equal(t, 8, p.Len())
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list.Fields, 4, "an error already returned does not change")
+
+	var none Problems
+	none.Limit("rows", 3)
+	assert.NoError(t, none.Err(errInvalid))
+	for range 3 {
+		none.Add("x", nil, "bad")
+	}
+	require.ErrorAs(t, none.Err(errInvalid), &list)
+	assert.Len(t, list.Fields, 3, "exactly at the limit: nothing to count")
+}
