@@ -2,7 +2,6 @@ package client
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -208,29 +207,22 @@ func (c ABCConfig) Validate() error {
 	if !c.Measure.IsValid() {
 		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
 	}
-	abcCheckThresholds(&p, "a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
+	checkThresholds(&p, "a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
 	if !c.Boundary.IsValid() {
 		p.Add("boundary", c.Boundary, "unknown boundary rule (want crossing_in or crossing_out)")
 	}
 	return p.Err(ErrInvalid)
 }
 
-// abcCheckThresholds checks two cumulative thresholds lo ≤ hi, each above
-// 0 and at most 100 percent points.
-func abcCheckThresholds(p *validate.Problems, loField string, lo decimal.Decimal, hiField string, hi decimal.Decimal) {
-	okLo := abcCheckPct(p, loField, lo)
-	okHi := abcCheckPct(p, hiField, hi)
+// checkThresholds checks two class thresholds lo ≤ hi (ABC's cumulative
+// shares, XYZ's coefficients of variation), each a percentage above 0
+// and at most 100.
+func checkThresholds(p *validate.Problems, loField string, lo decimal.Decimal, hiField string, hi decimal.Decimal) {
+	okLo := p.Share(loField, lo)
+	okHi := p.Share(hiField, hi)
 	if okLo && okHi && lo.GreaterThan(hi) {
 		p.Addf(hiField, hi, "must not be below %s (%s)", loField, lo)
 	}
-}
-
-func abcCheckPct(p *validate.Problems, field string, v decimal.Decimal) bool {
-	if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(100)) {
-		p.Add(field, v, "must be a percentage above 0 and at most 100")
-		return false
-	}
-	return true
 }
 
 // ABCRow is one client's place in the ranking.
@@ -458,8 +450,14 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, repeatReason("totals", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
-		if t.Revenue.Sign() < 0 {
+		switch {
+		case !validate.InRange(t.Revenue):
+			p.Add(fmt.Sprintf("totals[%d].revenue", i), validate.Sci(t.Revenue), validate.RangeReason)
+		case t.Revenue.Sign() < 0:
 			p.Add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+		}
+		if !validate.InRange(t.Profit) {
+			p.Add(fmt.Sprintf("totals[%d].profit", i), validate.Sci(t.Profit), validate.RangeReason)
 		}
 		b.Append(m.value(t))
 	}
@@ -467,8 +465,8 @@ func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
 	a, err := b.Amounts()
-	if err != nil {
-		return abcRanking{}, abcSpanProblem(err, func(i int) string { return fmt.Sprintf("totals[%d].%s", i, m) }, func(i int) any { return m.value(&totals[i]) })
+	if err != nil { // unreachable: every value was range-checked above
+		return abcRanking{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	rk := abcRanking{amounts: a}
 	rk.order, rk.units = abcOrder(&a, totals)
@@ -560,17 +558,4 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 		lo = hi
 	}
 	return order, units
-}
-
-// abcSpanProblem turns an exactsum span error into a field problem on the
-// amount with the largest exponent.
-func abcSpanProblem(err error, field func(int) string, value func(int) any) error {
-	var p validate.Problems
-	var se *exactsum.SpanError
-	if !errors.As(err, &se) {
-		return fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	p.Addf(field(se.MaxIndex), value(se.MaxIndex), "lies more than %d orders of magnitude from %s = %v: not a money amount in the same unit",
-		exactsum.MaxExponentSpan, field(se.MinIndex), value(se.MinIndex))
-	return p.Err(ErrInvalid)
 }

@@ -262,8 +262,11 @@ func TestABCErrors(t *testing.T) {
 			[]string{"totals[].revenue = 0: no client has a positive revenue"}},
 		{"only losses", []ClientTotals{{ClientID: "a", Profit: dec("-5")}, {ClientID: "b"}}, profit,
 			[]string{"totals[].profit = 0: no client has a positive profit"}},
-		{"exponents too far apart", revenues("a", "1e60", "b", "1e-50"), DefaultABCConfig(),
-			[]string{"totals[0].revenue = 1000000000000000000000000000000000000000000000000000000000000: lies more than 100 orders of magnitude from totals[1].revenue"}},
+		// Each amount's exponent must lie within ±30 (validate.MaxExponent);
+		// a bad one is printed compactly, whatever its length written out.
+		{"amounts out of range", []ClientTotals{{ClientID: "a", Revenue: dec("1e60")}, {ClientID: "b", Revenue: dec("1e-50"), Profit: decimal.New(-1, -999_999_999)}}, DefaultABCConfig(),
+			[]string{"totals[0].revenue = 1e60: is out of range: more than 30 decimal places or a scale above 10^30",
+				"totals[1].revenue = 1e-50: is out of range", "totals[1].profit = -1e-999999999: is out of range"}},
 		{"thresholds out of order", revenues("a", "1"), ABCConfig{Measure: ABCByRevenue, AMaxPct: dec("90"), BMaxPct: dec("80"), Boundary: ABCCrossingIn},
 			[]string{"config.b_max_pct = 80: must not be below a_max_pct (90)"}},
 		{"thresholds outside 0-100", revenues("a", "1"), ABCConfig{AMaxPct: dec("0"), BMaxPct: dec("100.5")},

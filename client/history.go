@@ -43,28 +43,11 @@ func (h History) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// historyMaxExp bounds the decimal exponent of an amount: more than 30
-// decimal places, or a scale above 10^30, is no money anyone books. The
-// bound also keeps every comparison cheap: shopspring compares two
-// decimals by rescaling one to the other's exponent, which costs as many
-// digits as the exponents differ, so unbounded exponents in a hostile
-// input would stall a ranking.
-const historyMaxExp = 30
-
-func historyAmountOK(d decimal.Decimal) bool {
-	e := d.Exponent()
-	return e >= -historyMaxExp && e <= historyMaxExp
-}
-
-// historyAmountReason is the problem reported for an amount outside the
-// bound.
-var historyAmountReason = fmt.Sprintf("is out of range for an amount: more than %d decimal places or a scale above 10^%d", historyMaxExp, historyMaxExp)
-
 // historyOK is the allocation-free fast path of historyCheck, so that a
 // million good histories cost a few comparisons each; only a bad one is
 // examined again to name its problems. A zero asOf skips the future check.
 func historyOK(h History, asOf time.Time) bool {
-	if strings.TrimSpace(h.ClientID) == "" || h.Orders < 0 || h.Total.Sign() < 0 || !historyAmountOK(h.Total) {
+	if strings.TrimSpace(h.ClientID) == "" || h.Orders < 0 || h.Total.Sign() < 0 || !validate.InRange(h.Total) {
 		return false
 	}
 	if h.Orders == 0 {
@@ -101,7 +84,7 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 		if !h.LastOrder.IsZero() {
 			p.Add(field("last_order"), h.LastOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
 		}
-		if h.Total.Sign() != 0 {
+		if h.Total.Sign() != 0 && validate.InRange(h.Total) {
 			p.Add(field("total"), h.Total, who+"must be zero when the client has no orders")
 		}
 	default:
@@ -115,11 +98,11 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 			p.Add(field("last_order"), h.LastOrder.Format(time.RFC3339), who+"is before first_order "+h.FirstOrder.Format(time.RFC3339))
 		}
 	}
-	if h.Total.Sign() < 0 {
+	switch {
+	case !validate.InRange(h.Total):
+		p.Add(field("total"), validate.Sci(h.Total), who+validate.RangeReason)
+	case h.Total.Sign() < 0:
 		p.Add(field("total"), h.Total, who+"must not be negative")
-	}
-	if !historyAmountOK(h.Total) {
-		p.Add(field("total"), h.Total, who+historyAmountReason)
 	}
 	if !asOf.IsZero() {
 		for _, d := range []struct {
@@ -211,7 +194,7 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 	}
 	for i, o := range orders {
 		j, known := index[o.ClientID]
-		if !known || o.Date.IsZero() || o.Amount.Sign() < 0 || !historyAmountOK(o.Amount) {
+		if !known || o.Date.IsZero() || o.Amount.Sign() < 0 || !validate.InRange(o.Amount) {
 			historyOrderCheck(&p, i, o, known)
 			continue
 		}
@@ -244,10 +227,10 @@ func historyOrderCheck(p *validate.Problems, i int, o Order, known bool) {
 	if o.Date.IsZero() {
 		p.Add(prefix+".date", nil, "is required")
 	}
-	if o.Amount.Sign() < 0 {
+	switch {
+	case !validate.InRange(o.Amount):
+		p.Add(prefix+".amount", validate.Sci(o.Amount), validate.RangeReason)
+	case o.Amount.Sign() < 0:
 		p.Add(prefix+".amount", o.Amount, "must not be negative: returns and credit notes are not orders")
-	}
-	if !historyAmountOK(o.Amount) {
-		p.Add(prefix+".amount", o.Amount, historyAmountReason)
 	}
 }

@@ -58,7 +58,7 @@ func TestHistoriesErrors(t *testing.T) {
 		"orders[1].client_id = zz: is not in the client base",
 		"orders[1].date: is required",
 		"orders[2].client_id: is required",
-		"orders[3].amount = 10000000000000000000000000000000: is out of range for an amount: more than 30 decimal places or a scale above 10^30",
+		"orders[3].amount = 1e31: is out of range: more than 30 decimal places or a scale above 10^30",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}

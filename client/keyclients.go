@@ -30,7 +30,7 @@ func (c KeyClientsConfig) Validate() error {
 	if !c.Measure.IsValid() {
 		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
 	}
-	if c.SharePct.Sign() < 0 || c.SharePct.GreaterThanOrEqual(decimal.NewFromInt(100)) {
+	if p.CheckRange("share_pct", c.SharePct) && (c.SharePct.Sign() < 0 || c.SharePct.GreaterThanOrEqual(decimal.NewFromInt(100))) {
 		p.Add("share_pct", c.SharePct, "must be a percentage from 0 up to, not including, 100")
 	}
 	return p.Err(ErrInvalid)

@@ -3,6 +3,7 @@ package client
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -127,19 +128,24 @@ func (c RatingConfig) Validate() error {
 	p.Percent("weights.growth", w.Growth, 0, 100)
 	p.Percent("weights.loyalty", w.Loyalty, 0, 100)
 	p.Percent("weights.payment_discipline", w.PaymentDiscipline, 0, 100)
-	if sum := w.Value.Add(w.Growth).Add(w.Loyalty).Add(w.PaymentDiscipline); !sum.Equal(ratingHundred) {
-		p.Add("weights", sum, "must sum to 100 percent points")
+	// Decimals are compared and added only once in range (see
+	// validate.MaxExponent).
+	weights := []decimal.Decimal{w.Value, w.Growth, w.Loyalty, w.PaymentDiscipline}
+	if !slices.ContainsFunc(weights, func(d decimal.Decimal) bool { return !validate.InRange(d) }) {
+		if sum := decimal.Sum(weights[0], weights[1:]...); !sum.Equal(ratingHundred) {
+			p.Add("weights", sum, "must sum to 100 percent points")
+		}
 	}
-	if c.FullMarksProfitShare.Sign() <= 0 || c.FullMarksProfitShare.GreaterThan(ratingHundred) {
-		p.Add("full_marks_profit_share", c.FullMarksProfitShare, "must be a percentage above 0 and at most 100")
-	}
-	if c.GrowthFloor.LessThan(decimal.NewFromInt(-100)) {
+	p.Share("full_marks_profit_share", c.FullMarksProfitShare)
+	okFloor := p.CheckRange("growth_floor", c.GrowthFloor)
+	okCeiling := p.CheckRange("growth_ceiling", c.GrowthCeiling)
+	if okFloor && c.GrowthFloor.LessThan(decimal.NewFromInt(-100)) {
 		p.Add("growth_floor", c.GrowthFloor, "must be at least -100 (revenue cannot fall by more than all of it)")
 	}
-	if c.GrowthCeiling.GreaterThan(decimal.NewFromInt(1000)) {
+	if okCeiling && c.GrowthCeiling.GreaterThan(decimal.NewFromInt(1000)) {
 		p.Add("growth_ceiling", c.GrowthCeiling, "must be at most 1000 (tenfold growth)")
 	}
-	if !c.GrowthFloor.LessThan(c.GrowthCeiling) {
+	if okFloor && okCeiling && !c.GrowthFloor.LessThan(c.GrowthCeiling) {
 		p.Addf("growth_ceiling", c.GrowthCeiling, "must be above growth_floor %s", c.GrowthFloor)
 	}
 	if c.FullMarksTenureYears < 1 || c.FullMarksTenureYears > 100 {
@@ -294,24 +300,25 @@ func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf 
 		p.Add(f("client_id"), nil, "is required")
 	}
 	who := fmt.Sprintf("client %q: ", in.ClientID)
+	// The range comes first: comparing an out-of-range decimal with 100
+	// would rescale it to billions of digits.
 	switch {
+	case !validate.InRange(in.ProfitShare):
+		p.Add(f("profit_share"), validate.Sci(in.ProfitShare), who+validate.RangeReason)
 	case in.ProfitShare.GreaterThan(ratingHundred):
 		p.Add(f("profit_share"), in.ProfitShare, who+"a share of the company's profit cannot exceed 100 %")
 	case in.ProfitShare.Sign() < 0 && !cfg.AllowLoss:
 		p.Add(f("profit_share"), in.ProfitShare, who+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
 	}
-	if in.Revenue.Sign() < 0 {
-		p.Add(f("revenue"), in.Revenue, who+"must not be negative")
-	}
-	if in.PreviousRevenue.Sign() < 0 {
-		p.Add(f("previous_revenue"), in.PreviousRevenue, who+"must not be negative")
-	}
 	for _, a := range []struct {
 		name string
 		v    decimal.Decimal
-	}{{"profit_share", in.ProfitShare}, {"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
-		if !historyAmountOK(a.v) {
-			p.Add(f(a.name), a.v, who+historyAmountReason)
+	}{{"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
+		switch {
+		case !validate.InRange(a.v):
+			p.Add(f(a.name), validate.Sci(a.v), who+validate.RangeReason)
+		case a.v.Sign() < 0:
+			p.Add(f(a.name), a.v, who+"must not be negative")
 		}
 	}
 	if d := in.PaymentDiscipline; d != nil && !(*d >= 0 && *d <= 100) { // NaN fails both

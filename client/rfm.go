@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/radix"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
@@ -391,7 +392,8 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	res.Scores = make([]RFMScore, n)
 	recency := make([]int64, n) // negated days: larger is better
 	frequency := make([]int64, n)
-	totals := make([]decimal.Decimal, n)
+	var money exactsum.Builder
+	money.Grow(n)
 	j := 0
 	for i := range histories {
 		h := &histories[i]
@@ -402,7 +404,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		res.Scores[j] = RFMScore{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
 		recency[j] = -days
 		frequency[j] = int64(h.Orders)
-		totals[j] = h.Total
+		money.Append(h.Total)
 		j++
 	}
 	counts := make([]int, len(cfg.Rules))
@@ -420,16 +422,11 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	cut = rfmCutoffs(frequency, scratch, buf)
 	res.Cutoffs.Frequency = cut
 	rfmApply(res.Scores, frequency, cut, func(s *RFMScore, v int) { s.F = v })
-	// The recency keys are spent: their buffer holds the money keys.
-	if keys, exp, ok := rfmMoneyKeys(totals, recency); ok {
-		cut = rfmCutoffs(keys, scratch, buf)
-		for k, c := range cut {
-			res.Cutoffs.Monetary[k] = decimal.New(c, exp)
-		}
-		rfmApply(res.Scores, keys, cut, func(s *RFMScore, v int) { s.M = v })
-	} else {
-		res.Cutoffs.Monetary = rfmScoreDecimals(res.Scores, totals)
+	a, err := money.Amounts()
+	if err != nil { // unreachable: historyInputCheck range-checked every total
+		return RFMResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
+	res.Cutoffs.Monetary = rfmScoreMonetary(res.Scores, &a, scratch, buf)
 
 	for i := range res.Scores {
 		s := &res.Scores[i]
@@ -493,65 +490,49 @@ func rfmApply(scores []RFMScore, keys []int64, cut [4]int64, set func(*RFMScore,
 	}
 }
 
-// rfmMaxDigits is the most decimal digits an int64 key may have: every
-// 18-digit number is below 2^63.
-const rfmMaxDigits = 18
-
-var rfmPow10 = func() (p [rfmMaxDigits + 1]int64) {
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
+// rfmScoreMonetary sets every M and returns the monetary cut-offs,
+// ranking the totals as exact integer units at one exponent (exactsum):
+// no decimal.Cmp, which allocates whenever two exponents differ. Units
+// that fit int64 (any total of up to 18 significant digits at the common
+// exponent) are radix-sorted like recency and frequency; wider ones go
+// through rfmScoreWide.
+func rfmScoreMonetary(scores []RFMScore, a *exactsum.Amounts, scratch, buf []uint64) [4]decimal.Decimal {
+	ints := a.Ints()
+	if ints == nil {
+		return rfmScoreWide(scores, a)
 	}
-	return p
-}()
-
-// rfmMoneyKeys converts the totals to int64 ranking keys in units of the
-// smallest exponent among them (cents when every total has two decimals),
-// so ranking compares integers instead of calling decimal.Cmp, which
-// allocates whenever two exponents differ. Each conversion is exact and
-// checked: ok is false when some total needs more than 18 digits in that
-// unit, and the caller ranks the decimals themselves instead. keys
-// reuses buf (len(totals)); exp is the exponent of the unit, so
-// decimal.New(key, exp) gives the total back.
-func rfmMoneyKeys(totals []decimal.Decimal, buf []int64) (keys []int64, exp int32, ok bool) {
-	if len(totals) == 0 {
-		return buf[:0], 0, true
+	cut := rfmCutoffs(ints, scratch, buf)
+	rfmApply(scores, ints, cut, func(s *RFMScore, v int) { s.M = v })
+	var out [4]decimal.Decimal
+	for k, c := range cut {
+		out[k] = decimal.New(c, a.Exp())
 	}
-	exp = totals[0].Exponent()
-	for _, t := range totals {
-		if t.NumDigits() > rfmMaxDigits {
-			return nil, 0, false
-		}
-		exp = min(exp, t.Exponent())
-	}
-	keys = buf[:len(totals)]
-	for i, t := range totals {
-		shift := int64(t.Exponent()) - int64(exp)
-		if shift > rfmMaxDigits || int64(t.NumDigits())+shift > rfmMaxDigits {
-			return nil, 0, false
-		}
-		keys[i] = t.CoefficientInt64() * rfmPow10[shift]
-	}
-	return keys, exp, true
+	return out
 }
 
-// rfmScoreDecimals is the exact slow path for totals too large for int64
-// keys: the same nearest-rank cut-offs, found by sorting the decimals.
-func rfmScoreDecimals(scores []RFMScore, totals []decimal.Decimal) [4]decimal.Decimal {
-	sorted := slices.Clone(totals)
-	slices.SortFunc(sorted, decimal.Decimal.Cmp)
-	var cut [4]decimal.Decimal
-	for k := range cut {
-		cut[k] = sorted[rfmNearestRank(len(sorted), 20*(k+1))]
+// rfmScoreWide is the exact path for units too wide for int64: the same
+// nearest-rank cut-offs, found by a comparison sort of the big-integer
+// units (exactsum compares them without allocating).
+func rfmScoreWide(scores []RFMScore, a *exactsum.Amounts) [4]decimal.Decimal {
+	order := make([]int, a.Len())
+	for i := range order {
+		order[i] = i
 	}
-	for i, v := range totals {
+	slices.SortFunc(order, a.Cmp)
+	var at [4]int
+	var out [4]decimal.Decimal
+	for k := range at {
+		at[k] = order[rfmNearestRank(len(order), 20*(k+1))]
+		out[k] = scores[at[k]].Monetary
+	}
+	for i := range scores {
 		s := 1
-		for _, c := range cut {
-			if v.Cmp(c) > 0 {
+		for _, c := range at {
+			if a.Cmp(i, c) > 0 {
 				s++
 			}
 		}
 		scores[i].M = s
 	}
-	return cut
+	return out
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -244,31 +245,29 @@ func TestRFMRecencyCountsWholeDays(t *testing.T) {
 		"30 years of 365 days plus 7 leap days; no Duration overflow")
 }
 
-func TestRFMMonetaryKeys(t *testing.T) {
-	t.Run("mixed exponents become one integer unit", func(t *testing.T) {
-		// Smallest exponent -3 (0.125): 1.5 -> 1500, 20 -> 20000,
-		// 0.125 -> 125, 1E+2 (exponent +2) -> 100000.
-		totals := []decimal.Decimal{decimal.RequireFromString("1.5"), decimal.NewFromInt(20),
-			decimal.RequireFromString("0.125"), decimal.New(1, 2)}
-		keys, exp, ok := rfmMoneyKeys(totals, make([]int64, len(totals)))
-		require.True(t, ok)
-		assert.Equal(t, int32(-3), exp)
-		assert.Equal(t, []int64{1500, 20000, 125, 100000}, keys)
+func TestRFMMonetaryRanksExactUnits(t *testing.T) {
+	t.Run("mixed exponents rank as one unit", func(t *testing.T) {
+		// 1.5, 20, 0.125 and 1E+2 (exponent +2) are units of 0.001:
+		// 1500, 20000, 125, 100000. Ascending 125 1500 20000 100000; N = 4,
+		// cut-offs at ranks 1, 2, 3, 4 (ceil(0.2·4) = 1 ...): 0.125, 1.5,
+		// 20, 100; M = 1 + cut-offs below: 1.5 -> 2, 20 -> 3, 0.125 -> 1,
+		// 100 -> 4.
+		hs := []History{rfmHist("a", 1, 1, "1.5"), rfmHist("b", 1, 1, "20"), rfmHist("c", 1, 1, "0.125"),
+			{ClientID: "d", Orders: 1, FirstOrder: rfmAsOf, LastOrder: rfmAsOf, Total: decimal.New(1, 2)}}
+		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		require.NoError(t, err)
+		var m []int
+		for _, s := range res.Scores {
+			m = append(m, s.M)
+		}
+		assert.Equal(t, []int{2, 3, 1, 4}, m)
+		for k, want := range []string{"0.125", "1.5", "20", "100"} {
+			assert.True(t, decimal.RequireFromString(want).Equal(res.Cutoffs.Monetary[k]), "cut-off %d = %s", k, res.Cutoffs.Monetary[k])
+		}
 	})
-	t.Run("too large for int64 falls back to decimals", func(t *testing.T) {
-		huge := decimal.RequireFromString("123456789012345678901234.56")
-		_, _, ok := rfmMoneyKeys([]decimal.Decimal{huge, decimal.NewFromInt(1)}, make([]int64, 2))
-		assert.False(t, ok)
-		// 18 digits in cents is fine; a spread of exponents that needs a
-		// 19th digit is not.
-		_, _, ok = rfmMoneyKeys([]decimal.Decimal{decimal.RequireFromString("9999999999999999.99")}, make([]int64, 1))
-		assert.True(t, ok)
-		_, _, ok = rfmMoneyKeys([]decimal.Decimal{decimal.RequireFromString("99999999999999999.9"), decimal.RequireFromString("0.01")}, make([]int64, 2))
-		assert.False(t, ok)
-	})
-	t.Run("fallback scores like the fast path", func(t *testing.T) {
-		// The ten-client base with every total multiplied by 10^20:
-		// the order, and so M, is unchanged, and the fallback finds it.
+	t.Run("totals shifted by 10^20 score the same", func(t *testing.T) {
+		// The ten-client base with every total multiplied by 10^20: the
+		// order, and so M, is unchanged.
 		hs := rfmTenClients()
 		for i := range hs {
 			hs[i].Total = hs[i].Total.Shift(20)
@@ -282,6 +281,24 @@ func TestRFMMonetaryKeys(t *testing.T) {
 		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, m)
 		assert.Equal(t, "2500"+strings.Repeat("0", 20), res.Cutoffs.Monetary[1].String())
 	})
+	t.Run("units too wide for int64 score the same", func(t *testing.T) {
+		// 10^19 added to every total keeps the order; in cents the units
+		// (about 10^21) no longer fit an int64, so the wide path ranks them.
+		hs := rfmTenClients()
+		for i := range hs {
+			if hs[i].Orders > 0 {
+				hs[i].Total = hs[i].Total.Add(decimal.New(1, 19))
+			}
+		}
+		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		require.NoError(t, err)
+		var m []int
+		for _, s := range res.Scores {
+			m = append(m, s.M)
+		}
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, m)
+		assert.Equal(t, "10000000000000002500", res.Cutoffs.Monetary[1].String())
+	})
 	t.Run("random bases agree between the two paths", func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(1, 2))
 		for range 50 {
@@ -290,16 +307,18 @@ func TestRFMMonetaryKeys(t *testing.T) {
 			for i := range totals {
 				totals[i] = decimal.New(rng.Int64N(20), -rng.Int32N(3)) // many ties, mixed exponents
 			}
-			keys, exp, ok := rfmMoneyKeys(totals, make([]int64, n))
-			require.True(t, ok)
+			a, err := exactsum.FromDecimals(totals)
+			require.NoError(t, err)
+			require.NotNil(t, a.Ints())
 			fast := make([]RFMScore, n)
-			buf1, buf2 := make([]uint64, n), make([]uint64, n)
-			cut := rfmCutoffs(keys, buf1, buf2)
-			rfmApply(fast, keys, cut, func(s *RFMScore, v int) { s.M = v })
 			slow := make([]RFMScore, n)
-			slowCut := rfmScoreDecimals(slow, totals)
-			for k := range cut {
-				assert.True(t, decimal.New(cut[k], exp).Equal(slowCut[k]))
+			for i, d := range totals {
+				fast[i].Monetary, slow[i].Monetary = d, d
+			}
+			fastCut := rfmScoreMonetary(fast, &a, make([]uint64, n), make([]uint64, n))
+			slowCut := rfmScoreWide(slow, &a)
+			for k := range fastCut {
+				assert.True(t, fastCut[k].Equal(slowCut[k]), "cut-off %d: %s vs %s", k, fastCut[k], slowCut[k])
 			}
 			assert.Equal(t, slow, fast, "totals %v", totals)
 		}
@@ -332,7 +351,7 @@ func TestRFMErrors(t *testing.T) {
 		{"negative total and missing id", []History{rfmHist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,
 			[]string{`histories[0].total = -5: client "c1": must not be negative`, "histories[1].client_id: is required"}},
 		{"amount out of range", []History{rfmHist("c1", 1, 1, "1e-31")}, rfmAsOf,
-			[]string{`histories[0].total = 0.0000000000000000000000000000001: client "c1": is out of range for an amount: more than 30 decimal places`}},
+			[]string{`histories[0].total = 1e-31: client "c1": is out of range: more than 30 decimal places`}},
 		{"orders without dates", []History{{ClientID: "c1", Orders: 2, Total: decimal.NewFromInt(3)}}, rfmAsOf,
 			[]string{`histories[0].first_order: client "c1": is required when the client has orders`,
 				`histories[0].last_order: client "c1": is required when the client has orders`}},

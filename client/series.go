@@ -151,7 +151,11 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 			p.Add(fmt.Sprintf("orders[%d].date", i), nil, "is required")
 			bad = true
 		}
-		if o.Amount.Sign() < 0 {
+		switch {
+		case !validate.InRange(o.Amount):
+			p.Add(fmt.Sprintf("orders[%d].amount", i), validate.Sci(o.Amount), validate.RangeReason)
+			bad = true
+		case o.Amount.Sign() < 0:
 			p.Add(fmt.Sprintf("orders[%d].amount", i), o.Amount, "must not be negative")
 			bad = true
 		}
@@ -218,10 +222,8 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		b.Append(orders[i].Amount)
 	}
 	units, err := b.Amounts()
-	if err != nil {
-		field := func(k int) string { return fmt.Sprintf("orders[%d].amount", grouped[k]) }
-		value := func(k int) any { return orders[grouped[k]].Amount }
-		return OrderSeriesResult{}, abcSpanProblem(err, field, value)
+	if err != nil { // unreachable: every amount was range-checked above
+		return OrderSeriesResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 
 	order := make([]int32, nc)

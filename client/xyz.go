@@ -156,7 +156,7 @@ func DefaultXYZConfig() XYZConfig {
 // Validate reports every problem with the config at once.
 func (c XYZConfig) Validate() error {
 	var p validate.Problems
-	abcCheckThresholds(&p, "x_max_pct", c.XMaxPct, "y_max_pct", c.YMaxPct)
+	checkThresholds(&p, "x_max_pct", c.XMaxPct, "y_max_pct", c.YMaxPct)
 	if !c.Deviation.IsValid() {
 		p.Add("deviation", c.Deviation, "unknown deviation (want population or sample)")
 	}
@@ -321,10 +321,12 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 			dups = dups[1:]
 		}
 		for j, v := range s.Values {
-			switch v.Sign() {
-			case -1:
+			switch {
+			case !validate.InRange(v):
+				p.Add(fmt.Sprintf("series[%d].values[%d]", c, j), validate.Sci(v), validate.RangeReason)
+			case v.Sign() < 0:
 				p.Add(fmt.Sprintf("series[%d].values[%d]", c, j), v, "must not be negative: an order value per period")
-			case 1:
+			case v.Sign() > 0:
 				demand = true
 			}
 			b.Append(v)
@@ -337,17 +339,8 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
 	a, err := b.Amounts()
-	if err != nil {
-		// Map a flat index back to its client and period.
-		locate := func(i int) (c, j int) {
-			for offsets[c+1] <= i {
-				c++
-			}
-			return c, i - offsets[c]
-		}
-		field := func(i int) string { c, j := locate(i); return fmt.Sprintf("series[%d].values[%d]", c, j) }
-		value := func(i int) any { c, j := locate(i); return series[c].Values[j] }
-		return exactsum.Amounts{}, nil, abcSpanProblem(err, field, value)
+	if err != nil { // unreachable: every value was range-checked above
+		return exactsum.Amounts{}, nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return a, offsets, nil
 }

@@ -147,8 +147,8 @@ func TestXYZErrors(t *testing.T) {
 			[]string{"config.y_max_pct = 25: must not be below x_max_pct (30)", "config.deviation = : unknown deviation", "config.min_periods = 1: must be at least 2"}},
 		{"config range", []ClientSeries{series("a", "1")}, XYZConfig{XMaxPct: dec("0"), YMaxPct: dec("101"), Deviation: XYZSample, MinPeriods: 3},
 			[]string{"config.x_max_pct = 0: must be a percentage above 0 and at most 100", "config.y_max_pct = 101"}},
-		{"span", []ClientSeries{series("a", "1"), series("b", "2", "1e-120")}, DefaultXYZConfig(),
-			[]string{"series[0].values[0] = 1: lies more than 100 orders of magnitude from series[1].values[1]"}},
+		{"out of range", []ClientSeries{series("a", "1"), series("b", "2", "1e-120")}, DefaultXYZConfig(),
+			[]string{"series[1].values[1] = 1e-120: is out of range: more than 30 decimal places or a scale above 10^30"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

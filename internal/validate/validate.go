@@ -10,6 +10,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -163,17 +164,81 @@ func join(prefix, field string) string {
 	}
 }
 
-// NonNegative records a problem when the amount v is below zero.
-func (p *Problems) NonNegative(field string, v decimal.Decimal) {
+// MaxExponent bounds the decimal exponent of every decimal input, amount
+// or percentage: more than 30 decimal places, or a scale above 10^30, is
+// no money and no rate anyone books. The bound is also what keeps
+// arithmetic on untrusted input cheap: shopspring compares and adds two
+// decimals by rescaling one to the other's exponent, which costs as many
+// digits as the exponents differ, so a single "1e-999999999" would stall
+// a comparison with 100; and exact integer sums at a common exponent
+// (internal/exactsum) stay within 18 + 60 digits a unit.
+const MaxExponent = 30
+
+// RangeReason is the problem reported for a decimal outside MaxExponent.
+const RangeReason = "is out of range: more than 30 decimal places or a scale above 10^30"
+
+// InRange reports whether d's exponent lies within ±MaxExponent, as any
+// decimal input's must (zero too: a zero's exponent costs the same in a
+// comparison). Check it before comparing or adding d.
+func InRange(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -MaxExponent && e <= MaxExponent
+}
+
+// CheckRange records a problem when v is not InRange, and reports
+// whether it is, so the caller compares v only when that is safe.
+func (p *Problems) CheckRange(field string, v decimal.Decimal) bool {
+	if !InRange(v) {
+		p.Add(field, Sci(v), RangeReason)
+		return false
+	}
+	return true
+}
+
+// Sci writes d as coefficient "e" exponent ("1e-999999999"): the way to
+// print a decimal that is not InRange, whose digits written out could
+// run to a billion characters.
+func Sci(d decimal.Decimal) string {
+	return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
+}
+
+// NonNegative records a problem when the amount v is out of range or
+// below zero, and reports whether it is fine.
+func (p *Problems) NonNegative(field string, v decimal.Decimal) bool {
+	if !p.CheckRange(field, v) {
+		return false
+	}
 	if v.Sign() < 0 {
 		p.Add(field, v, "must not be negative")
+		return false
 	}
+	return true
 }
 
 // Percent records a problem when v, a percentage in percent points (12.5
-// means 12.5 %), lies outside lo..hi percent, both ends allowed.
-func (p *Problems) Percent(field string, v decimal.Decimal, lo, hi int64) {
+// means 12.5 %), is out of range or lies outside lo..hi percent, both
+// ends allowed, and reports whether it is fine.
+func (p *Problems) Percent(field string, v decimal.Decimal, lo, hi int64) bool {
+	if !p.CheckRange(field, v) {
+		return false
+	}
 	if v.LessThan(decimal.NewFromInt(lo)) || v.GreaterThan(decimal.NewFromInt(hi)) {
 		p.Addf(field, v, "must be a percentage within %d..%d", lo, hi)
+		return false
 	}
+	return true
+}
+
+// Share records a problem when v, a share in percent points, is out of
+// range or not above 0 and at most 100 (a threshold of cumulative value,
+// a profit share that earns full marks), and reports whether it is fine.
+func (p *Problems) Share(field string, v decimal.Decimal) bool {
+	if !p.CheckRange(field, v) {
+		return false
+	}
+	if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(100)) {
+		p.Add(field, v, "must be a percentage above 0 and at most 100")
+		return false
+	}
+	return true
 }

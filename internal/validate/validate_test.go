@@ -108,3 +108,38 @@ func TestLimitListsTheFirstAndCountsTheRest(t *testing.T) {
 	require.ErrorAs(t, none.Err(errInvalid), &list)
 	assert.Len(t, list.Fields, 3, "exactly at the limit: nothing to count")
 }
+
+func TestShare(t *testing.T) {
+	var p Problems
+	assert.True(t, p.Share("a", decimal.RequireFromString("0.0001")))
+	assert.True(t, p.Share("a", decimal.NewFromInt(100)))
+	assert.False(t, p.Share("b", decimal.Zero))
+	assert.False(t, p.Share("c", decimal.RequireFromString("100.01")))
+	assert.Equal(t, "pkg: invalid input: b = 0: must be a percentage above 0 and at most 100; "+
+		"c = 100.01: must be a percentage above 0 and at most 100", p.Err(errInvalid).Error())
+}
+
+// TestRangeComesBeforeComparing: a decimal with a huge exponent is
+// refused before any comparison; comparing "1e-999999999" with 100 would
+// rescale 100 to a billion digits (minutes and gigabytes). Without the
+// range check first, this test does not finish.
+func TestRangeComesBeforeComparing(t *testing.T) {
+	tiny := decimal.New(1, -999_999_999)
+	huge := decimal.New(1, 999_999_999)
+	zero := decimal.New(0, -999_999_999)
+	var p Problems
+	assert.False(t, p.NonNegative("amount", tiny))
+	assert.False(t, p.Percent("rate", huge, 0, 100))
+	assert.False(t, p.Share("share", zero))
+	assert.False(t, p.CheckRange("x", decimal.New(5, -31)))
+	assert.False(t, p.CheckRange("x", decimal.New(5, 31)))
+	assert.Equal(t, 5, p.Len())
+	for _, f := range p.Err(errInvalid).(*Error).Fields {
+		assert.Equal(t, RangeReason, f.Reason)
+	}
+	// The bounds themselves and the zero value are in range.
+	for _, d := range []decimal.Decimal{{}, decimal.New(5, -30), decimal.New(5, 30), decimal.New(0, 30)} {
+		assert.True(t, InRange(d), "%v", d)
+	}
+	assert.Contains(t, RangeReason, fmt.Sprintf("more than %d decimal places or a scale above 10^%d", MaxExponent, MaxExponent))
+}
