@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/enum"
@@ -83,48 +82,31 @@ func (c Complaint) Validate() error {
 }
 
 func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
-	f := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
-	checkID(p, f("id"), c.ID)
-	checkID(p, f("client_id"), c.ClientID)
+	checkID(p, validate.Path(prefix, "id"), c.ID)
+	checkID(p, validate.Path(prefix, "client_id"), c.ClientID)
 	if c.Date.IsZero() {
-		p.Add(f("date"), nil, "is required")
+		p.Add(validate.Path(prefix, "date"), nil, "is required")
 	}
-	complaintCheckLabel(p, f("cause"), c.Cause)
+	checkName(p, validate.Path(prefix, "cause"), c.Cause)
 	if d := c.Description.Reveal(); len(d) > complaintMaxDescription || !utf8.ValidString(d) {
-		p.Addf(f("description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
+		p.Addf(validate.Path(prefix, "description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
 	}
 	switch c.Status {
 	case ComplaintOpen:
 		if !c.ResolvedAt.IsZero() {
-			p.Add(f("resolved_at"), c.ResolvedAt.Format(time.RFC3339), "an open complaint has no resolution date")
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "an open complaint has no resolution date")
 		}
 	case ComplaintResolved:
 		switch {
 		case c.ResolvedAt.IsZero():
-			p.Add(f("resolved_at"), nil, "is required for a resolved complaint")
+			p.Add(validate.Path(prefix, "resolved_at"), nil, "is required for a resolved complaint")
 		case c.ResolvedAt.Before(c.Date):
-			p.Add(f("resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
 		}
 	case 0:
-		p.Add(f("status"), nil, "is required (open or resolved)")
+		p.Add(validate.Path(prefix, "status"), nil, "is required (open or resolved)")
 	default:
-		p.Add(f("status"), c.Status, "unknown status (want open or resolved)")
-	}
-}
-
-func complaintCheckLabel(p *validate.Problems, field, s string) {
-	switch {
-	case strings.TrimSpace(s) == "":
-		p.Add(field, nil, "is required")
-	case len(s) > rfmMaxName:
-		p.Addf(field, s[:16]+"...", "is %d bytes long, the limit is %d", len(s), rfmMaxName)
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl):
-		p.Addf(field, fmt.Sprintf("%q", s), "must be printable UTF-8")
+		p.Add(validate.Path(prefix, "status"), c.Status, "unknown status (want open or resolved)")
 	}
 }
 
@@ -178,7 +160,7 @@ func (c ComplaintConfig) Validate() error {
 	var p validate.Problems
 	for i, cause := range c.Causes {
 		f := fmt.Sprintf("causes[%d]", i)
-		complaintCheckLabel(&p, f, cause)
+		checkName(&p, f, cause)
 		if slices.Index(c.Causes, cause) < i {
 			p.Add(f, cause, "is repeated")
 		}
@@ -319,8 +301,8 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	if len(times) > 0 {
 		slices.Sort(times)
 		a.Resolution.Defined = true
-		a.Resolution.Median = times[rfmNearestRank(len(times), 50)]
-		a.Resolution.P90 = times[rfmNearestRank(len(times), 90)]
+		a.Resolution.Median = times[nearestRank(len(times), 50)]
+		a.Resolution.P90 = times[nearestRank(len(times), 90)]
 	}
 
 	for id, ids := range byClient {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -63,46 +62,40 @@ func historyOK(h History, asOf time.Time) bool {
 // "histories[3]"). Each reason names the client, so a problem found among
 // a million histories points at the record to fix.
 func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time) {
-	field := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
 	who := fmt.Sprintf("client %q: ", h.ClientID)
 	if strings.TrimSpace(h.ClientID) == "" {
-		p.Add(field("client_id"), nil, "is required")
+		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
 		who = ""
 	}
 	switch {
 	case h.Orders < 0:
-		p.Add(field("orders"), h.Orders, who+"must not be negative")
+		p.Add(validate.Path(prefix, "orders"), h.Orders, who+"must not be negative")
 	case h.Orders == 0:
 		if !h.FirstOrder.IsZero() {
-			p.Add(field("first_order"), h.FirstOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
+			p.Add(validate.Path(prefix, "first_order"), h.FirstOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
 		}
 		if !h.LastOrder.IsZero() {
-			p.Add(field("last_order"), h.LastOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
+			p.Add(validate.Path(prefix, "last_order"), h.LastOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
 		}
 		if h.Total.Sign() != 0 && validate.InRange(h.Total) {
-			p.Add(field("total"), h.Total, who+"must be zero when the client has no orders")
+			p.Add(validate.Path(prefix, "total"), h.Total, who+"must be zero when the client has no orders")
 		}
 	default:
 		if h.FirstOrder.IsZero() {
-			p.Add(field("first_order"), nil, who+"is required when the client has orders")
+			p.Add(validate.Path(prefix, "first_order"), nil, who+"is required when the client has orders")
 		}
 		if h.LastOrder.IsZero() {
-			p.Add(field("last_order"), nil, who+"is required when the client has orders")
+			p.Add(validate.Path(prefix, "last_order"), nil, who+"is required when the client has orders")
 		}
 		if !h.FirstOrder.IsZero() && h.LastOrder.Before(h.FirstOrder) {
-			p.Add(field("last_order"), h.LastOrder.Format(time.RFC3339), who+"is before first_order "+h.FirstOrder.Format(time.RFC3339))
+			p.Add(validate.Path(prefix, "last_order"), h.LastOrder.Format(time.RFC3339), who+"is before first_order "+h.FirstOrder.Format(time.RFC3339))
 		}
 	}
 	switch {
 	case !validate.InRange(h.Total):
-		p.Add(field("total"), validate.Sci(h.Total), who+validate.RangeReason)
+		p.Add(validate.Path(prefix, "total"), validate.Sci(h.Total), who+validate.RangeReason)
 	case h.Total.Sign() < 0:
-		p.Add(field("total"), h.Total, who+"must not be negative")
+		p.Add(validate.Path(prefix, "total"), h.Total, who+"must not be negative")
 	}
 	if !asOf.IsZero() {
 		for _, d := range []struct {
@@ -110,7 +103,7 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 			t    time.Time
 		}{{"first_order", h.FirstOrder}, {"last_order", h.LastOrder}} {
 			if d.t.After(asOf) {
-				p.Add(field(d.name), d.t.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
+				p.Add(validate.Path(prefix, d.name), d.t.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
 			}
 		}
 	}
@@ -130,20 +123,6 @@ func historyInputCheck(p *validate.Problems, field string, hs []History, asOf ti
 		}
 	}
 	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
-}
-
-// checkRepeats records a problem for every ID (the field idField of the
-// records list[0..n-1]) that appears more than once, naming the repeat
-// and the first occurrence. Empty IDs are left to the field checks.
-func checkRepeats(p *validate.Problems, list, idField string, n int, id func(int) string) {
-	for _, r := range repeats.Find(n, id) {
-		p.Add(fmt.Sprintf("%s[%d].%s", list, r.At, idField), id(r.At), repeatReason(list, r.First, idField))
-	}
-}
-
-// repeatReason says that a record repeats the ID of list[first].
-func repeatReason(list string, first int, idField string) string {
-	return fmt.Sprintf("repeats %s[%d]: each %s appears once", list, first, idField)
 }
 
 // historyDays returns the whole days elapsed from t to asOf: the elapsed

@@ -290,25 +290,19 @@ func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, 
 }
 
 func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf time.Time, cfg RatingConfig) {
-	f := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
 	if strings.TrimSpace(in.ClientID) == "" {
-		p.Add(f("client_id"), nil, "is required")
+		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
 	}
 	who := fmt.Sprintf("client %q: ", in.ClientID)
 	// The range comes first: comparing an out-of-range decimal with 100
 	// would rescale it to billions of digits.
 	switch {
 	case !validate.InRange(in.ProfitShare):
-		p.Add(f("profit_share"), validate.Sci(in.ProfitShare), who+validate.RangeReason)
+		p.Add(validate.Path(prefix, "profit_share"), validate.Sci(in.ProfitShare), who+validate.RangeReason)
 	case in.ProfitShare.GreaterThan(ratingHundred):
-		p.Add(f("profit_share"), in.ProfitShare, who+"a share of the company's profit cannot exceed 100 %")
+		p.Add(validate.Path(prefix, "profit_share"), in.ProfitShare, who+"a share of the company's profit cannot exceed 100 %")
 	case in.ProfitShare.Sign() < 0 && !cfg.AllowLoss:
-		p.Add(f("profit_share"), in.ProfitShare, who+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
+		p.Add(validate.Path(prefix, "profit_share"), in.ProfitShare, who+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
 	}
 	for _, a := range []struct {
 		name string
@@ -316,22 +310,22 @@ func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf 
 	}{{"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
 		switch {
 		case !validate.InRange(a.v):
-			p.Add(f(a.name), validate.Sci(a.v), who+validate.RangeReason)
+			p.Add(validate.Path(prefix, a.name), validate.Sci(a.v), who+validate.RangeReason)
 		case a.v.Sign() < 0:
-			p.Add(f(a.name), a.v, who+"must not be negative")
+			p.Add(validate.Path(prefix, a.name), a.v, who+"must not be negative")
 		}
 	}
 	if d := in.PaymentDiscipline; d != nil && !(*d >= 0 && *d <= 100) { // NaN fails both
-		p.Add(f("payment_discipline"), *d, who+"must be within 0..100 (leave it out when unknown)")
+		p.Add(validate.Path(prefix, "payment_discipline"), *d, who+"must be within 0..100 (leave it out when unknown)")
 	}
 	if !asOf.IsZero() && in.Since.After(asOf) {
-		p.Add(f("since"), in.Since.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
+		p.Add(validate.Path(prefix, "since"), in.Since.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
 	}
 	switch {
 	case in.History.ClientID != in.ClientID:
-		p.Addf(f("history.client_id"), in.History.ClientID, "is not the client's ID %q (pass a history with orders 0 for a client that never ordered)", in.ClientID)
+		p.Addf(validate.Path(prefix, "history.client_id"), in.History.ClientID, "is not the client's ID %q (pass a history with orders 0 for a client that never ordered)", in.ClientID)
 	case !historyOK(in.History, asOf):
-		historyCheck(p, f("history"), in.History, asOf)
+		historyCheck(p, validate.Path(prefix, "history"), in.History, asOf)
 	}
 }
 

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/radix"
@@ -136,9 +134,6 @@ func DefaultRFMConfig() RFMConfig {
 	}}
 }
 
-// rfmMaxName bounds a segment name: it is a label, not prose.
-const rfmMaxName = 64
-
 // rfmTable is a resolved map: the index of the winning rule for each
 // score combination, at rfmCell(r, f, m).
 type rfmTable [125]int16
@@ -182,14 +177,7 @@ func (c RFMConfig) resolve() (rfmTable, error) {
 	}
 	for i, r := range c.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
-		switch name := r.Segment; {
-		case strings.TrimSpace(name) == "":
-			p.Add(f+".segment", nil, "is required")
-		case len(name) > rfmMaxName:
-			p.Addf(f+".segment", name[:16]+"...", "is %d bytes long, the limit is %d", len(name), rfmMaxName)
-		case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
-			p.Addf(f+".segment", fmt.Sprintf("%q", name), "must be printable UTF-8")
-		}
+		checkName(&p, f+".segment", r.Segment)
 		rfmCheckRange(&p, f+".recency", r.Recency)
 		rfmCheckRange(&p, f+".frequency", r.Frequency)
 		rfmCheckRange(&p, f+".monetary", r.Monetary)
@@ -454,13 +442,6 @@ func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 	return out
 }
 
-// rfmNearestRank returns the 0-based index of the nearest-rank P-th
-// percentile (0 < pct <= 100) among n ordered values: rank ceil(pct·n/100)
-// (Wikipedia, "Percentile", nearest-rank method), computed in integers.
-func rfmNearestRank(n, pct int) int {
-	return (pct*n+99)/100 - 1
-}
-
 // rfmCutoffs returns the nearest-rank 20th, 40th, 60th and 80th
 // percentiles of keys (larger is better), sorting a copy in the scratch
 // buffers (each len(keys)).
@@ -471,7 +452,7 @@ func rfmCutoffs(keys []int64, scratch, buf []uint64) [4]int64 {
 	sorted, _ := radix.Sort(scratch, buf, nil, nil)
 	var cut [4]int64
 	for k := range cut {
-		cut[k] = radix.ToInt64(sorted[rfmNearestRank(len(sorted), 20*(k+1))])
+		cut[k] = radix.ToInt64(sorted[nearestRank(len(sorted), 20*(k+1))])
 	}
 	return cut
 }
@@ -522,7 +503,7 @@ func rfmScoreWide(scores []RFMScore, a *exactsum.Amounts) [4]decimal.Decimal {
 	var at [4]int
 	var out [4]decimal.Decimal
 	for k := range at {
-		at[k] = order[rfmNearestRank(len(order), 20*(k+1))]
+		at[k] = order[nearestRank(len(order), 20*(k+1))]
 		out[k] = scores[at[k]].Monetary
 	}
 	for i := range scores {

@@ -122,30 +122,6 @@ func TestRFMTenClients(t *testing.T) {
 	assert.Contains(t, why, "segment about_to_sleep by rule 6 (about_to_sleep: R3 F1-2)")
 }
 
-// TestRFMNearestRankMatchesWikipedia checks the percentile rank formula
-// on the worked examples of Wikipedia's "Percentile" article, section
-// "The nearest-rank method" (https://en.wikipedia.org/wiki/Percentile):
-// for {15, 20, 35, 40, 50} the 5th, 30th, 40th, 50th and 100th
-// percentiles are 15, 20, 20, 35, 50; for {3, 6, 7, 8, 8, 10, 13, 15,
-// 16, 20} the 25th, 50th, 75th, 100th are 7, 8, 15, 20; for {3, 6, 7,
-// 8, 8, 9, 10, 13, 15, 16, 20} they are 7, 9, 15, 20.
-func TestRFMNearestRankMatchesWikipedia(t *testing.T) {
-	cases := []struct {
-		list []int
-		pct  []int
-		want []int
-	}{
-		{[]int{15, 20, 35, 40, 50}, []int{5, 30, 40, 50, 100}, []int{15, 20, 20, 35, 50}},
-		{[]int{3, 6, 7, 8, 8, 10, 13, 15, 16, 20}, []int{25, 50, 75, 100}, []int{7, 8, 15, 20}},
-		{[]int{3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20}, []int{25, 50, 75, 100}, []int{7, 9, 15, 20}},
-	}
-	for _, c := range cases {
-		for i, p := range c.pct {
-			assert.Equal(t, c.want[i], c.list[rfmNearestRank(len(c.list), p)], "P%d of %v", p, c.list)
-		}
-	}
-}
-
 // TestDefaultRFMMatchesPublishedGrid compares the default with the
 // published regex map (seg_map of the public CRM-analytics RFM
 // notebooks): '[1-2][1-2]' hibernating, '[1-2][3-4]' at_risk, '[1-2]5'

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -165,14 +163,7 @@ func (c RuleSegmentConfig) Validate() error {
 	names := make(map[string]int, len(c.Segments))
 	for i, s := range c.Segments {
 		f := fmt.Sprintf("segments[%d]", i)
-		switch {
-		case strings.TrimSpace(s.Name) == "":
-			p.Add(f+".name", nil, "is required")
-		case len(s.Name) > rfmMaxName:
-			p.Addf(f+".name", s.Name[:16]+"...", "is %d bytes long, the limit is %d", len(s.Name), rfmMaxName)
-		case !utf8.ValidString(s.Name) || strings.ContainsFunc(s.Name, unicode.IsControl):
-			p.Addf(f+".name", fmt.Sprintf("%q", s.Name), "must be printable UTF-8")
-		}
+		checkName(&p, f+".name", s.Name)
 		if j, seen := names[s.Name]; seen && s.Name != "" {
 			p.Addf(f+".name", s.Name, "repeats segments[%d].name: segment names are unique", j)
 		} else {

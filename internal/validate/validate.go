@@ -93,7 +93,7 @@ func (p *Problems) Merge(prefix string, err error) {
 	var list *Error
 	if errors.As(err, &list) {
 		for _, f := range list.Fields {
-			p.Add(join(prefix, f.Field), f.Value, f.Reason)
+			p.Add(Path(prefix, f.Field), f.Value, f.Reason)
 		}
 		return
 	}
@@ -151,7 +151,11 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
-func join(prefix, field string) string {
+// Path joins a field path to the path of the record or list it lies in:
+// Path("histories[3]", "total") is "histories[3].total", an index joins
+// without a dot (Path("tiers", "[2]") is "tiers[2]"), and an empty side
+// leaves the other.
+func Path(prefix, field string) string {
 	switch {
 	case prefix == "":
 		return field

@@ -56,11 +56,11 @@ func TestMergePrefixesNestedFields(t *testing.T) {
 	assert.Equal(t, "pkg: invalid input: tiers[2].min = -1: must not be negative; tiers[2]: tier is empty; rules: duplicate rule id", err.Error())
 }
 
-func TestJoin(t *testing.T) {
-	assert.Equal(t, "a.b", join("a", "b"))
-	assert.Equal(t, "a[1]", join("a", "[1]"))
-	assert.Equal(t, "b", join("", "b"))
-	assert.Equal(t, "a", join("a", ""))
+func TestPath(t *testing.T) {
+	assert.Equal(t, "a.b", Path("a", "b"))
+	assert.Equal(t, "a[1]", Path("a", "[1]"))
+	assert.Equal(t, "b", Path("", "b"))
+	assert.Equal(t, "a", Path("a", ""))
 }
 
 func TestAmountAndPercentChecks(t *testing.T) {
