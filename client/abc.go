@@ -304,14 +304,13 @@ func (r ABCResult) Class(c ABCClass) ABCClassSummary {
 // thresholds meaningless. A client with zero value is always C.
 //
 // Errors (client.ErrInvalid, every problem listed with its field and
-// value): an invalid cfg; no clients; an empty or repeated client ID; a
-// negative revenue (whatever the measure); no positive value at all, which
-// leaves the shares undefined.
+// value, the config's with the input's): an invalid cfg; no clients; an
+// empty or repeated client ID; a negative revenue (whatever the measure);
+// a revenue or profit out of range (more than 30 decimal places or a
+// scale above 10^30); no positive value at all, which leaves the shares
+// undefined.
 func ABC(totals []ClientTotals, cfg ABCConfig) (ABCResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return ABCResult{}, abcConfigError(err)
-	}
-	rk, err := abcRank(totals, cfg.Measure)
+	rk, err := abcRank(totals, cfg.Measure, cfg.Validate())
 	if err != nil {
 		return ABCResult{}, err
 	}
@@ -410,12 +409,6 @@ func (c *abcCuts) decide(rule ABCBoundary, before, after *exactsum.Acc) (ABCClas
 	return ABCClassC, ABCBeyond
 }
 
-func abcConfigError(err error) error {
-	var p validate.Problems
-	p.Merge("config", err)
-	return p.Err(ErrInvalid)
-}
-
 // abcRanking is the validated input of ABC and KeyClients: the values as
 // exact units and the clients in rank order.
 type abcRanking struct {
@@ -430,14 +423,16 @@ type abcRanking struct {
 	negative exactsum.Acc // sum of the negative values
 }
 
-// abcRank validates totals and ranks them by measure m.
-func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
+// abcRank validates totals and ranks them by measure m. cfgErr is the
+// config's Validate error, reported with the problems of the totals.
+func abcRank(totals []ClientTotals, m ABCMeasure, cfgErr error) (abcRanking, error) {
 	var p validate.Problems
+	p.Limit("totals", validate.MaxListed)
+	p.Merge("config", cfgErr)
 	if len(totals) == 0 {
 		p.Add("totals", nil, "is empty: there are no clients to rank")
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
-	p.Limit("totals", validate.MaxListed)
 	dups := repeats.Find(len(totals), func(i int) string { return totals[i].ClientID })
 	var b exactsum.Builder
 	b.Grow(len(totals))

@@ -269,6 +269,9 @@ func TestABCErrors(t *testing.T) {
 				"totals[1].revenue = 1e-50: is out of range", "totals[1].profit = -1e-999999999: is out of range"}},
 		{"thresholds out of order", revenues("a", "1"), ABCConfig{Measure: ABCByRevenue, AMaxPct: dec("90"), BMaxPct: dec("80"), Boundary: ABCCrossingIn},
 			[]string{"config.b_max_pct = 80: must not be below a_max_pct (90)"}},
+		// The config's problems come with the input's, not alone.
+		{"config and totals together", revenues("a", "-1", "a", "2"), ABCConfig{Measure: ABCByRevenue, AMaxPct: dec("80"), BMaxPct: dec("95")},
+			[]string{"config.boundary = : unknown boundary rule", "totals[0].revenue = -1: must not be negative", "totals[1].client_id = a: repeats totals[0]"}},
 		{"thresholds outside 0-100", revenues("a", "1"), ABCConfig{AMaxPct: dec("0"), BMaxPct: dec("100.5")},
 			[]string{"config.measure = : unknown measure", "config.a_max_pct = 0: must be a percentage above 0", "config.b_max_pct = 100.5: must be a percentage", "config.boundary = : unknown boundary rule"}},
 	}

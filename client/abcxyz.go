@@ -180,11 +180,9 @@ type ABCXYZResult struct {
 // repeated client ID or an invalid class in either result (possible only
 // in results not made by ABC and XYZ).
 func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return ABCXYZResult{}, abcConfigError(err)
-	}
 	var p validate.Problems
 	p.Limit("rows", validate.MaxListed)
+	p.Merge("config", cfg.Validate())
 	if len(abc.Rows) == 0 {
 		p.Add("abc.rows", nil, "is empty")
 	}

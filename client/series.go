@@ -127,7 +127,7 @@ type OrderSeriesResult struct {
 // Errors (client.ErrInvalid, every problem listed): no periods, a period
 // that does not end after it starts, periods out of order or overlapping,
 // an invalid start; an order without client ID or date, or with a
-// negative amount.
+// negative or out-of-range amount.
 func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeriesResult, error) {
 	if err := seriesCheckPeriods(periods, start); err != nil {
 		return OrderSeriesResult{}, err

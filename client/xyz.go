@@ -228,14 +228,13 @@ type XYZResult struct {
 // in math/big integers. A client exactly at 10 % is X, never Y by a
 // rounding error.
 //
-// Errors (client.ErrInvalid, every problem listed): an invalid cfg; no
-// series; an empty or repeated client ID; a negative value; every value
-// of every client zero (a wrong period window, most likely).
+// Errors (client.ErrInvalid, every problem listed, the config's with the
+// input's): an invalid cfg; no series; an empty or repeated client ID; a
+// negative or out-of-range value (more than 30 decimal places or a scale
+// above 10^30); every value of every client zero (a wrong period window,
+// most likely).
 func XYZ(series []ClientSeries, cfg XYZConfig) (XYZResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return XYZResult{}, abcConfigError(err)
-	}
-	a, offsets, err := xyzUnits(series)
+	a, offsets, err := xyzUnits(series, cfg.Validate())
 	if err != nil {
 		return XYZResult{}, err
 	}
@@ -293,13 +292,16 @@ const xyzMaxFloatPeriods = 4096
 
 // xyzUnits validates the series and converts every value to exact units;
 // the values of client c are units offsets[c] up to offsets[c+1].
-func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
+// cfgErr is the config's Validate error, reported with the problems of
+// the series.
+func xyzUnits(series []ClientSeries, cfgErr error) (exactsum.Amounts, []int, error) {
 	var p validate.Problems
+	p.Limit("series", validate.MaxListed)
+	p.Merge("config", cfgErr)
 	if len(series) == 0 {
 		p.Add("series", nil, "is empty: there are no clients to classify")
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
-	p.Limit("series", validate.MaxListed)
 	dups := repeats.Find(len(series), func(i int) string { return series[i].ClientID })
 	offsets := make([]int, len(series)+1)
 	n := 0

@@ -145,6 +145,8 @@ func TestXYZErrors(t *testing.T) {
 			[]string{"series[].values = 0: every value of every client is zero"}},
 		{"config", []ClientSeries{series("a", "1")}, XYZConfig{XMaxPct: dec("30"), YMaxPct: dec("25"), MinPeriods: 1},
 			[]string{"config.y_max_pct = 25: must not be below x_max_pct (30)", "config.deviation = : unknown deviation", "config.min_periods = 1: must be at least 2"}},
+		{"config and series together", []ClientSeries{series("a", "-1")}, XYZConfig{XMaxPct: dec("10"), YMaxPct: dec("25"), MinPeriods: 2},
+			[]string{"config.deviation = : unknown deviation", "series[0].values[0] = -1: must not be negative"}},
 		{"config range", []ClientSeries{series("a", "1")}, XYZConfig{XMaxPct: dec("0"), YMaxPct: dec("101"), Deviation: XYZSample, MinPeriods: 3},
 			[]string{"config.x_max_pct = 0: must be a percentage above 0 and at most 100", "config.y_max_pct = 101"}},
 		{"out of range", []ClientSeries{series("a", "1"), series("b", "2", "1e-120")}, DefaultXYZConfig(),
