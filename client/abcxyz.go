@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -176,9 +177,14 @@ type ABCXYZResult struct {
 // one of the two results, and clients without an XYZ class, are listed
 // separately, never dropped in silence.
 //
-// Errors (client.ErrInvalid): an invalid cfg; an empty ABC result; a
-// repeated client ID or an invalid class in either result (possible only
-// in results not made by ABC and XYZ).
+// The two results are joined on client ID without a map: the IDs of both
+// are hashed and radix-sorted together (internal/repeats), so equal IDs
+// meet in one pass that also finds the repeats within each result.
+//
+// Errors (client.ErrInvalid, the config's with the results'): an invalid
+// cfg; an empty ABC result; a missing or repeated client ID, an invalid
+// class or an XYZ class without the classified status, in either result
+// (possible only in results not made by ABC and XYZ).
 func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error) {
 	var p validate.Problems
 	p.Limit("rows", validate.MaxListed)
@@ -186,55 +192,99 @@ func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error
 	if len(abc.Rows) == 0 {
 		p.Add("abc.rows", nil, "is empty")
 	}
-	xyzByID := make(map[string]int, len(xyz.Rows))
-	for i, r := range xyz.Rows {
-		if prev, dup := xyzByID[r.ClientID]; dup {
-			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats xyz.rows[%d]", prev))
-			continue
-		}
-		xyzByID[r.ClientID] = i
-		if r.Status == XYZClassified && !r.Class.IsValid() || !r.Status.IsValid() {
-			p.Add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
-		}
-	}
-	inABC := make(map[string]int, len(abc.Rows))
+	match, inABC := abcxyzJoin(&p, abc.Rows, xyz.Rows)
 	for i, r := range abc.Rows {
-		if prev, dup := inABC[r.ClientID]; dup {
-			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats abc.rows[%d]", prev))
-			continue
+		if r.ClientID == "" {
+			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), nil, "is required")
 		}
-		inABC[r.ClientID] = i
 		if !r.Class.IsValid() {
 			p.Add(fmt.Sprintf("abc.rows[%d].class", i), r.Class, "not a valid ABC class")
+		}
+	}
+	for i, r := range xyz.Rows {
+		if r.ClientID == "" {
+			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", i), nil, "is required")
+		}
+		if !r.Status.IsValid() || r.Class.IsValid() != (r.Status == XYZClassified) {
+			p.Add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
 		}
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return ABCXYZResult{}, err
 	}
 
-	res := ABCXYZResult{Counts: make(map[ABCXYZCell]int, 9), Rows: make([]ABCXYZRow, 0, len(abc.Rows))}
+	var treatments [CellCZ + 1]string
+	var counts [CellCZ + 1]int
 	for _, cell := range ABCXYZCells() {
-		res.Counts[cell] = 0
+		treatments[cell] = cfg.Treatments[cell]
 	}
-	for _, r := range abc.Rows {
-		xi, ok := xyzByID[r.ClientID]
-		if !ok {
+	res := ABCXYZResult{Rows: make([]ABCXYZRow, 0, len(abc.Rows))}
+	for i, r := range abc.Rows {
+		xi := match[i]
+		if xi < 0 {
 			res.OnlyABC = append(res.OnlyABC, r.ClientID)
 			continue
 		}
-		x := xyz.Rows[xi]
+		x := &xyz.Rows[xi]
 		if x.Status != XYZClassified {
 			res.Unplaced = append(res.Unplaced, ABCXYZUnplaced{ClientID: r.ClientID, ABC: r.Class, XYZStatus: x.Status})
 			continue
 		}
 		cell := CellOf(r.Class, x.Class)
-		res.Counts[cell]++
-		res.Rows = append(res.Rows, ABCXYZRow{ClientID: r.ClientID, ABCRank: r.Rank, Cell: cell, Treatment: cfg.Treatments[cell]})
+		counts[cell]++
+		res.Rows = append(res.Rows, ABCXYZRow{ClientID: r.ClientID, ABCRank: r.Rank, Cell: cell, Treatment: treatments[cell]})
 	}
-	for _, r := range xyz.Rows {
-		if _, ok := inABC[r.ClientID]; !ok {
+	for x, r := range xyz.Rows {
+		if !inABC[x] {
 			res.OnlyXYZ = append(res.OnlyXYZ, r.ClientID)
 		}
 	}
+	res.Counts = make(map[ABCXYZCell]int, 9)
+	for _, cell := range ABCXYZCells() {
+		res.Counts[cell] = counts[cell]
+	}
 	return res, nil
+}
+
+// abcxyzJoin matches the client IDs of the two results: match[i] is the
+// XYZ row of ABC row i (-1 for none), inABC[x] whether XYZ row x has an
+// ABC row. It records a problem for every ID repeated within a result.
+//
+// repeats.FirstOf over the ABC IDs followed by the XYZ IDs gives each
+// later occurrence of an ID its first one: both in the ABC part is an ABC
+// repeat, both in the XYZ part an XYZ repeat, and an XYZ row whose first
+// occurrence is an ABC row is the match of that row, unless an earlier
+// XYZ row matched it already (then it repeats that XYZ row).
+func abcxyzJoin(p *validate.Problems, abc []ABCRow, xyz []XYZRow) (match []int32, inABC []bool) {
+	na := len(abc)
+	first := repeats.FirstOf(na+len(xyz), func(k int) string {
+		if k < na {
+			return abc[k].ClientID
+		}
+		return xyz[k-na].ClientID
+	})
+	for i, f := range first[:na] {
+		if f >= 0 {
+			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), abc[i].ClientID, repeatReason("abc.rows", int(f), "client_id"))
+		}
+	}
+	// The ABC part of first is spent: it holds the matches.
+	match = first[:na:na]
+	for i := range match {
+		match[i] = -1
+	}
+	inABC = make([]bool, len(xyz))
+	for x, f := range first[na:] {
+		switch {
+		case f < 0:
+		case int(f) >= na:
+			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", x), xyz[x].ClientID, repeatReason("xyz.rows", int(f)-na, "client_id"))
+		case match[f] >= 0:
+			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", x), xyz[x].ClientID, repeatReason("xyz.rows", int(match[f]), "client_id"))
+		default:
+			match[f] = int32(x)
+			inABC[x] = true
+		}
+	}
+	return match, inABC
 }

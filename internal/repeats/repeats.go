@@ -10,9 +10,7 @@
 package repeats
 
 import (
-	"cmp"
 	"hash/maphash"
-	"slices"
 
 	"github.com/clientele-go/clientele/internal/radix"
 )
@@ -28,6 +26,21 @@ type Repeat struct {
 // occurrence. Empty IDs are skipped: a missing ID is a problem of its
 // own, not a repeat. n must be below 2^31.
 func Find(n int, id func(int) string) []Repeat {
+	var out []Repeat
+	for i, f := range FirstOf(n, id) {
+		if f >= 0 {
+			out = append(out, Repeat{First: int(f), At: i})
+		}
+	}
+	return out
+}
+
+// FirstOf returns, for every index i, the index of the first occurrence
+// of id(i) when i repeats an earlier ID, and -1 otherwise (always -1 for
+// an empty ID): Find's answer as one dense slice, for a caller that walks
+// all IDs anyway (joining two lists on their IDs, say) and would
+// otherwise hold a million Repeat records. n must be below 2^31.
+func FirstOf(n int, id func(int) string) []int32 {
 	seed := maphash.MakeSeed()
 	keys := make([]uint64, n)
 	at := make([]int32, n)
@@ -36,8 +49,17 @@ func Find(n int, id func(int) string) []Repeat {
 		keys[i] = maphash.String(seed, id(i)) >> 32
 		at[i] = int32(i)
 	}
-	keys, at = radix.Sort(keys, make([]uint64, n), at, make([]int32, n))
-	var out []Repeat
+	spare := make([]int32, n)
+	keys, sorted := radix.Sort(keys, make([]uint64, n), at, spare)
+	// The value buffer the sort did not return is free: it becomes the
+	// answer.
+	first := spare
+	if n > 0 && &sorted[0] == &spare[0] {
+		first = at
+	}
+	for i := range first {
+		first[i] = -1
+	}
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && keys[hi] == keys[lo] {
@@ -46,19 +68,18 @@ func Find(n int, id func(int) string) []Repeat {
 		// A run of equal hashes, in input order (the sort is stable):
 		// each ID repeats the earliest one of the run with the same text.
 		for j := lo + 1; j < hi; j++ {
-			s := id(int(at[j]))
+			s := id(int(sorted[j]))
 			if s == "" {
 				continue
 			}
 			for k := lo; k < j; k++ {
-				if id(int(at[k])) == s {
-					out = append(out, Repeat{First: int(at[k]), At: int(at[j])})
+				if id(int(sorted[k])) == s {
+					first[sorted[j]] = sorted[k]
 					break
 				}
 			}
 		}
 		lo = hi
 	}
-	slices.SortFunc(out, func(x, y Repeat) int { return cmp.Compare(x.At, y.At) })
-	return out
+	return first
 }

@@ -37,3 +37,26 @@ func TestFindAmongMany(t *testing.T) {
 		assert.Equal(t, Repeat{First: 0, At: k + 1}, r)
 	}
 }
+
+func TestFirstOfIsFindDense(t *testing.T) {
+	ids := []string{"a", "b", "a", "", "c", "a", "", "b"}
+	first := FirstOf(len(ids), func(i int) string { return ids[i] })
+	assert.Equal(t, []int32{-1, -1, 0, -1, -1, 0, -1, 1}, first)
+	assert.Empty(t, FirstOf(0, func(int) string { return "" }))
+	// Many distinct IDs make the radix sort move (or not move) its values
+	// an odd or even number of times; either buffer must come back right.
+	for _, n := range []int{1, 2, 300, 70000} {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprint(i / 2) // every ID twice, side by side
+		}
+		first := FirstOf(n, func(i int) string { return ids[i] })
+		for i, f := range first {
+			if i%2 == 1 {
+				assert.Equal(t, int32(i-1), f, "n=%d i=%d", n, i)
+			} else {
+				assert.Equal(t, int32(-1), f, "n=%d i=%d", n, i)
+			}
+		}
+	}
+}
