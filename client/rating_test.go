@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -379,4 +380,21 @@ func TestRateAllCapsListedProblems(t *testing.T) {
 	}
 	_, err := RateAll(inputs, ratingAsOf, DefaultRatingConfig())
 	requireCapped(t, err, "inputs", 250)
+}
+
+// TestRatingFloatIsCorrectlyRounded: the fast conversion of a decimal
+// input to float64 gives InexactFloat64's answer, the nearest float64.
+func TestRatingFloatIsCorrectlyRounded(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 20000 {
+		// Coefficients of 1 to 16 digits, either sign; exponents ±30.
+		coef := (r.Int64N(2_000_000_000_000_000) - 1_000_000_000_000_000) >> r.IntN(50)
+		d := decimal.New(coef, int32(r.IntN(61)-30))
+		assert.Equal(t, d.InexactFloat64(), ratingFloat(d), "%s", d)
+	}
+	for _, s := range []string{"0", "0.1", "-2.5", "12.5", "100", "0.000001", "123456789012345.6", "1234567890123456789.5"} {
+		d := decimal.RequireFromString(s)
+		assert.Equal(t, d.InexactFloat64(), ratingFloat(d), s)
+	}
+	assert.Zero(t, ratingFloat(decimal.Decimal{}))
 }
