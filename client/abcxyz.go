@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/enum"
-	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -192,7 +191,9 @@ func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error
 	if len(abc.Rows) == 0 {
 		p.Add("abc.rows", nil, "is empty")
 	}
-	match, inABC := abcxyzJoin(&p, abc.Rows, xyz.Rows)
+	match, inABC := joinIDs(&p,
+		joinList{"abc.rows", "client_id", len(abc.Rows), func(i int) string { return abc.Rows[i].ClientID }},
+		joinList{"xyz.rows", "client_id", len(xyz.Rows), func(i int) string { return xyz.Rows[i].ClientID }})
 	for i, r := range abc.Rows {
 		if r.ClientID == "" {
 			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), nil, "is required")
@@ -244,47 +245,4 @@ func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error
 		res.Counts[cell] = counts[cell]
 	}
 	return res, nil
-}
-
-// abcxyzJoin matches the client IDs of the two results: match[i] is the
-// XYZ row of ABC row i (-1 for none), inABC[x] whether XYZ row x has an
-// ABC row. It records a problem for every ID repeated within a result.
-//
-// repeats.FirstOf over the ABC IDs followed by the XYZ IDs gives each
-// later occurrence of an ID its first one: both in the ABC part is an ABC
-// repeat, both in the XYZ part an XYZ repeat, and an XYZ row whose first
-// occurrence is an ABC row is the match of that row, unless an earlier
-// XYZ row matched it already (then it repeats that XYZ row).
-func abcxyzJoin(p *validate.Problems, abc []ABCRow, xyz []XYZRow) (match []int32, inABC []bool) {
-	na := len(abc)
-	first := repeats.FirstOf(na+len(xyz), func(k int) string {
-		if k < na {
-			return abc[k].ClientID
-		}
-		return xyz[k-na].ClientID
-	})
-	for i, f := range first[:na] {
-		if f >= 0 {
-			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), abc[i].ClientID, repeatReason("abc.rows", int(f), "client_id"))
-		}
-	}
-	// The ABC part of first is spent: it holds the matches.
-	match = first[:na:na]
-	for i := range match {
-		match[i] = -1
-	}
-	inABC = make([]bool, len(xyz))
-	for x, f := range first[na:] {
-		switch {
-		case f < 0:
-		case int(f) >= na:
-			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", x), xyz[x].ClientID, repeatReason("xyz.rows", int(f)-na, "client_id"))
-		case match[f] >= 0:
-			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", x), xyz[x].ClientID, repeatReason("xyz.rows", int(match[f]), "client_id"))
-		default:
-			match[f] = int32(x)
-			inABC[x] = true
-		}
-	}
-	return match, inABC
 }

@@ -110,19 +110,24 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 }
 
 // historyInputCheck validates a client base of histories: not empty, no
-// duplicate client, every history sound as of asOf. Only a history that
-// fails the fast check is examined for its problems.
+// duplicate client, every history sound as of asOf.
 func historyInputCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
 	if len(hs) == 0 {
 		p.Add(field, nil, "the client base is empty")
 		return
 	}
+	historyRecordsCheck(p, field, hs, asOf)
+	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
+}
+
+// historyRecordsCheck records the problems of every history that fails
+// the fast check, under field[i].
+func historyRecordsCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
 	for i := range hs {
 		if !historyOK(hs[i], asOf) {
 			historyCheck(p, fmt.Sprintf("%s[%d]", field, i), hs[i], asOf)
 		}
 	}
-	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
 }
 
 // historyDays returns the whole days elapsed from t to asOf: the elapsed
