@@ -3,6 +3,7 @@ package client
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -67,14 +68,19 @@ type Complaint struct {
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
 }
 
+// complaintMaxDuration is the longest time.Duration, about 292 years,
+// which time.Time.Sub returns for any longer span.
+const complaintMaxDuration = time.Duration(math.MaxInt64)
+
 // complaintMaxDescription bounds the free text: room for a long letter,
 // not for a hostile payload.
 const complaintMaxDescription = 8192
 
 // Validate reports every problem with the record at once: a missing ID,
 // client, date or cause, an unknown status, a resolved complaint without
-// a resolution date or resolved before it was received, and an open one
-// with a resolution date.
+// a resolution date, resolved before it was received or more than 292
+// years after (beyond what a time.Duration holds), and an open one with a
+// resolution date.
 func (c Complaint) Validate() error {
 	var p validate.Problems
 	complaintCheck(&p, "", c)
@@ -102,6 +108,9 @@ func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
 			p.Add(validate.Path(prefix, "resolved_at"), nil, "is required for a resolved complaint")
 		case c.ResolvedAt.Before(c.Date):
 			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
+		case c.ResolvedAt.Sub(c.Date) == complaintMaxDuration:
+			// Sub saturates: the resolution time would be clamped.
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is more than 292 years after the complaint date "+c.Date.Format(time.RFC3339)+": a resolution time must fit a time.Duration")
 		}
 	case 0:
 		p.Add(validate.Path(prefix, "status"), nil, "is required (open or resolved)")

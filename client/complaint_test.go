@@ -134,6 +134,10 @@ func TestComplaintValidate(t *testing.T) {
 			[]string{"resolved_at: is required for a resolved complaint"}},
 		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved, ResolvedAt: nov(4, 0)},
 			[]string{"resolved_at = 2026-11-04T00:00:00Z: is before the complaint date 2026-11-05T00:00:00Z"}},
+		// A resolution time past time.Duration's 292 years would be
+		// clamped to it by Sub, so the median would be a wrong number.
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved, ResolvedAt: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+			[]string{"resolved_at = 9999-01-01T00:00:00Z: is more than 292 years after the complaint date 2026-11-05T00:00:00Z"}},
 		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintOpen, ResolvedAt: nov(6, 0)},
 			[]string{"resolved_at = 2026-11-06T00:00:00Z: an open complaint has no resolution date"}},
 		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "a\tb", Status: ComplaintStatus(7)},
