@@ -278,13 +278,7 @@ func TestABCErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ABC(tt.in, tt.cfg)
-			require.ErrorIs(t, err, ErrInvalid)
-			var list *ValidationError
-			require.ErrorAs(t, err, &list)
-			require.Len(t, list.Fields, len(tt.want), err.Error())
-			for i, w := range tt.want {
-				assert.Contains(t, list.Fields[i].Error(), w)
-			}
+			requireProblems(t, err, tt.want)
 		})
 	}
 }

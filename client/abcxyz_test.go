@@ -59,13 +59,7 @@ func TestABCXYZConfig(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"treatments":{"AX":"care","AY":" ","CZ":"minimal"}}`), &c))
 	err := c.Validate()
 	require.ErrorIs(t, err, ErrInvalid)
-	var list *ValidationError
-	require.ErrorAs(t, err, &list)
-	var fields []string
-	for _, f := range list.Fields {
-		fields = append(fields, f.Field)
-	}
-	assert.Equal(t, []string{"treatments.AY", "treatments.AZ", "treatments.BX", "treatments.BY", "treatments.BZ", "treatments.CX", "treatments.CY"}, fields)
+	assert.Equal(t, []string{"treatments.AY", "treatments.AZ", "treatments.BX", "treatments.BY", "treatments.BZ", "treatments.CX", "treatments.CY"}, problemFields(t, err))
 	assert.ErrorContains(t, err, "treatments.AZ: is missing")
 	assert.ErrorContains(t, err, "treatments.AY: must not be empty")
 

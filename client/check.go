@@ -79,6 +79,19 @@ func checkLabels(p *validate.Problems, field string, labels []string) {
 	}
 }
 
+// checkEach checks the records list[0..n-1] one by one, each into a
+// scratch list, and merges the problems of a bad one under "list[i]": a
+// good record, the usual case among a million, costs no field names.
+func checkEach(p *validate.Problems, list string, n int, check func(q *validate.Problems, i int)) {
+	var q validate.Problems // one for all: a fresh one per record would be a heap allocation each
+	for i := range n {
+		if check(&q, i); q.Len() > 0 {
+			p.Merge(fmt.Sprintf("%s[%d]", list, i), q.Err(ErrInvalid))
+			q = validate.Problems{}
+		}
+	}
+}
+
 // checkRepeats records a problem for every ID (the field idField of the
 // records list[0..n-1]) that appears more than once, naming the repeat
 // and the first occurrence. Empty IDs are left to the field checks.

@@ -256,13 +256,13 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	case !from.Before(to):
 		p.Addf("period", fmt.Sprintf("[%s, %s)", from.Format(time.RFC3339), to.Format(time.RFC3339)), "from must be before to")
 	}
-	for i, c := range complaints {
-		f := fmt.Sprintf("complaints[%d]", i)
-		complaintCheck(&p, f, c)
+	checkEach(&p, "complaints", len(complaints), func(q *validate.Problems, i int) {
+		c := &complaints[i]
+		complaintCheck(q, "", *c)
 		if len(cfg.Causes) > 0 && c.Cause != "" && !slices.Contains(cfg.Causes, c.Cause) {
-			p.Addf(f+".cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
+			q.Addf("cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
 		}
-	}
+	})
 	checkRepeats(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return ComplaintAnalysis{}, err

@@ -26,3 +26,28 @@ func requireCapped(t *testing.T, err error, list string, found int) {
 	assert.Equal(t, fmt.Sprintf("%s = %d: %d more problems not listed (the first %d are)", list, more, more, validate.MaxListed),
 		v.Fields[validate.MaxListed].Error())
 }
+
+// requireProblems checks that err is an ErrInvalid listing exactly the
+// problems want, in order, each found by its text.
+func requireProblems(t *testing.T, err error, want []string) {
+	t.Helper()
+	require.ErrorIs(t, err, ErrInvalid)
+	var list *ValidationError
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list.Fields, len(want), err.Error())
+	for i, w := range want {
+		assert.Contains(t, list.Fields[i].Error(), w)
+	}
+}
+
+// problemFields returns the field of every problem err lists.
+func problemFields(t *testing.T, err error) []string {
+	t.Helper()
+	var list *ValidationError
+	require.ErrorAs(t, err, &list)
+	fields := make([]string, len(list.Fields))
+	for i, f := range list.Fields {
+		fields[i] = f.Field
+	}
+	return fields
+}

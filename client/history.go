@@ -120,14 +120,14 @@ func historyInputCheck(p *validate.Problems, field string, hs []History, asOf ti
 	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
 }
 
-// historyRecordsCheck records the problems of every history that fails
-// the fast check, under field[i].
+// historyRecordsCheck records the problems of every history under
+// field[i]; only a history that fails the fast check is examined.
 func historyRecordsCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
-	for i := range hs {
+	checkEach(p, field, len(hs), func(q *validate.Problems, i int) {
 		if !historyOK(hs[i], asOf) {
-			historyCheck(p, fmt.Sprintf("%s[%d]", field, i), hs[i], asOf)
+			historyCheck(q, "", hs[i], asOf)
 		}
-	}
+	})
 }
 
 // historyDays returns the whole days elapsed from t to asOf: the elapsed

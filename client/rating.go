@@ -277,13 +277,7 @@ func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, 
 	if len(inputs) == 0 {
 		p.Add("inputs", nil, "the client base is empty")
 	}
-	for i := range inputs {
-		// Checked on its own first, so a good input costs no field names.
-		var q validate.Problems
-		if ratingCheckInput(&q, "", inputs[i], asOf, cfg); q.Len() > 0 {
-			p.Merge(fmt.Sprintf("inputs[%d]", i), q.Err(ErrInvalid))
-		}
-	}
+	checkEach(&p, "inputs", len(inputs), func(q *validate.Problems, i int) { ratingCheckInput(q, "", inputs[i], asOf, cfg) })
 	checkRepeats(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err

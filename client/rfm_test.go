@@ -221,6 +221,15 @@ func TestRFMRecencyCountsWholeDays(t *testing.T) {
 		"30 years of 365 days plus 7 leap days; no Duration overflow")
 }
 
+// rfmMs returns the M score of every scored client.
+func rfmMs(res RFMResult) []int {
+	m := make([]int, len(res.Scores))
+	for i, s := range res.Scores {
+		m[i] = s.M
+	}
+	return m
+}
+
 func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 	t.Run("mixed exponents rank as one unit", func(t *testing.T) {
 		// 1.5, 20, 0.125 and 1E+2 (exponent +2) are units of 0.001:
@@ -232,11 +241,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 			{ClientID: "d", Orders: 1, FirstOrder: rfmAsOf, LastOrder: rfmAsOf, Total: decimal.New(1, 2)}}
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		require.NoError(t, err)
-		var m []int
-		for _, s := range res.Scores {
-			m = append(m, s.M)
-		}
-		assert.Equal(t, []int{2, 3, 1, 4}, m)
+		assert.Equal(t, []int{2, 3, 1, 4}, rfmMs(res))
 		for k, want := range []string{"0.125", "1.5", "20", "100"} {
 			assert.True(t, decimal.RequireFromString(want).Equal(res.Cutoffs.Monetary[k]), "cut-off %d = %s", k, res.Cutoffs.Monetary[k])
 		}
@@ -250,11 +255,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 		}
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		require.NoError(t, err)
-		var m []int
-		for _, s := range res.Scores {
-			m = append(m, s.M)
-		}
-		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, m)
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, rfmMs(res))
 		assert.Equal(t, "2500"+strings.Repeat("0", 20), res.Cutoffs.Monetary[1].String())
 	})
 	t.Run("units too wide for int64 score the same", func(t *testing.T) {
@@ -268,11 +269,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 		}
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		require.NoError(t, err)
-		var m []int
-		for _, s := range res.Scores {
-			m = append(m, s.M)
-		}
-		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, m)
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, rfmMs(res))
 		assert.Equal(t, "10000000000000002500", res.Cutoffs.Monetary[1].String())
 	})
 	t.Run("random bases agree between the two paths", func(t *testing.T) {

@@ -292,13 +292,7 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 	if len(clients) == 0 {
 		p.Add("clients", nil, "the client base is empty")
 	}
-	for i := range clients {
-		// Checked on its own first, so a good client costs no field names.
-		var q validate.Problems
-		if ruleCheckClient(&q, "", clients[i]); q.Len() > 0 {
-			p.Merge(fmt.Sprintf("clients[%d]", i), q.Err(ErrInvalid))
-		}
-	}
+	checkEach(&p, "clients", len(clients), func(q *validate.Problems, i int) { ruleCheckClient(q, "", clients[i]) })
 	if len(histories) > 0 {
 		historyRecordsCheck(&p, "histories", histories, asOf)
 	}
