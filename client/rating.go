@@ -247,9 +247,10 @@ type Rating struct {
 //
 // Errors (client.ErrInvalid, all at once): an invalid cfg, a zero asOf,
 // a missing client ID, a profit share above 100 or negative without
-// AllowLoss, a negative revenue, a payment discipline outside 0..100 (or
-// NaN), a Since or order after asOf, a malformed history or one of
-// another client.
+// AllowLoss, a negative revenue, a profit share or revenue out of range
+// (more than 30 decimal places or a scale above 10^30), a payment
+// discipline outside 0..100 (or NaN), a Since or order after asOf, a
+// malformed history or one of another client.
 func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
 	var p validate.Problems
 	p.Merge("config", cfg.Validate())
