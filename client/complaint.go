@@ -163,10 +163,12 @@ func DefaultComplaintConfig() ComplaintConfig {
 	}
 }
 
-// Validate reports every problem at once: a blank, malformed or repeated
-// cause, and a repeat threshold outside 2..1000.
+// Validate reports every problem at once (the first 100 of them, and how
+// many more): a blank, malformed or repeated cause, and a repeat
+// threshold outside 2..1000.
 func (c ComplaintConfig) Validate() error {
 	var p validate.Problems
+	p.Limit("causes", validate.MaxListed)
 	for i, cause := range c.Causes {
 		f := fmt.Sprintf("causes[%d]", i)
 		checkName(&p, f, cause)

@@ -226,3 +226,9 @@ func TestAnalyzeComplaintsCapsListedProblems(t *testing.T) {
 	_, err := AnalyzeComplaints(cs, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
 	requireCapped(t, err, "complaints", 499)
 }
+
+func TestComplaintConfigCapsListedProblems(t *testing.T) {
+	// 250 blank causes: each is required (250) and repeats the first (249).
+	cfg := ComplaintConfig{Causes: make([]string, 250), RepeatThreshold: 2}
+	requireCapped(t, cfg.Validate(), "causes", 499)
+}

@@ -140,8 +140,9 @@ type rfmTable [125]int16
 
 func rfmCell(r, f, m int) int { return (r-1)*25 + (f-1)*5 + (m - 1) }
 
-// Validate reports every problem with the map at once: no rules, a
-// missing or malformed segment name, a range outside 1..5 or reversed,
+// Validate reports every problem with the map at once (the first 100
+// of them, and how many more): no rules, more than 125, a missing or
+// malformed segment name, a range outside 1..5 or reversed,
 // the score combinations no rule covers, and the rules that never apply
 // because earlier rules take every combination they cover.
 func (c RFMConfig) Validate() error {
@@ -170,9 +171,17 @@ func (c RFMConfig) Resolve() (map[string]string, error) {
 
 func (c RFMConfig) resolve() (rfmTable, error) {
 	var p validate.Problems
+	p.Limit("rules", validate.MaxListed)
 	var t rfmTable
-	if len(c.Rules) == 0 {
+	switch {
+	case len(c.Rules) == 0:
 		p.Add("rules", nil, "must list at least one rule")
+		return t, p.Err(ErrInvalid)
+	case len(c.Rules) > len(t):
+		// Each rule must be the first match of some combination, so a map
+		// of more rules than combinations has dead rules: refused before
+		// resolving, which would cost 125 scans of the whole list.
+		p.Addf("rules", len(c.Rules), "must list at most %d rules: there are only %d score combinations for them to name", len(t), len(t))
 		return t, p.Err(ErrInvalid)
 	}
 	for i, r := range c.Rules {

@@ -514,3 +514,18 @@ func TestRFMScoreInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestRFMConfigIsBounded: a map of more rules than the 125 score
+// combinations always has dead rules and is refused at once; dead rules
+// in a shorter map are listed up to the cap, so a hostile config makes a
+// short error.
+func TestRFMConfigIsBounded(t *testing.T) {
+	rules := make([]RFMRule, 126)
+	for i := range rules {
+		rules[i] = RFMRule{Segment: fmt.Sprintf("s%d", i)}
+	}
+	requireProblems(t, RFMConfig{Rules: rules}.Validate(), []string{"rules = 126: must list at most 125 rules"})
+
+	// A catch-all first: the 124 rules after it never apply.
+	requireCapped(t, RFMConfig{Rules: rules[:125]}.Validate(), "rules", 124)
+}

@@ -150,7 +150,8 @@ func DefaultRuleSegmentConfig() RuleSegmentConfig {
 // relationship, so anything above it is a typo.
 const ruleMaxDays = 36500
 
-// Validate reports every problem at once: no segments, a missing,
+// Validate reports every problem at once (the first 100 of them, and how
+// many more): no segments, a missing,
 // malformed or repeated name, a segment without conditions, an unknown
 // condition kind, a missing or out-of-range days for new and dormant, an
 // empty, blank or repeated value list for region, industry, tag and
@@ -158,6 +159,7 @@ const ruleMaxDays = 36500
 // takes none.
 func (c RuleSegmentConfig) Validate() error {
 	var p validate.Problems
+	p.Limit("segments", validate.MaxListed)
 	if len(c.Segments) == 0 {
 		p.Add("segments", nil, "must list at least one segment")
 	}

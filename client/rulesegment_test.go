@@ -269,3 +269,12 @@ func TestRuleSegmentsCapsListedProblems(t *testing.T) {
 	_, err := RuleSegments(clients, nil, ruleAsOf, DefaultRuleSegmentConfig())
 	requireCapped(t, err, "clients", 750)
 }
+
+func TestRuleSegmentConfigCapsListedProblems(t *testing.T) {
+	// 250 segments without conditions, all named "x": 250 + 249 problems.
+	segs := make([]RuleSegment, 250)
+	for i := range segs {
+		segs[i] = RuleSegment{Name: "x"}
+	}
+	requireCapped(t, RuleSegmentConfig{Segments: segs}.Validate(), "segments", 499)
+}
