@@ -2,9 +2,7 @@ package client
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -12,6 +10,8 @@ import (
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/radix"
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -57,12 +57,7 @@ func (m ABCMeasure) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (m *ABCMeasure) UnmarshalText(b []byte) error {
-	v, err := ParseABCMeasure(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return enum.Unmarshal(abcMeasureNames, "ABC measure", m, b)
 }
 
 // value returns the measure of t.
@@ -110,13 +105,8 @@ func (b ABCBoundary) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (b *ABCBoundary) UnmarshalText(t []byte) error {
-	v, err := ParseABCBoundary(string(t))
-	if err != nil {
-		return err
-	}
-	*b = v
-	return nil
+func (r *ABCBoundary) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(abcBoundaryNames, "ABC boundary rule", r, b)
 }
 
 // ABCClass is a client's ABC class: A brings most of the value, C the least.
@@ -145,12 +135,7 @@ func (c ABCClass) MarshalText() ([]byte, error) { return enum.Marshal(abcClassNa
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *ABCClass) UnmarshalText(b []byte) error {
-	v, err := ParseABCClass(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(abcClassNames, "ABC class", c, b)
 }
 
 // ABCReason says why a client got its class.
@@ -187,12 +172,7 @@ func (r ABCReason) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (r *ABCReason) UnmarshalText(b []byte) error {
-	v, err := enum.Parse[ABCReason](abcReasonNames, "ABC reason", string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return enum.Unmarshal(abcReasonNames, "ABC reason", r, b)
 }
 
 // ABCConfig sets the ABC thresholds. Thresholds are cumulative shares in
@@ -227,29 +207,22 @@ func (c ABCConfig) Validate() error {
 	if !c.Measure.IsValid() {
 		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
 	}
-	abcCheckThresholds(&p, "a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
+	checkThresholds(&p, "a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
 	if !c.Boundary.IsValid() {
 		p.Add("boundary", c.Boundary, "unknown boundary rule (want crossing_in or crossing_out)")
 	}
 	return p.Err(ErrInvalid)
 }
 
-// abcCheckThresholds checks two cumulative thresholds lo ≤ hi, each above
-// 0 and at most 100 percent points.
-func abcCheckThresholds(p *validate.Problems, loField string, lo decimal.Decimal, hiField string, hi decimal.Decimal) {
-	okLo := abcCheckPct(p, loField, lo)
-	okHi := abcCheckPct(p, hiField, hi)
+// checkThresholds checks two class thresholds lo ≤ hi (ABC's cumulative
+// shares, XYZ's coefficients of variation), each a percentage above 0
+// and at most 100.
+func checkThresholds(p *validate.Problems, loField string, lo decimal.Decimal, hiField string, hi decimal.Decimal) {
+	okLo := p.Share(loField, lo)
+	okHi := p.Share(hiField, hi)
 	if okLo && okHi && lo.GreaterThan(hi) {
 		p.Addf(hiField, hi, "must not be below %s (%s)", loField, lo)
 	}
-}
-
-func abcCheckPct(p *validate.Problems, field string, v decimal.Decimal) bool {
-	if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(100)) {
-		p.Add(field, v, "must be a percentage above 0 and at most 100")
-		return false
-	}
-	return true
 }
 
 // ABCRow is one client's place in the ranking.
@@ -331,14 +304,13 @@ func (r ABCResult) Class(c ABCClass) ABCClassSummary {
 // thresholds meaningless. A client with zero value is always C.
 //
 // Errors (client.ErrInvalid, every problem listed with its field and
-// value): an invalid cfg; no clients; an empty or repeated client ID; a
-// negative revenue (whatever the measure); no positive value at all, which
-// leaves the shares undefined.
+// value, the config's with the input's): an invalid cfg; no clients; an
+// empty or repeated client ID; a negative revenue (whatever the measure);
+// a revenue or profit out of range (more than 30 decimal places or a
+// scale above 10^30); no positive value at all, which leaves the shares
+// undefined.
 func ABC(totals []ClientTotals, cfg ABCConfig) (ABCResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return ABCResult{}, abcConfigError(err)
-	}
-	rk, err := abcRank(totals, cfg.Measure)
+	rk, err := abcRank(totals, cfg.Measure, cfg.Validate())
 	if err != nil {
 		return ABCResult{}, err
 	}
@@ -437,12 +409,6 @@ func (c *abcCuts) decide(rule ABCBoundary, before, after *exactsum.Acc) (ABCClas
 	return ABCClassC, ABCBeyond
 }
 
-func abcConfigError(err error) error {
-	var p validate.Problems
-	p.Merge("config", err)
-	return p.Err(ErrInvalid)
-}
-
 // abcRanking is the validated input of ABC and KeyClients: the values as
 // exact units and the clients in rank order.
 type abcRanking struct {
@@ -457,38 +423,45 @@ type abcRanking struct {
 	negative exactsum.Acc // sum of the negative values
 }
 
-// abcRank validates totals and ranks them by measure m.
-func abcRank(totals []ClientTotals, m ABCMeasure) (abcRanking, error) {
+// abcRank validates totals and ranks them by measure m. cfgErr is the
+// config's Validate error, reported with the problems of the totals.
+func abcRank(totals []ClientTotals, m ABCMeasure, cfgErr error) (abcRanking, error) {
 	var p validate.Problems
+	p.Limit("totals", validate.MaxListed)
+	p.Merge("config", cfgErr)
 	if len(totals) == 0 {
 		p.Add("totals", nil, "is empty: there are no clients to rank")
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
-	rows := abcRowProblems{p: &p}
-	dups := abcDuplicates(len(totals), func(i int) string { return totals[i].ClientID })
+	dups := repeats.Find(len(totals), func(i int) string { return totals[i].ClientID })
 	var b exactsum.Builder
 	b.Grow(len(totals))
 	for i := range totals {
 		t := &totals[i]
 		if t.ClientID == "" {
-			rows.add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
 		}
-		for len(dups) > 0 && dups[0].repeat == i {
-			rows.add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, fmt.Sprintf("repeats totals[%d]: each client must appear once", dups[0].first))
+		for len(dups) > 0 && dups[0].At == i {
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, repeatReason("totals", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
-		if t.Revenue.Sign() < 0 {
-			rows.add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+		switch {
+		case !validate.InRange(t.Revenue):
+			p.Add(fmt.Sprintf("totals[%d].revenue", i), validate.Sci(t.Revenue), validate.RangeReason)
+		case t.Revenue.Sign() < 0:
+			p.Add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+		}
+		if !validate.InRange(t.Profit) {
+			p.Add(fmt.Sprintf("totals[%d].profit", i), validate.Sci(t.Profit), validate.RangeReason)
 		}
 		b.Append(m.value(t))
 	}
-	rows.finish("totals")
 	if p.Len() > 0 {
 		return abcRanking{}, p.Err(ErrInvalid)
 	}
 	a, err := b.Amounts()
-	if err != nil {
-		return abcRanking{}, abcSpanProblem(err, func(i int) string { return fmt.Sprintf("totals[%d].%s", i, m) }, func(i int) any { return m.value(&totals[i]) })
+	if err != nil { // unreachable: every value was range-checked above
+		return abcRanking{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	rk := abcRanking{amounts: a}
 	rk.order, rk.units = abcOrder(&a, totals)
@@ -544,17 +517,16 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 		})
 		return order, nil
 	}
-	keys := make([]abcKey, len(ints))
+	keys := make([]uint64, len(ints))
 	for i, u := range ints {
-		// Flipping the sign bit orders int64 as uint64; complementing
-		// that sorts the largest unit first.
-		keys[i] = abcKey{key: ^(uint64(u) ^ 1<<63), idx: int32(i)}
+		// Complemented, the key sorts the largest unit first.
+		keys[i] = ^radix.FromInt64(u)
+		order[i] = int32(i)
 	}
-	keys = abcRadixSort(keys, make([]abcKey, len(keys)))
+	keys, order = radix.Sort(keys, make([]uint64, len(keys)), order, make([]int32, len(keys)))
 	units := make([]int64, len(keys))
 	for i, k := range keys {
-		order[i] = k.idx
-		units[i] = int64(^k.key ^ 1<<63)
+		units[i] = radix.ToInt64(^k)
 	}
 	// Ties: gather each run's IDs next to their indices, so the sort
 	// compares strings without reaching back into the input.
@@ -565,7 +537,7 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 	var run []tie
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
-		for hi < len(keys) && keys[hi].key == keys[lo].key {
+		for hi < len(keys) && keys[hi] == keys[lo] {
 			hi++
 		}
 		if hi-lo > 1 {
@@ -581,126 +553,4 @@ func abcOrder(a *exactsum.Amounts, totals []ClientTotals) ([]int32, []int64) {
 		lo = hi
 	}
 	return order, units
-}
-
-// abcKey is a sort record: a 64-bit key and the index it belongs to.
-type abcKey struct {
-	key uint64
-	idx int32
-}
-
-// abcRadixSort sorts keys by key, stably: a least-significant-digit radix
-// sort on bytes, skipping the bytes every key shares (money units rarely
-// use the top ones). tmp is scratch space of the same length; the sorted
-// slice is returned (it is keys or tmp).
-func abcRadixSort(keys, tmp []abcKey) []abcKey {
-	if len(keys) < 2 {
-		return keys
-	}
-	var counts [8][256]int
-	for _, k := range keys {
-		for d := range 8 {
-			counts[d][byte(k.key>>(8*d))]++
-		}
-	}
-	src, dst := keys, tmp
-	for d := range 8 {
-		c := &counts[d]
-		shift := 8 * d
-		if c[byte(src[0].key>>shift)] == len(src) {
-			continue
-		}
-		pos := 0
-		for b := range c {
-			pos, c[b] = pos+c[b], pos
-		}
-		for _, k := range src {
-			b := byte(k.key >> shift)
-			dst[c[b]] = k
-			c[b]++
-		}
-		src, dst = dst, src
-	}
-	return src
-}
-
-// abcDup is a repeated ID: the index of its first occurrence and of a
-// repeat.
-type abcDup struct{ first, repeat int }
-
-// abcDuplicates finds the repeated non-empty IDs among id(0..n-1), sorted
-// by the repeat's index. It hashes each ID, radix-sorts the hashes and
-// compares the strings of equal hashes only: linear and cache-friendly,
-// several times faster than a map of a million strings.
-func abcDuplicates(n int, id func(int) string) []abcDup {
-	seed := maphash.MakeSeed()
-	keys := make([]abcKey, n)
-	for i := range keys {
-		// 32 bits of hash: half the radix passes; the few collisions
-		// (about n²/2³³) cost one string comparison each.
-		keys[i] = abcKey{key: maphash.String(seed, id(i)) >> 32, idx: int32(i)}
-	}
-	keys = abcRadixSort(keys, make([]abcKey, n))
-	var dups []abcDup
-	for lo := 0; lo < n; {
-		hi := lo + 1
-		for hi < n && keys[hi].key == keys[lo].key {
-			hi++
-		}
-		// A run of equal hashes, in input order (the sort is stable):
-		// each ID repeats the first earlier one with the same text.
-		for j := lo + 1; j < hi; j++ {
-			s := id(int(keys[j].idx))
-			if s == "" {
-				continue
-			}
-			for k := lo; k < j; k++ {
-				if id(int(keys[k].idx)) == s {
-					dups = append(dups, abcDup{first: int(keys[k].idx), repeat: int(keys[j].idx)})
-					break
-				}
-			}
-		}
-		lo = hi
-	}
-	slices.SortFunc(dups, func(x, y abcDup) int { return cmp.Compare(x.repeat, y.repeat) })
-	return dups
-}
-
-// abcSpanProblem turns an exactsum span error into a field problem on the
-// amount with the largest exponent.
-func abcSpanProblem(err error, field func(int) string, value func(int) any) error {
-	var p validate.Problems
-	var se *exactsum.SpanError
-	if !errors.As(err, &se) {
-		return fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	p.Addf(field(se.MaxIndex), value(se.MaxIndex), "lies more than %d orders of magnitude from %s = %v: not a money amount in the same unit",
-		exactsum.MaxExponentSpan, field(se.MinIndex), value(se.MinIndex))
-	return p.Err(ErrInvalid)
-}
-
-// abcMaxRowProblems caps how many per-row problems one error lists: a
-// million bad rows make one readable error, not a hundred megabytes.
-const abcMaxRowProblems = 100
-
-// abcRowProblems records per-row problems up to abcMaxRowProblems and
-// counts the rest, which finish reports as one more problem.
-type abcRowProblems struct {
-	p       *validate.Problems
-	dropped int
-}
-
-func (r *abcRowProblems) add(field string, value any, reason string) {
-	if r.p.Len() >= abcMaxRowProblems {
-		r.dropped++
-		return
-	}
-	r.p.Add(field, value, reason)
-}
-
-func (r *abcRowProblems) finish(field string) {
-	if r.dropped > 0 {
-		r.p.Addf(field, r.dropped, "%d more problems not listed (the first %d are)", r.dropped, abcMaxRowProblems)
-	}
 }

@@ -76,12 +76,7 @@ func (c ABCXYZCell) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *ABCXYZCell) UnmarshalText(b []byte) error {
-	v, err := ParseABCXYZCell(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(abcxyzCellNames, "ABC-XYZ cell", c, b)
 }
 
 // ABCXYZConfig holds the recommended treatment of each cell: the text a
@@ -181,68 +176,73 @@ type ABCXYZResult struct {
 // one of the two results, and clients without an XYZ class, are listed
 // separately, never dropped in silence.
 //
-// Errors (client.ErrInvalid): an invalid cfg; an empty ABC result; a
-// repeated client ID or an invalid class in either result (possible only
-// in results not made by ABC and XYZ).
+// The two results are joined on client ID without a map: the IDs of both
+// are hashed and radix-sorted together (internal/repeats), so equal IDs
+// meet in one pass that also finds the repeats within each result.
+//
+// Errors (client.ErrInvalid, the config's with the results'): an invalid
+// cfg; an empty ABC result; a missing or repeated client ID, an invalid
+// class or an XYZ class without the classified status, in either result
+// (possible only in results not made by ABC and XYZ).
 func ABCXYZ(abc ABCResult, xyz XYZResult, cfg ABCXYZConfig) (ABCXYZResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return ABCXYZResult{}, abcConfigError(err)
-	}
 	var p validate.Problems
-	rows := abcRowProblems{p: &p}
+	p.Limit("rows", validate.MaxListed)
+	p.Merge("config", cfg.Validate())
 	if len(abc.Rows) == 0 {
 		p.Add("abc.rows", nil, "is empty")
 	}
-	xyzByID := make(map[string]int, len(xyz.Rows))
-	for i, r := range xyz.Rows {
-		if prev, dup := xyzByID[r.ClientID]; dup {
-			rows.add(fmt.Sprintf("xyz.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats xyz.rows[%d]", prev))
-			continue
-		}
-		xyzByID[r.ClientID] = i
-		if r.Status == XYZClassified && !r.Class.IsValid() || !r.Status.IsValid() {
-			rows.add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
-		}
-	}
-	inABC := make(map[string]int, len(abc.Rows))
+	match, inABC := joinIDs(&p,
+		joinList{"abc.rows", "client_id", len(abc.Rows), func(i int) string { return abc.Rows[i].ClientID }},
+		joinList{"xyz.rows", "client_id", len(xyz.Rows), func(i int) string { return xyz.Rows[i].ClientID }})
 	for i, r := range abc.Rows {
-		if prev, dup := inABC[r.ClientID]; dup {
-			rows.add(fmt.Sprintf("abc.rows[%d].client_id", i), r.ClientID, fmt.Sprintf("repeats abc.rows[%d]", prev))
-			continue
+		if r.ClientID == "" {
+			p.Add(fmt.Sprintf("abc.rows[%d].client_id", i), nil, "is required")
 		}
-		inABC[r.ClientID] = i
 		if !r.Class.IsValid() {
-			rows.add(fmt.Sprintf("abc.rows[%d].class", i), r.Class, "not a valid ABC class")
+			p.Add(fmt.Sprintf("abc.rows[%d].class", i), r.Class, "not a valid ABC class")
 		}
 	}
-	rows.finish("rows")
+	for i, r := range xyz.Rows {
+		if r.ClientID == "" {
+			p.Add(fmt.Sprintf("xyz.rows[%d].client_id", i), nil, "is required")
+		}
+		if !r.Status.IsValid() || r.Class.IsValid() != (r.Status == XYZClassified) {
+			p.Add(fmt.Sprintf("xyz.rows[%d]", i), r.ClientID, fmt.Sprintf("has status %s and class %s: not a valid XYZ result", r.Status, r.Class))
+		}
+	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return ABCXYZResult{}, err
 	}
 
-	res := ABCXYZResult{Counts: make(map[ABCXYZCell]int, 9), Rows: make([]ABCXYZRow, 0, len(abc.Rows))}
+	var treatments [CellCZ + 1]string
+	var counts [CellCZ + 1]int
 	for _, cell := range ABCXYZCells() {
-		res.Counts[cell] = 0
+		treatments[cell] = cfg.Treatments[cell]
 	}
-	for _, r := range abc.Rows {
-		xi, ok := xyzByID[r.ClientID]
-		if !ok {
+	res := ABCXYZResult{Rows: make([]ABCXYZRow, 0, len(abc.Rows))}
+	for i, r := range abc.Rows {
+		xi := match[i]
+		if xi < 0 {
 			res.OnlyABC = append(res.OnlyABC, r.ClientID)
 			continue
 		}
-		x := xyz.Rows[xi]
+		x := &xyz.Rows[xi]
 		if x.Status != XYZClassified {
 			res.Unplaced = append(res.Unplaced, ABCXYZUnplaced{ClientID: r.ClientID, ABC: r.Class, XYZStatus: x.Status})
 			continue
 		}
 		cell := CellOf(r.Class, x.Class)
-		res.Counts[cell]++
-		res.Rows = append(res.Rows, ABCXYZRow{ClientID: r.ClientID, ABCRank: r.Rank, Cell: cell, Treatment: cfg.Treatments[cell]})
+		counts[cell]++
+		res.Rows = append(res.Rows, ABCXYZRow{ClientID: r.ClientID, ABCRank: r.Rank, Cell: cell, Treatment: treatments[cell]})
 	}
-	for _, r := range xyz.Rows {
-		if _, ok := inABC[r.ClientID]; !ok {
+	for x, r := range xyz.Rows {
+		if !inABC[x] {
 			res.OnlyXYZ = append(res.OnlyXYZ, r.ClientID)
 		}
+	}
+	res.Counts = make(map[ABCXYZCell]int, 9)
+	for _, cell := range ABCXYZCells() {
+		res.Counts[cell] = counts[cell]
 	}
 	return res, nil
 }

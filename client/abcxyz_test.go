@@ -2,6 +2,8 @@ package client
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,13 +59,7 @@ func TestABCXYZConfig(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"treatments":{"AX":"care","AY":" ","CZ":"minimal"}}`), &c))
 	err := c.Validate()
 	require.ErrorIs(t, err, ErrInvalid)
-	var list *ValidationError
-	require.ErrorAs(t, err, &list)
-	var fields []string
-	for _, f := range list.Fields {
-		fields = append(fields, f.Field)
-	}
-	assert.Equal(t, []string{"treatments.AY", "treatments.AZ", "treatments.BX", "treatments.BY", "treatments.BZ", "treatments.CX", "treatments.CY"}, fields)
+	assert.Equal(t, []string{"treatments.AY", "treatments.AZ", "treatments.BX", "treatments.BY", "treatments.BZ", "treatments.CX", "treatments.CY"}, problemFields(t, err))
 	assert.ErrorContains(t, err, "treatments.AZ: is missing")
 	assert.ErrorContains(t, err, "treatments.AY: must not be empty")
 
@@ -92,6 +88,81 @@ func TestABCXYZErrors(t *testing.T) {
 
 	_, err = ABCXYZ(abc, XYZResult{}, ABCXYZConfig{})
 	assert.ErrorContains(t, err, "config.treatments.AX: is missing")
+
+	// Repeats within each result, found in the one join: b twice in ABC;
+	// x twice in XYZ (not in ABC); a in ABC and twice in XYZ; missing IDs.
+	twice := ABCResult{Rows: []ABCRow{{ClientID: "a", Class: ABCClassA}, {ClientID: "b", Class: ABCClassB}, {ClientID: "b", Class: ABCClassC}, {Class: ABCClassC}}}
+	rows := XYZResult{Rows: []XYZRow{{ClientID: "x", Status: XYZNoDemand}, {ClientID: "a", Status: XYZNoDemand}, {ClientID: "x", Status: XYZNoDemand},
+		{ClientID: "a", Status: XYZNoDemand, Class: XYZClassX}, {Status: XYZNoDemand}}}
+	_, err = ABCXYZ(twice, rows, DefaultABCXYZConfig())
+	for _, want := range []string{
+		"abc.rows[2].client_id = b: repeats abc.rows[1]: each client_id appears once",
+		"xyz.rows[2].client_id = x: repeats xyz.rows[0]",
+		"xyz.rows[3].client_id = a: repeats xyz.rows[1]",
+		"abc.rows[3].client_id: is required",
+		"xyz.rows[4].client_id: is required",
+		"xyz.rows[3] = a: has status no_demand and class X: not a valid XYZ result",
+	} {
+		assert.ErrorContains(t, err, want)
+	}
+}
+
+// TestABCXYZAgreesWithMapJoin checks the hash-sorted join against the
+// obvious one (maps), on random results where about a third of the
+// clients are on one side only and a third have no XYZ class.
+func TestABCXYZAgreesWithMapJoin(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	cfg := DefaultABCXYZConfig()
+	for range 30 {
+		var abc ABCResult
+		var xyz XYZResult
+		for i, k := range r.Perm(200)[:100+r.IntN(100)] {
+			id := fmt.Sprintf("c%03d", k)
+			if i%3 != 1 {
+				abc.Rows = append(abc.Rows, ABCRow{ClientID: id, Rank: i + 1, Class: ABCClass(1 + r.IntN(3))})
+			}
+			if i%3 != 2 {
+				row := XYZRow{ClientID: id, Status: XYZStatus(1 + r.IntN(3))}
+				if row.Status == XYZClassified {
+					row.Class = XYZClass(1 + r.IntN(3))
+				}
+				xyz.Rows = append(xyz.Rows, row)
+			}
+		}
+		r.Shuffle(len(xyz.Rows), func(i, j int) { xyz.Rows[i], xyz.Rows[j] = xyz.Rows[j], xyz.Rows[i] })
+		got, err := ABCXYZ(abc, xyz, cfg)
+		require.NoError(t, err)
+
+		want := ABCXYZResult{Counts: map[ABCXYZCell]int{}, Rows: []ABCXYZRow{}}
+		for _, c := range ABCXYZCells() {
+			want.Counts[c] = 0
+		}
+		byID := map[string]XYZRow{}
+		for _, x := range xyz.Rows {
+			byID[x.ClientID] = x
+		}
+		inABC := map[string]bool{}
+		for _, a := range abc.Rows {
+			inABC[a.ClientID] = true
+			x, ok := byID[a.ClientID]
+			switch {
+			case !ok:
+				want.OnlyABC = append(want.OnlyABC, a.ClientID)
+			case x.Status != XYZClassified:
+				want.Unplaced = append(want.Unplaced, ABCXYZUnplaced{ClientID: a.ClientID, ABC: a.Class, XYZStatus: x.Status})
+			default:
+				cell := CellOf(a.Class, x.Class)
+				want.Counts[cell]++
+				want.Rows = append(want.Rows, ABCXYZRow{ClientID: a.ClientID, ABCRank: a.Rank, Cell: cell, Treatment: cfg.Treatments[cell]})
+			}
+		}
+		for _, x := range xyz.Rows {
+			if !inABC[x.ClientID] {
+				want.OnlyXYZ = append(want.OnlyXYZ, x.ClientID)
+			}
+		}
+		assert.Equal(t, want, got)
+	}
 }
 
 func FuzzABCXYZConfigJSON(f *testing.F) {

@@ -37,13 +37,7 @@ func (r Role) IsValid() bool { return enum.Valid(roleNames, r) }
 func (r Role) MarshalText() ([]byte, error) { return enum.Marshal(roleNames, "Role", r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Role) UnmarshalText(b []byte) error {
-	v, err := ParseRole(string(b))
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+func (r *Role) UnmarshalText(b []byte) error { return enum.Unmarshal(roleNames, "role", r, b) }
 
 // Reach is the set of clients a grant covers.
 type Reach uint8
@@ -71,13 +65,7 @@ func (r Reach) IsValid() bool { return enum.Valid(reachNames, r) }
 func (r Reach) MarshalText() ([]byte, error) { return enum.Marshal(reachNames, "Reach", r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Reach) UnmarshalText(b []byte) error {
-	v, err := ParseReach(string(b))
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+func (r *Reach) UnmarshalText(b []byte) error { return enum.Unmarshal(reachNames, "reach", r, b) }
 
 // Action is what an actor wants to do with a client record.
 type Action uint8

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -100,13 +99,6 @@ func (c Contacts) String() string {
 	return strings.Join(on, ", ")
 }
 
-// Limits on free-text fields, generous enough for any real value and
-// small enough to keep a hostile input out of storage and logs.
-const (
-	maxIDLen   = 128
-	maxTextLen = 256
-)
-
 // Validate reports every problem with the record at once, each naming the
 // field. It checks shape, not business state: a record can be valid and
 // still be refused by the lifecycle or the access policy.
@@ -119,7 +111,7 @@ func (c Client) Validate() error {
 	case !c.Kind.IsValid():
 		p.Add("kind", c.Kind, "unknown kind (want individual, entrepreneur or company)")
 	}
-	checkText(&p, "display_name", c.DisplayName)
+	checkText(&p, "display_name", c.DisplayName, maxTextLen)
 	switch c.Kind {
 	case KindCompany:
 		if strings.TrimSpace(c.DisplayName) == "" {
@@ -136,12 +128,12 @@ func (c Client) Validate() error {
 	if c.Kind == KindIndividual && !c.Legal.IsZero() {
 		p.Add("legal", nil, "an individual has no legal details")
 	}
-	checkText(&p, "legal.legal_name", c.Legal.LegalName)
+	checkText(&p, "legal.legal_name", c.Legal.LegalName, maxTextLen)
 	checkTaxNumber(&p, c.Legal.TaxNumber)
 	checkContacts(&p, c.Contacts)
-	checkText(&p, "manager_id", c.ManagerID)
-	checkText(&p, "industry", c.Industry)
-	checkText(&p, "region", c.Region)
+	checkText(&p, "manager_id", c.ManagerID, maxTextLen)
+	checkText(&p, "industry", c.Industry, maxTextLen)
+	checkText(&p, "region", c.Region, maxTextLen)
 	checkLabels(&p, "tags", c.Tags)
 	checkLabels(&p, "segments", c.Segments)
 	switch {
@@ -154,26 +146,6 @@ func (c Client) Validate() error {
 		p.Add("version", c.Version, "must not be negative")
 	}
 	return p.Err(ErrInvalid)
-}
-
-func checkID(p *validate.Problems, field, id string) {
-	switch {
-	case strings.TrimSpace(id) == "":
-		p.Add(field, nil, "is required")
-	case len(id) > maxIDLen:
-		p.Addf(field, id[:16]+"...", "is %d bytes long, the limit is %d", len(id), maxIDLen)
-	case !utf8.ValidString(id) || strings.ContainsFunc(id, unicode.IsControl):
-		p.Addf(field, fmt.Sprintf("%q", id), "must be printable UTF-8")
-	}
-}
-
-func checkText(p *validate.Problems, field, s string) {
-	switch {
-	case len(s) > maxTextLen:
-		p.Addf(field, s[:16]+"...", "is %d bytes long, the limit is %d", len(s), maxTextLen)
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl):
-		p.Addf(field, fmt.Sprintf("%q", s), "must be printable UTF-8")
-	}
 }
 
 func checkTaxNumber(p *validate.Problems, tax string) {
@@ -230,20 +202,6 @@ func validPhone(s string) bool {
 		}
 	}
 	return digits >= 7 && digits <= 15
-}
-
-func checkLabels(p *validate.Problems, field string, labels []string) {
-	for i, l := range labels {
-		f := fmt.Sprintf("%s[%d]", field, i)
-		if strings.TrimSpace(l) == "" {
-			p.Add(f, nil, "must not be empty")
-			continue
-		}
-		checkText(p, f, l)
-		if slices.Index(labels, l) < i {
-			p.Add(f, l, "is repeated")
-		}
-	}
 }
 
 // Label is a non-personal name for the client, safe for logs and

@@ -3,10 +3,10 @@ package client
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/enum"
@@ -45,12 +45,7 @@ func (s ComplaintStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *ComplaintStatus) UnmarshalText(b []byte) error {
-	v, err := ParseComplaintStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(complaintStatusNames, "complaint status", s, b)
 }
 
 // Complaint is one complaint from a client. The article makes handling
@@ -73,14 +68,19 @@ type Complaint struct {
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
 }
 
+// complaintMaxDuration is the longest time.Duration, about 292 years,
+// which time.Time.Sub returns for any longer span.
+const complaintMaxDuration = time.Duration(math.MaxInt64)
+
 // complaintMaxDescription bounds the free text: room for a long letter,
 // not for a hostile payload.
 const complaintMaxDescription = 8192
 
 // Validate reports every problem with the record at once: a missing ID,
 // client, date or cause, an unknown status, a resolved complaint without
-// a resolution date or resolved before it was received, and an open one
-// with a resolution date.
+// a resolution date, resolved before it was received or more than 292
+// years after (beyond what a time.Duration holds), and an open one with a
+// resolution date.
 func (c Complaint) Validate() error {
 	var p validate.Problems
 	complaintCheck(&p, "", c)
@@ -88,48 +88,34 @@ func (c Complaint) Validate() error {
 }
 
 func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
-	f := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
-	checkID(p, f("id"), c.ID)
-	checkID(p, f("client_id"), c.ClientID)
+	checkID(p, validate.Path(prefix, "id"), c.ID)
+	checkID(p, validate.Path(prefix, "client_id"), c.ClientID)
 	if c.Date.IsZero() {
-		p.Add(f("date"), nil, "is required")
+		p.Add(validate.Path(prefix, "date"), nil, "is required")
 	}
-	complaintCheckLabel(p, f("cause"), c.Cause)
+	checkName(p, validate.Path(prefix, "cause"), c.Cause)
 	if d := c.Description.Reveal(); len(d) > complaintMaxDescription || !utf8.ValidString(d) {
-		p.Addf(f("description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
+		p.Addf(validate.Path(prefix, "description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
 	}
 	switch c.Status {
 	case ComplaintOpen:
 		if !c.ResolvedAt.IsZero() {
-			p.Add(f("resolved_at"), c.ResolvedAt.Format(time.RFC3339), "an open complaint has no resolution date")
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "an open complaint has no resolution date")
 		}
 	case ComplaintResolved:
 		switch {
 		case c.ResolvedAt.IsZero():
-			p.Add(f("resolved_at"), nil, "is required for a resolved complaint")
+			p.Add(validate.Path(prefix, "resolved_at"), nil, "is required for a resolved complaint")
 		case c.ResolvedAt.Before(c.Date):
-			p.Add(f("resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
+		case c.ResolvedAt.Sub(c.Date) == complaintMaxDuration:
+			// Sub saturates: the resolution time would be clamped.
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is more than 292 years after the complaint date "+c.Date.Format(time.RFC3339)+": a resolution time must fit a time.Duration")
 		}
 	case 0:
-		p.Add(f("status"), nil, "is required (open or resolved)")
+		p.Add(validate.Path(prefix, "status"), nil, "is required (open or resolved)")
 	default:
-		p.Add(f("status"), c.Status, "unknown status (want open or resolved)")
-	}
-}
-
-func complaintCheckLabel(p *validate.Problems, field, s string) {
-	switch {
-	case strings.TrimSpace(s) == "":
-		p.Add(field, nil, "is required")
-	case len(s) > rfmMaxName:
-		p.Addf(field, s[:16]+"...", "is %d bytes long, the limit is %d", len(s), rfmMaxName)
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl):
-		p.Addf(field, fmt.Sprintf("%q", s), "must be printable UTF-8")
+		p.Add(validate.Path(prefix, "status"), c.Status, "unknown status (want open or resolved)")
 	}
 }
 
@@ -177,13 +163,15 @@ func DefaultComplaintConfig() ComplaintConfig {
 	}
 }
 
-// Validate reports every problem at once: a blank, malformed or repeated
-// cause, and a repeat threshold outside 2..1000.
+// Validate reports every problem at once (the first 100 of them, and how
+// many more): a blank, malformed or repeated cause, and a repeat
+// threshold outside 2..1000.
 func (c ComplaintConfig) Validate() error {
 	var p validate.Problems
+	p.Limit("causes", validate.MaxListed)
 	for i, cause := range c.Causes {
 		f := fmt.Sprintf("causes[%d]", i)
-		complaintCheckLabel(&p, f, cause)
+		checkName(&p, f, cause)
 		if slices.Index(c.Causes, cause) < i {
 			p.Add(f, cause, "is repeated")
 		}
@@ -262,6 +250,7 @@ type ComplaintAnalysis struct {
 // analysis.
 func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg ComplaintConfig) (ComplaintAnalysis, error) {
 	var p validate.Problems
+	p.Limit("complaints", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	switch {
 	case from.IsZero() || to.IsZero():
@@ -269,14 +258,14 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	case !from.Before(to):
 		p.Addf("period", fmt.Sprintf("[%s, %s)", from.Format(time.RFC3339), to.Format(time.RFC3339)), "from must be before to")
 	}
-	for i, c := range complaints {
-		f := fmt.Sprintf("complaints[%d]", i)
-		complaintCheck(&p, f, c)
+	checkEach(&p, "complaints", len(complaints), func(q *validate.Problems, i int) {
+		c := &complaints[i]
+		complaintCheck(q, "", *c)
 		if len(cfg.Causes) > 0 && c.Cause != "" && !slices.Contains(cfg.Causes, c.Cause) {
-			p.Addf(f+".cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
+			q.Addf("cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
 		}
-	}
-	historyDuplicates(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
+	})
+	checkRepeats(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return ComplaintAnalysis{}, err
 	}
@@ -323,8 +312,8 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	if len(times) > 0 {
 		slices.Sort(times)
 		a.Resolution.Defined = true
-		a.Resolution.Median = times[rfmNearestRank(len(times), 50)]
-		a.Resolution.P90 = times[rfmNearestRank(len(times), 90)]
+		a.Resolution.Median = times[nearestRank(len(times), 50)]
+		a.Resolution.P90 = times[nearestRank(len(times), 90)]
 	}
 
 	for id, ids := range byClient {

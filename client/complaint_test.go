@@ -134,6 +134,10 @@ func TestComplaintValidate(t *testing.T) {
 			[]string{"resolved_at: is required for a resolved complaint"}},
 		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved, ResolvedAt: nov(4, 0)},
 			[]string{"resolved_at = 2026-11-04T00:00:00Z: is before the complaint date 2026-11-05T00:00:00Z"}},
+		// A resolution time past time.Duration's 292 years would be
+		// clamped to it by Sub, so the median would be a wrong number.
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved, ResolvedAt: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+			[]string{"resolved_at = 9999-01-01T00:00:00Z: is more than 292 years after the complaint date 2026-11-05T00:00:00Z"}},
 		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintOpen, ResolvedAt: nov(6, 0)},
 			[]string{"resolved_at = 2026-11-06T00:00:00Z: an open complaint has no resolution date"}},
 		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "a\tb", Status: ComplaintStatus(7)},
@@ -211,4 +215,20 @@ func TestComplaintStatusText(t *testing.T) {
 	assert.ErrorContains(t, json.Unmarshal([]byte(`"closed"`), &s), `unknown complaint status "closed"`)
 	_, err := json.Marshal(ComplaintStatus(0))
 	assert.Error(t, err)
+}
+
+func TestAnalyzeComplaintsCapsListedProblems(t *testing.T) {
+	// 250 complaints without status, all with the same ID: 250 + 249.
+	cs := make([]Complaint, 250)
+	for i := range cs {
+		cs[i] = Complaint{ID: "k", ClientID: "c", Date: nov(2, 0), Cause: "delivery"}
+	}
+	_, err := AnalyzeComplaints(cs, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
+	requireCapped(t, err, "complaints", 499)
+}
+
+func TestComplaintConfigCapsListedProblems(t *testing.T) {
+	// 250 blank causes: each is required (250) and repeats the first (249).
+	cfg := ComplaintConfig{Causes: make([]string, 250), RepeatThreshold: 2}
+	requireCapped(t, cfg.Validate(), "causes", 499)
 }

@@ -12,7 +12,10 @@ import (
 var (
 	// ErrInvalid marks bad input: a record, a config or a calculation
 	// input that fails validation. The error lists every problem, each a
-	// *FieldError naming the field and the value.
+	// *FieldError naming the field and the value; a calculation over a
+	// list (clients, orders, histories...) lists the first 100 and
+	// counts the rest in one last problem ("totals = 150: 150 more
+	// problems not listed"), so a million bad rows make a readable error.
 	ErrInvalid = errors.New("client: invalid input")
 	// ErrNotFound is returned by a Store when no client has the ID.
 	ErrNotFound = errors.New("client: not found")

@@ -2,7 +2,6 @@ package client
 
 import (
 	"fmt"
-	"hash/maphash"
 	"strings"
 	"time"
 
@@ -43,28 +42,11 @@ func (h History) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// historyMaxExp bounds the decimal exponent of an amount: more than 30
-// decimal places, or a scale above 10^30, is no money anyone books. The
-// bound also keeps every comparison cheap: shopspring compares two
-// decimals by rescaling one to the other's exponent, which costs as many
-// digits as the exponents differ, so unbounded exponents in a hostile
-// input would stall a ranking.
-const historyMaxExp = 30
-
-func historyAmountOK(d decimal.Decimal) bool {
-	e := d.Exponent()
-	return e >= -historyMaxExp && e <= historyMaxExp
-}
-
-// historyAmountReason is the problem reported for an amount outside the
-// bound.
-var historyAmountReason = fmt.Sprintf("is out of range for an amount: more than %d decimal places or a scale above 10^%d", historyMaxExp, historyMaxExp)
-
 // historyOK is the allocation-free fast path of historyCheck, so that a
 // million good histories cost a few comparisons each; only a bad one is
 // examined again to name its problems. A zero asOf skips the future check.
 func historyOK(h History, asOf time.Time) bool {
-	if strings.TrimSpace(h.ClientID) == "" || h.Orders < 0 || h.Total.Sign() < 0 || !historyAmountOK(h.Total) {
+	if strings.TrimSpace(h.ClientID) == "" || h.Orders < 0 || h.Total.Sign() < 0 || !validate.InRange(h.Total) {
 		return false
 	}
 	if h.Orders == 0 {
@@ -80,46 +62,40 @@ func historyOK(h History, asOf time.Time) bool {
 // "histories[3]"). Each reason names the client, so a problem found among
 // a million histories points at the record to fix.
 func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time) {
-	field := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
 	who := fmt.Sprintf("client %q: ", h.ClientID)
 	if strings.TrimSpace(h.ClientID) == "" {
-		p.Add(field("client_id"), nil, "is required")
+		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
 		who = ""
 	}
 	switch {
 	case h.Orders < 0:
-		p.Add(field("orders"), h.Orders, who+"must not be negative")
+		p.Add(validate.Path(prefix, "orders"), h.Orders, who+"must not be negative")
 	case h.Orders == 0:
 		if !h.FirstOrder.IsZero() {
-			p.Add(field("first_order"), h.FirstOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
+			p.Add(validate.Path(prefix, "first_order"), h.FirstOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
 		}
 		if !h.LastOrder.IsZero() {
-			p.Add(field("last_order"), h.LastOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
+			p.Add(validate.Path(prefix, "last_order"), h.LastOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
 		}
-		if h.Total.Sign() != 0 {
-			p.Add(field("total"), h.Total, who+"must be zero when the client has no orders")
+		if h.Total.Sign() != 0 && validate.InRange(h.Total) {
+			p.Add(validate.Path(prefix, "total"), h.Total, who+"must be zero when the client has no orders")
 		}
 	default:
 		if h.FirstOrder.IsZero() {
-			p.Add(field("first_order"), nil, who+"is required when the client has orders")
+			p.Add(validate.Path(prefix, "first_order"), nil, who+"is required when the client has orders")
 		}
 		if h.LastOrder.IsZero() {
-			p.Add(field("last_order"), nil, who+"is required when the client has orders")
+			p.Add(validate.Path(prefix, "last_order"), nil, who+"is required when the client has orders")
 		}
 		if !h.FirstOrder.IsZero() && h.LastOrder.Before(h.FirstOrder) {
-			p.Add(field("last_order"), h.LastOrder.Format(time.RFC3339), who+"is before first_order "+h.FirstOrder.Format(time.RFC3339))
+			p.Add(validate.Path(prefix, "last_order"), h.LastOrder.Format(time.RFC3339), who+"is before first_order "+h.FirstOrder.Format(time.RFC3339))
 		}
 	}
-	if h.Total.Sign() < 0 {
-		p.Add(field("total"), h.Total, who+"must not be negative")
-	}
-	if !historyAmountOK(h.Total) {
-		p.Add(field("total"), h.Total, who+historyAmountReason)
+	switch {
+	case !validate.InRange(h.Total):
+		p.Add(validate.Path(prefix, "total"), validate.Sci(h.Total), who+validate.RangeReason)
+	case h.Total.Sign() < 0:
+		p.Add(validate.Path(prefix, "total"), h.Total, who+"must not be negative")
 	}
 	if !asOf.IsZero() {
 		for _, d := range []struct {
@@ -127,97 +103,31 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 			t    time.Time
 		}{{"first_order", h.FirstOrder}, {"last_order", h.LastOrder}} {
 			if d.t.After(asOf) {
-				p.Add(field(d.name), d.t.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
+				p.Add(validate.Path(prefix, d.name), d.t.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
 			}
 		}
 	}
 }
 
-// historyMaxProblems caps how many faulty records one error lists: a
-// systematic fault in a million-client input would otherwise build an
-// error of a million lines. The count of the rest is still reported.
-const historyMaxProblems = 100
-
 // historyInputCheck validates a client base of histories: not empty, no
-// duplicate client, every history sound as of asOf. It reports at most
-// historyMaxProblems faulty records, then how many more there were.
+// duplicate client, every history sound as of asOf.
 func historyInputCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
 	if len(hs) == 0 {
 		p.Add(field, nil, "the client base is empty")
 		return
 	}
-	bad := 0
-	for i := range hs {
-		if historyOK(hs[i], asOf) {
-			continue
-		}
-		bad++
-		if bad <= historyMaxProblems {
-			historyCheck(p, fmt.Sprintf("%s[%d]", field, i), hs[i], asOf)
-		}
-	}
-	if bad > historyMaxProblems {
-		p.Addf(field, nil, "%d more faulty histories not listed", bad-historyMaxProblems)
-	}
-	historyDuplicates(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
+	historyRecordsCheck(p, field, hs, asOf)
+	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
 }
 
-// historyDuplicates reports every ID (the field idField of records
-// field[0..n-1]) that appears more than once, naming the index of each
-// repeat (capped like historyInputCheck). Empty IDs are left to the field
-// checks.
-//
-// A map of a million strings costs more than the whole RFM ranking, so
-// the usual case, no repeat, is proved cheaply first: the IDs' 64-bit
-// hashes are radix-sorted and no two neighbours are equal. Only when two
-// hashes match (a repeat, or a one-in-10^7 collision) does the exact map
-// check run, and it alone decides.
-func historyDuplicates(p *validate.Problems, field, idField string, n int, id func(int) string) {
-	if historyUnique(n, id) {
-		return
-	}
-	first := make(map[string]int, n)
-	dup := 0
-	for i := range n {
-		s := id(i)
-		if s == "" {
-			continue
+// historyRecordsCheck records the problems of every history under
+// field[i]; only a history that fails the fast check is examined.
+func historyRecordsCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
+	checkEach(p, field, len(hs), func(q *validate.Problems, i int) {
+		if !historyOK(hs[i], asOf) {
+			historyCheck(q, "", hs[i], asOf)
 		}
-		j, seen := first[s]
-		if !seen {
-			first[s] = i
-			continue
-		}
-		dup++
-		if dup <= historyMaxProblems {
-			p.Addf(fmt.Sprintf("%s[%d].%s", field, i, idField), s, "repeats %s[%d]: each %s appears once", field, j, idField)
-		}
-	}
-	if dup > historyMaxProblems {
-		p.Addf(field, nil, "%d more repeated %s values not listed", dup-historyMaxProblems, idField)
-	}
-}
-
-// historyUnique reports whether the n IDs are certainly distinct: true
-// proves it, false means "maybe not" (empty IDs are skipped).
-func historyUnique(n int, id func(int) string) bool {
-	seed := maphash.MakeSeed()
-	hashes := make([]uint64, 0, n)
-	for i := range n {
-		if s := id(i); s != "" {
-			hashes = append(hashes, maphash.String(seed, s))
-		}
-	}
-	if len(hashes) < 2 {
-		return true
-	}
-	sorted := rfmRadixSort(hashes, make([]uint64, len(hashes)))
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i] == sorted[i-1] {
-			return false
-		}
-	}
-	return true
+	})
 }
 
 // historyDays returns the whole days elapsed from t to asOf: the elapsed
@@ -247,6 +157,7 @@ func historyDays(t, asOf time.Time) int64 {
 // places).
 func Histories(clientIDs []string, orders []Order) ([]History, error) {
 	var p validate.Problems
+	p.Limit("orders", validate.MaxListed)
 	if len(clientIDs) == 0 {
 		p.Add("client_ids", nil, "the client base is empty")
 		return nil, p.Err(ErrInvalid)
@@ -259,37 +170,16 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 			continue
 		}
 		if j, seen := index[id]; seen {
-			p.Addf(fmt.Sprintf("client_ids[%d]", i), id, "repeats client_ids[%d]: each client appears once", j)
+			p.Add(fmt.Sprintf("client_ids[%d]", i), id, repeatReason("client_ids", j, "client ID"))
 			continue
 		}
 		index[id] = i
 		out[i].ClientID = id
 	}
-	bad := 0
 	for i, o := range orders {
-		var q validate.Problems
-		prefix := fmt.Sprintf("orders[%d]", i)
 		j, known := index[o.ClientID]
-		switch {
-		case o.ClientID == "":
-			q.Add(prefix+".client_id", nil, "is required")
-		case !known:
-			q.Add(prefix+".client_id", o.ClientID, "is not in the client base")
-		}
-		if o.Date.IsZero() {
-			q.Add(prefix+".date", nil, "is required")
-		}
-		if o.Amount.Sign() < 0 {
-			q.Add(prefix+".amount", o.Amount, "must not be negative: returns and credit notes are not orders")
-		}
-		if !historyAmountOK(o.Amount) {
-			q.Add(prefix+".amount", o.Amount, historyAmountReason)
-		}
-		if q.Len() > 0 {
-			bad++
-			if bad <= historyMaxProblems {
-				p.Merge("", q.Err(ErrInvalid))
-			}
+		if !known || o.Date.IsZero() || o.Amount.Sign() < 0 || !validate.InRange(o.Amount) {
+			historyOrderCheck(&p, i, o, known)
 			continue
 		}
 		h := &out[j]
@@ -302,11 +192,29 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 		h.Orders++
 		h.Total = h.Total.Add(o.Amount)
 	}
-	if bad > historyMaxProblems {
-		p.Addf("orders", nil, "%d more faulty orders not listed", bad-historyMaxProblems)
-	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// historyOrderCheck records the problems of orders[i], an order Histories
+// cannot count; known says whether its client is in the base.
+func historyOrderCheck(p *validate.Problems, i int, o Order, known bool) {
+	prefix := fmt.Sprintf("orders[%d]", i)
+	switch {
+	case o.ClientID == "":
+		p.Add(prefix+".client_id", nil, "is required")
+	case !known:
+		p.Add(prefix+".client_id", o.ClientID, "is not in the client base")
+	}
+	if o.Date.IsZero() {
+		p.Add(prefix+".date", nil, "is required")
+	}
+	switch {
+	case !validate.InRange(o.Amount):
+		p.Add(prefix+".amount", validate.Sci(o.Amount), validate.RangeReason)
+	case o.Amount.Sign() < 0:
+		p.Add(prefix+".amount", o.Amount, "must not be negative: returns and credit notes are not orders")
+	}
 }

@@ -58,7 +58,7 @@ func TestHistoriesErrors(t *testing.T) {
 		"orders[1].client_id = zz: is not in the client base",
 		"orders[1].date: is required",
 		"orders[2].client_id: is required",
-		"orders[3].amount = 10000000000000000000000000000000: is out of range for an amount: more than 30 decimal places or a scale above 10^30",
+		"orders[3].amount = 1e31: is out of range: more than 30 decimal places or a scale above 10^30",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
@@ -95,9 +95,12 @@ func TestHistoryJSON(t *testing.T) {
 	assert.JSONEq(t, `{"client_id":"p","orders":0,"total":"0"}`, string(b), "no dates for a client without orders")
 }
 
-func TestHistoryDuplicatesFastPath(t *testing.T) {
-	ids := []string{"a", "b", "", "c", ""}
-	assert.True(t, historyUnique(len(ids), func(i int) string { return ids[i] }), "empty IDs are not repeats")
-	ids = append(ids, "b")
-	assert.False(t, historyUnique(len(ids), func(i int) string { return ids[i] }))
+func TestHistoriesCapsListedProblems(t *testing.T) {
+	// 250 orders of an unknown client without a date: 2 problems each.
+	orders := make([]Order, 250)
+	for i := range orders {
+		orders[i] = Order{ClientID: "ghost", Amount: decimal.NewFromInt(1)}
+	}
+	_, err := Histories([]string{"a"}, orders)
+	requireCapped(t, err, "orders", 500)
 }

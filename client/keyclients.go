@@ -30,7 +30,7 @@ func (c KeyClientsConfig) Validate() error {
 	if !c.Measure.IsValid() {
 		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
 	}
-	if c.SharePct.Sign() < 0 || c.SharePct.GreaterThanOrEqual(decimal.NewFromInt(100)) {
+	if p.CheckRange("share_pct", c.SharePct) && (c.SharePct.Sign() < 0 || c.SharePct.GreaterThanOrEqual(decimal.NewFromInt(100))) {
 		p.Add("share_pct", c.SharePct, "must be a percentage from 0 up to, not including, 100")
 	}
 	return p.Err(ErrInvalid)
@@ -112,14 +112,12 @@ func (r KeyClientsResult) MarkKeyAccounts(clients []Client) int {
 // The decision is exact, as in ABC: the cumulative total of whole units is
 // compared with floor(Total × SharePct / 100).
 //
-// Errors (client.ErrInvalid, every problem listed): an invalid cfg; no
-// clients; an empty or repeated client ID; a negative revenue; no client
-// with a positive value (the total is not positive, so no share exists).
+// Errors (client.ErrInvalid, every problem listed, the config's with the
+// input's): an invalid cfg; no clients; an empty or repeated client ID; a
+// negative revenue; a revenue or profit out of range; no client with a
+// positive value (the total is not positive, so no share exists).
 func KeyClients(totals []ClientTotals, cfg KeyClientsConfig) (KeyClientsResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return KeyClientsResult{}, abcConfigError(err)
-	}
-	rk, err := abcRank(totals, cfg.Measure)
+	rk, err := abcRank(totals, cfg.Measure, cfg.Validate())
 	if err != nil {
 		return KeyClientsResult{}, err
 	}

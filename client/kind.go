@@ -36,11 +36,4 @@ func (k Kind) IsBusiness() bool { return k == KindEntrepreneur || k == KindCompa
 func (k Kind) MarshalText() ([]byte, error) { return enum.Marshal(kindNames, "Kind", k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+func (k *Kind) UnmarshalText(b []byte) error { return enum.Unmarshal(kindNames, "client kind", k, b) }

@@ -3,6 +3,8 @@ package client
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,12 +49,7 @@ func (f RatingFactor) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (f *RatingFactor) UnmarshalText(b []byte) error {
-	v, err := ParseRatingFactor(string(b))
-	if err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return enum.Unmarshal(ratingFactorNames, "rating factor", f, b)
 }
 
 // RatingWeights are the factors' weights in percent points ("40" is 40 %
@@ -132,19 +129,24 @@ func (c RatingConfig) Validate() error {
 	p.Percent("weights.growth", w.Growth, 0, 100)
 	p.Percent("weights.loyalty", w.Loyalty, 0, 100)
 	p.Percent("weights.payment_discipline", w.PaymentDiscipline, 0, 100)
-	if sum := w.Value.Add(w.Growth).Add(w.Loyalty).Add(w.PaymentDiscipline); !sum.Equal(ratingHundred) {
-		p.Add("weights", sum, "must sum to 100 percent points")
+	// Decimals are compared and added only once in range (see
+	// validate.MaxExponent).
+	weights := []decimal.Decimal{w.Value, w.Growth, w.Loyalty, w.PaymentDiscipline}
+	if !slices.ContainsFunc(weights, func(d decimal.Decimal) bool { return !validate.InRange(d) }) {
+		if sum := decimal.Sum(weights[0], weights[1:]...); !sum.Equal(ratingHundred) {
+			p.Add("weights", sum, "must sum to 100 percent points")
+		}
 	}
-	if c.FullMarksProfitShare.Sign() <= 0 || c.FullMarksProfitShare.GreaterThan(ratingHundred) {
-		p.Add("full_marks_profit_share", c.FullMarksProfitShare, "must be a percentage above 0 and at most 100")
-	}
-	if c.GrowthFloor.LessThan(decimal.NewFromInt(-100)) {
+	p.Share("full_marks_profit_share", c.FullMarksProfitShare)
+	okFloor := p.CheckRange("growth_floor", c.GrowthFloor)
+	okCeiling := p.CheckRange("growth_ceiling", c.GrowthCeiling)
+	if okFloor && c.GrowthFloor.LessThan(decimal.NewFromInt(-100)) {
 		p.Add("growth_floor", c.GrowthFloor, "must be at least -100 (revenue cannot fall by more than all of it)")
 	}
-	if c.GrowthCeiling.GreaterThan(decimal.NewFromInt(1000)) {
+	if okCeiling && c.GrowthCeiling.GreaterThan(decimal.NewFromInt(1000)) {
 		p.Add("growth_ceiling", c.GrowthCeiling, "must be at most 1000 (tenfold growth)")
 	}
-	if !c.GrowthFloor.LessThan(c.GrowthCeiling) {
+	if okFloor && okCeiling && !c.GrowthFloor.LessThan(c.GrowthCeiling) {
 		p.Addf("growth_ceiling", c.GrowthCeiling, "must be above growth_floor %s", c.GrowthFloor)
 	}
 	if c.FullMarksTenureYears < 1 || c.FullMarksTenureYears > 100 {
@@ -245,9 +247,10 @@ type Rating struct {
 //
 // Errors (client.ErrInvalid, all at once): an invalid cfg, a zero asOf,
 // a missing client ID, a profit share above 100 or negative without
-// AllowLoss, a negative revenue, a payment discipline outside 0..100 (or
-// NaN), a Since or order after asOf, a malformed history or one of
-// another client.
+// AllowLoss, a negative revenue, a profit share or revenue out of range
+// (more than 30 decimal places or a scale above 10^30), a payment
+// discipline outside 0..100 (or NaN), a Since or order after asOf, a
+// malformed history or one of another client.
 func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
 	var p validate.Problems
 	p.Merge("config", cfg.Validate())
@@ -258,7 +261,8 @@ func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
 	if err := p.Err(ErrInvalid); err != nil {
 		return Rating{}, err
 	}
-	return ratingCompute(in, asOf, cfg), nil
+	sc := newRatingScale(cfg)
+	return sc.rate(in, asOf, make([]RatingContribution, ratingFactors)), nil
 }
 
 // RateAll rates every client of the base, in input order. Errors are
@@ -266,6 +270,7 @@ func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
 // repeated client ID.
 func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, error) {
 	var p validate.Problems
+	p.Limit("inputs", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
@@ -273,62 +278,58 @@ func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, 
 	if len(inputs) == 0 {
 		p.Add("inputs", nil, "the client base is empty")
 	}
-	for i, in := range inputs {
-		ratingCheckInput(&p, fmt.Sprintf("inputs[%d]", i), in, asOf, cfg)
-	}
-	historyDuplicates(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
+	checkEach(&p, "inputs", len(inputs), func(q *validate.Problems, i int) { ratingCheckInput(q, "", inputs[i], asOf, cfg) })
+	checkRepeats(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
+	sc := newRatingScale(cfg)
 	out := make([]Rating, len(inputs))
-	for i, in := range inputs {
-		out[i] = ratingCompute(in, asOf, cfg)
+	factors := make([]RatingContribution, ratingFactors*len(inputs))
+	for i := range inputs {
+		out[i] = sc.rate(inputs[i], asOf, factors[ratingFactors*i:ratingFactors*(i+1):ratingFactors*(i+1)])
 	}
 	return out, nil
 }
 
 func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf time.Time, cfg RatingConfig) {
-	f := func(name string) string {
-		if prefix == "" {
-			return name
-		}
-		return prefix + "." + name
-	}
 	if strings.TrimSpace(in.ClientID) == "" {
-		p.Add(f("client_id"), nil, "is required")
+		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
 	}
-	who := fmt.Sprintf("client %q: ", in.ClientID)
+	// who names the client in a reason; built only for a problem found.
+	who := func() string { return fmt.Sprintf("client %q: ", in.ClientID) }
+	// The range comes first: comparing an out-of-range decimal with 100
+	// would rescale it to billions of digits.
 	switch {
+	case !validate.InRange(in.ProfitShare):
+		p.Add(validate.Path(prefix, "profit_share"), validate.Sci(in.ProfitShare), who()+validate.RangeReason)
 	case in.ProfitShare.GreaterThan(ratingHundred):
-		p.Add(f("profit_share"), in.ProfitShare, who+"a share of the company's profit cannot exceed 100 %")
+		p.Add(validate.Path(prefix, "profit_share"), in.ProfitShare, who()+"a share of the company's profit cannot exceed 100 %")
 	case in.ProfitShare.Sign() < 0 && !cfg.AllowLoss:
-		p.Add(f("profit_share"), in.ProfitShare, who+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
-	}
-	if in.Revenue.Sign() < 0 {
-		p.Add(f("revenue"), in.Revenue, who+"must not be negative")
-	}
-	if in.PreviousRevenue.Sign() < 0 {
-		p.Add(f("previous_revenue"), in.PreviousRevenue, who+"must not be negative")
+		p.Add(validate.Path(prefix, "profit_share"), in.ProfitShare, who()+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
 	}
 	for _, a := range []struct {
 		name string
 		v    decimal.Decimal
-	}{{"profit_share", in.ProfitShare}, {"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
-		if !historyAmountOK(a.v) {
-			p.Add(f(a.name), a.v, who+historyAmountReason)
+	}{{"revenue", in.Revenue}, {"previous_revenue", in.PreviousRevenue}} {
+		switch {
+		case !validate.InRange(a.v):
+			p.Add(validate.Path(prefix, a.name), validate.Sci(a.v), who()+validate.RangeReason)
+		case a.v.Sign() < 0:
+			p.Add(validate.Path(prefix, a.name), a.v, who()+"must not be negative")
 		}
 	}
 	if d := in.PaymentDiscipline; d != nil && !(*d >= 0 && *d <= 100) { // NaN fails both
-		p.Add(f("payment_discipline"), *d, who+"must be within 0..100 (leave it out when unknown)")
+		p.Add(validate.Path(prefix, "payment_discipline"), *d, who()+"must be within 0..100 (leave it out when unknown)")
 	}
 	if !asOf.IsZero() && in.Since.After(asOf) {
-		p.Add(f("since"), in.Since.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
+		p.Add(validate.Path(prefix, "since"), in.Since.Format(time.RFC3339), who()+"is after the as-of date "+asOf.Format(time.RFC3339))
 	}
 	switch {
 	case in.History.ClientID != in.ClientID:
-		p.Addf(f("history.client_id"), in.History.ClientID, "is not the client's ID %q (pass a history with orders 0 for a client that never ordered)", in.ClientID)
+		p.Addf(validate.Path(prefix, "history.client_id"), in.History.ClientID, "is not the client's ID %q (pass a history with orders 0 for a client that never ordered)", in.ClientID)
 	case !historyOK(in.History, asOf):
-		historyCheck(p, f("history"), in.History, asOf)
+		historyCheck(p, validate.Path(prefix, "history"), in.History, asOf)
 	}
 }
 
@@ -336,30 +337,58 @@ func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf 
 // leap day are exactly four years.
 const ratingDaysPerYear = 365.25
 
-func ratingCompute(in RatingInput, asOf time.Time, cfg RatingConfig) Rating {
+// ratingFactors is the number of factors: value, growth, loyalty,
+// payment discipline.
+const ratingFactors = 4
+
+// ratingScale is a config made ready to rate many clients: what each
+// rating reads from the config, converted once. Sub-scores are float64
+// statistics (see Rating), so the inputs are converted to float64 once
+// each and the arithmetic is plain floating point; the text of an
+// explanation prints the decimals as given.
+type ratingScale struct {
+	cfg     RatingConfig
+	weights [ratingFactors]float64
+	// full, floor and ceiling are FullMarksProfitShare, GrowthFloor and
+	// GrowthCeiling, as numbers and as text.
+	full, floor, ceiling          float64
+	fullText, floorText, ceilText string
+}
+
+func newRatingScale(cfg RatingConfig) *ratingScale {
 	w := cfg.Weights
-	factors := []RatingContribution{
-		ratingValue(in, cfg),
-		ratingGrowth(in, cfg),
-		ratingLoyalty(in, asOf, cfg),
-		ratingPayment(in),
+	return &ratingScale{
+		cfg:       cfg,
+		weights:   [ratingFactors]float64{ratingFloat(w.Value), ratingFloat(w.Growth), ratingFloat(w.Loyalty), ratingFloat(w.PaymentDiscipline)},
+		full:      ratingFloat(cfg.FullMarksProfitShare),
+		floor:     ratingFloat(cfg.GrowthFloor),
+		ceiling:   ratingFloat(cfg.GrowthCeiling),
+		fullText:  cfg.FullMarksProfitShare.String(),
+		floorText: cfg.GrowthFloor.String(),
+		ceilText:  cfg.GrowthCeiling.String(),
 	}
-	for i, weight := range []decimal.Decimal{w.Value, w.Growth, w.Loyalty, w.PaymentDiscipline} {
-		factors[i].Weight = weight.InexactFloat64()
-	}
+}
+
+// rate rates one valid input as of asOf, filling factors (length
+// ratingFactors) with the contributions.
+func (sc *ratingScale) rate(in RatingInput, asOf time.Time, factors []RatingContribution) Rating {
+	factors[0] = sc.value(in)
+	factors[1] = sc.growth(in)
+	factors[2] = sc.loyalty(in, asOf)
+	factors[3] = ratingPayment(in)
 	r := Rating{ClientID: in.ClientID, Factors: factors}
-	defined := 0.0
-	var missing, kept []string
-	for _, c := range factors {
+	defined, undefined := 0.0, 0.0
+	for i := range factors {
+		c := &factors[i]
+		c.Weight = sc.weights[i]
 		if c.Defined {
 			defined += c.Weight
-			kept = append(kept, c.Factor.String())
-		} else if c.Weight > 0 {
-			missing = append(missing, fmt.Sprintf("%s (%s points)", c.Factor, ratingNum(c.Weight)))
+		} else {
+			undefined += c.Weight
 		}
 	}
 	if defined == 0 {
-		r.Notes = append(r.Notes, "undefined: no factor with a positive weight is defined")
+		r.Notes = []string{"undefined: no factor with a positive weight is defined"}
 		return r
 	}
 	r.Defined = true
@@ -372,54 +401,68 @@ func ratingCompute(in RatingInput, asOf time.Time, cfg RatingConfig) Rating {
 		c.Contribution = c.SubScore * c.EffectiveWeight / 100
 		r.Score += c.Contribution
 	}
-	if len(missing) > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("undefined %s left out, not counted as zero: the weight was shared among %s in proportion to their weights",
-			strings.Join(missing, ", "), strings.Join(kept, ", ")))
+	if undefined > 0 {
+		r.Notes = []string{ratingRedistributed(factors)}
 	}
 	return r
 }
 
-func ratingValue(in RatingInput, cfg RatingConfig) RatingContribution {
+// ratingRedistributed says which undefined factors' weights were shared
+// among which defined ones.
+func ratingRedistributed(factors []RatingContribution) string {
+	var missing, kept []string
+	for _, c := range factors {
+		if c.Defined {
+			kept = append(kept, c.Factor.String())
+		} else if c.Weight > 0 {
+			missing = append(missing, c.Factor.String()+" ("+ratingNum(c.Weight)+" points)")
+		}
+	}
+	return "undefined " + strings.Join(missing, ", ") + " left out, not counted as zero: the weight was shared among " +
+		strings.Join(kept, ", ") + " in proportion to their weights"
+}
+
+func (sc *ratingScale) value(in RatingInput) RatingContribution {
 	c := RatingContribution{Factor: RatingValue, Defined: true}
-	share, full := in.ProfitShare, cfg.FullMarksProfitShare
+	share := ratingFloat(in.ProfitShare)
+	text := in.ProfitShare.String()
 	switch {
-	case share.Sign() < 0:
-		c.Explanation = fmt.Sprintf("profit share %s %%: the company loses money on the client, value 0", share)
-	case share.GreaterThanOrEqual(full):
+	case in.ProfitShare.Sign() < 0:
+		c.Explanation = "profit share " + text + " %: the company loses money on the client, value 0"
+	case in.ProfitShare.GreaterThanOrEqual(sc.cfg.FullMarksProfitShare):
 		c.SubScore = 100
-		c.Explanation = fmt.Sprintf("profit share %s %% reaches the full mark of %s %%: value 100 (saturated)", share, full)
+		c.Explanation = "profit share " + text + " % reaches the full mark of " + sc.fullText + " %: value 100 (saturated)"
 	default:
-		c.SubScore = share.Mul(ratingHundred).DivRound(full, 12).InexactFloat64()
-		c.Explanation = fmt.Sprintf("profit share %s %% of the full mark of %s %%: value %s", share, full, ratingNum(c.SubScore))
+		c.SubScore = 100 * (share / sc.full) // share < full: at most 100 after rounding
+		c.Explanation = "profit share " + text + " % of the full mark of " + sc.fullText + " %: value " + ratingNum(c.SubScore)
 	}
 	return c
 }
 
-func ratingGrowth(in RatingInput, cfg RatingConfig) RatingContribution {
+func (sc *ratingScale) growth(in RatingInput) RatingContribution {
 	c := RatingContribution{Factor: RatingGrowth}
-	prev, rev := in.PreviousRevenue, in.Revenue
-	if prev.Sign() == 0 {
-		c.Explanation = fmt.Sprintf("no revenue in the previous period (now %s): growth from nothing has no percentage, undefined", rev)
+	if in.PreviousRevenue.Sign() == 0 {
+		c.Explanation = "no revenue in the previous period (now " + in.Revenue.String() + "): growth from nothing has no percentage, undefined"
 		return c
 	}
 	c.Defined = true
-	g := rev.Sub(prev).Mul(ratingHundred).DivRound(prev, 12)
-	lo, hi := cfg.GrowthFloor, cfg.GrowthCeiling
-	head := fmt.Sprintf("revenue %s against %s the period before: %s %%", rev, prev, ratingSigned(g.InexactFloat64()))
+	prev := ratingFloat(in.PreviousRevenue)
+	g := (ratingFloat(in.Revenue) - prev) * 100 / prev
+	head := "revenue " + in.Revenue.String() + " against " + in.PreviousRevenue.String() + " the period before: " + ratingSigned(g) + " %"
 	switch {
-	case g.LessThanOrEqual(lo):
-		c.Explanation = fmt.Sprintf("%s, at or below the floor of %s %%: growth 0 (saturated)", head, lo)
-	case g.GreaterThanOrEqual(hi):
+	case g <= sc.floor:
+		c.Explanation = head + ", at or below the floor of " + sc.floorText + " %: growth 0 (saturated)"
+	case g >= sc.ceiling:
 		c.SubScore = 100
-		c.Explanation = fmt.Sprintf("%s, at or above the ceiling of %s %%: growth 100 (saturated)", head, hi)
+		c.Explanation = head + ", at or above the ceiling of " + sc.ceilText + " %: growth 100 (saturated)"
 	default:
-		c.SubScore = g.Sub(lo).Mul(ratingHundred).DivRound(hi.Sub(lo), 12).InexactFloat64()
-		c.Explanation = fmt.Sprintf("%s, linear from %s %% (0) to %s %% (100): growth %s", head, lo, hi, ratingNum(c.SubScore))
+		c.SubScore = 100 * ((g - sc.floor) / (sc.ceiling - sc.floor)) // within 0..100 after rounding
+		c.Explanation = head + ", linear from " + sc.floorText + " % (0) to " + sc.ceilText + " % (100): growth " + ratingNum(c.SubScore)
 	}
 	return c
 }
 
-func ratingLoyalty(in RatingInput, asOf time.Time, cfg RatingConfig) RatingContribution {
+func (sc *ratingScale) loyalty(in RatingInput, asOf time.Time) RatingContribution {
 	c := RatingContribution{Factor: RatingLoyalty}
 	start := in.Since
 	if f := in.History.FirstOrder; !f.IsZero() && (start.IsZero() || f.Before(start)) {
@@ -430,13 +473,15 @@ func ratingLoyalty(in RatingInput, asOf time.Time, cfg RatingConfig) RatingContr
 		return c
 	}
 	c.Defined = true
+	full, fullRepeats := sc.cfg.FullMarksTenureYears, sc.cfg.FullMarksRepeatOrders
 	years := float64(historyDays(start, asOf)) / ratingDaysPerYear
-	tenure := ratingSaturate(100 * years / float64(cfg.FullMarksTenureYears))
+	tenure := ratingSaturate(100 * years / float64(full))
 	repeats := max(in.History.Orders-1, 0)
-	repeat := ratingSaturate(100 * float64(repeats) / float64(cfg.FullMarksRepeatOrders))
+	repeat := ratingSaturate(100 * float64(repeats) / float64(fullRepeats))
 	c.SubScore = (tenure + repeat) / 2
-	c.Explanation = fmt.Sprintf("tenure %s years of %d for full marks (%s) and %d repeat orders of %d (%s), averaged: loyalty %s",
-		ratingNum(years), cfg.FullMarksTenureYears, ratingNum(tenure), repeats, cfg.FullMarksRepeatOrders, ratingNum(repeat), ratingNum(c.SubScore))
+	c.Explanation = "tenure " + ratingNum(years) + " years of " + strconv.Itoa(full) + " for full marks (" + ratingNum(tenure) +
+		") and " + strconv.Itoa(repeats) + " repeat orders of " + strconv.Itoa(fullRepeats) + " (" + ratingNum(repeat) +
+		"), averaged: loyalty " + ratingNum(c.SubScore)
 	return c
 }
 
@@ -448,7 +493,7 @@ func ratingPayment(in RatingInput) RatingContribution {
 	}
 	c.Defined = true
 	c.SubScore = *in.PaymentDiscipline
-	c.Explanation = fmt.Sprintf("payment discipline %s, as supplied by the host", ratingNum(c.SubScore))
+	c.Explanation = "payment discipline " + ratingNum(c.SubScore) + ", as supplied by the host"
 	return c
 }
 
@@ -459,8 +504,12 @@ func ratingSaturate(x float64) float64 { return math.Min(x, 100) }
 
 // ratingNum prints a statistic with one decimal, or none when whole.
 func ratingNum(x float64) string {
-	s := fmt.Sprintf("%.1f", x)
-	return strings.TrimSuffix(s, ".0")
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], x, 'f', 1, 64)
+	if n := len(b); n >= 2 && b[n-2] == '.' && b[n-1] == '0' {
+		b = b[:n-2]
+	}
+	return string(b)
 }
 
 func ratingSigned(x float64) string {
@@ -469,3 +518,30 @@ func ratingSigned(x float64) string {
 	}
 	return ratingNum(x)
 }
+
+// ratingFloat converts a decimal input to the float64 the statistics are
+// computed in, correctly rounded. A coefficient of at most 15 digits and
+// an exponent within ±22 are both exact in float64, so one multiplication
+// or division rounds once, without the big.Rat that InexactFloat64
+// allocates; anything else takes InexactFloat64.
+func ratingFloat(d decimal.Decimal) float64 {
+	e := d.Exponent()
+	if d.NumDigits() > 15 || e < -22 || e > 22 {
+		return d.InexactFloat64()
+	}
+	c := float64(d.CoefficientInt64())
+	if e < 0 {
+		return c / ratingPow10[-e]
+	}
+	return c * ratingPow10[e]
+}
+
+// ratingPow10 holds 10^0 ... 10^22, every power of ten a float64 holds
+// exactly.
+var ratingPow10 = func() (p [23]float64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()

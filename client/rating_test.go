@@ -2,7 +2,9 @@ package client
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -211,8 +213,7 @@ func TestRateErrors(t *testing.T) {
 	in = ratingInput()
 	in.PreviousRevenue = decimal.New(5, -40)
 	_, err = Rate(in, ratingAsOf, DefaultRatingConfig())
-	assert.ErrorContains(t, err, `previous_revenue = 0.`)
-	assert.ErrorContains(t, err, `client "c-1": is out of range for an amount`)
+	assert.ErrorContains(t, err, `previous_revenue = 5e-40: client "c-1": is out of range: more than 30 decimal places`)
 
 	in = ratingInput()
 	in.PaymentDiscipline = ratingPtr(math.NaN())
@@ -366,4 +367,34 @@ func BenchmarkRateAll(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestRateAllCapsListedProblems(t *testing.T) {
+	// 250 inputs with a negative revenue: one problem each.
+	inputs := make([]RatingInput, 250)
+	for i := range inputs {
+		inputs[i] = ratingInput()
+		inputs[i].ClientID = fmt.Sprintf("c%d", i)
+		inputs[i].History.ClientID = inputs[i].ClientID
+		inputs[i].Revenue = decimal.NewFromInt(-1)
+	}
+	_, err := RateAll(inputs, ratingAsOf, DefaultRatingConfig())
+	requireCapped(t, err, "inputs", 250)
+}
+
+// TestRatingFloatIsCorrectlyRounded: the fast conversion of a decimal
+// input to float64 gives InexactFloat64's answer, the nearest float64.
+func TestRatingFloatIsCorrectlyRounded(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 20000 {
+		// Coefficients of 1 to 16 digits, either sign; exponents ±30.
+		coef := (r.Int64N(2_000_000_000_000_000) - 1_000_000_000_000_000) >> r.IntN(50)
+		d := decimal.New(coef, int32(r.IntN(61)-30))
+		assert.Equal(t, d.InexactFloat64(), ratingFloat(d), "%s", d)
+	}
+	for _, s := range []string{"0", "0.1", "-2.5", "12.5", "100", "0.000001", "123456789012345.6", "1234567890123456789.5"} {
+		d := decimal.RequireFromString(s)
+		assert.Equal(t, d.InexactFloat64(), ratingFloat(d), s)
+	}
+	assert.Zero(t, ratingFloat(decimal.Decimal{}))
 }

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/radix"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -134,17 +134,15 @@ func DefaultRFMConfig() RFMConfig {
 	}}
 }
 
-// rfmMaxName bounds a segment name: it is a label, not prose.
-const rfmMaxName = 64
-
 // rfmTable is a resolved map: the index of the winning rule for each
 // score combination, at rfmCell(r, f, m).
 type rfmTable [125]int16
 
 func rfmCell(r, f, m int) int { return (r-1)*25 + (f-1)*5 + (m - 1) }
 
-// Validate reports every problem with the map at once: no rules, a
-// missing or malformed segment name, a range outside 1..5 or reversed,
+// Validate reports every problem with the map at once (the first 100
+// of them, and how many more): no rules, more than 125, a missing or
+// malformed segment name, a range outside 1..5 or reversed,
 // the score combinations no rule covers, and the rules that never apply
 // because earlier rules take every combination they cover.
 func (c RFMConfig) Validate() error {
@@ -173,21 +171,22 @@ func (c RFMConfig) Resolve() (map[string]string, error) {
 
 func (c RFMConfig) resolve() (rfmTable, error) {
 	var p validate.Problems
+	p.Limit("rules", validate.MaxListed)
 	var t rfmTable
-	if len(c.Rules) == 0 {
+	switch {
+	case len(c.Rules) == 0:
 		p.Add("rules", nil, "must list at least one rule")
+		return t, p.Err(ErrInvalid)
+	case len(c.Rules) > len(t):
+		// Each rule must be the first match of some combination, so a map
+		// of more rules than combinations has dead rules: refused before
+		// resolving, which would cost 125 scans of the whole list.
+		p.Addf("rules", len(c.Rules), "must list at most %d rules: there are only %d score combinations for them to name", len(t), len(t))
 		return t, p.Err(ErrInvalid)
 	}
 	for i, r := range c.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
-		switch name := r.Segment; {
-		case strings.TrimSpace(name) == "":
-			p.Add(f+".segment", nil, "is required")
-		case len(name) > rfmMaxName:
-			p.Addf(f+".segment", name[:16]+"...", "is %d bytes long, the limit is %d", len(name), rfmMaxName)
-		case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
-			p.Addf(f+".segment", fmt.Sprintf("%q", name), "must be printable UTF-8")
-		}
+		checkName(&p, f+".segment", r.Segment)
 		rfmCheckRange(&p, f+".recency", r.Recency)
 		rfmCheckRange(&p, f+".frequency", r.Frequency)
 		rfmCheckRange(&p, f+".monetary", r.Monetary)
@@ -367,6 +366,7 @@ func (r RFMResult) Explain(s RFMScore) string {
 // RFM is a pure function: safe for concurrent use.
 func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) {
 	var p validate.Problems
+	p.Limit("histories", validate.MaxListed)
 	table, err := cfg.resolve()
 	p.Merge("config", err)
 	if asOf.IsZero() {
@@ -389,7 +389,8 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	res.Scores = make([]RFMScore, n)
 	recency := make([]int64, n) // negated days: larger is better
 	frequency := make([]int64, n)
-	totals := make([]decimal.Decimal, n)
+	var money exactsum.Builder
+	money.Grow(n)
 	j := 0
 	for i := range histories {
 		h := &histories[i]
@@ -400,7 +401,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		res.Scores[j] = RFMScore{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
 		recency[j] = -days
 		frequency[j] = int64(h.Orders)
-		totals[j] = h.Total
+		money.Append(h.Total)
 		j++
 	}
 	counts := make([]int, len(cfg.Rules))
@@ -418,16 +419,11 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	cut = rfmCutoffs(frequency, scratch, buf)
 	res.Cutoffs.Frequency = cut
 	rfmApply(res.Scores, frequency, cut, func(s *RFMScore, v int) { s.F = v })
-	// The recency keys are spent: their buffer holds the money keys.
-	if keys, exp, ok := rfmMoneyKeys(totals, recency); ok {
-		cut = rfmCutoffs(keys, scratch, buf)
-		for k, c := range cut {
-			res.Cutoffs.Monetary[k] = decimal.New(c, exp)
-		}
-		rfmApply(res.Scores, keys, cut, func(s *RFMScore, v int) { s.M = v })
-	} else {
-		res.Cutoffs.Monetary = rfmScoreDecimals(res.Scores, totals)
+	a, err := money.Amounts()
+	if err != nil { // unreachable: historyInputCheck range-checked every total
+		return RFMResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
+	res.Cutoffs.Monetary = rfmScoreMonetary(res.Scores, &a, scratch, buf)
 
 	for i := range res.Scores {
 		s := &res.Scores[i]
@@ -455,67 +451,19 @@ func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 	return out
 }
 
-// rfmNearestRank returns the 0-based index of the nearest-rank P-th
-// percentile (0 < pct <= 100) among n ordered values: rank ceil(pct·n/100)
-// (Wikipedia, "Percentile", nearest-rank method), computed in integers.
-func rfmNearestRank(n, pct int) int {
-	return (pct*n+99)/100 - 1
-}
-
 // rfmCutoffs returns the nearest-rank 20th, 40th, 60th and 80th
 // percentiles of keys (larger is better), sorting a copy in the scratch
 // buffers (each len(keys)).
 func rfmCutoffs(keys []int64, scratch, buf []uint64) [4]int64 {
 	for i, k := range keys {
-		scratch[i] = uint64(k) ^ rfmSignBit
+		scratch[i] = radix.FromInt64(k)
 	}
-	sorted := rfmRadixSort(scratch, buf)
+	sorted, _ := radix.Sort(scratch, buf, nil, nil)
 	var cut [4]int64
 	for k := range cut {
-		cut[k] = int64(sorted[rfmNearestRank(len(sorted), 20*(k+1))] ^ rfmSignBit)
+		cut[k] = radix.ToInt64(sorted[nearestRank(len(sorted), 20*(k+1))])
 	}
 	return cut
-}
-
-// rfmSignBit flipped maps int64 order onto uint64 order.
-const rfmSignBit = 1 << 63
-
-// rfmRadixSort sorts keys ascending, using buf (same length) as scratch,
-// and returns whichever of the two holds the result. It is an LSD radix
-// sort on bytes, linear in len(keys), and skips every byte position where
-// all keys agree (most of them for order counts and days), so ranking a
-// million clients costs a few passes instead of a comparison sort's
-// twenty.
-func rfmRadixSort(keys, buf []uint64) []uint64 {
-	if len(keys) < 2 {
-		return keys
-	}
-	var counts [8][256]int
-	for _, k := range keys {
-		for d := range counts {
-			counts[d][byte(k>>(8*d))]++
-		}
-	}
-	src, dst := keys, buf
-	for d := range counts {
-		c := &counts[d]
-		shift := 8 * d
-		if c[byte(src[0]>>shift)] == len(src) {
-			continue
-		}
-		pos := 0
-		for b, n := range c {
-			c[b] = pos
-			pos += n
-		}
-		for _, k := range src {
-			b := byte(k >> shift)
-			dst[c[b]] = k
-			c[b]++
-		}
-		src, dst = dst, src
-	}
-	return src
 }
 
 // rfmApply scores every key: 1 plus the number of cut-offs strictly
@@ -532,65 +480,49 @@ func rfmApply(scores []RFMScore, keys []int64, cut [4]int64, set func(*RFMScore,
 	}
 }
 
-// rfmMaxDigits is the most decimal digits an int64 key may have: every
-// 18-digit number is below 2^63.
-const rfmMaxDigits = 18
-
-var rfmPow10 = func() (p [rfmMaxDigits + 1]int64) {
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
+// rfmScoreMonetary sets every M and returns the monetary cut-offs,
+// ranking the totals as exact integer units at one exponent (exactsum):
+// no decimal.Cmp, which allocates whenever two exponents differ. Units
+// that fit int64 (any total of up to 18 significant digits at the common
+// exponent) are radix-sorted like recency and frequency; wider ones go
+// through rfmScoreWide.
+func rfmScoreMonetary(scores []RFMScore, a *exactsum.Amounts, scratch, buf []uint64) [4]decimal.Decimal {
+	ints := a.Ints()
+	if ints == nil {
+		return rfmScoreWide(scores, a)
 	}
-	return p
-}()
-
-// rfmMoneyKeys converts the totals to int64 ranking keys in units of the
-// smallest exponent among them (cents when every total has two decimals),
-// so ranking compares integers instead of calling decimal.Cmp, which
-// allocates whenever two exponents differ. Each conversion is exact and
-// checked: ok is false when some total needs more than 18 digits in that
-// unit, and the caller ranks the decimals themselves instead. keys
-// reuses buf (len(totals)); exp is the exponent of the unit, so
-// decimal.New(key, exp) gives the total back.
-func rfmMoneyKeys(totals []decimal.Decimal, buf []int64) (keys []int64, exp int32, ok bool) {
-	if len(totals) == 0 {
-		return buf[:0], 0, true
+	cut := rfmCutoffs(ints, scratch, buf)
+	rfmApply(scores, ints, cut, func(s *RFMScore, v int) { s.M = v })
+	var out [4]decimal.Decimal
+	for k, c := range cut {
+		out[k] = decimal.New(c, a.Exp())
 	}
-	exp = totals[0].Exponent()
-	for _, t := range totals {
-		if t.NumDigits() > rfmMaxDigits {
-			return nil, 0, false
-		}
-		exp = min(exp, t.Exponent())
-	}
-	keys = buf[:len(totals)]
-	for i, t := range totals {
-		shift := int64(t.Exponent()) - int64(exp)
-		if shift > rfmMaxDigits || int64(t.NumDigits())+shift > rfmMaxDigits {
-			return nil, 0, false
-		}
-		keys[i] = t.CoefficientInt64() * rfmPow10[shift]
-	}
-	return keys, exp, true
+	return out
 }
 
-// rfmScoreDecimals is the exact slow path for totals too large for int64
-// keys: the same nearest-rank cut-offs, found by sorting the decimals.
-func rfmScoreDecimals(scores []RFMScore, totals []decimal.Decimal) [4]decimal.Decimal {
-	sorted := slices.Clone(totals)
-	slices.SortFunc(sorted, decimal.Decimal.Cmp)
-	var cut [4]decimal.Decimal
-	for k := range cut {
-		cut[k] = sorted[rfmNearestRank(len(sorted), 20*(k+1))]
+// rfmScoreWide is the exact path for units too wide for int64: the same
+// nearest-rank cut-offs, found by a comparison sort of the big-integer
+// units (exactsum compares them without allocating).
+func rfmScoreWide(scores []RFMScore, a *exactsum.Amounts) [4]decimal.Decimal {
+	order := make([]int, a.Len())
+	for i := range order {
+		order[i] = i
 	}
-	for i, v := range totals {
+	slices.SortFunc(order, a.Cmp)
+	var at [4]int
+	var out [4]decimal.Decimal
+	for k := range at {
+		at[k] = order[nearestRank(len(order), 20*(k+1))]
+		out[k] = scores[at[k]].Monetary
+	}
+	for i := range scores {
 		s := 1
-		for _, c := range cut {
-			if v.Cmp(c) > 0 {
+		for _, c := range at {
+			if a.Cmp(i, c) > 0 {
 				s++
 			}
 		}
 		scores[i].M = s
 	}
-	return cut
+	return out
 }

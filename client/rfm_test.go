@@ -11,6 +11,9 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/validate"
 )
 
 var rfmAsOf = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -119,30 +122,6 @@ func TestRFMTenClients(t *testing.T) {
 	assert.Contains(t, why, "segment about_to_sleep by rule 6 (about_to_sleep: R3 F1-2)")
 }
 
-// TestRFMNearestRankMatchesWikipedia checks the percentile rank formula
-// on the worked examples of Wikipedia's "Percentile" article, section
-// "The nearest-rank method" (https://en.wikipedia.org/wiki/Percentile):
-// for {15, 20, 35, 40, 50} the 5th, 30th, 40th, 50th and 100th
-// percentiles are 15, 20, 20, 35, 50; for {3, 6, 7, 8, 8, 10, 13, 15,
-// 16, 20} the 25th, 50th, 75th, 100th are 7, 8, 15, 20; for {3, 6, 7,
-// 8, 8, 9, 10, 13, 15, 16, 20} they are 7, 9, 15, 20.
-func TestRFMNearestRankMatchesWikipedia(t *testing.T) {
-	cases := []struct {
-		list []int
-		pct  []int
-		want []int
-	}{
-		{[]int{15, 20, 35, 40, 50}, []int{5, 30, 40, 50, 100}, []int{15, 20, 20, 35, 50}},
-		{[]int{3, 6, 7, 8, 8, 10, 13, 15, 16, 20}, []int{25, 50, 75, 100}, []int{7, 8, 15, 20}},
-		{[]int{3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20}, []int{25, 50, 75, 100}, []int{7, 9, 15, 20}},
-	}
-	for _, c := range cases {
-		for i, p := range c.pct {
-			assert.Equal(t, c.want[i], c.list[rfmNearestRank(len(c.list), p)], "P%d of %v", p, c.list)
-		}
-	}
-}
-
 // TestDefaultRFMMatchesPublishedGrid compares the default with the
 // published regex map (seg_map of the public CRM-analytics RFM
 // notebooks): '[1-2][1-2]' hibernating, '[1-2][3-4]' at_risk, '[1-2]5'
@@ -242,43 +221,56 @@ func TestRFMRecencyCountsWholeDays(t *testing.T) {
 		"30 years of 365 days plus 7 leap days; no Duration overflow")
 }
 
-func TestRFMMonetaryKeys(t *testing.T) {
-	t.Run("mixed exponents become one integer unit", func(t *testing.T) {
-		// Smallest exponent -3 (0.125): 1.5 -> 1500, 20 -> 20000,
-		// 0.125 -> 125, 1E+2 (exponent +2) -> 100000.
-		totals := []decimal.Decimal{decimal.RequireFromString("1.5"), decimal.NewFromInt(20),
-			decimal.RequireFromString("0.125"), decimal.New(1, 2)}
-		keys, exp, ok := rfmMoneyKeys(totals, make([]int64, len(totals)))
-		require.True(t, ok)
-		assert.Equal(t, int32(-3), exp)
-		assert.Equal(t, []int64{1500, 20000, 125, 100000}, keys)
+// rfmMs returns the M score of every scored client.
+func rfmMs(res RFMResult) []int {
+	m := make([]int, len(res.Scores))
+	for i, s := range res.Scores {
+		m[i] = s.M
+	}
+	return m
+}
+
+func TestRFMMonetaryRanksExactUnits(t *testing.T) {
+	t.Run("mixed exponents rank as one unit", func(t *testing.T) {
+		// 1.5, 20, 0.125 and 1E+2 (exponent +2) are units of 0.001:
+		// 1500, 20000, 125, 100000. Ascending 125 1500 20000 100000; N = 4,
+		// cut-offs at ranks 1, 2, 3, 4 (ceil(0.2·4) = 1 ...): 0.125, 1.5,
+		// 20, 100; M = 1 + cut-offs below: 1.5 -> 2, 20 -> 3, 0.125 -> 1,
+		// 100 -> 4.
+		hs := []History{rfmHist("a", 1, 1, "1.5"), rfmHist("b", 1, 1, "20"), rfmHist("c", 1, 1, "0.125"),
+			{ClientID: "d", Orders: 1, FirstOrder: rfmAsOf, LastOrder: rfmAsOf, Total: decimal.New(1, 2)}}
+		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		require.NoError(t, err)
+		assert.Equal(t, []int{2, 3, 1, 4}, rfmMs(res))
+		for k, want := range []string{"0.125", "1.5", "20", "100"} {
+			assert.True(t, decimal.RequireFromString(want).Equal(res.Cutoffs.Monetary[k]), "cut-off %d = %s", k, res.Cutoffs.Monetary[k])
+		}
 	})
-	t.Run("too large for int64 falls back to decimals", func(t *testing.T) {
-		huge := decimal.RequireFromString("123456789012345678901234.56")
-		_, _, ok := rfmMoneyKeys([]decimal.Decimal{huge, decimal.NewFromInt(1)}, make([]int64, 2))
-		assert.False(t, ok)
-		// 18 digits in cents is fine; a spread of exponents that needs a
-		// 19th digit is not.
-		_, _, ok = rfmMoneyKeys([]decimal.Decimal{decimal.RequireFromString("9999999999999999.99")}, make([]int64, 1))
-		assert.True(t, ok)
-		_, _, ok = rfmMoneyKeys([]decimal.Decimal{decimal.RequireFromString("99999999999999999.9"), decimal.RequireFromString("0.01")}, make([]int64, 2))
-		assert.False(t, ok)
-	})
-	t.Run("fallback scores like the fast path", func(t *testing.T) {
-		// The ten-client base with every total multiplied by 10^20:
-		// the order, and so M, is unchanged, and the fallback finds it.
+	t.Run("totals shifted by 10^20 score the same", func(t *testing.T) {
+		// The ten-client base with every total multiplied by 10^20: the
+		// order, and so M, is unchanged.
 		hs := rfmTenClients()
 		for i := range hs {
 			hs[i].Total = hs[i].Total.Shift(20)
 		}
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		require.NoError(t, err)
-		var m []int
-		for _, s := range res.Scores {
-			m = append(m, s.M)
-		}
-		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, m)
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, rfmMs(res))
 		assert.Equal(t, "2500"+strings.Repeat("0", 20), res.Cutoffs.Monetary[1].String())
+	})
+	t.Run("units too wide for int64 score the same", func(t *testing.T) {
+		// 10^19 added to every total keeps the order; in cents the units
+		// (about 10^21) no longer fit an int64, so the wide path ranks them.
+		hs := rfmTenClients()
+		for i := range hs {
+			if hs[i].Orders > 0 {
+				hs[i].Total = hs[i].Total.Add(decimal.New(1, 19))
+			}
+		}
+		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		require.NoError(t, err)
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, rfmMs(res))
+		assert.Equal(t, "10000000000000002500", res.Cutoffs.Monetary[1].String())
 	})
 	t.Run("random bases agree between the two paths", func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(1, 2))
@@ -288,39 +280,28 @@ func TestRFMMonetaryKeys(t *testing.T) {
 			for i := range totals {
 				totals[i] = decimal.New(rng.Int64N(20), -rng.Int32N(3)) // many ties, mixed exponents
 			}
-			keys, exp, ok := rfmMoneyKeys(totals, make([]int64, n))
-			require.True(t, ok)
+			a, err := exactsum.FromDecimals(totals)
+			require.NoError(t, err)
+			require.NotNil(t, a.Ints())
 			fast := make([]RFMScore, n)
-			buf1, buf2 := make([]uint64, n), make([]uint64, n)
-			cut := rfmCutoffs(keys, buf1, buf2)
-			rfmApply(fast, keys, cut, func(s *RFMScore, v int) { s.M = v })
 			slow := make([]RFMScore, n)
-			slowCut := rfmScoreDecimals(slow, totals)
-			for k := range cut {
-				assert.True(t, decimal.New(cut[k], exp).Equal(slowCut[k]))
+			for i, d := range totals {
+				fast[i].Monetary, slow[i].Monetary = d, d
+			}
+			fastCut := rfmScoreMonetary(fast, &a, make([]uint64, n), make([]uint64, n))
+			slowCut := rfmScoreWide(slow, &a)
+			for k := range fastCut {
+				assert.True(t, fastCut[k].Equal(slowCut[k]), "cut-off %d: %s vs %s", k, fastCut[k], slowCut[k])
 			}
 			assert.Equal(t, slow, fast, "totals %v", totals)
 		}
 	})
 }
 
-func TestRFMRadixSort(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for _, n := range []int{0, 1, 2, 7, 1000} {
-		keys := make([]uint64, n)
-		for i := range keys {
-			keys[i] = rng.Uint64() >> rng.IntN(64) // many equal high bytes
-		}
-		want := append([]uint64(nil), keys...)
-		for i := 1; i < len(want); i++ { // insertion sort: obviously right
-			for j := i; j > 0 && want[j] < want[j-1]; j-- {
-				want[j], want[j-1] = want[j-1], want[j]
-			}
-		}
-		got := rfmRadixSort(keys, make([]uint64, n))
-		assert.Equal(t, want, append([]uint64(nil), got...), "n=%d", n)
-	}
-	// Negative int64 keys sort below positive ones once the sign bit is flipped.
+// TestRFMCutoffsOfNegativeKeys: the recency keys are negated days, so
+// the cut-offs must order negative keys below positive ones.
+func TestRFMCutoffsOfNegativeKeys(t *testing.T) {
+	// Five keys, ascending -5 -1 0 2 3: nearest ranks 1, 2, 3, 4.
 	cut := rfmCutoffs([]int64{-5, 3, -1, 0, 2}, make([]uint64, 5), make([]uint64, 5))
 	assert.Equal(t, [4]int64{-5, -1, 0, 2}, cut)
 }
@@ -343,7 +324,7 @@ func TestRFMErrors(t *testing.T) {
 		{"negative total and missing id", []History{rfmHist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,
 			[]string{`histories[0].total = -5: client "c1": must not be negative`, "histories[1].client_id: is required"}},
 		{"amount out of range", []History{rfmHist("c1", 1, 1, "1e-31")}, rfmAsOf,
-			[]string{`histories[0].total = 0.0000000000000000000000000000001: client "c1": is out of range for an amount: more than 30 decimal places`}},
+			[]string{`histories[0].total = 1e-31: client "c1": is out of range: more than 30 decimal places`}},
 		{"orders without dates", []History{{ClientID: "c1", Orders: 2, Total: decimal.NewFromInt(3)}}, rfmAsOf,
 			[]string{`histories[0].first_order: client "c1": is required when the client has orders`,
 				`histories[0].last_order: client "c1": is required when the client has orders`}},
@@ -368,6 +349,8 @@ func TestRFMErrors(t *testing.T) {
 		assert.ErrorContains(t, err, "config.rules: must list at least one rule; histories: the client base is empty")
 	})
 	t.Run("a flood of bad records is capped", func(t *testing.T) {
+		// 250 histories with negative orders (250 problems), all of the
+		// same client (249 repeats): 499 problems, the first 100 listed.
 		hs := make([]History, 250)
 		for i := range hs {
 			hs[i] = History{ClientID: "same", Orders: -1}
@@ -375,9 +358,9 @@ func TestRFMErrors(t *testing.T) {
 		_, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		var list *ValidationError
 		require.ErrorAs(t, err, &list)
-		assert.Contains(t, err.Error(), "histories: 150 more faulty histories not listed")
-		assert.Contains(t, err.Error(), "histories: 149 more repeated client_id values not listed")
-		assert.Len(t, list.Fields, historyMaxProblems+1+historyMaxProblems+1)
+		require.Len(t, list.Fields, validate.MaxListed+1)
+		assert.Equal(t, `histories[99].orders = -1: client "same": must not be negative`, list.Fields[99].Error())
+		assert.Equal(t, "histories = 399: 399 more problems not listed (the first 100 are)", list.Fields[100].Error())
 	})
 }
 
@@ -530,4 +513,19 @@ func TestRFMScoreInvariants(t *testing.T) {
 			assert.Equal(t, 1+5*worseM/n, a.M, "M of %+v", a)
 		}
 	}
+}
+
+// TestRFMConfigIsBounded: a map of more rules than the 125 score
+// combinations always has dead rules and is refused at once; dead rules
+// in a shorter map are listed up to the cap, so a hostile config makes a
+// short error.
+func TestRFMConfigIsBounded(t *testing.T) {
+	rules := make([]RFMRule, 126)
+	for i := range rules {
+		rules[i] = RFMRule{Segment: fmt.Sprintf("s%d", i)}
+	}
+	requireProblems(t, RFMConfig{Rules: rules}.Validate(), []string{"rules = 126: must list at most 125 rules"})
+
+	// A catch-all first: the 124 rules after it never apply.
+	requireCapped(t, RFMConfig{Rules: rules[:125]}.Validate(), "rules", 124)
 }

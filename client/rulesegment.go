@@ -3,10 +3,9 @@ package client
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -70,12 +69,7 @@ func (k RuleConditionKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (k *RuleConditionKind) UnmarshalText(b []byte) error {
-	v, err := ParseRuleConditionKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
+	return enum.Unmarshal(ruleConditionKindNames, "rule condition kind", k, b)
 }
 
 // usesDays and usesValues say which parameter a kind takes; a condition
@@ -156,7 +150,8 @@ func DefaultRuleSegmentConfig() RuleSegmentConfig {
 // relationship, so anything above it is a typo.
 const ruleMaxDays = 36500
 
-// Validate reports every problem at once: no segments, a missing,
+// Validate reports every problem at once (the first 100 of them, and how
+// many more): no segments, a missing,
 // malformed or repeated name, a segment without conditions, an unknown
 // condition kind, a missing or out-of-range days for new and dormant, an
 // empty, blank or repeated value list for region, industry, tag and
@@ -164,20 +159,14 @@ const ruleMaxDays = 36500
 // takes none.
 func (c RuleSegmentConfig) Validate() error {
 	var p validate.Problems
+	p.Limit("segments", validate.MaxListed)
 	if len(c.Segments) == 0 {
 		p.Add("segments", nil, "must list at least one segment")
 	}
 	names := make(map[string]int, len(c.Segments))
 	for i, s := range c.Segments {
 		f := fmt.Sprintf("segments[%d]", i)
-		switch {
-		case strings.TrimSpace(s.Name) == "":
-			p.Add(f+".name", nil, "is required")
-		case len(s.Name) > rfmMaxName:
-			p.Addf(f+".name", s.Name[:16]+"...", "is %d bytes long, the limit is %d", len(s.Name), rfmMaxName)
-		case !utf8.ValidString(s.Name) || strings.ContainsFunc(s.Name, unicode.IsControl):
-			p.Addf(f+".name", fmt.Sprintf("%q", s.Name), "must be printable UTF-8")
-		}
+		checkName(&p, f+".name", s.Name)
 		if j, seen := names[s.Name]; seen && s.Name != "" {
 			p.Addf(f+".name", s.Name, "repeats segments[%d].name: segment names are unique", j)
 		} else {
@@ -199,7 +188,7 @@ func ruleCheckCondition(p *validate.Problems, f string, c RuleCondition) {
 		if c.Kind != 0 {
 			v = c.Kind
 		}
-		p.Addf(f+".kind", v, "unknown condition kind (want one of %v)", []string(ruleConditionKindNames[1:]))
+		p.Addf(validate.Path(f, "kind"), v, "unknown condition kind (want one of %v)", []string(ruleConditionKindNames[1:]))
 		return
 	}
 	switch {
@@ -282,7 +271,8 @@ func (c RuleSegmentConfig) Evaluate(cl Client, h History, asOf time.Time) (RuleS
 	if err := p.Err(ErrInvalid); err != nil {
 		return RuleSegmentResult{}, err
 	}
-	return c.evaluate(cl, h, asOf), nil
+	var names []string
+	return c.evaluate(cl, h, asOf, make([]RuleVerdict, len(c.Segments)), make([]RuleCheck, c.conditions()), &names), nil
 }
 
 // RuleSegments places every client of the base in the rule segments as
@@ -296,6 +286,7 @@ func (c RuleSegmentConfig) Evaluate(cl Client, h History, asOf time.Time) (RuleS
 // history, and a history of a client not in the base.
 func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg RuleSegmentConfig) ([]RuleSegmentResult, error) {
 	var p validate.Problems
+	p.Limit("clients", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
@@ -303,62 +294,81 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 	if len(clients) == 0 {
 		p.Add("clients", nil, "the client base is empty")
 	}
-	for i, cl := range clients {
-		ruleCheckClient(&p, fmt.Sprintf("clients[%d]", i), cl)
-	}
-	historyDuplicates(&p, "clients", "id", len(clients), func(i int) string { return clients[i].ID })
+	checkEach(&p, "clients", len(clients), func(q *validate.Problems, i int) { ruleCheckClient(q, "", clients[i]) })
 	if len(histories) > 0 {
-		historyInputCheck(&p, "histories", histories, asOf)
+		historyRecordsCheck(&p, "histories", histories, asOf)
 	}
-	byID := make(map[string]int, len(histories))
-	for i, h := range histories {
-		byID[h.ClientID] = i
-	}
-	inBase := make(map[string]bool, len(clients))
+	// The join also reports repeated clients and repeated histories.
+	match, inBase := joinIDs(&p,
+		joinList{"clients", "id", len(clients), func(i int) string { return clients[i].ID }},
+		joinList{"histories", "client_id", len(histories), func(i int) string { return histories[i].ClientID }})
 	for i, cl := range clients {
-		inBase[cl.ID] = true
-		if _, ok := byID[cl.ID]; !ok && cl.ID != "" {
+		if match[i] < 0 && cl.ID != "" {
 			p.Addf(fmt.Sprintf("clients[%d]", i), cl.ID, "has no history (pass one with orders 0 for a client that never ordered)")
 		}
 	}
 	for i, h := range histories {
-		if h.ClientID != "" && !inBase[h.ClientID] {
+		if !inBase[i] && h.ClientID != "" {
 			p.Add(fmt.Sprintf("histories[%d].client_id", i), h.ClientID, "is not in the client base")
 		}
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
+	// One backing array each for the verdicts, the checks and the member
+	// names of all clients: a few allocations for the whole base instead
+	// of a dozen per client.
 	out := make([]RuleSegmentResult, len(clients))
+	ns, nc := len(cfg.Segments), cfg.conditions()
+	verdicts := make([]RuleVerdict, ns*len(clients))
+	checks := make([]RuleCheck, nc*len(clients))
+	names := make([]string, 0, len(clients))
 	for i, cl := range clients {
-		out[i] = cfg.evaluate(cl, histories[byID[cl.ID]], asOf)
+		out[i] = cfg.evaluate(cl, histories[match[i]], asOf, verdicts[ns*i:ns*(i+1):ns*(i+1)], checks[nc*i:nc*(i+1):nc*(i+1)], &names)
 	}
 	return out, nil
+}
+
+// conditions counts the conditions of all segments.
+func (c RuleSegmentConfig) conditions() int {
+	n := 0
+	for _, s := range c.Segments {
+		n += len(s.Conditions)
+	}
+	return n
 }
 
 // ruleCheckClient checks the client fields the conditions read.
 func ruleCheckClient(p *validate.Problems, f string, cl Client) {
 	if strings.TrimSpace(cl.ID) == "" {
-		p.Add(f+".id", nil, "is required")
+		p.Add(validate.Path(f, "id"), nil, "is required")
 	}
 	switch {
 	case cl.Kind == 0:
-		p.Addf(f+".kind", nil, "client %q: is required (individual, entrepreneur or company)", cl.ID)
+		p.Addf(validate.Path(f, "kind"), nil, "client %q: is required (individual, entrepreneur or company)", cl.ID)
 	case !cl.Kind.IsValid():
-		p.Addf(f+".kind", cl.Kind, "client %q: unknown kind (want individual, entrepreneur or company)", cl.ID)
+		p.Addf(validate.Path(f, "kind"), cl.Kind, "client %q: unknown kind (want individual, entrepreneur or company)", cl.ID)
 	}
 	switch {
 	case cl.Status == 0:
-		p.Addf(f+".status", nil, "client %q: is required (prospect, active, dormant or lost)", cl.ID)
+		p.Addf(validate.Path(f, "status"), nil, "client %q: is required (prospect, active, dormant or lost)", cl.ID)
 	case !cl.Status.IsValid():
-		p.Addf(f+".status", cl.Status, "client %q: unknown status (want prospect, active, dormant or lost)", cl.ID)
+		p.Addf(validate.Path(f, "status"), cl.Status, "client %q: unknown status (want prospect, active, dormant or lost)", cl.ID)
 	}
 }
 
-func (c RuleSegmentConfig) evaluate(cl Client, h History, asOf time.Time) RuleSegmentResult {
-	res := RuleSegmentResult{ClientID: cl.ID, Segments: []string{}, Verdicts: make([]RuleVerdict, len(c.Segments))}
+// evaluate places one valid client, filling verdicts (one per segment)
+// and checks (one per condition of every segment), and appending the
+// names of its segments to *names, a backing array shared by the clients
+// of one call (a result keeps its own capped slice of it).
+func (c RuleSegmentConfig) evaluate(cl Client, h History, asOf time.Time, verdicts []RuleVerdict, checks []RuleCheck, names *[]string) RuleSegmentResult {
+	if *names == nil {
+		*names = []string{} // a client in no segment has an empty list, not none
+	}
+	start := len(*names)
 	for i, s := range c.Segments {
-		v := RuleVerdict{Segment: s.Name, Member: true, Checks: make([]RuleCheck, len(s.Conditions))}
+		v := RuleVerdict{Segment: s.Name, Member: true, Checks: checks[:len(s.Conditions):len(s.Conditions)]}
+		checks = checks[len(s.Conditions):]
 		for k, cond := range s.Conditions {
 			held, reason := ruleTest(cond, cl, h, asOf)
 			held = held != cond.Not
@@ -366,22 +376,22 @@ func (c RuleSegmentConfig) evaluate(cl Client, h History, asOf time.Time) RuleSe
 			v.Member = v.Member && held
 		}
 		if v.Member {
-			res.Segments = append(res.Segments, s.Name)
+			*names = append(*names, s.Name)
 		}
-		res.Verdicts[i] = v
+		verdicts[i] = v
 	}
-	return res
+	end := len(*names)
+	return RuleSegmentResult{ClientID: cl.ID, Segments: (*names)[start:end:end], Verdicts: verdicts}
 }
 
 // ruleTest evaluates a condition before negation and states the fact.
 func ruleTest(c RuleCondition, cl Client, h History, asOf time.Time) (bool, string) {
 	switch c.Kind {
 	case RuleB2B, RuleB2C:
-		b2b := cl.Kind.IsBusiness()
-		if b2b {
-			return c.Kind == RuleB2B, fmt.Sprintf("kind %s buys as a business (B2B)", cl.Kind)
+		if cl.Kind.IsBusiness() {
+			return c.Kind == RuleB2B, ruleKindReasons[cl.Kind]
 		}
-		return c.Kind == RuleB2C, fmt.Sprintf("kind %s buys for themselves (B2C)", cl.Kind)
+		return c.Kind == RuleB2C, ruleKindReasons[cl.Kind]
 	case RuleVIP:
 		if cl.VIP {
 			return true, "is VIP"
@@ -398,18 +408,18 @@ func ruleTest(c RuleCondition, cl Client, h History, asOf time.Time) (bool, stri
 		}
 		d := historyDays(h.FirstOrder, asOf)
 		if d < int64(c.Days) {
-			return true, fmt.Sprintf("first order %d days before as-of, less than %d", d, c.Days)
+			return true, ruleDaysReason("first", d, "less than ", c.Days, "")
 		}
-		return false, fmt.Sprintf("first order %d days before as-of, not less than %d", d, c.Days)
+		return false, ruleDaysReason("first", d, "not less than ", c.Days, "")
 	case RuleDormant:
 		if !h.HasOrders() {
 			return false, "has no orders: never active, so not dormant"
 		}
 		d := historyDays(h.LastOrder, asOf)
 		if d >= int64(c.Days) {
-			return true, fmt.Sprintf("last order %d days before as-of, %d or more", d, c.Days)
+			return true, ruleDaysReason("last", d, "", c.Days, " or more")
 		}
-		return false, fmt.Sprintf("last order %d days before as-of, fewer than %d", d, c.Days)
+		return false, ruleDaysReason("last", d, "fewer than ", c.Days, "")
 	case RuleRegion:
 		return ruleMember("region", cl.Region, c.Values)
 	case RuleIndustry:
@@ -432,4 +442,31 @@ func ruleMember(what, v string, values []string) (bool, string) {
 		return true, fmt.Sprintf("%s %q is in %v", what, v, values)
 	}
 	return false, fmt.Sprintf("%s %q is not in %v", what, v, values)
+}
+
+// ruleKindReasons states how each kind buys, for b2b and b2c: written
+// once, not per client.
+var ruleKindReasons = func() (r [KindCompany + 1]string) {
+	for k := KindIndividual; k <= KindCompany; k++ {
+		if k.IsBusiness() {
+			r[k] = "kind " + k.String() + " buys as a business (B2B)"
+		} else {
+			r[k] = "kind " + k.String() + " buys for themselves (B2C)"
+		}
+	}
+	return r
+}()
+
+// ruleDaysReason writes "<which> order <d> days before as-of, <pre><days><post>"
+// in one allocation: new and dormant state it for every client.
+func ruleDaysReason(which string, d int64, pre string, days int, post string) string {
+	var buf [96]byte
+	b := append(buf[:0], which...)
+	b = append(b, " order "...)
+	b = strconv.AppendInt(b, d, 10)
+	b = append(b, " days before as-of, "...)
+	b = append(b, pre...)
+	b = strconv.AppendInt(b, int64(days), 10)
+	b = append(b, post...)
+	return string(b)
 }

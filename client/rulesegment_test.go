@@ -2,6 +2,7 @@ package client
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -256,4 +257,24 @@ func BenchmarkRuleSegments(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestRuleSegmentsCapsListedProblems(t *testing.T) {
+	// 250 clients without kind or status: 2 problems each, and no history
+	// for any of them: 3 × 250 = 750 problems.
+	clients := make([]Client, 250)
+	for i := range clients {
+		clients[i] = Client{ID: fmt.Sprintf("c%d", i)}
+	}
+	_, err := RuleSegments(clients, nil, ruleAsOf, DefaultRuleSegmentConfig())
+	requireCapped(t, err, "clients", 750)
+}
+
+func TestRuleSegmentConfigCapsListedProblems(t *testing.T) {
+	// 250 segments without conditions, all named "x": 250 + 249 problems.
+	segs := make([]RuleSegment, 250)
+	for i := range segs {
+		segs[i] = RuleSegment{Name: "x"}
+	}
+	requireCapped(t, RuleSegmentConfig{Segments: segs}.Validate(), "segments", 499)
 }

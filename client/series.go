@@ -94,12 +94,7 @@ func (s SeriesStart) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *SeriesStart) UnmarshalText(b []byte) error {
-	v, err := ParseSeriesStart(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(seriesStartNames, "series start", s, b)
 }
 
 // OrderSeriesResult holds the per-period series and accounts for every
@@ -132,13 +127,13 @@ type OrderSeriesResult struct {
 // Errors (client.ErrInvalid, every problem listed): no periods, a period
 // that does not end after it starts, periods out of order or overlapping,
 // an invalid start; an order without client ID or date, or with a
-// negative amount.
+// negative or out-of-range amount.
 func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeriesResult, error) {
 	if err := seriesCheckPeriods(periods, start); err != nil {
 		return OrderSeriesResult{}, err
 	}
 	var p validate.Problems
-	rows := abcRowProblems{p: &p}
+	p.Limit("orders", validate.MaxListed)
 	np := len(periods)
 	clientIdx := make(map[string]int32)
 	var ids []string
@@ -149,15 +144,19 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		o := &orders[i]
 		bad := false
 		if o.ClientID == "" {
-			rows.add(fmt.Sprintf("orders[%d].client_id", i), nil, "is required")
+			p.Add(fmt.Sprintf("orders[%d].client_id", i), nil, "is required")
 			bad = true
 		}
 		if o.Date.IsZero() {
-			rows.add(fmt.Sprintf("orders[%d].date", i), nil, "is required")
+			p.Add(fmt.Sprintf("orders[%d].date", i), nil, "is required")
 			bad = true
 		}
-		if o.Amount.Sign() < 0 {
-			rows.add(fmt.Sprintf("orders[%d].amount", i), o.Amount, "must not be negative")
+		switch {
+		case !validate.InRange(o.Amount):
+			p.Add(fmt.Sprintf("orders[%d].amount", i), validate.Sci(o.Amount), validate.RangeReason)
+			bad = true
+		case o.Amount.Sign() < 0:
+			p.Add(fmt.Sprintf("orders[%d].amount", i), o.Amount, "must not be negative")
 			bad = true
 		}
 		inPeriod[i] = -1
@@ -192,7 +191,6 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		}
 		first[c] = min(first[c], starts)
 	}
-	rows.finish("orders")
 	if err := p.Err(ErrInvalid); err != nil {
 		return OrderSeriesResult{}, err
 	}
@@ -224,10 +222,8 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 		b.Append(orders[i].Amount)
 	}
 	units, err := b.Amounts()
-	if err != nil {
-		field := func(k int) string { return fmt.Sprintf("orders[%d].amount", grouped[k]) }
-		value := func(k int) any { return orders[grouped[k]].Amount }
-		return OrderSeriesResult{}, abcSpanProblem(err, field, value)
+	if err != nil { // unreachable: every amount was range-checked above
+		return OrderSeriesResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 
 	order := make([]int32, nc)

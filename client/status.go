@@ -67,10 +67,5 @@ func (s Status) MarshalText() ([]byte, error) { return enum.Marshal(statusNames,
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *Status) UnmarshalText(b []byte) error {
-	v, err := ParseStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(statusNames, "client status", s, b)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -59,12 +60,7 @@ func (d XYZDeviation) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (d *XYZDeviation) UnmarshalText(b []byte) error {
-	v, err := ParseXYZDeviation(string(b))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
+	return enum.Unmarshal(xyzDeviationNames, "XYZ deviation", d, b)
 }
 
 // XYZClass is how steady a client's orders are: X steady, Y fluctuating,
@@ -94,12 +90,7 @@ func (c XYZClass) MarshalText() ([]byte, error) { return enum.Marshal(xyzClassNa
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *XYZClass) UnmarshalText(b []byte) error {
-	v, err := ParseXYZClass(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(xyzClassNames, "XYZ class", c, b)
 }
 
 // XYZStatus says whether a client could be classified.
@@ -130,12 +121,7 @@ func (s XYZStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *XYZStatus) UnmarshalText(b []byte) error {
-	v, err := enum.Parse[XYZStatus](xyzStatusNames, "XYZ status", string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(xyzStatusNames, "XYZ status", s, b)
 }
 
 // XYZConfig sets the XYZ thresholds, on the coefficient of variation in
@@ -170,7 +156,7 @@ func DefaultXYZConfig() XYZConfig {
 // Validate reports every problem with the config at once.
 func (c XYZConfig) Validate() error {
 	var p validate.Problems
-	abcCheckThresholds(&p, "x_max_pct", c.XMaxPct, "y_max_pct", c.YMaxPct)
+	checkThresholds(&p, "x_max_pct", c.XMaxPct, "y_max_pct", c.YMaxPct)
 	if !c.Deviation.IsValid() {
 		p.Add("deviation", c.Deviation, "unknown deviation (want population or sample)")
 	}
@@ -242,14 +228,13 @@ type XYZResult struct {
 // in math/big integers. A client exactly at 10 % is X, never Y by a
 // rounding error.
 //
-// Errors (client.ErrInvalid, every problem listed): an invalid cfg; no
-// series; an empty or repeated client ID; a negative value; every value
-// of every client zero (a wrong period window, most likely).
+// Errors (client.ErrInvalid, every problem listed, the config's with the
+// input's): an invalid cfg; no series; an empty or repeated client ID; a
+// negative or out-of-range value (more than 30 decimal places or a scale
+// above 10^30); every value of every client zero (a wrong period window,
+// most likely).
 func XYZ(series []ClientSeries, cfg XYZConfig) (XYZResult, error) {
-	if err := cfg.Validate(); err != nil {
-		return XYZResult{}, abcConfigError(err)
-	}
-	a, offsets, err := xyzUnits(series)
+	a, offsets, err := xyzUnits(series, cfg.Validate())
 	if err != nil {
 		return XYZResult{}, err
 	}
@@ -307,14 +292,17 @@ const xyzMaxFloatPeriods = 4096
 
 // xyzUnits validates the series and converts every value to exact units;
 // the values of client c are units offsets[c] up to offsets[c+1].
-func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
+// cfgErr is the config's Validate error, reported with the problems of
+// the series.
+func xyzUnits(series []ClientSeries, cfgErr error) (exactsum.Amounts, []int, error) {
 	var p validate.Problems
+	p.Limit("series", validate.MaxListed)
+	p.Merge("config", cfgErr)
 	if len(series) == 0 {
 		p.Add("series", nil, "is empty: there are no clients to classify")
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
-	rows := abcRowProblems{p: &p}
-	dups := abcDuplicates(len(series), func(i int) string { return series[i].ClientID })
+	dups := repeats.Find(len(series), func(i int) string { return series[i].ClientID })
 	offsets := make([]int, len(series)+1)
 	n := 0
 	for c := range series {
@@ -328,23 +316,24 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 	for c := range series {
 		s := &series[c]
 		if s.ClientID == "" {
-			rows.add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
+			p.Add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
 		}
-		for len(dups) > 0 && dups[0].repeat == c {
-			rows.add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, fmt.Sprintf("repeats series[%d]: each client must appear once", dups[0].first))
+		for len(dups) > 0 && dups[0].At == c {
+			p.Add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, repeatReason("series", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
 		for j, v := range s.Values {
-			switch v.Sign() {
-			case -1:
-				rows.add(fmt.Sprintf("series[%d].values[%d]", c, j), v, "must not be negative: an order value per period")
-			case 1:
+			switch {
+			case !validate.InRange(v):
+				p.Add(fmt.Sprintf("series[%d].values[%d]", c, j), validate.Sci(v), validate.RangeReason)
+			case v.Sign() < 0:
+				p.Add(fmt.Sprintf("series[%d].values[%d]", c, j), v, "must not be negative: an order value per period")
+			case v.Sign() > 0:
 				demand = true
 			}
 			b.Append(v)
 		}
 	}
-	rows.finish("series")
 	if p.Len() == 0 && !demand {
 		p.Add("series[].values", "0", "every value of every client is zero: no demand to classify (check the period window)")
 	}
@@ -352,17 +341,8 @@ func xyzUnits(series []ClientSeries) (exactsum.Amounts, []int, error) {
 		return exactsum.Amounts{}, nil, p.Err(ErrInvalid)
 	}
 	a, err := b.Amounts()
-	if err != nil {
-		// Map a flat index back to its client and period.
-		locate := func(i int) (c, j int) {
-			for offsets[c+1] <= i {
-				c++
-			}
-			return c, i - offsets[c]
-		}
-		field := func(i int) string { c, j := locate(i); return fmt.Sprintf("series[%d].values[%d]", c, j) }
-		value := func(i int) any { c, j := locate(i); return series[c].Values[j] }
-		return exactsum.Amounts{}, nil, abcSpanProblem(err, field, value)
+	if err != nil { // unreachable: every value was range-checked above
+		return exactsum.Amounts{}, nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return a, offsets, nil
 }

@@ -2,7 +2,9 @@
 // enumerations: each enum is a small unsigned integer whose zero value
 // means "not set", with a fixed table of names. The public enum types
 // keep their own methods (String, MarshalText, UnmarshalText, Parse...) and
-// delegate here, so every enum behaves the same way.
+// delegate here, each in one line, so every enum behaves the same way:
+//
+//	func (k *Kind) UnmarshalText(b []byte) error { return enum.Unmarshal(kindNames, "client kind", k, b) }
 package enum
 
 import "fmt"
@@ -37,6 +39,18 @@ func Parse[T ~uint8](names Names, typeName, s string) (T, error) {
 		}
 	}
 	return 0, fmt.Errorf("unknown %s %q (want one of %v)", typeName, s, []string(names[1:]))
+}
+
+// Unmarshal sets *v to the value named by the text b, as an enum's
+// UnmarshalText does; an unknown name is Parse's error and leaves *v
+// unchanged.
+func Unmarshal[T ~uint8](names Names, typeName string, v *T, b []byte) error {
+	x, err := Parse[T](names, typeName, string(b))
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
 }
 
 // Marshal returns the text form of v, refusing values that have no name

@@ -39,3 +39,14 @@ func TestMarshalRefusesUnsetAndUnknown(t *testing.T) {
 	assert.True(t, Valid(colourNames, colour(2)))
 	assert.False(t, Valid(colourNames, colour(3)))
 }
+
+func TestUnmarshalSetsOnlyValidNames(t *testing.T) {
+	c := colour(1)
+	require.NoError(t, Unmarshal(colourNames, "colour", &c, []byte("green")))
+	assert.Equal(t, colour(2), c)
+
+	err := Unmarshal(colourNames, "colour", &c, []byte("blue"))
+	assert.EqualError(t, err, `unknown colour "blue" (want one of [red green])`)
+	assert.Equal(t, colour(2), c, "a refused name leaves the value unchanged")
+	assert.Error(t, Unmarshal(colourNames, "colour", &c, nil), "empty text is the unset name, not parseable")
+}

@@ -7,35 +7,30 @@ import (
 	"math/big"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// MaxExponentSpan bounds how far apart, in powers of ten, the exponents of
-// the non-zero amounts of one list may lie. Holding 1e60 and 1e-60 exactly
-// at one exponent takes 121 digits per amount; a span beyond this bound is
-// no money amount but a unit mix-up or a hostile input, and refusing it
-// keeps memory bounded. Money in any currency, even with the 16 decimal
-// places a division leaves, spans well under 40.
-const MaxExponentSpan = 100
+// ErrRange is returned (inside a *RangeError) for an amount whose
+// exponent lies outside ±validate.MaxExponent.
+var ErrRange = errors.New("exactsum: amount out of range")
 
-// ErrSpan is returned (inside a *SpanError) when the amounts' exponents
-// lie more than MaxExponentSpan apart.
-var ErrSpan = errors.New("exactsum: amounts span too many orders of magnitude")
-
-// SpanError names the two amounts whose exponents are furthest apart.
-type SpanError struct {
-	// MinIndex and MaxIndex are the positions (in Append order) of the
-	// amounts with the smallest and the largest exponent.
-	MinIndex, MaxIndex int
-	MinExp, MaxExp     int32
+// RangeError names the first amount whose exponent is out of range.
+// Callers validate their inputs with validate.InRange first, so the
+// error is a backstop: it keeps the units of any list within 18 + 60
+// digits however the list was built.
+type RangeError struct {
+	// Index is the amount's position in Append order.
+	Index int
+	Exp   int32
 }
 
-func (e *SpanError) Error() string {
-	return fmt.Sprintf("exactsum: amounts #%d (exponent %d) and #%d (exponent %d) lie more than %d orders of magnitude apart",
-		e.MinIndex, e.MinExp, e.MaxIndex, e.MaxExp, MaxExponentSpan)
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("exactsum: amount #%d has exponent %d, outside ±%d", e.Index, e.Exp, validate.MaxExponent)
 }
 
-// Unwrap makes errors.Is(err, ErrSpan) true.
-func (e *SpanError) Unwrap() error { return ErrSpan }
+// Unwrap makes errors.Is(err, ErrRange) true.
+func (e *RangeError) Unwrap() error { return ErrRange }
 
 // pow10 holds 10^0 ... 10^18, every power of ten an int64 holds.
 var pow10 = [...]int64{
@@ -71,9 +66,10 @@ type Builder struct {
 	uniform int32
 	seen    bool // a non-zero amount was appended
 	minExp  int32
-	maxExp  int32
-	minIdx  int
-	maxIdx  int
+	// bad is 1 + the index of the first amount out of range (0: none),
+	// badExp its exponent.
+	bad    int
+	badExp int32
 }
 
 // Grow makes room for n more amounts.
@@ -97,6 +93,9 @@ func (b *Builder) Len() int {
 // has at most 18 digits and the list is not wide.
 func (b *Builder) Append(d decimal.Decimal) {
 	i := b.Len()
+	if b.bad == 0 && !validate.InRange(d) {
+		b.bad, b.badExp = i+1, d.Exponent()
+	}
 	if d.Sign() == 0 {
 		// A zero has no meaningful exponent (decimal.Decimal{} says 0,
 		// "0.00" says -2); it must not widen the common exponent.
@@ -106,12 +105,9 @@ func (b *Builder) Append(d decimal.Decimal) {
 	e := d.Exponent()
 	switch {
 	case !b.seen:
-		b.seen, b.uniform = true, e
-		b.minExp, b.maxExp, b.minIdx, b.maxIdx = e, e, i, i
+		b.seen, b.uniform, b.minExp = true, e, e
 	case e < b.minExp:
-		b.minExp, b.minIdx = e, i
-	case e > b.maxExp:
-		b.maxExp, b.maxIdx = e, i
+		b.minExp = e
 	}
 	if e != b.uniform && b.exps == nil {
 		b.exps = make([]int32, i, max(cap(b.ints), i+1))
@@ -155,9 +151,12 @@ func (b *Builder) goWide() {
 }
 
 // Amounts returns the list at its common exponent. The builder must not
-// be used afterwards. The error is a *SpanError when the exponents lie
-// more than MaxExponentSpan apart.
+// be used afterwards. The error is a *RangeError when some amount's
+// exponent lies outside ±validate.MaxExponent.
 func (b *Builder) Amounts() (Amounts, error) {
+	if b.bad > 0 {
+		return Amounts{}, &RangeError{Index: b.bad - 1, Exp: b.badExp}
+	}
 	if !b.seen {
 		// Only zeros (or nothing): exponent 0, and every unit is 0.
 		if b.wide != nil {
@@ -170,9 +169,6 @@ func (b *Builder) Amounts() (Amounts, error) {
 	}
 	if b.wide == nil && b.scaleInts() {
 		return Amounts{exp: b.minExp, ints: b.ints}, nil
-	}
-	if int64(b.maxExp)-int64(b.minExp) > MaxExponentSpan {
-		return Amounts{}, &SpanError{MinIndex: b.minIdx, MaxIndex: b.maxIdx, MinExp: b.minExp, MaxExp: b.maxExp}
 	}
 	if b.wide == nil {
 		b.goWide()

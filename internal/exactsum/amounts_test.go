@@ -47,6 +47,11 @@ func TestFromDecimals(t *testing.T) {
 			units: []string{"3000", "1500", "7"}, sum: "4.507"},
 		{name: "positive exponent", in: []decimal.Decimal{decimal.New(5, 3), decimal.New(2, 1)}, exp: 1,
 			units: []string{"500", "2"}, sum: "5020"},
+		// Mixed exponents with a positive one, as RFM ranks them: smallest
+		// exponent -3 (0.125); 1.5 -> 1500, 20 -> 20000, 1E+2 -> 100000.
+		{name: "mixed exponents, one positive", in: []decimal.Decimal{decimal.RequireFromString("1.5"), decimal.NewFromInt(20),
+			decimal.RequireFromString("0.125"), decimal.New(1, 2)}, exp: -3,
+			units: []string{"1500", "20000", "125", "100000"}, sum: "121.625"},
 		{name: "negatives", in: decs(t, "-10.25", "4", "-0.5"), exp: -2,
 			units: []string{"-1025", "400", "-50"}, sum: "-6.75"},
 		// decimal.Decimal{} has a nil coefficient and exponent 0; "0.00000"
@@ -72,7 +77,7 @@ func TestFromDecimals(t *testing.T) {
 			units: []string{"500", "1", "9500000000000000000"}, sum: "95000000000000005.01"},
 		{name: "a division's 16 places", in: decs(t, "1234.5678901234567890", "0.0000000000000001"), exp: -16, wide: true,
 			units: []string{"12345678901234567890", "1"}, sum: "1234.5678901234567891"},
-		{name: "zero in wide", in: []decimal.Decimal{{}, decimal.RequireFromString("12345678901234567890.1"), decimal.New(0, -40)}, exp: -1, wide: true,
+		{name: "zero in wide", in: []decimal.Decimal{{}, decimal.RequireFromString("12345678901234567890.1"), decimal.New(0, -30)}, exp: -1, wide: true,
 			units: []string{"0", "123456789012345678901", "0"}, sum: "12345678901234567890.1"},
 	}
 	for _, tt := range tests {
@@ -94,18 +99,24 @@ func TestFromDecimals(t *testing.T) {
 	}
 }
 
-func TestSpanLimit(t *testing.T) {
-	ok := []decimal.Decimal{decimal.New(1, 50), decimal.New(1, -50)}
+// TestRangeLimit: every amount's exponent must lie within ±30 (the
+// library's bound, validate.MaxExponent), zeros included; the widest list
+// allowed, 1e30 and 1e-30 together, is exact at 61 digits a unit.
+func TestRangeLimit(t *testing.T) {
+	ok := []decimal.Decimal{decimal.New(1, 30), decimal.New(1, -30), decimal.New(0, -30)}
 	s, err := Sum(ok)
-	require.NoError(t, err, "a span of exactly MaxExponentSpan is accepted")
-	assert.True(t, s.Equal(decimal.New(1, 50).Add(decimal.New(1, -50))))
+	require.NoError(t, err, "exponents of exactly ±30 are accepted")
+	assert.True(t, s.Equal(decimal.New(1, 30).Add(decimal.New(1, -30))))
 
-	_, err = FromDecimals([]decimal.Decimal{decimal.New(7, 0), decimal.New(1, 60), {}, decimal.New(1, -41)})
-	require.ErrorIs(t, err, ErrSpan)
-	var se *SpanError
-	require.True(t, errors.As(err, &se))
-	assert.Equal(t, SpanError{MinIndex: 3, MaxIndex: 1, MinExp: -41, MaxExp: 60}, *se)
-	assert.EqualError(t, err, "exactsum: amounts #3 (exponent -41) and #1 (exponent 60) lie more than 100 orders of magnitude apart")
+	_, err = FromDecimals([]decimal.Decimal{decimal.New(7, 0), {}, decimal.New(1, -31), decimal.New(1, 60)})
+	require.ErrorIs(t, err, ErrRange)
+	var re *RangeError
+	require.True(t, errors.As(err, &re))
+	assert.Equal(t, RangeError{Index: 2, Exp: -31}, *re, "the first amount out of range is named")
+	assert.EqualError(t, err, "exactsum: amount #2 has exponent -31, outside ±30")
+
+	_, err = FromDecimals([]decimal.Decimal{decimal.New(1, 2), decimal.New(0, 999_999_999)})
+	require.ErrorIs(t, err, ErrRange, "a zero with a huge exponent is refused too")
 }
 
 func TestCmpAndSign(t *testing.T) {

@@ -30,8 +30,11 @@
 //
 // # Limits
 //
-// Exponents of non-zero amounts may lie at most [MaxExponentSpan] apart;
-// a wider span is reported as a *[SpanError], never silently rounded.
+// Every amount's exponent must lie within ±30, the library's bound on any
+// decimal input (validate.MaxExponent), so units never exceed 18 + 60
+// digits; an amount outside is reported as a *[RangeError], never
+// silently rounded. Callers validate their inputs first and name every
+// bad field; the error is a backstop.
 //
 // The package is internal plumbing for the segmentations in package client;
 // its API is not part of the library's.

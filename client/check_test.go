@@ -1,0 +1,39 @@
+package client
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// TestNameLimitIsOneRule: segment names (RFM and rule segments) and
+// complaint causes are names, 64 bytes at most; IDs 128.
+func TestNameLimitIsOneRule(t *testing.T) {
+	long := strings.Repeat("n", maxNameLen+1)
+	rfm := RFMConfig{Rules: []RFMRule{{Segment: long}}}
+	rules := RuleSegmentConfig{Segments: []RuleSegment{{Name: long, Conditions: []RuleCondition{{Kind: RuleVIP}}}}}
+	causes := ComplaintConfig{Causes: []string{long}, RepeatThreshold: 2}
+	for _, err := range []error{rfm.Validate(), rules.Validate(), causes.Validate()} {
+		assert.ErrorContains(t, err, "= nnnnnnnnnnnnnnnn...: is 65 bytes long, the limit is 64")
+	}
+	var p validate.Problems
+	checkID(&p, "id", strings.Repeat("i", maxIDLen))
+	checkName(&p, "name", strings.Repeat("n", maxNameLen))
+	require.Zero(t, p.Len(), "exactly at the limit is fine")
+}
+
+func TestTooLongTextIsCutAtACharacter(t *testing.T) {
+	// 15 ASCII bytes, then two-byte letters: byte 16 falls inside one.
+	name := strings.Repeat("a", 15) + strings.Repeat("ж", 40)
+	var p validate.Problems
+	checkName(&p, "name", name)
+	err := p.Err(ErrInvalid)
+	require.Error(t, err)
+	assert.True(t, utf8.ValidString(err.Error()), "the quoted start is valid UTF-8: %q", err.Error())
+	assert.Contains(t, err.Error(), "name = aaaaaaaaaaaaaaa...: is 95 bytes long")
+}
