@@ -29,9 +29,13 @@ type Client struct {
 	// PersonName is the full name of an individual or entrepreneur.
 	// Required for those kinds, and personal data.
 	PersonName Personal `json:"person_name,omitzero"`
-	// Legal holds the registration details of a company or entrepreneur.
-	Legal    Legal    `json:"legal,omitzero"`
-	Contacts Contacts `json:"contacts,omitzero"`
+	// Legal holds a company's registration details.
+	Legal Legal `json:"legal,omitzero"`
+	// PersonTaxNumber is the taxpayer number of an individual or
+	// entrepreneur (a sole proprietor registers under their own number,
+	// so it identifies a person and is personal data).
+	PersonTaxNumber Personal `json:"person_tax_number,omitzero"`
+	Contacts        Contacts `json:"contacts,omitzero"`
 	// ManagerID is the account manager the client is assigned to; the
 	// AccessPolicy lets that manager read and change the record.
 	ManagerID string `json:"manager_id,omitempty"`
@@ -57,8 +61,9 @@ type Client struct {
 	Version int64 `json:"version"`
 }
 
-// Legal holds a business client's registration details. They identify a
-// business and are not personal data.
+// Legal holds a company's registration details. They identify a legal
+// entity and are not personal data; a person's are (see
+// Client.PersonTaxNumber).
 type Legal struct {
 	// LegalName is the registered name, which may differ from the
 	// display name.
@@ -125,11 +130,19 @@ func (c Client) Validate() error {
 			p.Addf("person_name", nil, "is required for an %s", c.Kind)
 		}
 	}
-	if c.Kind == KindIndividual && !c.Legal.IsZero() {
-		p.Add("legal", nil, "an individual has no legal details")
+	if c.Kind != KindCompany && !c.Legal.IsZero() {
+		p.Addf("legal", nil, "only a company has legal details; an %s's tax number goes in person_tax_number", c.Kind)
+	}
+	if c.Kind == KindCompany && !c.PersonTaxNumber.IsZero() {
+		p.Add("person_tax_number", c.PersonTaxNumber, "a company's tax number goes in legal.tax_number")
 	}
 	checkText(&p, "legal.legal_name", c.Legal.LegalName, maxTextLen)
-	checkTaxNumber(&p, c.Legal.TaxNumber)
+	if tax := c.Legal.TaxNumber; tax != "" && !validTaxNumber(tax) {
+		p.Add("legal.tax_number", tax, taxNumberShape)
+	}
+	if tax := c.PersonTaxNumber; !tax.IsZero() && !validTaxNumber(tax.Reveal()) {
+		p.Add("person_tax_number", tax, taxNumberShape)
+	}
 	checkContacts(&p, c.Contacts)
 	checkText(&p, "manager_id", c.ManagerID, maxTextLen)
 	checkText(&p, "industry", c.Industry, maxTextLen)
@@ -148,19 +161,20 @@ func (c Client) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-func checkTaxNumber(p *validate.Problems, tax string) {
-	if tax == "" {
-		return
+const taxNumberShape = "must be 5 to 20 letters, digits or dashes"
+
+// validTaxNumber accepts the shape every national taxpayer number takes
+// (INN, VAT number, EIN...) without checking one country's rules.
+func validTaxNumber(tax string) bool {
+	if len(tax) < 5 || len(tax) > 20 {
+		return false
 	}
-	valid := len(tax) >= 5 && len(tax) <= 20
 	for _, r := range tax {
 		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '-') {
-			valid = false
+			return false
 		}
 	}
-	if !valid {
-		p.Add("legal.tax_number", tax, "must be 5 to 20 letters, digits or dashes")
-	}
+	return true
 }
 
 func checkContacts(p *validate.Problems, c Contacts) {

@@ -27,7 +27,7 @@ func TestValidateAcceptsEveryKind(t *testing.T) {
 	require.NoError(t, validCompany().Validate())
 	require.NoError(t, Client{ID: "i-1", Kind: KindIndividual, PersonName: NewPersonal("Anna Petrova"), Status: StatusProspect}.Validate())
 	require.NoError(t, Client{ID: "e-1", Kind: KindEntrepreneur, PersonName: NewPersonal("Ivan Sidorov"),
-		Legal: Legal{TaxNumber: "500100732259"}, Status: StatusActive}.Validate())
+		PersonTaxNumber: NewPersonal("500100732259"), Status: StatusActive}.Validate())
 }
 
 func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
@@ -55,7 +55,7 @@ func TestValidateNamesByKind(t *testing.T) {
 	err = Client{ID: "i", Kind: KindIndividual, DisplayName: "Retail 1", Status: StatusActive,
 		Legal: Legal{TaxNumber: "12345"}}.Validate()
 	assert.ErrorContains(t, err, "person_name: is required for an individual")
-	assert.ErrorContains(t, err, "legal: an individual has no legal details")
+	assert.ErrorContains(t, err, "legal: only a company has legal details; an individual's tax number goes in person_tax_number")
 
 	err = Client{ID: "c", Kind: KindCompany, DisplayName: "X", PersonName: NewPersonal("Boss"), Status: StatusActive}.Validate()
 	assert.ErrorContains(t, err, "person_name = [redacted]: a company has no person name")
@@ -74,6 +74,31 @@ func TestContactFormats(t *testing.T) {
 	for _, bad := range []string{"123456", "+1234567890123456", "12+34567", "phone 1234567"} {
 		assert.False(t, validPhone(bad), bad)
 	}
+}
+
+// An entrepreneur registers under their own taxpayer number: it
+// identifies a person, so it is personal data, held apart from a
+// company's legal details and never printed.
+func TestPersonTaxNumberIsPersonalData(t *testing.T) {
+	e := Client{ID: "e-1", Kind: KindEntrepreneur, PersonName: NewPersonal("Ivan Sidorov"),
+		PersonTaxNumber: NewPersonal("5001007322"), Status: StatusActive}
+	js, err := json.Marshal(e)
+	require.NoError(t, err)
+	assert.NotContains(t, string(js), "5001007322")
+	assert.NotContains(t, fmt.Sprintf("%+v %#v", e, e), "5001007322")
+
+	e.PersonTaxNumber = NewPersonal("50 01")
+	err = e.Validate()
+	assert.ErrorContains(t, err, "person_tax_number = [redacted]: must be 5 to 20 letters")
+	assert.NotContains(t, err.Error(), "50 01")
+
+	e.PersonTaxNumber = Personal{}
+	e.Legal = Legal{TaxNumber: "5001007322"}
+	assert.ErrorContains(t, e.Validate(), "legal: only a company has legal details; an entrepreneur's tax number goes in person_tax_number")
+
+	c := validCompany()
+	c.PersonTaxNumber = NewPersonal("5001007322")
+	assert.ErrorContains(t, c.Validate(), "person_tax_number = [redacted]: a company's tax number goes in legal.tax_number")
 }
 
 func TestTaxNumber(t *testing.T) {

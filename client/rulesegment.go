@@ -228,6 +228,10 @@ func ruleCheckCondition(p *validate.Problems, f string, c RuleCondition) {
 // RuleCheck is the outcome of one condition for one client: whether it
 // held (after Not) and the fact that decided it.
 type RuleCheck struct {
+	// Condition is the configured condition. Its Values slice is the
+	// config's own, not a copy (a base of a million clients would copy it
+	// a million times): treat the config as read-only while results are
+	// in use.
 	Condition RuleCondition `json:"condition"`
 	Held      bool          `json:"held"`
 	Reason    string        `json:"reason"`

@@ -94,15 +94,27 @@ func testGetMissing(t *testing.T, s client.Store) {
 	assert.ErrorIs(t, err, client.ErrNotFound)
 }
 
+// sampleEntrepreneur returns a valid entrepreneur: a person, so the
+// name and the tax number are personal data a store must keep too.
+func sampleEntrepreneur(id string) client.Client {
+	c := sample(id)
+	c.Kind = client.KindEntrepreneur
+	c.Legal = client.Legal{}
+	c.PersonName = client.NewPersonal("Ivan Sidorov")
+	c.PersonTaxNumber = client.NewPersonal("500100732259")
+	return c
+}
+
 func testRoundTrip(t *testing.T, s client.Store) {
-	want := sample("c-1")
-	created := create(t, s, want)
-	assert.Equal(t, int64(1), created.Version, "a created client has version 1")
-	got, err := s.Get(context.Background(), "c-1")
-	require.NoError(t, err)
-	want.Version = 1
-	assertSameClient(t, want, got)
-	assertSameClient(t, want, created)
+	for _, want := range []client.Client{sample("c-1"), sampleEntrepreneur("e-1")} {
+		created := create(t, s, want)
+		assert.Equal(t, int64(1), created.Version, "a created client has version 1")
+		got, err := s.Get(context.Background(), want.ID)
+		require.NoError(t, err)
+		want.Version = 1
+		assertSameClient(t, want, got)
+		assertSameClient(t, want, created)
+	}
 }
 
 // assertSameClient compares records field by field; times are compared
@@ -112,6 +124,7 @@ func assertSameClient(t *testing.T, want, got client.Client) {
 	assert.True(t, want.StatusSince.Equal(got.StatusSince), "status_since: want %v, got %v", want.StatusSince, got.StatusSince)
 	assert.True(t, want.Since.Equal(got.Since), "since: want %v, got %v", want.Since, got.Since)
 	assert.Equal(t, want.PersonName.Reveal(), got.PersonName.Reveal(), "person_name")
+	assert.Equal(t, want.PersonTaxNumber.Reveal(), got.PersonTaxNumber.Reveal(), "person_tax_number")
 	assert.Equal(t, want.Contacts.Phone.Reveal(), got.Contacts.Phone.Reveal(), "contacts.phone")
 	assert.Equal(t, want.Contacts.Email.Reveal(), got.Contacts.Email.Reveal(), "contacts.email")
 	assert.Equal(t, want.Contacts.Messenger.Reveal(), got.Contacts.Messenger.Reveal(), "contacts.messenger")

@@ -46,6 +46,7 @@ type record struct {
 
 type personal struct {
 	Name      string `json:"name,omitempty"`
+	TaxNumber string `json:"tax_number,omitempty"`
 	Phone     string `json:"phone,omitempty"`
 	Email     string `json:"email,omitempty"`
 	Messenger string `json:"messenger,omitempty"`
@@ -54,17 +55,19 @@ type personal struct {
 func toRecord(c client.Client) record {
 	r := record{Client: c, Personal: personal{
 		Name:      c.PersonName.Reveal(),
+		TaxNumber: c.PersonTaxNumber.Reveal(),
 		Phone:     c.Contacts.Phone.Reveal(),
 		Email:     c.Contacts.Email.Reveal(),
 		Messenger: c.Contacts.Messenger.Reveal(),
 	}}
-	r.Client.PersonName, r.Client.Contacts = client.Personal{}, client.Contacts{}
+	r.Client.PersonName, r.Client.PersonTaxNumber, r.Client.Contacts = client.Personal{}, client.Personal{}, client.Contacts{}
 	return r
 }
 
 func (r record) toClient() client.Client {
 	c := r.Client
 	c.PersonName = client.NewPersonal(r.Personal.Name)
+	c.PersonTaxNumber = client.NewPersonal(r.Personal.TaxNumber)
 	c.Contacts = client.Contacts{
 		Phone:     client.NewPersonal(r.Personal.Phone),
 		Email:     client.NewPersonal(r.Personal.Email),

@@ -47,7 +47,7 @@ func base() []account {
 	vostok.VIP = true
 	oka := client.Client{
 		ID: "oka", Kind: client.KindEntrepreneur, DisplayName: "Oka hardware store", Region: "Nizhny Novgorod",
-		PersonName: client.NewPersonal("Pavel Smirnov"), Legal: client.Legal{TaxNumber: "526317984689"},
+		PersonName: client.NewPersonal("Pavel Smirnov"), PersonTaxNumber: client.NewPersonal("526317984689"),
 		Contacts:  client.Contacts{Phone: client.NewPersonal("+7 831 555-20-10")},
 		ManagerID: "m-anna", Status: client.StatusActive, Since: year(2021),
 	}
