@@ -82,10 +82,11 @@
 // # Personal data
 //
 // The article makes a manager answerable for "unauthorised use of
-// personal data". Names of individuals and every contact are held in
-// [Personal] values, which print as [Redacted] through String, every fmt
-// verb, encoding/json and log/slog; [Personal.Reveal] is the only way to
-// read them, so every read is one searchable call. [AccessPolicy] decides
+// personal data". Names and tax numbers of individuals and
+// entrepreneurs, and every contact, are held in [Personal] values, which
+// print as [Redacted] through String, every fmt verb, encoding/json and
+// log/slog; [Personal.Reveal] is the only way to read them, so every read
+// is one searchable call. [AccessPolicy] decides
 // who may read or change a record: by default the assigned manager, a
 // lead account manager for key accounts, the head of department for
 // everyone; anyone else gets [ErrForbidden].
