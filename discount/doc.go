@@ -55,12 +55,18 @@
 //     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − Σ rᵢ);
 //     compounding p = b × Π (1 − rᵢ), in priority order.
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
-//  4. Cap C on the total commercial discount: p = max(p, b × (1 − C)).
+//  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
 //     Without a cap C is 100 %: no price is ever negative (additive
 //     rates can sum past 100 %).
-//  5. Floor F = max(cost × (1 + min markup), the item's min price), and
-//     never above b: p = max(p, min(F, b)). The floor wins over every
+//  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
+//     and never above b: p = max(p, min(F, b)). The floor wins over every
 //     discount and is reported when it bites.
+//
+// ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
+// monotone and leaves a price on that grid unchanged, so a guard on the
+// grid still holds after the unit price is rounded: a 25 % cap on 9.99 is
+// 7.50, not 7.4925, which half-up rounding could turn into 7.49, 25.03 %
+// off.
 //  6. Payment terms: p = p × f, with f from the deferral table or the
 //     cost-of-money formula below.
 //  7. Rounding, once: the net unit price u = round(p) to the currency's

@@ -46,11 +46,11 @@ type item struct {
 	groupIdx         int32 // -1: no group
 	price            decimal.Decimal
 	// capPrice is the lowest price the cap allows (0 with no cap: a price
-	// never goes below zero).
+	// never goes below zero), rounded up to the unit-price precision.
 	capPrice decimal.Decimal
-	// floor is the item's floor, at most the list price; hasFloor says
-	// whether there is one, listBelowFloor whether the list price itself
-	// is under it.
+	// floor is the item's floor, rounded up to the unit-price precision
+	// and at most the list price; hasFloor says whether there is one,
+	// listBelowFloor whether the list price itself is under it.
 	floor          decimal.Decimal
 	hasFloor       bool
 	listBelowFloor bool
@@ -177,12 +177,15 @@ func (e *Engine) compileItems(p *problems) {
 			}
 			ci.groupIdx = g
 		}
-		ci.capPrice = it.UnitPrice.Mul(capFactor)
+		// Guards are rounded up to the grid the net unit price is rounded
+		// to: rounding, monotone and exact on that grid, then never takes
+		// a price at or above a guard below it.
+		ci.capPrice = it.UnitPrice.Mul(capFactor).RoundCeil(e.unitDecimals)
 		if markup.Valid {
 			if !it.Cost.Valid {
 				p.Add(f+".cost", nil, "is required: rules.floor.min_markup prices the floor from cost")
 			} else {
-				ci.floor, ci.hasFloor = it.Cost.Decimal.Mul(one.Add(fraction(markup.Decimal))), true
+				ci.floor, ci.hasFloor = it.Cost.Decimal.Mul(one.Add(fraction(markup.Decimal))).RoundCeil(e.unitDecimals), true
 			}
 		}
 		if it.MinPrice.Valid && (!ci.hasFloor || it.MinPrice.Decimal.GreaterThan(ci.floor)) {

@@ -32,7 +32,9 @@ type Rules struct {
 	// Required.
 	Combination Policy `json:"combination"`
 	// MaxDiscount caps the total commercial discount on a line (rules and
-	// manager together), in percent of the list price; unset, no cap.
+	// manager together), in percent of the list price; unset, no cap. The
+	// lowest price it allows is rounded up to the unit-price precision,
+	// so rounding never takes a discount past it.
 	MaxDiscount decimal.NullDecimal `json:"max_discount,omitzero"`
 	// Floor keeps discounts from taking a price below a minimum.
 	Floor Floor `json:"floor,omitzero"`
@@ -83,8 +85,9 @@ type Scope struct {
 func (s Scope) IsZero() bool { return len(s.SKUs) == 0 && len(s.Groups) == 0 }
 
 // Floor keeps discounts from taking a price below a minimum. Each item's
-// floor is the higher of its cost plus MinMarkup and its own MinPrice;
-// a floor never raises a price above the list price.
+// floor is the higher of its cost plus MinMarkup, rounded up to the
+// unit-price precision, and its own MinPrice; a floor never raises a
+// price above the list price.
 type Floor struct {
 	// MinMarkup is the lowest markup over cost, in percent: 10 means a
 	// price of at least cost × 1.10. Every item then needs a cost.
