@@ -179,7 +179,8 @@ func topLimit(list []Authority, index map[string]int, i int) decimal.Decimal {
 // entry, else role) must be the one the quote names or above it in the
 // chain, must cover the rate, and the approver must not be the manager
 // who asked (four eyes). Errors match ErrNotAuthorized, or ErrInvalid
-// for a quote with nothing to approve or from another price list.
+// for a quote with nothing to approve or from another price list, a
+// missing approver ID or a zero time.
 func (e *Engine) Approve(q Quote, approver Approver, at time.Time) (Quote, error) {
 	if q.Approval.Status != ApprovalPending {
 		return q, fmt.Errorf("%w: quote approval is %s, not pending", ErrInvalid, q.Approval.Status)
@@ -187,7 +188,15 @@ func (e *Engine) Approve(q Quote, approver Approver, at time.Time) (Quote, error
 	if q.PriceListID != e.pl.ID || q.Currency != e.pl.Currency {
 		return q, fmt.Errorf("%w: quote from price list %q (%s), engine prices %q (%s)", ErrInvalid, q.PriceListID, q.Currency, e.pl.ID, e.pl.Currency)
 	}
-	if approver.ID == "" || approver.ID == q.Approval.ManagerID {
+	var p problems
+	checkID(&p, "approver.id", approver.ID)
+	if at.IsZero() {
+		p.Add("at", nil, "is required: an approval records when it was given")
+	}
+	if err := p.err(); err != nil {
+		return q, err
+	}
+	if approver.ID == q.Approval.ManagerID {
 		return q, fmt.Errorf("%w: %q cannot approve their own discount", ErrNotAuthorized, approver.ID)
 	}
 	i, ok := authorityFor(e.authIndex, approver.ID, approver.Role)

@@ -58,6 +58,15 @@ func TestManagerAuthority(t *testing.T) {
 	}
 }
 
+func TestOfferableRefusesAnUnpricedQuote(t *testing.T) {
+	// A zero Quote (say, returned beside an error that was ignored) was
+	// never checked against anyone's authority: it is not an offer.
+	err := Quote{}.Offerable()
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.NotErrorIs(t, err, ErrApprovalRequired)
+	assert.Equal(t, []string{"approval.status"}, fieldsOf(t, err))
+}
+
 func TestManagerDiscountBeyondTheTopIsAnError(t *testing.T) {
 	e := authorityEngine(t)
 	_, err := managerQuote(t, e, "m-anna", "manager", "30")
@@ -112,6 +121,14 @@ func TestApprove(t *testing.T) {
 	_, err = e.Approve(q20, Approver{ID: "h-olga", Role: "head_of_sales"}, at)
 	assert.ErrorIs(t, err, ErrNotAuthorized)
 	assert.ErrorContains(t, err, `approves as "head_of_sales", not "director" or above it`)
+
+	// An approval names who gave it and when.
+	_, err = e.Approve(q, Approver{Role: "head_of_sales"}, at)
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, []string{"approver.id"}, fieldsOf(t, err))
+	_, err = e.Approve(q, Approver{ID: "h-olga", Role: "head_of_sales"}, time.Time{})
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, []string{"at"}, fieldsOf(t, err))
 
 	// A quote from another engine is refused.
 	other := q

@@ -149,7 +149,7 @@ func (t PaymentTerms) String() string {
 func (pp PaymentPricing) check(p *problems, f string) {
 	switch pp.Method {
 	case 0:
-		if pp.Prepayment.Valid || len(pp.Steps) > 0 || !pp.AnnualRate.IsZero() || pp.Interest != 0 {
+		if pp.Prepayment.Valid || len(pp.Steps) > 0 || !pp.AnnualRate.IsZero() || pp.Interest != 0 || pp.DayCount != 0 {
 			p.Add(f+".method", nil, "is required when payment pricing is given: table or cost_of_money")
 		}
 	case PaymentTable:
