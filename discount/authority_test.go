@@ -33,6 +33,7 @@ func TestManagerAuthority(t *testing.T) {
 	}{
 		{"within the role's limit", "m-anna", "manager", "5", ApprovalNotRequired, ""},
 		{"above it: the head of sales approves", "m-anna", "manager", "12", ApprovalPending, "head_of_sales"},
+		{"the head of sales' limit exactly", "m-anna", "manager", "15", ApprovalPending, "head_of_sales"},
 		{"above the head too: the director", "m-anna", "manager", "20", ApprovalPending, "director"},
 		{"a manager's own entry wins over the role", "m-senior", "manager", "8", ApprovalNotRequired, ""},
 		{"and escalates along its own chain", "m-senior", "manager", "12", ApprovalPending, "director"},
@@ -129,6 +130,14 @@ func TestApprove(t *testing.T) {
 	_, err = e.Approve(q, Approver{ID: "h-olga", Role: "head_of_sales"}, time.Time{})
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.Equal(t, []string{"at"}, fieldsOf(t, err))
+
+	// A quote edited after pricing (the rate raised past the named
+	// approver's limit) is refused: the approver's own limit is checked.
+	edited := q
+	edited.Approval.Rate = d("20")
+	_, err = e.Approve(edited, Approver{ID: "h-olga", Role: "head_of_sales"}, at)
+	assert.ErrorIs(t, err, ErrNotAuthorized)
+	assert.ErrorContains(t, err, "may approve up to 15 %")
 
 	// A quote from another engine is refused.
 	other := q

@@ -62,6 +62,32 @@ func TestBestForClientPicksLargestWhateverThePriority(t *testing.T) {
 	requireDec(t, "88", l.NetUnitPrice)
 }
 
+func TestBestForClientTieGoesToTheBetterPriorityThenTheID(t *testing.T) {
+	// Two 10 % rules: the client pays 90.00 either way, and the
+	// explanation names the rule of better priority, then the smaller ID.
+	r := twoRules(BestForClient)
+	r.Promotions[0].Rate, r.Promotions[1].Rate = d("10"), d("10")
+	r.Promotions[0].ID, r.Promotions[1].ID = "z-first", "a-second"
+	l := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	require.Len(t, l.Adjustments, 1)
+	assert.Equal(t, "z-first", l.Adjustments[0].RuleID, "priority 1 before priority 2")
+	requireDec(t, "90", l.NetUnitPrice)
+
+	r.Promotions[1].Priority = 1
+	l = mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	assert.Equal(t, "a-second", l.Adjustments[0].RuleID, "same priority: the smaller ID")
+}
+
+func TestARuleNamingASKUAndItsGroupAppliesOnce(t *testing.T) {
+	// DRILL is listed by SKU and by its group "tools": one 10 % rule, once,
+	// 100 × 0.90 = 90.00 (applied twice, compounding would give 81.00).
+	r := baseRules(Compounding)
+	r.Promotions = []PromotionRule{{Header: Header{ID: "p", Scope: Scope{SKUs: []string{"DRILL"}, Groups: []string{"tools"}}}, Rate: d("10")}}
+	l := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	require.Len(t, l.Adjustments, 1)
+	requireDec(t, "90", l.NetUnitPrice)
+}
+
 func TestFirstMatchSpecificRuleByPriority(t *testing.T) {
 	// ERPNext test_pricing_rule_for_variants: a rule for the exact item
 	// (17.5 %, priority 1) takes precedence over the general 7.5 % rule.

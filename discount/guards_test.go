@@ -172,4 +172,17 @@ func TestGuardsHoldAfterRounding(t *testing.T) {
 	l = mustQuote(t, pl, r, req(line("GLV", "1000"))).Lines[0]
 	requireDec(t, "3.024", l.NetUnitPrice)
 	requireDec(t, "3024", l.Net)
+	assert.Empty(t, l.Adjustments[1:], "a price on the floor is not below it: no floor step")
+	assert.Empty(t, l.Warnings)
+}
+
+func TestCapReachedExactlyDoesNotBite(t *testing.T) {
+	// 20 % + 10 % = 30 % under a 30 % cap: the price is on the cap, not
+	// below it, so no cap step and no warning.
+	r := twoRules(Additive)
+	r.MaxDiscount = nd("30")
+	l := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	requireDec(t, "70", l.NetUnitPrice)
+	assert.Len(t, l.Adjustments, 2)
+	assert.Empty(t, l.Warnings)
 }
