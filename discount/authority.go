@@ -27,19 +27,18 @@ type Authority struct {
 
 func checkAuthority(p *problems, list []Authority) {
 	before := p.Len()
-	index := make(map[string]int, len(list))
+	seen := make(map[string]string, len(list))
 	for i, a := range list {
 		f := "authority[" + strconv.Itoa(i) + "]"
-		checkID(p, f+".id", a.ID)
-		if j, dup := index[a.ID]; dup && a.ID != "" {
-			p.Addf(f+".id", a.ID, "duplicate authority (also authority[%d])", j)
-		} else {
-			index[a.ID] = i
-		}
+		checkKey(p, f, ".id", a.ID, "authority", seen)
 		checkRate(p, f+".max_discount", a.MaxDiscount)
 	}
 	if p.Len() > before {
 		return
+	}
+	index := make(map[string]int, len(list))
+	for i, a := range list {
+		index[a.ID] = i
 	}
 	for i, a := range list {
 		f := "authority[" + strconv.Itoa(i) + "].approved_by"
