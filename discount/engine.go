@@ -38,6 +38,10 @@ type Engine struct {
 	hintWithin decimal.Decimal // fraction; zero: no hints
 
 	scratch sync.Pool // *aggScratch, sized for items and groups
+
+	// decimalOnly turns the exact fast path off, so tests can check it
+	// against the decimal path.
+	decimalOnly bool
 }
 
 // item is a price-list entry compiled for quoting.
@@ -57,6 +61,11 @@ type item struct {
 	// cands are the rules (indexes into crs) that can apply to the item,
 	// in precedence order.
 	cands []int32
+	// The exact fast path's view of the prices: list price, cap and
+	// floor as integers of the unit-price precision's smallest unit;
+	// fixed is false when one does not fit in 63 bits.
+	units, capUnits, floorUnits uint64
+	fixed                       bool
 	// What the volume pass must add up for this item.
 	aggItem, aggGroup, needAmount bool
 	pools                         []int32 // per-order volume rules covering the item
@@ -194,9 +203,22 @@ func (e *Engine) compileItems(p *problems) {
 		if ci.hasFloor && ci.floor.GreaterThan(ci.price) {
 			ci.floor, ci.listBelowFloor = ci.price, true
 		}
+		ci.setUnits(e.unitDecimals)
 		e.items[i] = ci
 		e.bySKU[it.SKU] = int32(i)
 	}
+}
+
+// setUnits prepares the item for the exact fast path.
+func (it *item) setUnits(unitDecimals int32) {
+	var okPrice, okCap, okFloor bool
+	it.units, okPrice = unitsAt(it.price, unitDecimals)
+	it.capUnits, okCap = unitsAt(it.capPrice, unitDecimals)
+	okFloor = true
+	if it.hasFloor {
+		it.floorUnits, okFloor = unitsAt(it.floor, unitDecimals)
+	}
+	it.fixed = okPrice && okCap && okFloor
 }
 
 func (e *Engine) compileRules(p *problems) {

@@ -78,17 +78,22 @@ func checkMoney(p *problems, field string, v decimal.Decimal, decimals int32) bo
 // fraction converts percent points to a fraction: 12.5 -> 0.125, exactly.
 func fraction(percent decimal.Decimal) decimal.Decimal { return percent.Shift(-2) }
 
-// rate is a discount rate precomputed in the three forms pricing needs,
-// so the hot path neither subtracts nor negates.
+// rate is a discount rate precomputed in the forms pricing needs, so the
+// hot path neither subtracts, negates nor converts.
 type rate struct {
 	frac    decimal.Decimal // 0.05 for 5 %
 	factor  decimal.Decimal // 0.95: the price kept
 	display decimal.Decimal // -5: the signed percentage explanations show
+	// fracFx and factorFx are frac and factor for the exact fast path.
+	fracFx, factorFx fixedFactor
 }
 
-func newRate(percent decimal.Decimal) rate {
-	f := fraction(percent)
-	return rate{frac: f, factor: one.Sub(f), display: percent.Neg()}
+func newRate(percent decimal.Decimal) rate { return fractionRate(fraction(percent), percent.Neg()) }
+
+// fractionRate is the rate of fraction f, shown as display.
+func fractionRate(f, display decimal.Decimal) rate {
+	factor := one.Sub(f)
+	return rate{frac: f, factor: factor, display: display, fracFx: newFixedFactor(f), factorFx: newFixedFactor(factor)}
 }
 
 // moneySum adds amounts already rounded to the currency's minor unit.
@@ -102,15 +107,22 @@ type moneySum struct {
 }
 
 func (s *moneySum) add(v decimal.Decimal, minor int32) {
-	s.set = true
 	if v.Exponent() == -minor && v.NumDigits() <= 18 {
-		c := v.CoefficientInt64()
-		if sum := s.units + c; (c >= 0) == (sum >= s.units) {
-			s.units = sum
-			return
-		}
+		s.addUnits(v.CoefficientInt64(), minor)
+		return
 	}
+	s.set = true
 	s.rest = s.rest.Add(v)
+}
+
+// addUnits adds c minor units.
+func (s *moneySum) addUnits(c int64, minor int32) {
+	s.set = true
+	if sum := s.units + c; (c >= 0) == (sum >= s.units) {
+		s.units = sum
+		return
+	}
+	s.rest = s.rest.Add(decimal.New(c, -minor))
 }
 
 func (s *moneySum) total(minor int32) decimal.Decimal {

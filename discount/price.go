@@ -63,6 +63,7 @@ type quoteState struct {
 	pools    []volumeAgg
 
 	pay     decimal.Decimal // payment factor
+	payFx   fixedFactor     // the same for the fast path
 	payRate decimal.Decimal // its change in percent
 	hasPay  bool
 	mgr     rate
@@ -72,6 +73,12 @@ type quoteState struct {
 	sum      []moneySum // per rule, then the five step kinds
 	hints    []Hint
 	hintKeys []hintKey
+
+	// The fast path's amounts (minor units) and summary slots of the
+	// line being priced, recorded once the line has fitted.
+	fxAmounts []int64
+	fxSlots   []int32
+	fastLines int // lines the fast path priced
 }
 
 // Indexes of the step kinds in quoteState.sum, after the rules.
@@ -91,10 +98,17 @@ const (
 // with ErrUnknownSKU or ErrCurrency where they apply); the same engine
 // and request always give an equal quote.
 func (e *Engine) Quote(req Request) (Quote, error) {
+	q, _, err := e.quote(req)
+	return q, err
+}
+
+// quote is Quote, also returning how many lines the exact fast path
+// priced (for the tests that hold it to the decimal path).
+func (e *Engine) quote(req Request) (Quote, int, error) {
 	st := quoteState{e: e, req: &req}
 	appr, err := st.prepare()
 	if err != nil {
-		return Quote{}, err
+		return Quote{}, 0, err
 	}
 	st.scr = e.scratch.Get().(*aggScratch)
 	defer e.scratch.Put(st.scr)
@@ -122,7 +136,7 @@ func (e *Engine) Quote(req Request) (Quote, error) {
 	q.Summary = st.summary()
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)
-	return q, nil
+	return q, st.fastLines, nil
 }
 
 // prepare validates the request against the engine and resolves every
@@ -150,7 +164,7 @@ func (st *quoteState) prepare() (Approval, error) {
 	}
 	st.checkLines(&p)
 	if f, ok := e.rules.Payment.factor(&p, req.Payment); ok && !f.Equal(one) {
-		st.pay, st.hasPay = f, true
+		st.pay, st.payFx, st.hasPay = f, newFixedFactor(f), true
 		st.payRate = f.Sub(one).Shift(2).Round(percentDecimals)
 	}
 	checkNames(&p, "coupons", req.Coupons)
@@ -388,7 +402,7 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 			res.rate = v.rates[res.tier]
 		case x.Sign() > 0:
 			f := graduatedFraction(v.tiers, prior, x)
-			res.rate = rate{frac: f, factor: one.Sub(f), display: f.Shift(2).Neg()}
+			res.rate = fractionRate(f, f.Shift(2).Neg())
 		}
 	}
 	switch v.per {
@@ -430,9 +444,7 @@ func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
 	e := st.e
 	idx := st.lineItem[li]
 	it := &e.items[idx]
-	q, b := ln.Quantity, it.price
-	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: q, ListPrice: b}
-	l.Gross = e.mode.Round(b.Mul(q), e.minor)
+	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, ListPrice: it.price}
 
 	var pickBuf [8]pick
 	var seenBuf [4]seenVolume
@@ -469,6 +481,31 @@ candidates:
 		}
 	}
 
+	if e.decimalOnly || !st.priceFixed(l, it, picks) {
+		st.priceDecimal(l, it, picks)
+	}
+	if len(seen) > 0 {
+		st.hintsFor(it, seen, picks)
+	}
+}
+
+// pickAdjustment explains a rule chosen for a line (its amount is set
+// by the step).
+func (st *quoteState) pickAdjustment(pk pick) Adjustment {
+	c := &st.e.crs[pk.rule]
+	tier := 0
+	if c.vol != nil || c.kind == KindLoyalty {
+		tier = pk.tier + 1
+	}
+	return Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}
+}
+
+// priceDecimal prices line l, whose list price, quantity and gross are
+// set, with decimal arithmetic: the reference for priceFixed.
+func (st *quoteState) priceDecimal(l *Line, it *item, picks []pick) {
+	e := st.e
+	b, q := l.ListPrice, l.Quantity
+	l.Gross = e.mode.Round(b.Mul(q), e.minor)
 	n := int32(len(e.crs))
 	s := lineSteps{st: st, q: q, prev: l.Gross, start: len(st.adjs)}
 	p := b
@@ -476,17 +513,12 @@ candidates:
 		if pk.rate.frac.IsZero() {
 			continue
 		}
-		c := &e.crs[pk.rule]
-		if policy == Additive {
+		if e.rules.Combination == Additive {
 			p = p.Sub(b.Mul(pk.rate.frac))
 		} else {
 			p = p.Mul(pk.rate.factor)
 		}
-		tier := 0
-		if c.vol != nil || c.kind == KindLoyalty {
-			tier = pk.tier + 1
-		}
-		s.step(p, Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}, pk.rule)
+		s.step(p, st.pickAdjustment(pk), pk.rule)
 	}
 	if st.hasMgr {
 		p = p.Mul(st.mgr.factor)
@@ -502,13 +534,11 @@ candidates:
 		s.step(it.floor, Adjustment{Kind: KindFloor, Rate: shareOf(it.floor.Sub(p), b)}, n+slotFloor)
 		p = it.floor
 		if !it.listBelowFloor {
-			l.Warnings = append(l.Warnings, Warning{Code: WarnFloorReached,
-				Message: fmt.Sprintf("%s: the floor of %s %s stopped the discounts", it.sku, it.floor, e.pl.Currency)})
+			l.Warnings = append(l.Warnings, st.floorWarning(it))
 		}
 	}
 	if it.listBelowFloor {
-		l.Warnings = append(l.Warnings, Warning{Code: WarnListBelowFloor,
-			Message: fmt.Sprintf("%s: the list price %s %s is below the item's floor: no discount can apply", it.sku, b, e.pl.Currency)})
+		l.Warnings = append(l.Warnings, st.listBelowFloorWarning(it))
 	}
 	if st.hasPay {
 		p = p.Mul(st.pay)
@@ -524,9 +554,154 @@ candidates:
 	if len(st.adjs) > s.start {
 		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
 	}
-	if len(seen) > 0 {
-		st.hintsFor(it, seen, picks)
+}
+
+// priceFixed prices line l exactly as priceDecimal does, step for step,
+// on the exact machine-word arithmetic of fixed.go, and reports whether
+// every value fitted. When one did not, it has recorded nothing and the
+// line goes to priceDecimal.
+func (st *quoteState) priceFixed(l *Line, it *item, picks []pick) bool {
+	e := st.e
+	if !it.fixed {
+		return false
 	}
+	m, qd, ok := fixedQuantity(l.Quantity)
+	if !ok {
+		return false
+	}
+	ud, minor, mode := e.unitDecimals, e.minor, e.mode
+	gross := wide{it.units}
+	gross.mulWord(m) // both below 2^63
+	s := fixedSteps{st: st, m: m, qd: qd, start: len(st.adjs)}
+	if s.prev, ok = roundScaled(gross, ud+qd, minor, mode); !ok {
+		return false
+	}
+	l.Gross = decimal.New(s.prev, -minor)
+	st.fxAmounts, st.fxSlots = st.fxAmounts[:0], st.fxSlots[:0]
+	n := int32(len(e.crs))
+	s.p = fixedPrice{coef: wide{it.units}, dec: ud}
+	for _, pk := range picks {
+		if pk.rate.frac.IsZero() {
+			continue
+		}
+		if e.rules.Combination == Additive {
+			ok = s.p.subProduct(it.units, ud, pk.rate.fracFx)
+		} else {
+			ok = s.p.mul(pk.rate.factorFx)
+		}
+		if !ok || !s.step(st.pickAdjustment(pk), pk.rule) {
+			return s.fail(l)
+		}
+	}
+	if st.hasMgr && (!s.p.mul(st.mgr.factorFx) || !s.step(Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)) {
+		return s.fail(l)
+	}
+	if len(picks) > 0 || st.hasMgr {
+		guards := [...]struct {
+			on    bool
+			units uint64
+			price decimal.Decimal
+			kind  Kind
+			slot  int32
+		}{
+			{true, it.capUnits, it.capPrice, KindCap, n + slotCap},
+			{it.hasFloor, it.floorUnits, it.floor, KindFloor, n + slotFloor},
+		}
+		for _, g := range guards {
+			if !g.on {
+				continue
+			}
+			below, ok := s.p.lessThanUnits(g.units, ud)
+			if !ok {
+				return s.fail(l)
+			}
+			if !below {
+				continue
+			}
+			a := Adjustment{Kind: g.kind, Rate: shareOf(g.price.Sub(s.p.decimal()), l.ListPrice)}
+			s.p = fixedPrice{coef: wide{g.units}, dec: ud}
+			if !s.step(a, g.slot) {
+				return s.fail(l)
+			}
+			switch {
+			case g.kind == KindCap:
+				l.Warnings = append(l.Warnings, st.capWarning(it.sku))
+			case !it.listBelowFloor:
+				l.Warnings = append(l.Warnings, st.floorWarning(it))
+			}
+		}
+	}
+	if it.listBelowFloor {
+		l.Warnings = append(l.Warnings, st.listBelowFloorWarning(it))
+	}
+	if st.hasPay && (!s.p.mul(st.payFx) || !s.step(Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)) {
+		return s.fail(l)
+	}
+
+	unit, ok := roundScaled(s.p.coef, s.p.dec, ud, mode)
+	if !ok {
+		return s.fail(l)
+	}
+	total := wide{uint64(unit)}
+	if !total.mulWord(m) {
+		return s.fail(l)
+	}
+	net, ok := roundScaled(total, ud+qd, minor, mode)
+	if !ok {
+		return s.fail(l)
+	}
+
+	// Everything fitted: record the line.
+	l.NetUnitPrice, l.Net = decimal.New(unit, -ud), decimal.New(net, -minor)
+	for i, amt := range st.fxAmounts {
+		a := &st.adjs[s.start+i]
+		a.Amount = decimal.New(amt, -minor)
+		st.sum[st.fxSlots[i]].addUnits(amt, minor)
+	}
+	if residue := net - s.prev; residue != 0 {
+		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: decimal.New(residue, -minor)})
+		st.sum[n+slotRounding].addUnits(residue, minor)
+	}
+	if len(st.adjs) > s.start {
+		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
+	}
+	st.fastLines++
+	return true
+}
+
+// fixedSteps tracks the line total from step to step on the fast path.
+// Amounts are kept aside (st.fxAmounts, st.fxSlots) until the whole
+// line has fitted.
+type fixedSteps struct {
+	st    *quoteState
+	p     fixedPrice
+	m     uint64 // the quantity is m × 10^−qd
+	qd    int32
+	prev  int64 // the line total after the last step, in minor units
+	start int   // the line's first adjustment in st.adjs
+}
+
+// step records that the unit price became s.p, explained by a, whose
+// amount goes to the summary slot; false if the line total does not fit.
+func (s *fixedSteps) step(a Adjustment, slot int32) bool {
+	e := s.st.e
+	total, ok := s.p.times(s.m, s.qd, e.minor, e.mode)
+	if !ok {
+		return false
+	}
+	s.st.adjs = append(s.st.adjs, a)
+	s.st.fxAmounts = append(s.st.fxAmounts, total-s.prev)
+	s.st.fxSlots = append(s.st.fxSlots, slot)
+	s.prev = total
+	return true
+}
+
+// fail undoes what the line recorded and sends it to the decimal path.
+func (s *fixedSteps) fail(l *Line) bool {
+	s.st.adjs = s.st.adjs[:s.start]
+	s.st.fxAmounts, s.st.fxSlots = s.st.fxAmounts[:0], s.st.fxSlots[:0]
+	l.Warnings = nil
+	return false
 }
 
 // lineSteps tracks the line total from step to step.
@@ -554,6 +729,16 @@ func shareOf(part, whole decimal.Decimal) decimal.Decimal {
 		return decimal.Zero
 	}
 	return part.DivRound(whole, percentDecimals+2).Shift(2)
+}
+
+func (st *quoteState) floorWarning(it *item) Warning {
+	return Warning{Code: WarnFloorReached,
+		Message: fmt.Sprintf("%s: the floor of %s %s stopped the discounts", it.sku, it.floor, st.e.pl.Currency)}
+}
+
+func (st *quoteState) listBelowFloorWarning(it *item) Warning {
+	return Warning{Code: WarnListBelowFloor,
+		Message: fmt.Sprintf("%s: the list price %s %s is below the item's floor: no discount can apply", it.sku, it.price, st.e.pl.Currency)}
 }
 
 func (st *quoteState) capWarning(sku string) Warning {
