@@ -35,7 +35,8 @@ type Engine struct {
 
 	authIndex map[string]int // authority ID -> index in rules.Authority
 
-	hintWithin decimal.Decimal // fraction; zero: no hints
+	hints  bool // Rules.HintWithin is set
+	noRate rate // the zero rate, for a graduated rule with nothing to blend
 
 	scratch sync.Pool // *aggScratch, sized for items and groups
 
@@ -109,6 +110,9 @@ type cvolume struct {
 	tiers      []Tier
 	rates      []rate // per tier
 	pool       int32  // per-order pool index
+	// hintFrom is, per tier, the volume from which the tier is near
+	// enough for a hint: its bound less HintWithin of it.
+	hintFrom []decimal.Decimal
 }
 
 // Compile checks a price list and a rule set together and compiles them
@@ -156,7 +160,8 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		e.authIndex[a.ID] = i
 	}
 	if rules.HintWithin.Valid {
-		e.hintWithin = fraction(rules.HintWithin.Decimal)
+		e.hints = true
+		e.setHintThresholds(fraction(rules.HintWithin.Decimal))
 	}
 	nItems, nGroups := len(e.items), len(e.groups)
 	e.scratch.New = func() any { return newAggScratch(nItems, nGroups) }
@@ -306,6 +311,22 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 
 func (c *crule) setRate(percent decimal.Decimal) {
 	c.rate, c.maxRate = newRate(percent), percent
+}
+
+// setHintThresholds computes where each volume tier starts to be hinted
+// at: a volume of at least min − min × within is missing at most that
+// share of min.
+func (e *Engine) setHintThresholds(within decimal.Decimal) {
+	for i := range e.crs {
+		v := e.crs[i].vol
+		if v == nil {
+			continue
+		}
+		v.hintFrom = make([]decimal.Decimal, len(v.tiers))
+		for t, tier := range v.tiers {
+			v.hintFrom[t] = tier.Min.Sub(tier.Min.Mul(within))
+		}
+	}
 }
 
 // indexCandidates gives each item the rules that can apply to it, in

@@ -17,8 +17,8 @@ const maxLines = 100_000
 // not depend on the lines.
 type ruleState struct {
 	active bool
-	rate   rate
-	tier   int // loyalty tier reached, 0-based
+	rate   *rate // compiled, shared
+	tier   int   // loyalty tier reached, 0-based
 	basis  decimal.Decimal
 	prior  []PriorVolume
 	// The per-order volume result, the same for every line, and the
@@ -31,8 +31,8 @@ type ruleState struct {
 // volResult is a volume rule evaluated for one line.
 type volResult struct {
 	matched bool
-	tier    int // index of the tier reached, -1 below the first
-	rate    rate
+	tier    int             // index of the tier reached, -1 below the first
+	rate    *rate           // compiled, or made for a graduated blend
 	basis   decimal.Decimal // the volume that selected the tier, prior purchases included
 	key     int32           // item, group or 0, what the volume was added up over
 }
@@ -40,7 +40,7 @@ type volResult struct {
 // pick is a rule chosen for a line.
 type pick struct {
 	rule  int32
-	rate  rate
+	rate  *rate
 	tier  int
 	basis decimal.Decimal
 }
@@ -310,10 +310,10 @@ func (st *quoteState) resolveRules() {
 			for t > 0 && c.loyalty[t].min.GreaterThan(spend) {
 				t--
 			}
-			rs.tier, rs.rate, rs.basis = t, c.loyalty[t].rate, spend
+			rs.tier, rs.rate, rs.basis = t, &c.loyalty[t].rate, spend
 			continue
 		}
-		rs.rate = c.rate
+		rs.rate = &c.rate
 	}
 }
 
@@ -399,10 +399,13 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		res.matched = true
 		switch {
 		case v.mode == AllUnits:
-			res.rate = v.rates[res.tier]
+			res.rate = &v.rates[res.tier]
 		case x.Sign() > 0:
 			f := graduatedFraction(v.tiers, prior, x)
-			res.rate = fractionRate(f, f.Shift(2).Neg())
+			blend := fractionRate(f, f.Shift(2).Neg())
+			res.rate = &blend
+		default: // no volume in this line's pool, no blend
+			res.rate = &st.e.noRate
 		}
 	}
 	switch v.per {
@@ -460,7 +463,7 @@ candidates:
 		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
 		if c.vol != nil {
 			res := st.volume(ri, c, it, idx)
-			if !e.hintWithin.IsZero() {
+			if e.hints {
 				seen = append(seen, seenVolume{rule: ri, res: res})
 			}
 			if !res.matched {
@@ -757,14 +760,12 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 		c := &e.crs[s.rule]
 		v := c.vol
 		next := s.res.tier + 1
-		if next >= len(v.tiers) {
+		if next >= len(v.tiers) || s.res.basis.LessThan(v.hintFrom[next]) {
 			continue
 		}
-		nextMin := v.tiers[next].Min
-		missing := nextMin.Sub(s.res.basis)
-		if missing.Sign() <= 0 || missing.GreaterThan(nextMin.Mul(e.hintWithin)) {
-			continue
-		}
+		// The next tier's bound is above the basis (else it would be
+		// reached): something is missing, at most HintWithin of the bound.
+		missing := v.tiers[next].Min.Sub(s.res.basis)
 		switch e.rules.Combination {
 		case FirstMatch:
 			if len(picks) > 0 && picks[0].rule < s.rule {
