@@ -156,8 +156,8 @@ type fixedFactor struct {
 	ok     bool
 }
 
-// newFixedFactor converts d; it allocates, so it runs when rules are
-// compiled or resolved, never per line.
+// newFixedFactor converts d. It runs when rules are compiled or
+// resolved (once per graduated blend), never per line.
 func newFixedFactor(d decimal.Decimal) fixedFactor {
 	if d.Sign() < 0 {
 		return fixedFactor{}
@@ -165,18 +165,34 @@ func newFixedFactor(d decimal.Decimal) fixedFactor {
 	if d.Sign() == 0 {
 		return fixedFactor{ok: true}
 	}
-	n := d.Normalize()
-	c := n.Coefficient()
-	if exp := n.Exponent(); exp > 0 {
-		c.Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil))
+	exp := d.Exponent()
+	var x wide
+	if d.NumDigits() <= 18 {
+		x[0] = uint64(d.CoefficientInt64())
+	} else {
+		c := d.Coefficient()
+		if c.BitLen() > 128 {
+			return fixedFactor{}
+		}
+		for i, w := range c.Bits() { // little-endian words of bits.UintSize
+			x[i*bits.UintSize/64] |= uint64(w) << (i * bits.UintSize % 64)
+		}
 	}
-	if c.BitLen() > 128 {
+	for exp < 0 && x.divisible10() {
+		x.divWord(10)
+		exp++
+	}
+	if exp > 0 && !x.mulPow10(exp) {
 		return fixedFactor{}
 	}
-	lo := new(big.Int).And(c, new(big.Int).SetUint64(^uint64(0))).Uint64()
-	hi := c.Rsh(c, 64).Uint64()
-	return fixedFactor{hi: hi, lo: lo, dec: max(0, -n.Exponent()), ok: true}
+	if x[2] != 0 || x[3] != 0 {
+		return fixedFactor{}
+	}
+	return fixedFactor{hi: x[1], lo: x[0], dec: max(0, -exp), ok: true}
 }
+
+// divisible10 reports whether x is a multiple of ten.
+func (x wide) divisible10() bool { return x.divWord(10) == 0 }
 
 // unitsAt returns d × 10^dec, if it is an integer below 2^63.
 func unitsAt(d decimal.Decimal, dec int32) (uint64, bool) {

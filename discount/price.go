@@ -121,7 +121,6 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 	}
 	n := len(e.crs)
 	st.sum = make([]moneySum, n+nSlots)
-	st.adjs = make([]Adjustment, 0, 5*len(req.Lines))
 	var gross, net moneySum
 	for i, ln := range req.Lines {
 		st.priceLine(&q.Lines[i], i, ln)
@@ -484,12 +483,28 @@ candidates:
 		}
 	}
 
+	st.reserve(len(picks)+nSlots, len(st.req.Lines)-li)
 	if e.decimalOnly || !st.priceFixed(l, it, picks) {
 		st.priceDecimal(l, it, picks)
 	}
 	if len(seen) > 0 {
 		st.hintsFor(it, seen, picks)
 	}
+}
+
+// adjustmentChunk bounds the adjustments allocated at once: 256 of them
+// stay below the runtime's large-object size.
+const adjustmentChunk = 256
+
+// reserve makes room in st.adjs for the n adjustments a line may take at
+// most, linesLeft lines before the end. A full chunk is left as it is,
+// the lines before holding slices of it, and a new one is started: no
+// line's adjustments are ever copied, and no chunk is a large object.
+func (st *quoteState) reserve(n, linesLeft int) {
+	if cap(st.adjs)-len(st.adjs) >= n {
+		return
+	}
+	st.adjs = make([]Adjustment, 0, max(n, min(adjustmentChunk, 4*linesLeft)))
 }
 
 // pickAdjustment explains a rule chosen for a line (its amount is set
