@@ -102,6 +102,25 @@ func TestFirstMatchSpecificRuleByPriority(t *testing.T) {
 	requireDec(t, "231.25", q.Lines[1].NetUnitPrice, "250 × 0.925")
 }
 
+func TestFirstMatchAZeroRateMatchStillWins(t *testing.T) {
+	// A loyalty programme matches every client (its base tier starts at
+	// 0), so under first_match it wins every line in its scope, even at
+	// its 0 % base tier, as an Odoo pricelist rule of 0 % would: the VIP
+	// rule behind it never applies. The package documentation says to
+	// order such rules after the ones they should not hide.
+	r := baseRules(FirstMatch)
+	r.Loyalty = []LoyaltyRule{{Header: Header{ID: "club", Priority: 1}, Tiers: []LoyaltyTier{{MinSpend: d("0"), Rate: d("0")}, {MinSpend: d("1000"), Rate: d("1")}}}}
+	r.VIP = []VIPRule{{Header: Header{ID: "vip", Priority: 2}, Rate: d("5")}}
+	rq := req(line("DRILL", "1"))
+	rq.Client = ClientFacts{VIP: true}
+	requireDec(t, "100", mustQuote(t, testPriceList(), r, rq).Lines[0].NetUnitPrice, "base tier, 0 %")
+	rq.Client.LoyaltySpend = d("1000")
+	requireDec(t, "99", mustQuote(t, testPriceList(), r, rq).Lines[0].NetUnitPrice, "silver, 1 %")
+	// Behind the VIP rule, the loyalty tier no longer hides it.
+	r.Loyalty[0].Priority = 3
+	requireDec(t, "95", mustQuote(t, testPriceList(), r, rq).Lines[0].NetUnitPrice)
+}
+
 func TestFirstMatchPriorityTieIsAConfigurationError(t *testing.T) {
 	// ERPNext raises MultiplePricingRuleConflict when two rules of equal
 	// priority match at order time (test_pricing_rule_for_discount); here

@@ -167,6 +167,13 @@
 // its tier was reached it would replace the richer discount, and the
 // client ordering more would pay more per unit.
 //
+// A rule matches a line when it covers the item, the client and the
+// date, and a volume rule when a tier is reached, even a 0 % tier: under
+// first_match such a match wins the line like any other. A loyalty
+// programme (whose base tier starts at zero spend) and a volume rule
+// whose tiers start "from 0: 0 %" match every line in their scope, so
+// they belong after the rules they should not hide.
+//
 // [BestForClient] keeps the largest discount; [Additive] adds the rates
 // (ERPNext's "apply multiple pricing rules": 20 % and 10 % give 30 %);
 // [Compounding] applies each to the price the previous one left (ERPNext's
