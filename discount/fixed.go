@@ -276,12 +276,15 @@ func roundScaled(x wide, dec, places int32, mode RoundingMode) (int64, bool) {
 
 // decimal returns p as a decimal (allocating: for the rare steps that
 // explain themselves in decimals, the cap and the floor).
-func (p *fixedPrice) decimal() decimal.Decimal {
+func (p *fixedPrice) decimal() decimal.Decimal { return decimal.NewFromBigInt(p.coef.big(), -p.dec) }
+
+// big returns x as a big.Int.
+func (x *wide) big() *big.Int {
 	c, w := new(big.Int), new(big.Int)
-	for i := len(p.coef) - 1; i >= 0; i-- {
-		c.Lsh(c, 64).Or(c, w.SetUint64(p.coef[i]))
+	for i := len(x) - 1; i >= 0; i-- {
+		c.Lsh(c, 64).Or(c, w.SetUint64(x[i]))
 	}
-	return decimal.NewFromBigInt(c, -p.dec)
+	return c
 }
 
 // fixedQuantity returns q as m × 10^−qd with m < 2^63, or false.

@@ -12,14 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// bigOf returns x as a big.Int.
-func bigOf(x wide) *big.Int {
-	c, w := new(big.Int), new(big.Int)
-	for i := len(x) - 1; i >= 0; i-- {
-		c.Lsh(c, 64).Or(c, w.SetUint64(x[i]))
-	}
-	return c
-}
+func bigOf(x wide) *big.Int { return x.big() }
 
 // wideOf returns c as a wide; c must fit.
 func wideOf(c *big.Int) wide {
@@ -89,9 +82,7 @@ func TestWideArithmeticMatchesBig(t *testing.T) {
 		require.Equal(t, wr.Uint64(), r)
 
 		f := fixedFactor{hi: rng.Uint64() >> rng.IntN(64), lo: rng.Uint64(), ok: true}
-		fb := new(big.Int).Lsh(new(big.Int).SetUint64(f.hi), 64)
-		fb.Or(fb, new(big.Int).SetUint64(f.lo))
-		want = new(big.Int).Mul(bigOf(x), fb)
+		want = new(big.Int).Mul(bigOf(x), bigOf(wide{f.lo, f.hi}))
 		got = x
 		ok = got.mulFactor(f)
 		require.Equal(t, want.Cmp(limit) < 0, ok, "mulFactor overflow")
@@ -122,9 +113,7 @@ func TestNewFixedFactor(t *testing.T) {
 		if !f.ok {
 			continue
 		}
-		c := new(big.Int).Lsh(new(big.Int).SetUint64(f.hi), 64)
-		c.Or(c, new(big.Int).SetUint64(f.lo))
-		assert.Equal(t, tc.coef, c.String(), tc.d)
+		assert.Equal(t, tc.coef, bigOf(wide{f.lo, f.hi}).String(), tc.d)
 		assert.Equal(t, tc.dec, f.dec, tc.d)
 	}
 }
