@@ -61,17 +61,17 @@
 //  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
 //     and never above b: p = max(p, min(F, b)). The floor wins over every
 //     discount and is reported when it bites.
+//  6. Payment terms: p = p × f, with f from the deferral table or the
+//     cost-of-money formula below.
+//  7. Rounding, once: the net unit price u = round(p) to the currency's
+//     minor unit plus Rules.ExtraUnitDecimals, then the line total
+//     round(u × q) to the minor unit.
 //
 // ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
 // monotone and leaves a price on that grid unchanged, so a guard on the
 // grid still holds after the unit price is rounded: a 25 % cap on 9.99 is
 // 7.50, not 7.4925, which half-up rounding could turn into 7.49, 25.03 %
 // off.
-//  6. Payment terms: p = p × f, with f from the deferral table or the
-//     cost-of-money formula below.
-//  7. Rounding, once: the net unit price u = round(p) to the currency's
-//     minor unit plus Rules.ExtraUnitDecimals, then the line total
-//     round(u × q) to the minor unit.
 //
 // Why this order. The manager negotiates from the price the policy
 // gives, and authority limits concern the manager's own rate, so the
@@ -267,10 +267,12 @@
 // the last digit. A line whose numbers do not fit (a coefficient past
 // 256 bits, a quantity of more than 18 digits, additive rates past 100 %)
 // is priced with decimals instead; tests price random lines both ways and
-// require equal quotes. The benchmarks price a 100-line
-// request against 50 rules and a batch of 1,000 such requests, beside
-// BenchmarkReferenceLineArithmetic: the bare decimal operations the same
-// lines need, so one run gives the engine's overhead per priced line.
+// require equal quotes.
+//
+// The benchmarks price a 100-line request against 50 rules and a batch
+// of 1,000 such requests, beside BenchmarkReferenceLineArithmetic: the
+// bare decimal operations the same lines need, so one run gives what a
+// priced line costs against the arithmetic alone.
 //
 // [Odoo pricelists]: https://www.odoo.com/documentation/latest/applications/sales/sales/products_prices/prices/pricing.html
 // [Odoo cash discounts]: https://www.odoo.com/documentation/latest/applications/finance/accounting/customer_invoices/cash_discounts.html
