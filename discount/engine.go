@@ -38,7 +38,7 @@ type Engine struct {
 	hints  bool // Rules.HintWithin is set
 	noRate rate // the zero rate, for a graduated rule with nothing to blend
 
-	scratch sync.Pool // *aggScratch, sized for items and groups
+	scratch sync.Pool // *quoteScratch, sized for items and groups
 
 	// decimalOnly turns the exact fast path off, so tests can check it
 	// against the decimal path.
@@ -164,7 +164,7 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		e.setHintThresholds(fraction(rules.HintWithin.Decimal))
 	}
 	nItems, nGroups := len(e.items), len(e.groups)
-	e.scratch.New = func() any { return newAggScratch(nItems, nGroups) }
+	e.scratch.New = func() any { return newQuoteScratch(nItems, nGroups) }
 	return e, nil
 }
 
@@ -413,27 +413,56 @@ func (e *Engine) checkFirstMatch(p *problems) {
 	}
 }
 
-// aggScratch holds the per-quote volume totals by item and by group.
-// Entries are valid only when their generation matches, so a reused
-// scratch needs no clearing.
-type aggScratch struct {
+// quoteScratch is what a quote reuses from an earlier one priced on the
+// same engine: the volume totals by item and by group (an entry is valid
+// only when its generation matches, so nothing needs clearing), the
+// fast path's step buffers, and the decimals of small rounding residues.
+type quoteScratch struct {
 	gen      uint32
 	itemGen  []uint32
 	items    []volumeAgg
 	groupGen []uint32
 	groups   []volumeAgg
+
+	// The fast path's amounts (minor units) and summary slots of the
+	// line being priced, recorded once the line has fitted.
+	fxAmounts []int64
+	fxSlots   []int32
+
+	// residues[r+maxSharedResidue] is the decimal of a rounding residue
+	// of r minor units, once made: the same few cents come back line
+	// after line, and a decimal is immutable, so one value serves them.
+	residues   [2*maxSharedResidue + 1]decimal.Decimal
+	hasResidue [2*maxSharedResidue + 1]bool
 }
+
+// maxSharedResidue bounds the residues kept as shared decimals; rounding
+// a unit price moves a line by at most half a unit per unit ordered.
+const maxSharedResidue = 256
 
 type volumeAgg struct{ qty, amt decimal.Decimal }
 
-func newAggScratch(nItems, nGroups int) *aggScratch {
-	return &aggScratch{
+func newQuoteScratch(nItems, nGroups int) *quoteScratch {
+	return &quoteScratch{
 		itemGen: make([]uint32, nItems), items: make([]volumeAgg, nItems),
 		groupGen: make([]uint32, nGroups), groups: make([]volumeAgg, nGroups),
 	}
 }
 
-func (s *aggScratch) next() {
+// residue returns the decimal of r minor units of a currency with minor
+// decimals.
+func (s *quoteScratch) residue(r int64, minor int32) decimal.Decimal {
+	if r < -maxSharedResidue || r > maxSharedResidue {
+		return decimal.New(r, -minor)
+	}
+	i := r + maxSharedResidue
+	if !s.hasResidue[i] {
+		s.residues[i], s.hasResidue[i] = decimal.New(r, -minor), true
+	}
+	return s.residues[i]
+}
+
+func (s *quoteScratch) next() {
 	s.gen++
 	if s.gen == 0 { // wrapped: clear once every 2^32 quotes
 		clear(s.itemGen)

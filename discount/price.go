@@ -59,7 +59,7 @@ type quoteState struct {
 	req      *Request
 	lineItem []int32
 	rs       []ruleState
-	scr      *aggScratch
+	scr      *quoteScratch
 	pools    []volumeAgg
 
 	pay     decimal.Decimal // payment factor
@@ -69,15 +69,10 @@ type quoteState struct {
 	mgr     rate
 	hasMgr  bool
 
-	adjs     []Adjustment
-	sum      []moneySum // per rule, then the five step kinds
-	hints    []Hint
-	hintKeys []hintKey
-
-	// The fast path's amounts (minor units) and summary slots of the
-	// line being priced, recorded once the line has fitted.
-	fxAmounts []int64
-	fxSlots   []int32
+	adjs      []Adjustment
+	sum       []moneySum // per rule, then the five step kinds
+	hints     []Hint
+	hintKeys  []hintKey
 	fastLines int // lines the fast path priced
 }
 
@@ -110,7 +105,7 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 	if err != nil {
 		return Quote{}, 0, err
 	}
-	st.scr = e.scratch.Get().(*aggScratch)
+	st.scr = e.scratch.Get().(*quoteScratch)
 	defer e.scratch.Put(st.scr)
 	st.addUp()
 
@@ -595,7 +590,7 @@ func (st *quoteState) priceFixed(l *Line, it *item, picks []pick) bool {
 		return false
 	}
 	l.Gross = decimal.New(s.prev, -minor)
-	st.fxAmounts, st.fxSlots = st.fxAmounts[:0], st.fxSlots[:0]
+	st.scr.fxAmounts, st.scr.fxSlots = st.scr.fxAmounts[:0], st.scr.fxSlots[:0]
 	n := int32(len(e.crs))
 	s.p = fixedPrice{coef: wide{it.units}, dec: ud}
 	for _, pk := range picks {
@@ -671,13 +666,13 @@ func (st *quoteState) priceFixed(l *Line, it *item, picks []pick) bool {
 
 	// Everything fitted: record the line.
 	l.NetUnitPrice, l.Net = decimal.New(unit, -ud), decimal.New(net, -minor)
-	for i, amt := range st.fxAmounts {
+	for i, amt := range st.scr.fxAmounts {
 		a := &st.adjs[s.start+i]
 		a.Amount = decimal.New(amt, -minor)
-		st.sum[st.fxSlots[i]].addUnits(amt, minor)
+		st.sum[st.scr.fxSlots[i]].addUnits(amt, minor)
 	}
 	if residue := net - s.prev; residue != 0 {
-		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: decimal.New(residue, -minor)})
+		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: st.scr.residue(residue, minor)})
 		st.sum[n+slotRounding].addUnits(residue, minor)
 	}
 	if len(st.adjs) > s.start {
@@ -688,8 +683,8 @@ func (st *quoteState) priceFixed(l *Line, it *item, picks []pick) bool {
 }
 
 // fixedSteps tracks the line total from step to step on the fast path.
-// Amounts are kept aside (st.fxAmounts, st.fxSlots) until the whole
-// line has fitted.
+// Amounts are kept aside in the scratch (fxAmounts, fxSlots) until the
+// whole line has fitted.
 type fixedSteps struct {
 	st    *quoteState
 	p     fixedPrice
@@ -708,8 +703,8 @@ func (s *fixedSteps) step(a Adjustment, slot int32) bool {
 		return false
 	}
 	s.st.adjs = append(s.st.adjs, a)
-	s.st.fxAmounts = append(s.st.fxAmounts, total-s.prev)
-	s.st.fxSlots = append(s.st.fxSlots, slot)
+	s.st.scr.fxAmounts = append(s.st.scr.fxAmounts, total-s.prev)
+	s.st.scr.fxSlots = append(s.st.scr.fxSlots, slot)
 	s.prev = total
 	return true
 }
@@ -717,7 +712,7 @@ func (s *fixedSteps) step(a Adjustment, slot int32) bool {
 // fail undoes what the line recorded and sends it to the decimal path.
 func (s *fixedSteps) fail(l *Line) bool {
 	s.st.adjs = s.st.adjs[:s.start]
-	s.st.fxAmounts, s.st.fxSlots = s.st.fxAmounts[:0], s.st.fxSlots[:0]
+	s.st.scr.fxAmounts, s.st.scr.fxSlots = s.st.scr.fxAmounts[:0], s.st.scr.fxSlots[:0]
 	l.Warnings = nil
 	return false
 }

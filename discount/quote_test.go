@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -318,8 +319,20 @@ func TestMoneySumIsExactBeyondInt64(t *testing.T) {
 	assert.True(t, s.set)
 }
 
-func TestAggScratchGenerationWraps(t *testing.T) {
-	s := newAggScratch(2, 1)
+func TestSharedResidues(t *testing.T) {
+	s := newQuoteScratch(0, 0)
+	for _, r := range []int64{-257, -256, -3, 0, 3, 256, 257} {
+		for range 2 { // made, then shared
+			got := s.residue(r, 2)
+			assert.Equal(t, decimal.New(r, -2).String(), got.String())
+			assert.Equal(t, int32(-2), got.Exponent())
+		}
+	}
+	assert.Equal(t, "-3", newQuoteScratch(0, 0).residue(-3, 0).String(), "JPY: whole yen")
+}
+
+func TestQuoteScratchGenerationWraps(t *testing.T) {
+	s := newQuoteScratch(2, 1)
 	s.gen = ^uint32(0)
 	s.itemGen[1] = 7
 	s.next()
