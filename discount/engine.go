@@ -440,7 +440,14 @@ type quoteScratch struct {
 // a unit price moves a line by at most half a unit per unit ordered.
 const maxSharedResidue = 256
 
-type volumeAgg struct{ qty, amt decimal.Decimal }
+// volumeAgg is the volume of some lines: units, and gross amount at list
+// prices.
+type volumeAgg struct{ qty, amt exactTotal }
+
+func (g *volumeAgg) add(a volumeAgg) {
+	g.qty.add(a.qty)
+	g.amt.add(a.amt)
+}
 
 func newQuoteScratch(nItems, nGroups int) *quoteScratch {
 	return &quoteScratch{

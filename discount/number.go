@@ -1,6 +1,8 @@
 package discount
 
 import (
+	"math/bits"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -131,4 +133,89 @@ func (s *moneySum) total(minor int32) decimal.Decimal {
 		return t
 	}
 	return t.Add(s.rest)
+}
+
+// exactTotal adds non-negative decimals to the value and exponent
+// decimal.Add gives (the finest exponent of the terms, and at most 0,
+// the zero value's), on an int64 coefficient while it fits, so a volume
+// total costs no allocation per line; a term or a sum that does not fit
+// moves the total to a decimal.
+type exactTotal struct {
+	coef int64
+	exp  int32
+	big  decimal.Decimal // the total, once wide
+	wide bool
+}
+
+// exactOf returns a total of v alone, with v's exponent.
+func exactOf(v decimal.Decimal) exactTotal {
+	if c, ok := smallCoef(v); ok {
+		return exactTotal{coef: c, exp: v.Exponent()}
+	}
+	return exactTotal{big: v, wide: true}
+}
+
+// exactProduct returns a total of a × b, as decimal.Mul gives it.
+func exactProduct(a, b decimal.Decimal) exactTotal {
+	ca, okA := smallCoef(a)
+	cb, okB := smallCoef(b)
+	if hi, lo := bits.Mul64(uint64(ca), uint64(cb)); okA && okB && hi == 0 && lo < 1<<63 {
+		return exactTotal{coef: int64(lo), exp: a.Exponent() + b.Exponent()}
+	}
+	return exactTotal{big: a.Mul(b), wide: true}
+}
+
+func (t *exactTotal) add(u exactTotal) {
+	if !t.wide && !u.wide && t.addCoef(u.coef, u.exp) {
+		return
+	}
+	t.big, t.wide = t.decimal().Add(u.decimal()), true
+}
+
+// addCoef adds c × 10^exp and reports whether the sum still fits.
+func (t *exactTotal) addCoef(c int64, exp int32) bool {
+	a, b := t.coef, c
+	switch {
+	case exp < t.exp:
+		a = scaleUp(a, t.exp-exp)
+	case exp > t.exp:
+		b = scaleUp(b, exp-t.exp)
+	}
+	if a < 0 || b < 0 || a > 1<<62 || b > 1<<62 {
+		return false // negative (scaleUp's overflow) or a sum that may not fit
+	}
+	t.coef, t.exp = a+b, min(t.exp, exp)
+	return true
+}
+
+func (t *exactTotal) decimal() decimal.Decimal {
+	if t.wide {
+		return t.big
+	}
+	return decimal.New(t.coef, t.exp)
+}
+
+// smallCoef returns v's coefficient if it is non-negative and fits in 18
+// digits.
+func smallCoef(v decimal.Decimal) (int64, bool) {
+	if v.Sign() < 0 || v.NumDigits() > 18 {
+		return 0, false
+	}
+	return v.CoefficientInt64(), true
+}
+
+// scaleUp returns x × 10^n for x ≥ 0, or −1 when it does not fit in an
+// int64.
+func scaleUp(x int64, n int32) int64 {
+	if n > maxPow10Word {
+		if x == 0 {
+			return 0
+		}
+		return -1
+	}
+	hi, lo := bits.Mul64(uint64(x), pow10Words[n])
+	if hi != 0 || lo >= 1<<63 {
+		return -1
+	}
+	return int64(lo)
 }

@@ -325,9 +325,9 @@ func (st *quoteState) addUp() {
 		if !it.aggItem && !it.aggGroup && len(it.pools) == 0 {
 			continue
 		}
-		a := volumeAgg{qty: ln.Quantity}
+		a := volumeAgg{qty: exactOf(ln.Quantity)}
 		if it.needAmount {
-			a.amt = it.price.Mul(ln.Quantity)
+			a.amt = exactProduct(it.price, ln.Quantity)
 		}
 		if it.aggItem {
 			addAgg(&scr.items[idx], &scr.itemGen[idx], scr.gen, a)
@@ -337,8 +337,7 @@ func (st *quoteState) addUp() {
 		}
 		for _, ri := range it.pools {
 			if st.rs[ri].active {
-				pool := &st.pools[e.crs[ri].vol.pool]
-				pool.qty, pool.amt = pool.qty.Add(a.qty), pool.amt.Add(a.amt)
+				st.pools[e.crs[ri].vol.pool].add(a)
 			}
 		}
 	}
@@ -349,7 +348,7 @@ func addAgg(dst *volumeAgg, gen *uint32, cur uint32, a volumeAgg) {
 		*gen, *dst = cur, a
 		return
 	}
-	dst.qty, dst.amt = dst.qty.Add(a.qty), dst.amt.Add(a.amt)
+	dst.add(a)
 }
 
 // volume evaluates volume rule ri for a line of item idx.
@@ -376,9 +375,9 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		}
 		agg = st.pools[v.pool]
 	}
-	x := agg.qty
+	x := agg.qty.decimal()
 	if v.basis == BasisAmount {
-		x = agg.amt
+		x = agg.amt.decimal()
 	}
 	prior := decimal.Zero
 	if len(rs.prior) > 0 {
