@@ -164,7 +164,8 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		e.setHintThresholds(fraction(rules.HintWithin.Decimal))
 	}
 	nItems, nGroups := len(e.items), len(e.groups)
-	e.scratch.New = func() any { return newQuoteScratch(nItems, nGroups) }
+	nRules, nPools := len(e.crs), e.nPools
+	e.scratch.New = func() any { return newQuoteScratch(nItems, nGroups, nRules, nPools) }
 	return e, nil
 }
 
@@ -434,6 +435,34 @@ type quoteScratch struct {
 	// after line, and a decimal is immutable, so one value serves them.
 	residues   [2*maxSharedResidue + 1]decimal.Decimal
 	hasResidue [2*maxSharedResidue + 1]bool
+
+	// The quote's working state, cleared for each quote: nothing in it
+	// is referenced by a quote once priced.
+	rs       []ruleState // per rule
+	sum      []moneySum  // per rule, then per step kind
+	pools    []volumeAgg // per per-order volume rule
+	lineItem []int32     // per request line
+}
+
+// ruleStates returns the rule states cleared, keeping the capacity of
+// their slices.
+func (s *quoteScratch) ruleStates() []ruleState {
+	for i := range s.rs {
+		s.rs[i] = ruleState{prior: s.rs[i].prior[:0], groups: s.rs[i].groups[:0]}
+	}
+	return s.rs
+}
+
+func (s *quoteScratch) sums() []moneySum {
+	clear(s.sum)
+	return s.sum
+}
+
+func (s *quoteScratch) lineItems(n int) []int32 {
+	if cap(s.lineItem) < n {
+		s.lineItem = make([]int32, n)
+	}
+	return s.lineItem[:n]
 }
 
 // maxSharedResidue bounds the residues kept as shared decimals; rounding
@@ -449,10 +478,11 @@ func (g *volumeAgg) add(a volumeAgg) {
 	g.amt.add(a.amt)
 }
 
-func newQuoteScratch(nItems, nGroups int) *quoteScratch {
+func newQuoteScratch(nItems, nGroups, nRules, nPools int) *quoteScratch {
 	return &quoteScratch{
 		itemGen: make([]uint32, nItems), items: make([]volumeAgg, nItems),
 		groupGen: make([]uint32, nGroups), groups: make([]volumeAgg, nGroups),
+		rs: make([]ruleState, nRules), sum: make([]moneySum, nRules+nSlots), pools: make([]volumeAgg, nPools),
 	}
 }
 

@@ -100,13 +100,12 @@ func (e *Engine) Quote(req Request) (Quote, error) {
 // quote is Quote, also returning how many lines the exact fast path
 // priced (for the tests that hold it to the decimal path).
 func (e *Engine) quote(req Request) (Quote, int, error) {
-	st := quoteState{e: e, req: &req}
+	st := quoteState{e: e, req: &req, scr: e.scratch.Get().(*quoteScratch)}
+	defer e.scratch.Put(st.scr)
 	appr, err := st.prepare()
 	if err != nil {
 		return Quote{}, 0, err
 	}
-	st.scr = e.scratch.Get().(*quoteScratch)
-	defer e.scratch.Put(st.scr)
 	st.addUp()
 
 	q := Quote{
@@ -115,7 +114,7 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 		Lines: make([]Line, len(req.Lines)),
 	}
 	n := len(e.crs)
-	st.sum = make([]moneySum, n+nSlots)
+	st.sum = st.scr.sums()
 	var gross, net moneySum
 	for i, ln := range req.Lines {
 		st.priceLine(&q.Lines[i], i, ln)
@@ -180,7 +179,7 @@ func (st *quoteState) prepare() (Approval, error) {
 	} else {
 		appr = Approval{Status: ApprovalNotRequired}
 	}
-	st.rs = make([]ruleState, len(e.crs))
+	st.rs = st.scr.ruleStates()
 	st.checkPrior(&p)
 	if p.Len() > 0 {
 		return Approval{}, p.err()
@@ -211,7 +210,7 @@ func (st *quoteState) checkLines(p *problems) {
 		p.Addf("lines", len(lines), "more than %d lines", maxLines)
 		return
 	}
-	st.lineItem = make([]int32, len(lines))
+	st.lineItem = st.scr.lineItems(len(lines))
 	for i, l := range lines {
 		idx, ok := st.e.bySKU[l.SKU]
 		if !ok {
@@ -316,9 +315,8 @@ func (st *quoteState) resolveRules() {
 func (st *quoteState) addUp() {
 	e, scr := st.e, st.scr
 	scr.next()
-	if e.nPools > 0 {
-		st.pools = make([]volumeAgg, e.nPools)
-	}
+	st.pools = scr.pools
+	clear(st.pools)
 	for li, ln := range st.req.Lines {
 		idx := st.lineItem[li]
 		it := &e.items[idx]
@@ -808,16 +806,28 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 func (st *quoteState) summary() []SummaryLine {
 	e := st.e
 	n := len(e.crs)
-	var out []SummaryLine
+	set := 0
+	for i := range st.sum {
+		if st.sum[i].set {
+			set++
+		}
+	}
+	out := make([]SummaryLine, 0, set)
 	for i := range e.crs {
 		if st.sum[i].set {
 			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total(e.minor)})
 		}
 	}
 	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
-		if t := st.sum[n+slot].total(e.minor); st.sum[n+slot].set && !t.IsZero() {
+		if !st.sum[n+slot].set {
+			continue
+		}
+		if t := st.sum[n+slot].total(e.minor); !t.IsZero() {
 			out = append(out, SummaryLine{Kind: k, Amount: t})
 		}
+	}
+	if len(out) == 0 {
+		return nil // as before: a quote that granted nothing has no summary
 	}
 	return out
 }
