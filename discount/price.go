@@ -827,7 +827,7 @@ func (st *quoteState) summary() []SummaryLine {
 		}
 	}
 	if len(out) == 0 {
-		return nil // as before: a quote that granted nothing has no summary
+		return nil // a quote that granted nothing has no summary (null in JSON)
 	}
 	return out
 }
