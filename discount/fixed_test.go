@@ -260,6 +260,9 @@ func FuzzFixedMatchesDecimal(f *testing.F) {
 		if even {
 			r.Rounding = RoundHalfEven
 		}
+		// A graduated blend (a 20-decimal rate) ahead of two flat rates.
+		r.Volume = []VolumeRule{{Header: Header{ID: "v"}, Per: PerItem, Basis: BasisQuantity, Mode: Graduated,
+			Tiers: []Tier{{Min: decimal.Zero, Rate: decimal.Zero}, {Min: decimal.NewFromInt(7), Rate: dec(rate2)}}}}
 		r.Segments = []SegmentRule{{Header: Header{ID: "s", Priority: 1}, Segment: "A", Rate: dec(rate1)}}
 		r.Promotions = []PromotionRule{{Header: Header{ID: "p", Priority: 2}, Rate: dec(rate2)}}
 		if maxDiscount != "" {
