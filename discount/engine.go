@@ -175,6 +175,11 @@ func (e *Engine) compileItems(p *problems) {
 		capFactor = one.Sub(fraction(e.rules.MaxDiscount.Decimal))
 	}
 	markup := e.rules.Floor.MinMarkup
+	var markupFactor decimal.Decimal
+	if markup.Valid {
+		markupFactor = one.Add(fraction(markup.Decimal))
+	}
+	capFx, markupFx := newFixedFactor(capFactor), newFixedFactor(markupFactor)
 	e.items = make([]item, len(e.pl.Items))
 	for i, it := range e.pl.Items {
 		f := "price_list.items[" + strconv.Itoa(i) + "]"
@@ -195,12 +200,12 @@ func (e *Engine) compileItems(p *problems) {
 		// Guards are rounded up to the grid the net unit price is rounded
 		// to: rounding, monotone and exact on that grid, then never takes
 		// a price at or above a guard below it.
-		ci.capPrice = it.UnitPrice.Mul(capFactor).RoundCeil(e.unitDecimals)
+		ci.capPrice = ceilTimes(it.UnitPrice, capFactor, capFx, e.unitDecimals)
 		if markup.Valid {
 			if !it.Cost.Valid {
 				p.Add(f+".cost", nil, "is required: rules.floor.min_markup prices the floor from cost")
 			} else {
-				ci.floor, ci.hasFloor = it.Cost.Decimal.Mul(one.Add(fraction(markup.Decimal))).RoundCeil(e.unitDecimals), true
+				ci.floor, ci.hasFloor = ceilTimes(it.Cost.Decimal, markupFactor, markupFx, e.unitDecimals), true
 			}
 		}
 		if it.MinPrice.Valid && (!ci.hasFloor || it.MinPrice.Decimal.GreaterThan(ci.floor)) {
@@ -213,6 +218,15 @@ func (e *Engine) compileItems(p *problems) {
 		e.items[i] = ci
 		e.bySKU[it.SKU] = int32(i)
 	}
+}
+
+// ceilTimes returns d × f rounded up to places decimals, on machine
+// words when the numbers fit.
+func ceilTimes(d, f decimal.Decimal, fx fixedFactor, places int32) decimal.Decimal {
+	if u, ok := ceilUnits(d, fx, places); ok {
+		return decimal.New(u, -places)
+	}
+	return d.Mul(f).RoundCeil(places)
 }
 
 // setUnits prepares the item for the exact fast path.

@@ -131,20 +131,58 @@ func roundPow10(x wide, k int32, m RoundingMode) wide {
 	if k == 0 {
 		return x
 	}
-	// Lower chunks first: only whether they were all zero matters.
-	sticky := false
-	for ; k > maxPow10Word; k -= maxPow10Word {
-		if x.divWord(pow10Words[maxPow10Word]) != 0 {
-			sticky = true
-		}
-	}
-	r := x.divWord(pow10Words[k])
-	half := 5 * pow10Words[k-1]
-	up := r > half || r == half && (m != RoundHalfEven || sticky || x[0]&1 == 1)
-	if up {
+	r, top, zerosBelow := x.dropDigits(k)
+	half := 5 * pow10Words[top-1]
+	if r > half || r == half && (m != RoundHalfEven || !zerosBelow || x[0]&1 == 1) {
 		x.add(&wide{1}) // x < 2^256 / 10: no carry out
 	}
 	return x
+}
+
+// ceilPow10 returns x / 10^k rounded up, as decimal.RoundCeil does; k ≥ 0.
+func ceilPow10(x wide, k int32) wide {
+	if k == 0 {
+		return x
+	}
+	if r, _, zerosBelow := x.dropDigits(k); r != 0 || !zerosBelow {
+		x.add(&wide{1})
+	}
+	return x
+}
+
+// dropDigits divides x by 10^k (k ≥ 1), lower digits first. It returns
+// the remainder of the last division, the top digits dropped (r below
+// 10^top), and whether every digit below those was zero: all a rounding
+// needs to know.
+func (x *wide) dropDigits(k int32) (r uint64, top int32, zerosBelow bool) {
+	zerosBelow = true
+	for ; k > maxPow10Word; k -= maxPow10Word {
+		if x.divWord(pow10Words[maxPow10Word]) != 0 {
+			zerosBelow = false
+		}
+	}
+	return x.divWord(pow10Words[k]), k, zerosBelow
+}
+
+// ceilUnits returns d × f rounded up to places decimals, as a coefficient
+// at 10^−places, and whether it fits in an int64; d ≥ 0.
+func ceilUnits(d decimal.Decimal, f fixedFactor, places int32) (int64, bool) {
+	df := newFixedFactor(d)
+	if !df.ok {
+		return 0, false
+	}
+	p := fixedPrice{coef: wide{df.lo, df.hi}, dec: df.dec}
+	if !p.mul(f) {
+		return 0, false
+	}
+	if p.dec < places {
+		if !p.coef.mulPow10(places - p.dec) {
+			return 0, false
+		}
+		p.dec = places
+	}
+	c := ceilPow10(p.coef, p.dec-places)
+	return c.int64()
 }
 
 // fixedFactor is an exact decimal coef × 10^−dec with a coefficient of

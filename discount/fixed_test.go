@@ -34,15 +34,18 @@ func TestRoundPow10MatchesDecimal(t *testing.T) {
 		k    int32
 		up   string // half up, as decimal.Round gives it
 		even string // half even, as decimal.RoundBank gives it
+		ceil string // up, as decimal.RoundCeil gives it
 	}{
-		{"25", 1, "3", "2"},
-		{"35", 1, "4", "4"},
-		{"2500000000000000000000000000001", 30, "3", "3"},
-		{"2500000000000000000000000000000", 30, "3", "2"},
-		{"2499999999999999999999999999999", 30, "2", "2"},
-		{"123456789012345678901234567890123456789", 19, "12345678901234567890", "12345678901234567890"},
-		{"98765", 0, "98765", "98765"},
-		{"4", 45, "0", "0"},
+		{"25", 1, "3", "2", "3"},
+		{"35", 1, "4", "4", "4"},
+		{"30", 1, "3", "3", "3"},
+		{"2500000000000000000000000000001", 30, "3", "3", "3"},
+		{"2500000000000000000000000000000", 30, "3", "2", "3"},
+		{"2499999999999999999999999999999", 30, "2", "2", "3"},
+		{"2000000000000000000000000000001", 30, "2", "2", "3"},
+		{"123456789012345678901234567890123456789", 19, "12345678901234567890", "12345678901234567890", "12345678901234567891"},
+		{"98765", 0, "98765", "98765", "98765"},
+		{"4", 45, "0", "0", "1"},
 	} {
 		c, _ := new(big.Int).SetString(tc.x, 10)
 		got := roundPow10(wideOf(c), tc.k, RoundHalfUp)
@@ -53,7 +56,30 @@ func TestRoundPow10MatchesDecimal(t *testing.T) {
 		dd := decimal.NewFromBigInt(c, -tc.k)
 		assert.Equal(t, tc.up, dd.Round(0).String(), tc.x)
 		assert.Equal(t, tc.even, dd.RoundBank(0).String(), tc.x)
+		assert.Equal(t, tc.ceil, bigOf(ceilPow10(wideOf(c), tc.k)).String(), "%s / 10^%d up", tc.x, tc.k)
+		assert.Equal(t, tc.ceil, dd.RoundCeil(0).String(), tc.x)
 	}
+}
+
+func TestCeilUnitsMatchesDecimal(t *testing.T) {
+	// The cap and floor prices: a list price or cost times a factor,
+	// rounded up to the unit-price precision.
+	rng := rand.New(rand.NewPCG(5, 9))
+	fitted := 0
+	for range 5000 {
+		d := decimal.New(rng.Int64N(1_000_000_000), -int32(rng.IntN(9)))
+		f := decimal.New(rng.Int64N(20_000_000_000), -int32(2+rng.IntN(9)))
+		places := int32(rng.IntN(9))
+		want := d.Mul(f).RoundCeil(places)
+		got, ok := ceilUnits(d, newFixedFactor(f), places)
+		if !ok {
+			require.True(t, want.Shift(places).GreaterThanOrEqual(decimal.NewFromUint64(1<<63)), "%s × %s fits in an int64", d, f)
+			continue
+		}
+		require.Equal(t, want.String(), decimal.New(got, -places).String(), "%s × %s up to %d places", d, f, places)
+		fitted++
+	}
+	assert.Greater(t, fitted, 3000, "most cases fit in an int64")
 }
 
 func TestWideArithmeticMatchesBig(t *testing.T) {
