@@ -38,7 +38,7 @@ type Engine struct {
 	hints  bool // Rules.HintWithin is set
 	noRate rate // the zero rate, for a graduated rule with nothing to blend
 
-	scratch sync.Pool // *quoteScratch, sized for items and groups
+	scratch sync.Pool // *quoteScratch, sized for the items, groups and rules
 
 	// decimalOnly turns the exact fast path off, so tests can check it
 	// against the decimal path.
