@@ -27,19 +27,18 @@ type Authority struct {
 
 func checkAuthority(p *problems, list []Authority) {
 	before := p.Len()
-	index := make(map[string]int, len(list))
+	seen := make(map[string]string, len(list))
 	for i, a := range list {
 		f := "authority[" + strconv.Itoa(i) + "]"
-		checkID(p, f+".id", a.ID)
-		if j, dup := index[a.ID]; dup && a.ID != "" {
-			p.Addf(f+".id", a.ID, "duplicate authority (also authority[%d])", j)
-		} else {
-			index[a.ID] = i
-		}
+		checkKey(p, f, ".id", a.ID, "authority", seen)
 		checkRate(p, f+".max_discount", a.MaxDiscount)
 	}
 	if p.Len() > before {
 		return
+	}
+	index := make(map[string]int, len(list))
+	for i, a := range list {
+		index[a.ID] = i
 	}
 	for i, a := range list {
 		f := "authority[" + strconv.Itoa(i) + "].approved_by"
@@ -179,7 +178,8 @@ func topLimit(list []Authority, index map[string]int, i int) decimal.Decimal {
 // entry, else role) must be the one the quote names or above it in the
 // chain, must cover the rate, and the approver must not be the manager
 // who asked (four eyes). Errors match ErrNotAuthorized, or ErrInvalid
-// for a quote with nothing to approve or from another price list.
+// for a quote with nothing to approve or from another price list, a
+// missing approver ID or a zero time.
 func (e *Engine) Approve(q Quote, approver Approver, at time.Time) (Quote, error) {
 	if q.Approval.Status != ApprovalPending {
 		return q, fmt.Errorf("%w: quote approval is %s, not pending", ErrInvalid, q.Approval.Status)
@@ -187,7 +187,15 @@ func (e *Engine) Approve(q Quote, approver Approver, at time.Time) (Quote, error
 	if q.PriceListID != e.pl.ID || q.Currency != e.pl.Currency {
 		return q, fmt.Errorf("%w: quote from price list %q (%s), engine prices %q (%s)", ErrInvalid, q.PriceListID, q.Currency, e.pl.ID, e.pl.Currency)
 	}
-	if approver.ID == "" || approver.ID == q.Approval.ManagerID {
+	var p problems
+	checkID(&p, "approver.id", approver.ID)
+	if at.IsZero() {
+		p.Add("at", nil, "is required: an approval records when it was given")
+	}
+	if err := p.err(); err != nil {
+		return q, err
+	}
+	if approver.ID == q.Approval.ManagerID {
 		return q, fmt.Errorf("%w: %q cannot approve their own discount", ErrNotAuthorized, approver.ID)
 	}
 	i, ok := authorityFor(e.authIndex, approver.ID, approver.Role)

@@ -33,6 +33,7 @@ func TestManagerAuthority(t *testing.T) {
 	}{
 		{"within the role's limit", "m-anna", "manager", "5", ApprovalNotRequired, ""},
 		{"above it: the head of sales approves", "m-anna", "manager", "12", ApprovalPending, "head_of_sales"},
+		{"the head of sales' limit exactly", "m-anna", "manager", "15", ApprovalPending, "head_of_sales"},
 		{"above the head too: the director", "m-anna", "manager", "20", ApprovalPending, "director"},
 		{"a manager's own entry wins over the role", "m-senior", "manager", "8", ApprovalNotRequired, ""},
 		{"and escalates along its own chain", "m-senior", "manager", "12", ApprovalPending, "director"},
@@ -56,6 +57,15 @@ func TestManagerAuthority(t *testing.T) {
 			assert.Equal(t, WarnApprovalRequired, q.Warnings[0].Code)
 		})
 	}
+}
+
+func TestOfferableRefusesAnUnpricedQuote(t *testing.T) {
+	// A zero Quote (say, returned beside an error that was ignored) was
+	// never checked against anyone's authority: it is not an offer.
+	err := Quote{}.Offerable()
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.NotErrorIs(t, err, ErrApprovalRequired)
+	assert.Equal(t, []string{"approval.status"}, fieldsOf(t, err))
 }
 
 func TestManagerDiscountBeyondTheTopIsAnError(t *testing.T) {
@@ -112,6 +122,22 @@ func TestApprove(t *testing.T) {
 	_, err = e.Approve(q20, Approver{ID: "h-olga", Role: "head_of_sales"}, at)
 	assert.ErrorIs(t, err, ErrNotAuthorized)
 	assert.ErrorContains(t, err, `approves as "head_of_sales", not "director" or above it`)
+
+	// An approval names who gave it and when.
+	_, err = e.Approve(q, Approver{Role: "head_of_sales"}, at)
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, []string{"approver.id"}, fieldsOf(t, err))
+	_, err = e.Approve(q, Approver{ID: "h-olga", Role: "head_of_sales"}, time.Time{})
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, []string{"at"}, fieldsOf(t, err))
+
+	// A quote edited after pricing (the rate raised past the named
+	// approver's limit) is refused: the approver's own limit is checked.
+	edited := q
+	edited.Approval.Rate = d("20")
+	_, err = e.Approve(edited, Approver{ID: "h-olga", Role: "head_of_sales"}, at)
+	assert.ErrorIs(t, err, ErrNotAuthorized)
+	assert.ErrorContains(t, err, "may approve up to 15 %")
 
 	// A quote from another engine is refused.
 	other := q

@@ -62,6 +62,32 @@ func TestBestForClientPicksLargestWhateverThePriority(t *testing.T) {
 	requireDec(t, "88", l.NetUnitPrice)
 }
 
+func TestBestForClientTieGoesToTheBetterPriorityThenTheID(t *testing.T) {
+	// Two 10 % rules: the client pays 90.00 either way, and the
+	// explanation names the rule of better priority, then the smaller ID.
+	r := twoRules(BestForClient)
+	r.Promotions[0].Rate, r.Promotions[1].Rate = d("10"), d("10")
+	r.Promotions[0].ID, r.Promotions[1].ID = "z-first", "a-second"
+	l := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	require.Len(t, l.Adjustments, 1)
+	assert.Equal(t, "z-first", l.Adjustments[0].RuleID, "priority 1 before priority 2")
+	requireDec(t, "90", l.NetUnitPrice)
+
+	r.Promotions[1].Priority = 1
+	l = mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	assert.Equal(t, "a-second", l.Adjustments[0].RuleID, "same priority: the smaller ID")
+}
+
+func TestARuleNamingASKUAndItsGroupAppliesOnce(t *testing.T) {
+	// DRILL is listed by SKU and by its group "tools": one 10 % rule, once,
+	// 100 × 0.90 = 90.00 (applied twice, compounding would give 81.00).
+	r := baseRules(Compounding)
+	r.Promotions = []PromotionRule{{Header: Header{ID: "p", Scope: Scope{SKUs: []string{"DRILL"}, Groups: []string{"tools"}}}, Rate: d("10")}}
+	l := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	require.Len(t, l.Adjustments, 1)
+	requireDec(t, "90", l.NetUnitPrice)
+}
+
 func TestFirstMatchSpecificRuleByPriority(t *testing.T) {
 	// ERPNext test_pricing_rule_for_variants: a rule for the exact item
 	// (17.5 %, priority 1) takes precedence over the general 7.5 % rule.
@@ -74,6 +100,25 @@ func TestFirstMatchSpecificRuleByPriority(t *testing.T) {
 	q := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"), line("SAW", "1")))
 	requireDec(t, "82.5", q.Lines[0].NetUnitPrice)
 	requireDec(t, "231.25", q.Lines[1].NetUnitPrice, "250 × 0.925")
+}
+
+func TestFirstMatchAZeroRateMatchStillWins(t *testing.T) {
+	// A loyalty programme matches every client (its base tier starts at
+	// 0), so under first_match it wins every line in its scope, even at
+	// its 0 % base tier, as an Odoo pricelist rule of 0 % would: the VIP
+	// rule behind it never applies. The package documentation says to
+	// order such rules after the ones they should not hide.
+	r := baseRules(FirstMatch)
+	r.Loyalty = []LoyaltyRule{{Header: Header{ID: "club", Priority: 1}, Tiers: []LoyaltyTier{{MinSpend: d("0"), Rate: d("0")}, {MinSpend: d("1000"), Rate: d("1")}}}}
+	r.VIP = []VIPRule{{Header: Header{ID: "vip", Priority: 2}, Rate: d("5")}}
+	rq := req(line("DRILL", "1"))
+	rq.Client = ClientFacts{VIP: true}
+	requireDec(t, "100", mustQuote(t, testPriceList(), r, rq).Lines[0].NetUnitPrice, "base tier, 0 %")
+	rq.Client.LoyaltySpend = d("1000")
+	requireDec(t, "99", mustQuote(t, testPriceList(), r, rq).Lines[0].NetUnitPrice, "silver, 1 %")
+	// Behind the VIP rule, the loyalty tier no longer hides it.
+	r.Loyalty[0].Priority = 3
+	requireDec(t, "95", mustQuote(t, testPriceList(), r, rq).Lines[0].NetUnitPrice)
 }
 
 func TestFirstMatchPriorityTieIsAConfigurationError(t *testing.T) {

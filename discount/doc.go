@@ -55,17 +55,23 @@
 //     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − Σ rᵢ);
 //     compounding p = b × Π (1 − rᵢ), in priority order.
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
-//  4. Cap C on the total commercial discount: p = max(p, b × (1 − C)).
+//  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
 //     Without a cap C is 100 %: no price is ever negative (additive
 //     rates can sum past 100 %).
-//  5. Floor F = max(cost × (1 + min markup), the item's min price), and
-//     never above b: p = max(p, min(F, b)). The floor wins over every
+//  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
+//     and never above b: p = max(p, min(F, b)). The floor wins over every
 //     discount and is reported when it bites.
 //  6. Payment terms: p = p × f, with f from the deferral table or the
 //     cost-of-money formula below.
 //  7. Rounding, once: the net unit price u = round(p) to the currency's
 //     minor unit plus Rules.ExtraUnitDecimals, then the line total
 //     round(u × q) to the minor unit.
+//
+// ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
+// monotone and leaves a price on that grid unchanged, so a guard on the
+// grid still holds after the unit price is rounded: a 25 % cap on 9.99 is
+// 7.50, not 7.4925, which half-up rounding could turn into 7.49, 25.03 %
+// off.
 //
 // Why this order. The manager negotiates from the price the policy
 // gives, and authority limits concern the manager's own rate, so the
@@ -161,6 +167,13 @@
 // its tier was reached it would replace the richer discount, and the
 // client ordering more would pay more per unit.
 //
+// A rule matches a line when it covers the item, the client and the
+// date, and a volume rule when a tier is reached, even a 0 % tier: under
+// first_match such a match wins the line like any other. A loyalty
+// programme (whose base tier starts at zero spend) and a volume rule
+// whose tiers start "from 0: 0 %" match every line in their scope, so
+// they belong after the rules they should not hide.
+//
 // [BestForClient] keeps the largest discount; [Additive] adds the rates
 // (ERPNext's "apply multiple pricing rules": 20 % and 10 % give 30 %);
 // [Compounding] applies each to the price the previous one left (ERPNext's
@@ -243,10 +256,23 @@
 //
 // [Compile] sorts the rules once, indexes them by SKU and group, and gives
 // each item the short list of rules that can apply to it, so a quote never
-// scans every rule for every line. The benchmarks price a 100-line
-// request against 50 rules and a batch of 1,000 such requests, beside
-// BenchmarkReferenceLineArithmetic: the bare decimal operations the same
-// lines need, so one run gives the engine's overhead per priced line.
+// scans every rule for every line.
+//
+// The arithmetic of a line runs on an exact fixed-point fast path: a
+// value is an integer coefficient times a power of ten, as in a decimal,
+// but the coefficient is a 256-bit integer on machine words instead of a
+// big.Int allocated per operation. Nothing is approximated: the steps
+// multiply coefficients, and rounding divides by a power of ten and
+// reads the remainder, so every amount is the decimal arithmetic's to
+// the last digit. A line whose numbers do not fit (a coefficient past
+// 256 bits, a quantity of more than 18 digits, additive rates past 100 %)
+// is priced with decimals instead; tests price random lines both ways and
+// require equal quotes.
+//
+// The benchmarks price a 100-line request against 50 rules and a batch
+// of 1,000 such requests, beside BenchmarkReferenceLineArithmetic: the
+// bare decimal operations the same lines need, so one run gives what a
+// priced line costs against the arithmetic alone.
 //
 // [Odoo pricelists]: https://www.odoo.com/documentation/latest/applications/sales/sales/products_prices/prices/pricing.html
 // [Odoo cash discounts]: https://www.odoo.com/documentation/latest/applications/finance/accounting/customer_invoices/cash_discounts.html

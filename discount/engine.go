@@ -35,9 +35,14 @@ type Engine struct {
 
 	authIndex map[string]int // authority ID -> index in rules.Authority
 
-	hintWithin decimal.Decimal // fraction; zero: no hints
+	hints  bool // Rules.HintWithin is set
+	noRate rate // the zero rate, for a graduated rule with nothing to blend
 
-	scratch sync.Pool // *aggScratch, sized for items and groups
+	scratch sync.Pool // *quoteScratch, sized for the items, groups and rules
+
+	// decimalOnly turns the exact fast path off, so tests can check it
+	// against the decimal path.
+	decimalOnly bool
 }
 
 // item is a price-list entry compiled for quoting.
@@ -46,17 +51,22 @@ type item struct {
 	groupIdx         int32 // -1: no group
 	price            decimal.Decimal
 	// capPrice is the lowest price the cap allows (0 with no cap: a price
-	// never goes below zero).
+	// never goes below zero), rounded up to the unit-price precision.
 	capPrice decimal.Decimal
-	// floor is the item's floor, at most the list price; hasFloor says
-	// whether there is one, listBelowFloor whether the list price itself
-	// is under it.
+	// floor is the item's floor, rounded up to the unit-price precision
+	// and at most the list price; hasFloor says whether there is one,
+	// listBelowFloor whether the list price itself is under it.
 	floor          decimal.Decimal
 	hasFloor       bool
 	listBelowFloor bool
 	// cands are the rules (indexes into crs) that can apply to the item,
 	// in precedence order.
 	cands []int32
+	// The exact fast path's view of the prices: list price, cap and
+	// floor as integers of the unit-price precision's smallest unit;
+	// fixed is false when one does not fit in 63 bits.
+	units, capUnits, floorUnits uint64
+	fixed                       bool
 	// What the volume pass must add up for this item.
 	aggItem, aggGroup, needAmount bool
 	pools                         []int32 // per-order volume rules covering the item
@@ -100,6 +110,9 @@ type cvolume struct {
 	tiers      []Tier
 	rates      []rate // per tier
 	pool       int32  // per-order pool index
+	// hintFrom is, per tier, the volume from which the tier is near
+	// enough for a hint: its bound less HintWithin of it.
+	hintFrom []decimal.Decimal
 }
 
 // Compile checks a price list and a rule set together and compiles them
@@ -147,10 +160,12 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		e.authIndex[a.ID] = i
 	}
 	if rules.HintWithin.Valid {
-		e.hintWithin = fraction(rules.HintWithin.Decimal)
+		e.hints = true
+		e.setHintThresholds(fraction(rules.HintWithin.Decimal))
 	}
 	nItems, nGroups := len(e.items), len(e.groups)
-	e.scratch.New = func() any { return newAggScratch(nItems, nGroups) }
+	nRules, nPools := len(e.crs), e.nPools
+	e.scratch.New = func() any { return newQuoteScratch(nItems, nGroups, nRules, nPools) }
 	return e, nil
 }
 
@@ -160,6 +175,11 @@ func (e *Engine) compileItems(p *problems) {
 		capFactor = one.Sub(fraction(e.rules.MaxDiscount.Decimal))
 	}
 	markup := e.rules.Floor.MinMarkup
+	var markupFactor decimal.Decimal
+	if markup.Valid {
+		markupFactor = one.Add(fraction(markup.Decimal))
+	}
+	capFx, markupFx := newFixedFactor(capFactor), newFixedFactor(markupFactor)
 	e.items = make([]item, len(e.pl.Items))
 	for i, it := range e.pl.Items {
 		f := "price_list.items[" + strconv.Itoa(i) + "]"
@@ -177,12 +197,15 @@ func (e *Engine) compileItems(p *problems) {
 			}
 			ci.groupIdx = g
 		}
-		ci.capPrice = it.UnitPrice.Mul(capFactor)
+		// Guards are rounded up to the grid the net unit price is rounded
+		// to: rounding, monotone and exact on that grid, then never takes
+		// a price at or above a guard below it.
+		ci.capPrice = ceilTimes(it.UnitPrice, capFactor, capFx, e.unitDecimals)
 		if markup.Valid {
 			if !it.Cost.Valid {
 				p.Add(f+".cost", nil, "is required: rules.floor.min_markup prices the floor from cost")
 			} else {
-				ci.floor, ci.hasFloor = it.Cost.Decimal.Mul(one.Add(fraction(markup.Decimal))), true
+				ci.floor, ci.hasFloor = ceilTimes(it.Cost.Decimal, markupFactor, markupFx, e.unitDecimals), true
 			}
 		}
 		if it.MinPrice.Valid && (!ci.hasFloor || it.MinPrice.Decimal.GreaterThan(ci.floor)) {
@@ -191,9 +214,31 @@ func (e *Engine) compileItems(p *problems) {
 		if ci.hasFloor && ci.floor.GreaterThan(ci.price) {
 			ci.floor, ci.listBelowFloor = ci.price, true
 		}
+		ci.setUnits(e.unitDecimals)
 		e.items[i] = ci
 		e.bySKU[it.SKU] = int32(i)
 	}
+}
+
+// ceilTimes returns d × f rounded up to places decimals, on machine
+// words when the numbers fit.
+func ceilTimes(d, f decimal.Decimal, fx fixedFactor, places int32) decimal.Decimal {
+	if u, ok := ceilUnits(d, fx, places); ok {
+		return decimal.New(u, -places)
+	}
+	return d.Mul(f).RoundCeil(places)
+}
+
+// setUnits prepares the item for the exact fast path.
+func (it *item) setUnits(unitDecimals int32) {
+	var okPrice, okCap, okFloor bool
+	it.units, okPrice = unitsAt(it.price, unitDecimals)
+	it.capUnits, okCap = unitsAt(it.capPrice, unitDecimals)
+	okFloor = true
+	if it.hasFloor {
+		it.floorUnits, okFloor = unitsAt(it.floor, unitDecimals)
+	}
+	it.fixed = okPrice && okCap && okFloor
 }
 
 func (e *Engine) compileRules(p *problems) {
@@ -283,6 +328,22 @@ func (c *crule) setRate(percent decimal.Decimal) {
 	c.rate, c.maxRate = newRate(percent), percent
 }
 
+// setHintThresholds computes where each volume tier starts to be hinted
+// at: a volume of at least min − min × within is missing at most that
+// share of min.
+func (e *Engine) setHintThresholds(within decimal.Decimal) {
+	for i := range e.crs {
+		v := e.crs[i].vol
+		if v == nil {
+			continue
+		}
+		v.hintFrom = make([]decimal.Decimal, len(v.tiers))
+		for t, tier := range v.tiers {
+			v.hintFrom[t] = tier.Min.Sub(tier.Min.Mul(within))
+		}
+	}
+}
+
 // indexCandidates gives each item the rules that can apply to it, in
 // precedence order, through an index by SKU and group rather than a
 // scan of every rule for every item.
@@ -367,27 +428,92 @@ func (e *Engine) checkFirstMatch(p *problems) {
 	}
 }
 
-// aggScratch holds the per-quote volume totals by item and by group.
-// Entries are valid only when their generation matches, so a reused
-// scratch needs no clearing.
-type aggScratch struct {
+// quoteScratch is what a quote reuses from an earlier one priced on the
+// same engine: the volume totals by item and by group (an entry is valid
+// only when its generation matches, so nothing needs clearing), the
+// fast path's step buffers, and the decimals of small rounding residues.
+type quoteScratch struct {
 	gen      uint32
 	itemGen  []uint32
 	items    []volumeAgg
 	groupGen []uint32
 	groups   []volumeAgg
+
+	// The fast path's amounts (minor units) and summary slots of the
+	// line being priced, recorded once the line has fitted.
+	fxAmounts []int64
+	fxSlots   []int32
+
+	// residues[r+maxSharedResidue] is the decimal of a rounding residue
+	// of r minor units, once made: the same few cents come back line
+	// after line, and a decimal is immutable, so one value serves them.
+	residues   [2*maxSharedResidue + 1]decimal.Decimal
+	hasResidue [2*maxSharedResidue + 1]bool
+
+	// The quote's working state, cleared for each quote: nothing in it
+	// is referenced by a quote once priced.
+	rs       []ruleState // per rule
+	sum      []moneySum  // per rule, then per step kind
+	pools    []volumeAgg // per per-order volume rule
+	lineItem []int32     // per request line
 }
 
-type volumeAgg struct{ qty, amt decimal.Decimal }
+// ruleStates returns the rule states cleared, keeping the capacity of
+// their slices.
+func (s *quoteScratch) ruleStates() []ruleState {
+	for i := range s.rs {
+		s.rs[i] = ruleState{prior: s.rs[i].prior[:0], groups: s.rs[i].groups[:0]}
+	}
+	return s.rs
+}
 
-func newAggScratch(nItems, nGroups int) *aggScratch {
-	return &aggScratch{
+func (s *quoteScratch) sums() []moneySum {
+	clear(s.sum)
+	return s.sum
+}
+
+func (s *quoteScratch) lineItems(n int) []int32 {
+	if cap(s.lineItem) < n {
+		s.lineItem = make([]int32, n)
+	}
+	return s.lineItem[:n]
+}
+
+// maxSharedResidue bounds the residues kept as shared decimals; rounding
+// a unit price moves a line by at most half a unit per unit ordered.
+const maxSharedResidue = 256
+
+// volumeAgg is the volume of some lines: units, and gross amount at list
+// prices.
+type volumeAgg struct{ qty, amt exactTotal }
+
+func (g *volumeAgg) add(a volumeAgg) {
+	g.qty.add(a.qty)
+	g.amt.add(a.amt)
+}
+
+func newQuoteScratch(nItems, nGroups, nRules, nPools int) *quoteScratch {
+	return &quoteScratch{
 		itemGen: make([]uint32, nItems), items: make([]volumeAgg, nItems),
 		groupGen: make([]uint32, nGroups), groups: make([]volumeAgg, nGroups),
+		rs: make([]ruleState, nRules), sum: make([]moneySum, nRules+nSlots), pools: make([]volumeAgg, nPools),
 	}
 }
 
-func (s *aggScratch) next() {
+// residue returns the decimal of r minor units of a currency with minor
+// decimals.
+func (s *quoteScratch) residue(r int64, minor int32) decimal.Decimal {
+	if r < -maxSharedResidue || r > maxSharedResidue {
+		return decimal.New(r, -minor)
+	}
+	i := r + maxSharedResidue
+	if !s.hasResidue[i] {
+		s.residues[i], s.hasResidue[i] = decimal.New(r, -minor), true
+	}
+	return s.residues[i]
+}
+
+func (s *quoteScratch) next() {
 	s.gen++
 	if s.gen == 0 { // wrapped: clear once every 2^32 quotes
 		clear(s.itemGen)

@@ -131,3 +131,58 @@ func TestPriceFinerThanTheUnitPrecisionIsRefused(t *testing.T) {
 	_, err = Compile(pl, r)
 	require.NoError(t, err)
 }
+
+func TestGuardsHoldAfterRounding(t *testing.T) {
+	// Guards are limits on the price the client pays, so rounding the unit
+	// price must not take it past them: each is rounded up to the cent
+	// grid the unit price is rounded to.
+	pl := PriceList{ID: "pl", Currency: "EUR", Items: []Item{
+		{SKU: "BOX", UnitPrice: d("9.99"), Cost: nd("5.00")},
+		{SKU: "GLV", UnitPrice: d("4.50"), Cost: nd("2.70")},
+	}}
+
+	// Cap 25 % of 9.99 is 7.4925. A 25 % promotion lands on it exactly and
+	// a 30 % one (6.993) below it; rounded half up, 7.4925 would be 7.49, a
+	// discount of 2.50 = 25.03 %. Rounded up to the cent the cap is 7.50:
+	// 2.49 off, 24.92 %, within the cap.
+	r := baseRules(Additive)
+	r.MaxDiscount = nd("25")
+	for _, rate := range []string{"25", "30"} {
+		r.Promotions = []PromotionRule{{Header: Header{ID: "p"}, Rate: d(rate)}}
+		l := mustQuote(t, pl, r, req(line("BOX", "1"))).Lines[0]
+		requireDec(t, "7.5", l.NetUnitPrice, rate)
+		require.Len(t, l.Warnings, 1, rate)
+		assert.Equal(t, WarnCapReached, l.Warnings[0].Code, rate)
+	}
+
+	// Floor: cost 2.70 + 12 % = 3.024. A 32.8 % promotion gives 4.50 ×
+	// 0.672 = 3.024, on the floor; rounded half up it would be 3.02, below
+	// it. On the cent grid the floor is 3.03.
+	r = baseRules(Additive)
+	r.Floor.MinMarkup = nd("12")
+	r.Promotions = []PromotionRule{{Header: Header{ID: "p"}, Rate: d("32.8")}}
+	l := mustQuote(t, pl, r, req(line("GLV", "1"))).Lines[0]
+	requireDec(t, "3.03", l.NetUnitPrice)
+	require.Len(t, l.Warnings, 1)
+	assert.Equal(t, WarnFloorReached, l.Warnings[0].Code)
+	assert.Contains(t, l.Warnings[0].Message, "the floor of 3.03 EUR")
+
+	// With a unit price to a tenth of a cent the floor is exact again.
+	r.ExtraUnitDecimals = 1
+	l = mustQuote(t, pl, r, req(line("GLV", "1000"))).Lines[0]
+	requireDec(t, "3.024", l.NetUnitPrice)
+	requireDec(t, "3024", l.Net)
+	assert.Empty(t, l.Adjustments[1:], "a price on the floor is not below it: no floor step")
+	assert.Empty(t, l.Warnings)
+}
+
+func TestCapReachedExactlyDoesNotBite(t *testing.T) {
+	// 20 % + 10 % = 30 % under a 30 % cap: the price is on the cap, not
+	// below it, so no cap step and no warning.
+	r := twoRules(Additive)
+	r.MaxDiscount = nd("30")
+	l := mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0]
+	requireDec(t, "70", l.NetUnitPrice)
+	assert.Len(t, l.Adjustments, 2)
+	assert.Empty(t, l.Warnings)
+}

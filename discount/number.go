@@ -1,6 +1,8 @@
 package discount
 
 import (
+	"math/bits"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -78,17 +80,22 @@ func checkMoney(p *problems, field string, v decimal.Decimal, decimals int32) bo
 // fraction converts percent points to a fraction: 12.5 -> 0.125, exactly.
 func fraction(percent decimal.Decimal) decimal.Decimal { return percent.Shift(-2) }
 
-// rate is a discount rate precomputed in the three forms pricing needs,
-// so the hot path neither subtracts nor negates.
+// rate is a discount rate precomputed in the forms pricing needs, so the
+// hot path neither subtracts, negates nor converts.
 type rate struct {
 	frac    decimal.Decimal // 0.05 for 5 %
 	factor  decimal.Decimal // 0.95: the price kept
 	display decimal.Decimal // -5: the signed percentage explanations show
+	// fracFx and factorFx are frac and factor for the exact fast path.
+	fracFx, factorFx fixedFactor
 }
 
-func newRate(percent decimal.Decimal) rate {
-	f := fraction(percent)
-	return rate{frac: f, factor: one.Sub(f), display: percent.Neg()}
+func newRate(percent decimal.Decimal) rate { return fractionRate(fraction(percent), percent.Neg()) }
+
+// fractionRate is the rate of fraction f, shown as display.
+func fractionRate(f, display decimal.Decimal) rate {
+	factor := one.Sub(f)
+	return rate{frac: f, factor: factor, display: display, fracFx: newFixedFactor(f), factorFx: newFixedFactor(factor)}
 }
 
 // moneySum adds amounts already rounded to the currency's minor unit.
@@ -102,15 +109,22 @@ type moneySum struct {
 }
 
 func (s *moneySum) add(v decimal.Decimal, minor int32) {
-	s.set = true
 	if v.Exponent() == -minor && v.NumDigits() <= 18 {
-		c := v.CoefficientInt64()
-		if sum := s.units + c; (c >= 0) == (sum >= s.units) {
-			s.units = sum
-			return
-		}
+		s.addUnits(v.CoefficientInt64(), minor)
+		return
 	}
+	s.set = true
 	s.rest = s.rest.Add(v)
+}
+
+// addUnits adds c minor units.
+func (s *moneySum) addUnits(c int64, minor int32) {
+	s.set = true
+	if sum := s.units + c; (c >= 0) == (sum >= s.units) {
+		s.units = sum
+		return
+	}
+	s.rest = s.rest.Add(decimal.New(c, -minor))
 }
 
 func (s *moneySum) total(minor int32) decimal.Decimal {
@@ -119,4 +133,89 @@ func (s *moneySum) total(minor int32) decimal.Decimal {
 		return t
 	}
 	return t.Add(s.rest)
+}
+
+// exactTotal adds non-negative decimals to the value and exponent
+// decimal.Add gives (the finest exponent of the terms, and at most 0,
+// the zero value's), on an int64 coefficient while it fits, so a volume
+// total costs no allocation per line; a term or a sum that does not fit
+// moves the total to a decimal.
+type exactTotal struct {
+	coef int64
+	exp  int32
+	big  decimal.Decimal // the total, once wide
+	wide bool
+}
+
+// exactOf returns a total of v alone, with v's exponent.
+func exactOf(v decimal.Decimal) exactTotal {
+	if c, ok := smallCoef(v); ok {
+		return exactTotal{coef: c, exp: v.Exponent()}
+	}
+	return exactTotal{big: v, wide: true}
+}
+
+// exactProduct returns a total of a × b, as decimal.Mul gives it.
+func exactProduct(a, b decimal.Decimal) exactTotal {
+	ca, okA := smallCoef(a)
+	cb, okB := smallCoef(b)
+	if hi, lo := bits.Mul64(uint64(ca), uint64(cb)); okA && okB && hi == 0 && lo < 1<<63 {
+		return exactTotal{coef: int64(lo), exp: a.Exponent() + b.Exponent()}
+	}
+	return exactTotal{big: a.Mul(b), wide: true}
+}
+
+func (t *exactTotal) add(u exactTotal) {
+	if !t.wide && !u.wide && t.addCoef(u.coef, u.exp) {
+		return
+	}
+	t.big, t.wide = t.decimal().Add(u.decimal()), true
+}
+
+// addCoef adds c × 10^exp and reports whether the sum still fits.
+func (t *exactTotal) addCoef(c int64, exp int32) bool {
+	a, b := t.coef, c
+	switch {
+	case exp < t.exp:
+		a = scaleUp(a, t.exp-exp)
+	case exp > t.exp:
+		b = scaleUp(b, exp-t.exp)
+	}
+	if a < 0 || b < 0 || a > 1<<62 || b > 1<<62 {
+		return false // negative (scaleUp's overflow) or a sum that may not fit
+	}
+	t.coef, t.exp = a+b, min(t.exp, exp)
+	return true
+}
+
+func (t *exactTotal) decimal() decimal.Decimal {
+	if t.wide {
+		return t.big
+	}
+	return decimal.New(t.coef, t.exp)
+}
+
+// smallCoef returns v's coefficient if it is non-negative and fits in 18
+// digits.
+func smallCoef(v decimal.Decimal) (int64, bool) {
+	if v.Sign() < 0 || v.NumDigits() > 18 {
+		return 0, false
+	}
+	return v.CoefficientInt64(), true
+}
+
+// scaleUp returns x × 10^n for x ≥ 0, or −1 when it does not fit in an
+// int64.
+func scaleUp(x int64, n int32) int64 {
+	if n > maxPow10Word {
+		if x == 0 {
+			return 0
+		}
+		return -1
+	}
+	hi, lo := bits.Mul64(uint64(x), pow10Words[n])
+	if hi != 0 || lo >= 1<<63 {
+		return -1
+	}
+	return int64(lo)
 }

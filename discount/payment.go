@@ -149,7 +149,7 @@ func (t PaymentTerms) String() string {
 func (pp PaymentPricing) check(p *problems, f string) {
 	switch pp.Method {
 	case 0:
-		if pp.Prepayment.Valid || len(pp.Steps) > 0 || !pp.AnnualRate.IsZero() || pp.Interest != 0 {
+		if pp.Prepayment.Valid || len(pp.Steps) > 0 || !pp.AnnualRate.IsZero() || pp.Interest != 0 || pp.DayCount != 0 {
 			p.Add(f+".method", nil, "is required when payment pricing is given: table or cost_of_money")
 		}
 	case PaymentTable:
@@ -184,6 +184,7 @@ func (pp PaymentPricing) checkTable(p *problems, f string) {
 		p.Add(f+".annual_rate", nil, "annual_rate and interest belong to the cost_of_money method")
 	}
 	okPre := pp.Prepayment.Valid && checkAdjustment(p, f+".prepayment", pp.Prepayment.Decimal)
+	okPrev := false // the previous step's adjustment is sound, so comparable
 	for i, s := range pp.Steps {
 		fi := f + ".steps[" + strconv.Itoa(i) + "]"
 		if s.UpToDays < 0 || s.UpToDays > maxDelayDays {
@@ -194,15 +195,16 @@ func (pp PaymentPricing) checkTable(p *problems, f string) {
 			if ok && okPre && pp.Prepayment.Decimal.GreaterThan(s.Adjustment) {
 				p.Addf(f+".prepayment", pp.Prepayment.Decimal, "must not be above the first step's %s %%: paying earlier never costs more", s.Adjustment)
 			}
-			continue
+		} else {
+			prev := pp.Steps[i-1]
+			if s.UpToDays <= prev.UpToDays {
+				p.Addf(fi+".up_to_days", s.UpToDays, "steps out of order: must be above the previous step's %d", prev.UpToDays)
+			}
+			if ok && okPrev && s.Adjustment.LessThan(prev.Adjustment) {
+				p.Addf(fi+".adjustment", s.Adjustment, "must not be below the previous step's %s %%: waiting longer never costs less", prev.Adjustment)
+			}
 		}
-		prev := pp.Steps[i-1]
-		if s.UpToDays <= prev.UpToDays {
-			p.Addf(fi+".up_to_days", s.UpToDays, "steps out of order: must be above the previous step's %d", prev.UpToDays)
-		}
-		if ok && checkShape(&problems{}, "", prev.Adjustment, percentDecimals) && s.Adjustment.LessThan(prev.Adjustment) {
-			p.Addf(fi+".adjustment", s.Adjustment, "must not be below the previous step's %s %%: waiting longer never costs less", prev.Adjustment)
-		}
+		okPrev = ok
 	}
 }
 

@@ -116,6 +116,23 @@ func TestPaymentAppliesAfterTheFloor(t *testing.T) {
 	requireDec(t, "22", q.Totals.Discount)
 }
 
+func TestPrepaymentIsADiscountInTheTotals(t *testing.T) {
+	// 3 drills prepaid at -2 %: 300.00 gross, 294.00 net. A prepayment
+	// discount is a discount in the totals (300 - 6 + 0 = 294) and in the
+	// client's summary, not a negative surcharge.
+	r := baseRules(Additive)
+	r.Payment = PaymentPricing{Method: PaymentTable, Prepayment: nd("-2"), Steps: []DelayStep{{UpToDays: 0, Adjustment: d("0")}}}
+	rq := req(line("DRILL", "3"))
+	rq.Payment = PaymentTerms{Prepayment: true}
+	q := mustQuote(t, testPriceList(), r, rq)
+	requireDec(t, "294", q.Totals.Net)
+	requireDec(t, "6", q.Totals.Discount)
+	requireDec(t, "0", q.Totals.Surcharge)
+	require.Len(t, q.Summary, 1)
+	assert.Equal(t, "Prepayment discount", q.Summary[0].Label())
+	requireDec(t, "-6", q.Summary[0].Amount)
+}
+
 func TestPaymentTermsString(t *testing.T) {
 	assert.Equal(t, "prepayment", PaymentTerms{Prepayment: true}.String())
 	assert.Equal(t, "prepayment 10 days before delivery", PaymentTerms{Prepayment: true, Days: 10}.String())

@@ -17,8 +17,8 @@ const maxLines = 100_000
 // not depend on the lines.
 type ruleState struct {
 	active bool
-	rate   rate
-	tier   int // loyalty tier reached, 0-based
+	rate   *rate // compiled, shared
+	tier   int   // loyalty tier reached, 0-based
 	basis  decimal.Decimal
 	prior  []PriorVolume
 	// The per-order volume result, the same for every line, and the
@@ -31,8 +31,8 @@ type ruleState struct {
 // volResult is a volume rule evaluated for one line.
 type volResult struct {
 	matched bool
-	tier    int // index of the tier reached, -1 below the first
-	rate    rate
+	tier    int             // index of the tier reached, -1 below the first
+	rate    *rate           // compiled, or made for a graduated blend
 	basis   decimal.Decimal // the volume that selected the tier, prior purchases included
 	key     int32           // item, group or 0, what the volume was added up over
 }
@@ -40,7 +40,7 @@ type volResult struct {
 // pick is a rule chosen for a line.
 type pick struct {
 	rule  int32
-	rate  rate
+	rate  *rate
 	tier  int
 	basis decimal.Decimal
 }
@@ -59,19 +59,21 @@ type quoteState struct {
 	req      *Request
 	lineItem []int32
 	rs       []ruleState
-	scr      *aggScratch
+	scr      *quoteScratch
 	pools    []volumeAgg
 
 	pay     decimal.Decimal // payment factor
+	payFx   fixedFactor     // the same for the fast path
 	payRate decimal.Decimal // its change in percent
 	hasPay  bool
 	mgr     rate
 	hasMgr  bool
 
-	adjs     []Adjustment
-	sum      []moneySum // per rule, then the five step kinds
-	hints    []Hint
-	hintKeys []hintKey
+	adjs      []Adjustment
+	sum       []moneySum // per rule, then the five step kinds
+	hints     []Hint
+	hintKeys  []hintKey
+	fastLines int // lines the fast path priced
 }
 
 // Indexes of the step kinds in quoteState.sum, after the rules.
@@ -91,13 +93,19 @@ const (
 // with ErrUnknownSKU or ErrCurrency where they apply); the same engine
 // and request always give an equal quote.
 func (e *Engine) Quote(req Request) (Quote, error) {
-	st := quoteState{e: e, req: &req}
+	q, _, err := e.quote(req)
+	return q, err
+}
+
+// quote is Quote, also returning how many lines the exact fast path
+// priced (for the tests that hold it to the decimal path).
+func (e *Engine) quote(req Request) (Quote, int, error) {
+	st := quoteState{e: e, req: &req, scr: e.scratch.Get().(*quoteScratch)}
+	defer e.scratch.Put(st.scr)
 	appr, err := st.prepare()
 	if err != nil {
-		return Quote{}, err
+		return Quote{}, 0, err
 	}
-	st.scr = e.scratch.Get().(*aggScratch)
-	defer e.scratch.Put(st.scr)
 	st.addUp()
 
 	q := Quote{
@@ -106,8 +114,7 @@ func (e *Engine) Quote(req Request) (Quote, error) {
 		Lines: make([]Line, len(req.Lines)),
 	}
 	n := len(e.crs)
-	st.sum = make([]moneySum, n+nSlots)
-	st.adjs = make([]Adjustment, 0, 5*len(req.Lines))
+	st.sum = st.scr.sums()
 	var gross, net moneySum
 	for i, ln := range req.Lines {
 		st.priceLine(&q.Lines[i], i, ln)
@@ -122,7 +129,7 @@ func (e *Engine) Quote(req Request) (Quote, error) {
 	q.Summary = st.summary()
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)
-	return q, nil
+	return q, st.fastLines, nil
 }
 
 // prepare validates the request against the engine and resolves every
@@ -150,7 +157,7 @@ func (st *quoteState) prepare() (Approval, error) {
 	}
 	st.checkLines(&p)
 	if f, ok := e.rules.Payment.factor(&p, req.Payment); ok && !f.Equal(one) {
-		st.pay, st.hasPay = f, true
+		st.pay, st.payFx, st.hasPay = f, newFixedFactor(f), true
 		st.payRate = f.Sub(one).Shift(2).Round(percentDecimals)
 	}
 	checkNames(&p, "coupons", req.Coupons)
@@ -172,7 +179,7 @@ func (st *quoteState) prepare() (Approval, error) {
 	} else {
 		appr = Approval{Status: ApprovalNotRequired}
 	}
-	st.rs = make([]ruleState, len(e.crs))
+	st.rs = st.scr.ruleStates()
 	st.checkPrior(&p)
 	if p.Len() > 0 {
 		return Approval{}, p.err()
@@ -203,7 +210,7 @@ func (st *quoteState) checkLines(p *problems) {
 		p.Addf("lines", len(lines), "more than %d lines", maxLines)
 		return
 	}
-	st.lineItem = make([]int32, len(lines))
+	st.lineItem = st.scr.lineItems(len(lines))
 	for i, l := range lines {
 		idx, ok := st.e.bySKU[l.SKU]
 		if !ok {
@@ -296,10 +303,10 @@ func (st *quoteState) resolveRules() {
 			for t > 0 && c.loyalty[t].min.GreaterThan(spend) {
 				t--
 			}
-			rs.tier, rs.rate, rs.basis = t, c.loyalty[t].rate, spend
+			rs.tier, rs.rate, rs.basis = t, &c.loyalty[t].rate, spend
 			continue
 		}
-		rs.rate = c.rate
+		rs.rate = &c.rate
 	}
 }
 
@@ -308,18 +315,17 @@ func (st *quoteState) resolveRules() {
 func (st *quoteState) addUp() {
 	e, scr := st.e, st.scr
 	scr.next()
-	if e.nPools > 0 {
-		st.pools = make([]volumeAgg, e.nPools)
-	}
+	st.pools = scr.pools
+	clear(st.pools)
 	for li, ln := range st.req.Lines {
 		idx := st.lineItem[li]
 		it := &e.items[idx]
 		if !it.aggItem && !it.aggGroup && len(it.pools) == 0 {
 			continue
 		}
-		a := volumeAgg{qty: ln.Quantity}
+		a := volumeAgg{qty: exactOf(ln.Quantity)}
 		if it.needAmount {
-			a.amt = it.price.Mul(ln.Quantity)
+			a.amt = exactProduct(it.price, ln.Quantity)
 		}
 		if it.aggItem {
 			addAgg(&scr.items[idx], &scr.itemGen[idx], scr.gen, a)
@@ -329,8 +335,7 @@ func (st *quoteState) addUp() {
 		}
 		for _, ri := range it.pools {
 			if st.rs[ri].active {
-				pool := &st.pools[e.crs[ri].vol.pool]
-				pool.qty, pool.amt = pool.qty.Add(a.qty), pool.amt.Add(a.amt)
+				st.pools[e.crs[ri].vol.pool].add(a)
 			}
 		}
 	}
@@ -341,7 +346,7 @@ func addAgg(dst *volumeAgg, gen *uint32, cur uint32, a volumeAgg) {
 		*gen, *dst = cur, a
 		return
 	}
-	dst.qty, dst.amt = dst.qty.Add(a.qty), dst.amt.Add(a.amt)
+	dst.add(a)
 }
 
 // volume evaluates volume rule ri for a line of item idx.
@@ -368,9 +373,9 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		}
 		agg = st.pools[v.pool]
 	}
-	x := agg.qty
+	x := agg.qty.decimal()
 	if v.basis == BasisAmount {
-		x = agg.amt
+		x = agg.amt.decimal()
 	}
 	prior := decimal.Zero
 	if len(rs.prior) > 0 {
@@ -385,10 +390,13 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		res.matched = true
 		switch {
 		case v.mode == AllUnits:
-			res.rate = v.rates[res.tier]
+			res.rate = &v.rates[res.tier]
 		case x.Sign() > 0:
 			f := graduatedFraction(v.tiers, prior, x)
-			res.rate = rate{frac: f, factor: one.Sub(f), display: f.Shift(2).Neg()}
+			blend := fractionRate(f, f.Shift(2).Neg())
+			res.rate = &blend
+		default: // no volume in this line's pool, no blend
+			res.rate = &st.e.noRate
 		}
 	}
 	switch v.per {
@@ -430,9 +438,7 @@ func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
 	e := st.e
 	idx := st.lineItem[li]
 	it := &e.items[idx]
-	q, b := ln.Quantity, it.price
-	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: q, ListPrice: b}
-	l.Gross = e.mode.Round(b.Mul(q), e.minor)
+	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, ListPrice: it.price}
 
 	var pickBuf [8]pick
 	var seenBuf [4]seenVolume
@@ -448,7 +454,7 @@ candidates:
 		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
 		if c.vol != nil {
 			res := st.volume(ri, c, it, idx)
-			if !e.hintWithin.IsZero() {
+			if e.hints {
 				seen = append(seen, seenVolume{rule: ri, res: res})
 			}
 			if !res.matched {
@@ -469,6 +475,47 @@ candidates:
 		}
 	}
 
+	st.reserve(len(picks)+nSlots, len(st.req.Lines)-li)
+	if e.decimalOnly || !st.priceFixed(l, it, picks) {
+		st.priceDecimal(l, it, picks)
+	}
+	if len(seen) > 0 {
+		st.hintsFor(it, seen, picks)
+	}
+}
+
+// adjustmentChunk bounds the adjustments allocated at once: 256 of them
+// stay below the runtime's large-object size.
+const adjustmentChunk = 256
+
+// reserve makes room in st.adjs for the n adjustments a line may take at
+// most, linesLeft lines before the end. A full chunk is left as it is,
+// the lines before holding slices of it, and a new one is started: no
+// line's adjustments are ever copied, and no chunk is a large object.
+func (st *quoteState) reserve(n, linesLeft int) {
+	if cap(st.adjs)-len(st.adjs) >= n {
+		return
+	}
+	st.adjs = make([]Adjustment, 0, max(n, min(adjustmentChunk, 4*linesLeft)))
+}
+
+// pickAdjustment explains a rule chosen for a line (its amount is set
+// by the step).
+func (st *quoteState) pickAdjustment(pk pick) Adjustment {
+	c := &st.e.crs[pk.rule]
+	tier := 0
+	if c.vol != nil || c.kind == KindLoyalty {
+		tier = pk.tier + 1
+	}
+	return Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}
+}
+
+// priceDecimal prices line l, whose list price, quantity and gross are
+// set, with decimal arithmetic: the reference for priceFixed.
+func (st *quoteState) priceDecimal(l *Line, it *item, picks []pick) {
+	e := st.e
+	b, q := l.ListPrice, l.Quantity
+	l.Gross = e.mode.Round(b.Mul(q), e.minor)
 	n := int32(len(e.crs))
 	s := lineSteps{st: st, q: q, prev: l.Gross, start: len(st.adjs)}
 	p := b
@@ -476,17 +523,12 @@ candidates:
 		if pk.rate.frac.IsZero() {
 			continue
 		}
-		c := &e.crs[pk.rule]
-		if policy == Additive {
+		if e.rules.Combination == Additive {
 			p = p.Sub(b.Mul(pk.rate.frac))
 		} else {
 			p = p.Mul(pk.rate.factor)
 		}
-		tier := 0
-		if c.vol != nil || c.kind == KindLoyalty {
-			tier = pk.tier + 1
-		}
-		s.step(p, Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}, pk.rule)
+		s.step(p, st.pickAdjustment(pk), pk.rule)
 	}
 	if st.hasMgr {
 		p = p.Mul(st.mgr.factor)
@@ -502,13 +544,11 @@ candidates:
 		s.step(it.floor, Adjustment{Kind: KindFloor, Rate: shareOf(it.floor.Sub(p), b)}, n+slotFloor)
 		p = it.floor
 		if !it.listBelowFloor {
-			l.Warnings = append(l.Warnings, Warning{Code: WarnFloorReached,
-				Message: fmt.Sprintf("%s: the floor of %s %s stopped the discounts", it.sku, it.floor, e.pl.Currency)})
+			l.Warnings = append(l.Warnings, st.floorWarning(it))
 		}
 	}
 	if it.listBelowFloor {
-		l.Warnings = append(l.Warnings, Warning{Code: WarnListBelowFloor,
-			Message: fmt.Sprintf("%s: the list price %s %s is below the item's floor: no discount can apply", it.sku, b, e.pl.Currency)})
+		l.Warnings = append(l.Warnings, st.listBelowFloorWarning(it))
 	}
 	if st.hasPay {
 		p = p.Mul(st.pay)
@@ -524,9 +564,154 @@ candidates:
 	if len(st.adjs) > s.start {
 		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
 	}
-	if len(seen) > 0 {
-		st.hintsFor(it, seen, picks)
+}
+
+// priceFixed prices line l exactly as priceDecimal does, step for step,
+// on the exact machine-word arithmetic of fixed.go, and reports whether
+// every value fitted. When one did not, it has recorded nothing and the
+// line goes to priceDecimal.
+func (st *quoteState) priceFixed(l *Line, it *item, picks []pick) bool {
+	e := st.e
+	if !it.fixed {
+		return false
 	}
+	m, qd, ok := fixedQuantity(l.Quantity)
+	if !ok {
+		return false
+	}
+	ud, minor, mode := e.unitDecimals, e.minor, e.mode
+	gross := wide{it.units}
+	gross.mulWord(m) // both below 2^63
+	s := fixedSteps{st: st, m: m, qd: qd, start: len(st.adjs)}
+	if s.prev, ok = roundScaled(gross, ud+qd, minor, mode); !ok {
+		return false
+	}
+	l.Gross = decimal.New(s.prev, -minor)
+	st.scr.fxAmounts, st.scr.fxSlots = st.scr.fxAmounts[:0], st.scr.fxSlots[:0]
+	n := int32(len(e.crs))
+	s.p = fixedPrice{coef: wide{it.units}, dec: ud}
+	for _, pk := range picks {
+		if pk.rate.frac.IsZero() {
+			continue
+		}
+		if e.rules.Combination == Additive {
+			ok = s.p.subProduct(it.units, ud, pk.rate.fracFx)
+		} else {
+			ok = s.p.mul(pk.rate.factorFx)
+		}
+		if !ok || !s.step(st.pickAdjustment(pk), pk.rule) {
+			return s.fail(l)
+		}
+	}
+	if st.hasMgr && (!s.p.mul(st.mgr.factorFx) || !s.step(Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)) {
+		return s.fail(l)
+	}
+	if len(picks) > 0 || st.hasMgr {
+		guards := [...]struct {
+			on    bool
+			units uint64
+			price decimal.Decimal
+			kind  Kind
+			slot  int32
+		}{
+			{true, it.capUnits, it.capPrice, KindCap, n + slotCap},
+			{it.hasFloor, it.floorUnits, it.floor, KindFloor, n + slotFloor},
+		}
+		for _, g := range guards {
+			if !g.on {
+				continue
+			}
+			below, ok := s.p.lessThanUnits(g.units, ud)
+			if !ok {
+				return s.fail(l)
+			}
+			if !below {
+				continue
+			}
+			a := Adjustment{Kind: g.kind, Rate: shareOf(g.price.Sub(s.p.decimal()), l.ListPrice)}
+			s.p = fixedPrice{coef: wide{g.units}, dec: ud}
+			if !s.step(a, g.slot) {
+				return s.fail(l)
+			}
+			switch {
+			case g.kind == KindCap:
+				l.Warnings = append(l.Warnings, st.capWarning(it.sku))
+			case !it.listBelowFloor:
+				l.Warnings = append(l.Warnings, st.floorWarning(it))
+			}
+		}
+	}
+	if it.listBelowFloor {
+		l.Warnings = append(l.Warnings, st.listBelowFloorWarning(it))
+	}
+	if st.hasPay && (!s.p.mul(st.payFx) || !s.step(Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)) {
+		return s.fail(l)
+	}
+
+	unit, ok := roundScaled(s.p.coef, s.p.dec, ud, mode)
+	if !ok {
+		return s.fail(l)
+	}
+	total := wide{uint64(unit)}
+	if !total.mulWord(m) {
+		return s.fail(l)
+	}
+	net, ok := roundScaled(total, ud+qd, minor, mode)
+	if !ok {
+		return s.fail(l)
+	}
+
+	// Everything fitted: record the line.
+	l.NetUnitPrice, l.Net = decimal.New(unit, -ud), decimal.New(net, -minor)
+	for i, amt := range st.scr.fxAmounts {
+		a := &st.adjs[s.start+i]
+		a.Amount = decimal.New(amt, -minor)
+		st.sum[st.scr.fxSlots[i]].addUnits(amt, minor)
+	}
+	if residue := net - s.prev; residue != 0 {
+		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: st.scr.residue(residue, minor)})
+		st.sum[n+slotRounding].addUnits(residue, minor)
+	}
+	if len(st.adjs) > s.start {
+		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
+	}
+	st.fastLines++
+	return true
+}
+
+// fixedSteps tracks the line total from step to step on the fast path.
+// Amounts are kept aside in the scratch (fxAmounts, fxSlots) until the
+// whole line has fitted.
+type fixedSteps struct {
+	st    *quoteState
+	p     fixedPrice
+	m     uint64 // the quantity is m × 10^−qd
+	qd    int32
+	prev  int64 // the line total after the last step, in minor units
+	start int   // the line's first adjustment in st.adjs
+}
+
+// step records that the unit price became s.p, explained by a, whose
+// amount goes to the summary slot; false if the line total does not fit.
+func (s *fixedSteps) step(a Adjustment, slot int32) bool {
+	e := s.st.e
+	total, ok := s.p.times(s.m, s.qd, e.minor, e.mode)
+	if !ok {
+		return false
+	}
+	s.st.adjs = append(s.st.adjs, a)
+	s.st.scr.fxAmounts = append(s.st.scr.fxAmounts, total-s.prev)
+	s.st.scr.fxSlots = append(s.st.scr.fxSlots, slot)
+	s.prev = total
+	return true
+}
+
+// fail undoes what the line recorded and sends it to the decimal path.
+func (s *fixedSteps) fail(l *Line) bool {
+	s.st.adjs = s.st.adjs[:s.start]
+	s.st.scr.fxAmounts, s.st.scr.fxSlots = s.st.scr.fxAmounts[:0], s.st.scr.fxSlots[:0]
+	l.Warnings = nil
+	return false
 }
 
 // lineSteps tracks the line total from step to step.
@@ -556,6 +741,16 @@ func shareOf(part, whole decimal.Decimal) decimal.Decimal {
 	return part.DivRound(whole, percentDecimals+2).Shift(2)
 }
 
+func (st *quoteState) floorWarning(it *item) Warning {
+	return Warning{Code: WarnFloorReached,
+		Message: fmt.Sprintf("%s: the floor of %s %s stopped the discounts", it.sku, it.floor, st.e.pl.Currency)}
+}
+
+func (st *quoteState) listBelowFloorWarning(it *item) Warning {
+	return Warning{Code: WarnListBelowFloor,
+		Message: fmt.Sprintf("%s: the list price %s %s is below the item's floor: no discount can apply", it.sku, it.price, st.e.pl.Currency)}
+}
+
 func (st *quoteState) capWarning(sku string) Warning {
 	if st.e.rules.MaxDiscount.Valid {
 		return Warning{Code: WarnCapReached, Message: sku + ": the discounts reached the maximum of " + st.e.rules.MaxDiscount.Decimal.String() + " %"}
@@ -572,14 +767,12 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 		c := &e.crs[s.rule]
 		v := c.vol
 		next := s.res.tier + 1
-		if next >= len(v.tiers) {
+		if next >= len(v.tiers) || s.res.basis.LessThan(v.hintFrom[next]) {
 			continue
 		}
-		nextMin := v.tiers[next].Min
-		missing := nextMin.Sub(s.res.basis)
-		if missing.Sign() <= 0 || missing.GreaterThan(nextMin.Mul(e.hintWithin)) {
-			continue
-		}
+		// The next tier's bound is above the basis (else it would be
+		// reached): something is missing, at most HintWithin of the bound.
+		missing := v.tiers[next].Min.Sub(s.res.basis)
 		switch e.rules.Combination {
 		case FirstMatch:
 			if len(picks) > 0 && picks[0].rule < s.rule {
@@ -613,16 +806,28 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 func (st *quoteState) summary() []SummaryLine {
 	e := st.e
 	n := len(e.crs)
-	var out []SummaryLine
+	set := 0
+	for i := range st.sum {
+		if st.sum[i].set {
+			set++
+		}
+	}
+	out := make([]SummaryLine, 0, set)
 	for i := range e.crs {
 		if st.sum[i].set {
 			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total(e.minor)})
 		}
 	}
 	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
-		if t := st.sum[n+slot].total(e.minor); st.sum[n+slot].set && !t.IsZero() {
+		if !st.sum[n+slot].set {
+			continue
+		}
+		if t := st.sum[n+slot].total(e.minor); !t.IsZero() {
 			out = append(out, SummaryLine{Kind: k, Amount: t})
 		}
+	}
+	if len(out) == 0 {
+		return nil // a quote that granted nothing has no summary (null in JSON)
 	}
 	return out
 }

@@ -74,15 +74,10 @@ func (pl PriceList) check(p *problems) {
 		p.Add("items", nil, "the price list has no items")
 	}
 	decimals := minor + maxExtraDecimals
-	seen := make(map[string]int, len(pl.Items))
+	seen := make(map[string]string, len(pl.Items))
 	for i, it := range pl.Items {
 		f := "items[" + strconv.Itoa(i) + "]"
-		checkID(p, f+".sku", it.SKU)
-		if j, dup := seen[it.SKU]; dup && it.SKU != "" {
-			p.Addf(f+".sku", it.SKU, "duplicate SKU (also items[%d])", j)
-		} else {
-			seen[it.SKU] = i
-		}
+		checkKey(p, f, ".sku", it.SKU, "SKU", seen)
 		checkText(p, f+".group", it.Group)
 		checkText(p, f+".name", it.Name)
 		checkMoney(p, f+".unit_price", it.UnitPrice, decimals)
@@ -119,6 +114,18 @@ func checkID(p *problems, field, id string) {
 		p.Addf(field, len(id), "is longer than %d bytes", maxIDLen)
 	case strings.TrimSpace(id) != id:
 		p.Add(field, id, "has leading or trailing spaces")
+	}
+}
+
+// checkKey checks key, the field suffix of the entry at prefix, as an
+// identifier that must be unique: seen maps each key to the prefix of
+// the entry that has it first, so a repeat names both entries.
+func checkKey(p *problems, prefix, suffix, key, what string, seen map[string]string) {
+	checkID(p, prefix+suffix, key)
+	if first, dup := seen[key]; dup && key != "" {
+		p.Addf(prefix+suffix, key, "duplicate %s (also %s)", what, first)
+	} else {
+		seen[key] = prefix
 	}
 }
 

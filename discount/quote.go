@@ -277,13 +277,20 @@ type Warning struct {
 }
 
 // Offerable returns nil when the quote may be sent to the client as an
-// offer, or an *ApprovalRequiredError while its manager discount waits
-// for approval.
+// offer, an *ApprovalRequiredError while its manager discount waits for
+// approval, and an error matching ErrInvalid for a quote without an
+// approval status (a zero Quote, or one not priced by [Engine.Quote]):
+// what was never checked is not an offer.
 func (q Quote) Offerable() error {
-	if q.Approval.Status == ApprovalPending {
+	switch q.Approval.Status {
+	case ApprovalNotRequired, ApprovalGranted:
+		return nil
+	case ApprovalPending:
 		return &ApprovalRequiredError{ManagerID: q.Approval.ManagerID, Rate: q.Approval.Rate, Limit: q.Approval.Limit, Approver: q.Approval.Approver}
 	}
-	return nil
+	var p problems
+	p.Add("approval.status", q.Approval.Status, "not a status Engine.Quote sets: the quote was not priced")
+	return p.err()
 }
 
 // NewQuote prices req against a price list and a rule set: the simple

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -242,6 +243,45 @@ func TestHintsFollowThePolicy(t *testing.T) {
 	assert.Equal(t, "Order 99.85 EUR more to get 3 % on what you order beyond the threshold (amt).", q.Hints[0].Text("EUR"))
 }
 
+func TestHintEdges(t *testing.T) {
+	bulk := volumeRule("bulk", 1, PerItem, AllUnits, tier("0", "0"), tier("5", "4"), tier("10", "8"))
+	hints := func(p Policy, qty string, extra ...PromotionRule) []Hint {
+		r := baseRules(p)
+		r.HintWithin = nd("20")
+		r.Volume = []VolumeRule{bulk}
+		r.Promotions = extra
+		return mustQuote(t, testPriceList(), r, req(line("DRILL", qty))).Hints
+	}
+	// 20 % of the 10-unit tier is 2 units: 8 drills are exactly that far
+	// ("at most that share"), 7.5 drills are not.
+	require.Len(t, hints(Additive, "8"), 1)
+	requireDec(t, "2", hints(Additive, "8")[0].Missing)
+	assert.Empty(t, hints(Additive, "7.5"))
+	// Under first_match the volume rule is itself the rule that wins at 4 %:
+	// its better tier would apply, so the hint stands.
+	require.Len(t, hints(FirstMatch, "9"), 1)
+	// Under best_for_client a 8 % promotion already gives what the next
+	// tier would: no hint; a 7.99 % one gives less: hint.
+	promo := func(rate string) PromotionRule {
+		return PromotionRule{Header: Header{ID: "promo", Priority: 2}, Rate: d(rate)}
+	}
+	assert.Empty(t, hints(BestForClient, "9", promo("8")))
+	assert.Len(t, hints(BestForClient, "9", promo("7.99")), 1)
+
+	// An amount still to order is rounded up to the cent, so ordering it
+	// reaches the tier: 1000 - 3 × 0.0125 = 999.9625 -> 999.97.
+	pl := testPriceList()
+	pl.Items[2].UnitPrice = d("0.0125")
+	amt := volumeRule("amt", 1, PerOrder, AllUnits, tier("0", "0"), tier("1000", "3"))
+	amt.Basis = BasisAmount
+	r := volumeOnly(amt)
+	r.ExtraUnitDecimals = 2
+	r.HintWithin = nd("100")
+	q := mustQuote(t, pl, r, req(line("SCREW", "3")))
+	require.Len(t, q.Hints, 1)
+	requireDec(t, "999.97", q.Hints[0].Missing)
+}
+
 func TestEngineIsSafeForConcurrentUse(t *testing.T) {
 	e, err := Compile(testPriceList(), richRules())
 	require.NoError(t, err)
@@ -279,8 +319,20 @@ func TestMoneySumIsExactBeyondInt64(t *testing.T) {
 	assert.True(t, s.set)
 }
 
-func TestAggScratchGenerationWraps(t *testing.T) {
-	s := newAggScratch(2, 1)
+func TestSharedResidues(t *testing.T) {
+	s := newQuoteScratch(0, 0, 0, 0)
+	for _, r := range []int64{-257, -256, -3, 0, 3, 256, 257} {
+		for range 2 { // made, then shared
+			got := s.residue(r, 2)
+			assert.Equal(t, decimal.New(r, -2).String(), got.String())
+			assert.Equal(t, int32(-2), got.Exponent())
+		}
+	}
+	assert.Equal(t, "-3", newQuoteScratch(0, 0, 0, 0).residue(-3, 0).String(), "JPY: whole yen")
+}
+
+func TestQuoteScratchGenerationWraps(t *testing.T) {
+	s := newQuoteScratch(2, 1, 0, 0)
 	s.gen = ^uint32(0)
 	s.itemGen[1] = 7
 	s.next()

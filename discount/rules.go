@@ -32,7 +32,9 @@ type Rules struct {
 	// Required.
 	Combination Policy `json:"combination"`
 	// MaxDiscount caps the total commercial discount on a line (rules and
-	// manager together), in percent of the list price; unset, no cap.
+	// manager together), in percent of the list price; unset, no cap. The
+	// lowest price it allows is rounded up to the unit-price precision,
+	// so rounding never takes a discount past it.
 	MaxDiscount decimal.NullDecimal `json:"max_discount,omitzero"`
 	// Floor keeps discounts from taking a price below a minimum.
 	Floor Floor `json:"floor,omitzero"`
@@ -83,8 +85,9 @@ type Scope struct {
 func (s Scope) IsZero() bool { return len(s.SKUs) == 0 && len(s.Groups) == 0 }
 
 // Floor keeps discounts from taking a price below a minimum. Each item's
-// floor is the higher of its cost plus MinMarkup and its own MinPrice;
-// a floor never raises a price above the list price.
+// floor is the higher of its cost plus MinMarkup, rounded up to the
+// unit-price precision, and its own MinPrice; a floor never raises a
+// price above the list price.
 type Floor struct {
 	// MinMarkup is the lowest markup over cost, in percent: 10 means a
 	// price of at least cost × 1.10. Every item then needs a cost.
@@ -158,12 +161,7 @@ func (r Rules) check(p *problems) {
 // check validates the common part of a rule and records its ID in ids
 // (ID -> field) to catch duplicates across every kind of rule.
 func (h Header) check(p *problems, f string, ids map[string]string) {
-	checkID(p, f+".id", h.ID)
-	if prev, dup := ids[h.ID]; dup && h.ID != "" {
-		p.Addf(f+".id", h.ID, "duplicate rule ID (also %s)", prev)
-	} else {
-		ids[h.ID] = f
-	}
+	checkKey(p, f, ".id", h.ID, "rule ID", ids)
 	checkText(p, f+".name", h.Name)
 	if h.Priority < 0 || h.Priority > maxPriority {
 		p.Addf(f+".priority", h.Priority, "must be within 0..%d", maxPriority)
@@ -201,28 +199,23 @@ func checkRate(p *problems, f string, v decimal.Decimal) bool {
 // LoadRules reads a rule set from JSON and validates it. Unknown fields
 // are an error (a misspelt "max_dicount" would otherwise silently mean
 // "no cap"), and so is anything after the JSON value.
-func LoadRules(r io.Reader) (Rules, error) {
-	var rules Rules
-	if err := decodeStrict(r, &rules); err != nil {
-		return Rules{}, fmt.Errorf("%w: rules: %w", ErrInvalid, err)
-	}
-	if err := rules.Validate(); err != nil {
-		return Rules{}, err
-	}
-	return rules, nil
-}
+func LoadRules(r io.Reader) (Rules, error) { return load[Rules](r, "rules") }
 
 // LoadPriceList reads a price list from JSON and validates it, as
 // strictly as [LoadRules].
-func LoadPriceList(r io.Reader) (PriceList, error) {
-	var pl PriceList
-	if err := decodeStrict(r, &pl); err != nil {
-		return PriceList{}, fmt.Errorf("%w: price list: %w", ErrInvalid, err)
+func LoadPriceList(r io.Reader) (PriceList, error) { return load[PriceList](r, "price list") }
+
+// load decodes a config strictly and validates it; what names it in a
+// decoding error.
+func load[T interface{ Validate() error }](r io.Reader, what string) (T, error) {
+	var v, zero T
+	if err := decodeStrict(r, &v); err != nil {
+		return zero, fmt.Errorf("%w: %s: %w", ErrInvalid, what, err)
 	}
-	if err := pl.Validate(); err != nil {
-		return PriceList{}, err
+	if err := v.Validate(); err != nil {
+		return zero, err
 	}
-	return pl, nil
+	return v, nil
 }
 
 // maxConfigBytes bounds a JSON config read by LoadRules or LoadPriceList.

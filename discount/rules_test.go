@@ -86,6 +86,8 @@ func TestRulesValidatePayment(t *testing.T) {
 		{"mixed methods", PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("12"), Interest: SimpleInterest,
 			Steps: []DelayStep{{UpToDays: 0, Adjustment: d("0")}}}, []string{"payment.steps"}},
 		{"no method", PaymentPricing{AnnualRate: d("10")}, []string{"payment.method"}},
+		// A day count alone would otherwise be dropped without a word.
+		{"no method, a day count", PaymentPricing{DayCount: 360}, []string{"payment.method"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := baseRules(Additive)
