@@ -653,21 +653,74 @@ func (b *rfmKeyBands) add(score int, v int64, e int) {
 	x.clients += e
 }
 
+// rfmCountSlack is how far the keys of a measure may spread beyond the
+// number of clients and still be ranked by counting (see rank).
+const rfmCountSlack = 4096
+
 // rfmRanker ranks the measures of scores one after another: keys holds
 // the measure being ranked (one key per client, larger is better), the
-// rest is scratch space shared by the measures.
+// rest is scratch space shared by the measures, made on first use.
 // Client indices and counts are int32, as in the other segmentations: a
 // base of 2^31 clients would need hundreds of gigabytes of scores.
 type rfmRanker struct {
 	scores      []RFMScore
 	keys        []int64
+	groups      []rfmGroup
 	sorted, buf []uint64
 	order, obuf []int32
 }
 
-// rank radix-sorts the keys with their client indices, then ranks each
-// run of equal keys for measure m, and returns the bands.
+// rfmGroup is the tie group of one key value in the counting path.
+type rfmGroup struct{ worse, equal, score int32 }
+
+// rank ranks the keys for measure m and returns the bands. Keys that
+// span at most N + rfmCountSlack values (days, order counts, and money
+// in whole units of a small range) are ranked by counting each value: two
+// passes in client order, no sort. Wider keys (money in cents, mostly)
+// are radix-sorted.
 func (r *rfmRanker) rank(m rfmMeasure) rfmKeyBands {
+	lo, hi := r.keys[0], r.keys[0]
+	for _, k := range r.keys {
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	if span := uint64(hi) - uint64(lo); span < uint64(len(r.keys))+rfmCountSlack {
+		return r.rankCounted(m, lo, int(span)+1)
+	}
+	return r.rankSorted(m)
+}
+
+// rankCounted ranks keys in lo..lo+span-1: it counts the clients of
+// each value, so the clients worse than a value are the counts below it.
+func (r *rfmRanker) rankCounted(m rfmMeasure, lo int64, span int) rfmKeyBands {
+	if cap(r.groups) < span {
+		r.groups = make([]rfmGroup, span)
+	}
+	g := r.groups[:span]
+	clear(g)
+	for _, k := range r.keys {
+		g[k-lo].equal++
+	}
+	n := len(r.keys)
+	var b rfmKeyBands
+	worse := 0
+	for v := range g {
+		if e := int(g[v].equal); e > 0 {
+			score := RFMRank{Worse: worse, Equal: e}.score(n)
+			g[v].worse, g[v].score = int32(worse), int32(score)
+			b.add(score, lo+int64(v), e)
+			worse += e
+		}
+	}
+	for i, k := range r.keys {
+		x := &g[k-lo]
+		r.scores[i].set(m, RFMRank{Worse: int(x.worse), Equal: int(x.equal)}, int(x.score))
+	}
+	return b
+}
+
+// rankSorted radix-sorts the keys with their client indices, then ranks
+// each run of equal keys.
+func (r *rfmRanker) rankSorted(m rfmMeasure) rfmKeyBands {
 	n := len(r.keys)
 	if r.sorted == nil {
 		r.sorted, r.buf = make([]uint64, n), make([]uint64, n)
@@ -697,8 +750,8 @@ func (r *rfmRanker) rank(m rfmMeasure) rfmKeyBands {
 // rfmRankAll ranks and scores the three measures of scores, whose
 // monetary totals are a as exact integer units at one exponent
 // (exactsum), and returns the bands. Units that fit int64 (any total of
-// up to 18 significant digits at the common exponent) are radix-sorted
-// like days and order counts; wider ones go through rfmRankWide. No
+// up to 18 significant digits at the common exponent) are ranked like
+// days and order counts; wider ones go through rfmRankWide. No
 // decimal.Cmp: it allocates whenever two exponents differ.
 func rfmRankAll(scores []RFMScore, a *exactsum.Amounts) RFMBands {
 	var b RFMBands

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -230,6 +231,10 @@ func TestRFMMidpointRanks(t *testing.T) {
 		// N = 4, best value tied by three: 1 L0 E1, 5·1/8 -> F1; 9s L1
 		// E3, 5·5/8 = 3.125 -> F4. RANK()-style: 1, 2, 2, 2.
 		{"a large tie at the top", []int{1, 9, 9, 9}, []int{1, 4, 4, 4}},
+		// N = 3, counts far apart (they span more values than N +
+		// rfmCountSlack, so they are sorted, not counted): 1 L0 E1, 5·1/6
+		// -> F1; 5000s L1 E2, 5·4/6 = 3.33 -> F4.
+		{"counts far apart", []int{5000, 1, 5000}, []int{4, 1, 4}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -709,19 +714,45 @@ func rfmRequireRule(t *testing.T, res RFMResult) {
 	}
 }
 
-// TestRFMScoreInvariants checks the rule on random bases full of ties.
+// TestRFMScoreInvariants checks the rule on random bases full of ties:
+// values close together (ranked by counting) and far apart (sorted).
 func TestRFMScoreInvariants(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for range 80 {
+	for b := range 80 {
 		n := 1 + rng.IntN(60)
+		spread := 1
+		if b%2 == 1 {
+			spread = 5000 // beyond N + rfmCountSlack
+		}
 		hs := make([]History, n)
 		for i := range hs {
-			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), rng.IntN(8), 1+rng.IntN(5), fmt.Sprintf("%d.%d", rng.IntN(6), rng.IntN(3)))
+			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), spread*rng.IntN(8), 1+spread*rng.IntN(5),
+				fmt.Sprintf("%d.%d", spread*rng.IntN(6), rng.IntN(3)))
 		}
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		require.NoError(t, err)
 		require.Len(t, res.Scores, n)
 		rfmRequireRule(t, res)
+	}
+}
+
+// TestRFMCountedAndSortedRanksAgree ranks the same keys both ways.
+func TestRFMCountedAndSortedRanksAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100 {
+		n := 1 + rng.IntN(50)
+		keys := make([]int64, n)
+		base, width := rng.Int64N(1<<40)-1<<39, 1+rng.Int64N(12) // negative keys too
+		for i := range keys {
+			keys[i] = base + rng.Int64N(width)
+		}
+		counted := rfmRanker{scores: make([]RFMScore, n), keys: keys}
+		sorted := rfmRanker{scores: make([]RFMScore, n), keys: keys}
+		lo := slices.Min(keys)
+		cb := counted.rankCounted(rfmFrequency, lo, int(slices.Max(keys)-lo)+1)
+		sb := sorted.rankSorted(rfmFrequency)
+		assert.Equal(t, sb, cb, "bands of %v", keys)
+		assert.Equal(t, sorted.scores, counted.scores, "ranks and scores of %v", keys)
 	}
 }
 
@@ -753,7 +784,7 @@ func TestRFMWithoutTiesScoresQuintiles(t *testing.T) {
 }
 
 // FuzzRFMRule: any base of up to 80 clients, three bytes each (days,
-// orders, total), obeys the rule (rfmRequireRule); and the same base
+// orders, total; spread out when the input's length is odd), obeys the rule (rfmRequireRule); and the same base
 // lifted by 10^19, which keeps the order of the totals but makes their
 // units too wide for int64, gets the same monetary ranks and scores.
 func FuzzRFMRule(f *testing.F) {
@@ -761,17 +792,21 @@ func FuzzRFMRule(f *testing.F) {
 	f.Add([]byte{5, 1, 7})
 	f.Add([]byte{1, 1, 1, 1, 1, 1, 1, 1, 1})
 	f.Add([]byte{0, 0, 0, 255, 255, 255, 7, 8, 9, 7, 8, 9, 100, 2, 33})
+	f.Add([]byte{0, 0, 0, 255, 255, 255, 7, 8, 9, 7, 8, 9, 100, 2, 33, 0}) // spread out
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n := min(len(data)/3, 80)
 		if n == 0 {
 			return
 		}
+		// An odd length spreads the values out, so that they are sorted
+		// rather than counted.
+		spread := 1 + 4999*(len(data)%2)
 		hs := make([]History, n)
 		for i := range hs {
-			d, o, m := data[3*i], data[3*i+1], data[3*i+2]
+			d, o, m := int(data[3*i]), int(data[3*i+1]), data[3*i+2]
 			// Totals 0..9 with 0-2 decimals: ties and mixed exponents.
-			total := decimal.New(int64(m%10), -int32(m/10%3))
-			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), int(d), 1+int(o%16), total.String())
+			total := decimal.New(int64(spread*int(m%10)), -int32(m/10%3))
+			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), spread*(d%64), 1+spread*(o%16), total.String())
 		}
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
 		require.NoError(t, err)
