@@ -479,9 +479,9 @@ func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string,
 	if k.Equal%2 == 1 {
 		mid += ".5"
 	}
-	fmt.Fprintf(sb, "%c%d for %s: of the %d clients scored, %d %s %s (L) and %d the same, this one included (E): "+
+	fmt.Fprintf(sb, "%c%d for %s: of the %s scored, %d %s %s (L) and %d the same, this one included (E): "+
 		"PR = (L + E/2)/N = (%d + %d/2)/%d = %s/%d, %c = 1 + floor(5 × PR) = %d; band ",
-		m, score, value, n, k.Worse, verb, worse, k.Equal, k.Worse, k.Equal, n, mid, n, m, score)
+		m, score, value, rfmCount(int64(n), "client", "clients"), k.Worse, verb, worse, k.Equal, k.Worse, k.Equal, n, mid, n, m, score)
 }
 
 // RFM scores every client of the base on recency, frequency and monetary

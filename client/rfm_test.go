@@ -251,6 +251,21 @@ func TestRFMMidpointRanks(t *testing.T) {
 		})
 	}
 
+	t.Run("one client explained", func(t *testing.T) {
+		// N = 1: L0 E1 on every measure, PR (0 + 1/2)/1, 1 + floor(2.5) = 3.
+		res, err := RFM(rfmOrders(4), rfmAsOf, DefaultRFMConfig())
+		require.NoError(t, err)
+		assert.Equal(t, "333", res.Scores[0].Code())
+		assert.Equal(t, RFMNeedsAttention, res.Scores[0].Segment)
+		assert.Equal(t, "R3 for 10 days since the last order: of the 1 client scored, 0 have more days (L) and 1 the same, "+
+			"this one included (E): PR = (L + E/2)/N = (0 + 1/2)/1 = 0.5/1, R = 1 + floor(5 × PR) = 3; band R3: 10 days (1 client). "+
+			"F3 for 4 orders: of the 1 client scored, 0 have fewer orders (L) and 1 the same, this one included (E): "+
+			"PR = (L + E/2)/N = (0 + 1/2)/1 = 0.5/1, F = 1 + floor(5 × PR) = 3; band F3: 4 orders (1 client). "+
+			"M3 for total 100: of the 1 client scored, 0 have a smaller total (L) and 1 the same, this one included (E): "+
+			"PR = (L + E/2)/N = (0 + 1/2)/1 = 0.5/1, M = 1 + floor(5 × PR) = 3; band M3: 100 (1 client). "+
+			"Segment needs_attention by rule 5 (needs_attention: R3 F3).", res.Explain(res.Scores[0]))
+	})
+
 	t.Run("a published worked example", func(t *testing.T) {
 		// https://ximpledu.com/en/percentile/ (the percentile rank
 		// (n_less + 0.5·n_equal)/n·100 of Wikipedia's "Percentile rank"):
