@@ -567,6 +567,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		}
 	}
 	res.Scores = make([]RFMScore, n)
+	recency, frequency := make([]int64, n), make([]int64, n)
 	var money exactsum.Builder
 	money.Grow(n)
 	j := 0
@@ -577,6 +578,8 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		}
 		days := historyDays(h.LastOrder, asOf)
 		res.Scores[j] = RFMScore{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
+		recency[j] = -days // larger is better: fewer days
+		frequency[j] = int64(h.Orders)
 		money.Append(h.Total)
 		j++
 	}
@@ -584,11 +587,19 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	if err != nil { // unreachable: historyInputCheck range-checked every total
 		return RFMResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
-	res.Bands = rfmRankAll(res.Scores, &a)
+	var ranks [3]rfmRanked
+	ranks, res.Bands = rfmRankAll(recency, frequency, &a)
 
+	// One pass writes the ranks, scores and segment of every client:
+	// the scores are the largest array here, and each pass over them
+	// costs more than the work done in it.
 	counts := make([]int, len(cfg.Rules))
 	for i := range res.Scores {
 		s := &res.Scores[i]
+		r, f, m := ranks[0].at(i), ranks[1].at(i), ranks[2].at(i)
+		s.RecencyRank, s.R = r.rank(), int(r.score)
+		s.FrequencyRank, s.F = f.rank(), int(f.score)
+		s.MonetaryRank, s.M = m.rank(), int(m.score)
 		rule := int(table[rfmCell(s.R, s.F, s.M)])
 		s.Rule = rule
 		s.Segment = cfg.Rules[rule].Segment
@@ -613,27 +624,6 @@ func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 	return out
 }
 
-// rfmMeasure names the measure a ranking sets.
-type rfmMeasure uint8
-
-const (
-	rfmRecency rfmMeasure = iota
-	rfmFrequency
-	rfmMonetary
-)
-
-// set gives s its rank and score on measure m.
-func (s *RFMScore) set(m rfmMeasure, k RFMRank, score int) {
-	switch m {
-	case rfmRecency:
-		s.RecencyRank, s.R = k, score
-	case rfmFrequency:
-		s.FrequencyRank, s.F = k, score
-	default:
-		s.MonetaryRank, s.M = k, score
-	}
-}
-
 // rfmKeyBands are the bands of one measure as ranges of its keys: the
 // least and the greatest key of the clients with each score, and how
 // many they are (0: an empty band).
@@ -653,54 +643,68 @@ func (b *rfmKeyBands) add(score int, v int64, e int) {
 	x.clients += e
 }
 
+// rfmGroup is a tie group of one measure: the clients worse than its
+// value, the clients with its value, and their score. Counts are int32,
+// as client indices are in the other segmentations: a base of 2^31
+// clients would need hundreds of gigabytes of scores.
+type rfmGroup struct{ worse, equal, score int32 }
+
+func (g rfmGroup) rank() RFMRank { return RFMRank{Worse: int(g.worse), Equal: int(g.equal)} }
+
+// rfmRanked is one measure ranked: the tie group of every client, either
+// looked up by its key in a table of the values (byKey, when counted) or
+// held for each client (each, when sorted).
+type rfmRanked struct {
+	keys  []int64
+	lo    int64
+	byKey []rfmGroup // the group of key lo+v at v
+	each  []rfmGroup // the group of client i at i
+}
+
+// at returns the tie group of client i.
+func (x *rfmRanked) at(i int) rfmGroup {
+	if x.each != nil {
+		return x.each[i]
+	}
+	return x.byKey[x.keys[i]-x.lo]
+}
+
 // rfmCountSlack is how far the keys of a measure may spread beyond the
 // number of clients and still be ranked by counting (see rank).
 const rfmCountSlack = 4096
 
-// rfmRanker ranks the measures of scores one after another: keys holds
-// the measure being ranked (one key per client, larger is better), the
-// rest is scratch space shared by the measures, made on first use.
-// Client indices and counts are int32, as in the other segmentations: a
-// base of 2^31 clients would need hundreds of gigabytes of scores.
+// rfmRanker ranks the measures one after another, sharing the scratch
+// space of the radix sort, made on first use.
 type rfmRanker struct {
-	scores      []RFMScore
-	keys        []int64
-	groups      []rfmGroup
 	sorted, buf []uint64
 	order, obuf []int32
 }
 
-// rfmGroup is the tie group of one key value in the counting path.
-type rfmGroup struct{ worse, equal, score int32 }
-
-// rank ranks the keys for measure m and returns the bands. Keys that
-// span at most N + rfmCountSlack values (days, order counts, and money
-// in whole units of a small range) are ranked by counting each value: two
-// passes in client order, no sort. Wider keys (money in cents, mostly)
-// are radix-sorted.
-func (r *rfmRanker) rank(m rfmMeasure) rfmKeyBands {
-	lo, hi := r.keys[0], r.keys[0]
-	for _, k := range r.keys {
+// rank ranks keys (one per client, larger is better) and returns each
+// client's tie group and the bands. Keys that span at most
+// N + rfmCountSlack values (days, order counts, and totals in a small
+// range of units) are ranked by counting each value: one pass in client
+// order, a table small enough to stay in cache, no sort. Wider keys
+// (totals in cents, mostly) are radix-sorted. keys is not changed.
+func (r *rfmRanker) rank(keys []int64) (rfmRanked, rfmKeyBands) {
+	lo, hi := keys[0], keys[0]
+	for _, k := range keys {
 		lo, hi = min(lo, k), max(hi, k)
 	}
-	if span := uint64(hi) - uint64(lo); span < uint64(len(r.keys))+rfmCountSlack {
-		return r.rankCounted(m, lo, int(span)+1)
+	if span := uint64(hi) - uint64(lo); span < uint64(len(keys))+rfmCountSlack {
+		return rfmRankCounted(keys, lo, int(span)+1)
 	}
-	return r.rankSorted(m)
+	return r.rankSorted(keys)
 }
 
-// rankCounted ranks keys in lo..lo+span-1: it counts the clients of
+// rfmRankCounted ranks keys in lo..lo+span-1: it counts the clients of
 // each value, so the clients worse than a value are the counts below it.
-func (r *rfmRanker) rankCounted(m rfmMeasure, lo int64, span int) rfmKeyBands {
-	if cap(r.groups) < span {
-		r.groups = make([]rfmGroup, span)
-	}
-	g := r.groups[:span]
-	clear(g)
-	for _, k := range r.keys {
+func rfmRankCounted(keys []int64, lo int64, span int) (rfmRanked, rfmKeyBands) {
+	g := make([]rfmGroup, span)
+	for _, k := range keys {
 		g[k-lo].equal++
 	}
-	n := len(r.keys)
+	n := len(keys)
 	var b rfmKeyBands
 	worse := 0
 	for v := range g {
@@ -711,89 +715,88 @@ func (r *rfmRanker) rankCounted(m rfmMeasure, lo int64, span int) rfmKeyBands {
 			worse += e
 		}
 	}
-	for i, k := range r.keys {
-		x := &g[k-lo]
-		r.scores[i].set(m, RFMRank{Worse: int(x.worse), Equal: int(x.equal)}, int(x.score))
-	}
-	return b
+	return rfmRanked{keys: keys, lo: lo, byKey: g}, b
 }
 
 // rankSorted radix-sorts the keys with their client indices, then ranks
 // each run of equal keys.
-func (r *rfmRanker) rankSorted(m rfmMeasure) rfmKeyBands {
-	n := len(r.keys)
+func (r *rfmRanker) rankSorted(keys []int64) (rfmRanked, rfmKeyBands) {
+	n := len(keys)
 	if r.sorted == nil {
 		r.sorted, r.buf = make([]uint64, n), make([]uint64, n)
 		r.order, r.obuf = make([]int32, n), make([]int32, n)
 	}
-	for i, k := range r.keys {
+	for i, k := range keys {
 		r.sorted[i], r.order[i] = radix.FromInt64(k), int32(i)
 	}
-	keys, order := radix.Sort(r.sorted, r.buf, r.order, r.obuf)
+	sorted, order := radix.Sort(r.sorted, r.buf, r.order, r.obuf)
+	each := make([]rfmGroup, n)
 	var b rfmKeyBands
 	for lo := 0; lo < n; {
 		hi := lo + 1
-		for hi < n && keys[hi] == keys[lo] {
+		for hi < n && sorted[hi] == sorted[lo] {
 			hi++
 		}
-		k := RFMRank{Worse: lo, Equal: hi - lo}
-		score := k.score(n)
+		score := RFMRank{Worse: lo, Equal: hi - lo}.score(n)
+		g := rfmGroup{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
 		for _, i := range order[lo:hi] {
-			r.scores[i].set(m, k, score)
+			each[i] = g
 		}
-		b.add(score, radix.ToInt64(keys[lo]), hi-lo)
+		b.add(score, radix.ToInt64(sorted[lo]), hi-lo)
 		lo = hi
 	}
-	return b
+	return rfmRanked{each: each}, b
 }
 
-// rfmRankAll ranks and scores the three measures of scores, whose
-// monetary totals are a as exact integer units at one exponent
-// (exactsum), and returns the bands. Units that fit int64 (any total of
-// up to 18 significant digits at the common exponent) are ranked like
-// days and order counts; wider ones go through rfmRankWide. No
-// decimal.Cmp: it allocates whenever two exponents differ.
-func rfmRankAll(scores []RFMScore, a *exactsum.Amounts) RFMBands {
+// rfmRankAll ranks the three measures: recency (minus the days) and
+// frequency keys, and the monetary totals as exact integer units at one
+// exponent (exactsum), and returns each client's tie groups and the
+// bands. No decimal.Cmp: it allocates whenever two exponents differ.
+func rfmRankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]rfmRanked, RFMBands) {
+	var out [3]rfmRanked
 	var b RFMBands
 	for k := range 5 {
 		b.RecencyDays[k].Score, b.Frequency[k].Score, b.Monetary[k].Score = k+1, k+1, k+1
 	}
-	if len(scores) == 0 {
-		return b
+	if len(recency) == 0 {
+		return out, b
 	}
-	r := rfmRanker{scores: scores, keys: make([]int64, len(scores))}
-
-	for i := range scores {
-		r.keys[i] = -scores[i].RecencyDays // fewer days rank higher
-	}
-	for k, x := range r.rank(rfmRecency) {
+	var r rfmRanker
+	var kb rfmKeyBands
+	out[0], kb = r.rank(recency)
+	for k, x := range kb {
 		if x.clients > 0 {
 			// The greatest key is the fewest days.
 			b.RecencyDays[k] = RFMBand{Score: k + 1, Clients: x.clients, Min: -x.hi, Max: -x.lo}
 		}
 	}
-
-	for i := range scores {
-		r.keys[i] = int64(scores[i].Frequency)
-	}
-	for k, x := range r.rank(rfmFrequency) {
+	out[1], kb = r.rank(frequency)
+	for k, x := range kb {
 		if x.clients > 0 {
 			b.Frequency[k] = RFMBand{Score: k + 1, Clients: x.clients, Min: x.lo, Max: x.hi}
 		}
 	}
+	out[2], b.Monetary = r.rankMoney(a)
+	return out, b
+}
 
+// rankMoney ranks the totals. Units that fit int64 (any total of up to
+// 18 significant digits at the common exponent) are ranked like days and
+// order counts; wider ones go through rfmRankWide.
+func (r *rfmRanker) rankMoney(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
 	if a.Ints() == nil {
-		b.Monetary = rfmRankWide(scores, a)
-		return b
+		return rfmRankWide(a)
 	}
-	copy(r.keys, a.Ints())
-	for k, x := range r.rank(rfmMonetary) {
-		if x.clients > 0 {
-			b.Monetary[k] = RFMMoneyBand{Score: k + 1, Clients: x.clients,
-				Min: decimal.New(x.lo, a.Exp()), Max: decimal.New(x.hi, a.Exp())}
+	x, kb := r.rank(a.Ints())
+	var out [5]RFMMoneyBand
+	for k, y := range kb {
+		out[k].Score = k + 1
+		if y.clients > 0 {
+			out[k].Clients = y.clients
+			out[k].Min, out[k].Max = decimal.New(y.lo, a.Exp()), decimal.New(y.hi, a.Exp())
 		}
 	}
-	return b
+	return x, out
 }
 
 // rfmRankWide is the exact path for monetary units too wide for int64:
@@ -801,23 +804,24 @@ func rfmRankAll(scores []RFMScore, a *exactsum.Amounts) RFMBands {
 // (exactsum compares them without allocating). The band values are
 // built from the units at the common exponent, as the int64 path builds
 // them, so both paths give equal results.
-func rfmRankWide(scores []RFMScore, a *exactsum.Amounts) [5]RFMMoneyBand {
-	n := len(scores)
+func rfmRankWide(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
+	n := a.Len()
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, a.Cmp)
+	each := make([]rfmGroup, n)
 	var b rfmKeyBands // keys: positions in order
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && a.Cmp(order[hi], order[lo]) == 0 {
 			hi++
 		}
-		k := RFMRank{Worse: lo, Equal: hi - lo}
-		score := k.score(n)
+		score := RFMRank{Worse: lo, Equal: hi - lo}.score(n)
+		g := rfmGroup{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
 		for _, i := range order[lo:hi] {
-			scores[i].set(rfmMonetary, k, score)
+			each[i] = g
 		}
 		b.add(score, int64(lo), hi-lo)
 		lo = hi
@@ -831,5 +835,5 @@ func rfmRankWide(scores []RFMScore, a *exactsum.Amounts) [5]RFMMoneyBand {
 			out[k].Max = decimal.NewFromBigInt(a.BigInt(order[x.hi], new(big.Int)), a.Exp())
 		}
 	}
-	return out
+	return rfmRanked{each: each}, out
 }

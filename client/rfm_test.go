@@ -426,13 +426,13 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 			a, err := exactsum.FromDecimals(totals)
 			require.NoError(t, err)
 			require.NotNil(t, a.Ints())
-			fast := make([]RFMScore, n)
-			slow := make([]RFMScore, n)
-			fastBands := rfmRankAll(fast, &a).Monetary
-			slowBands := rfmRankWide(slow, &a)
-			for i := range fast {
-				assert.Equal(t, fast[i].MonetaryRank, slow[i].MonetaryRank, "totals %v", totals)
-				assert.Equal(t, fast[i].M, slow[i].M, "totals %v", totals)
+			var r rfmRanker
+			fast, fastBands := r.rankMoney(&a) // int64 units, counted
+			sorted, _ := r.rankSorted(a.Ints())
+			slow, slowBands := rfmRankWide(&a)
+			for i := range n {
+				assert.Equal(t, fast.at(i), slow.at(i), "totals %v", totals)
+				assert.Equal(t, sorted.at(i), slow.at(i), "totals %v", totals)
 			}
 			for k := range fastBands {
 				f, s := fastBands[k], slowBands[k]
@@ -456,7 +456,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 			for i := range res.Scores {
 				assert.Equal(t, res.Scores[i].MonetaryRank, wide.Scores[i].MonetaryRank)
 				assert.Equal(t, res.Scores[i].M, wide.Scores[i].M)
-				assert.Equal(t, fast[i].M, res.Scores[i].M)
+				assert.Equal(t, int(fast.at(i).score), res.Scores[i].M)
 			}
 		}
 	})
@@ -761,13 +761,14 @@ func TestRFMCountedAndSortedRanksAgree(t *testing.T) {
 		for i := range keys {
 			keys[i] = base + rng.Int64N(width)
 		}
-		counted := rfmRanker{scores: make([]RFMScore, n), keys: keys}
-		sorted := rfmRanker{scores: make([]RFMScore, n), keys: keys}
 		lo := slices.Min(keys)
-		cb := counted.rankCounted(rfmFrequency, lo, int(slices.Max(keys)-lo)+1)
-		sb := sorted.rankSorted(rfmFrequency)
+		counted, cb := rfmRankCounted(keys, lo, int(slices.Max(keys)-lo)+1)
+		var r rfmRanker
+		sorted, sb := r.rankSorted(keys)
 		assert.Equal(t, sb, cb, "bands of %v", keys)
-		assert.Equal(t, sorted.scores, counted.scores, "ranks and scores of %v", keys)
+		for i := range keys {
+			assert.Equal(t, sorted.at(i), counted.at(i), "rank and score of %d in %v", keys[i], keys)
+		}
 	}
 }
 
