@@ -65,14 +65,14 @@
 // down (seven clients with 3, 3, 3, 6, 12, 12 and 12 orders score F2, F3
 // and F4). The result shows the band of values behind every score ("F4:
 // 12 orders (3 clients)") and explains each client's arithmetic. Clients
-// without orders are reported, not guessed. An [RFMConfig] maps scores to named segments
-// (champions, loyal, potential loyalist, new, promising, needs attention,
-// about to sleep, at risk, cannot lose, hibernating, lost), first match
-// wins; Validate proves all 125 score combinations covered and no rule
-// dead. [RuleSegments] places clients in every segment whose conditions
-// (B2B, B2C, VIP, key account, new within N days, dormant for N days,
-// region, industry, tag or status, each negatable) all hold, with a
-// verdict per condition.
+// without orders are reported, not guessed. An [RFMConfig] maps scores
+// to named segments (champions, loyal, potential loyalist, new,
+// promising, needs attention, about to sleep, at risk, cannot lose,
+// hibernating, lost), first match wins; Validate proves all 125 score
+// combinations covered and no rule dead. [RuleSegments] places clients
+// in every segment whose conditions (B2B, B2C, VIP, key account, new
+// within N days, dormant for N days, region, industry, tag or status,
+// each negatable) all hold, with a verdict per condition.
 //
 // # Rating and complaints
 //
