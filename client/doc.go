@@ -56,16 +56,23 @@
 //
 // [RFM] ranks every client that ordered on recency (whole days since the
 // last order, as of an explicit date), frequency (orders) and monetary
-// value (order total), each scored 1 to 5 by quintiles of the client base
-// ([Histories] builds the facts from orders). Clients without orders are
-// reported, not guessed. An [RFMConfig] maps scores to named segments
-// (champions, loyal, potential loyalist, new, promising, needs attention,
-// about to sleep, at risk, cannot lose, hibernating, lost), first match
-// wins; Validate proves all 125 score combinations covered and no rule
-// dead. [RuleSegments] places clients in every segment whose conditions
-// (B2B, B2C, VIP, key account, new within N days, dormant for N days,
-// region, industry, tag or status, each negatable) all hold, with a
-// verdict per condition.
+// value (order total) ([Histories] builds the facts from orders). Each
+// measure is scored 1 to 5 from the client's midpoint percentile rank
+// among the N clients scored: 1 + floor(5·(L + E/2)/N), with L clients
+// worse and E equal, itself included. Without ties that is the quintile
+// of the client's position; equal values score equal, and a tie is
+// ranked at its middle, so the best value shared by many is not pushed
+// down (seven clients with 3, 3, 3, 6, 12, 12 and 12 orders score F2, F3
+// and F4). The result shows the band of values behind every score ("F4:
+// 12 orders (3 clients)") and explains each client's arithmetic. Clients
+// without orders are reported, not guessed. An [RFMConfig] maps scores
+// to named segments (champions, loyal, potential loyalist, new,
+// promising, needs attention, about to sleep, at risk, cannot lose,
+// hibernating, lost), first match wins; Validate proves all 125 score
+// combinations covered and no rule dead. [RuleSegments] places clients
+// in every segment whose conditions (B2B, B2C, VIP, key account, new
+// within N days, dormant for N days, region, industry, tag or status,
+// each negatable) all hold, with a verdict per condition.
 //
 // # Rating and complaints
 //

@@ -11,7 +11,17 @@ import (
 
 // An account manager's base: orders from the ledger, one prospect that
 // never ordered. RFM ranks the clients that ordered and names their
-// segment; the prospect is reported, not guessed.
+// segment; the prospect is reported, not guessed. The bands show which
+// values got each score, and Explain gives one client's arithmetic.
+//
+// By hand, N = 5 and score = 1 + floor(5·(2L+E)/10) = 1 + floor((2L+E)/2),
+// L the clients worse, E those equal (itself included). Recency, no
+// ties: yug 400 days L0 -> 1, zapad 200 L1 -> 2, center 30 L2 -> 3, sever
+// 10 L3 -> 4, vostok 3 L4 -> 5. Frequency: sever and yug 1 order, L0 E2
+// -> 1 + 1 = 2; center 2, L2 E1 -> 1 + 2 = 3; vostok and zapad 3, L3 E2
+// -> 1 + 4 = 5 (F1 and F4 are empty). Monetary, no ties: 8000 (yug) 1,
+// 15000 (sever) 2, 85000 (center) 3, 325000 (vostok) 4, 890000 (zapad) 5.
+// zapad, the best buyer not seen for 200 days, is R2 F5: cannot_lose.
 func ExampleRFM() {
 	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	daysAgo := func(n int) time.Time { return asOf.AddDate(0, 0, -n) }
@@ -44,15 +54,19 @@ func ExampleRFM() {
 	for _, u := range res.Unscored {
 		fmt.Printf("%s: %s\n", u.ClientID, u.Reason)
 	}
-	fmt.Println("recency cut-offs (days):", res.Cutoffs.RecencyDays)
+	fmt.Println(res.Bands)
+	fmt.Println(res.Explain(res.Scores[1]))
 	// Output:
-	// vostok  R5 F4 M4  champions
-	// zapad   R2 F4 M5  at_risk
-	// sever   R4 F1 M2  promising
-	// yug     R1 F1 M1  lost
+	// vostok  R5 F5 M4  champions
+	// zapad   R2 F5 M5  cannot_lose
+	// sever   R4 F2 M2  potential_loyalist
+	// yug     R1 F2 M1  lost
 	// center  R3 F3 M3  needs_attention
 	// prospect-7: no orders: recency and frequency are undefined, so the client is not scored
-	// recency cut-offs (days): [400 200 30 10]
+	// R1: 400 days (1 client); R2: 200 days (1 client); R3: 30 days (1 client); R4: 10 days (1 client); R5: 3 days (1 client)
+	// F1: no clients; F2: 1 order (2 clients); F3: 2 orders (1 client); F4: no clients; F5: 3 orders (2 clients)
+	// M1: 8000 (1 client); M2: 15000 (1 client); M3: 85000 (1 client); M4: 325000 (1 client); M5: 890000 (1 client)
+	// R2 for 200 days since the last order: of the 5 clients scored, 1 has more days (L) and 1 the same, this one included (E): PR = (L + E/2)/N = (1 + 1/2)/5 = 1.5/5, R = 1 + floor(5 × PR) = 2; band R2: 200 days (1 client). F5 for 3 orders: of the 5 clients scored, 3 have fewer orders (L) and 2 the same, this one included (E): PR = (L + E/2)/N = (3 + 2/2)/5 = 4/5, F = 1 + floor(5 × PR) = 5; band F5: 3 orders (2 clients). M5 for total 890000: of the 5 clients scored, 4 have a smaller total (L) and 1 the same, this one included (E): PR = (L + E/2)/N = (4 + 1/2)/5 = 4.5/5, M = 1 + floor(5 × PR) = 5; band M5: 890000 (1 client). Segment cannot_lose by rule 8 (cannot_lose: R1-2 F5).
 }
 
 // A host keeps its own map as JSON: first match wins, so the narrow

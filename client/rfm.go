@@ -1,7 +1,9 @@
 package client
 
 import (
+	"encoding/json"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"time"
@@ -240,8 +242,9 @@ func rfmCheckRange(p *validate.Problems, field string, r RFMRange) {
 	}
 }
 
-// RFMScore is one client's RFM position: the three measures, the three
-// scores, and the segment with the rule that named it.
+// RFMScore is one client's RFM position: the three measures, where each
+// stands among the clients scored, the three scores, and the segment
+// with the rule that named it.
 type RFMScore struct {
 	ClientID string `json:"client_id"`
 	// RecencyDays is the whole days from the last order to the as-of date.
@@ -250,7 +253,14 @@ type RFMScore struct {
 	Frequency int `json:"frequency"`
 	// Monetary is the total of the orders.
 	Monetary decimal.Decimal `json:"monetary"`
-	// R, F and M are the scores 1 (worst fifth) to 5 (best fifth).
+	// RecencyRank, FrequencyRank and MonetaryRank place the three
+	// values among the clients scored; each score follows from its rank
+	// (see [RFM]).
+	RecencyRank   RFMRank `json:"recency_rank"`
+	FrequencyRank RFMRank `json:"frequency_rank"`
+	MonetaryRank  RFMRank `json:"monetary_rank"`
+	// R, F and M are the scores: 1 for a percentile rank below 1/5, 2
+	// from 1/5 up to 2/5, and so on to 5 from 4/5.
 	R int `json:"r"`
 	F int `json:"f"`
 	M int `json:"m"`
@@ -263,6 +273,22 @@ type RFMScore struct {
 // Code returns the scores as the customary three digits, such as "545".
 func (s RFMScore) Code() string { return fmt.Sprintf("%d%d%d", s.R, s.F, s.M) }
 
+// RFMRank is where one client's value of a measure stands among the N
+// clients scored: Worse clients have a strictly worse value, Equal the
+// same value, the client itself included. Its midpoint percentile rank
+// is (Worse + Equal/2)/N, and its score 1 + floor(5 × that).
+type RFMRank struct {
+	Worse int `json:"worse"`
+	Equal int `json:"equal"`
+}
+
+// score returns 1 + floor(5·(Worse + Equal/2)/n) in integers, as
+// 1 + floor(5·(2·Worse + Equal) / (2n)). Worse + Equal <= n and
+// Equal >= 1 make 2·Worse + Equal < 2n, so the score is at most 5.
+func (k RFMRank) score(n int) int {
+	return 1 + 5*(2*k.Worse+k.Equal)/(2*n)
+}
+
 // RFMUnscored is a client RFM cannot rank, with the reason.
 type RFMUnscored struct {
 	ClientID string `json:"client_id"`
@@ -274,18 +300,123 @@ type RFMUnscored struct {
 // would be a guess.
 const rfmNoOrders = "no orders: recency and frequency are undefined, so the client is not scored"
 
-// RFMCutoffs are the four quintile boundaries of each measure over the
-// scored clients: the nearest-rank 20th, 40th, 60th and 80th percentiles,
-// counted from the worst value to the best. A client's score is 1 plus
-// the number of cut-offs its value is strictly better than.
-type RFMCutoffs struct {
-	// RecencyDays, from the most days (worst) to the fewest: a client
-	// scores one more for every cut-off that is more days than its own.
-	RecencyDays [4]int64 `json:"recency_days"`
-	// Frequency, ascending: one more for every cut-off below its count.
-	Frequency [4]int64 `json:"frequency"`
-	// Monetary, ascending: one more for every cut-off below its total.
-	Monetary [4]decimal.Decimal `json:"monetary"`
+// RFMBand is the range of a whole-number measure (recency in days,
+// frequency in orders) that got one score: the smallest and the largest
+// value among the clients with that score, and how many they are.
+// Clients 0 is an empty band: no value got the score (with ties, or
+// fewer than five clients, some scores are not used), Min and Max are
+// zero and JSON leaves them out.
+type RFMBand struct {
+	Score   int   `json:"score"`
+	Clients int   `json:"clients"`
+	Min     int64 `json:"min"`
+	Max     int64 `json:"max"`
+}
+
+// MarshalJSON leaves Min and Max out of an empty band, so that no one
+// reads a range of zeros into it.
+func (b RFMBand) MarshalJSON() ([]byte, error) {
+	if b.Clients == 0 {
+		return json.Marshal(rfmEmptyBand{Score: b.Score})
+	}
+	type plain RFMBand // without this method
+	return json.Marshal(plain(b))
+}
+
+// RFMMoneyBand is an [RFMBand] of order totals.
+type RFMMoneyBand struct {
+	Score   int             `json:"score"`
+	Clients int             `json:"clients"`
+	Min     decimal.Decimal `json:"min"`
+	Max     decimal.Decimal `json:"max"`
+}
+
+// MarshalJSON leaves Min and Max out of an empty band.
+func (b RFMMoneyBand) MarshalJSON() ([]byte, error) {
+	if b.Clients == 0 {
+		return json.Marshal(rfmEmptyBand{Score: b.Score})
+	}
+	type plain RFMMoneyBand
+	return json.Marshal(plain(b))
+}
+
+type rfmEmptyBand struct {
+	Score   int `json:"score"`
+	Clients int `json:"clients"`
+}
+
+// RFMBands shows, for each measure and score, the values that got the
+// score: [0] is score 1, [4] score 5. A better value never scores lower,
+// so the bands of a measure never overlap and follow the scores: up in
+// orders and money, down in days (the fewest days score 5).
+type RFMBands struct {
+	RecencyDays [5]RFMBand      `json:"recency_days"`
+	Frequency   [5]RFMBand      `json:"frequency"`
+	Monetary    [5]RFMMoneyBand `json:"monetary"`
+}
+
+// String writes the bands one measure a line, such as
+// "F1: no clients; F2: 1 order (2 clients); F3: 2-5 orders (3 clients)...".
+func (b RFMBands) String() string {
+	var sb strings.Builder
+	for k := range 15 {
+		switch {
+		case k == 5 || k == 10:
+			sb.WriteByte('\n')
+		case k > 0:
+			sb.WriteString("; ")
+		}
+		b.writeBand(&sb, "RFM"[k/5], k%5+1)
+	}
+	return sb.String()
+}
+
+// writeBand writes the band of one score of the measure whose letter is
+// m, such as "F4: 12 orders (3 clients)" or "M2: 10.5-99 (4 clients)".
+func (b RFMBands) writeBand(sb *strings.Builder, m byte, score int) {
+	fmt.Fprintf(sb, "%c%d: ", m, score)
+	if score < 1 || score > 5 {
+		sb.WriteString("not a score")
+		return
+	}
+	var values string
+	var clients int
+	switch m {
+	case 'R':
+		x := b.RecencyDays[score-1]
+		values, clients = rfmUnits(x.Min, x.Max, "day", "days"), x.Clients
+	case 'F':
+		x := b.Frequency[score-1]
+		values, clients = rfmUnits(x.Min, x.Max, "order", "orders"), x.Clients
+	default:
+		x := b.Monetary[score-1]
+		values, clients = x.Min.String(), x.Clients
+		if !x.Min.Equal(x.Max) {
+			values += "-" + x.Max.String()
+		}
+	}
+	if clients == 0 {
+		sb.WriteString("no clients")
+		return
+	}
+	fmt.Fprintf(sb, "%s (%s)", values, rfmCount(int64(clients), "client", "clients"))
+}
+
+// rfmUnits writes a whole-number range with its unit: "12 orders",
+// "1 day", "10-20 days".
+func rfmUnits(lo, hi int64, one, many string) string {
+	if lo == hi {
+		return rfmCount(lo, one, many)
+	}
+	return fmt.Sprintf("%d-%d %s", lo, hi, many)
+}
+
+// rfmCount writes "1 client", "0 clients", "3 clients".
+func rfmCount(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // RFMSegmentCount is how many scored clients fell in one segment.
@@ -300,30 +431,57 @@ type RFMResult struct {
 	// Config is the segment map that named the segments; RFMScore.Rule
 	// indexes its rules.
 	Config RFMConfig `json:"config"`
-	// Scores holds one entry per client with orders, in input order.
+	// Scores holds one entry per client with orders, in input order;
+	// their number is the N of the percentile ranks.
 	Scores []RFMScore `json:"scores"`
 	// Unscored lists the clients without orders, in input order.
 	Unscored []RFMUnscored `json:"unscored,omitempty"`
-	// Cutoffs are meaningful only when Scores is not empty.
-	Cutoffs RFMCutoffs `json:"cutoffs"`
+	// Bands shows the values that got each score.
+	Bands RFMBands `json:"bands"`
 	// Segments counts the scored clients per segment, in the order the
 	// segments first appear in the map; empty segments are listed too.
 	Segments []RFMSegmentCount `json:"segments"`
 }
 
 // Explain says in words why s, one of r.Scores, got its scores and
-// segment, from the cut-offs and the map of r.
+// segment: for each measure, how many clients are worse and how many
+// equal, the percentile rank and the score they make, and the band of
+// values that got the same score; then the rule that named the segment.
 func (r RFMResult) Explain(s RFMScore) string {
-	c := r.Cutoffs
+	n := len(r.Scores)
+	var sb strings.Builder
+	rfmExplainRank(&sb, 'R', s.R, rfmCount(s.RecencyDays, "day", "days")+" since the last order", "more days", s.RecencyRank, n)
+	r.Bands.writeBand(&sb, 'R', s.R)
+	sb.WriteString(". ")
+	rfmExplainRank(&sb, 'F', s.F, rfmCount(int64(s.Frequency), "order", "orders"), "fewer orders", s.FrequencyRank, n)
+	r.Bands.writeBand(&sb, 'F', s.F)
+	sb.WriteString(". ")
+	rfmExplainRank(&sb, 'M', s.M, "total "+s.Monetary.String(), "a smaller total", s.MonetaryRank, n)
+	r.Bands.writeBand(&sb, 'M', s.M)
 	rule := "?"
 	if s.Rule >= 0 && s.Rule < len(r.Config.Rules) {
 		rule = r.Config.Rules[s.Rule].String()
 	}
-	return fmt.Sprintf("recency %d days: R%d (cut-offs %v days, fewer is better); "+
-		"frequency %d orders: F%d (cut-offs %v); monetary %s: M%d (cut-offs %v); "+
-		"segment %s by rule %d (%s)",
-		s.RecencyDays, s.R, c.RecencyDays, s.Frequency, s.F, c.Frequency, s.Monetary, s.M, c.Monetary,
-		s.Segment, s.Rule, rule)
+	fmt.Fprintf(&sb, ". Segment %s by rule %d (%s).", s.Segment, s.Rule, rule)
+	return sb.String()
+}
+
+// rfmExplainRank writes the rank and score of one measure, up to its
+// band: "F4 for 12 orders: of the 7 clients scored, 4 have fewer orders
+// (L) and 3 the same, this one included (E): PR = (L + E/2)/N =
+// (4 + 3/2)/7 = 5.5/7, F = 1 + floor(5 × PR) = 4; band ".
+func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string, k RFMRank, n int) {
+	verb := "have"
+	if k.Worse == 1 {
+		verb = "has"
+	}
+	mid := fmt.Sprint(k.Worse + k.Equal/2) // L + E/2, written exactly
+	if k.Equal%2 == 1 {
+		mid += ".5"
+	}
+	fmt.Fprintf(sb, "%c%d for %s: of the %s scored, %d %s %s (L) and %d the same, this one included (E): "+
+		"PR = (L + E/2)/N = (%d + %d/2)/%d = %s/%d, %c = 1 + floor(5 × PR) = %d; band ",
+		m, score, value, rfmCount(int64(n), "client", "clients"), k.Worse, verb, worse, k.Equal, k.Worse, k.Equal, n, mid, n, m, score)
 }
 
 // RFM scores every client of the base on recency, frequency and monetary
@@ -333,37 +491,59 @@ func (r RFMResult) Explain(s RFMScore) string {
 //
 // Recency is the whole days from the last order to asOf (fewer is
 // better), frequency the number of orders, monetary the order total.
-// Each is scored 1 to 5 by quintiles of the clients with orders: the
-// cut-offs are the nearest-rank 20th, 40th, 60th and 80th percentiles
-// (Wikipedia, "Percentile", the nearest-rank method: the P-th percentile
-// of N ordered values is the value at rank ceil(P/100 × N)), taken from
-// the worst value to the best, and a client scores 1 plus the number of
-// cut-offs its value is strictly better than. Equivalently, with L the
-// number of clients strictly worse on the measure, the score is
-// 1 + floor(5·L/N).
+// Each is scored 1 to 5 from the client's midpoint percentile rank among
+// the N clients with orders (Wikipedia, [Percentile rank]: PR =
+// (CF − 0.5·F)/N, with CF the number of values up to and including the
+// client's and F the number equal to it). With L the clients strictly
+// worse on the measure and E those equal to it, the client included,
+//
+//	PR    = (L + E/2) / N
+//	score = 1 + floor(5·PR) = 1 + floor(5·(2L + E) / (2N))
+//
+// computed in integers. PR lies strictly between 0 and 1 (E ≥ 1 and
+// L + E ≤ N), so every score is 1 to 5, and a better value never scores
+// lower. Without ties a client scores the quintile that holds the middle
+// of its position: five clients score 1, 2, 3, 4, 5; of ten, the two
+// worst score 1, the next two 2, and the two best 5. Each [RFMScore]
+// carries its three ranks (L and E), the result's [RFMBands] show the
+// values that got each score, and [RFMResult.Explain] writes the
+// arithmetic for one client.
 //
 // # Ties
 //
-// Equal values always get equal scores: a tie group takes the score of
-// its first (worst) position, like SQL's RANK(). So when many clients
-// share a value the fifths are uneven: if 40% of clients ordered once,
-// they all score F1 and F2 may be empty; a group of equal best values
-// larger than a fifth cannot reach 5. This is deliberate: splitting equal
-// values by arrival order (SQL NTILE, pandas rank(method="first")) gives
-// two identical clients different scores. With fewer than five clients
-// not every score is used.
+// Equal values get equal scores: a tie group is ranked at its middle.
+// Seven clients with 3, 3, 3, 6, 12, 12 and 12 orders score F2 (PR
+// 1.5/7), F3 (3.5/7) and F4 (5.5/7). A single client, or a base where
+// everyone has the same value, scores 3 (PR 1/2): the measure sets no
+// one apart. With many ties some scores go unused (an empty band) and the
+// others hold more than a fifth each; that is the price of scoring equal
+// clients equally. The midpoint rank is also (average rank − 1/2)/N with
+// the average rank of pandas rank(method="average") or a spreadsheet's
+// RANK.AVG.
+//
+// Two other rules were rejected. RANK() style, where a tie group takes
+// its worst position (score 1 + floor(5·L/N), as SQL's RANK()), pushes
+// every tie down: the worst group scores 1 however large it is, the best
+// group needs four fifths of the base below it to score 5, and the three
+// clients with 12 orders above, the best value of the base, would score
+// F3 like a middling client. NTILE style (SQL NTILE(5), pandas
+// rank(method="first") then fifths by position) makes even fifths by
+// splitting equal values by their order of arrival, so two identical
+// clients get different scores that no manager can explain.
 //
 // # Input
 //
 // histories is the client base, one History per client. A client with
 // no orders is not scored: it is listed in Unscored with the reason, and
-// it does not count in the quintiles. Errors (client.ErrInvalid, every
-// problem at once, each naming the field, the client and the value): an
-// invalid cfg, a zero asOf, an empty base, a repeated client ID, a
-// malformed history (a negative total, a total with more than 30 decimal
-// places, orders without dates...), and an order date after asOf.
+// it does not count in N. Errors (client.ErrInvalid, every problem at
+// once, each naming the field, the client and the value): an invalid
+// cfg, a zero asOf, an empty base, a repeated client ID, a malformed
+// history (a negative total, a total with more than 30 decimal places,
+// orders without dates...), and an order date after asOf.
 //
 // RFM is a pure function: safe for concurrent use.
+//
+// [Percentile rank]: https://en.wikipedia.org/wiki/Percentile_rank
 func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) {
 	var p validate.Problems
 	p.Limit("histories", validate.MaxListed)
@@ -387,8 +567,7 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		}
 	}
 	res.Scores = make([]RFMScore, n)
-	recency := make([]int64, n) // negated days: larger is better
-	frequency := make([]int64, n)
+	recency, frequency := make([]int64, n), make([]int64, n)
 	var money exactsum.Builder
 	money.Grow(n)
 	j := 0
@@ -399,34 +578,28 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		}
 		days := historyDays(h.LastOrder, asOf)
 		res.Scores[j] = RFMScore{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
-		recency[j] = -days
+		recency[j] = -days // larger is better: fewer days
 		frequency[j] = int64(h.Orders)
 		money.Append(h.Total)
 		j++
 	}
-	counts := make([]int, len(cfg.Rules))
-	if n == 0 {
-		res.Segments = rfmSegmentCounts(cfg, counts)
-		return res, nil
-	}
-
-	scratch, buf := make([]uint64, n), make([]uint64, n)
-	cut := rfmCutoffs(recency, scratch, buf)
-	for k, c := range cut {
-		res.Cutoffs.RecencyDays[k] = -c
-	}
-	rfmApply(res.Scores, recency, cut, func(s *RFMScore, v int) { s.R = v })
-	cut = rfmCutoffs(frequency, scratch, buf)
-	res.Cutoffs.Frequency = cut
-	rfmApply(res.Scores, frequency, cut, func(s *RFMScore, v int) { s.F = v })
 	a, err := money.Amounts()
 	if err != nil { // unreachable: historyInputCheck range-checked every total
 		return RFMResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
-	res.Cutoffs.Monetary = rfmScoreMonetary(res.Scores, &a, scratch, buf)
+	var ranks [3]rfmRanked
+	ranks, res.Bands = rfmRankAll(recency, frequency, &a)
 
+	// One pass writes the ranks, scores and segment of every client:
+	// the scores are the largest array here, and each pass over them
+	// costs more than the work done in it.
+	counts := make([]int, len(cfg.Rules))
 	for i := range res.Scores {
 		s := &res.Scores[i]
+		r, f, m := ranks[0].at(i), ranks[1].at(i), ranks[2].at(i)
+		s.RecencyRank, s.R = r.rank(), int(r.score)
+		s.FrequencyRank, s.F = f.rank(), int(f.score)
+		s.MonetaryRank, s.M = m.rank(), int(m.score)
 		rule := int(table[rfmCell(s.R, s.F, s.M)])
 		s.Rule = rule
 		s.Segment = cfg.Rules[rule].Segment
@@ -451,78 +624,216 @@ func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 	return out
 }
 
-// rfmCutoffs returns the nearest-rank 20th, 40th, 60th and 80th
-// percentiles of keys (larger is better), sorting a copy in the scratch
-// buffers (each len(keys)).
-func rfmCutoffs(keys []int64, scratch, buf []uint64) [4]int64 {
-	for i, k := range keys {
-		scratch[i] = radix.FromInt64(k)
-	}
-	sorted, _ := radix.Sort(scratch, buf, nil, nil)
-	var cut [4]int64
-	for k := range cut {
-		cut[k] = radix.ToInt64(sorted[nearestRank(len(sorted), 20*(k+1))])
-	}
-	return cut
+// rfmKeyBands are the bands of one measure as ranges of its keys: the
+// least and the greatest key of the clients with each score, and how
+// many they are (0: an empty band).
+type rfmKeyBands [5]struct {
+	lo, hi  int64
+	clients int
 }
 
-// rfmApply scores every key: 1 plus the number of cut-offs strictly
-// below it.
-func rfmApply(scores []RFMScore, keys []int64, cut [4]int64, set func(*RFMScore, int)) {
-	for i, v := range keys {
-		s := 1
-		for _, c := range cut {
-			if v > c {
-				s++
-			}
+// add records the tie group of e clients with key v, which is greater
+// than every key added before, in the band of its score.
+func (b *rfmKeyBands) add(score int, v int64, e int) {
+	x := &b[score-1]
+	if x.clients == 0 {
+		x.lo = v
+	}
+	x.hi = v
+	x.clients += e
+}
+
+// rfmGroup is a tie group of one measure: the clients worse than its
+// value, the clients with its value, and their score. Counts are int32,
+// as client indices are in the other segmentations: a base of 2^31
+// clients would need hundreds of gigabytes of scores.
+type rfmGroup struct{ worse, equal, score int32 }
+
+func (g rfmGroup) rank() RFMRank { return RFMRank{Worse: int(g.worse), Equal: int(g.equal)} }
+
+// rfmRanked is one measure ranked: the tie group of every client, either
+// looked up by its key in a table of the values (byKey, when counted) or
+// held for each client (each, when sorted).
+type rfmRanked struct {
+	keys  []int64
+	lo    int64
+	byKey []rfmGroup // the group of key lo+v at v
+	each  []rfmGroup // the group of client i at i
+}
+
+// at returns the tie group of client i.
+func (x *rfmRanked) at(i int) rfmGroup {
+	if x.each != nil {
+		return x.each[i]
+	}
+	return x.byKey[x.keys[i]-x.lo]
+}
+
+// rfmCountSlack is how far the keys of a measure may spread beyond the
+// number of clients and still be ranked by counting (see rank).
+const rfmCountSlack = 4096
+
+// rfmRanker ranks the measures one after another, sharing the scratch
+// space of the radix sort, made on first use.
+type rfmRanker struct {
+	sorted, buf []uint64
+	order, obuf []int32
+}
+
+// rank ranks keys (one per client, larger is better) and returns each
+// client's tie group and the bands. Keys that span at most
+// N + rfmCountSlack values (days, order counts, and totals in a small
+// range of units) are ranked by counting each value: one pass in client
+// order, a table small enough to stay in cache, no sort. Wider keys
+// (totals in cents, mostly) are radix-sorted. keys is not changed.
+func (r *rfmRanker) rank(keys []int64) (rfmRanked, rfmKeyBands) {
+	lo, hi := keys[0], keys[0]
+	for _, k := range keys {
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	if span := uint64(hi) - uint64(lo); span < uint64(len(keys))+rfmCountSlack {
+		return rfmRankCounted(keys, lo, int(span)+1)
+	}
+	return r.rankSorted(keys)
+}
+
+// rfmRankCounted ranks keys in lo..lo+span-1: it counts the clients of
+// each value, so the clients worse than a value are the counts below it.
+func rfmRankCounted(keys []int64, lo int64, span int) (rfmRanked, rfmKeyBands) {
+	g := make([]rfmGroup, span)
+	for _, k := range keys {
+		g[k-lo].equal++
+	}
+	n := len(keys)
+	var b rfmKeyBands
+	worse := 0
+	for v := range g {
+		if e := int(g[v].equal); e > 0 {
+			score := RFMRank{Worse: worse, Equal: e}.score(n)
+			g[v].worse, g[v].score = int32(worse), int32(score)
+			b.add(score, lo+int64(v), e)
+			worse += e
 		}
-		set(&scores[i], s)
 	}
+	return rfmRanked{keys: keys, lo: lo, byKey: g}, b
 }
 
-// rfmScoreMonetary sets every M and returns the monetary cut-offs,
-// ranking the totals as exact integer units at one exponent (exactsum):
-// no decimal.Cmp, which allocates whenever two exponents differ. Units
-// that fit int64 (any total of up to 18 significant digits at the common
-// exponent) are radix-sorted like recency and frequency; wider ones go
-// through rfmScoreWide.
-func rfmScoreMonetary(scores []RFMScore, a *exactsum.Amounts, scratch, buf []uint64) [4]decimal.Decimal {
-	ints := a.Ints()
-	if ints == nil {
-		return rfmScoreWide(scores, a)
+// rankSorted radix-sorts the keys with their client indices, then ranks
+// each run of equal keys.
+func (r *rfmRanker) rankSorted(keys []int64) (rfmRanked, rfmKeyBands) {
+	n := len(keys)
+	if r.sorted == nil {
+		r.sorted, r.buf = make([]uint64, n), make([]uint64, n)
+		r.order, r.obuf = make([]int32, n), make([]int32, n)
 	}
-	cut := rfmCutoffs(ints, scratch, buf)
-	rfmApply(scores, ints, cut, func(s *RFMScore, v int) { s.M = v })
-	var out [4]decimal.Decimal
-	for k, c := range cut {
-		out[k] = decimal.New(c, a.Exp())
+	for i, k := range keys {
+		r.sorted[i], r.order[i] = radix.FromInt64(k), int32(i)
 	}
-	return out
+	sorted, order := radix.Sort(r.sorted, r.buf, r.order, r.obuf)
+	each := make([]rfmGroup, n)
+	var b rfmKeyBands
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && sorted[hi] == sorted[lo] {
+			hi++
+		}
+		score := RFMRank{Worse: lo, Equal: hi - lo}.score(n)
+		g := rfmGroup{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
+		for _, i := range order[lo:hi] {
+			each[i] = g
+		}
+		b.add(score, radix.ToInt64(sorted[lo]), hi-lo)
+		lo = hi
+	}
+	return rfmRanked{each: each}, b
 }
 
-// rfmScoreWide is the exact path for units too wide for int64: the same
-// nearest-rank cut-offs, found by a comparison sort of the big-integer
-// units (exactsum compares them without allocating).
-func rfmScoreWide(scores []RFMScore, a *exactsum.Amounts) [4]decimal.Decimal {
-	order := make([]int, a.Len())
+// rfmRankAll ranks the three measures: recency (minus the days) and
+// frequency keys, and the monetary totals as exact integer units at one
+// exponent (exactsum), and returns each client's tie groups and the
+// bands. No decimal.Cmp: it allocates whenever two exponents differ.
+func rfmRankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]rfmRanked, RFMBands) {
+	var out [3]rfmRanked
+	var b RFMBands
+	for k := range 5 {
+		b.RecencyDays[k].Score, b.Frequency[k].Score, b.Monetary[k].Score = k+1, k+1, k+1
+	}
+	if len(recency) == 0 {
+		return out, b
+	}
+	var r rfmRanker
+	var kb rfmKeyBands
+	out[0], kb = r.rank(recency)
+	for k, x := range kb {
+		if x.clients > 0 {
+			// The greatest key is the fewest days.
+			b.RecencyDays[k] = RFMBand{Score: k + 1, Clients: x.clients, Min: -x.hi, Max: -x.lo}
+		}
+	}
+	out[1], kb = r.rank(frequency)
+	for k, x := range kb {
+		if x.clients > 0 {
+			b.Frequency[k] = RFMBand{Score: k + 1, Clients: x.clients, Min: x.lo, Max: x.hi}
+		}
+	}
+	out[2], b.Monetary = r.rankMoney(a)
+	return out, b
+}
+
+// rankMoney ranks the totals. Units that fit int64 (any total of up to
+// 18 significant digits at the common exponent) are ranked like days and
+// order counts; wider ones go through rfmRankWide.
+func (r *rfmRanker) rankMoney(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
+	if a.Ints() == nil {
+		return rfmRankWide(a)
+	}
+	x, kb := r.rank(a.Ints())
+	var out [5]RFMMoneyBand
+	for k, y := range kb {
+		out[k].Score = k + 1
+		if y.clients > 0 {
+			out[k].Clients = y.clients
+			out[k].Min, out[k].Max = decimal.New(y.lo, a.Exp()), decimal.New(y.hi, a.Exp())
+		}
+	}
+	return x, out
+}
+
+// rfmRankWide is the exact path for monetary units too wide for int64:
+// the same ranks, from a comparison sort of the big-integer units
+// (exactsum compares them without allocating). The band values are
+// built from the units at the common exponent, as the int64 path builds
+// them, so both paths give equal results.
+func rfmRankWide(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
+	n := a.Len()
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, a.Cmp)
-	var at [4]int
-	var out [4]decimal.Decimal
-	for k := range at {
-		at[k] = order[nearestRank(len(order), 20*(k+1))]
-		out[k] = scores[at[k]].Monetary
-	}
-	for i := range scores {
-		s := 1
-		for _, c := range at {
-			if a.Cmp(i, c) > 0 {
-				s++
-			}
+	each := make([]rfmGroup, n)
+	var b rfmKeyBands // keys: positions in order
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && a.Cmp(order[hi], order[lo]) == 0 {
+			hi++
 		}
-		scores[i].M = s
+		score := RFMRank{Worse: lo, Equal: hi - lo}.score(n)
+		g := rfmGroup{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
+		for _, i := range order[lo:hi] {
+			each[i] = g
+		}
+		b.add(score, int64(lo), hi-lo)
+		lo = hi
 	}
-	return out
+	var out [5]RFMMoneyBand
+	for k, x := range b {
+		out[k].Score = k + 1
+		if x.clients > 0 {
+			out[k].Clients = x.clients
+			out[k].Min = decimal.NewFromBigInt(a.BigInt(order[x.lo], new(big.Int)), a.Exp())
+			out[k].Max = decimal.NewFromBigInt(a.BigInt(order[x.hi], new(big.Int)), a.Exp())
+		}
+	}
+	return rfmRanked{each: each}, out
 }
