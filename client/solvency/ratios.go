@@ -80,6 +80,15 @@ func named(a Amount, name string) operand {
 	return operand{v: a.Value.InexactFloat64()}
 }
 
+// annualised scales a figure of a days-long income-statement period to
+// 365 days.
+func (o operand) annualised(days int) operand {
+	if o.missing == "" && days != daysPerYear {
+		o.v = o.v * daysPerYear / float64(days)
+	}
+	return o
+}
+
 func difference(a Amount, an string, b Amount, bn string) operand {
 	switch {
 	case !a.Known:
