@@ -49,6 +49,13 @@ type DisciplineScoring struct {
 	WriteOffPenalty   float64 `json:"write_off_penalty"`
 }
 
+// minPurchaseSpanDays is the shortest span monthly purchases are averaged
+// over. A new client's first purchases are not a month's worth: one
+// invoice of 1,000 issued yesterday, averaged over the two days covered,
+// would read as 1,000 × 365 / 24 = 15,208 a month and lift its credit
+// limit fifteenfold.
+const minPurchaseSpanDays = 30
+
 // DefaultDisciplineConfig returns the defaults documented on each field:
 // half a year of recent history, three invoices a side, a 5-day band, a
 // one-year purchase window, and the score weights 50/30/20 with a 60-day
@@ -156,8 +163,9 @@ type Discipline struct {
 	RecentDaysLate  Measure `json:"recent_days_late"`
 	EarlierDaysLate Measure `json:"earlier_days_late"`
 	// MonthlyPurchases is the average amount invoiced per month over the
-	// purchase window, or since the first invoice if that is shorter:
-	// total × 365 / (12 × days covered). Unknown with no invoice at all.
+	// purchase window, or since the first invoice if that is shorter, but
+	// over 30 days at least: total × 365 / (12 × days covered). Unknown
+	// with no invoice at all.
 	MonthlyPurchases Amount `json:"monthly_purchases"`
 	// Scoring is the 0-100 payment discipline score with its parts.
 	Scoring DisciplineScore `json:"scoring"`
@@ -274,7 +282,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 		d.OverdueShare = undefined(CauseZero, "outstanding")
 	}
 	if d.Invoices > 0 {
-		span := min(int64(cfg.PurchaseWindowDays), today-firstIssued+1)
+		span := min(int64(cfg.PurchaseWindowDays), max(today-firstIssued+1, minPurchaseSpanDays))
 		d.MonthlyPurchases = AmountOf(purchases.total().Mul(dec365).DivRound(decimal.NewFromInt(12*span), 8))
 	}
 	if d.Evaluated == 0 {
