@@ -140,10 +140,17 @@ func NewFeatures(r Ratios, z Altman, d Discipline) Features {
 	return f
 }
 
+// put records m. A Measure built by hand may claim to be defined and
+// hold NaN or an infinity; it is recorded as out of range, so that no NaN
+// reaches a score, a bin or a JSON result.
 func (f *Features) put(ft Feature, m Measure) {
 	if m.Defined {
-		f.value[ft], f.state[ft] = m.Value, stateDefined
-		return
+		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+			m = undefined(CauseOutOfRange, "")
+		} else {
+			f.value[ft], f.state[ft] = m.Value, stateDefined
+			return
+		}
 	}
 	c := m.Cause
 	if c == 0 {
