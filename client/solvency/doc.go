@@ -264,7 +264,10 @@
 // example: scores 600, 610, 615, 630 give x̄ = 1.5, ȳ = 613.75,
 // Σ(x−x̄)(y−ȳ) = 47.5, Σ(x−x̄)² = 5, a slope of 9.5 (improving), an
 // intercept of 599.5 and a projection of 637.5 (grade B). Fewer than 3
-// periods give no trend. Periods are taken as equally spaced.
+// periods give no trend. The periods must be equally spaced, each gap
+// within a fifth of the usual one (months of 28 to 31 days pass): a
+// missing quarter would count as one period and bend the line, so it is
+// refused, naming the period end that jumps.
 //
 // # Credit decision
 //
