@@ -246,7 +246,7 @@
 // when you have them: a scorecard is configuration.
 //
 // [DefaultIndividualScorecard] scores individuals on payments alone, 430
-// base points, about twice the business card's payment points (on-time
+// base points, twice the business card's payment points (on-time
 // share 0/30/60/80, days late 60/40/20/0, oldest overdue 60/50/20/0,
 // write-offs 40/0, trend 20/20/0): 430 to 690. A person with no history
 // yet scores 530, grade E: prepayment.
