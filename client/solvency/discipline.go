@@ -217,34 +217,30 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 	)
 	for i := range invoices {
 		in := &invoices[i]
-		issued := dayNumber(in.Issued)
-		if issued > today {
+		st, late := in.stateOn(today)
+		if st == invoiceNotIssued {
 			continue
 		}
 		d.Invoices++
 		d.Currency = in.Currency
+		issued := dayNumber(in.Issued)
 		firstIssued = min(firstIssued, issued)
 		if issued > windowFrom {
 			purchases.add(in.Amount)
 		}
-		due := dayNumber(in.Due)
-		var late int64
 		onTime := false
-		switch {
-		case !in.Paid.IsZero() && dayNumber(in.Paid) <= today:
-			late = max(0, dayNumber(in.Paid)-due)
+		switch st {
+		case invoicePaid:
 			onTime = late == 0
-		case !in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today:
+		case invoiceWrittenOff:
 			// Never on time, even when written off before the due date.
-			late = max(0, dayNumber(in.WrittenOff)-due)
 			d.WrittenOff++
 			writtenOff.add(in.Amount)
-		default:
+		case invoiceOpen:
 			outstanding.add(in.Amount)
-			if due >= today {
-				continue // open and not yet due: not evaluated
-			}
-			late = today - due
+			continue // not yet due: not evaluated
+		case invoiceOverdue:
+			outstanding.add(in.Amount)
 			d.OverdueCount++
 			overdue.add(in.Amount)
 			d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
@@ -263,7 +259,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 			d.MaxDaysLateAmount = in.Amount
 			d.MaxDaysLateInvoice = in.ID
 		}
-		if due > recentFrom {
+		if dayNumber(in.Due) > recentFrom {
 			recentN++
 			recentW += amt
 			recentWD += amt * float64(late)

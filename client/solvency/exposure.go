@@ -90,14 +90,12 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	byRule := make([]sum, len(p.Exposure.Overdue))
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
-		if dayNumber(in.Issued) > today ||
-			!in.Paid.IsZero() && dayNumber(in.Paid) <= today ||
-			!in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today {
+		st, late := in.stateOn(today)
+		if st != invoiceOpen && st != invoiceOverdue {
 			continue
 		}
 		outstanding.add(in.Amount)
-		late := today - dayNumber(in.Due)
-		if late <= 0 {
+		if st == invoiceOpen {
 			continue
 		}
 		overdue.add(in.Amount)

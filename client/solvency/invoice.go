@@ -80,6 +80,38 @@ func validateInvoices(p *validate.Problems, prefix string, invs []Invoice) {
 	}
 }
 
+// invoiceState is where an invoice stands on a day.
+type invoiceState uint8
+
+const (
+	invoiceNotIssued  invoiceState = iota // issued later: not part of the history yet
+	invoicePaid                           // paid in full by the day
+	invoiceWrittenOff                     // written off by the day
+	invoiceOpen                           // owed, not yet past due
+	invoiceOverdue                        // owed and past due
+)
+
+// stateOn says where the invoice stands on day today (a dayNumber) and
+// how many days late it is: from the due date to the payment or the
+// write-off (0 if before), or to today for an overdue one. A payment or a
+// write-off dated after today has not happened yet. Payment discipline
+// and the exposure check both read invoices through it, so they agree on
+// what is owed and overdue.
+func (in *Invoice) stateOn(today int64) (invoiceState, int64) {
+	due := dayNumber(in.Due)
+	switch {
+	case dayNumber(in.Issued) > today:
+		return invoiceNotIssued, 0
+	case !in.Paid.IsZero() && dayNumber(in.Paid) <= today:
+		return invoicePaid, max(0, dayNumber(in.Paid)-due)
+	case !in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today:
+		return invoiceWrittenOff, max(0, dayNumber(in.WrittenOff)-due)
+	case due >= today:
+		return invoiceOpen, 0
+	}
+	return invoiceOverdue, today - due
+}
+
 // date formats a calendar date for messages.
 func date(t time.Time) string { return t.Format(time.DateOnly) }
 
