@@ -92,3 +92,19 @@ func TestForecastNeedsEquallySpacedPeriods(t *testing.T) {
 		assert.InDelta(t, 10, f.Slope.Value, 1e-9)
 	}
 }
+
+func TestForecastSpacingToleranceIsAFifth(t *testing.T) {
+	// Gaps of 91, 91 and then g days: the usual gap is 91, and g may
+	// differ from it by 91/5 = 18.2 days: 109 passes, 110 does not.
+	s := defaultScorer(t)
+	for g, ok := range map[int]bool{109: true, 110: false, 73: true, 72: false} {
+		first := day("2024-01-01")
+		h := []PeriodScore{{first, 600}, {first.AddDate(0, 0, 91), 610}, {first.AddDate(0, 0, 182), 620}, {first.AddDate(0, 0, 182+g), 630}}
+		_, err := s.Forecast(h)
+		if ok {
+			assert.NoError(t, err, "gap %d", g)
+		} else {
+			requireFields(t, err, "history[3].period_end")
+		}
+	}
+}

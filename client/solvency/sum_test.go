@@ -2,6 +2,7 @@ package solvency
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -32,6 +33,9 @@ func TestSumIsExact(t *testing.T) {
 		// 9,223,372,036,854,775,807 twice overflows int64: the decimal fallback.
 		{"past int64", []decimal.Decimal{big, big}, "18446744073709551614"},
 		{"past int64 downwards", []decimal.Decimal{big.Neg(), big.Neg(), d("-2")}, "-18446744073709551616"},
+		// Ten 18-digit amounts, each on the fast path, overflow int64 together.
+		{"18 digits ten times", slices.Repeat([]decimal.Decimal{d("999999999999999999")}, 10), "9999999999999999990"},
+		{"18 digits ten times downwards", slices.Repeat([]decimal.Decimal{d("-999999999999999999")}, 10), "-9999999999999999990"},
 		// A 19-digit coefficient beyond int64 is never read as one.
 		{"19 digits", []decimal.Decimal{d("9999999999999999999"), d("1")}, "10000000000000000000"},
 		// Rescaling 10^18 units by 10 overflows.
