@@ -174,3 +174,12 @@ func TestAssessStaleStatementEdge(t *testing.T) {
 		}
 	}
 }
+
+func TestAssessCurrencyComesFromTheStatement(t *testing.T) {
+	st := fullStatement()
+	a, err := defaultScorer(t).Assess(Input{Kind: client.KindCompany, Statement: &st}, day("2025-06-30"))
+	require.NoError(t, err)
+	assert.Equal(t, "EUR", a.Currency, "no invoice: the statement's currency")
+	_, err = DecideCredit(a, DefaultCreditPolicy("USD"))
+	requireFields(t, err, "assessment.currency")
+}

@@ -345,3 +345,16 @@ func TestDisciplineConfigScalesMustBePositive(t *testing.T) {
 	c.TrendBandDays = math.NaN()
 	requireFields(t, c.Validate(), "trend_band_days", "purchase_window_days", "score.overdue_scale_days", "score.write_off_penalty")
 }
+
+// An invoice overdue beyond the scales loses those parts' points and no
+// more: one invoice 180 days overdue has s = 0, w = 180 and o = 180, so
+// 50·0 + 30·max(0, 1 − 180/60) + 20·max(0, 1 − 180/90) = 0, each part
+// floored at 0 rather than going negative.
+func TestDisciplineScorePartsFloorAtZero(t *testing.T) {
+	dd, err := PaymentDiscipline([]Invoice{overdueBy("i", "100", 180)}, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.Equal(t, 180, dd.OldestOverdueDays)
+	assert.Equal(t, 0.0, dd.Scoring.Overdue)
+	assert.Equal(t, 0.0, dd.Scoring.Lateness)
+	assert.Equal(t, 0.0, dd.Score().Value)
+}

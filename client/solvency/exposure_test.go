@@ -306,3 +306,21 @@ func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	_, err = held.Release(cc, bad)
 	requireFields(t, err, "bypass[0].up_to")
 }
+
+func TestCheckOrderLimitsOnIdentifiers(t *testing.T) {
+	long := strings.Repeat("x", 129)
+	c := credit("-1")
+	_, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c,
+		Invoices: []Invoice{func() Invoice { in := open(long, "1"); return in }()},
+		Order:    order(long, "1")}, DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "credit.limit.amount", "invoices[0].id", "order.id")
+
+	ok := strings.Repeat("x", 128)
+	_, err = CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: credit("1000"),
+		Invoices: []Invoice{open(ok, "1")}, Order: order(ok, "1")}, DefaultCreditPolicy("EUR"))
+	require.NoError(t, err, "128 bytes is the limit")
+
+	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	_, err = held.Release(Grant{Actor: long, Role: "credit_controller", At: day("2025-06-30")}, DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "grant.actor")
+}

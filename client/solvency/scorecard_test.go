@@ -297,3 +297,22 @@ func TestBinsAndBandsMustNotBeEmpty(t *testing.T) {
 	cfg.Grades = []GradeBand{{GradeA, ptr(640)}, {GradeB, ptr(640)}, {GradeC, nil}}
 	requireFields(t, cfg.Validate(), "grades[1].min_score")
 }
+
+// A factor's share of the confidence is its whole spread of points for a
+// known value, undefined points included: bins 0..10 with undefined 30
+// span 30. Missing it on a card whose other factor spans 10 leaves
+// 1 − 30/40 = 0.25 of the card on known data.
+func TestConfidenceCountsUndefinedPoints(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Business = ScorecardConfig{BasePoints: 600, Factors: []Factor{
+		{Feature: FeatureInterestCoverage, Bins: bins([]float64{3}, 0, 10), UndefinedPoints: 30},
+		{Feature: FeatureDSO, Bins: bins([]float64{30}, 10, 0)},
+	}}
+	s, err := NewScorer(cfg)
+	require.NoError(t, err)
+	var f Features
+	require.NoError(t, f.Set(FeatureDSO, measureOf(10)))
+	r := s.Scorecard(client.KindCompany).Score(&f)
+	assert.InDelta(t, 0.25, r.Confidence, 1e-12)
+	assert.InDelta(t, 610, r.Score, 1e-12, "600 + missing 0 + DSO 10")
+}
