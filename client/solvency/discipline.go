@@ -279,7 +279,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 	}
 	if d.Invoices > 0 {
 		span := min(int64(cfg.PurchaseWindowDays), max(today-firstIssued+1, minPurchaseSpanDays))
-		d.MonthlyPurchases = AmountOf(purchases.total().Mul(dec365).DivRound(decimal.NewFromInt(12*span), 8))
+		d.MonthlyPurchases = AmountOf(purchases.mulDivRound(daysPerYear, 12*span, 8))
 	}
 	if d.Evaluated == 0 {
 		none := undefined(CauseUnknown, "invoices")

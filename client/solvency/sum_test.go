@@ -61,3 +61,63 @@ func FuzzSum(f *testing.F) {
 		assert.True(t, got.Equal(want), "%s vs %s", got, want)
 	})
 }
+
+// mulDivRound equals total × mul / div by decimal.DivRound, digit for
+// digit and exponent for exponent, on and off its 128-bit path.
+func TestSumMulDivRound(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		amounts   []decimal.Decimal
+		mul, div  int64
+		want      string
+		wantExact bool // the 128-bit path applies
+	}{
+		// 6,800 × 365 / (12 × 273) = 757.631257631…: 757.63125763.
+		{"hand-worked history", []decimal.Decimal{d("1000"), d("2000"), d("500"), d("1500"), d("1000"), d("800")}, 365, 12 * 273, "757.63125763", true},
+		// 1,000 × 365 / 360 = 1,013.888…9 rounds up.
+		{"rounds up", []decimal.Decimal{d("1000")}, 365, 360, "1013.88888889", true},
+		// 0.00000001 × 1 / 2 = 0.000000005: half, away from zero.
+		{"exact half", []decimal.Decimal{d("0.00000001")}, 1, 2, "0.00000001", true},
+		{"below half", []decimal.Decimal{d("0.00000001")}, 1, 3, "0", true},
+		{"zero", nil, 365, 4380, "0", true},
+		// Nine decimals: exp + places < 0, the decimal path.
+		{"finer than places", []decimal.Decimal{d("0.000000001")}, 365, 12, "0.00000003", false},
+		// A total past int64: the decimal path.
+		{"past int64", []decimal.Decimal{d("9000000000000000000"), d("9000000000000000000")}, 365, 4380, "1500000000000000000", false},
+		// 9×10^17 × 2^62 × 10^8 needs 151 bits: the decimal path.
+		// 3×10^17 × 4,611,686,018,427,387,904 = 1,383,505,805,528,216,371,200,000,000,000,000,000.
+		{"wide product", []decimal.Decimal{d("900000000000000000")}, 1 << 62, 3, "1383505805528216371200000000000000000", false},
+	} {
+		var s sum
+		for _, a := range tt.amounts {
+			s.add(a)
+		}
+		got := s.mulDivRound(tt.mul, tt.div, 8)
+		want := s.total().Mul(decimal.NewFromInt(tt.mul)).DivRound(decimal.NewFromInt(tt.div), 8)
+		assert.True(t, got.Equal(want), "%s: %s vs %s", tt.name, got, want)
+		assert.Equal(t, want.String(), got.String(), tt.name)
+		assert.Equal(t, want.Exponent(), got.Exponent(), tt.name)
+		assert.Equal(t, tt.want, got.String(), tt.name)
+		_, fast := s.mulDivRoundFast(tt.mul, tt.div, 8)
+		assert.Equal(t, tt.wantExact, fast, tt.name)
+	}
+}
+
+// FuzzSumMulDivRound: the 128-bit path always equals decimal.DivRound.
+func FuzzSumMulDivRound(f *testing.F) {
+	f.Add(int64(680000), int32(-2), int64(365), int64(3276), uint8(8))
+	f.Add(int64(math.MaxInt64), int32(0), int64(math.MaxInt64), int64(1), uint8(0))
+	f.Add(int64(5), int32(-9), int64(1), int64(2), uint8(9))
+	f.Fuzz(func(t *testing.T, units int64, exp int32, mul, div int64, places uint8) {
+		if mul <= 0 || div <= 0 {
+			return
+		}
+		var s sum
+		s.add(decimal.New(units, max(-30, min(30, exp))))
+		p := int32(places % 20)
+		got := s.mulDivRound(mul, div, p)
+		want := s.total().Mul(decimal.NewFromInt(mul)).DivRound(decimal.NewFromInt(div), p)
+		assert.True(t, got.Equal(want), "%s vs %s", got, want)
+		assert.Equal(t, want.Exponent(), got.Exponent())
+	})
+}
