@@ -119,9 +119,9 @@ func (s Statement) check(p *validate.Problems, prefix string) {
 				parts.add(a.Value)
 			}
 		}
-		if t := parts.total(); t.GreaterThan(s.CurrentAssets.Value) {
+		if parts.cmp(s.CurrentAssets.Value) > 0 {
 			p.Addf(f("current_assets"), s.CurrentAssets.Value,
-				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", t)
+				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", parts.total())
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package solvency
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 
@@ -84,6 +85,25 @@ func (s *sum) total() decimal.Decimal {
 		return decimal.Zero
 	}
 	return decimal.New(s.units, s.exp)
+}
+
+// cmp compares the sum with d (-1, 0 or +1) without building the total
+// when both fit int64 units at a common exponent.
+func (s *sum) cmp(d decimal.Decimal) int {
+	if !s.big && d.NumDigits() <= 18 {
+		a, b := s.units, d.CoefficientInt64()
+		ok := true
+		switch e := d.Exponent(); {
+		case e < s.exp:
+			a, ok = scaleUp(a, s.exp-e)
+		case e > s.exp:
+			b, ok = scaleUp(b, e-s.exp)
+		}
+		if ok {
+			return cmp.Compare(a, b)
+		}
+	}
+	return s.total().Cmp(d)
 }
 
 // mulDivRound returns total × mul / div rounded half away from zero to

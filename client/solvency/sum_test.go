@@ -59,6 +59,12 @@ func FuzzSum(f *testing.F) {
 		clamp := func(e int32) int32 { return max(-60, min(60, e)) } // money-sized exponents
 		got, want := sumOf(decimal.New(a, clamp(ae)), decimal.New(b, clamp(be)), decimal.New(c, clamp(ce)))
 		assert.True(t, got.Equal(want), "%s vs %s", got, want)
+		// cmp agrees with decimal's comparison, against any of the terms.
+		var s sum
+		s.add(decimal.New(a, clamp(ae)))
+		s.add(decimal.New(b, clamp(be)))
+		other := decimal.New(c, clamp(ce))
+		assert.Equal(t, s.total().Cmp(other), s.cmp(other))
 	})
 }
 
@@ -120,4 +126,28 @@ func FuzzSumMulDivRound(f *testing.F) {
 		assert.True(t, got.Equal(want), "%s vs %s", got, want)
 		assert.Equal(t, want.Exponent(), got.Exponent())
 	})
+}
+
+func TestSumCmp(t *testing.T) {
+	for _, tt := range []struct {
+		amounts []decimal.Decimal
+		d       string
+		want    int
+	}{
+		{[]decimal.Decimal{d("50"), d("30"), d("120"), d("150")}, "350", 0},
+		{[]decimal.Decimal{d("50"), d("30"), d("120"), d("150")}, "349.99", 1},
+		{[]decimal.Decimal{d("0.1"), d("0.2")}, "0.3", 0},
+		{[]decimal.Decimal{d("0.1"), d("0.2")}, "1e-30", 1},      // exponents too far apart: decimal
+		{[]decimal.Decimal{d("1e30")}, "1000000000000000000", 1}, // the sum past int64
+		{nil, "0", 0},
+		{nil, "-0.01", 1},
+		{[]decimal.Decimal{d("5")}, "99999999999999999999", -1}, // d past int64
+	} {
+		var s sum
+		for _, a := range tt.amounts {
+			s.add(a)
+		}
+		assert.Equal(t, tt.want, s.cmp(d(tt.d)), "%v vs %s", tt.amounts, tt.d)
+		assert.Equal(t, s.total().Cmp(d(tt.d)), s.cmp(d(tt.d)))
+	}
 }
