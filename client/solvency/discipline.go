@@ -217,19 +217,19 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 	)
 	for i := range invoices {
 		in := &invoices[i]
-		st, late := in.stateOn(today)
-		if st == invoiceNotIssued {
+		st := in.statusOn(today)
+		if st.state == invoiceNotIssued {
 			continue
 		}
 		d.Invoices++
 		d.Currency = in.Currency
-		issued := dayNumber(in.Issued)
-		firstIssued = min(firstIssued, issued)
-		if issued > windowFrom {
+		firstIssued = min(firstIssued, st.issued)
+		if st.issued > windowFrom {
 			purchases.add(in.Amount)
 		}
+		late := st.late
 		onTime := false
-		switch st {
+		switch st.state {
 		case invoicePaid:
 			onTime = late == 0
 		case invoiceWrittenOff:
@@ -259,7 +259,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 			d.MaxDaysLateAmount = in.Amount
 			d.MaxDaysLateInvoice = in.ID
 		}
-		if dayNumber(in.Due) > recentFrom {
+		if st.due > recentFrom {
 			recentN++
 			recentW += amt
 			recentWD += amt * float64(late)

@@ -90,14 +90,15 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	byRule := make([]sum, len(p.Exposure.Overdue))
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
-		st, late := in.stateOn(today)
-		if st != invoiceOpen && st != invoiceOverdue {
+		st := in.statusOn(today)
+		if st.state != invoiceOpen && st.state != invoiceOverdue {
 			continue
 		}
 		outstanding.add(in.Amount)
-		if st == invoiceOpen {
+		if st.state == invoiceOpen {
 			continue
 		}
+		late := st.late
 		overdue.add(in.Amount)
 		d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
 		for j, r := range p.Exposure.Overdue {
