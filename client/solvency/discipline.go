@@ -136,9 +136,10 @@ type Discipline struct {
 	AvgDaysLateWeighted Measure `json:"avg_days_late_weighted"`
 	// MaxDaysLate is the worst lateness; MaxDaysLateAmount the amount of
 	// that invoice (the first such, in history order), MaxDaysLateInvoice
-	// its ID.
+	// its ID. With no invoice evaluated there is no worst one: the amount
+	// is zero and left out of JSON rather than reported as an amount of 0.
 	MaxDaysLate        Measure         `json:"max_days_late"`
-	MaxDaysLateAmount  decimal.Decimal `json:"max_days_late_amount"`
+	MaxDaysLateAmount  decimal.Decimal `json:"max_days_late_amount,omitzero"`
 	MaxDaysLateInvoice string          `json:"max_days_late_invoice,omitempty"`
 	// Outstanding is what the client owes: open invoices, due or not.
 	Outstanding decimal.Decimal `json:"outstanding"`

@@ -1,6 +1,7 @@
 package solvency
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 	"time"
@@ -357,4 +358,19 @@ func TestDisciplineScorePartsFloorAtZero(t *testing.T) {
 	assert.Equal(t, 0.0, dd.Scoring.Overdue)
 	assert.Equal(t, 0.0, dd.Scoring.Lateness)
 	assert.Equal(t, 0.0, dd.Score().Value)
+}
+
+func TestDisciplineWithoutEvaluationHasNoWorstInvoice(t *testing.T) {
+	dd, err := PaymentDiscipline([]Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	b, err := json.Marshal(dd)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "max_days_late_amount", "no worst invoice, no amount of 0")
+	assert.Contains(t, string(b), `"max_days_late":{"undefined":"unknown","field":"invoices"}`)
+
+	dd, err = PaymentDiscipline(history(), day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	b, err = json.Marshal(dd)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"max_days_late_amount":"800"`)
 }
