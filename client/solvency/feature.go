@@ -106,14 +106,10 @@ const stateDefined = 1
 // missing.
 func NewFeatures(r Ratios, z Altman, d Discipline) Features {
 	var f Features
-	f.put(FeatureCurrentRatio, r.CurrentRatio)
-	f.put(FeatureQuickExInventory, r.QuickExInventory)
-	f.put(FeatureQuickLiquid, r.QuickLiquid)
-	f.put(FeatureCashRatio, r.CashRatio)
-	f.put(FeatureDebtToEquity, r.DebtToEquity)
-	f.put(FeatureEquityToAssets, r.EquityToAssets)
-	f.put(FeatureInterestCoverage, r.InterestCoverage)
-	f.put(FeatureDSO, r.DSO)
+	for ft := FeatureCurrentRatio; ft <= FeatureDSO; ft++ { // the ratios
+		m, _ := r.ofFeature(ft)
+		f.put(ft, m)
+	}
 	switch {
 	case z.Zone.IsValid():
 		f.put(FeatureAltmanZone, measureOf(float64(z.Zone)))

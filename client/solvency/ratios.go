@@ -36,6 +36,30 @@ type Ratios struct {
 	DSO Measure `json:"dso"`
 }
 
+// ofFeature returns the ratio a feature reads; ok is false for a feature
+// that is not a ratio (the Altman zone, the payment features).
+func (r *Ratios) ofFeature(f Feature) (m Measure, ok bool) {
+	switch f {
+	case FeatureCurrentRatio:
+		return r.CurrentRatio, true
+	case FeatureQuickExInventory:
+		return r.QuickExInventory, true
+	case FeatureQuickLiquid:
+		return r.QuickLiquid, true
+	case FeatureCashRatio:
+		return r.CashRatio, true
+	case FeatureDebtToEquity:
+		return r.DebtToEquity, true
+	case FeatureEquityToAssets:
+		return r.EquityToAssets, true
+	case FeatureInterestCoverage:
+		return r.InterestCoverage, true
+	case FeatureDSO:
+		return r.DSO, true
+	}
+	return Measure{}, false
+}
+
 // ComputeRatios validates the statement and computes its ratios.
 func ComputeRatios(s Statement) (Ratios, error) {
 	if err := s.Validate(); err != nil {
