@@ -235,6 +235,9 @@ func TestCheckOrderEdges(t *testing.T) {
 		// 1,000 + 500 = 1,500, 150 % exactly: above the limit, not above 150 %.
 		{"at the block level", []Invoice{open("i", "1000")}, "500", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1500"},
 		{"a cent above the block level", []Invoice{open("i", "1000")}, "500.01", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "0", 0, "1500.01"},
+		// The most severe rule decides, whatever the order the rules fire
+		// in: far over the limit (block) and overdue 5 days (warn).
+		{"block before a warning", []Invoice{overdueBy("i", "1000", 5)}, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit, CodeOverdue}, "1000", 5, "1600"},
 		// Due on the as-of date: owed, not overdue.
 		{"due today", []Invoice{overdueBy("i", "100", 0)}, "10", OutcomeAllow, nil, "0", 0, "110"},
 		// 600 overdue 30 days: only the 1-day rule; 31 days: the hold rule too.

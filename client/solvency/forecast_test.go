@@ -82,6 +82,11 @@ func TestForecastNeedsEquallySpacedPeriods(t *testing.T) {
 	assert.Equal(t, "2024-12-31", list.Fields[0].Value)
 	assert.ErrorContains(t, err, "is 184 days after the previous period's end, the periods are 91 days apart")
 
+	// Two gaps, 91 and 184 days: the usual one is the shorter, so the
+	// period end after the long gap is the one named.
+	_, err = s.Forecast(at("2024-03-31", "2024-06-30", "2024-12-31"))
+	requireFields(t, err, "history[2].period_end")
+
 	// Month ends (gaps 29, 31, 30, 31 days) and year ends (366, 365) pass.
 	for _, h := range [][]PeriodScore{
 		at("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31"),
