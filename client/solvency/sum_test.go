@@ -109,11 +109,27 @@ func TestSumMulDivRound(t *testing.T) {
 	}
 }
 
+// 737,869,762,948,382,065 × 2^62 × 10^2 passes 2^128 only through the
+// carry from the low word into the high one: the product is
+// 184,467,440,737,095,516 · 2^64 + 2^62; the high word times 100 is
+// 2^64 − 16 and the low word's carry 25. It must take the decimal path,
+// not divide the wrapped high word (whose quotient would fit an int64 and
+// pass unnoticed). 737,869,762,948,382,065 × 2^62 / 1000 =
+// 3,402,823,669,209,384,636,293,953,040,951,541.76.
+func TestSumMulDivRoundCarry(t *testing.T) {
+	var s sum
+	s.add(d("737869762948382065"))
+	_, fast := s.mulDivRoundFast(1<<62, 1000, 2)
+	assert.False(t, fast)
+	assert.Equal(t, "3402823669209384636293953040951541.76", s.mulDivRound(1<<62, 1000, 2).String())
+}
+
 // FuzzSumMulDivRound: the 128-bit path always equals decimal.DivRound.
 func FuzzSumMulDivRound(f *testing.F) {
 	f.Add(int64(680000), int32(-2), int64(365), int64(3276), uint8(8))
 	f.Add(int64(math.MaxInt64), int32(0), int64(math.MaxInt64), int64(1), uint8(0))
 	f.Add(int64(5), int32(-9), int64(1), int64(2), uint8(9))
+	f.Add(int64(737869762948382065), int32(0), int64(1)<<62, int64(1000), uint8(2)) // a carry into the high word
 	f.Fuzz(func(t *testing.T, units int64, exp int32, mul, div int64, places uint8) {
 		if mul <= 0 || div <= 0 {
 			return
