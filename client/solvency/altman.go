@@ -204,14 +204,15 @@ type Altman struct {
 	// X2 = retained earnings / total assets (cumulative profitability,
 	// which also reflects the firm's age).
 	X2 Measure `json:"x2"`
-	// X3 = EBIT / total assets (earning power of the assets).
+	// X3 = EBIT / total assets (earning power of the assets), EBIT
+	// scaled to a year when the statement covers another period.
 	X3 Measure `json:"x3"`
 	// X4 = equity / total liabilities: market value of equity for Z,
 	// book value for Z', Z″ and Z″-EM (how far assets can fall before
 	// liabilities exceed them).
 	X4 Measure `json:"x4"`
-	// X5 = revenue / total assets (asset turnover); undefined with cause
-	// not_used in the Z″ models.
+	// X5 = revenue / total assets (asset turnover), revenue scaled to a
+	// year; undefined with cause not_used in the Z″ models.
 	X5 Measure `json:"x5"`
 	// Score is the weighted sum, undefined when a variable the model uses
 	// is; its Field then names the missing input.
@@ -241,14 +242,16 @@ func zscore(s *Statement, m Model, why string) Altman {
 	a := Altman{Model: m, Why: why}
 	a.X1 = ratio(difference(s.CurrentAssets, "current_assets", s.CurrentLiabilities, "current_liabilities"), s.TotalAssets, "total_assets", false)
 	a.X2 = ratio(named(s.RetainedEarnings, "retained_earnings"), s.TotalAssets, "total_assets", false)
-	a.X3 = ratio(named(s.EBIT, "ebit"), s.TotalAssets, "total_assets", false)
+	// Altman's X3 and X5 are a year's EBIT and sales against the assets:
+	// a quarter's figures are scaled to 365 days first.
+	a.X3 = ratio(named(s.EBIT, "ebit").annualised(s.days()), s.TotalAssets, "total_assets", false)
 	if spec.marketEquity {
 		a.X4 = ratio(named(s.MarketEquity, "market_equity"), s.TotalLiabilities, "total_liabilities", false)
 	} else {
 		a.X4 = ratio(named(s.Equity, "equity"), s.TotalLiabilities, "total_liabilities", false)
 	}
 	if spec.usesTurnover {
-		a.X5 = ratio(named(s.Revenue, "revenue"), s.TotalAssets, "total_assets", false)
+		a.X5 = ratio(named(s.Revenue, "revenue").annualised(s.days()), s.TotalAssets, "total_assets", false)
 	} else {
 		a.X5 = undefined(CauseNotUsed, "")
 	}

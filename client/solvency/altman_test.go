@@ -190,3 +190,86 @@ func TestUnknownModelIsAnError(t *testing.T) {
 		assert.Equal(t, m, back)
 	}
 }
+
+// Altman's X3 and X5 are a year's EBIT and sales. A statement whose
+// income figures cover a shorter period is scaled to 365 days first, or a
+// quarter's accounts would read as a fifth of the earning power and the
+// asset turnover.
+func TestZScoreAnnualisesIncomeFigures(t *testing.T) {
+	// Evans's firm again, its income statement covering 73 days (a fifth
+	// of a year): EBIT 10 and sales 300 are 50 and 1,500 a year, so
+	// X3 = 10·365/73 / 1000 = 0.05, X5 = 300·365/73 / 1000 = 1.5, and Z is
+	// the annual 2.8593 (0.120 + 0.560 + 0.165 + 0.514286 + 1.5).
+	quarter := stmt("300", "200", "1000", "700", "400", "10", "300", "", "600")
+	quarter.PeriodDays = 73
+	a, err := ZScore(quarter, ModelZ)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.05, a.X3.Value, 1e-12)
+	assert.InDelta(t, 1.5, a.X5.Value, 1e-12)
+	assert.InDelta(t, 0.12+0.56+0.165+0.6*600.0/700+1.5, a.Score.Value, 1e-12)
+	assert.Equal(t, ZoneGrey, a.Zone)
+
+	// The balance-sheet variables do not move: X1 = 100/1000, X2 = 400/1000.
+	assert.InDelta(t, 0.1, a.X1.Value, 1e-12)
+	assert.InDelta(t, 0.4, a.X2.Value, 1e-12)
+	// An unknown EBIT stays unknown, whatever the period.
+	quarter.EBIT = Amount{}
+	a, err = ZScore(quarter, ModelZ)
+	require.NoError(t, err)
+	assert.Equal(t, "ebit is unknown", a.X3.Reason())
+}
+
+// The emerging-market score is the Z″ sum plus 3.25 with cut-offs moved
+// by the same constant (issue 3: "the emerging-market variant adds
+// 3.25"; Altman, "Predicting Financial Distress of Companies", NYU Stern
+// 2000), so for any firm it is Z″ + 3.25 and falls in the zone Z″ gives.
+func TestZDoublePrimeEMIsZDoublePrimePlusConstant(t *testing.T) {
+	assert.Equal(t, ModelZDoublePrime.Weights(), ModelZDoublePrimeEM.Weights())
+	for _, wc := range []string{"-300", "0", "50", "120", "200", "400"} {
+		s := stmt("400", "400", "1000", "600", "100", "40", "", "400", "")
+		s.CurrentLiabilities = MustAmount("400")
+		s.CurrentAssets = MustAmount(d("400").Add(d(wc)).String())
+		if s.CurrentAssets.Value.Sign() < 0 {
+			continue
+		}
+		z2, err := ZScore(s, ModelZDoublePrime)
+		require.NoError(t, err)
+		em, err := ZScore(s, ModelZDoublePrimeEM)
+		require.NoError(t, err)
+		assert.InDelta(t, z2.Score.Value+3.25, em.Score.Value, 1e-12, wc)
+		assert.Equal(t, z2.Zone, em.Zone, "working capital %s: Z'' %v", wc, z2.Score.Value)
+	}
+}
+
+// Every coefficient and cut-off as issue 3 lists them and as published:
+// Z (Altman 1968, J. Finance 23(4): 0.012, 0.014, 0.033, 0.006, 0.999
+// on X1..X4 in per cent, i.e. 1.2, 1.4, 3.3, 0.6 and 1.0 (X5 in times)
+// on fractions; zones 1.81 / 2.99), Z' and Z″ (Altman, "Predicting
+// Financial Distress of Companies: Revisiting the Z-Score and ZETA
+// Models", NYU Stern, July 2000: Z' 0.717, 0.847, 3.107, 0.420, 0.998,
+// zones 1.23 / 2.90; Z″ 6.56, 3.26, 6.72, 1.05, zones 1.10 / 2.60; the
+// three also at en.wikipedia.org/wiki/Altman_Z-score), and the
+// emerging-market constant 3.25 with the Z″ cut-offs moved by it.
+func TestModelCoefficientsAsPublished(t *testing.T) {
+	tests := []struct {
+		m            Model
+		weights      [5]float64
+		constant     float64
+		lower, upper float64
+		title        string
+	}{
+		{ModelZ, [5]float64{1.2, 1.4, 3.3, 0.6, 1.0}, 0, 1.81, 2.99, "Z"},
+		{ModelZPrime, [5]float64{0.717, 0.847, 3.107, 0.420, 0.998}, 0, 1.23, 2.90, "Z'"},
+		{ModelZDoublePrime, [5]float64{6.56, 3.26, 6.72, 1.05, 0}, 0, 1.10, 2.60, "Z''"},
+		{ModelZDoublePrimeEM, [5]float64{6.56, 3.26, 6.72, 1.05, 0}, 3.25, 1.10 + 3.25, 2.60 + 3.25, "Z''-EM"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.weights, tt.m.Weights(), tt.title)
+		assert.Equal(t, tt.constant, tt.m.Constant(), tt.title)
+		lo, hi := tt.m.Cutoffs()
+		assert.InDelta(t, tt.lower, lo, 1e-12, tt.title)
+		assert.InDelta(t, tt.upper, hi, 1e-12, tt.title)
+		assert.Equal(t, tt.title, tt.m.Title())
+	}
+	assert.Equal(t, [5]float64{}, Model(0).Weights(), "no model, no weights")
+}

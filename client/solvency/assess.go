@@ -133,27 +133,10 @@ func (s *Scorer) Assess(in Input, asOf time.Time) (Assessment, error) {
 
 // statementSource returns the measure a statement feature was read from.
 func (a *Assessment) statementSource(f Feature) Measure {
-	r := &a.Ratios
-	switch f {
-	case FeatureCurrentRatio:
-		return r.CurrentRatio
-	case FeatureQuickExInventory:
-		return r.QuickExInventory
-	case FeatureQuickLiquid:
-		return r.QuickLiquid
-	case FeatureCashRatio:
-		return r.CashRatio
-	case FeatureDebtToEquity:
-		return r.DebtToEquity
-	case FeatureEquityToAssets:
-		return r.EquityToAssets
-	case FeatureInterestCoverage:
-		return r.InterestCoverage
-	case FeatureDSO:
-		return r.DSO
-	default: // FeatureAltmanZone
-		return a.Altman.Score
+	if m, ok := a.Ratios.ofFeature(f); ok {
+		return m
 	}
+	return a.Altman.Score // the Altman zone
 }
 
 func (s *Scorer) validateInput(in *Input, asOf time.Time) error {

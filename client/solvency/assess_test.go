@@ -153,3 +153,33 @@ func TestResultsMarshal(t *testing.T) {
 		assert.NotContains(t, string(b), "NaN")
 	}
 }
+
+// A statement is stale when its period ended more than 548 days before
+// the as-of date: 2023-12-30 is 548 days before 2025-06-30 (366 days of
+// 2024 + 181 of 2025 + 1), 2023-12-29 is 549.
+func TestAssessStaleStatementEdge(t *testing.T) {
+	s := defaultScorer(t)
+	for end, stale := range map[string]bool{"2023-12-30": false, "2023-12-29": true} {
+		st := fullStatement()
+		st.PeriodEnd = day(end)
+		a, err := s.Assess(Input{Kind: client.KindCompany, Statement: &st, Invoices: history()}, day("2025-06-30"))
+		require.NoError(t, err)
+		note := "statement for the period ending 2023-12-29 is 549 days old (more than 548): stale"
+		if stale {
+			assert.Contains(t, a.Notes, note)
+		} else {
+			for _, n := range a.Notes {
+				assert.NotContains(t, n, "stale", end)
+			}
+		}
+	}
+}
+
+func TestAssessCurrencyComesFromTheStatement(t *testing.T) {
+	st := fullStatement()
+	a, err := defaultScorer(t).Assess(Input{Kind: client.KindCompany, Statement: &st}, day("2025-06-30"))
+	require.NoError(t, err)
+	assert.Equal(t, "EUR", a.Currency, "no invoice: the statement's currency")
+	_, err = DecideCredit(a, DefaultCreditPolicy("USD"))
+	requireFields(t, err, "assessment.currency")
+}

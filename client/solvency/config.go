@@ -137,7 +137,7 @@ func bins(edges []float64, points ...float64) []Bin {
 func DefaultBusinessScorecard() ScorecardConfig {
 	return ScorecardConfig{
 		BasePoints: 420,
-		Factors: []Factor{
+		Factors: append([]Factor{
 			{Feature: FeatureAltmanZone, Bins: []Bin{
 				{Category: "distress", Points: 0}, {Category: "grey", Points: 25}, {Category: "safe", Points: 45}},
 				MissingPoints: 10, UndefinedPoints: 25, Reason: "Altman Z-score below the safe zone"},
@@ -149,40 +149,42 @@ func DefaultBusinessScorecard() ScorecardConfig {
 				MissingPoints: 5, UndefinedPoints: 25, Reason: "earnings cover interest poorly"},
 			{Feature: FeatureDSO, Bins: bins([]float64{30, 60, 90}, 20, 15, 5, 0),
 				MissingPoints: 5, UndefinedPoints: 0, Reason: "its own customers pay it slowly (high DSO)"},
-			{Feature: FeatureOnTimeShareByAmount, Bins: bins([]float64{0.5, 0.8, 0.95}, 0, 15, 30, 40),
-				MissingPoints: 10, UndefinedPoints: 10, Reason: "invoices often paid after the due date"},
-			{Feature: FeatureAvgDaysLateWeighted, Bins: bins([]float64{5, 15, 30}, 30, 20, 10, 0),
-				MissingPoints: 10, UndefinedPoints: 10, Reason: "pays late on average"},
-			{Feature: FeatureOldestOverdueDays, Bins: bins([]float64{1, 30, 90}, 30, 25, 10, 0),
-				MissingPoints: 15, UndefinedPoints: 15, Reason: "has overdue invoices"},
-			{Feature: FeatureWrittenOff, Bins: bins([]float64{1}, 20, 0),
-				MissingPoints: 10, UndefinedPoints: 10, Reason: "invoices written off as bad debt"},
-			{Feature: FeaturePaymentTrend, Bins: []Bin{
-				{Category: "improving", Points: 10}, {Category: "stable", Points: 10}, {Category: "deteriorating", Points: 0}},
-				MissingPoints: 5, UndefinedPoints: 5, Reason: "pays later than it used to"},
-		},
+		}, paymentFactors(1)...),
 	}
 }
 
 // DefaultIndividualScorecard returns the default scorecard for private
-// persons: payment behaviour alone, with points about twice the business
-// card's so that it spans a similar range, 430 to 690. A person with no
-// history yet scores 530 (grade E: prepayment).
+// persons: payment behaviour alone, with twice the business card's
+// payment points so that it spans a similar range, 430 to 690. A person
+// with no history yet scores 530 (grade E: prepayment).
 func DefaultIndividualScorecard() ScorecardConfig {
-	return ScorecardConfig{
-		BasePoints: 430,
-		Factors: []Factor{
-			{Feature: FeatureOnTimeShareByAmount, Bins: bins([]float64{0.5, 0.8, 0.95}, 0, 30, 60, 80),
-				MissingPoints: 20, UndefinedPoints: 20, Reason: "invoices often paid after the due date"},
-			{Feature: FeatureAvgDaysLateWeighted, Bins: bins([]float64{5, 15, 30}, 60, 40, 20, 0),
-				MissingPoints: 20, UndefinedPoints: 20, Reason: "pays late on average"},
-			{Feature: FeatureOldestOverdueDays, Bins: bins([]float64{1, 30, 90}, 60, 50, 20, 0),
-				MissingPoints: 30, UndefinedPoints: 30, Reason: "has overdue invoices"},
-			{Feature: FeatureWrittenOff, Bins: bins([]float64{1}, 40, 0),
-				MissingPoints: 20, UndefinedPoints: 20, Reason: "invoices written off as bad debt"},
-			{Feature: FeaturePaymentTrend, Bins: []Bin{
-				{Category: "improving", Points: 20}, {Category: "stable", Points: 20}, {Category: "deteriorating", Points: 0}},
-				MissingPoints: 10, UndefinedPoints: 10, Reason: "pays later than it used to"},
-		},
+	return ScorecardConfig{BasePoints: 430, Factors: paymentFactors(2)}
+}
+
+// paymentFactors returns the payment factors of the default cards with
+// every points figure multiplied by k: 1 on the business card, 2 on the
+// individual card, which rests on payments alone.
+func paymentFactors(k float64) []Factor {
+	fs := []Factor{
+		{Feature: FeatureOnTimeShareByAmount, Bins: bins([]float64{0.5, 0.8, 0.95}, 0, 15, 30, 40),
+			MissingPoints: 10, UndefinedPoints: 10, Reason: "invoices often paid after the due date"},
+		{Feature: FeatureAvgDaysLateWeighted, Bins: bins([]float64{5, 15, 30}, 30, 20, 10, 0),
+			MissingPoints: 10, UndefinedPoints: 10, Reason: "pays late on average"},
+		{Feature: FeatureOldestOverdueDays, Bins: bins([]float64{1, 30, 90}, 30, 25, 10, 0),
+			MissingPoints: 15, UndefinedPoints: 15, Reason: "has overdue invoices"},
+		{Feature: FeatureWrittenOff, Bins: bins([]float64{1}, 20, 0),
+			MissingPoints: 10, UndefinedPoints: 10, Reason: "invoices written off as bad debt"},
+		{Feature: FeaturePaymentTrend, Bins: []Bin{
+			{Category: "improving", Points: 10}, {Category: "stable", Points: 10}, {Category: "deteriorating", Points: 0}},
+			MissingPoints: 5, UndefinedPoints: 5, Reason: "pays later than it used to"},
 	}
+	for i := range fs {
+		f := &fs[i]
+		f.MissingPoints *= k
+		f.UndefinedPoints *= k
+		for j := range f.Bins {
+			f.Bins[j].Points *= k
+		}
+	}
+	return fs
 }

@@ -76,3 +76,11 @@ func TestConfigValidateReportsEverything(t *testing.T) {
 	c.Grades = []GradeBand{{GradeA, nil}}
 	requireFields(t, c.Validate(), "grades")
 }
+
+func TestConfigStatementMaxAgeRange(t *testing.T) {
+	c := DefaultConfig()
+	c.StatementMaxAgeDays = 3660
+	require.NoError(t, c.Validate())
+	c.StatementMaxAgeDays = 3661
+	requireFields(t, c.Validate(), "statement_max_age_days")
+}

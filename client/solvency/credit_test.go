@@ -157,3 +157,58 @@ func TestCreditPolicyJSON(t *testing.T) {
 	_, err = ParseCreditPolicy([]byte(`{"currency":"EUR","limit":{"method":"turnover"}}`))
 	assert.ErrorIs(t, err, ErrInvalid)
 }
+
+func TestDecideCreditEdges(t *testing.T) {
+	t.Run("a limit is rounded down, never up", func(t *testing.T) {
+		// 1,000.0049 a month × 200 % × grade A's 100 % = 2,000.0098: to
+		// the cent, 2,000.00, where rounding half-up would give 2,000.01.
+		a := assessed(GradeA)
+		a.Discipline.MonthlyPurchases = MustAmount("1000.0049")
+		c, err := DecideCredit(a, DefaultCreditPolicy("EUR"))
+		require.NoError(t, err)
+		assert.Equal(t, "2000", c.Limit.Amount.String())
+		assert.Equal(t, "2000.00 EUR", c.Limit.String())
+	})
+	t.Run("the cap binds from a cent above it", func(t *testing.T) {
+		p := DefaultCreditPolicy("EUR")
+		p.Limit.Method, p.Limit.Percent = LimitRevenue, d("100")
+		a := assessed(GradeA)
+		a.AnnualRevenue = MustAmount("1000000")
+		c, err := DecideCredit(a, p)
+		require.NoError(t, err)
+		assert.Equal(t, "1000000", c.Limit.Amount.String())
+		assert.False(t, c.Basis.Capped, "at the cap is not above it")
+		assert.Empty(t, c.Notes)
+
+		a.AnnualRevenue = MustAmount("1000000.01")
+		c, err = DecideCredit(a, p)
+		require.NoError(t, err)
+		assert.Equal(t, "1000000", c.Limit.Amount.String())
+		assert.True(t, c.Basis.Capped)
+		assert.Equal(t, "1000000.01", c.Basis.Uncapped.String())
+		assert.Equal(t, []string{"capped at 1000000 EUR"}, c.Notes)
+	})
+	t.Run("a zero base gives no limit, and says so", func(t *testing.T) {
+		p := DefaultCreditPolicy("EUR")
+		p.Limit.Method = LimitEquity
+		a := assessed(GradeA)
+		a.Equity = MustAmount("0")
+		c, err := DecideCredit(a, p)
+		require.NoError(t, err)
+		assert.True(t, c.Limit.Amount.IsZero())
+		assert.Equal(t, []string{"equity is 0, not positive: no credit limit"}, c.Notes)
+	})
+	t.Run("an individual's limit rests on purchases whatever the method", func(t *testing.T) {
+		for _, m := range []LimitMethod{LimitRevenue, LimitEquity} {
+			p := DefaultCreditPolicy("EUR")
+			p.Limit.Method = m
+			a := assessed(GradeB)
+			a.Kind = client.KindIndividual
+			c, err := DecideCredit(a, p)
+			require.NoError(t, err)
+			// 10,000 × 200 % × 75 % = 15,000.
+			assert.Equal(t, "15000", c.Limit.Amount.String(), m.String())
+			assert.Equal(t, LimitMonthlyPurchases, c.Basis.Method)
+		}
+	})
+}

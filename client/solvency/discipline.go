@@ -49,6 +49,13 @@ type DisciplineScoring struct {
 	WriteOffPenalty   float64 `json:"write_off_penalty"`
 }
 
+// minPurchaseSpanDays is the shortest span monthly purchases are averaged
+// over. A new client's first purchases are not a month's worth: one
+// invoice of 1,000 issued yesterday, averaged over the two days covered,
+// would read as 1,000 × 365 / 24 = 15,208 a month and lift its credit
+// limit fifteenfold.
+const minPurchaseSpanDays = 30
+
 // DefaultDisciplineConfig returns the defaults documented on each field:
 // half a year of recent history, three invoices a side, a 5-day band, a
 // one-year purchase window, and the score weights 50/30/20 with a 60-day
@@ -129,9 +136,10 @@ type Discipline struct {
 	AvgDaysLateWeighted Measure `json:"avg_days_late_weighted"`
 	// MaxDaysLate is the worst lateness; MaxDaysLateAmount the amount of
 	// that invoice (the first such, in history order), MaxDaysLateInvoice
-	// its ID.
+	// its ID. With no invoice evaluated there is no worst one: the amount
+	// is zero and left out of JSON rather than reported as an amount of 0.
 	MaxDaysLate        Measure         `json:"max_days_late"`
-	MaxDaysLateAmount  decimal.Decimal `json:"max_days_late_amount"`
+	MaxDaysLateAmount  decimal.Decimal `json:"max_days_late_amount,omitzero"`
 	MaxDaysLateInvoice string          `json:"max_days_late_invoice,omitempty"`
 	// Outstanding is what the client owes: open invoices, due or not.
 	Outstanding decimal.Decimal `json:"outstanding"`
@@ -156,8 +164,9 @@ type Discipline struct {
 	RecentDaysLate  Measure `json:"recent_days_late"`
 	EarlierDaysLate Measure `json:"earlier_days_late"`
 	// MonthlyPurchases is the average amount invoiced per month over the
-	// purchase window, or since the first invoice if that is shorter:
-	// total × 365 / (12 × days covered). Unknown with no invoice at all.
+	// purchase window, or since the first invoice if that is shorter, but
+	// over 30 days at least: total × 365 / (12 × days covered). Unknown
+	// with no invoice at all.
 	MonthlyPurchases Amount `json:"monthly_purchases"`
 	// Scoring is the 0-100 payment discipline score with its parts.
 	Scoring DisciplineScore `json:"scoring"`
@@ -209,34 +218,30 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 	)
 	for i := range invoices {
 		in := &invoices[i]
-		issued := dayNumber(in.Issued)
-		if issued > today {
+		st := in.statusOn(today)
+		if st.state == invoiceNotIssued {
 			continue
 		}
 		d.Invoices++
 		d.Currency = in.Currency
-		firstIssued = min(firstIssued, issued)
-		if issued > windowFrom {
+		firstIssued = min(firstIssued, st.issued)
+		if st.issued > windowFrom {
 			purchases.add(in.Amount)
 		}
-		due := dayNumber(in.Due)
-		var late int64
+		late := st.late
 		onTime := false
-		switch {
-		case !in.Paid.IsZero() && dayNumber(in.Paid) <= today:
-			late = max(0, dayNumber(in.Paid)-due)
+		switch st.state {
+		case invoicePaid:
 			onTime = late == 0
-		case !in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today:
+		case invoiceWrittenOff:
 			// Never on time, even when written off before the due date.
-			late = max(0, dayNumber(in.WrittenOff)-due)
 			d.WrittenOff++
 			writtenOff.add(in.Amount)
-		default:
+		case invoiceOpen:
 			outstanding.add(in.Amount)
-			if due >= today {
-				continue // open and not yet due: not evaluated
-			}
-			late = today - due
+			continue // not yet due: not evaluated
+		case invoiceOverdue:
+			outstanding.add(in.Amount)
 			d.OverdueCount++
 			overdue.add(in.Amount)
 			d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
@@ -255,7 +260,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 			d.MaxDaysLateAmount = in.Amount
 			d.MaxDaysLateInvoice = in.ID
 		}
-		if due > recentFrom {
+		if st.due > recentFrom {
 			recentN++
 			recentW += amt
 			recentWD += amt * float64(late)
@@ -274,8 +279,8 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 		d.OverdueShare = undefined(CauseZero, "outstanding")
 	}
 	if d.Invoices > 0 {
-		span := min(int64(cfg.PurchaseWindowDays), today-firstIssued+1)
-		d.MonthlyPurchases = AmountOf(purchases.total().Mul(dec365).DivRound(decimal.NewFromInt(12*span), 8))
+		span := min(int64(cfg.PurchaseWindowDays), max(today-firstIssued+1, minPurchaseSpanDays))
+		d.MonthlyPurchases = AmountOf(purchases.mulDivRound(daysPerYear, 12*span, 8))
 	}
 	if d.Evaluated == 0 {
 		none := undefined(CauseUnknown, "invoices")

@@ -1,6 +1,8 @@
 package solvency
 
 import (
+	"encoding/json"
+	"math"
 	"testing"
 	"time"
 
@@ -224,4 +226,151 @@ func TestDayNumber(t *testing.T) {
 		tt := day(s)
 		assert.Equal(t, tt.Unix()/86400, dayNumber(tt), s)
 	}
+}
+
+// The edges of every discipline rule, each worked by hand as of
+// 2025-06-30.
+func TestPaymentDisciplineEdges(t *testing.T) {
+	asOf := day("2025-06-30")
+	measure := func(t *testing.T, invs ...Invoice) Discipline {
+		t.Helper()
+		dd, err := PaymentDiscipline(invs, asOf, DefaultDisciplineConfig())
+		require.NoError(t, err)
+		return dd
+	}
+	t.Run("paid on the due date is on time, a day later is late", func(t *testing.T) {
+		dd := measure(t,
+			inv("a", "100", "2025-03-01", "2025-03-31", "2025-03-31"),
+			inv("b", "100", "2025-03-01", "2025-03-31", "2025-04-01"))
+		assert.Equal(t, 1, dd.OnTime)
+		assert.InDelta(t, 0.5, dd.AvgDaysLate.Value, 1e-12, "(0 + 1) / 2")
+		assert.Equal(t, 1.0, dd.MaxDaysLate.Value)
+		assert.Equal(t, "b", dd.MaxDaysLateInvoice)
+	})
+	t.Run("the first of equally late invoices is the worst", func(t *testing.T) {
+		dd := measure(t,
+			inv("a", "100", "2025-03-01", "2025-03-31", "2025-04-10"),
+			inv("b", "700", "2025-04-01", "2025-04-30", "2025-05-10"))
+		assert.Equal(t, 10.0, dd.MaxDaysLate.Value)
+		assert.Equal(t, "a", dd.MaxDaysLateInvoice)
+		assert.Equal(t, "100", dd.MaxDaysLateAmount.String())
+	})
+	t.Run("the oldest overdue invoice sets the age, wherever it is listed", func(t *testing.T) {
+		// Due May 1: 30 + 30 = 60 days past due; due June 20: 10 days.
+		dd := measure(t,
+			inv("old", "100", "2025-04-01", "2025-05-01", ""),
+			inv("new", "100", "2025-05-21", "2025-06-20", ""))
+		assert.Equal(t, 60, dd.OldestOverdueDays)
+		assert.Equal(t, 2, dd.OverdueCount)
+	})
+	t.Run("due on the as-of date is not overdue yet", func(t *testing.T) {
+		dd := measure(t, inv("a", "100", "2025-06-01", "2025-06-30", ""))
+		assert.Zero(t, dd.Evaluated)
+		assert.Zero(t, dd.OverdueCount)
+		assert.True(t, dd.Overdue.IsZero())
+		assert.Equal(t, "100", dd.Outstanding.String())
+	})
+	t.Run("recent means due after as-of minus 180 days", func(t *testing.T) {
+		// 2025-06-30 is day 181 of the year, so 180 days before it is
+		// 2025-01-01: due that day is earlier, due the next day recent.
+		dd := measure(t,
+			inv("a", "100", "2024-12-01", "2025-01-01", "2025-01-01"),
+			inv("b", "100", "2024-12-01", "2025-01-02", "2025-01-02"))
+		assert.Equal(t, 1, dd.EarlierInvoices)
+		assert.Equal(t, 1, dd.RecentInvoices)
+	})
+	t.Run("the purchase window is the 365 days up to and including as-of", func(t *testing.T) {
+		// 365 days before 2025-06-30 is 2024-06-30: issued that day is
+		// outside the window, issued the next day inside. The first
+		// invoice is 366 days old, so the window covers 365 days:
+		// 1200 × 365 / (12 × 365) = 100 a month.
+		dd := measure(t,
+			inv("a", "5000", "2024-06-30", "2024-07-30", "2024-07-30"),
+			inv("b", "1200", "2024-07-01", "2024-07-31", "2024-07-31"))
+		assert.Equal(t, "100", dd.MonthlyPurchases.Value.String())
+	})
+	t.Run("a new client's purchases are averaged over 30 days at least", func(t *testing.T) {
+		// One invoice of 1,000 issued yesterday covers 2 days; averaged
+		// over them it would read 1000 × 365 / 24 = 15,208.33 a month.
+		// Over 30 days: 1000 × 365 / 360 = 1,013.89.
+		dd := measure(t, inv("a", "1000", "2025-06-29", "2025-07-29", ""))
+		assert.Equal(t, "1013.88888889", dd.MonthlyPurchases.Value.String())
+	})
+	t.Run("the trend band is inclusive", func(t *testing.T) {
+		at := func(id, due string, late int) Invoice {
+			d := day(due)
+			return Invoice{ID: id, Currency: "EUR", Amount: d100, Issued: d.AddDate(0, 0, -30), Due: d, Paid: d.AddDate(0, 0, late)}
+		}
+		side := func(earlier, recent int) []Invoice {
+			return []Invoice{at("e1", "2024-06-01", earlier), at("e2", "2024-07-01", earlier), at("e3", "2024-08-01", earlier),
+				at("r1", "2025-03-01", recent), at("r2", "2025-04-01", recent), at("r3", "2025-05-01", recent)}
+		}
+		// 15 → 10 days late is 5 better: within the 5-day band, stable;
+		// 10 → 15 likewise; 16 → 10 is 6 better: improving.
+		assert.Equal(t, TrendStable, measure(t, side(15, 10)...).Trend)
+		assert.Equal(t, TrendStable, measure(t, side(10, 15)...).Trend)
+		assert.Equal(t, TrendImproving, measure(t, side(16, 10)...).Trend)
+		assert.Equal(t, TrendDeteriorating, measure(t, side(10, 16)...).Trend)
+	})
+}
+
+var d100 = d("100")
+
+func TestInvoiceDateAndAmountEdges(t *testing.T) {
+	asOf := day("2025-06-30")
+	sameDay := inv("a", "100", "2025-03-01", "2025-03-01", "2025-03-01")
+	_, err := PaymentDiscipline([]Invoice{sameDay}, asOf, DefaultDisciplineConfig())
+	require.NoError(t, err, "due and paid on the issue date are valid")
+
+	dayBefore := inv("a", "100", "2025-03-01", "2025-03-31", "2025-02-28")
+	zero := inv("b", "0", "2025-03-01", "2025-03-31", "")
+	wo := inv("c", "100", "2025-03-01", "2025-03-31", "")
+	wo.WrittenOff = day("2025-02-28")
+	_, err = PaymentDiscipline([]Invoice{dayBefore, zero, wo}, asOf, DefaultDisciplineConfig())
+	list := requireFields(t, err, "invoices[0].paid", "invoices[1].amount", "invoices[2].written_off")
+	assert.Equal(t, "2025-02-28", list.Fields[0].Value)
+	assert.Contains(t, err.Error(), "invoices[1].amount = 0: must be positive")
+}
+
+func TestDayNumberJustBeforeTheEpoch(t *testing.T) {
+	// One second before 1970-01-01 is still 1969-12-31: day −1.
+	assert.Equal(t, int64(-1), dayNumber(time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC)))
+	assert.Equal(t, int64(-1), dayNumber(time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC)))
+}
+
+func TestDisciplineConfigScalesMustBePositive(t *testing.T) {
+	c := DefaultDisciplineConfig()
+	c.Score.OverdueScaleDays = 0
+	c.Score.WriteOffPenalty = -1
+	c.PurchaseWindowDays = 27
+	c.TrendBandDays = math.NaN()
+	requireFields(t, c.Validate(), "trend_band_days", "purchase_window_days", "score.overdue_scale_days", "score.write_off_penalty")
+}
+
+// An invoice overdue beyond the scales loses those parts' points and no
+// more: one invoice 180 days overdue has s = 0, w = 180 and o = 180, so
+// 50·0 + 30·max(0, 1 − 180/60) + 20·max(0, 1 − 180/90) = 0, each part
+// floored at 0 rather than going negative.
+func TestDisciplineScorePartsFloorAtZero(t *testing.T) {
+	dd, err := PaymentDiscipline([]Invoice{overdueBy("i", "100", 180)}, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	assert.Equal(t, 180, dd.OldestOverdueDays)
+	assert.Equal(t, 0.0, dd.Scoring.Overdue)
+	assert.Equal(t, 0.0, dd.Scoring.Lateness)
+	assert.Equal(t, 0.0, dd.Score().Value)
+}
+
+func TestDisciplineWithoutEvaluationHasNoWorstInvoice(t *testing.T) {
+	dd, err := PaymentDiscipline([]Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	b, err := json.Marshal(dd)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "max_days_late_amount", "no worst invoice, no amount of 0")
+	assert.Contains(t, string(b), `"max_days_late":{"undefined":"unknown","field":"invoices"}`)
+
+	dd, err = PaymentDiscipline(history(), day("2025-06-30"), DefaultDisciplineConfig())
+	require.NoError(t, err)
+	b, err = json.Marshal(dd)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"max_days_late_amount":"800"`)
 }

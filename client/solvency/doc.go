@@ -111,6 +111,11 @@
 //	manufacturer with a market value of equity      Z   (listed)
 //	manufacturer without one                        Z'  (private)
 //
+// X3 and X5 are a year's EBIT and sales, as in Altman's samples: a
+// statement whose income figures cover another period (PeriodDays 91 for
+// a quarter) has them scaled to 365 days first, or a quarter would read
+// as a fifth of the earning power.
+//
 // Each [Altman] result carries the model and why it was chosen, X1 to X5,
 // the score and the zone; a variable the model needs that is undefined
 // makes the score undefined, with the reason ("market_equity is
@@ -130,10 +135,12 @@
 // "days beyond terms" of trade-credit bureaus; on-time invoices count as
 // 0), the maximum days late, what is outstanding and overdue and the age
 // of the oldest overdue invoice, the invoices written off, the average
-// monthly purchases, and the trend: the amount-weighted days late of
-// invoices due in the last 180 days against earlier ones, improving or
-// deteriorating when they differ by more than 5 days, stated only when
-// each side has at least 3 invoices.
+// monthly purchases (over the last 365 days, or since the first invoice
+// but never fewer than 30 days, so that a new client's first purchase is
+// not stretched into a month's worth), and the trend: the amount-weighted
+// days late of invoices due in the last 180 days against earlier ones,
+// improving or deteriorating when they differ by more than 5 days, stated
+// only when each side has at least 3 invoices.
 //
 // It also gives a 0-100 payment discipline score, [Discipline.Score]:
 //
@@ -246,7 +253,7 @@
 // when you have them: a scorecard is configuration.
 //
 // [DefaultIndividualScorecard] scores individuals on payments alone, 430
-// base points, about twice the business card's payment points (on-time
+// base points, twice the business card's payment points (on-time
 // share 0/30/60/80, days late 60/40/20/0, oldest overdue 60/50/20/0,
 // write-offs 40/0, trend 20/20/0): 430 to 690. A person with no history
 // yet scores 530, grade E: prepayment.
@@ -264,7 +271,10 @@
 // example: scores 600, 610, 615, 630 give x̄ = 1.5, ȳ = 613.75,
 // Σ(x−x̄)(y−ȳ) = 47.5, Σ(x−x̄)² = 5, a slope of 9.5 (improving), an
 // intercept of 599.5 and a projection of 637.5 (grade B). Fewer than 3
-// periods give no trend. Periods are taken as equally spaced.
+// periods give no trend. The periods must be equally spaced, each gap
+// within a fifth of the usual one (months of 28 to 31 days pass): a
+// missing quarter would count as one period and bend the line, so it is
+// refused, naming the period end that jumps.
 //
 // # Credit decision
 //
@@ -305,12 +315,19 @@
 // orders) counts it once and gives the same decision; a copy under a new
 // ID counts twice; two open orders with one ID are refused.
 //
+// The open orders are the host's record, so the host checks an order and
+// records it as open in one transaction per client: two parts checked at
+// the same moment would each miss the other.
+//
 // Only an explicit authority releases a held or blocked order: the host
 // authenticates a user and passes a [Grant] (actor ID, role, time);
 // the policy lists which roles may release up to which outcome (by
 // default a credit controller releases a hold, a finance director also a
-// block). The released decision keeps its reasons and records the
-// [Bypass]: who, in which role, when, and what was released.
+// block). A decision is released as CheckOrder made it: its outcome must
+// be the most severe of its reasons, so a block relabelled as a hold
+// still needs the higher role, and the grant may not predate it. The
+// released decision keeps its reasons and records the [Bypass]: who, in
+// which role, when, and what was released.
 //
 // # Errors
 //
@@ -319,8 +336,10 @@
 // *[ValidationError] with every problem as a *[FieldError]: a negative
 // asset, a paid date before the issue date, an unknown model name, bins
 // that overlap or leave gaps, a PDO or odds not above zero, a currency
-// that differs. A release the policy does not allow is a *[BypassError]
-// matching [ErrForbidden] (and client.ErrForbidden).
+// that differs, forecast periods that are not equally spaced, a decision
+// released with an outcome its reasons do not give. A release the policy
+// does not allow is a *[BypassError] matching [ErrForbidden] (and
+// client.ErrForbidden).
 //
 // # Sources
 //

@@ -90,16 +90,15 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	byRule := make([]sum, len(p.Exposure.Overdue))
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
-		if dayNumber(in.Issued) > today ||
-			!in.Paid.IsZero() && dayNumber(in.Paid) <= today ||
-			!in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today {
+		st := in.statusOn(today)
+		if st.state != invoiceOpen && st.state != invoiceOverdue {
 			continue
 		}
 		outstanding.add(in.Amount)
-		late := today - dayNumber(in.Due)
-		if late <= 0 {
+		if st.state == invoiceOpen {
 			continue
 		}
+		late := st.late
 		overdue.add(in.Amount)
 		d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
 		for j, r := range p.Exposure.Overdue {
@@ -117,10 +116,7 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	d.Outstanding, d.Overdue, d.OpenOrders = outstanding.total(), overdue.total(), open.total()
 	d.Exposure = d.Outstanding.Add(d.OpenOrders).Add(d.Order)
 	d.Headroom = d.Limit.Sub(d.Exposure)
-	fire := func(r DecisionReason) {
-		d.Reasons = append(d.Reasons, r)
-		d.Outcome = max(d.Outcome, r.Outcome)
-	}
+	fire := func(r DecisionReason) { d.Reasons = append(d.Reasons, r) }
 	switch {
 	case req.Credit.Prepayment:
 		d.Utilisation = undefined(CauseZero, "limit")
@@ -146,9 +142,7 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 			fire(DecisionReason{Code: CodeOverdue, Outcome: r.Outcome, Amount: amt, Threshold: r.Amount, Days: r.MinDays})
 		}
 	}
-	if d.Outcome == 0 {
-		d.Outcome = OutcomeAllow
-	}
+	d.Outcome = worstOutcome(d.Reasons)
 	return d, nil
 }
 
@@ -215,12 +209,19 @@ func (b Bypass) IsZero() bool { return b == Bypass{} }
 // Release bypasses a held or blocked decision on the authority of g:
 // the result is allowed and records the bypass, keeping the reasons and
 // figures. A role the policy does not authorise for the outcome gets a
-// *BypassError (ErrForbidden); a decision that is not held or blocked, or
-// a grant without actor, role or time, is ErrInvalid.
+// *BypassError (ErrForbidden). ErrInvalid: a decision that is not held or
+// blocked, or whose outcome is not the most severe of its reasons (a
+// block relabelled as a hold, which a lesser role could release); a grant
+// without actor, role or time, or dated before the decision; an invalid
+// policy.
 func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
 	var pr validate.Problems
-	if d.Outcome != OutcomeHold && d.Outcome != OutcomeBlock {
+	p.check(&pr)
+	switch worst := worstOutcome(d.Reasons); {
+	case d.Outcome != OutcomeHold && d.Outcome != OutcomeBlock:
 		pr.Add("outcome", d.Outcome, "only a held or blocked decision is bypassed")
+	case d.Outcome != worst:
+		pr.Addf("outcome", d.Outcome, "differs from %s, the most severe outcome of its reasons: release a decision as CheckOrder made it", worst)
 	}
 	if !d.Bypass.IsZero() {
 		pr.Add("bypass", d.Bypass.Actor, "the decision was bypassed already")
@@ -228,11 +229,14 @@ func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
 	if g.Actor == "" || len(g.Actor) > maxIDLen {
 		pr.Addf("grant.actor", strconv.Quote(g.Actor), "must be 1 to %d bytes", maxIDLen)
 	}
-	if g.Role == "" {
-		pr.Add("grant.role", nil, "is required")
+	if g.Role == "" || len(g.Role) > maxIDLen {
+		pr.Addf("grant.role", strconv.Quote(g.Role), "must be 1 to %d bytes", maxIDLen)
 	}
-	if g.At.IsZero() {
+	switch {
+	case g.At.IsZero():
 		pr.Add("grant.at", nil, "is required: the record says when")
+	case !d.AsOf.IsZero() && dayNumber(g.At) < dayNumber(d.AsOf):
+		pr.Addf("grant.at", date(g.At), "is before the decision's date %s", date(d.AsOf))
 	}
 	if err := pr.Err(ErrInvalid); err != nil {
 		return Decision{}, err
@@ -251,6 +255,16 @@ func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
 	out.Bypass = Bypass{Actor: g.Actor, Role: g.Role, At: g.At, Released: d.Outcome}
 	out.Outcome = OutcomeAllow
 	return out, nil
+}
+
+// worstOutcome is the most severe outcome among the reasons, allow if
+// there are none: the outcome CheckOrder gives.
+func worstOutcome(rs []DecisionReason) Outcome {
+	o := OutcomeAllow
+	for _, r := range rs {
+		o = max(o, r.Outcome)
+	}
+	return o
 }
 
 // Outcome is the verdict on an order, from least to most severe. The zero

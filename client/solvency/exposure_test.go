@@ -2,7 +2,9 @@ package solvency
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/clientele-go/clientele/client"
 	"github.com/stretchr/testify/assert"
@@ -208,4 +210,120 @@ func TestReleaseNeedsAuthority(t *testing.T) {
 	allowed := check(t, credit("1000"), nil, nil, order("new", "10"))
 	_, err = allowed.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
 	requireFields(t, err, "outcome")
+}
+
+// The edges of the exposure rules with the default policy (warn from
+// 90 % of the limit, hold above it, block above 150 %; overdue: any
+// amount 1+ days warns, more than 500 overdue 31+ days holds, any amount
+// 91+ days blocks), as of 2025-06-30.
+func TestCheckOrderEdges(t *testing.T) {
+	tests := []struct {
+		name     string
+		invs     []Invoice
+		order    string
+		outcome  Outcome
+		codes    []DecisionCode
+		overdue  string
+		oldest   int
+		exposure string
+	}{
+		// 400 + 500 = 899.99 < 900: allow; 900 is 90 %: warn.
+		{"just under the warning", []Invoice{open("i", "400")}, "499.99", OutcomeAllow, nil, "0", 0, "899.99"},
+		// 400 + 600 = 1,000, the limit itself: not above it, so a warning.
+		{"at the limit", []Invoice{open("i", "400")}, "600", OutcomeWarn, []DecisionCode{CodeNearLimit}, "0", 0, "1000"},
+		{"a cent above the limit", []Invoice{open("i", "400")}, "600.01", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1000.01"},
+		// 1,000 + 500 = 1,500, 150 % exactly: above the limit, not above 150 %.
+		{"at the block level", []Invoice{open("i", "1000")}, "500", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1500"},
+		{"a cent above the block level", []Invoice{open("i", "1000")}, "500.01", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "0", 0, "1500.01"},
+		// The most severe rule decides, whatever the order the rules fire
+		// in: far over the limit (block) and overdue 5 days (warn).
+		{"block before a warning", []Invoice{overdueBy("i", "1000", 5)}, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit, CodeOverdue}, "1000", 5, "1600"},
+		// Due on the as-of date: owed, not overdue.
+		{"due today", []Invoice{overdueBy("i", "100", 0)}, "10", OutcomeAllow, nil, "0", 0, "110"},
+		// 600 overdue 30 days: only the 1-day rule; 31 days: the hold rule too.
+		{"30 days overdue", []Invoice{overdueBy("i", "600", 30)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "600", 30, "610"},
+		{"31 days overdue", []Invoice{overdueBy("i", "600", 31)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 31, "610"},
+		// Exactly 500 overdue 40 days is not more than 500: no hold.
+		{"500 overdue", []Invoice{overdueBy("i", "500", 40)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "500", 40, "510"},
+		{"500.01 overdue", []Invoice{overdueBy("i", "500.01", 40)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "500.01", 40, "510.01"},
+		// 90 days overdue holds (more than 500), 91 blocks.
+		{"90 days overdue", []Invoice{overdueBy("i", "600", 90)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 90, "610"},
+		{"91 days overdue", []Invoice{overdueBy("i", "1", 91)}, "10", OutcomeBlock, []DecisionCode{CodeOverdue, CodeOverdue}, "1", 91, "11"},
+		// A written-off invoice is a loss, not something owed.
+		{"written off", []Invoice{func() Invoice {
+			in := overdueBy("i", "900", 120)
+			in.WrittenOff = day("2025-06-01")
+			return in
+		}()}, "10", OutcomeAllow, nil, "0", 0, "10"},
+		// Paid after the as-of date: still owed on it (a replay of the past).
+		{"paid later", []Invoice{func() Invoice {
+			in := overdueBy("i", "300", 5)
+			in.Paid = day("2025-07-02")
+			return in
+		}()}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "300", 5, "310"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dec := check(t, credit("1000"), tt.invs, nil, order("new", tt.order))
+			assert.Equal(t, tt.outcome, dec.Outcome)
+			assert.Equal(t, tt.codes, codes(dec))
+			assert.Equal(t, tt.overdue, dec.Overdue.String())
+			assert.Equal(t, tt.oldest, dec.OldestOverdueDays)
+			assert.Equal(t, tt.exposure, dec.Exposure.String())
+		})
+	}
+}
+
+// A release is checked against the decision as CheckOrder made it: a
+// block relabelled as a hold cannot be released by a role that releases
+// holds only, a bypassed decision is not bypassed twice, and the record
+// cannot predate the decision.
+func TestReleaseRefusesAlteredDecisions(t *testing.T) {
+	p := DefaultCreditPolicy("EUR")
+	at := day("2025-06-30").Add(10 * time.Hour)
+	cc := Grant{Actor: "u-42", Role: "credit_controller", At: at}
+
+	blocked := check(t, credit("1000"), []Invoice{open("i", "1000")}, nil, order("new", "700"))
+	require.Equal(t, OutcomeBlock, blocked.Outcome)
+	relabelled := blocked
+	relabelled.Outcome = OutcomeHold
+	_, err := relabelled.Release(cc, p)
+	requireFields(t, err, "outcome")
+	assert.ErrorContains(t, err, "outcome = hold: differs from block, the most severe outcome of its reasons")
+
+	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	require.Equal(t, OutcomeHold, held.Outcome)
+	twice := held
+	twice.Bypass = Bypass{Actor: "u-1", Role: "credit_controller", At: at, Released: OutcomeHold}
+	_, err = twice.Release(cc, p)
+	requireFields(t, err, "bypass")
+
+	_, err = held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: day("2025-06-29")}, p)
+	list := requireFields(t, err, "grant.at")
+	assert.Equal(t, "2025-06-29", list.Fields[0].Value)
+	_, err = held.Release(Grant{Actor: "u-42", Role: strings.Repeat("r", 129), At: at}, p)
+	requireFields(t, err, "grant.role")
+
+	bad := p
+	bad.Bypass = []BypassRule{{Role: "credit_controller", UpTo: OutcomeWarn}}
+	_, err = held.Release(cc, bad)
+	requireFields(t, err, "bypass[0].up_to")
+}
+
+func TestCheckOrderLimitsOnIdentifiers(t *testing.T) {
+	long := strings.Repeat("x", 129)
+	c := credit("-1")
+	_, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c,
+		Invoices: []Invoice{func() Invoice { in := open(long, "1"); return in }()},
+		Order:    order(long, "1")}, DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "credit.limit.amount", "invoices[0].id", "order.id")
+
+	ok := strings.Repeat("x", 128)
+	_, err = CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: credit("1000"),
+		Invoices: []Invoice{open(ok, "1")}, Order: order(ok, "1")}, DefaultCreditPolicy("EUR"))
+	require.NoError(t, err, "128 bytes is the limit")
+
+	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	_, err = held.Release(Grant{Actor: long, Role: "credit_controller", At: day("2025-06-30")}, DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "grant.actor")
 }

@@ -106,14 +106,10 @@ const stateDefined = 1
 // missing.
 func NewFeatures(r Ratios, z Altman, d Discipline) Features {
 	var f Features
-	f.put(FeatureCurrentRatio, r.CurrentRatio)
-	f.put(FeatureQuickExInventory, r.QuickExInventory)
-	f.put(FeatureQuickLiquid, r.QuickLiquid)
-	f.put(FeatureCashRatio, r.CashRatio)
-	f.put(FeatureDebtToEquity, r.DebtToEquity)
-	f.put(FeatureEquityToAssets, r.EquityToAssets)
-	f.put(FeatureInterestCoverage, r.InterestCoverage)
-	f.put(FeatureDSO, r.DSO)
+	for ft := FeatureCurrentRatio; ft <= FeatureDSO; ft++ { // the ratios
+		m, _ := r.ofFeature(ft)
+		f.put(ft, m)
+	}
 	switch {
 	case z.Zone.IsValid():
 		f.put(FeatureAltmanZone, measureOf(float64(z.Zone)))
@@ -140,10 +136,17 @@ func NewFeatures(r Ratios, z Altman, d Discipline) Features {
 	return f
 }
 
+// put records m. A Measure built by hand may claim to be defined and
+// hold NaN or an infinity; it is recorded as out of range, so that no NaN
+// reaches a score, a bin or a JSON result.
 func (f *Features) put(ft Feature, m Measure) {
 	if m.Defined {
-		f.value[ft], f.state[ft] = m.Value, stateDefined
-		return
+		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+			m = undefined(CauseOutOfRange, "")
+		} else {
+			f.value[ft], f.state[ft] = m.Value, stateDefined
+			return
+		}
 	}
 	c := m.Cause
 	if c == 0 {

@@ -1,6 +1,7 @@
 package solvency
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -58,8 +59,8 @@ type Forecast struct {
 	ProjectedPD    Measure `json:"projected_pd"`
 }
 
-// Forecast validates the series (period ends set and strictly
-// increasing, scores finite) and forecasts it.
+// Forecast validates the series (period ends set, strictly increasing and
+// equally spaced, scores finite) and forecasts it.
 func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
 	var p validate.Problems
 	for i, h := range history {
@@ -71,6 +72,9 @@ func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
 			p.Addf(f+".period_end", date(h.PeriodEnd), "must be after the previous period's end %s", date(history[i-1].PeriodEnd))
 		}
 		checkFloat(&p, f, "score", h.Score, -1e6, 1e6)
+	}
+	if p.Len() == 0 {
+		checkSpacing(&p, history)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return Forecast{}, err
@@ -102,4 +106,35 @@ func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
 	fc.ProjectedGrade = s.business.grades.of(next)
 	fc.ProjectedPD = measureOf(pd((next - s.business.scaling.offset) / s.business.scaling.factor))
 	return fc, nil
+}
+
+// checkSpacing refuses periods that are not equally spaced, which the
+// line through period numbers assumes: a missing quarter would count as
+// one period and bend the slope. A gap may differ from the usual one (the
+// lower median of the gaps) by a fifth, enough for months of 28 to 31
+// days and years of 365 or 366.
+func checkSpacing(p *validate.Problems, history []PeriodScore) {
+	if len(history) < 3 {
+		return
+	}
+	gaps := make([]int64, len(history)-1)
+	for i := range gaps {
+		gaps[i] = dayNumber(history[i+1].PeriodEnd) - dayNumber(history[i].PeriodEnd)
+	}
+	sorted := slices.Clone(gaps)
+	slices.Sort(sorted)
+	usual := sorted[(len(sorted)-1)/2]
+	for i, g := range gaps {
+		if 5*abs(g-usual) > usual {
+			p.Addf("history["+strconv.Itoa(i+1)+"].period_end", date(history[i+1].PeriodEnd),
+				"is %d days after the previous period's end, the periods are %d days apart: they must be equally spaced (a missing period would bend the trend)", g, usual)
+		}
+	}
+}
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

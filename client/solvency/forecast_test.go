@@ -65,3 +65,51 @@ func TestForecastBadInput(t *testing.T) {
 	_, err := defaultScorer(t).Forecast(append(h, PeriodScore{Score: 1}))
 	requireFields(t, err, "history[1].period_end", "history[2].score", "history[3].period_end")
 }
+
+func TestForecastNeedsEquallySpacedPeriods(t *testing.T) {
+	s := defaultScorer(t)
+	at := func(dates ...string) []PeriodScore {
+		out := make([]PeriodScore, len(dates))
+		for i, d := range dates {
+			out[i] = PeriodScore{PeriodEnd: day(d), Score: 600 + float64(10*i)}
+		}
+		return out
+	}
+	// Quarter ends with the third quarter missing: gaps 91, 184, 90 days;
+	// the usual gap is 91, and 184 is more than a fifth away from it.
+	_, err := s.Forecast(at("2024-03-31", "2024-06-30", "2024-12-31", "2025-03-31"))
+	list := requireFields(t, err, "history[2].period_end")
+	assert.Equal(t, "2024-12-31", list.Fields[0].Value)
+	assert.ErrorContains(t, err, "is 184 days after the previous period's end, the periods are 91 days apart")
+
+	// Two gaps, 91 and 184 days: the usual one is the shorter, so the
+	// period end after the long gap is the one named.
+	_, err = s.Forecast(at("2024-03-31", "2024-06-30", "2024-12-31"))
+	requireFields(t, err, "history[2].period_end")
+
+	// Month ends (gaps 29, 31, 30, 31 days) and year ends (366, 365) pass.
+	for _, h := range [][]PeriodScore{
+		at("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31"),
+		at("2023-12-31", "2024-12-31", "2025-12-31"),
+	} {
+		f, err := s.Forecast(h)
+		require.NoError(t, err)
+		assert.InDelta(t, 10, f.Slope.Value, 1e-9)
+	}
+}
+
+func TestForecastSpacingToleranceIsAFifth(t *testing.T) {
+	// Gaps of 91, 91 and then g days: the usual gap is 91, and g may
+	// differ from it by 91/5 = 18.2 days: 109 passes, 110 does not.
+	s := defaultScorer(t)
+	for g, ok := range map[int]bool{109: true, 110: false, 73: true, 72: false} {
+		first := day("2024-01-01")
+		h := []PeriodScore{{first, 600}, {first.AddDate(0, 0, 91), 610}, {first.AddDate(0, 0, 182), 620}, {first.AddDate(0, 0, 182+g), 630}}
+		_, err := s.Forecast(h)
+		if ok {
+			assert.NoError(t, err, "gap %d", g)
+		} else {
+			requireFields(t, err, "history[3].period_end")
+		}
+	}
+}

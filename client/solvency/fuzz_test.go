@@ -229,3 +229,58 @@ func FuzzRatios(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAssess runs the whole pipeline on any statement (some figures
+// unknown) and any history: Assess either refuses the input with
+// ErrInvalid or gives a score within the card's range that marshals to
+// JSON; DecideCredit then gives a limit between 0 and the cap, and
+// CheckOrder an outcome on the whole exposure.
+func FuzzAssess(f *testing.F) {
+	f.Add(uint8(3), uint16(0), int64(400), int64(250), int64(1000), int64(600), int64(200), int64(90), int64(1460), int64(30), []byte{10, 0, 1, 40, 35, 1, 20, 50, 30, 40, 90, 0}, uint16(500))
+	f.Add(uint8(1), uint16(0xffff), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), []byte{}, uint16(0))
+	f.Add(uint8(2), uint16(0x0f0f), int64(-1), int64(5), int64(0), int64(7), int64(-9), int64(-3), int64(0), int64(0), []byte{255, 255, 255, 255, 255, 2}, uint16(900))
+	s, err := NewScorer(DefaultConfig())
+	require.NoError(f, err)
+	p := DefaultCreditPolicy("EUR")
+	f.Fuzz(func(t *testing.T, kind uint8, unknown uint16, ca, cl, ta, tl, re, ebit, rev, interest int64, raw []byte, asOfDays uint16) {
+		amt := func(bit int, v int64) Amount {
+			if unknown&(1<<bit) != 0 {
+				return Amount{}
+			}
+			return AmountOf(decimal.NewFromInt(v))
+		}
+		in := Input{Kind: client.Kind(kind % 4), Facts: Facts{Manufacturer: unknown&1<<14 != 0, EmergingMarket: unknown&1<<15 != 0},
+			Invoices: fuzzHistory(raw)}
+		if in.Kind != client.KindIndividual {
+			in.Statement = &Statement{PeriodEnd: day("2023-12-31"), Currency: "EUR", PeriodDays: int(kind) % 400,
+				CurrentAssets: amt(0, ca), CurrentLiabilities: amt(1, cl), TotalAssets: amt(2, ta), TotalLiabilities: amt(3, tl),
+				Equity: amt(4, ta-tl), RetainedEarnings: amt(5, re), EBIT: amt(6, ebit), Revenue: amt(7, rev),
+				InterestExpense: amt(8, interest), MarketEquity: amt(9, ta/2), Cash: amt(10, ca/4),
+				Receivables: amt(11, ca/3), Inventory: amt(12, ca/4), MarketableSecurities: amt(13, ca/10)}
+		}
+		asOf := day("2024-01-01").AddDate(0, 0, int(asOfDays))
+		a, err := s.Assess(in, asOf)
+		if err != nil {
+			assert.ErrorIs(t, err, ErrInvalid)
+			return
+		}
+		checkScore(t, s.Scorecard(in.Kind), a.Result)
+		b, err := json.Marshal(a)
+		require.NoError(t, err)
+		assert.NotContains(t, string(b), "NaN")
+
+		c, err := DecideCredit(a, p)
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, c.Limit.Amount.Sign(), 0)
+		assert.True(t, c.Limit.Amount.LessThanOrEqual(p.Limit.Cap), "limit %s", c.Limit.Amount)
+		assert.Equal(t, c.Prepayment, a.Result.Grade == GradeE)
+
+		dec, err := CheckOrder(OrderCheck{AsOf: asOf, Credit: c, Invoices: in.Invoices, Order: order("o", "100")}, p)
+		require.NoError(t, err)
+		assert.True(t, dec.Outcome.IsValid())
+		assert.True(t, dec.Exposure.Equal(dec.Outstanding.Add(dec.Order)))
+		assert.True(t, dec.Outstanding.Equal(a.Discipline.Outstanding), "%s vs %s", dec.Outstanding, a.Discipline.Outstanding)
+		assert.True(t, dec.Overdue.Equal(a.Discipline.Overdue))
+		assert.Equal(t, a.Discipline.OldestOverdueDays, dec.OldestOverdueDays)
+	})
+}

@@ -80,6 +80,50 @@ func validateInvoices(p *validate.Problems, prefix string, invs []Invoice) {
 	}
 }
 
+// invoiceState is where an invoice stands on a day.
+type invoiceState uint8
+
+const (
+	invoiceNotIssued  invoiceState = iota // issued later: not part of the history yet
+	invoicePaid                           // paid in full by the day
+	invoiceWrittenOff                     // written off by the day
+	invoiceOpen                           // owed, not yet past due
+	invoiceOverdue                        // owed and past due
+)
+
+// invoiceStatus is where an invoice stands on a day, how many days late
+// it is, and its issue and due dates as day numbers (computed once).
+type invoiceStatus struct {
+	state       invoiceState
+	late        int64
+	issued, due int64
+}
+
+// statusOn says where the invoice stands on day today (a dayNumber). It
+// is late by the days from the due date to the payment or the write-off
+// (0 if before), or to today for an overdue one. A payment or a write-off
+// dated after today has not happened yet. Payment discipline and the
+// exposure check both read invoices through it, so they agree on what is
+// owed and overdue.
+func (in *Invoice) statusOn(today int64) invoiceStatus {
+	st := invoiceStatus{issued: dayNumber(in.Issued)}
+	if st.issued > today {
+		return st // invoiceNotIssued
+	}
+	st.due = dayNumber(in.Due)
+	switch {
+	case !in.Paid.IsZero() && dayNumber(in.Paid) <= today:
+		st.state, st.late = invoicePaid, max(0, dayNumber(in.Paid)-st.due)
+	case !in.WrittenOff.IsZero() && dayNumber(in.WrittenOff) <= today:
+		st.state, st.late = invoiceWrittenOff, max(0, dayNumber(in.WrittenOff)-st.due)
+	case st.due >= today:
+		st.state = invoiceOpen
+	default:
+		st.state, st.late = invoiceOverdue, today-st.due
+	}
+	return st
+}
+
 // date formats a calendar date for messages.
 func date(t time.Time) string { return t.Format(time.DateOnly) }
 

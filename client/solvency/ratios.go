@@ -36,6 +36,30 @@ type Ratios struct {
 	DSO Measure `json:"dso"`
 }
 
+// ofFeature returns the ratio a feature reads; ok is false for a feature
+// that is not a ratio (the Altman zone, the payment features).
+func (r *Ratios) ofFeature(f Feature) (m Measure, ok bool) {
+	switch f {
+	case FeatureCurrentRatio:
+		return r.CurrentRatio, true
+	case FeatureQuickExInventory:
+		return r.QuickExInventory, true
+	case FeatureQuickLiquid:
+		return r.QuickLiquid, true
+	case FeatureCashRatio:
+		return r.CashRatio, true
+	case FeatureDebtToEquity:
+		return r.DebtToEquity, true
+	case FeatureEquityToAssets:
+		return r.EquityToAssets, true
+	case FeatureInterestCoverage:
+		return r.InterestCoverage, true
+	case FeatureDSO:
+		return r.DSO, true
+	}
+	return Measure{}, false
+}
+
 // ComputeRatios validates the statement and computes its ratios.
 func ComputeRatios(s Statement) (Ratios, error) {
 	if err := s.Validate(); err != nil {
@@ -78,6 +102,15 @@ func named(a Amount, name string) operand {
 		return operand{missing: name}
 	}
 	return operand{v: a.Value.InexactFloat64()}
+}
+
+// annualised scales a figure of a days-long income-statement period to
+// 365 days.
+func (o operand) annualised(days int) operand {
+	if o.missing == "" && days != daysPerYear {
+		o.v = o.v * daysPerYear / float64(days)
+	}
+	return o
 }
 
 func difference(a Amount, an string, b Amount, bn string) operand {

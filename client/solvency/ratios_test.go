@@ -85,3 +85,14 @@ func TestComputeRatiosRejectsNegativeAssets(t *testing.T) {
 	_, err := ComputeRatios(s)
 	requireFields(t, err, "total_assets", "current_assets")
 }
+
+func TestDSOUsesTheStatementPeriod(t *testing.T) {
+	// A quarter of 91 days with revenue 365 and receivables 120:
+	// 120 / 365 × 91 = 29.9178 days, where a year's revenue would give 120.
+	s := fullStatement()
+	s.PeriodDays = 91
+	s.Revenue = MustAmount("365")
+	r, err := ComputeRatios(s)
+	require.NoError(t, err)
+	assert.InDelta(t, 120.0/365*91, r.DSO.Value, 1e-12)
+}

@@ -233,3 +233,86 @@ func TestFeaturesSet(t *testing.T) {
 	assert.Equal(t, "distress", ZoneDistress.String(), "Categories returns a copy")
 	assert.Nil(t, FeatureDSO.Categories())
 }
+
+// NewFeatures reads each feature from its own field: every field gets a
+// value of its own here, and each feature must come back with it.
+func TestNewFeaturesReadsEachField(t *testing.T) {
+	r := Ratios{
+		CurrentRatio: measureOf(1.1), QuickExInventory: measureOf(1.2), QuickLiquid: measureOf(1.3),
+		CashRatio: measureOf(1.4), DebtToEquity: measureOf(1.5), EquityToAssets: measureOf(1.6),
+		InterestCoverage: measureOf(1.7), DSO: measureOf(1.8),
+	}
+	z := Altman{Score: measureOf(2.5), Zone: ZoneGrey}
+	dd := Discipline{
+		Evaluated: 7, OnTimeShare: measureOf(0.21), OnTimeShareByAmount: measureOf(0.22),
+		AvgDaysLate: measureOf(3.1), AvgDaysLateWeighted: measureOf(3.2), MaxDaysLate: measureOf(3.3),
+		OldestOverdueDays: 34, OverdueShare: measureOf(0.35), WrittenOff: 2, Trend: TrendDeteriorating,
+		Scoring: DisciplineScore{Score: measureOf(37)},
+	}
+	f := NewFeatures(r, z, dd)
+	for ft, want := range map[Feature]float64{
+		FeatureCurrentRatio: 1.1, FeatureQuickExInventory: 1.2, FeatureQuickLiquid: 1.3, FeatureCashRatio: 1.4,
+		FeatureDebtToEquity: 1.5, FeatureEquityToAssets: 1.6, FeatureInterestCoverage: 1.7, FeatureDSO: 1.8,
+		FeatureAltmanZone:  float64(ZoneGrey),
+		FeatureOnTimeShare: 0.21, FeatureOnTimeShareByAmount: 0.22, FeatureAvgDaysLate: 3.1,
+		FeatureAvgDaysLateWeighted: 3.2, FeatureMaxDaysLate: 3.3, FeatureOldestOverdueDays: 34,
+		FeatureOverdueShare: 0.35, FeatureWrittenOff: 2, FeatureDisciplineScore: 37,
+		FeaturePaymentTrend: float64(TrendDeteriorating),
+	} {
+		m := f.Get(ft)
+		assert.True(t, m.Defined, ft.String())
+		assert.Equal(t, want, m.Value, ft.String())
+	}
+	for ft := FeatureCurrentRatio; ft < numFeatures; ft++ {
+		assert.True(t, f.Get(ft).Defined, "every feature is covered above: %s", ft)
+	}
+}
+
+// A Measure built by hand that claims to be defined but holds NaN or an
+// infinity is out of range, never a NaN in a score or in JSON.
+func TestNewFeaturesRefusesNaN(t *testing.T) {
+	r := Ratios{CurrentRatio: Measure{Value: math.NaN(), Defined: true}, DSO: Measure{Value: math.Inf(1), Defined: true}}
+	f := NewFeatures(r, Altman{}, Discipline{})
+	assert.Equal(t, CauseOutOfRange, f.Get(FeatureCurrentRatio).Cause)
+	assert.Equal(t, CauseOutOfRange, f.Get(FeatureDSO).Cause)
+	res := defaultScorer(t).Scorecard(client.KindCompany).Score(&f)
+	// The undefined points: current ratio 25, DSO 0.
+	assert.Equal(t, FactorUndefined, res.Factors[1].Status)
+	assert.Equal(t, 25.0, res.Factors[1].Points)
+	assert.Equal(t, FactorUndefined, res.Factors[4].Status)
+	_, err := json.Marshal(res)
+	require.NoError(t, err)
+}
+
+func TestBinsAndBandsMustNotBeEmpty(t *testing.T) {
+	// A bin from 1 to 1 holds no value.
+	c := ScorecardConfig{Factors: []Factor{{Feature: FeatureDSO, Bins: []Bin{
+		{To: ptr(1)}, {From: ptr(1), To: ptr(1), Points: 5}, {From: ptr(1), Points: 10}}}}}
+	err := c.Validate()
+	requireFields(t, err, "factors[0].bins[1].to")
+	assert.ErrorContains(t, err, "factors[0].bins[1].to = 1: must be above from 1")
+
+	// Two bands with one minimum leave the second grade empty.
+	cfg := DefaultConfig()
+	cfg.Grades = []GradeBand{{GradeA, ptr(640)}, {GradeB, ptr(640)}, {GradeC, nil}}
+	requireFields(t, cfg.Validate(), "grades[1].min_score")
+}
+
+// A factor's share of the confidence is its whole spread of points for a
+// known value, undefined points included: bins 0..10 with undefined 30
+// span 30. Missing it on a card whose other factor spans 10 leaves
+// 1 − 30/40 = 0.25 of the card on known data.
+func TestConfidenceCountsUndefinedPoints(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Business = ScorecardConfig{BasePoints: 600, Factors: []Factor{
+		{Feature: FeatureInterestCoverage, Bins: bins([]float64{3}, 0, 10), UndefinedPoints: 30},
+		{Feature: FeatureDSO, Bins: bins([]float64{30}, 10, 0)},
+	}}
+	s, err := NewScorer(cfg)
+	require.NoError(t, err)
+	var f Features
+	require.NoError(t, f.Set(FeatureDSO, measureOf(10)))
+	r := s.Scorecard(client.KindCompany).Score(&f)
+	assert.InDelta(t, 0.25, r.Confidence, 1e-12)
+	assert.InDelta(t, 610, r.Score, 1e-12, "600 + missing 0 + DSO 10")
+}

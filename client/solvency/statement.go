@@ -90,15 +90,17 @@ func (s Statement) check(p *validate.Problems, prefix string) {
 	if !currency.Known(s.Currency) {
 		p.Add(f("currency"), strconv.Quote(s.Currency), "is not an ISO 4217 currency code")
 	}
+	// Values, not pointers into s: a pointer would move the whole
+	// statement to the heap on every call.
 	for _, a := range [...]struct {
 		name string
-		v    *Amount
+		v    Amount
 	}{
-		{"cash", &s.Cash}, {"marketable_securities", &s.MarketableSecurities},
-		{"receivables", &s.Receivables}, {"inventory", &s.Inventory},
-		{"current_assets", &s.CurrentAssets}, {"total_assets", &s.TotalAssets},
-		{"current_liabilities", &s.CurrentLiabilities}, {"total_liabilities", &s.TotalLiabilities},
-		{"market_equity", &s.MarketEquity}, {"revenue", &s.Revenue}, {"interest_expense", &s.InterestExpense},
+		{"cash", s.Cash}, {"marketable_securities", s.MarketableSecurities},
+		{"receivables", s.Receivables}, {"inventory", s.Inventory},
+		{"current_assets", s.CurrentAssets}, {"total_assets", s.TotalAssets},
+		{"current_liabilities", s.CurrentLiabilities}, {"total_liabilities", s.TotalLiabilities},
+		{"market_equity", s.MarketEquity}, {"revenue", s.Revenue}, {"interest_expense", s.InterestExpense},
 	} {
 		if a.v.Known && a.v.Value.Sign() < 0 {
 			p.Add(f(a.name), a.v.Value, "must not be negative")
@@ -112,14 +114,14 @@ func (s Statement) check(p *validate.Problems, prefix string) {
 	}
 	if s.CurrentAssets.Known {
 		var parts sum
-		for _, a := range [...]*Amount{&s.Cash, &s.MarketableSecurities, &s.Receivables, &s.Inventory} {
+		for _, a := range [...]Amount{s.Cash, s.MarketableSecurities, s.Receivables, s.Inventory} {
 			if a.Known && a.Value.Sign() > 0 {
 				parts.add(a.Value)
 			}
 		}
-		if t := parts.total(); t.GreaterThan(s.CurrentAssets.Value) {
+		if parts.cmp(s.CurrentAssets.Value) > 0 {
 			p.Addf(f("current_assets"), s.CurrentAssets.Value,
-				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", t)
+				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", parts.total())
 		}
 	}
 }

@@ -54,3 +54,18 @@ func TestAnnualRevenue(t *testing.T) {
 	assert.Equal(t, "1200", s.annualRevenue().Value.String(), "0 days means a year")
 	assert.False(t, Statement{PeriodDays: 91}.annualRevenue().Known)
 }
+
+func TestStatementValidateEdges(t *testing.T) {
+	s := fullStatement()
+	// Cash 50 + securities 30 + receivables 120 + inventory 150 = 350.
+	s.CurrentAssets = MustAmount("350")
+	s.PeriodDays = 366
+	require.NoError(t, s.Validate(), "parts that add up to the whole, a leap year")
+	s.CurrentAssets = MustAmount("349.99")
+	s.PeriodDays = 367
+	requireFields(t, s.Validate(), "period_days", "current_assets")
+
+	var a Amount
+	require.NoError(t, a.UnmarshalJSON([]byte(" null ")))
+	assert.False(t, a.Known, "null with spaces is unknown")
+}

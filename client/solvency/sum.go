@@ -1,7 +1,9 @@
 package solvency
 
 import (
+	"cmp"
 	"math"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 )
@@ -83,4 +85,62 @@ func (s *sum) total() decimal.Decimal {
 		return decimal.Zero
 	}
 	return decimal.New(s.units, s.exp)
+}
+
+// cmp compares the sum with d (-1, 0 or +1) without building the total
+// when both fit int64 units at a common exponent.
+func (s *sum) cmp(d decimal.Decimal) int {
+	if !s.big && d.NumDigits() <= 18 {
+		a, b := s.units, d.CoefficientInt64()
+		ok := true
+		switch e := d.Exponent(); {
+		case e < s.exp:
+			a, ok = scaleUp(a, s.exp-e)
+		case e > s.exp:
+			b, ok = scaleUp(b, e-s.exp)
+		}
+		if ok {
+			return cmp.Compare(a, b)
+		}
+	}
+	return s.total().Cmp(d)
+}
+
+// mulDivRound returns total × mul / div rounded half away from zero to
+// places decimals: total().Mul(mul).DivRound(div, places), exactly. A
+// sum on its fast path with a non-negative total is computed in 128 bits
+// with one allocation (the result) instead of seven; anything else goes
+// through decimal. mul and div are positive.
+func (s *sum) mulDivRound(mul, div int64, places int32) decimal.Decimal {
+	if q, ok := s.mulDivRoundFast(mul, div, places); ok {
+		return decimal.New(q, -places)
+	}
+	return s.total().Mul(decimal.NewFromInt(mul)).DivRound(decimal.NewFromInt(div), places)
+}
+
+// mulDivRoundFast is mulDivRound on units: units × mul × 10^(exp+places)
+// / div, rounded, when every step fits (the product in 128 bits, the
+// quotient in an int64).
+func (s *sum) mulDivRoundFast(mul, div int64, places int32) (int64, bool) {
+	k := s.exp + places
+	if s.big || s.units < 0 || mul <= 0 || div <= 0 || k < 0 || int(k) >= len(pow10) {
+		return 0, false
+	}
+	// n = units × mul × 10^k as hi·2^64 + lo.
+	hi, lo := bits.Mul64(uint64(s.units), uint64(mul))
+	p := uint64(pow10[k])
+	carry, lo := bits.Mul64(lo, p)
+	over, hi := bits.Mul64(hi, p)
+	hi, c := bits.Add64(hi, carry, 0)
+	if over != 0 || c != 0 || hi >= uint64(div) {
+		return 0, false // the product or the quotient is too wide
+	}
+	q, r := bits.Div64(hi, lo, uint64(div))
+	if r >= uint64(div)-r { // 2r ≥ div: round half away from zero
+		q++
+	}
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(q), true
 }
