@@ -40,10 +40,9 @@ type day struct {
 	abc      client.ABCResult
 	history  []client.History
 	// discipline is each client's 0-100 payment-discipline score.
-	discipline     map[string]float64
-	vostokInvoices []solvency.Invoice
-	creditPolicy   solvency.CreditPolicy
-	credit         solvency.Credit
+	discipline   map[string]float64
+	creditPolicy solvency.CreditPolicy
+	credit       solvency.Credit
 }
 
 func run(out io.Writer) error {
@@ -72,6 +71,15 @@ func run(out io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// account returns the account of the client with id.
+func (d *day) account(id string) (account, error) {
+	i := slices.IndexFunc(d.accounts, func(a account) bool { return a.client.ID == id })
+	if i < 0 {
+		return account{}, fmt.Errorf("no client %q in the base", id)
+	}
+	return d.accounts[i], nil
 }
 
 func (d *day) section(title string) {

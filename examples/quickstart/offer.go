@@ -125,7 +125,10 @@ func (d *day) prepareOffer() error {
 // checkExposure checks the order against Vostok's whole exposure: what it
 // owes, what it has ordered but not been billed for, and this order.
 func (d *day) checkExposure(q discount.Quote) error {
-	vostok := d.accounts[0]
+	vostok, err := d.account("vostok")
+	if err != nil {
+		return err
+	}
 	dec, err := solvency.CheckOrder(solvency.OrderCheck{
 		AsOf: today, Credit: d.credit, Invoices: invoices(vostok),
 		OpenOrders: []solvency.Order{{ID: "SO-2611", Currency: "EUR", Amount: decimal.NewFromInt(100000)}},

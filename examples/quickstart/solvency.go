@@ -40,7 +40,10 @@ func (d *day) checkSolvency() error {
 	}
 
 	d.section("Solvency: Vostok Trading, statement for 2025")
-	vostok := d.accounts[0]
+	vostok, err := d.account("vostok")
+	if err != nil {
+		return err
+	}
 	rub := solvency.MustAmount
 	statement := &solvency.Statement{
 		PeriodEnd: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Currency: "EUR",
@@ -54,8 +57,7 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	d.vostokInvoices = invoices(vostok)
-	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: d.vostokInvoices}, today)
+	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: invoices(vostok)}, today)
 	if err != nil {
 		return err
 	}
