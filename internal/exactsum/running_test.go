@@ -88,6 +88,12 @@ func TestRunning(t *testing.T) {
 		{name: "past int64 downwards", terms: []term{minInt, coef(-1, 0)}, want: "-9223372036854775809", exp: 0},
 		{name: "maximum twice", terms: []term{maxInt, maxInt}, want: "18446744073709551614", exp: 0},
 		{name: "minimum twice", terms: []term{minInt, minInt}, want: "-18446744073709551616", exp: 0},
+		// The same as decimals: 2^63 - 1 has 19 digits, so Add takes the
+		// decimal path from the first term.
+		{name: "past int64 as decimals", terms: []term{{d: decimal.New(math.MaxInt64, 0)}, {d: decimal.New(math.MaxInt64, 0)}},
+			want: "18446744073709551614", exp: 0},
+		{name: "past int64 downwards as decimals", terms: []term{{d: decimal.New(-math.MaxInt64, 0)}, {d: decimal.New(-math.MaxInt64, 0)}, dec("-2")},
+			want: "-18446744073709551616", exp: 0},
 		// Opposite signs never overflow: (2^63 - 1) + (-2^63) = -1.
 		{name: "maximum plus minimum", terms: []term{maxInt, minInt}, want: "-1", exp: 0, fast: true},
 		// Ten 18-digit amounts, each on the fast path, overflow together:
