@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -453,7 +454,7 @@ type quoteScratch struct {
 	// The quote's working state, cleared for each quote: nothing in it
 	// is referenced by a quote once priced.
 	rs       []ruleState // per rule
-	sum      []moneySum  // per rule, then per step kind
+	sum      []slotSum   // per rule, then per step kind
 	pools    []volumeAgg // per per-order volume rule
 	lineItem []int32     // per request line
 }
@@ -467,7 +468,7 @@ func (s *quoteScratch) ruleStates() []ruleState {
 	return s.rs
 }
 
-func (s *quoteScratch) sums() []moneySum {
+func (s *quoteScratch) sums() []slotSum {
 	clear(s.sum)
 	return s.sum
 }
@@ -485,18 +486,18 @@ const maxSharedResidue = 256
 
 // volumeAgg is the volume of some lines: units, and gross amount at list
 // prices.
-type volumeAgg struct{ qty, amt exactTotal }
+type volumeAgg struct{ qty, amt exactsum.Running }
 
 func (g *volumeAgg) add(a volumeAgg) {
-	g.qty.add(a.qty)
-	g.amt.add(a.amt)
+	g.qty.AddRunning(a.qty)
+	g.amt.AddRunning(a.amt)
 }
 
 func newQuoteScratch(nItems, nGroups, nRules, nPools int) *quoteScratch {
 	return &quoteScratch{
 		itemGen: make([]uint32, nItems), items: make([]volumeAgg, nItems),
 		groupGen: make([]uint32, nGroups), groups: make([]volumeAgg, nGroups),
-		rs: make([]ruleState, nRules), sum: make([]moneySum, nRules+nSlots), pools: make([]volumeAgg, nPools),
+		rs: make([]ruleState, nRules), sum: make([]slotSum, nRules+nSlots), pools: make([]volumeAgg, nPools),
 	}
 }
 

@@ -3,6 +3,7 @@ package discount
 import (
 	"math/bits"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -98,101 +99,19 @@ func fractionRate(f, display decimal.Decimal) rate {
 	return rate{frac: f, factor: factor, display: display, fracFx: newFixedFactor(f), factorFx: newFixedFactor(factor)}
 }
 
-// moneySum adds amounts already rounded to the currency's minor unit.
-// While their coefficients fit, it adds them as int64 (no allocation);
-// an amount that does not fit, or a sum that would overflow, goes to a
-// decimal part instead, so the total is exact either way.
-type moneySum struct {
-	units int64
-	rest  decimal.Decimal
-	set   bool
-}
-
-func (s *moneySum) add(v decimal.Decimal, minor int32) {
-	if v.Exponent() == -minor && v.NumDigits() <= 18 {
-		s.addUnits(v.CoefficientInt64(), minor)
-		return
-	}
-	s.set = true
-	s.rest = s.rest.Add(v)
-}
-
-// addUnits adds c minor units.
-func (s *moneySum) addUnits(c int64, minor int32) {
-	s.set = true
-	if sum := s.units + c; (c >= 0) == (sum >= s.units) {
-		s.units = sum
-		return
-	}
-	s.rest = s.rest.Add(decimal.New(c, -minor))
-}
-
-func (s *moneySum) total(minor int32) decimal.Decimal {
-	t := decimal.New(s.units, -minor)
-	if s.rest.IsZero() {
-		return t
-	}
-	return t.Add(s.rest)
-}
-
-// exactTotal adds non-negative decimals to the value and exponent
-// decimal.Add gives (the finest exponent of the terms, and at most 0,
-// the zero value's), on an int64 coefficient while it fits, so a volume
-// total costs no allocation per line; a term or a sum that does not fit
-// moves the total to a decimal.
-type exactTotal struct {
-	coef int64
-	exp  int32
-	big  decimal.Decimal // the total, once wide
-	wide bool
-}
-
-// exactOf returns a total of v alone, with v's exponent.
-func exactOf(v decimal.Decimal) exactTotal {
-	if c, ok := smallCoef(v); ok {
-		return exactTotal{coef: c, exp: v.Exponent()}
-	}
-	return exactTotal{big: v, wide: true}
-}
-
-// exactProduct returns a total of a × b, as decimal.Mul gives it.
-func exactProduct(a, b decimal.Decimal) exactTotal {
+// addProduct adds a × b to t, as t.Add(a.Mul(b)) would (decimal.Mul's
+// coefficient is the product of the coefficients, its exponent the sum
+// of the exponents), without building the product when both factors are
+// non-negative, fit 18 digits and their product an int64: a volume total
+// by amount costs no allocation per line.
+func addProduct(t *exactsum.Running, a, b decimal.Decimal) {
 	ca, okA := smallCoef(a)
 	cb, okB := smallCoef(b)
 	if hi, lo := bits.Mul64(uint64(ca), uint64(cb)); okA && okB && hi == 0 && lo < 1<<63 {
-		return exactTotal{coef: int64(lo), exp: a.Exponent() + b.Exponent()}
-	}
-	return exactTotal{big: a.Mul(b), wide: true}
-}
-
-func (t *exactTotal) add(u exactTotal) {
-	if !t.wide && !u.wide && t.addCoef(u.coef, u.exp) {
+		t.AddCoef(int64(lo), a.Exponent()+b.Exponent())
 		return
 	}
-	t.big, t.wide = t.decimal().Add(u.decimal()), true
-}
-
-// addCoef adds c × 10^exp and reports whether the sum still fits.
-func (t *exactTotal) addCoef(c int64, exp int32) bool {
-	a, b := t.coef, c
-	switch {
-	case exp < t.exp:
-		a = scaleUp(a, t.exp-exp)
-	case exp > t.exp:
-		b = scaleUp(b, exp-t.exp)
-	}
-	if a < 0 || b < 0 || a > 1<<62 || b > 1<<62 {
-		return false // negative (scaleUp's overflow) or a sum that may not fit
-	}
-	t.coef, t.exp = a+b, min(t.exp, exp)
-	return true
-}
-
-func (t *exactTotal) decimal() decimal.Decimal {
-	if t.wide {
-		return t.big
-	}
-	return decimal.New(t.coef, t.exp)
+	t.Add(a.Mul(b))
 }
 
 // smallCoef returns v's coefficient if it is non-negative and fits in 18
@@ -202,20 +121,4 @@ func smallCoef(v decimal.Decimal) (int64, bool) {
 		return 0, false
 	}
 	return v.CoefficientInt64(), true
-}
-
-// scaleUp returns x × 10^n for x ≥ 0, or −1 when it does not fit in an
-// int64.
-func scaleUp(x int64, n int32) int64 {
-	if n > maxPow10Word {
-		if x == 0 {
-			return 0
-		}
-		return -1
-	}
-	hi, lo := bits.Mul64(uint64(x), pow10Words[n])
-	if hi != 0 || lo >= 1<<63 {
-		return -1
-	}
-	return int64(lo)
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -70,10 +71,30 @@ type quoteState struct {
 	hasMgr  bool
 
 	adjs      []Adjustment
-	sum       []moneySum // per rule, then the five step kinds
+	sum       []slotSum // per rule, then the five step kinds
 	hints     []Hint
 	hintKeys  []hintKey
 	fastLines int // lines the fast path priced
+}
+
+// slotSum is what a rule or a step gave over a quote: the exact total of
+// its amounts, each rounded to the currency's minor unit, and whether it
+// gave any amount at all (a zero counts: the rule applied, its coupon was
+// used).
+type slotSum struct {
+	total exactsum.Running
+	set   bool
+}
+
+func (s *slotSum) add(v decimal.Decimal) {
+	s.total.Add(v)
+	s.set = true
+}
+
+// addUnits adds c minor units of a currency with minor decimals.
+func (s *slotSum) addUnits(c int64, minor int32) {
+	s.total.AddCoef(c, -minor)
+	s.set = true
 }
 
 // Indexes of the step kinds in quoteState.sum, after the rules.
@@ -115,14 +136,14 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 	}
 	n := len(e.crs)
 	st.sum = st.scr.sums()
-	var gross, net moneySum
+	var gross, net exactsum.Running
 	for i, ln := range req.Lines {
 		st.priceLine(&q.Lines[i], i, ln)
-		gross.add(q.Lines[i].Gross, e.minor)
-		net.add(q.Lines[i].Net, e.minor)
+		gross.Add(q.Lines[i].Gross)
+		net.Add(q.Lines[i].Net)
 	}
-	q.Totals = Totals{Gross: gross.total(e.minor), Net: net.total(e.minor), Surcharge: decimal.Zero}
-	if pay := st.sum[n+slotPayment].total(e.minor); pay.Sign() > 0 {
+	q.Totals = Totals{Gross: gross.Decimal(), Net: net.Decimal(), Surcharge: decimal.Zero}
+	if pay := st.sum[n+slotPayment].total.Decimal(); pay.Sign() > 0 {
 		q.Totals.Surcharge = pay
 	}
 	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)
@@ -323,9 +344,10 @@ func (st *quoteState) addUp() {
 		if !it.aggItem && !it.aggGroup && len(it.pools) == 0 {
 			continue
 		}
-		a := volumeAgg{qty: exactOf(ln.Quantity)}
+		var a volumeAgg
+		a.qty.Add(ln.Quantity)
 		if it.needAmount {
-			a.amt = exactProduct(it.price, ln.Quantity)
+			addProduct(&a.amt, it.price, ln.Quantity)
 		}
 		if it.aggItem {
 			addAgg(&scr.items[idx], &scr.itemGen[idx], scr.gen, a)
@@ -373,10 +395,11 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		}
 		agg = st.pools[v.pool]
 	}
-	x := agg.qty.decimal()
+	vol := &agg.qty
 	if v.basis == BasisAmount {
-		x = agg.amt.decimal()
+		vol = &agg.amt
 	}
+	x := vol.Decimal()
 	prior := decimal.Zero
 	if len(rs.prior) > 0 {
 		prior = st.priorFor(rs.prior, v, key)
@@ -559,7 +582,7 @@ func (st *quoteState) priceDecimal(l *Line, it *item, picks []pick) {
 	l.Net = e.mode.Round(l.NetUnitPrice.Mul(q), e.minor)
 	if residue := l.Net.Sub(s.prev); !residue.IsZero() {
 		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: residue})
-		st.sum[n+slotRounding].add(residue, e.minor)
+		st.sum[n+slotRounding].add(residue)
 	}
 	if len(st.adjs) > s.start {
 		l.Adjustments = st.adjs[s.start:len(st.adjs):len(st.adjs)]
@@ -730,7 +753,7 @@ func (s *lineSteps) step(p decimal.Decimal, a Adjustment, slot int32) {
 	a.Amount = total.Sub(s.prev)
 	s.prev = total
 	s.st.adjs = append(s.st.adjs, a)
-	s.st.sum[slot].add(a.Amount, e.minor)
+	s.st.sum[slot].add(a.Amount)
 }
 
 // shareOf returns part as a percentage of whole, for explanations.
@@ -815,14 +838,14 @@ func (st *quoteState) summary() []SummaryLine {
 	out := make([]SummaryLine, 0, set)
 	for i := range e.crs {
 		if st.sum[i].set {
-			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total(e.minor)})
+			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total.Decimal()})
 		}
 	}
 	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
 		if !st.sum[n+slot].set {
 			continue
 		}
-		if t := st.sum[n+slot].total(e.minor); !t.IsZero() {
+		if t := st.sum[n+slot].total.Decimal(); !t.IsZero() {
 			out = append(out, SummaryLine{Kind: k, Amount: t})
 		}
 	}

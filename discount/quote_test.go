@@ -308,14 +308,18 @@ func TestEngineIsSafeForConcurrentUse(t *testing.T) {
 	}
 }
 
-func TestMoneySumIsExactBeyondInt64(t *testing.T) {
-	var s moneySum
-	s.add(d("92233720368547758.07"), 2) // the largest int64 coefficient
-	s.add(d("0.01"), 2)                 // would overflow: goes to the decimal part
-	s.add(d("-0.01"), 2)
-	s.add(d("1234567890123456789.12"), 2)               // 21 digits: decimal part
-	s.add(d("0.5"), 2)                                  // another exponent: decimal part
-	requireDec(t, "1326801610492004547.69", s.total(2)) // worked with Python's decimal module
+func TestSlotSumIsExactBeyondInt64(t *testing.T) {
+	var s slotSum
+	assert.False(t, s.set)
+	s.addUnits(0, 2) // a rule that gave nothing still applied
+	assert.True(t, s.set)
+	s.add(d("92233720368547758.07")) // the largest int64 coefficient
+	s.addUnits(1, 2)                 // would overflow: the decimal path
+	s.add(d("-0.01"))
+	s.add(d("1234567890123456789.12"))                         // 21 digits
+	s.add(d("0.5"))                                            // another exponent
+	requireDec(t, "1326801610492004547.69", s.total.Decimal()) // worked with Python's decimal module
+	assert.Equal(t, int32(-2), s.total.Decimal().Exponent(), "cents")
 	assert.True(t, s.set)
 }
 

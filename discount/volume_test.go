@@ -149,6 +149,35 @@ func TestPerOrderAmountTiers(t *testing.T) {
 	requireDec(t, "-21", q.Totals.Discount.Neg()) // 2 % of 1050
 }
 
+// TestVolumeBasisIsTheDecimalSum: a volume's basis is the quantities
+// (or amounts) added up as decimal.Add does from zero, in value and in
+// exponent, whatever the rule counts by. A quantity written "1E+2" is
+// 100 at exponent 0 (zero's exponent is 0, and decimal.Add keeps the
+// smaller), per item and per group as per order; 2.50 keeps exponent -2.
+func TestVolumeBasisIsTheDecimalSum(t *testing.T) {
+	for _, per := range []Per{PerItem, PerGroup, PerOrder} {
+		for _, tc := range []struct {
+			qty   []string
+			basis string
+			exp   int32
+		}{
+			{[]string{"1E+2"}, "100", 0},
+			{[]string{"1E+2", "3E+1"}, "130", 0}, // 100 + 30
+			{[]string{"2.50"}, "2.5", -2},
+			{[]string{"2.50", "1E+1"}, "12.5", -2}, // 2.50 + 10
+		} {
+			v := volumeRule("v", 1, per, AllUnits, tier("0", "1"), tier("1000", "5"))
+			var lines []LineRequest
+			for _, q := range tc.qty {
+				lines = append(lines, line("DRILL", q))
+			}
+			b := mustQuote(t, testPriceList(), volumeOnly(v), req(lines...)).Lines[0].Adjustments[0].Basis
+			requireDec(t, tc.basis, b, per, tc.qty)
+			assert.Equal(t, tc.exp, b.Exponent(), "%v %v", per, tc.qty)
+		}
+	}
+}
+
 func TestGraduatedFraction(t *testing.T) {
 	tiers := []Tier{tier("0", "0"), tier("10", "20"), tier("20", "40")}
 	for _, tc := range []struct{ prior, x, want string }{

@@ -4,6 +4,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -214,7 +215,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 		recentW, recentWD, earlierW, earlierWD          float64
 		maxLate                                         int64 = -1
 		firstIssued                                     int64 = math.MaxInt64
-		outstanding, overdue, writtenOff, purchases     sum
+		outstanding, overdue, writtenOff, purchases     exactsum.Running
 	)
 	for i := range invoices {
 		in := &invoices[i]
@@ -226,7 +227,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 		d.Currency = in.Currency
 		firstIssued = min(firstIssued, st.issued)
 		if st.issued > windowFrom {
-			purchases.add(in.Amount)
+			purchases.Add(in.Amount)
 		}
 		late := st.late
 		onTime := false
@@ -236,14 +237,14 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 		case invoiceWrittenOff:
 			// Never on time, even when written off before the due date.
 			d.WrittenOff++
-			writtenOff.add(in.Amount)
+			writtenOff.Add(in.Amount)
 		case invoiceOpen:
-			outstanding.add(in.Amount)
+			outstanding.Add(in.Amount)
 			continue // not yet due: not evaluated
 		case invoiceOverdue:
-			outstanding.add(in.Amount)
+			outstanding.Add(in.Amount)
 			d.OverdueCount++
-			overdue.add(in.Amount)
+			overdue.Add(in.Amount)
 			d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
 		}
 		d.Evaluated++
@@ -270,9 +271,9 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 			earlierWD += amt * float64(late)
 		}
 	}
-	d.Outstanding = outstanding.total()
-	d.Overdue = overdue.total()
-	d.WrittenOffAmount = writtenOff.total()
+	d.Outstanding = outstanding.Decimal()
+	d.Overdue = overdue.Decimal()
+	d.WrittenOffAmount = writtenOff.Decimal()
 	if d.Outstanding.Sign() > 0 {
 		d.OverdueShare = quotient(d.Overdue, d.Outstanding)
 	} else {
@@ -280,7 +281,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 	}
 	if d.Invoices > 0 {
 		span := min(int64(cfg.PurchaseWindowDays), max(today-firstIssued+1, minPurchaseSpanDays))
-		d.MonthlyPurchases = AmountOf(purchases.mulDivRound(daysPerYear, 12*span, 8))
+		d.MonthlyPurchases = AmountOf(mulDivRound(&purchases, daysPerYear, 12*span, 8))
 	}
 	if d.Evaluated == 0 {
 		none := undefined(CauseUnknown, "invoices")

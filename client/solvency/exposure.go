@@ -6,6 +6,7 @@ import (
 
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -86,34 +87,34 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	}
 	d := Decision{AsOf: req.AsOf, Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
 	today := dayNumber(req.AsOf)
-	var outstanding, overdue sum
-	byRule := make([]sum, len(p.Exposure.Overdue))
+	var outstanding, overdue exactsum.Running
+	byRule := make([]exactsum.Running, len(p.Exposure.Overdue))
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
 		st := in.statusOn(today)
 		if st.state != invoiceOpen && st.state != invoiceOverdue {
 			continue
 		}
-		outstanding.add(in.Amount)
+		outstanding.Add(in.Amount)
 		if st.state == invoiceOpen {
 			continue
 		}
 		late := st.late
-		overdue.add(in.Amount)
+		overdue.Add(in.Amount)
 		d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
 		for j, r := range p.Exposure.Overdue {
 			if late >= int64(r.MinDays) {
-				byRule[j].add(in.Amount)
+				byRule[j].Add(in.Amount)
 			}
 		}
 	}
-	var open sum
+	var open exactsum.Running
 	for _, o := range req.OpenOrders {
 		if o.ID != req.Order.ID {
-			open.add(o.Amount)
+			open.Add(o.Amount)
 		}
 	}
-	d.Outstanding, d.Overdue, d.OpenOrders = outstanding.total(), overdue.total(), open.total()
+	d.Outstanding, d.Overdue, d.OpenOrders = outstanding.Decimal(), overdue.Decimal(), open.Decimal()
 	d.Exposure = d.Outstanding.Add(d.OpenOrders).Add(d.Order)
 	d.Headroom = d.Limit.Sub(d.Exposure)
 	fire := func(r DecisionReason) { d.Reasons = append(d.Reasons, r) }
@@ -138,7 +139,7 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 		}
 	}
 	for j, r := range p.Exposure.Overdue {
-		if amt := byRule[j].total(); amt.Sign() > 0 && amt.GreaterThan(r.Amount) {
+		if amt := byRule[j].Decimal(); amt.Sign() > 0 && amt.GreaterThan(r.Amount) {
 			fire(DecisionReason{Code: CodeOverdue, Outcome: r.Outcome, Amount: amt, Threshold: r.Amount, Days: r.MinDays})
 		}
 	}

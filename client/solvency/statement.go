@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -113,15 +114,15 @@ func (s Statement) check(p *validate.Problems, prefix string) {
 		p.Addf(f("current_liabilities"), s.CurrentLiabilities.Value, "exceeds total_liabilities %s", s.TotalLiabilities.Value)
 	}
 	if s.CurrentAssets.Known {
-		var parts sum
+		var parts exactsum.Running
 		for _, a := range [...]Amount{s.Cash, s.MarketableSecurities, s.Receivables, s.Inventory} {
 			if a.Known && a.Value.Sign() > 0 {
-				parts.add(a.Value)
+				parts.Add(a.Value)
 			}
 		}
-		if parts.cmp(s.CurrentAssets.Value) > 0 {
+		if parts.Cmp(s.CurrentAssets.Value) > 0 {
 			p.Addf(f("current_assets"), s.CurrentAssets.Value,
-				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", parts.total())
+				"is less than cash + marketable_securities + receivables + inventory = %s, which it includes", parts.Decimal())
 		}
 	}
 }

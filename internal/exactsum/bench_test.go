@@ -55,6 +55,21 @@ func BenchmarkExactSum(b *testing.B) {
 	}
 }
 
+// BenchmarkRunningAdd streams the same decimals through a Running, one
+// Add each, and builds the total: the fold of decimal.Add, exactly, with
+// no allocation per amount.
+func BenchmarkRunningAdd(b *testing.B) {
+	ds, _ := benchAmounts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var r Running
+		for _, d := range ds {
+			r.Add(d)
+		}
+		sinkDec = r.Decimal()
+	}
+}
+
 // BenchmarkFromDecimals is the one-off conversion of the decimals to
 // units (reading each big.Int coefficient once).
 func BenchmarkFromDecimals(b *testing.B) {

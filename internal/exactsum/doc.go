@@ -28,14 +28,29 @@
 // integer. [Acc.Decimal] turns a total back into an exact decimal, with one
 // allocation.
 //
+// # Running totals
+//
+// [Running] is the streaming form, for totals built one amount at a time
+// (a quote's lines, a client's invoices): by definition its total equals,
+// in value and exponent, folding acc = acc.Add(d) from the zero
+// decimal.Decimal{}. It keeps an int64 coefficient at the smallest
+// exponent added while that fits, so an Add costs no allocation, and moves
+// to decimal arithmetic the moment a term or the total does not fit.
+// [Running.Int64] exposes the int64 state for callers with their own
+// integer fast path on top.
+//
 // # Limits
 //
-// Every amount's exponent must lie within ±30, the library's bound on any
-// decimal input (validate.MaxExponent), so units never exceed 18 + 60
-// digits; an amount outside is reported as a *[RangeError], never
-// silently rounded. Callers validate their inputs first and name every
-// bad field; the error is a backstop.
+// Every amount of an [Amounts] list must have its exponent within ±30,
+// the library's bound on any decimal input (validate.MaxExponent), so
+// units never exceed 18 + 60 digits; an amount outside is reported as a
+// *[RangeError], never silently rounded. Callers validate their inputs
+// first and name every bad field; the error is a backstop.
 //
-// The package is internal plumbing for the segmentations in package client;
-// its API is not part of the library's.
+// Running takes any exponent, as decimal.Add does: its callers bound
+// their inputs themselves.
+//
+// The package is internal plumbing for the segmentations in package
+// client, the solvency sums and the discount engine's totals; its API is
+// not part of the library's.
 package exactsum
