@@ -442,7 +442,7 @@ func abcRank(totals []ClientTotals, m ABCMeasure, cfgErr error) (abcRanking, err
 			p.Add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
 		}
 		for len(dups) > 0 && dups[0].At == i {
-			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, repeatReason("totals", dups[0].First, "client_id"))
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ClientID, validate.RepeatReason("totals", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
 		switch {

@@ -3,6 +3,7 @@ package client
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/clientele-go/clientele"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -289,7 +290,7 @@ func TestABCCapsListedProblems(t *testing.T) {
 		in[i] = ClientTotals{ClientID: fmt.Sprint(i), Revenue: dec("-1")}
 	}
 	_, err := ABC(in, DefaultABCConfig())
-	var list *ValidationError
+	var list *clientele.ValidationError
 	require.ErrorAs(t, err, &list)
 	require.Len(t, list.Fields, validate.MaxListed+1)
 	assert.Equal(t, "totals = 150: 150 more problems not listed (the first 100 are)", list.Fields[100].Error())

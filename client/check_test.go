@@ -14,7 +14,7 @@ import (
 // TestNameLimitIsOneRule: segment names (RFM and rule segments) and
 // complaint causes are names, 64 bytes at most; IDs 128.
 func TestNameLimitIsOneRule(t *testing.T) {
-	long := strings.Repeat("n", maxNameLen+1)
+	long := strings.Repeat("n", validate.MaxNameLen+1)
 	rfm := RFMConfig{Rules: []RFMRule{{Segment: long}}}
 	rules := RuleSegmentConfig{Segments: []RuleSegment{{Name: long, Conditions: []RuleCondition{{Kind: RuleVIP}}}}}
 	causes := ComplaintConfig{Causes: []string{long}, RepeatThreshold: 2}
@@ -22,8 +22,8 @@ func TestNameLimitIsOneRule(t *testing.T) {
 		assert.ErrorContains(t, err, "= nnnnnnnnnnnnnnnn...: is 65 bytes long, the limit is 64")
 	}
 	var p validate.Problems
-	checkID(&p, "id", strings.Repeat("i", maxIDLen))
-	checkName(&p, "name", strings.Repeat("n", maxNameLen))
+	p.ID("id", strings.Repeat("i", validate.MaxIDLen))
+	p.Name("name", strings.Repeat("n", validate.MaxNameLen))
 	require.Zero(t, p.Len(), "exactly at the limit is fine")
 }
 
@@ -31,7 +31,7 @@ func TestTooLongTextIsCutAtACharacter(t *testing.T) {
 	// 15 ASCII bytes, then two-byte letters: byte 16 falls inside one.
 	name := strings.Repeat("a", 15) + strings.Repeat("ж", 40)
 	var p validate.Problems
-	checkName(&p, "name", name)
+	p.Name("name", name)
 	err := p.Err(ErrInvalid)
 	require.Error(t, err)
 	assert.True(t, utf8.ValidString(err.Error()), "the quoted start is valid UTF-8: %q", err.Error())

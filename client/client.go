@@ -109,14 +109,14 @@ func (c Contacts) String() string {
 // still be refused by the lifecycle or the access policy.
 func (c Client) Validate() error {
 	var p validate.Problems
-	checkID(&p, "id", c.ID)
+	p.ID("id", c.ID)
 	switch {
 	case c.Kind == 0:
 		p.Add("kind", nil, "is required (individual, entrepreneur or company)")
 	case !c.Kind.IsValid():
 		p.Add("kind", c.Kind, "unknown kind (want individual, entrepreneur or company)")
 	}
-	checkText(&p, "display_name", c.DisplayName, maxTextLen)
+	p.Text("display_name", c.DisplayName, validate.MaxTextLen)
 	switch c.Kind {
 	case KindCompany:
 		if strings.TrimSpace(c.DisplayName) == "" {
@@ -136,7 +136,7 @@ func (c Client) Validate() error {
 	if c.Kind == KindCompany && !c.PersonTaxNumber.IsZero() {
 		p.Add("person_tax_number", c.PersonTaxNumber, "a company's tax number goes in legal.tax_number")
 	}
-	checkText(&p, "legal.legal_name", c.Legal.LegalName, maxTextLen)
+	p.Text("legal.legal_name", c.Legal.LegalName, validate.MaxTextLen)
 	if tax := c.Legal.TaxNumber; tax != "" && !validTaxNumber(tax) {
 		p.Add("legal.tax_number", tax, taxNumberShape)
 	}
@@ -144,11 +144,11 @@ func (c Client) Validate() error {
 		p.Add("person_tax_number", tax, taxNumberShape)
 	}
 	checkContacts(&p, c.Contacts)
-	checkText(&p, "manager_id", c.ManagerID, maxTextLen)
-	checkText(&p, "industry", c.Industry, maxTextLen)
-	checkText(&p, "region", c.Region, maxTextLen)
-	checkLabels(&p, "tags", c.Tags)
-	checkLabels(&p, "segments", c.Segments)
+	p.Text("manager_id", c.ManagerID, validate.MaxTextLen)
+	p.Text("industry", c.Industry, validate.MaxTextLen)
+	p.Text("region", c.Region, validate.MaxTextLen)
+	p.Labels("tags", c.Tags)
+	p.Labels("segments", c.Segments)
 	switch {
 	case c.Status == 0:
 		p.Add("status", nil, "is required (prospect, active, dormant or lost)")
@@ -184,7 +184,7 @@ func checkContacts(p *validate.Problems, c Contacts) {
 	if phone := c.Phone.Reveal(); phone != "" && !validPhone(phone) {
 		p.Add("contacts.phone", c.Phone, "must be 7 to 15 digits, optionally with a leading +, spaces, dashes or parentheses")
 	}
-	if m := c.Messenger.Reveal(); len(m) > maxTextLen || strings.ContainsFunc(m, unicode.IsControl) {
+	if m := c.Messenger.Reveal(); len(m) > validate.MaxTextLen || strings.ContainsFunc(m, unicode.IsControl) {
 		p.Add("contacts.messenger", c.Messenger, "must be printable and at most 256 bytes")
 	}
 }

@@ -88,12 +88,12 @@ func (c Complaint) Validate() error {
 }
 
 func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
-	checkID(p, validate.Path(prefix, "id"), c.ID)
-	checkID(p, validate.Path(prefix, "client_id"), c.ClientID)
+	p.ID(validate.Path(prefix, "id"), c.ID)
+	p.ID(validate.Path(prefix, "client_id"), c.ClientID)
 	if c.Date.IsZero() {
 		p.Add(validate.Path(prefix, "date"), nil, "is required")
 	}
-	checkName(p, validate.Path(prefix, "cause"), c.Cause)
+	p.Name(validate.Path(prefix, "cause"), c.Cause)
 	if d := c.Description.Reveal(); len(d) > complaintMaxDescription || !utf8.ValidString(d) {
 		p.Addf(validate.Path(prefix, "description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
 	}
@@ -171,7 +171,7 @@ func (c ComplaintConfig) Validate() error {
 	p.Limit("causes", validate.MaxListed)
 	for i, cause := range c.Causes {
 		f := fmt.Sprintf("causes[%d]", i)
-		checkName(&p, f, cause)
+		p.Name(f, cause)
 		if slices.Index(c.Causes, cause) < i {
 			p.Add(f, cause, "is repeated")
 		}
@@ -258,14 +258,14 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	case !from.Before(to):
 		p.Addf("period", fmt.Sprintf("[%s, %s)", from.Format(time.RFC3339), to.Format(time.RFC3339)), "from must be before to")
 	}
-	checkEach(&p, "complaints", len(complaints), func(q *validate.Problems, i int) {
+	p.Each("complaints", len(complaints), func(q *validate.Problems, i int) {
 		c := &complaints[i]
 		complaintCheck(q, "", *c)
 		if len(cfg.Causes) > 0 && c.Cause != "" && !slices.Contains(cfg.Causes, c.Cause) {
 			q.Addf("cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
 		}
 	})
-	checkRepeats(&p, "complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
+	p.Repeats("complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return ComplaintAnalysis{}, err
 	}

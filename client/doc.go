@@ -16,7 +16,7 @@
 // display name, legal details for businesses, contacts, the assigned
 // account manager, a VIP flag, a key-account flag, industry, region, tags
 // and the segments last assigned. [Client.Validate] reports every problem
-// at once, each a [FieldError] naming the field and the value.
+// at once, each a [clientele.FieldError] naming the field and the value.
 //
 // # Lifecycle
 //

@@ -1,14 +1,16 @@
 package client
 
 import (
-	"errors"
 	"fmt"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // Sentinel errors. Every error the package returns matches one of them
-// with errors.Is; the typed errors below carry the details.
+// with errors.Is, and each matches the clientele sentinel of its kind
+// (ErrInvalid matches clientele.ErrInvalid, ErrNotFound
+// clientele.ErrNotFound, ...); the typed errors below carry the details.
 var (
 	// ErrInvalid marks bad input: a record, a config or a calculation
 	// input that fails validation. The error lists every problem, each a
@@ -16,30 +18,23 @@ var (
 	// list (clients, orders, histories...) lists the first 100 and
 	// counts the rest in one last problem ("totals = 150: 150 more
 	// problems not listed"), so a million bad rows make a readable error.
-	ErrInvalid = errors.New("client: invalid input")
+	// The list is a *clientele.ValidationError of *clientele.FieldError.
+	ErrInvalid = validate.Kind("client: invalid input", clientele.ErrInvalid)
 	// ErrNotFound is returned by a Store when no client has the ID.
-	ErrNotFound = errors.New("client: not found")
+	ErrNotFound = validate.Kind("client: not found", clientele.ErrNotFound)
 	// ErrAlreadyExists is returned by Store.Create for a taken ID.
-	ErrAlreadyExists = errors.New("client: already exists")
+	ErrAlreadyExists = validate.Kind("client: already exists", clientele.ErrConflict)
 	// ErrConflict is returned by a Store when a write carries a version
 	// that is no longer the stored one: someone else changed the client
 	// first. Re-read, re-apply, retry.
-	ErrConflict = errors.New("client: version conflict")
+	ErrConflict = validate.Kind("client: version conflict", clientele.ErrConflict)
 	// ErrInvalidTransition is returned for a status change the lifecycle
 	// does not allow; the error is a *TransitionError.
-	ErrInvalidTransition = errors.New("client: invalid status transition")
+	ErrInvalidTransition = validate.Kind("client: invalid status transition", clientele.ErrInvalid)
 	// ErrForbidden is returned by an AccessPolicy when the actor may not
 	// read or change the client.
-	ErrForbidden = errors.New("client: forbidden")
+	ErrForbidden = validate.Kind("client: forbidden", clientele.ErrForbidden)
 )
-
-// FieldError is one problem with one input field: its path, the value
-// and the reason. Several are reported together in a *ValidationError.
-type FieldError = validate.FieldError
-
-// ValidationError lists every problem found in one input. It matches
-// ErrInvalid with errors.Is.
-type ValidationError = validate.Error
 
 // TransitionError reports a status change the lifecycle forbids.
 type TransitionError struct {

@@ -2,6 +2,7 @@ package client
 
 import (
 	"fmt"
+	"github.com/clientele-go/clientele"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 func requireCapped(t *testing.T, err error, list string, found int) {
 	t.Helper()
 	require.ErrorIs(t, err, ErrInvalid)
-	var v *ValidationError
+	var v *clientele.ValidationError
 	require.ErrorAs(t, err, &v)
 	require.Len(t, v.Fields, validate.MaxListed+1)
 	more := found - validate.MaxListed
@@ -32,7 +33,7 @@ func requireCapped(t *testing.T, err error, list string, found int) {
 func requireProblems(t *testing.T, err error, want []string) {
 	t.Helper()
 	require.ErrorIs(t, err, ErrInvalid)
-	var list *ValidationError
+	var list *clientele.ValidationError
 	require.ErrorAs(t, err, &list)
 	require.Len(t, list.Fields, len(want), err.Error())
 	for i, w := range want {
@@ -43,7 +44,7 @@ func requireProblems(t *testing.T, err error, want []string) {
 // problemFields returns the field of every problem err lists.
 func problemFields(t *testing.T, err error) []string {
 	t.Helper()
-	var list *ValidationError
+	var list *clientele.ValidationError
 	require.ErrorAs(t, err, &list)
 	fields := make([]string, len(list.Fields))
 	for i, f := range list.Fields {

@@ -117,13 +117,13 @@ func historyInputCheck(p *validate.Problems, field string, hs []History, asOf ti
 		return
 	}
 	historyRecordsCheck(p, field, hs, asOf)
-	checkRepeats(p, field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
+	p.Repeats(field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
 }
 
 // historyRecordsCheck records the problems of every history under
 // field[i]; only a history that fails the fast check is examined.
 func historyRecordsCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
-	checkEach(p, field, len(hs), func(q *validate.Problems, i int) {
+	p.Each(field, len(hs), func(q *validate.Problems, i int) {
 		if !historyOK(hs[i], asOf) {
 			historyCheck(q, "", hs[i], asOf)
 		}
@@ -170,7 +170,7 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 			continue
 		}
 		if j, seen := index[id]; seen {
-			p.Add(fmt.Sprintf("client_ids[%d]", i), id, repeatReason("client_ids", j, "client ID"))
+			p.Add(fmt.Sprintf("client_ids[%d]", i), id, validate.RepeatReason("client_ids", j, "client ID"))
 			continue
 		}
 		index[id] = i

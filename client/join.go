@@ -35,7 +35,7 @@ func joinIDs(p *validate.Problems, a, b joinList) (match []int32, inA []bool) {
 	})
 	for i, f := range first[:a.n] {
 		if f >= 0 {
-			p.Add(fmt.Sprintf("%s[%d].%s", a.list, i, a.idField), a.id(i), repeatReason(a.list, int(f), a.idField))
+			p.Add(fmt.Sprintf("%s[%d].%s", a.list, i, a.idField), a.id(i), validate.RepeatReason(a.list, int(f), a.idField))
 		}
 	}
 	// The first a.n entries are spent: they hold the matches.
@@ -48,9 +48,9 @@ func joinIDs(p *validate.Problems, a, b joinList) (match []int32, inA []bool) {
 		switch {
 		case f < 0:
 		case int(f) >= a.n:
-			p.Add(fmt.Sprintf("%s[%d].%s", b.list, j, b.idField), b.id(j), repeatReason(b.list, int(f)-a.n, b.idField))
+			p.Add(fmt.Sprintf("%s[%d].%s", b.list, j, b.idField), b.id(j), validate.RepeatReason(b.list, int(f)-a.n, b.idField))
 		case match[f] >= 0:
-			p.Add(fmt.Sprintf("%s[%d].%s", b.list, j, b.idField), b.id(j), repeatReason(b.list, int(match[f]), b.idField))
+			p.Add(fmt.Sprintf("%s[%d].%s", b.list, j, b.idField), b.id(j), validate.RepeatReason(b.list, int(match[f]), b.idField))
 		default:
 			match[f] = int32(j)
 			inA[j] = true

@@ -278,8 +278,8 @@ func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, 
 	if len(inputs) == 0 {
 		p.Add("inputs", nil, "the client base is empty")
 	}
-	checkEach(&p, "inputs", len(inputs), func(q *validate.Problems, i int) { ratingCheckInput(q, "", inputs[i], asOf, cfg) })
-	checkRepeats(&p, "inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
+	p.Each("inputs", len(inputs), func(q *validate.Problems, i int) { ratingCheckInput(q, "", inputs[i], asOf, cfg) })
+	p.Repeats("inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}

@@ -188,7 +188,7 @@ func (c RFMConfig) resolve() (rfmTable, error) {
 	}
 	for i, r := range c.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
-		checkName(&p, f+".segment", r.Segment)
+		p.Name(f+".segment", r.Segment)
 		rfmCheckRange(&p, f+".recency", r.Recency)
 		rfmCheckRange(&p, f+".frequency", r.Frequency)
 		rfmCheckRange(&p, f+".monetary", r.Monetary)

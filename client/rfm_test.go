@@ -3,6 +3,7 @@ package client
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/clientele-go/clientele"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -493,7 +494,7 @@ func TestRFMErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := RFM(c.hs, c.asOf, DefaultRFMConfig())
 			require.ErrorIs(t, err, ErrInvalid)
-			var fe *FieldError
+			var fe *clientele.FieldError
 			require.ErrorAs(t, err, &fe)
 			for _, w := range c.want {
 				assert.Contains(t, err.Error(), w)
@@ -512,7 +513,7 @@ func TestRFMErrors(t *testing.T) {
 			hs[i] = History{ClientID: "same", Orders: -1}
 		}
 		_, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
-		var list *ValidationError
+		var list *clientele.ValidationError
 		require.ErrorAs(t, err, &list)
 		require.Len(t, list.Fields, validate.MaxListed+1)
 		assert.Equal(t, `histories[99].orders = -1: client "same": must not be negative`, list.Fields[99].Error())

@@ -166,7 +166,7 @@ func (c RuleSegmentConfig) Validate() error {
 	names := make(map[string]int, len(c.Segments))
 	for i, s := range c.Segments {
 		f := fmt.Sprintf("segments[%d]", i)
-		checkName(&p, f+".name", s.Name)
+		p.Name(f+".name", s.Name)
 		if j, seen := names[s.Name]; seen && s.Name != "" {
 			p.Addf(f+".name", s.Name, "repeats segments[%d].name: segment names are unique", j)
 		} else {
@@ -298,7 +298,7 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 	if len(clients) == 0 {
 		p.Add("clients", nil, "the client base is empty")
 	}
-	checkEach(&p, "clients", len(clients), func(q *validate.Problems, i int) { ruleCheckClient(q, "", clients[i]) })
+	p.Each("clients", len(clients), func(q *validate.Problems, i int) { ruleCheckClient(q, "", clients[i]) })
 	if len(histories) > 0 {
 		historyRecordsCheck(&p, "histories", histories, asOf)
 	}

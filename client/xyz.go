@@ -319,7 +319,7 @@ func xyzUnits(series []ClientSeries, cfgErr error) (exactsum.Amounts, []int, err
 			p.Add(fmt.Sprintf("series[%d].client_id", c), nil, "is required")
 		}
 		for len(dups) > 0 && dups[0].At == c {
-			p.Add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, repeatReason("series", dups[0].First, "client_id"))
+			p.Add(fmt.Sprintf("series[%d].client_id", c), s.ClientID, validate.RepeatReason("series", dups[0].First, "client_id"))
 			dups = dups[1:]
 		}
 		for j, v := range s.Values {

@@ -7,7 +7,11 @@
 //	func (k *Kind) UnmarshalText(b []byte) error { return enum.Unmarshal(kindNames, "client kind", k, b) }
 package enum
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/clientele-go/clientele"
+)
 
 // Names maps an enum value (its index) to its name; index 0 is the
 // unset value and its name is ignored.
@@ -38,8 +42,15 @@ func Parse[T ~uint8](names Names, typeName, s string) (T, error) {
 			return T(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown %s %q (want one of %v)", typeName, s, []string(names[1:]))
+	return 0, &unknownError{fmt.Sprintf("unknown %s %q (want one of %v)", typeName, clientele.FormatValue(s), []string(names[1:]))}
 }
+
+// unknownError is an unknown name: bad input, so it matches
+// clientele.ErrInvalid.
+type unknownError struct{ msg string }
+
+func (e *unknownError) Error() string { return e.msg }
+func (e *unknownError) Unwrap() error { return clientele.ErrInvalid }
 
 // Unmarshal sets *v to the value named by the text b, as an enum's
 // UnmarshalText does; an unknown name is Parse's error and leaves *v

@@ -1,10 +1,9 @@
 // Package validate collects every problem found in an input before
 // reporting them together, so a caller fixes a config or a record in one
-// round trip instead of one error at a time.
-//
-// The public packages expose [FieldError] under their own name
-// (client.FieldError, discount.FieldError, ...) through type aliases, so a
-// caller matches a problem with errors.As whichever package reported it.
+// round trip instead of one error at a time. The problems are the public
+// clientele.FieldError and clientele.ValidationError, whichever package
+// reports them, and the rules for IDs, names and text (text.go) are the
+// library's one set.
 package validate
 
 import (
@@ -13,35 +12,24 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
 )
 
-// FieldError is one problem with one input field.
-type FieldError struct {
-	// Field is the path of the offending field as the caller spells it in
-	// JSON or Go, e.g. "thresholds.a" or "lines[3].quantity".
-	Field string
-	// Value is the offending value. It is printed with %v, so personal data
-	// must be passed in a type whose formatter redacts it.
-	Value any
-	// Reason says what is wrong, in words a developer can act on.
-	Reason string
-}
+// FieldError is the public field problem, clientele.FieldError.
+type FieldError = clientele.FieldError
 
-func (e *FieldError) Error() string {
-	if e.Value == nil {
-		return e.Field + ": " + e.Reason
-	}
-	return fmt.Sprintf("%s = %v: %s", e.Field, e.Value, e.Reason)
-}
+// Error is the public list of problems, clientele.ValidationError.
+type Error = clientele.ValidationError
 
 // Problems accumulates field errors. The zero value is ready to use and
 // lists every problem; see Limit for inputs of many rows.
 type Problems struct {
 	fields  []*FieldError
-	limit   int    // the most problems listed; 0 lists all
-	list    string // where Err reports the count of the others
-	dropped int    // problems found past the limit
+	also    []error // further sentinels the problems match
+	limit   int     // the most problems listed; 0 lists all
+	list    string  // where Err reports the count of the others
+	dropped int     // problems found past the limit
 }
 
 // MaxListed is the limit the calculations set with Limit: a hundred
@@ -95,6 +83,9 @@ func (p *Problems) Merge(prefix string, err error) {
 		for _, f := range list.Fields {
 			p.Add(Path(prefix, f.Field), f.Value, f.Reason)
 		}
+		for _, s := range list.Also {
+			p.Also(s)
+		}
 		return
 	}
 	p.Add(prefix, nil, err.Error())
@@ -115,40 +106,19 @@ func (p *Problems) Err(kind error) error {
 		fields = append(fields, &FieldError{Field: p.list, Value: p.dropped,
 			Reason: fmt.Sprintf("%d more problems not listed (the first %d are)", p.dropped, p.limit)})
 	}
-	return &Error{Kind: kind, Fields: fields}
+	return &Error{Kind: kind, Also: p.also, Fields: fields}
 }
 
-// Error is a non-empty list of field problems, reported together.
-type Error struct {
-	// Kind is the sentinel of the package that validated the input, such
-	// as client.ErrInvalid.
-	Kind   error
-	Fields []*FieldError
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.Kind.Error())
-	for i, f := range e.Fields {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
+// Also makes the error Err returns match sentinel too (an unknown SKU, a
+// currency mismatch), without adding to its message. Repeats are kept
+// once.
+func (p *Problems) Also(sentinel error) {
+	for _, s := range p.also {
+		if s == sentinel {
+			return
 		}
-		b.WriteString(f.Error())
 	}
-	return b.String()
-}
-
-// Unwrap exposes the kind sentinel and every field problem to errors.Is
-// and errors.As.
-func (e *Error) Unwrap() []error {
-	errs := make([]error, 0, len(e.Fields)+1)
-	errs = append(errs, e.Kind)
-	for _, f := range e.Fields {
-		errs = append(errs, f)
-	}
-	return errs
+	p.also = append(p.also, sentinel)
 }
 
 // Path joins a field path to the path of the record or list it lies in:
