@@ -44,8 +44,9 @@ func LoadConfig[T any, PT interface {
 	if err := dec.Decode(&cfg); err != nil {
 		return zero, decodeError(err)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		return zero, loadError("", nil, "has data after the JSON document, at byte "+strconv.FormatInt(dec.InputOffset(), 10))
+		return zero, loadError("", nil, "has data after the JSON document, which ends at byte "+strconv.FormatInt(end, 10))
 	}
 	if err := PT(&cfg).Validate(); err != nil {
 		return zero, err

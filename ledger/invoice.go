@@ -1,0 +1,114 @@
+package ledger
+
+import (
+	"strconv"
+
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
+)
+
+// ErrInvalid marks a malformed invoice or payment; it matches
+// clientele.ErrInvalid.
+var ErrInvalid = validate.Kind("ledger: invalid input", clientele.ErrInvalid)
+
+// Invoice is one invoice to a client, as a fact: how much, in which
+// currency, issued and due when, and, once it happened, when it was paid
+// in full or written off as uncollectable.
+//
+// A partly paid invoice is open for its full amount until it is paid in
+// full: a host that tracks part payments (the contract ledger does) hands
+// the paid part and the open part on as two invoices.
+//
+// The zero Invoice is not valid: Validate names what is missing.
+type Invoice struct {
+	// ID is the host's invoice number, reported back where an invoice is
+	// singled out. Optional.
+	ID       string          `json:"id,omitempty"`
+	Currency string          `json:"currency"`
+	Amount   decimal.Decimal `json:"amount"`
+	Issued   clientele.Date  `json:"issued"`
+	Due      clientele.Date  `json:"due"`
+	// Paid is the day the invoice was paid in full; unset while it is
+	// not.
+	Paid clientele.Date `json:"paid,omitzero"`
+	// WrittenOff is the day the invoice was written off as bad debt;
+	// unset if it was not.
+	WrittenOff clientele.Date `json:"written_off,omitzero"`
+}
+
+// Validate reports every problem of one invoice.
+func (in Invoice) Validate() error {
+	var p validate.Problems
+	checkInvoice(&p, func(name string) string { return name }, &in)
+	return p.Err(ErrInvalid)
+}
+
+// ValidateInvoices checks each invoice of a history and that the history
+// is in one currency, naming each problem "invoices[i].field".
+func ValidateInvoices(invs []Invoice) error {
+	var p validate.Problems
+	checkInvoices(&p, "invoices", invs)
+	return p.Err(ErrInvalid)
+}
+
+// checkInvoices checks each invoice and that the history is in one
+// currency, recording problems under prefix.
+func checkInvoices(p *validate.Problems, prefix string, invs []Invoice) {
+	cur := ""
+	for i := range invs {
+		in := &invs[i]
+		f := func(name string) string { return prefix + "[" + strconv.Itoa(i) + "]." + name }
+		switch {
+		case in.Currency == cur && cur != "": // the usual case, known already
+		case !currency.Known(in.Currency):
+			// checkInvoice reports it
+		case cur == "":
+			cur = in.Currency
+		default:
+			p.Addf(f("currency"), in.Currency, "differs from %s, the currency of the earlier invoices: one history is in one currency", cur)
+		}
+		checkInvoice(p, f, in)
+	}
+}
+
+// checkInvoice records the problems of one invoice, naming each field
+// with f (built only for a problem).
+func checkInvoice(p *validate.Problems, f func(string) string, in *Invoice) {
+	p.OptionalID(f("id"), in.ID)
+	if !currency.Known(in.Currency) {
+		p.Add(f("currency"), strconv.Quote(in.Currency), "is not an ISO 4217 currency code")
+	}
+	if p.CheckRange(f("amount"), in.Amount) && in.Amount.Sign() <= 0 {
+		p.Add(f("amount"), in.Amount, "must be positive")
+	}
+	issuedOK := checkDate(p, f, "issued", in.Issued, true)
+	dates := [...]struct {
+		name     string
+		d        clientele.Date
+		required bool
+	}{{"due", in.Due, true}, {"paid", in.Paid, false}, {"written_off", in.WrittenOff, false}}
+	for _, d := range dates {
+		if checkDate(p, f, d.name, d.d, d.required) && issuedOK && d.d.IsValid() && d.d.Before(in.Issued) {
+			p.Addf(f(d.name), d.d, "is before the issue date %s", in.Issued)
+		}
+	}
+	if !in.Paid.IsZero() && !in.WrittenOff.IsZero() {
+		p.Add(f("written_off"), in.WrittenOff, "an invoice is either paid or written off, not both")
+	}
+}
+
+// checkDate records a missing required date or an invalid one, and
+// reports whether d is fine (set or allowed unset).
+func checkDate(p *validate.Problems, f func(string) string, name string, d clientele.Date, required bool) bool {
+	switch {
+	case d.IsZero() && required:
+		p.Add(f(name), nil, "is required")
+		return false
+	case !d.IsZero() && !d.IsValid():
+		p.Add(f(name), nil, "is not a calendar date in years 1-9999")
+		return false
+	}
+	return true
+}

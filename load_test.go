@@ -1,0 +1,70 @@
+package clientele
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type testConfig struct {
+	Name   string `json:"name"`
+	Weight int    `json:"weight"`
+	When   Date   `json:"when,omitzero"`
+}
+
+func (c testConfig) Validate() error {
+	if c.Weight < 0 {
+		return &ValidationError{Kind: errPkgInvalid, Fields: []*FieldError{{Field: "weight", Value: c.Weight, Reason: "must not be negative"}}}
+	}
+	return nil
+}
+
+func TestLoadConfigReadsAndValidates(t *testing.T) {
+	cfg, err := LoadConfig[testConfig](strings.NewReader(` {"name": "a", "weight": 3, "when": "2026-12-05"} ` + "\n"))
+	require.NoError(t, err)
+	assert.Equal(t, testConfig{Name: "a", Weight: 3, When: MustParseDate("2026-12-05")}, cfg)
+
+	cfg, err = LoadConfig[testConfig](strings.NewReader(`{"weight": -1}`))
+	assert.EqualError(t, err, "pkg: invalid input: weight = -1: must not be negative")
+	assert.Zero(t, cfg, "a config that fails validation is not returned half-loaded")
+}
+
+func TestLoadConfigRefusesWhatIsNotOneKnownDocument(t *testing.T) {
+	cases := map[string]struct{ in, want string }{
+		"empty":         {"", "invalid input: is empty: want a JSON object"},
+		"blank":         {" \n\t", "invalid input: is empty: want a JSON object"},
+		"unknown field": {`{"name": "a", "colour": "red"}`, `invalid input: json: unknown field "colour"`},
+		"wrong type":    {`{"weight": "3"}`, "invalid input: weight: is a JSON string, want int"},
+		"trailing data": {`{"name": "a"} {"name": "b"}`, "invalid input: has data after the JSON document, which ends at byte 13"},
+		"trailing junk": {`{"name": "a"}x`, "invalid input: has data after the JSON document, which ends at byte 13"},
+		"cut short":     {`{"name": "a"`, "invalid input: ends in the middle of the JSON document"},
+		"not json":      {`name = a`, "invalid input: is not valid JSON at byte 2: invalid character 'a' in literal null (expecting 'u')"},
+		"a bad date":    {`{"when": "2026-02-30"}`, `invalid input: "2026-02-30": is not a calendar date written YYYY-MM-DD`},
+	}
+	for name, c := range cases {
+		cfg, err := LoadConfig[testConfig](strings.NewReader(c.in))
+		assert.ErrorIs(t, err, ErrInvalid, name)
+		assert.EqualError(t, err, c.want, name)
+		assert.Zero(t, cfg, name)
+	}
+}
+
+func TestLoadConfigRefusesOversizedInput(t *testing.T) {
+	big := `{"name": "` + strings.Repeat("a", MaxConfigBytes) + `"}`
+	_, err := LoadConfig[testConfig](strings.NewReader(big))
+	assert.EqualError(t, err, "invalid input: is over 4194304 bytes, the limit for a config")
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+func TestLoadConfigPassesReadErrorsOn(t *testing.T) {
+	_, err := LoadConfig[testConfig](failingReader{})
+	assert.True(t, errors.Is(err, io.ErrClosedPipe))
+	assert.False(t, errors.Is(err, ErrInvalid), "a failed read is not bad input")
+}
