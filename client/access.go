@@ -4,42 +4,12 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// Role is what an employee is in the account-management department, as
-// far as client records are concerned.
-type Role uint8
-
-const (
-	// RoleManager is an account manager: serves the clients assigned to
-	// them.
-	RoleManager Role = iota + 1
-	// RoleLeadManager is a lead (key) account manager: serves key
-	// accounts as well as their own clients.
-	RoleLeadManager
-	// RoleHeadOfDepartment heads the department and sees every client.
-	RoleHeadOfDepartment
-)
-
-var roleNames = enum.Names{"", "manager", "lead_manager", "head_of_department"}
-
-// ParseRole returns the role named s.
-func ParseRole(s string) (Role, error) { return enum.Parse[Role](roleNames, "role", s) }
-
-func (r Role) String() string { return enum.String(roleNames, "Role", r) }
-
-// IsValid reports whether r is one of the named roles.
-func (r Role) IsValid() bool { return enum.Valid(roleNames, r) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) { return enum.Marshal(roleNames, "Role", r) }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Role) UnmarshalText(b []byte) error { return enum.Unmarshal(roleNames, "role", r, b) }
-
-// Reach is the set of clients a grant covers.
+// Reach is the set of clients an access rule covers.
 type Reach uint8
 
 const (
@@ -81,16 +51,12 @@ var actionNames = enum.Names{"", "read", "change"}
 
 func (a Action) String() string { return enum.String(actionNames, "Action", a) }
 
-// Actor is the employee asking for access.
-type Actor struct {
-	ID   string `json:"id"`
-	Role Role   `json:"role"`
-}
-
-// Grant gives a role access to a reach of clients.
-type Grant struct {
-	Role  Role  `json:"role"`
-	Reach Reach `json:"reach"`
+// AccessRule gives a role access to a reach of clients. Roles are the
+// host's names; the article's are authority.RoleManager,
+// authority.RoleLeadManager and authority.RoleHeadOfDepartment.
+type AccessRule struct {
+	Role  string `json:"role"`
+	Reach Reach  `json:"reach"`
 	// Change lets the role change the clients it reaches, not only read
 	// them.
 	Change bool `json:"change"`
@@ -100,10 +66,11 @@ type Grant struct {
 // who may see the client's personal data. The article makes the manager
 // answerable for "unauthorised use of personal data"; the policy is how a
 // host makes unauthorised use impossible rather than merely forbidden.
-// Grants add up: an actor has access when any grant for their role
-// covers the client. Anyone else gets ErrForbidden.
+// Rules add up: an actor has access when any rule for their role covers
+// the client. Anyone else gets ErrForbidden. The zero AccessPolicy grants
+// nothing: every Check is refused.
 type AccessPolicy struct {
-	Grants []Grant `json:"grants"`
+	Rules []AccessRule `json:"rules"`
 }
 
 // DefaultAccessPolicy is the department structure the article describes:
@@ -111,33 +78,29 @@ type AccessPolicy struct {
 // accounts, the head of department everyone; each may change what they
 // may read.
 func DefaultAccessPolicy() AccessPolicy {
-	return AccessPolicy{Grants: []Grant{
-		{Role: RoleManager, Reach: ReachAssigned, Change: true},
-		{Role: RoleLeadManager, Reach: ReachAssigned, Change: true},
-		{Role: RoleLeadManager, Reach: ReachKeyAccounts, Change: true},
-		{Role: RoleHeadOfDepartment, Reach: ReachAll, Change: true},
+	return AccessPolicy{Rules: []AccessRule{
+		{Role: authority.RoleManager, Reach: ReachAssigned, Change: true},
+		{Role: authority.RoleLeadManager, Reach: ReachAssigned, Change: true},
+		{Role: authority.RoleLeadManager, Reach: ReachKeyAccounts, Change: true},
+		{Role: authority.RoleHeadOfDepartment, Reach: ReachAll, Change: true},
 	}}
 }
 
-// Validate reports unknown roles or reaches and repeated grants.
+// Validate reports missing or malformed roles, unknown reaches and
+// repeated rules.
 func (p AccessPolicy) Validate() error {
 	var probs validate.Problems
-	for i, g := range p.Grants {
-		field := fmt.Sprintf("grants[%d]", i)
-		switch {
-		case g.Role == 0:
-			probs.Add(field+".role", nil, "is required")
-		case !g.Role.IsValid():
-			probs.Add(field+".role", g.Role, "unknown role")
-		}
+	for i, g := range p.Rules {
+		field := fmt.Sprintf("rules[%d]", i)
+		probs.ID(field+".role", g.Role)
 		switch {
 		case g.Reach == 0:
 			probs.Add(field+".reach", nil, "is required")
 		case !g.Reach.IsValid():
 			probs.Add(field+".reach", g.Reach, "unknown reach")
 		}
-		if slices.IndexFunc(p.Grants[:i], func(o Grant) bool { return o.Role == g.Role && o.Reach == g.Reach }) >= 0 {
-			probs.Addf(field, nil, "repeats the grant of %s to %s", g.Reach, g.Role)
+		if slices.IndexFunc(p.Rules[:i], func(o AccessRule) bool { return o.Role == g.Role && o.Reach == g.Reach }) >= 0 {
+			probs.Addf(field, nil, "repeats the rule giving %s to %s", g.Reach, g.Role)
 		}
 	}
 	return probs.Err(ErrInvalid)
@@ -145,14 +108,13 @@ func (p AccessPolicy) Validate() error {
 
 // AccessError says who was refused what. It matches ErrForbidden.
 type AccessError struct {
-	ActorID  string
-	Role     Role
+	Actor    authority.Actor
 	ClientID string
 	Action   Action
 }
 
 func (e *AccessError) Error() string {
-	return fmt.Sprintf("client: %s %q may not %s client %q", e.Role, e.ActorID, e.Action, e.ClientID)
+	return fmt.Sprintf("client: %s %q may not %s client %q", e.Actor.Role, e.Actor.ID, e.Action, e.ClientID)
 }
 
 // Unwrap makes errors.Is(err, ErrForbidden) true.
@@ -160,20 +122,21 @@ func (e *AccessError) Unwrap() error { return ErrForbidden }
 
 // Check returns nil when actor may perform action on c, and an
 // *AccessError otherwise. An actor without an ID never reaches assigned
-// clients, so an unassigned client is not everyone's by accident.
-func (p AccessPolicy) Check(actor Actor, c Client, action Action) error {
-	for _, g := range p.Grants {
-		if g.Role != actor.Role || !g.covers(actor, c) {
+// clients, so an unassigned client is not everyone's by accident, and an
+// actor without a role matches no rule.
+func (p AccessPolicy) Check(actor authority.Actor, c Client, action Action) error {
+	for _, g := range p.Rules {
+		if actor.Role == "" || g.Role != actor.Role || !g.covers(actor, c) {
 			continue
 		}
 		if action == ActionRead || (action == ActionChange && g.Change) {
 			return nil
 		}
 	}
-	return &AccessError{ActorID: actor.ID, Role: actor.Role, ClientID: c.ID, Action: action}
+	return &AccessError{Actor: actor, ClientID: c.ID, Action: action}
 }
 
-func (g Grant) covers(actor Actor, c Client) bool {
+func (g AccessRule) covers(actor authority.Actor, c Client) bool {
 	switch g.Reach {
 	case ReachAssigned:
 		return actor.ID != "" && c.ManagerID == actor.ID

@@ -2,6 +2,8 @@ package client
 
 import (
 	"encoding/json"
+
+	"github.com/clientele-go/clientele/authority"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,14 +19,14 @@ func TestDefaultAccessPolicyByRole(t *testing.T) {
 	key := Client{ID: "key", ManagerID: "m-2", KeyAccount: true}
 	unassigned := Client{ID: "loose"}
 
-	manager := Actor{ID: "m-1", Role: RoleManager}
-	lead := Actor{ID: "l-1", Role: RoleLeadManager}
-	head := Actor{ID: "h-1", Role: RoleHeadOfDepartment}
-	stranger := Actor{ID: "x-1"}
-	anonymousManager := Actor{Role: RoleManager}
+	manager := authority.Actor{ID: "m-1", Role: authority.RoleManager}
+	lead := authority.Actor{ID: "l-1", Role: authority.RoleLeadManager}
+	head := authority.Actor{ID: "h-1", Role: authority.RoleHeadOfDepartment}
+	stranger := authority.Actor{ID: "x-1"}
+	anonymousManager := authority.Actor{Role: authority.RoleManager}
 
 	cases := []struct {
-		actor  Actor
+		actor  authority.Actor
 		client Client
 		allow  bool
 	}{
@@ -49,7 +51,7 @@ func TestDefaultAccessPolicyByRole(t *testing.T) {
 			assert.ErrorIs(t, err, ErrForbidden, "%s %s %s", tc.actor.Role, action, tc.client.ID)
 			var ae *AccessError
 			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, AccessError{ActorID: tc.actor.ID, Role: tc.actor.Role, ClientID: tc.client.ID, Action: action}, *ae)
+			assert.Equal(t, AccessError{Actor: tc.actor, ClientID: tc.client.ID, Action: action}, *ae)
 		}
 	}
 }
@@ -57,25 +59,24 @@ func TestDefaultAccessPolicyByRole(t *testing.T) {
 func TestReadOnlyGrant(t *testing.T) {
 	// An auditor-style configuration: heads may read everyone, change nobody.
 	var policy AccessPolicy
-	require.NoError(t, json.Unmarshal([]byte(`{"grants":[{"role":"head_of_department","reach":"all","change":false}]}`), &policy))
+	require.NoError(t, json.Unmarshal([]byte(`{"rules":[{"role":"head_of_department","reach":"all","change":false}]}`), &policy))
 	require.NoError(t, policy.Validate())
-	head := Actor{ID: "h", Role: RoleHeadOfDepartment}
+	head := authority.Actor{ID: "h", Role: authority.RoleHeadOfDepartment}
 	c := Client{ID: "c", ManagerID: "m"}
 	assert.NoError(t, policy.Check(head, c, ActionRead))
 	assert.EqualError(t, policy.Check(head, c, ActionChange), `client: head_of_department "h" may not change client "c"`)
 }
 
 func TestAccessPolicyValidate(t *testing.T) {
-	policy := AccessPolicy{Grants: []Grant{
-		{Role: RoleManager, Reach: ReachAssigned},
-		{Role: Role(7), Reach: Reach(0)},
-		{Role: RoleManager, Reach: ReachAssigned, Change: true},
+	policy := AccessPolicy{Rules: []AccessRule{
+		{Role: authority.RoleManager, Reach: ReachAssigned},
+		{Role: "", Reach: Reach(0)},
+		{Role: authority.RoleManager, Reach: ReachAssigned, Change: true},
+		{Role: "auditor\n", Reach: Reach(9)},
 	}}
 	err := policy.Validate()
 	assert.ErrorIs(t, err, ErrInvalid)
-	assert.EqualError(t, err, "client: invalid input: grants[1].role = Role(7): unknown role; "+
-		"grants[1].reach: is required; grants[2]: repeats the grant of assigned to manager")
-
-	var r Role
-	assert.ErrorContains(t, json.Unmarshal([]byte(`"director"`), &r), `unknown role "director"`)
+	assert.EqualError(t, err, "client: invalid input: rules[1].role: is required; "+
+		"rules[1].reach: is required; rules[2]: repeats the rule giving assigned to manager; "+
+		`rules[3].role = "auditor\n": must be printable UTF-8; rules[3].reach = Reach(9): unknown reach`)
 }

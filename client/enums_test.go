@@ -66,7 +66,6 @@ func checkEnumText[E interface {
 func TestEveryEnumRoundTrips(t *testing.T) {
 	checkEnumText[Kind](t, ParseKind)
 	checkEnumText[Status](t, ParseStatus)
-	checkEnumText[Role](t, ParseRole)
 	checkEnumText[Reach](t, ParseReach)
 	checkEnumText[ABCMeasure](t, ParseABCMeasure)
 	checkEnumText[ABCBoundary](t, ParseABCBoundary)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 )
 
@@ -59,8 +60,8 @@ func ExampleAccessPolicy_Check() {
 	policy := client.DefaultAccessPolicy()
 	key := client.Client{ID: "c-9", ManagerID: "m-boris", KeyAccount: true}
 
-	fmt.Println(policy.Check(client.Actor{ID: "m-anna", Role: client.RoleManager}, key, client.ActionRead))
-	fmt.Println(policy.Check(client.Actor{ID: "l-olga", Role: client.RoleLeadManager}, key, client.ActionChange))
+	fmt.Println(policy.Check(authority.Actor{ID: "m-anna", Role: authority.RoleManager}, key, client.ActionRead))
+	fmt.Println(policy.Check(authority.Actor{ID: "l-olga", Role: authority.RoleLeadManager}, key, client.ActionChange))
 	// Output:
 	// client: manager "m-anna" may not read client "c-9"
 	// <nil>

@@ -17,6 +17,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
 )
@@ -393,10 +394,10 @@ func (d *day) checkAccess() error {
 	if err != nil {
 		return err
 	}
-	for _, actor := range []client.Actor{
-		{ID: "m-boris", Role: client.RoleManager},
-		{ID: "l-olga", Role: client.RoleLeadManager},
-		{ID: "m-anna", Role: client.RoleManager},
+	for _, actor := range []authority.Actor{
+		{ID: "m-boris", Role: authority.RoleManager},
+		{ID: "l-olga", Role: authority.RoleLeadManager},
+		{ID: "m-anna", Role: authority.RoleManager},
 	} {
 		if err := policy.Check(actor, vostok, client.ActionRead); err != nil {
 			fmt.Fprintf(d.out, "%s %s: refused (%v)\n", actor.Role, actor.ID, err)
