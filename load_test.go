@@ -68,3 +68,29 @@ func TestLoadConfigPassesReadErrorsOn(t *testing.T) {
 	assert.True(t, errors.Is(err, io.ErrClosedPipe))
 	assert.False(t, errors.Is(err, ErrInvalid), "a failed read is not bad input")
 }
+
+type nestedConfig struct {
+	Limits []struct {
+		Holder string `json:"holder"`
+		Max    string `json:"max"`
+	} `json:"limits"`
+	Name string `json:"name"`
+}
+
+func (nestedConfig) Validate() error { return nil }
+
+// Issue 8: `"max_discount":"25","max_discount":"90"` loaded as 90.
+func TestLoadConfigRefusesRepeatedKeys(t *testing.T) {
+	cases := map[string]struct{ in, want string }{
+		"top level": {`{"name": "a", "name": "b"}`, "invalid input: name: appears twice in one object: JSON keeps the last silently, so a config may not repeat a key"},
+		"nested":    {`{"limits": [{"holder": "m", "max": "5"}, {"holder": "d", "max": "25", "max": "90"}]}`, "invalid input: limits[1].max: appears twice in one object: JSON keeps the last silently, so a config may not repeat a key"},
+	}
+	for name, c := range cases {
+		_, err := LoadConfig[nestedConfig](strings.NewReader(c.in))
+		assert.EqualError(t, err, c.want, name)
+	}
+	// The same key in two objects, and keys equal to values, are fine.
+	cfg, err := LoadConfig[nestedConfig](strings.NewReader(`{"limits": [{"holder": "max", "max": "5"}, {"holder": "holder", "max": "7"}], "name": "limits"}`))
+	require.NoError(t, err)
+	assert.Len(t, cfg.Limits, 2)
+}

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,8 +75,9 @@ func TextStart(s string) string {
 }
 
 // Labels records a problem for every blank, malformed or repeated label
-// of a list (tags, segments).
+// of a list (tags, segments), in time linear in the list's length.
 func (p *Problems) Labels(field string, labels []string) {
+	seen := make(map[string]struct{}, len(labels))
 	for i, l := range labels {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		if strings.TrimSpace(l) == "" {
@@ -85,8 +85,10 @@ func (p *Problems) Labels(field string, labels []string) {
 			continue
 		}
 		p.Text(f, l, MaxTextLen)
-		if slices.Index(labels, l) < i {
+		if _, dup := seen[l]; dup {
 			p.Add(f, l, "is repeated")
+		} else {
+			seen[l] = struct{}{}
 		}
 	}
 }
