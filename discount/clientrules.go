@@ -3,6 +3,7 @@ package discount
 import (
 	"strconv"
 
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,7 +19,7 @@ type SegmentRule struct {
 
 func (s SegmentRule) check(p *problems, f string, ids map[string]string) {
 	s.Header.check(p, f, ids)
-	checkID(p, f+".segment", s.Segment)
+	p.ID(f+".segment", s.Segment)
 	checkRate(p, f+".rate", s.Rate)
 }
 
@@ -59,7 +60,7 @@ func (l LoyaltyRule) check(p *problems, f string, ids map[string]string) {
 	}
 	tiers := make([]Tier, len(l.Tiers))
 	for i, t := range l.Tiers {
-		checkText(p, f+".tiers["+strconv.Itoa(i)+"].name", t.Name)
+		p.Text(f+".tiers["+strconv.Itoa(i)+"].name", t.Name, validate.MaxNameLen)
 		tiers[i] = Tier{Min: t.MinSpend, Rate: t.Rate}
 	}
 	before := p.Len()
@@ -83,7 +84,5 @@ type PromotionRule struct {
 func (pr PromotionRule) check(p *problems, f string, ids map[string]string) {
 	pr.Header.check(p, f, ids)
 	checkRate(p, f+".rate", pr.Rate)
-	if pr.Coupon != "" {
-		checkID(p, f+".coupon", pr.Coupon)
-	}
+	p.OptionalID(f+".coupon", pr.Coupon)
 }

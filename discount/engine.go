@@ -34,8 +34,6 @@ type Engine struct {
 	ruleIndex map[string]int32   // rule ID -> index in crs
 	nPools    int                // per-order volume rules
 
-	authIndex map[string]int // authority ID -> index in rules.Authority
-
 	hints  bool // Rules.HintWithin is set
 	noRate rate // the zero rate, for a graduated rule with nothing to blend
 
@@ -143,7 +141,7 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		pl: pl, rules: rules,
 		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
 		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
-		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, authIndex: map[string]int{},
+		coupons: map[string][]int32{}, ruleIndex: map[string]int32{},
 	}
 	e.compileItems(&p)
 	e.compileRules(&p)
@@ -156,9 +154,6 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 	}
 	if p.Len() > 0 {
 		return nil, p.err()
-	}
-	for i, a := range rules.Authority {
-		e.authIndex[a.ID] = i
 	}
 	if rules.HintWithin.Valid {
 		e.hints = true

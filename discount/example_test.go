@@ -2,6 +2,7 @@ package discount_test
 
 import (
 	"fmt"
+	"github.com/clientele-go/clientele/authority"
 	"os"
 	"strings"
 	"time"
@@ -67,7 +68,7 @@ func Example_commercialOffer() {
 			{SKU: "SCR-4x40", Quantity: decimal.NewFromInt(120)},
 		},
 		Payment: discount.PaymentTerms{Days: 30},
-		Manager: discount.ManagerDiscount{ManagerID: "m-anna", Role: "manager", Rate: decimal.NewFromInt(2)},
+		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: decimal.NewFromInt(2)},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -154,7 +155,7 @@ func ExampleEngine_Approve() {
 	q, err := engine.Quote(discount.Request{
 		Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Currency: "EUR",
 		Lines:   []discount.LineRequest{{SKU: "SAW-190", Quantity: decimal.NewFromInt(2)}},
-		Manager: discount.ManagerDiscount{ManagerID: "m-anna", Role: "manager", Rate: decimal.NewFromInt(6)},
+		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: decimal.NewFromInt(6)},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -162,16 +163,19 @@ func ExampleEngine_Approve() {
 	}
 	fmt.Println(q.Approval.Status, "by", q.Approval.Approver)
 	fmt.Println(q.Offerable())
-	approved, err := engine.Approve(q, discount.Approver{ID: "h-olga", Role: "head_of_sales"}, time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC))
+	approved, err := engine.Approve(q, authority.Signature{
+		By: authority.Actor{ID: "h-olga", Role: "head_of_sales"},
+		At: time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC),
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(approved.Approval.Status, "by", approved.Approval.ApprovedBy, "as", approved.Approval.ApprovedAs)
+	fmt.Println(approved.Approval.Status, "by", approved.Approval.Signature.By.ID, "as", approved.Approval.ApprovedAs)
 	fmt.Println("offerable:", approved.Offerable() == nil)
 	// Output:
 	// pending by head_of_sales
-	// discount: manager "m-anna" asked for 6 % (limit 3 %): needs approval by "head_of_sales"
+	// authority: "m-anna" (manager) may commit up to 3 (limit of "manager"), asked 6: needs approval by "head_of_sales"
 	// granted by h-olga as head_of_sales
 	// offerable: true
 }

@@ -3,6 +3,7 @@ package discount
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/clientele-go/clientele/authority"
 	"os"
 	"testing"
 
@@ -76,10 +77,10 @@ func FuzzQuote(f *testing.F) {
 		}
 		r.Floor.MinMarkup = decimal.NewNullDecimal(decimal.NewFromInt(5))
 		r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("9.5"), Interest: CompoundInterest}
-		r.Authority = []Authority{{ID: "m", MaxDiscount: d("10"), ApprovedBy: "boss"}, {ID: "boss", MaxDiscount: d("100")}}
+		r.Authority = authority.Limits{{Holder: "m", Max: d("10"), ApprovedBy: "boss"}, {Holder: "boss", Max: d("100")}}
 		rq := req(LineRequest{SKU: "DRILL", Quantity: dec(qty)}, line("SAW", "2"), line("GLOVE", "1"))
 		rq.Payment = PaymentTerms{Days: days, Prepayment: prepay}
-		rq.Manager = ManagerDiscount{ManagerID: "m1", Role: "m", Rate: dec(managerRate)}
+		rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m1", Role: "m"}, Rate: dec(managerRate)}
 		q, err := NewQuote(testPriceList(), r, rq)
 		if err != nil {
 			return

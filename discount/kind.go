@@ -48,10 +48,5 @@ func (v Kind) MarshalText() ([]byte, error) { return enum.Marshal(kindNames, "Ki
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *Kind) UnmarshalText(b []byte) error {
-	x, err := ParseKind(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(kindNames, "adjustment kind", v, b)
 }

@@ -75,12 +75,7 @@ func (v PaymentMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *PaymentMethod) UnmarshalText(b []byte) error {
-	x, err := ParsePaymentMethod(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(paymentMethodNames, "payment method", v, b)
 }
 
 // InterestMethod says how a cost of money accrues over a delay of d days
@@ -116,12 +111,7 @@ func (v InterestMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *InterestMethod) UnmarshalText(b []byte) error {
-	x, err := ParseInterestMethod(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(interestNames, "interest method", v, b)
 }
 
 // PaymentTerms is when the client will pay for a quote.

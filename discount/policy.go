@@ -47,10 +47,5 @@ func (p Policy) MarshalText() ([]byte, error) { return enum.Marshal(policyNames,
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (p *Policy) UnmarshalText(b []byte) error {
-	v, err := ParsePolicy(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return enum.Unmarshal(policyNames, "combination policy", p, b)
 }

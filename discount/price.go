@@ -114,6 +114,9 @@ const (
 // with ErrUnknownSKU or ErrCurrency where they apply); the same engine
 // and request always give an equal quote.
 func (e *Engine) Quote(req Request) (Quote, error) {
+	if err := e.ready(); err != nil {
+		return Quote{}, err
+	}
 	q, _, err := e.quote(req)
 	return q, err
 }
@@ -171,7 +174,7 @@ func (st *quoteState) prepare() (Approval, error) {
 		p.addCurrency("currency", req.Currency, "the price list is in "+e.pl.Currency)
 	}
 	c := req.Client
-	checkText(&p, "client.id", c.ID)
+	p.OptionalID("client.id", c.ID)
 	checkNames(&p, "client.segments", c.Segments)
 	if !c.LoyaltySpend.IsZero() {
 		checkMoney(&p, "client.loyalty_spend", c.LoyaltySpend, e.minor+maxExtraDecimals)
@@ -188,11 +191,11 @@ func (st *quoteState) prepare() (Approval, error) {
 		}
 	}
 	var appr Approval
-	if m := req.Manager; !m.Rate.IsZero() || m.ManagerID != "" {
-		checkText(&p, "manager.manager_id", m.ManagerID)
-		checkText(&p, "manager.role", m.Role)
+	if m := req.Manager; !m.Rate.IsZero() || m.By.ID != "" || m.By.Role != "" {
+		p.OptionalID("manager.by.id", m.By.ID)
+		p.OptionalID("manager.by.role", m.By.Role)
 		if checkRate(&p, "manager.rate", m.Rate) {
-			appr = approval(e.rules.Authority, e.authIndex, m, &p)
+			appr = approval(e.rules.Authority, m, &p)
 			if m.Rate.Sign() > 0 {
 				st.mgr, st.hasMgr = newRate(m.Rate), true
 			}
@@ -862,7 +865,7 @@ func (st *quoteState) warnings(appr Approval) []Warning {
 	if appr.Status == ApprovalPending {
 		out = append(out, Warning{Code: WarnApprovalRequired, Message: fmt.Sprintf(
 			"the manager discount of %s %% exceeds %q's limit of %s %%: %q must approve before this quote is an offer",
-			appr.Rate, appr.Authority, appr.Limit, appr.Approver)})
+			appr.Rate, appr.Holder, appr.Limit, appr.Approver)})
 	}
 	for _, code := range st.req.Coupons {
 		rules := st.e.coupons[code]

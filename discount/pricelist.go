@@ -2,10 +2,10 @@ package discount
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -47,11 +47,6 @@ type Item struct {
 // unit a unit price may be.
 const maxExtraDecimals = 6
 
-// maxIDLen bounds identifiers (SKUs, rule IDs, manager IDs), long enough
-// for any real key and short enough to keep hostile input out of errors
-// and logs.
-const maxIDLen = 128
-
 // Validate reports every problem with the price list at once: an
 // unknown currency, a missing or duplicate SKU, a negative price or cost,
 // a price finer than the currency allows, an empty validity period.
@@ -62,7 +57,7 @@ func (pl PriceList) Validate() error {
 }
 
 func (pl PriceList) check(p *problems) {
-	checkID(p, "id", pl.ID)
+	p.ID("id", pl.ID)
 	minor, ok := currency.MinorUnits(pl.Currency)
 	if !ok {
 		p.addCurrency("currency", pl.Currency, "unknown ISO 4217 currency code")
@@ -78,8 +73,8 @@ func (pl PriceList) check(p *problems) {
 	for i, it := range pl.Items {
 		f := "items[" + strconv.Itoa(i) + "]"
 		checkKey(p, f, ".sku", it.SKU, "SKU", seen)
-		checkText(p, f+".group", it.Group)
-		checkText(p, f+".name", it.Name)
+		p.OptionalID(f+".group", it.Group)
+		p.Text(f+".name", it.Name, validate.MaxTextLen)
 		checkMoney(p, f+".unit_price", it.UnitPrice, decimals)
 		if it.Cost.Valid {
 			checkMoney(p, f+".cost", it.Cost.Decimal, decimals)
@@ -106,31 +101,14 @@ func dayNumber(t time.Time) int {
 	return y*10000 + int(m)*100 + d
 }
 
-func checkID(p *problems, field, id string) {
-	switch {
-	case strings.TrimSpace(id) == "":
-		p.Add(field, nil, "is required")
-	case len(id) > maxIDLen:
-		p.Addf(field, len(id), "is longer than %d bytes", maxIDLen)
-	case strings.TrimSpace(id) != id:
-		p.Add(field, id, "has leading or trailing spaces")
-	}
-}
-
 // checkKey checks key, the field suffix of the entry at prefix, as an
 // identifier that must be unique: seen maps each key to the prefix of
 // the entry that has it first, so a repeat names both entries.
 func checkKey(p *problems, prefix, suffix, key, what string, seen map[string]string) {
-	checkID(p, prefix+suffix, key)
+	p.ID(prefix+suffix, key)
 	if first, dup := seen[key]; dup && key != "" {
 		p.Addf(prefix+suffix, key, "duplicate %s (also %s)", what, first)
 	} else {
 		seen[key] = prefix
-	}
-}
-
-func checkText(p *problems, field, s string) {
-	if len(s) > 4*maxIDLen {
-		p.Addf(field, len(s), "is longer than %d bytes", 4*maxIDLen)
 	}
 }

@@ -2,6 +2,7 @@ package discount
 
 import (
 	"errors"
+	"github.com/clientele-go/clientele"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 // fieldsOf lists the field paths of a validation error, in order.
 func fieldsOf(t *testing.T, err error) []string {
 	t.Helper()
-	var list *ValidationError
+	var list *clientele.ValidationError
 	require.ErrorAs(t, err, &list)
 	var out []string
 	for _, f := range list.Fields {
@@ -34,7 +35,7 @@ func TestPriceListValidateReportsEveryProblem(t *testing.T) {
 		Items: []Item{
 			{SKU: "A", UnitPrice: d("-1")},
 			{SKU: "A", UnitPrice: d("1.123456789")},
-			{SKU: " B", UnitPrice: d("1"), Cost: nd("-2"), MinPrice: nd("1e-20")},
+			{SKU: "B\t", UnitPrice: d("1"), Cost: nd("-2"), MinPrice: nd("1e-20")},
 		},
 	}
 	err := pl.Validate()
@@ -49,6 +50,7 @@ func TestPriceListValidateReportsEveryProblem(t *testing.T) {
 	assert.Contains(t, err.Error(), "currency = XYZ: unknown ISO 4217 currency code")
 	assert.Contains(t, err.Error(), "items[0].unit_price = -1: must not be negative")
 	assert.Contains(t, err.Error(), "items[1].sku = A: duplicate SKU (also items[0])")
+	assert.Contains(t, err.Error(), `items[2].sku = "B\t": must be printable UTF-8`, "a control character in an ID")
 }
 
 func TestPriceListPriceDecimalsFollowCurrency(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/shopspring/decimal"
 )
@@ -60,12 +61,13 @@ type LineRequest struct {
 }
 
 // ManagerDiscount is the discretionary discount a manager types in, on
-// every line, on top of the rule discounts. Above the manager's
-// authority the quote needs approval ([Engine.Approve]).
+// every line, on top of the rule discounts. Above the limit the rules'
+// authority gives the manager (By: their own entry, else their role's)
+// the quote needs approval ([Engine.Approve]). The zero ManagerDiscount
+// is none.
 type ManagerDiscount struct {
-	ManagerID string          `json:"manager_id,omitempty"`
-	Role      string          `json:"role,omitempty"`
-	Rate      decimal.Decimal `json:"rate,omitzero"`
+	By   authority.Actor `json:"by,omitzero"`
+	Rate decimal.Decimal `json:"rate,omitzero"`
 }
 
 // Quote is a priced, explained commercial offer. A quote is a value:
@@ -262,12 +264,7 @@ func (v WarningCode) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *WarningCode) UnmarshalText(b []byte) error {
-	x, err := ParseWarningCode(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(warningNames, "warning code", v, b)
 }
 
 // Warning is something a manager must see before sending the quote.
@@ -277,20 +274,33 @@ type Warning struct {
 }
 
 // Offerable returns nil when the quote may be sent to the client as an
-// offer, an *ApprovalRequiredError while its manager discount waits for
-// approval, and an error matching ErrInvalid for a quote without an
-// approval status (a zero Quote, or one not priced by [Engine.Quote]):
-// what was never checked is not an offer.
+// offer; while its manager discount waits for approval, the
+// *authority.LimitError of the manager's limit, naming the approver (it
+// matches authority.ErrLimitExceeded and clientele.ErrForbidden); and an
+// error matching ErrInvalid for a quote without an approval status (a
+// zero Quote, or one not priced by [Engine.Quote]): what was never
+// checked is not an offer.
 func (q Quote) Offerable() error {
-	switch q.Approval.Status {
+	switch a := q.Approval; a.Status {
 	case ApprovalNotRequired, ApprovalGranted:
 		return nil
 	case ApprovalPending:
-		return &ApprovalRequiredError{ManagerID: q.Approval.ManagerID, Rate: q.Approval.Rate, Limit: q.Approval.Limit, Approver: q.Approval.Approver}
+		return &authority.LimitError{Actor: a.Manager, Holder: a.Holder, Max: a.Limit, Amount: a.Rate, Approver: a.Approver}
 	}
 	var p problems
 	p.Add("approval.status", q.Approval.Status, "not a status Engine.Quote sets: the quote was not priced")
 	return p.err()
+}
+
+// ready reports the zero Engine, which has nothing compiled to price
+// with, as an error rather than a panic.
+func (e *Engine) ready() error {
+	if e == nil || e.bySKU == nil {
+		var p problems
+		p.Add("engine", nil, "is the zero Engine; build one with Compile")
+		return p.err()
+	}
+	return nil
 }
 
 // NewQuote prices req against a price list and a rule set: the simple

@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -51,8 +53,9 @@ type Rules struct {
 
 	// Payment prices payment terms (prepayment, deferral).
 	Payment PaymentPricing `json:"payment,omitzero"`
-	// Authority lists the managers' and roles' discount limits.
-	Authority []Authority `json:"authority,omitempty"`
+	// Authority lists the managers' and roles' limits on the manager
+	// discount, in percent points, and who approves beyond each.
+	Authority authority.Limits `json:"authority,omitempty"`
 }
 
 // Header holds what every discount rule has.
@@ -162,7 +165,7 @@ func (r Rules) check(p *problems) {
 // (ID -> field) to catch duplicates across every kind of rule.
 func (h Header) check(p *problems, f string, ids map[string]string) {
 	checkKey(p, f, ".id", h.ID, "rule ID", ids)
-	checkText(p, f+".name", h.Name)
+	p.Text(f+".name", h.Name, validate.MaxTextLen)
 	if h.Priority < 0 || h.Priority > maxPriority {
 		p.Addf(f+".priority", h.Priority, "must be within 0..%d", maxPriority)
 	}
@@ -184,7 +187,7 @@ func (h Header) label() string {
 func checkNames(p *problems, f string, names []string) {
 	for i, n := range names {
 		fi := f + "[" + strconv.Itoa(i) + "]"
-		checkID(p, fi, n)
+		p.ID(fi, n)
 		if slices.Contains(names[:i], n) {
 			p.Add(fi, n, "listed twice")
 		}
@@ -254,10 +257,10 @@ func DefaultRules(currencyCode string) Rules {
 		Combination: BestForClient,
 		MaxDiscount: decimal.NewNullDecimal(decimal.NewFromInt(25)),
 		HintWithin:  decimal.NewNullDecimal(decimal.NewFromInt(20)),
-		Authority: []Authority{
-			{ID: "manager", MaxDiscount: decimal.NewFromInt(5), ApprovedBy: "head_of_sales"},
-			{ID: "head_of_sales", MaxDiscount: decimal.NewFromInt(15), ApprovedBy: "director"},
-			{ID: "director", MaxDiscount: decimal.NewFromInt(25)},
+		Authority: authority.Limits{
+			{Holder: authority.RoleManager, Max: decimal.NewFromInt(5), ApprovedBy: "head_of_sales"},
+			{Holder: "head_of_sales", Max: decimal.NewFromInt(15), ApprovedBy: "director"},
+			{Holder: "director", Max: decimal.NewFromInt(25)},
 		},
 	}
 }

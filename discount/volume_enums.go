@@ -33,12 +33,7 @@ func (v Per) MarshalText() ([]byte, error) { return enum.Marshal(perNames, "Per"
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *Per) UnmarshalText(b []byte) error {
-	x, err := ParsePer(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(perNames, "volume aggregation", v, b)
 }
 
 // Basis says what a volume tier counts.
@@ -67,12 +62,7 @@ func (v Basis) MarshalText() ([]byte, error) { return enum.Marshal(basisNames, "
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *Basis) UnmarshalText(b []byte) error {
-	x, err := ParseBasis(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(basisNames, "volume basis", v, b)
 }
 
 // TierMode says how a reached tier prices the volume.
@@ -105,10 +95,5 @@ func (v TierMode) MarshalText() ([]byte, error) { return enum.Marshal(tierModeNa
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *TierMode) UnmarshalText(b []byte) error {
-	x, err := ParseTierMode(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(tierModeNames, "tier mode", v, b)
 }
