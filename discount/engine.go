@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
@@ -77,7 +78,7 @@ type crule struct {
 	field    string // where the rule is in the rule set, for errors
 	kind     Kind
 	priority int
-	from, to int // validity as day numbers; 0: open
+	from, to clientele.Date // validity; unset: open
 	scope    Scope
 
 	// Flat rules (segment, VIP, promotion).
@@ -310,14 +311,7 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 			p.Add(f+".scope.groups["+strconv.Itoa(i)+"]", g, "no item of price list "+e.pl.ID+" is in this group")
 		}
 	}
-	c := crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope}
-	if !h.ValidFrom.IsZero() {
-		c.from = dayNumber(h.ValidFrom)
-	}
-	if !h.ValidTo.IsZero() {
-		c.to = dayNumber(h.ValidTo)
-	}
-	return c
+	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo}
 }
 
 func (c *crule) setRate(percent decimal.Decimal) {

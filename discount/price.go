@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
@@ -161,10 +161,8 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 func (st *quoteState) prepare() (Approval, error) {
 	e, req := st.e, st.req
 	var p problems
-	if req.Date.IsZero() {
-		p.Add("date", nil, "is required")
-	} else if !e.pl.validOn(req.Date) {
-		p.Add("date", req.Date.Format(time.DateOnly), "outside the validity of price list "+e.pl.ID+" ("+validity(e.pl.ValidFrom, e.pl.ValidTo)+")")
+	if checkDay(&p, "date", req.Date, true) && !e.pl.validOn(req.Date) {
+		p.Add("date", req.Date, "outside the validity of price list "+e.pl.ID+" ("+validity(e.pl.ValidFrom, e.pl.ValidTo)+")")
 	}
 	switch req.Currency {
 	case e.pl.Currency:
@@ -212,16 +210,16 @@ func (st *quoteState) prepare() (Approval, error) {
 	return appr, nil
 }
 
-func validity(from, to time.Time) string {
+func validity(from, to clientele.Date) string {
 	s := "open"
 	if !from.IsZero() {
-		s = from.Format(time.DateOnly)
+		s = from.String()
 	}
 	s += " to "
 	if to.IsZero() {
 		return s + "open"
 	}
-	return s + to.Format(time.DateOnly)
+	return s + to.String()
 }
 
 func (st *quoteState) checkLines(p *problems) {
@@ -309,11 +307,10 @@ func (st *quoteState) checkPrior(p *problems) {
 // not depend on the lines.
 func (st *quoteState) resolveRules() {
 	e, req := st.e, st.req
-	day := dayNumber(req.Date)
 	for i := range e.crs {
 		c := &e.crs[i]
 		rs := &st.rs[i]
-		rs.active = (c.from == 0 || day >= c.from) && (c.to == 0 || day <= c.to)
+		rs.active = inPeriod(req.Date, c.from, c.to)
 		switch c.kind {
 		case KindSegment:
 			rs.active = rs.active && slices.Contains(req.Client.Segments, c.segment)
@@ -878,7 +875,7 @@ func (st *quoteState) warnings(appr Approval) []Warning {
 		case applied:
 		case !active:
 			out = append(out, Warning{Code: WarnCouponNotApplied, Message: fmt.Sprintf(
-				"coupon %q: its promotion is not valid on %s", code, st.req.Date.Format(time.DateOnly))})
+				"coupon %q: its promotion is not valid on %s", code, st.req.Date)})
 		default:
 			out = append(out, Warning{Code: WarnCouponNotApplied, Message: fmt.Sprintf(
 				"coupon %q gave nothing: no line is in its scope, or a better rule won under %s", code, st.e.rules.Combination)})

@@ -2,8 +2,8 @@ package discount
 
 import (
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
@@ -19,11 +19,11 @@ type PriceList struct {
 	// unit fixes where line totals are rounded (2 for EUR, 0 for JPY).
 	Currency string `json:"currency"`
 	// ValidFrom and ValidTo bound the calendar days on which the list
-	// may price a quote, both days included; a zero time leaves that end
-	// open.
-	ValidFrom time.Time `json:"valid_from,omitzero"`
-	ValidTo   time.Time `json:"valid_to,omitzero"`
-	Items     []Item    `json:"items"`
+	// may price a quote, both days included; an unset date leaves that
+	// end open.
+	ValidFrom clientele.Date `json:"valid_from,omitzero"`
+	ValidTo   clientele.Date `json:"valid_to,omitzero"`
+	Items     []Item         `json:"items"`
 }
 
 // Item is one price-list entry.
@@ -62,9 +62,7 @@ func (pl PriceList) check(p *problems) {
 	if !ok {
 		p.addCurrency("currency", pl.Currency, "unknown ISO 4217 currency code")
 	}
-	if !pl.ValidFrom.IsZero() && !pl.ValidTo.IsZero() && dayNumber(pl.ValidTo) < dayNumber(pl.ValidFrom) {
-		p.Add("valid_to", pl.ValidTo.Format(time.DateOnly), "is before valid_from "+pl.ValidFrom.Format(time.DateOnly))
-	}
+	checkPeriod(p, "", pl.ValidFrom, pl.ValidTo)
 	if len(pl.Items) == 0 {
 		p.Add("items", nil, "the price list has no items")
 	}
@@ -86,19 +84,38 @@ func (pl PriceList) check(p *problems) {
 }
 
 // validOn reports whether the list may price a quote dated d.
-func (pl PriceList) validOn(d time.Time) bool {
-	n := dayNumber(d)
-	if !pl.ValidFrom.IsZero() && n < dayNumber(pl.ValidFrom) {
-		return false
-	}
-	return pl.ValidTo.IsZero() || n <= dayNumber(pl.ValidTo)
+func (pl PriceList) validOn(d clientele.Date) bool { return inPeriod(d, pl.ValidFrom, pl.ValidTo) }
+
+// inPeriod reports whether d lies from from to to, both included; an
+// unset end is open.
+func inPeriod(d, from, to clientele.Date) bool {
+	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
 }
 
-// dayNumber turns t into a comparable calendar day (yyyymmdd) in t's own
-// location: rules and quotes reason in calendar days, not instants.
-func dayNumber(t time.Time) int {
-	y, m, d := t.Date()
-	return y*10000 + int(m)*100 + d
+// checkDay records a date that is invalid (a 30 February built in Go;
+// JSON refuses one already) or, when required, unset, and reports
+// whether d may be compared.
+func checkDay(p *problems, field string, d clientele.Date, required bool) bool {
+	switch {
+	case d.IsZero() && required:
+		p.Add(field, nil, "is required")
+		return false
+	case !d.IsZero() && !d.IsValid():
+		p.Add(field, nil, "is not a calendar date in years 1-9999")
+		return false
+	}
+	return true
+}
+
+// checkPeriod checks the validity period of a price list or a rule
+// (fields prefix+"valid_from" and prefix+"valid_to"): each end a date or
+// unset, the end not before the start.
+func checkPeriod(p *problems, prefix string, from, to clientele.Date) {
+	okFrom := checkDay(p, prefix+"valid_from", from, false)
+	okTo := checkDay(p, prefix+"valid_to", to, false)
+	if okFrom && okTo && !from.IsZero() && !to.IsZero() && to.Before(from) {
+		p.Add(prefix+"valid_to", to, "is before valid_from "+from.String())
+	}
 }
 
 // checkKey checks key, the field suffix of the entry at prefix, as an

@@ -79,7 +79,8 @@ func TestPriceListRejectsHostileDecimalsWithoutHanging(t *testing.T) {
 func TestPriceListValidity(t *testing.T) {
 	pl := testPriceList()
 	assert.True(t, pl.validOn(day(2026, time.January, 1)), "first day included")
-	assert.True(t, pl.validOn(time.Date(2026, time.December, 31, 23, 59, 0, 0, time.UTC)), "last day included, whatever the hour")
+	late := time.Date(2026, time.December, 31, 23, 59, 0, 0, time.FixedZone("MSK", 3*60*60))
+	assert.True(t, pl.validOn(clientele.DateOf(late)), "last day included, whatever the hour, in the zone the host means")
 	assert.False(t, pl.validOn(day(2027, time.January, 1)))
 	assert.False(t, pl.validOn(day(2025, time.December, 31)))
 	assert.True(t, PriceList{}.validOn(day(1990, time.May, 5)), "open ends")

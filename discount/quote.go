@@ -3,8 +3,8 @@ package discount
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/shopspring/decimal"
@@ -15,7 +15,7 @@ import (
 type Request struct {
 	// Date is the day the quote prices on: it selects the price list's
 	// and the rules' validity windows.
-	Date time.Time `json:"date"`
+	Date clientele.Date `json:"date"`
 	// Currency must be the price list's (a guard against quoting EUR
 	// prices to a client expecting RUB).
 	Currency string          `json:"currency"`
@@ -73,13 +73,13 @@ type ManagerDiscount struct {
 // Quote is a priced, explained commercial offer. A quote is a value:
 // the same engine and request always give an equal quote.
 type Quote struct {
-	PriceListID string       `json:"price_list_id"`
-	Currency    string       `json:"currency"`
-	Date        time.Time    `json:"date"`
-	ClientID    string       `json:"client_id,omitempty"`
-	Payment     PaymentTerms `json:"payment"`
-	Lines       []Line       `json:"lines"`
-	Totals      Totals       `json:"totals"`
+	PriceListID string         `json:"price_list_id"`
+	Currency    string         `json:"currency"`
+	Date        clientele.Date `json:"date"`
+	ClientID    string         `json:"client_id,omitempty"`
+	Payment     PaymentTerms   `json:"payment"`
+	Lines       []Line         `json:"lines"`
+	Totals      Totals         `json:"totals"`
 	// Summary is the client-facing list of the discounts (and payment
 	// surcharge) granted, one entry per rule, adding up to Net − Gross.
 	Summary []SummaryLine `json:"summary"`

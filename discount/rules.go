@@ -7,8 +7,8 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -72,9 +72,9 @@ type Header struct {
 	// Scope limits the rule to some items; empty, it covers every item.
 	Scope Scope `json:"scope,omitzero"`
 	// ValidFrom and ValidTo bound the calendar days the rule applies on,
-	// both included; a zero time leaves that end open.
-	ValidFrom time.Time `json:"valid_from,omitzero"`
-	ValidTo   time.Time `json:"valid_to,omitzero"`
+	// both included; an unset date leaves that end open.
+	ValidFrom clientele.Date `json:"valid_from,omitzero"`
+	ValidTo   clientele.Date `json:"valid_to,omitzero"`
 }
 
 // Scope names the items a rule covers: an item is in scope when its SKU
@@ -171,9 +171,7 @@ func (h Header) check(p *problems, f string, ids map[string]string) {
 	}
 	checkNames(p, f+".scope.skus", h.Scope.SKUs)
 	checkNames(p, f+".scope.groups", h.Scope.Groups)
-	if !h.ValidFrom.IsZero() && !h.ValidTo.IsZero() && dayNumber(h.ValidTo) < dayNumber(h.ValidFrom) {
-		p.Add(f+".valid_to", h.ValidTo.Format(time.DateOnly), "is before valid_from "+h.ValidFrom.Format(time.DateOnly))
-	}
+	checkPeriod(p, f+".", h.ValidFrom, h.ValidTo)
 }
 
 func (h Header) label() string {
