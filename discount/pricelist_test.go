@@ -86,22 +86,22 @@ func TestPriceListValidity(t *testing.T) {
 	assert.True(t, PriceList{}.validOn(day(1990, time.May, 5)), "open ends")
 }
 
-func TestLoadPriceListIsStrict(t *testing.T) {
-	pl, err := LoadPriceList(strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"9.99","cost":5}]}`))
+func TestPriceListLoadsStrictly(t *testing.T) {
+	pl, err := clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"9.99","cost":5}]}`))
 	require.NoError(t, err)
 	requireDec(t, "9.99", pl.Items[0].UnitPrice)
 	require.True(t, pl.Items[0].Cost.Valid)
 	requireDec(t, "5", pl.Items[0].Cost.Decimal)
 	assert.False(t, pl.Items[0].MinPrice.Valid)
 
-	_, err = LoadPriceList(strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","price":"9.99"}]}`))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","price":"9.99"}]}`))
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
 	assert.ErrorContains(t, err, `unknown field "price"`)
 
-	_, err = LoadPriceList(strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"1"}]} {}`))
-	assert.ErrorContains(t, err, "after the JSON value")
+	_, err = clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"1"}]} {}`))
+	assert.ErrorContains(t, err, "has data after the JSON document")
 
-	_, err = LoadPriceList(strings.NewReader(`{"id":"p","currency":"usd","items":[{"sku":"A","unit_price":"1"}]}`))
+	_, err = clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"usd","items":[{"sku":"A","unit_price":"1"}]}`))
 	assert.True(t, errors.Is(err, ErrCurrency), "codes are upper case, as ISO 4217 writes them")
 }
 

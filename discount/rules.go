@@ -1,10 +1,6 @@
 package discount
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
 
@@ -17,9 +13,11 @@ import (
 
 // Rules is a complete rule set: every discount rule, how they combine,
 // the guards (cap, floor), payment pricing, managers' authority, and the
-// rounding. It is plain data, loadable from JSON ([LoadRules]) and
-// validated as a whole ([Rules.Validate]); [Compile] turns it, with a
-// price list, into an [Engine].
+// rounding. It is plain data, loaded from JSON with
+// clientele.LoadConfig[discount.Rules] and validated as a whole
+// ([Rules.Validate]); [Compile] turns it, with a price list, into an
+// [Engine]. The zero Rules is not valid: Validate names the missing
+// currency and combination policy.
 type Rules struct {
 	// Currency is the ISO 4217 code of every amount in the rules (amount
 	// tiers, loyalty spend); it must be the price list's.
@@ -195,50 +193,6 @@ func checkNames(p *problems, f string, names []string) {
 // checkRate records a problem unless v is a discount rate in 0..100 %.
 func checkRate(p *problems, f string, v decimal.Decimal) bool {
 	return checkPercent(p, f, v, 0, 100)
-}
-
-// LoadRules reads a rule set from JSON and validates it. Unknown fields
-// are an error (a misspelt "max_dicount" would otherwise silently mean
-// "no cap"), and so is anything after the JSON value.
-func LoadRules(r io.Reader) (Rules, error) { return load[Rules](r, "rules") }
-
-// LoadPriceList reads a price list from JSON and validates it, as
-// strictly as [LoadRules].
-func LoadPriceList(r io.Reader) (PriceList, error) { return load[PriceList](r, "price list") }
-
-// load decodes a config strictly and validates it; what names it in a
-// decoding error.
-func load[T interface{ Validate() error }](r io.Reader, what string) (T, error) {
-	var v, zero T
-	if err := decodeStrict(r, &v); err != nil {
-		return zero, fmt.Errorf("%w: %s: %w", ErrInvalid, what, err)
-	}
-	if err := v.Validate(); err != nil {
-		return zero, err
-	}
-	return v, nil
-}
-
-// maxConfigBytes bounds a JSON config read by LoadRules or LoadPriceList.
-const maxConfigBytes = 16 << 20
-
-func decodeStrict(r io.Reader, v any) error {
-	data, err := io.ReadAll(io.LimitReader(r, maxConfigBytes+1))
-	if err != nil {
-		return err
-	}
-	if len(data) > maxConfigBytes {
-		return fmt.Errorf("larger than %d bytes", maxConfigBytes)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("unexpected data after the JSON value")
-	}
-	return nil
 }
 
 // DefaultRules returns a conservative starting rule set in currency:

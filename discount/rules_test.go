@@ -2,6 +2,7 @@ package discount
 
 import (
 	"encoding/json"
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"strings"
 	"testing"
@@ -121,19 +122,19 @@ func TestRulesValidateAuthority(t *testing.T) {
 	assert.ErrorContains(t, err, "authority[1].approved_by = nobody: no limit has this holder")
 }
 
-func TestLoadRulesStrictJSON(t *testing.T) {
+func TestRulesLoadStrictly(t *testing.T) {
 	src := `{
 	  "currency": "EUR", "combination": "compounding", "max_dicount": "30"
 	}`
-	_, err := LoadRules(strings.NewReader(src))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err := clientele.LoadConfig[Rules](strings.NewReader(src))
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
 	assert.ErrorContains(t, err, `unknown field "max_dicount"`, "a typo must not silently mean no cap")
 
-	_, err = LoadRules(strings.NewReader(`{"currency": "EUR", "combination": "best"}`))
+	_, err = clientele.LoadConfig[Rules](strings.NewReader(`{"currency": "EUR", "combination": "best"}`))
 	assert.ErrorContains(t, err, `unknown combination policy "best"`)
 
 	// Percentages load from strings and from JSON numbers alike, exactly.
-	r, err := LoadRules(strings.NewReader(`{"currency":"EUR","combination":"additive","max_discount":12.5,
+	r, err := clientele.LoadConfig[Rules](strings.NewReader(`{"currency":"EUR","combination":"additive","max_discount":12.5,
 	  "segments":[{"id":"a","priority":1,"segment":"A","rate":"0.1"}]}`))
 	require.NoError(t, err)
 	requireDec(t, "12.5", r.MaxDiscount.Decimal)
@@ -146,7 +147,7 @@ func TestRulesJSONRoundTrip(t *testing.T) {
 	r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("12"), Interest: SimpleInterest}
 	data, err := json.Marshal(r)
 	require.NoError(t, err)
-	back, err := LoadRules(strings.NewReader(string(data)))
+	back, err := clientele.LoadConfig[Rules](strings.NewReader(string(data)))
 	require.NoError(t, err)
 	again, err := json.Marshal(back)
 	require.NoError(t, err)

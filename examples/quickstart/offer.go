@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/discount"
@@ -40,7 +41,7 @@ func priceList() discount.PriceList {
 // decision allows, and gets Anna's extra discount approved.
 func (d *day) prepareOffer() error {
 	d.section("Commercial offer to Vostok Trading")
-	rules, err := discount.LoadRules(bytes.NewReader(pricingRules))
+	rules, err := clientele.LoadConfig[discount.Rules](bytes.NewReader(pricingRules))
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func (d *day) prepareOffer() error {
 		}
 	}
 	q, err := engine.Quote(discount.Request{
-		Date: today, Currency: "EUR",
+		Date: clientele.DateOf(today), Currency: "EUR",
 		Client: discount.ClientFacts{
 			ID: vostok.ID, Segments: segments, VIP: vostok.VIP, LoyaltySpend: boughtThisYear,
 			Prior: []discount.PriorVolume{{RuleID: "year-value", Amount: boughtThisYear}},
