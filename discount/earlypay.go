@@ -47,7 +47,7 @@ var termsPattern = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,8})?)\s*%?\s*/\s*(\
 func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
 	m := termsPattern.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
-		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, s)
+		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, clientele.FormatValue(s))
 	}
 	rate, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
 	days, _ := strconv.Atoi(m[2])
