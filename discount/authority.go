@@ -13,6 +13,8 @@ import (
 )
 
 // ApprovalStatus says whether a quote may be sent as an offer.
+// The zero ApprovalStatus is unset, the status of a quote never
+// priced: it does not marshal.
 type ApprovalStatus uint8
 
 const (

@@ -21,6 +21,8 @@ import (
 // Not taking the discount is borrowing the discounted amount for N − D
 // days at a price of d/(1 − d) of it, an implied annual cost that
 // [EarlyPaymentTerms.AnnualCost] states both ways.
+// The zero EarlyPaymentTerms is not valid (no rate, no net period):
+// Validate, AnnualCost and Apply say so.
 type EarlyPaymentTerms struct {
 	// DiscountRate is d, in percent.
 	DiscountRate decimal.Decimal `json:"discount_rate"`
@@ -95,6 +97,8 @@ func (t EarlyPaymentTerms) Validate() error {
 // For 2/10 net 30 on a 365-day year, paid on day 30: i = 2/98, simple =
 // 37.24 %, compound = 44.59 %. Rates are dimensionless, kept as decimals
 // in percent points like every percentage of the package, to 10 places.
+// The zero AnnualCost is no result: AnnualCost returns it only with an
+// error.
 type AnnualCost struct {
 	// Days is X − D, the days of credit the forgone discount buys.
 	Days     int             `json:"days"`
@@ -203,6 +207,8 @@ func checkInvoice(p *problems, inv *ledger.Invoice) int32 {
 }
 
 // Settlement is how payments settled an invoice.
+// The zero Settlement is no result: Settle returns it only with an
+// error.
 type Settlement struct {
 	Applications []PaymentApplication `json:"applications"`
 	// Paid is the money received; Discount the cash discount granted;
@@ -217,6 +223,7 @@ type Settlement struct {
 }
 
 // PaymentApplication is one payment applied to the invoice.
+// The zero PaymentApplication is no result: Settle returns none.
 type PaymentApplication struct {
 	Payment ledger.Payment `json:"payment"`
 	// Early: made by the discount date, so it earned a discount.

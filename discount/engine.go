@@ -17,6 +17,8 @@ import (
 // for quoting: rules are sorted once, indexed by SKU and group, and each
 // item carries the short list of rules that can apply to it, so a quote
 // visits only those. An Engine is immutable and safe for concurrent use.
+// The zero Engine has nothing compiled: Quote and Approve return an
+// error that says so; build one with Compile.
 type Engine struct {
 	pl           PriceList
 	rules        Rules

@@ -4,6 +4,8 @@ import "github.com/clientele-go/clientele/internal/enum"
 
 // Kind is what made an adjustment to a price: a kind of rule, the
 // manager, or one of the guards (cap, floor) and the final rounding.
+// The zero Kind is unset: no adjustment carries it, and it does not
+// marshal.
 type Kind uint8
 
 const (

@@ -13,6 +13,8 @@ import (
 // optional validity period, and one entry per SKU. It is the base every
 // quote starts from (step 1 of the order of operations in the package
 // documentation).
+// The zero PriceList is not valid: Validate names its missing ID,
+// currency and items.
 type PriceList struct {
 	ID string `json:"id"`
 	// Currency is the ISO 4217 code of every price in the list; its minor
@@ -27,6 +29,7 @@ type PriceList struct {
 }
 
 // Item is one price-list entry.
+// The zero Item is not valid: its SKU is required.
 type Item struct {
 	SKU  string `json:"sku"`
 	Name string `json:"name,omitempty"`

@@ -12,6 +12,8 @@ import (
 
 // Request is what a quote is asked for: the client's facts, the lines,
 // the payment terms, the date, and the manager's discount if any.
+// The zero Request is not valid: Engine.Quote names the missing date,
+// currency and lines.
 type Request struct {
 	// Date is the day the quote prices on: it selects the price list's
 	// and the rules' validity windows.
@@ -29,6 +31,8 @@ type Request struct {
 // ClientFacts are the client's facts the rules need, as plain values:
 // the host takes them from its client records and segmentations (the
 // client package), so this package does not depend on them.
+// The zero ClientFacts is an anonymous client in no segment, with no
+// spend and no prior purchases.
 type ClientFacts struct {
 	// ID is the host's client ID, copied to the quote.
 	ID string `json:"id,omitempty"`
@@ -45,6 +49,7 @@ type ClientFacts struct {
 
 // PriorVolume is what a client already bought in a cumulative volume
 // rule's period, supplied by the host from its sales records.
+// The zero PriorVolume names no rule, which Engine.Quote refuses.
 type PriorVolume struct {
 	RuleID string `json:"rule_id"`
 	// Key is the SKU for a per-item rule, the group for a per-group rule,
@@ -55,6 +60,8 @@ type PriorVolume struct {
 }
 
 // LineRequest is one line to price.
+// The zero LineRequest is not valid: Engine.Quote asks for a SKU and a
+// quantity above 0.
 type LineRequest struct {
 	SKU      string          `json:"sku"`
 	Quantity decimal.Decimal `json:"quantity"`
@@ -72,6 +79,8 @@ type ManagerDiscount struct {
 
 // Quote is a priced, explained commercial offer. A quote is a value:
 // the same engine and request always give an equal quote.
+// The zero Quote was never priced: Offerable and Engine.Approve refuse
+// it.
 type Quote struct {
 	PriceListID string         `json:"price_list_id"`
 	Currency    string         `json:"currency"`
@@ -93,6 +102,8 @@ type Quote struct {
 
 // Line is one priced line. Gross plus the adjustments' amounts is Net
 // exactly, and Net is NetUnitPrice × Quantity rounded to the currency.
+// The zero Line is no result: Engine.Quote fills every line it
+// returns.
 type Line struct {
 	SKU      string          `json:"sku"`
 	Name     string          `json:"name,omitempty"`
@@ -113,6 +124,8 @@ type Line struct {
 }
 
 // Adjustment is one change to a line's price and where it came from.
+// The zero Adjustment is no result: every adjustment a quote carries
+// has a Kind.
 type Adjustment struct {
 	Kind Kind `json:"kind"`
 	// RuleID and Name identify the rule (empty for the manager, cap,
@@ -138,6 +151,7 @@ type Adjustment struct {
 
 // Totals of a quote, each the sum of the rounded lines: Net = Gross −
 // Discount + Surcharge, exactly.
+// The zero Totals are no result: Engine.Quote sets every total.
 type Totals struct {
 	Gross decimal.Decimal `json:"gross"`
 	// Discount is everything that took the price down, net of what the
@@ -149,6 +163,7 @@ type Totals struct {
 }
 
 // SummaryLine is one entry of the client-facing summary.
+// The zero SummaryLine has no kind, and its Label is empty.
 type SummaryLine struct {
 	Kind   Kind   `json:"kind"`
 	RuleID string `json:"rule_id,omitempty"`
@@ -182,6 +197,7 @@ func (s SummaryLine) Label() string {
 }
 
 // Hint says how much more to order to reach a better volume tier.
+// The zero Hint is no result; Text still renders it without failing.
 type Hint struct {
 	RuleID string `json:"rule_id"`
 	Name   string `json:"name,omitempty"`
@@ -227,6 +243,8 @@ func (h Hint) Text(currency string) string {
 }
 
 // WarningCode classifies a warning.
+// The zero WarningCode is unset: no warning carries it, and it does
+// not marshal.
 type WarningCode uint8
 
 const (
@@ -268,6 +286,8 @@ func (v *WarningCode) UnmarshalText(b []byte) error {
 }
 
 // Warning is something a manager must see before sending the quote.
+// The zero Warning is no result: every warning a quote carries has a
+// Code.
 type Warning struct {
 	Code    WarningCode `json:"code"`
 	Message string      `json:"message"`

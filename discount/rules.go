@@ -57,6 +57,7 @@ type Rules struct {
 }
 
 // Header holds what every discount rule has.
+// The zero Header is not valid: its ID is required.
 type Header struct {
 	// ID identifies the rule in explanations; unique within a rule set.
 	ID string `json:"id"`
@@ -77,6 +78,7 @@ type Header struct {
 
 // Scope names the items a rule covers: an item is in scope when its SKU
 // is listed or its group is. Both empty: every item.
+// The zero Scope covers every item.
 type Scope struct {
 	SKUs   []string `json:"skus,omitempty"`
 	Groups []string `json:"groups,omitempty"`
@@ -89,6 +91,8 @@ func (s Scope) IsZero() bool { return len(s.SKUs) == 0 && len(s.Groups) == 0 }
 // floor is the higher of its cost plus MinMarkup, rounded up to the
 // unit-price precision, and its own MinPrice; a floor never raises a
 // price above the list price.
+// The zero Floor sets no markup: only the items' own MinPrice floors
+// apply.
 type Floor struct {
 	// MinMarkup is the lowest markup over cost, in percent: 10 means a
 	// price of at least cost × 1.10. Every item then needs a cost.

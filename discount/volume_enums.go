@@ -4,6 +4,7 @@ import "github.com/clientele-go/clientele/internal/enum"
 
 // Per says over which lines a volume rule adds up the quantity or amount
 // that selects its tier.
+// The zero Per is unset, which Rules.Validate refuses.
 type Per uint8
 
 const (
@@ -37,6 +38,7 @@ func (v *Per) UnmarshalText(b []byte) error {
 }
 
 // Basis says what a volume tier counts.
+// The zero Basis is unset, which Rules.Validate refuses.
 type Basis uint8
 
 const (
@@ -66,6 +68,7 @@ func (v *Basis) UnmarshalText(b []byte) error {
 }
 
 // TierMode says how a reached tier prices the volume.
+// The zero TierMode is unset, which Rules.Validate refuses.
 type TierMode uint8
 
 const (
