@@ -1,63 +1,20 @@
 package discount
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
-// Authority is how far a manager, or everyone in a role, may discount
-// on their own signature, and who approves beyond that. The entries form
-// an escalation chain through ApprovedBy (manager -> head of sales ->
-// director); the top of the chain has no ApprovedBy and cannot be
-// exceeded.
-type Authority struct {
-	// ID is a manager ID or a role name. A manager's own entry, when
-	// there is one, wins over their role's.
-	ID string `json:"id"`
-	// MaxDiscount is the largest manager discount, in percent, this
-	// authority grants without approval.
-	MaxDiscount decimal.Decimal `json:"max_discount"`
-	// ApprovedBy is the ID of the next authority up the chain.
-	ApprovedBy string `json:"approved_by,omitempty"`
-}
-
-func checkAuthority(p *problems, list []Authority) {
-	before := p.Len()
-	seen := make(map[string]string, len(list))
-	for i, a := range list {
-		f := "authority[" + strconv.Itoa(i) + "]"
-		checkKey(p, f, ".id", a.ID, "authority", seen)
-		checkRate(p, f+".max_discount", a.MaxDiscount)
-	}
-	if p.Len() > before {
-		return
-	}
-	index := make(map[string]int, len(list))
-	for i, a := range list {
-		index[a.ID] = i
-	}
-	for i, a := range list {
-		f := "authority[" + strconv.Itoa(i) + "].approved_by"
-		if a.ApprovedBy == "" {
-			continue
-		}
-		j, ok := index[a.ApprovedBy]
-		if !ok {
-			p.Add(f, a.ApprovedBy, "no authority has this ID")
-			continue
-		}
-		// Limits strictly increasing up the chain also rule out loops.
-		if !list[j].MaxDiscount.GreaterThan(a.MaxDiscount) {
-			p.Addf(f, a.ApprovedBy, "the approver's max_discount %s %% must be above this authority's %s %%", list[j].MaxDiscount, a.MaxDiscount)
-		}
-	}
-}
-
 // ApprovalStatus says whether a quote may be sent as an offer.
+// The zero ApprovalStatus is unset, the status of a quote never
+// priced: it does not marshal.
 type ApprovalStatus uint8
 
 const (
@@ -91,141 +48,107 @@ func (v ApprovalStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *ApprovalStatus) UnmarshalText(b []byte) error {
-	x, err := ParseApprovalStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(approvalNames, "approval status", v, b)
 }
 
-// Approval records the manager discount of a quote against authority.
+// Approval records the manager discount of a quote against the rules'
+// authority limits. The zero Approval has no status: a quote that carries
+// it was never checked, and [Quote.Offerable] refuses it.
 type Approval struct {
 	Status ApprovalStatus `json:"status"`
-	// ManagerID asked for Rate percent; Authority (their own entry or
-	// their role) allows Limit percent.
-	ManagerID string          `json:"manager_id,omitempty"`
-	Rate      decimal.Decimal `json:"rate,omitzero"`
-	Authority string          `json:"authority,omitempty"`
-	Limit     decimal.Decimal `json:"limit,omitzero"`
-	// Approver is the lowest authority up the chain whose limit covers
+	// Manager asked for Rate percent; the limit of Holder (their own
+	// entry or their role's) allows Limit percent.
+	Manager authority.Actor `json:"manager,omitzero"`
+	Rate    decimal.Decimal `json:"rate,omitzero"`
+	Holder  string          `json:"holder,omitempty"`
+	Limit   decimal.Decimal `json:"limit,omitzero"`
+	// Approver is the lowest holder up the chain whose limit covers
 	// Rate: who must approve while Status is pending.
 	Approver string `json:"approver,omitempty"`
-	// ApprovedBy, ApprovedAs and ApprovedAt record the approval: who (a
-	// manager ID), under which authority, when.
-	ApprovedBy string    `json:"approved_by,omitempty"`
-	ApprovedAs string    `json:"approved_as,omitempty"`
-	ApprovedAt time.Time `json:"approved_at,omitzero"`
+	// Signature records who approved and when, and ApprovedAs the holder
+	// whose limit they approved under.
+	Signature  authority.Signature `json:"signature,omitzero"`
+	ApprovedAs string              `json:"approved_as,omitempty"`
 }
 
-// Approver is someone approving a quote: their ID and role.
-type Approver struct {
-	ID   string `json:"id"`
-	Role string `json:"role,omitempty"`
-}
-
-// authorityFor finds the entry that governs person id in role: their
-// own entry first, then their role's.
-func authorityFor(index map[string]int, id, role string) (int, bool) {
-	if i, ok := index[id]; ok && id != "" {
-		return i, true
+// checkAuthority checks the limits as authority.Limits does, and that
+// each is a discount rate: bounded to 8 decimals, at most 100 %.
+func checkAuthority(p *problems, l authority.Limits) {
+	p.Merge("authority", l.Validate())
+	for i, x := range l {
+		if validate.InRange(x.Max) && x.Max.Sign() >= 0 {
+			checkRate(p, "authority["+strconv.Itoa(i)+"].max", x.Max)
+		}
 	}
-	i, ok := index[role]
-	return i, ok && role != ""
 }
 
 // approval decides whether a manager discount needs approval: within
-// the manager's limit it does not; above it, the lowest authority up the
+// the manager's limit it does not; above it, the lowest holder up the
 // chain whose limit covers the rate must approve; above the top of the
 // chain the discount cannot be given.
-func approval(list []Authority, index map[string]int, m ManagerDiscount, p *problems) Approval {
+func approval(l authority.Limits, m ManagerDiscount, p *problems) Approval {
 	if m.Rate.Sign() == 0 {
 		return Approval{Status: ApprovalNotRequired}
 	}
-	if m.ManagerID == "" {
-		p.Add("manager.manager_id", nil, "is required with a manager discount: approval is four-eyes")
+	if m.By.ID == "" {
+		p.Add("manager.by.id", nil, "is required with a manager discount: approval is four-eyes")
 		return Approval{}
 	}
-	i, ok := authorityFor(index, m.ManagerID, m.Role)
+	own, ok := l.Of(m.By)
 	if !ok {
-		p.Add("manager.manager_id", m.ManagerID, fmt.Sprintf("no authority entry for this manager or role %q: the rules grant them no discount", m.Role))
+		p.Addf("manager.by", m.By.ID, "no authority limit for this manager or their role %q: the rules grant them no discount", m.By.Role)
 		return Approval{}
 	}
-	a := Approval{Status: ApprovalNotRequired, ManagerID: m.ManagerID, Rate: m.Rate, Authority: list[i].ID, Limit: list[i].MaxDiscount}
-	if m.Rate.LessThanOrEqual(list[i].MaxDiscount) {
+	a := Approval{Status: ApprovalNotRequired, Manager: m.By, Rate: m.Rate, Holder: own.Holder, Limit: own.Max}
+	var le *authority.LimitError
+	if !errors.As(l.Check(m.By, m.Rate), &le) {
 		return a
 	}
-	for at := i; list[at].ApprovedBy != ""; {
-		at = index[list[at].ApprovedBy]
-		if m.Rate.LessThanOrEqual(list[at].MaxDiscount) {
-			a.Status, a.Approver = ApprovalPending, list[at].ID
-			return a
-		}
+	if le.Approver == "" {
+		p.Addf("manager.rate", m.Rate, "above every limit of the chain from %q: nobody may approve it", own.Holder)
+		return Approval{}
 	}
-	p.Addf("manager.rate", m.Rate, "above every authority in the chain of %q (the top allows %s %%)", list[i].ID, topLimit(list, index, i))
-	return Approval{}
+	a.Status, a.Approver = ApprovalPending, le.Approver
+	return a
 }
 
-func topLimit(list []Authority, index map[string]int, i int) decimal.Decimal {
-	for list[i].ApprovedBy != "" {
-		i = index[list[i].ApprovedBy]
-	}
-	return list[i].MaxDiscount
-}
-
-// Approve records approval of q's manager discount by approver at the
-// given time and returns the approved copy. The approver's authority (own
-// entry, else role) must be the one the quote names or above it in the
-// chain, must cover the rate, and the approver must not be the manager
-// who asked (four eyes). Errors match ErrNotAuthorized, or ErrInvalid
-// for a quote with nothing to approve or from another price list, a
-// missing approver ID or a zero time.
-func (e *Engine) Approve(q Quote, approver Approver, at time.Time) (Quote, error) {
-	if q.Approval.Status != ApprovalPending {
-		return q, fmt.Errorf("%w: quote approval is %s, not pending", ErrInvalid, q.Approval.Status)
-	}
-	if q.PriceListID != e.pl.ID || q.Currency != e.pl.Currency {
-		return q, fmt.Errorf("%w: quote from price list %q (%s), engine prices %q (%s)", ErrInvalid, q.PriceListID, q.Currency, e.pl.ID, e.pl.Currency)
+// Approve records the approval of q's manager discount by sig and
+// returns the approved copy. The signer's limit (own entry, else role)
+// must be the one the quote names or above it in the chain (else
+// ErrNotAuthorized), the signer must not be the manager who asked
+// (ErrNotAuthorized: four eyes), and their limit must cover the rate
+// (else the *authority.LimitError of their limit). A quote with nothing
+// to approve or from another price list, and an incomplete signature,
+// are ErrInvalid.
+func (e *Engine) Approve(q Quote, sig authority.Signature) (Quote, error) {
+	if err := e.ready(); err != nil {
+		return q, err
 	}
 	var p problems
-	checkID(&p, "approver.id", approver.ID)
-	if at.IsZero() {
-		p.Add("at", nil, "is required: an approval records when it was given")
+	switch {
+	case q.Approval.Status != ApprovalPending:
+		p.Addf("approval.status", nil, "is %q, not pending: nothing to approve", q.Approval.Status.String())
+	case q.PriceListID != e.pl.ID || q.Currency != e.pl.Currency:
+		p.Addf("price_list_id", q.PriceListID, "this engine prices list %q in %s, the quote is in %s", e.pl.ID, e.pl.Currency, clientele.FormatValue(q.Currency))
 	}
+	p.Merge("signature", sig.Validate())
 	if err := p.err(); err != nil {
 		return q, err
 	}
-	if approver.ID == q.Approval.ManagerID {
-		return q, fmt.Errorf("%w: %q cannot approve their own discount", ErrNotAuthorized, approver.ID)
+	if sig.By.ID == q.Approval.Manager.ID {
+		return q, fmt.Errorf("%w: %q cannot approve their own discount", ErrNotAuthorized, sig.By.ID)
 	}
-	i, ok := authorityFor(e.authIndex, approver.ID, approver.Role)
+	own, ok := e.rules.Authority.Of(sig.By)
 	if !ok {
-		return q, fmt.Errorf("%w: %q (role %q) has no authority entry", ErrNotAuthorized, approver.ID, approver.Role)
+		return q, fmt.Errorf("%w: %q (role %q) has no authority limit", ErrNotAuthorized, sig.By.ID, sig.By.Role)
 	}
-	if !e.inChain(q.Approval.Approver, i) {
-		return q, fmt.Errorf("%w: %q approves as %q, not %q or above it", ErrNotAuthorized, approver.ID, e.rules.Authority[i].ID, q.Approval.Approver)
+	if !e.rules.Authority.Outranks(own.Holder, q.Approval.Approver) {
+		return q, fmt.Errorf("%w: %q approves as %q, not %q or above it", ErrNotAuthorized, sig.By.ID, own.Holder, clientele.FormatValue(q.Approval.Approver))
 	}
-	if q.Approval.Rate.GreaterThan(e.rules.Authority[i].MaxDiscount) {
-		return q, fmt.Errorf("%w: %q may approve up to %s %%, the quote asks %s %%", ErrNotAuthorized, approver.ID, e.rules.Authority[i].MaxDiscount, q.Approval.Rate)
+	if err := e.rules.Authority.Check(sig.By, q.Approval.Rate); err != nil {
+		return q, err
 	}
 	q.Approval.Status = ApprovalGranted
-	q.Approval.ApprovedBy, q.Approval.ApprovedAs, q.Approval.ApprovedAt = approver.ID, e.rules.Authority[i].ID, at
+	q.Approval.Signature, q.Approval.ApprovedAs = sig, own.Holder
 	return q, nil
-}
-
-// inChain reports whether authority i is the authority named from, or
-// above it in the chain.
-func (e *Engine) inChain(from string, i int) bool {
-	at, ok := e.authIndex[from]
-	for ok {
-		if at == i {
-			return true
-		}
-		next := e.rules.Authority[at].ApprovedBy
-		if next == "" {
-			return false
-		}
-		at, ok = e.authIndex[next]
-	}
-	return false
 }

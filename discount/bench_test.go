@@ -2,6 +2,7 @@ package discount
 
 import (
 	"fmt"
+	"github.com/clientele-go/clientele/authority"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -72,14 +73,14 @@ func benchFixture(nRequests int) (PriceList, Rules, []Request) {
 		}
 		r.Promotions = append(r.Promotions, p)
 	}
-	r.Authority = []Authority{{ID: "manager", MaxDiscount: d("5")}}
+	r.Authority = authority.Limits{{Holder: "manager", Max: d("5")}}
 
 	reqs := make([]Request, nRequests)
 	for k := range reqs {
 		rq := Request{Date: testDate, Currency: "EUR", Payment: PaymentTerms{Days: 30},
 			Client:  ClientFacts{ID: fmt.Sprintf("c-%d", k), Segments: []string{"A", "AX", "champions"}, VIP: k%2 == 0, LoyaltySpend: d("25000")},
 			Coupons: []string{"CODE0"},
-			Manager: ManagerDiscount{ManagerID: "m-1", Role: "manager", Rate: d("2")}}
+			Manager: ManagerDiscount{By: authority.Actor{ID: "m-1", Role: "manager"}, Rate: d("2")}}
 		for range 100 {
 			rq.Lines = append(rq.Lines, LineRequest{SKU: fmt.Sprintf("SKU-%04d", rng.IntN(1000)), Quantity: decimal.NewFromInt(int64(1 + rng.IntN(300)))})
 		}

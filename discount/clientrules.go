@@ -3,6 +3,7 @@ package discount
 import (
 	"strconv"
 
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -10,6 +11,8 @@ import (
 // host's segmentation (the client package's ABC, XYZ, RFM and key-client
 // segments) as plain strings in [ClientFacts.Segments]: "A", "AX",
 // "champions", "key". Matching is exact and case-sensitive.
+// The zero SegmentRule is not valid: Rules.Validate asks for its ID
+// and segment.
 type SegmentRule struct {
 	Header
 	Segment string          `json:"segment"`
@@ -18,11 +21,12 @@ type SegmentRule struct {
 
 func (s SegmentRule) check(p *problems, f string, ids map[string]string) {
 	s.Header.check(p, f, ids)
-	checkID(p, f+".segment", s.Segment)
+	p.ID(f+".segment", s.Segment)
 	checkRate(p, f+".rate", s.Rate)
 }
 
 // VIPRule discounts VIP clients ([ClientFacts.VIP]).
+// The zero VIPRule is not valid: Rules.Validate asks for its ID.
 type VIPRule struct {
 	Header
 	Rate decimal.Decimal `json:"rate"`
@@ -37,6 +41,8 @@ func (v VIPRule) check(p *problems, f string, ids map[string]string) {
 // programme's period ([ClientFacts.LoyaltySpend], supplied by the host)
 // selects a tier. The lowest tier starts at zero spend, so every client
 // is in some tier (its rate may be 0).
+// The zero LoyaltyRule is not valid: Rules.Validate asks for its ID
+// and a tier.
 type LoyaltyRule struct {
 	Header
 	Tiers []LoyaltyTier `json:"tiers"`
@@ -44,6 +50,7 @@ type LoyaltyRule struct {
 
 // LoyaltyTier is one loyalty level: from MinSpend (included) up, Rate
 // percent off.
+// The zero LoyaltyTier is a base tier: from no spend, 0 % off.
 type LoyaltyTier struct {
 	// Name is the level's label ("Silver").
 	Name     string          `json:"name,omitempty"`
@@ -59,7 +66,7 @@ func (l LoyaltyRule) check(p *problems, f string, ids map[string]string) {
 	}
 	tiers := make([]Tier, len(l.Tiers))
 	for i, t := range l.Tiers {
-		checkText(p, f+".tiers["+strconv.Itoa(i)+"].name", t.Name)
+		p.Text(f+".tiers["+strconv.Itoa(i)+"].name", t.Name, validate.MaxNameLen)
 		tiers[i] = Tier{Min: t.MinSpend, Rate: t.Rate}
 	}
 	before := p.Len()
@@ -72,6 +79,7 @@ func (l LoyaltyRule) check(p *problems, f string, ids map[string]string) {
 // PromotionRule is a promotion: a rate over a date window ([Header]
 // ValidFrom and ValidTo) on the items in scope, optionally unlocked by a
 // coupon code the client quotes.
+// The zero PromotionRule is not valid: Rules.Validate asks for its ID.
 type PromotionRule struct {
 	Header
 	Rate decimal.Decimal `json:"rate"`
@@ -83,7 +91,5 @@ type PromotionRule struct {
 func (pr PromotionRule) check(p *problems, f string, ids map[string]string) {
 	pr.Header.check(p, f, ids)
 	checkRate(p, f+".rate", pr.Rate)
-	if pr.Coupon != "" {
-		checkID(p, f+".coupon", pr.Coupon)
-	}
+	p.OptionalID(f+".coupon", pr.Coupon)
 }

@@ -15,9 +15,10 @@
 //
 // A host compiles its price list and rule set once, then quotes:
 //
-//	engine, err := discount.Compile(priceList, rules) // checks both together
+//	rules, err := clientele.LoadConfig[discount.Rules](file) // strict JSON, validated
+//	engine, err := discount.Compile(priceList, rules)      // checks both together
 //	quote, err := engine.Quote(discount.Request{
-//		Date: today, Currency: "EUR",
+//		Date: clientele.NewDate(2026, 11, 26), Currency: "EUR",
 //		Client: discount.ClientFacts{ID: "c-001", Segments: []string{"A", "AX"}},
 //		Lines:  []discount.LineRequest{{SKU: "DRILL", Quantity: decimal.NewFromInt(45)}},
 //		Payment: discount.PaymentTerms{Days: 30},
@@ -200,7 +201,9 @@
 // # Early-payment terms
 //
 // On the invoice side, [EarlyPaymentTerms] "d/D net N" give d percent
-// off when paid within D days, the full amount due within N. Odoo's
+// off when paid within D days, the full amount due within N; [EarlyPaymentTerms.Apply]
+// applies them to a ledger.Invoice (setting its due date) and
+// [EarlyPaymentInvoice.Settle] settles it from ledger.Payments. Odoo's
 // example ([Odoo cash discounts]): 100 € issued on 1 January at 2 %
 // within 7 days, net 30, is settled by 98 € until 8 January, else 100 €
 // by 31 January. Forgoing the discount is borrowing the discounted
@@ -219,16 +222,19 @@
 //
 // # The manager's authority
 //
-// Each manager or role has an [Authority]: the largest discount they may
-// give alone and who approves beyond it, forming a chain (manager 5 % →
-// head of sales 15 % → director 25 % in [DefaultRules]). A manager
-// discount within the limit needs nothing; above it the quote's
-// [Approval] is pending, names the lowest authority up the chain whose
-// limit covers the rate, and [Quote.Offerable] refuses the quote as an
-// offer until [Engine.Approve] records who approved it, as what, and
-// when — checking that the approver is that authority or above it, that
-// their limit covers the rate, and that they are not the manager who
-// asked. A discount above the top of the chain cannot be quoted at all.
+// Rules.Authority is an authority.Limits chain in percent points: per
+// role or per manager, the largest discount they may give alone and who
+// approves beyond it (manager 5 % → head of sales 15 % → director 25 % in
+// [DefaultRules]). The manager is an authority.Actor ([ManagerDiscount].By).
+// A manager discount within the limit needs nothing; above it the
+// quote's [Approval] is pending, names the lowest holder up the chain
+// whose limit covers the rate, and [Quote.Offerable] returns that
+// limit's *authority.LimitError until [Engine.Approve] records the
+// approver's authority.Signature (who, in which role, when) and the
+// limit they approved under — checking that the approver is that holder
+// or above it and not the manager who asked ([ErrNotAuthorized]), and
+// that their limit covers the rate (else their *authority.LimitError).
+// A discount above the top of the chain cannot be quoted at all.
 //
 // # Hints
 //
@@ -243,14 +249,23 @@
 // # Errors
 //
 // Bad input never panics: it returns an error matching [ErrInvalid] that
-// lists every problem at once, each a [FieldError] naming the field as
-// spelt in JSON and the offending value ("lines[1].sku = NAIL: not in
-// price list pl-2026"). Unknown SKUs also match [ErrUnknownSKU], currency
-// mistakes [ErrCurrency], conflicting rules [ErrConflict]. Decimals are
+// lists every problem at once, each a *clientele.FieldError naming the
+// field as spelt in JSON and the offending value ("lines[1].sku = NAIL:
+// not in price list pl-2026"). Unknown SKUs also match [ErrUnknownSKU],
+// currency mistakes [ErrCurrency], conflicting rules [ErrConflict], with
+// one prefix, "discount: invalid input", however many kinds apply; every
+// kind matches its shared clientele sentinel. Decimals are
 // bounded (15 integer digits, a fixed number of decimals per kind) before
 // any arithmetic touches them, so a hostile "1e-9999" fails validation
-// instead of exhausting memory. Configurations load from JSON strictly:
-// a misspelt field is an error, not a silently missing cap.
+// instead of exhausting memory, and errors print them compactly
+// ("1e999999999"). IDs and text follow the library's one rule (no
+// control characters, bounded length). Rule files and price lists load
+// with clientele.LoadConfig, strictly: a misspelt field is an error, not
+// a silently missing cap.
+//
+// Calendar days (validity periods, the quote date, invoice dates) are
+// clientele.Date; the time of an approval is the time.Time of its
+// authority.Signature.
 //
 // # Speed
 //

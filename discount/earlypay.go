@@ -6,9 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
@@ -20,6 +21,8 @@ import (
 // Not taking the discount is borrowing the discounted amount for N − D
 // days at a price of d/(1 − d) of it, an implied annual cost that
 // [EarlyPaymentTerms.AnnualCost] states both ways.
+// The zero EarlyPaymentTerms is not valid (no rate, no net period):
+// Validate, AnnualCost and Apply say so.
 type EarlyPaymentTerms struct {
 	// DiscountRate is d, in percent.
 	DiscountRate decimal.Decimal `json:"discount_rate"`
@@ -46,7 +49,7 @@ var termsPattern = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,8})?)\s*%?\s*/\s*(\
 func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
 	m := termsPattern.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
-		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, s)
+		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, clientele.FormatValue(s))
 	}
 	rate, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
 	days, _ := strconv.Atoi(m[2])
@@ -94,6 +97,8 @@ func (t EarlyPaymentTerms) Validate() error {
 // For 2/10 net 30 on a 365-day year, paid on day 30: i = 2/98, simple =
 // 37.24 %, compound = 44.59 %. Rates are dimensionless, kept as decimals
 // in percent points like every percentage of the package, to 10 places.
+// The zero AnnualCost is no result: AnnualCost returns it only with an
+// error.
 type AnnualCost struct {
 	// Days is X − D, the days of credit the forgone discount buys.
 	Days     int             `json:"days"`
@@ -136,61 +141,74 @@ func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 	}, nil
 }
 
-// EarlyPaymentInvoice is an invoice under early-payment terms: when the
-// discount ends, what it is worth, and when the invoice is due.
+// EarlyPaymentInvoice is an invoice under early-payment terms: the
+// invoice itself, due NetDays after its issue, and when the discount ends
+// and what it is worth. The zero EarlyPaymentInvoice has no terms and no
+// invoice: Settle refuses it, naming both.
 type EarlyPaymentInvoice struct {
-	Terms    EarlyPaymentTerms `json:"terms"`
-	Currency string            `json:"currency"`
-	Issued   time.Time         `json:"issued"`
-	Amount   decimal.Decimal   `json:"amount"`
+	Invoice ledger.Invoice    `json:"invoice"`
+	Terms   EarlyPaymentTerms `json:"terms"`
 	// DiscountDate is the last day the discount may be taken.
-	DiscountDate time.Time `json:"discount_date"`
+	DiscountDate clientele.Date `json:"discount_date"`
 	// Discount is the cash discount on the full amount, rounded to the
 	// currency, and AmountIfEarly what settles the invoice by then.
 	Discount      decimal.Decimal `json:"discount"`
 	AmountIfEarly decimal.Decimal `json:"amount_if_early"`
-	DueDate       time.Time       `json:"due_date"`
 	Rounding      RoundingMode    `json:"rounding,omitzero"`
 }
 
-// Invoice applies the terms to an invoice of amount, issued on the given
-// day, in currency. Odoo's cash-discount example: 100 € issued on 1
-// January under 2 % within 7 days, net 30, may be settled with 98 € up to
-// 8 January, else 100 € by 31 January.
-func (t EarlyPaymentTerms) Invoice(issued time.Time, amount decimal.Decimal, currencyCode string, mode RoundingMode) (EarlyPaymentInvoice, error) {
+// Apply applies the terms to an invoice: its due date becomes the issue
+// date plus NetDays (an invoice whose Due is already set must agree),
+// its discount date the issue date plus DiscountDays. Odoo's
+// cash-discount example: 100 € issued on 1 January under 2 % within 7
+// days, net 30, may be settled with 98 € up to 8 January, else 100 € by
+// 31 January.
+func (t EarlyPaymentTerms) Apply(inv ledger.Invoice, mode RoundingMode) (EarlyPaymentInvoice, error) {
 	var p problems
-	p.Merge("terms", t.Validate())
-	minor, ok := currency.MinorUnits(currencyCode)
-	if !ok {
-		p.addCurrency("currency", currencyCode, "unknown ISO 4217 currency code")
+	termsErr := t.Validate()
+	p.Merge("terms", termsErr)
+	if termsErr == nil && inv.Issued.IsValid() {
+		due := inv.Issued.AddDays(t.NetDays)
+		switch {
+		case inv.Due.IsZero():
+			inv.Due = due
+		case inv.Due != due:
+			p.Addf("invoice.due", inv.Due, "differs from %s, the issue date plus the terms' %d net days", due, t.NetDays)
+		}
 	}
-	if issued.IsZero() {
-		p.Add("issued", nil, "is required")
-	}
-	if checkMoney(&p, "amount", amount, minor) && amount.Sign() == 0 {
-		p.Add("amount", amount, "must be above 0")
-	}
+	minor := checkInvoice(&p, &inv)
 	if mode != 0 && !mode.IsValid() {
 		p.Add("rounding", mode, "unknown rounding mode")
 	}
 	if err := p.err(); err != nil {
 		return EarlyPaymentInvoice{}, err
 	}
-	disc := mode.Round(amount.Mul(fraction(t.DiscountRate)), minor)
+	disc := mode.Round(inv.Amount.Mul(fraction(t.DiscountRate)), minor)
 	return EarlyPaymentInvoice{
-		Terms: t, Currency: currencyCode, Issued: issued, Amount: amount,
-		DiscountDate: issued.AddDate(0, 0, t.DiscountDays), Discount: disc, AmountIfEarly: amount.Sub(disc),
-		DueDate: issued.AddDate(0, 0, t.NetDays), Rounding: mode,
+		Invoice: inv, Terms: t, Rounding: mode,
+		DiscountDate: inv.Issued.AddDays(t.DiscountDays), Discount: disc, AmountIfEarly: inv.Amount.Sub(disc),
 	}, nil
 }
 
-// Payment is money received against an invoice.
-type Payment struct {
-	Date   time.Time       `json:"date"`
-	Amount decimal.Decimal `json:"amount"`
+// checkInvoice records the problems of an invoice (ledger's, under
+// "invoice.", plus an amount finer than its currency) and returns the
+// currency's minor unit.
+func checkInvoice(p *problems, inv *ledger.Invoice) int32 {
+	before := p.Len()
+	p.Merge("invoice", inv.Validate())
+	minor, ok := currency.MinorUnits(inv.Currency)
+	if !ok {
+		p.Also(ErrCurrency)
+	}
+	if p.Len() == before {
+		checkShape(p, "invoice.amount", inv.Amount, minor)
+	}
+	return minor
 }
 
 // Settlement is how payments settled an invoice.
+// The zero Settlement is no result: Settle returns it only with an
+// error.
 type Settlement struct {
 	Applications []PaymentApplication `json:"applications"`
 	// Paid is the money received; Discount the cash discount granted;
@@ -205,8 +223,9 @@ type Settlement struct {
 }
 
 // PaymentApplication is one payment applied to the invoice.
+// The zero PaymentApplication is no result: Settle returns none.
 type PaymentApplication struct {
-	Payment Payment `json:"payment"`
+	Payment ledger.Payment `json:"payment"`
 	// Early: made by the discount date, so it earned a discount.
 	Early bool `json:"early"`
 	// DaysLate counts days after the due date (0 if on time).
@@ -229,45 +248,40 @@ type PaymentApplication struct {
 //     business, not this one's).
 //   - Money beyond what the invoice asks is reported as overpaid, never
 //     lost.
-func (inv EarlyPaymentInvoice) Settle(payments []Payment) (Settlement, error) {
-	minor, ok := currency.MinorUnits(inv.Currency)
+func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, error) {
 	var p problems
 	p.Merge("terms", inv.Terms.Validate())
-	if !ok {
-		p.addCurrency("currency", inv.Currency, "unknown ISO 4217 currency code")
-	}
-	checkMoney(&p, "amount", inv.Amount, minor)
+	minor := checkInvoice(&p, &inv.Invoice)
+	issued := inv.Invoice.Issued
 	for i, pay := range payments {
 		f := "payments[" + strconv.Itoa(i) + "]"
-		if pay.Date.IsZero() {
-			p.Add(f+".date", nil, "is required")
-		} else if dayNumber(pay.Date) < dayNumber(inv.Issued) {
-			p.Add(f+".date", pay.Date.Format(time.DateOnly), "before the invoice date "+inv.Issued.Format(time.DateOnly))
+		before := p.Len()
+		p.Merge(f, pay.Validate())
+		if p.Len() > before {
+			continue
 		}
-		if checkMoney(&p, f+".amount", pay.Amount, minor) && pay.Amount.Sign() == 0 {
-			p.Add(f+".amount", pay.Amount, "must be above 0")
+		if issued.IsValid() && pay.Date.Before(issued) {
+			p.Add(f+".date", pay.Date, "before the invoice date "+issued.String())
 		}
+		checkShape(&p, f+".amount", pay.Amount, minor)
 	}
 	if err := p.err(); err != nil {
 		return Settlement{}, err
 	}
 	order := slices.Clone(payments)
-	slices.SortStableFunc(order, func(a, b Payment) int { return dayNumber(a.Date) - dayNumber(b.Date) })
+	slices.SortStableFunc(order, func(a, b ledger.Payment) int { return a.Date.Compare(b.Date) })
 
 	dd := fraction(inv.Terms.DiscountRate)
 	keep := one.Sub(dd)
 	s := Settlement{Paid: decimal.Zero, Discount: decimal.Zero, Overpaid: decimal.Zero}
-	outstanding := inv.Amount
+	amount := inv.Invoice.Amount
+	outstanding := amount
 	for _, pay := range order {
-		app := PaymentApplication{Payment: pay, Discount: decimal.Zero}
-		day := dayNumber(pay.Date)
-		if due := dayNumber(inv.DueDate); day > due {
-			app.DaysLate = int(civil(pay.Date).Sub(civil(inv.DueDate)).Hours() / 24)
-		}
+		app := PaymentApplication{Payment: pay, Discount: decimal.Zero, DaysLate: max(0, pay.Date.Sub(inv.Invoice.Due))}
 		switch {
 		case outstanding.Sign() == 0:
 			app.Settled = decimal.Zero
-		case day <= dayNumber(inv.DiscountDate):
+		case !pay.Date.After(inv.DiscountDate):
 			app.Early = true
 			rest := outstanding.Sub(inv.Rounding.Round(outstanding.Mul(dd), minor))
 			if pay.Amount.GreaterThanOrEqual(rest) {
@@ -287,13 +301,7 @@ func (inv EarlyPaymentInvoice) Settle(payments []Payment) (Settlement, error) {
 		s.Overpaid = s.Overpaid.Add(pay.Amount.Add(app.Discount).Sub(app.Settled))
 		s.Applications = append(s.Applications, app)
 	}
-	s.Settled = inv.Amount.Sub(outstanding)
+	s.Settled = amount.Sub(outstanding)
 	s.Outstanding = outstanding
 	return s, nil
-}
-
-// civil drops the time of day, keeping the calendar day in t's location.
-func civil(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

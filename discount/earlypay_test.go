@@ -1,6 +1,7 @@
 package discount
 
 import (
+	"github.com/clientele-go/clientele/ledger"
 	"testing"
 	"time"
 
@@ -75,37 +76,52 @@ func TestEarlyPaymentInvoiceOdooExample(t *testing.T) {
 	// invoice of 1 January, 2 % within 7 days, due in 30: 98 € until 8
 	// January, else 100 € by 31 January.
 	terms := EarlyPaymentTerms{DiscountRate: d("2"), DiscountDays: 7, NetDays: 30}
-	inv, err := terms.Invoice(day(2026, time.January, 1), d("100"), "EUR", 0)
+	in := ledger.Invoice{ID: "INV-1", Currency: "EUR", Amount: d("100"), Issued: day(2026, time.January, 1)}
+	inv, err := terms.Apply(in, 0)
 	require.NoError(t, err)
 	assert.Equal(t, day(2026, time.January, 8), inv.DiscountDate)
-	assert.Equal(t, day(2026, time.January, 31), inv.DueDate)
+	assert.Equal(t, day(2026, time.January, 31), inv.Invoice.Due, "the terms set the due date")
+	assert.Equal(t, "INV-1", inv.Invoice.ID)
 	requireDec(t, "2", inv.Discount)
 	requireDec(t, "98", inv.AmountIfEarly)
 
-	_, err = terms.Invoice(time.Time{}, d("-1"), "EU", RoundingMode(9))
-	assert.Equal(t, []string{"currency", "issued", "amount", "rounding"}, fieldsOf(t, err))
+	in.Due = day(2026, time.January, 31)
+	_, err = terms.Apply(in, 0)
+	require.NoError(t, err, "a due date that agrees with the terms is kept")
+	in.Due = day(2026, time.February, 15)
+	_, err = terms.Apply(in, 0)
+	assert.EqualError(t, err, "discount: invalid input: invoice.due = 2026-02-15: differs from 2026-01-31, the issue date plus the terms' 30 net days")
+
+	_, err = terms.Apply(ledger.Invoice{Currency: "EU", Amount: d("-1")}, RoundingMode(9))
+	assert.Equal(t, []string{"invoice.currency", "invoice.amount", "invoice.issued", "invoice.due", "rounding"}, fieldsOf(t, err))
+	assert.ErrorIs(t, err, ErrCurrency)
+
+	_, err = terms.Apply(ledger.Invoice{Currency: "EUR", Amount: d("100.001"), Issued: day(2026, time.January, 1)}, 0)
+	assert.EqualError(t, err, "discount: invalid input: invoice.amount = 100.001: has more than 2 decimal places")
 }
 
 func TestSettle(t *testing.T) {
-	inv, err := DefaultEarlyPaymentTerms().Invoice(day(2026, time.March, 2), d("1000"), "EUR", RoundHalfUp)
+	inv, err := DefaultEarlyPaymentTerms().Apply(ledger.Invoice{Currency: "EUR", Amount: d("1000"), Issued: day(2026, time.March, 2)}, RoundHalfUp)
 	require.NoError(t, err) // discount date 12 March, due 1 April
-	pay := func(m time.Month, dd int, amt string) Payment { return Payment{Date: day(2026, m, dd), Amount: d(amt)} }
+	pay := func(m time.Month, dd int, amt string) ledger.Payment {
+		return ledger.Payment{Date: day(2026, m, dd), Amount: d(amt)}
+	}
 
 	for _, tc := range []struct {
 		name                                     string
-		payments                                 []Payment
+		payments                                 []ledger.Payment
 		discount, settled, outstanding, overpaid string
 	}{
-		{"in full by the discount date", []Payment{pay(time.March, 12, "980")}, "20", "1000", "0", "0"},
-		{"a day late for the discount", []Payment{pay(time.March, 13, "980")}, "0", "980", "20", "0"},
+		{"in full by the discount date", []ledger.Payment{pay(time.March, 12, "980")}, "20", "1000", "0", "0"},
+		{"a day late for the discount", []ledger.Payment{pay(time.March, 13, "980")}, "0", "980", "20", "0"},
 		// Two early halves earn what one early payment would:
 		// 490 / 0.98 = 500 each.
-		{"two early halves", []Payment{pay(time.March, 5, "490"), pay(time.March, 12, "490")}, "20", "1000", "0", "0"},
+		{"two early halves", []ledger.Payment{pay(time.March, 5, "490"), pay(time.March, 12, "490")}, "20", "1000", "0", "0"},
 		// 300 / 0.98 = 306.1224… -> 306.12 settled (6.12 discount); the
 		// remaining 693.88 is paid after the discount date at face value.
-		{"early part, rest later", []Payment{pay(time.March, 31, "693.88"), pay(time.March, 3, "300")}, "6.12", "1000", "0", "0"},
-		{"full price paid early", []Payment{pay(time.March, 3, "1000")}, "0", "1000", "0", "0"},
-		{"overpaid", []Payment{pay(time.March, 3, "980"), pay(time.March, 20, "15")}, "20", "1000", "0", "15"},
+		{"early part, rest later", []ledger.Payment{pay(time.March, 31, "693.88"), pay(time.March, 3, "300")}, "6.12", "1000", "0", "0"},
+		{"full price paid early", []ledger.Payment{pay(time.March, 3, "1000")}, "0", "1000", "0", "0"},
+		{"overpaid", []ledger.Payment{pay(time.March, 3, "980"), pay(time.March, 20, "15")}, "20", "1000", "0", "15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := inv.Settle(tc.payments)
@@ -118,18 +134,19 @@ func TestSettle(t *testing.T) {
 		})
 	}
 
-	s, err := inv.Settle([]Payment{pay(time.April, 16, "1000")})
+	s, err := inv.Settle([]ledger.Payment{pay(time.April, 16, "1000")})
 	require.NoError(t, err)
 	assert.Equal(t, 15, s.Applications[0].DaysLate, "due 1 April, paid 16 April")
 	assert.False(t, s.Applications[0].Early)
 
-	_, err = inv.Settle([]Payment{pay(time.March, 1, "10"), {Amount: d("0")}})
+	_, err = inv.Settle([]ledger.Payment{pay(time.March, 1, "10"), {Amount: d("0")}})
 	assert.Equal(t, []string{"payments[0].date", "payments[1].date", "payments[1].amount"}, fieldsOf(t, err))
+	assert.ErrorContains(t, err, "payments[0].date = 2026-03-01: before the invoice date 2026-03-02")
 
 	// A hand-built invoice is checked too: a 100 % discount would divide
 	// by zero.
 	bad := inv
 	bad.Terms.DiscountRate = d("100")
-	_, err = bad.Settle([]Payment{pay(time.March, 3, "1")})
+	_, err = bad.Settle([]ledger.Payment{pay(time.March, 3, "1")})
 	assert.Equal(t, []string{"terms.discount_rate"}, fieldsOf(t, err))
 }

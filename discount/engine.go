@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
@@ -16,6 +17,8 @@ import (
 // for quoting: rules are sorted once, indexed by SKU and group, and each
 // item carries the short list of rules that can apply to it, so a quote
 // visits only those. An Engine is immutable and safe for concurrent use.
+// The zero Engine has nothing compiled: Quote and Approve return an
+// error that says so; build one with Compile.
 type Engine struct {
 	pl           PriceList
 	rules        Rules
@@ -33,8 +36,6 @@ type Engine struct {
 	coupons   map[string][]int32 // coupon code -> promotion rules
 	ruleIndex map[string]int32   // rule ID -> index in crs
 	nPools    int                // per-order volume rules
-
-	authIndex map[string]int // authority ID -> index in rules.Authority
 
 	hints  bool // Rules.HintWithin is set
 	noRate rate // the zero rate, for a graduated rule with nothing to blend
@@ -79,7 +80,7 @@ type crule struct {
 	field    string // where the rule is in the rule set, for errors
 	kind     Kind
 	priority int
-	from, to int // validity as day numbers; 0: open
+	from, to clientele.Date // validity; unset: open
 	scope    Scope
 
 	// Flat rules (segment, VIP, promotion).
@@ -143,7 +144,7 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		pl: pl, rules: rules,
 		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
 		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
-		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, authIndex: map[string]int{},
+		coupons: map[string][]int32{}, ruleIndex: map[string]int32{},
 	}
 	e.compileItems(&p)
 	e.compileRules(&p)
@@ -156,9 +157,6 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 	}
 	if p.Len() > 0 {
 		return nil, p.err()
-	}
-	for i, a := range rules.Authority {
-		e.authIndex[a.ID] = i
 	}
 	if rules.HintWithin.Valid {
 		e.hints = true
@@ -315,14 +313,7 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 			p.Add(f+".scope.groups["+strconv.Itoa(i)+"]", g, "no item of price list "+e.pl.ID+" is in this group")
 		}
 	}
-	c := crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope}
-	if !h.ValidFrom.IsZero() {
-		c.from = dayNumber(h.ValidFrom)
-	}
-	if !h.ValidTo.IsZero() {
-		c.to = dayNumber(h.ValidTo)
-	}
-	return c
+	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo}
 }
 
 func (c *crule) setRate(percent decimal.Decimal) {

@@ -2,6 +2,9 @@ package discount_test
 
 import (
 	"fmt"
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
+	"github.com/clientele-go/clientele/ledger"
 	"os"
 	"strings"
 	"time"
@@ -19,7 +22,7 @@ func catalog() discount.PriceList {
 	}
 	return discount.PriceList{
 		ID: "pl-2026-eur", Currency: "EUR",
-		ValidFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), ValidTo: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC),
+		ValidFrom: clientele.NewDate(2026, 1, 1), ValidTo: clientele.NewDate(2026, 12, 31),
 		Items: []discount.Item{
 			item("DRL-18V", "Cordless drill 18V", "power-tools", "189.00", "121.00"),
 			item("SAW-190", "Circular saw 190 mm", "power-tools", "249.00", "160.00"),
@@ -36,7 +39,7 @@ func loadExampleRules() discount.Rules {
 		panic(err)
 	}
 	defer f.Close()
-	rules, err := discount.LoadRules(f)
+	rules, err := clientele.LoadConfig[discount.Rules](f)
 	if err != nil {
 		panic(err)
 	}
@@ -56,7 +59,7 @@ func Example_commercialOffer() {
 		return
 	}
 	q, err := engine.Quote(discount.Request{
-		Date:     time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC),
+		Date:     clientele.NewDate(2026, 11, 26),
 		Currency: "EUR",
 		Client: discount.ClientFacts{ID: "c-001", Segments: []string{"A", "AX"}, LoyaltySpend: decimal.NewFromInt(18400),
 			Prior: []discount.PriorVolume{{RuleID: "year-value", Amount: decimal.NewFromInt(47250)}}},
@@ -67,13 +70,13 @@ func Example_commercialOffer() {
 			{SKU: "SCR-4x40", Quantity: decimal.NewFromInt(120)},
 		},
 		Payment: discount.PaymentTerms{Days: 30},
-		Manager: discount.ManagerDiscount{ManagerID: "m-anna", Role: "manager", Rate: decimal.NewFromInt(2)},
+		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: decimal.NewFromInt(2)},
 	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("Offer to %s, %s, %s\n", q.ClientID, q.Date.Format(time.DateOnly), q.Payment)
+	fmt.Printf("Offer to %s, %s, %s\n", q.ClientID, q.Date, q.Payment)
 	for _, l := range q.Lines {
 		fmt.Printf("%-9s %4s x %7s = %9s -> %8s each, %9s\n", l.SKU, l.Quantity, money(l.ListPrice), money(l.Gross), l.NetUnitPrice.StringFixed(2), money(l.Net))
 		for _, a := range l.Adjustments {
@@ -152,9 +155,9 @@ func ExampleEngine_Approve() {
 		return
 	}
 	q, err := engine.Quote(discount.Request{
-		Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Currency: "EUR",
+		Date: clientele.NewDate(2026, 11, 26), Currency: "EUR",
 		Lines:   []discount.LineRequest{{SKU: "SAW-190", Quantity: decimal.NewFromInt(2)}},
-		Manager: discount.ManagerDiscount{ManagerID: "m-anna", Role: "manager", Rate: decimal.NewFromInt(6)},
+		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: decimal.NewFromInt(6)},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -162,16 +165,19 @@ func ExampleEngine_Approve() {
 	}
 	fmt.Println(q.Approval.Status, "by", q.Approval.Approver)
 	fmt.Println(q.Offerable())
-	approved, err := engine.Approve(q, discount.Approver{ID: "h-olga", Role: "head_of_sales"}, time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC))
+	approved, err := engine.Approve(q, authority.Signature{
+		By: authority.Actor{ID: "h-olga", Role: "head_of_sales"},
+		At: time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC),
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(approved.Approval.Status, "by", approved.Approval.ApprovedBy, "as", approved.Approval.ApprovedAs)
+	fmt.Println(approved.Approval.Status, "by", approved.Approval.Signature.By.ID, "as", approved.Approval.ApprovedAs)
 	fmt.Println("offerable:", approved.Offerable() == nil)
 	// Output:
 	// pending by head_of_sales
-	// discount: manager "m-anna" asked for 6 % (limit 3 %): needs approval by "head_of_sales"
+	// authority: "m-anna" (manager) may commit up to 3 (limit of "manager"), asked 6: needs approval by "head_of_sales"
 	// granted by h-olga as head_of_sales
 	// offerable: true
 }
@@ -196,22 +202,24 @@ func ExampleEarlyPaymentTerms_AnnualCost() {
 // An invoice under 2/10 net 30, paid in two halves within the discount
 // period: each half earns its share of the discount.
 func ExampleEarlyPaymentInvoice_Settle() {
-	inv, err := discount.DefaultEarlyPaymentTerms().Invoice(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), decimal.NewFromInt(1000), "EUR", discount.RoundHalfUp)
+	inv, err := discount.DefaultEarlyPaymentTerms().Apply(ledger.Invoice{
+		ID: "INV-2026-031", Currency: "EUR", Amount: decimal.NewFromInt(1000), Issued: clientele.NewDate(2026, 3, 2),
+	}, discount.RoundHalfUp)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("pay %s by %s, or %s by %s\n", money(inv.AmountIfEarly), inv.DiscountDate.Format(time.DateOnly), money(inv.Amount), inv.DueDate.Format(time.DateOnly))
-	s, err := inv.Settle([]discount.Payment{
-		{Date: time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC), Amount: decimal.NewFromInt(490)},
-		{Date: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC), Amount: decimal.NewFromInt(490)},
+	fmt.Printf("pay %s by %s, or %s by %s\n", money(inv.AmountIfEarly), inv.DiscountDate, money(inv.Invoice.Amount), inv.Invoice.Due)
+	s, err := inv.Settle([]ledger.Payment{
+		{Date: clientele.NewDate(2026, 3, 5), Amount: decimal.NewFromInt(490)},
+		{Date: clientele.NewDate(2026, 3, 12), Amount: decimal.NewFromInt(490)},
 	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, a := range s.Applications {
-		fmt.Printf("%s paid %s, settled %s (discount %s)\n", a.Payment.Date.Format(time.DateOnly), money(a.Payment.Amount), money(a.Settled), money(a.Discount))
+		fmt.Printf("%s paid %s, settled %s (discount %s)\n", a.Payment.Date, money(a.Payment.Amount), money(a.Settled), money(a.Discount))
 	}
 	fmt.Printf("outstanding %s\n", money(s.Outstanding))
 	// Output:
@@ -221,10 +229,11 @@ func ExampleEarlyPaymentInvoice_Settle() {
 	// outstanding 0.00
 }
 
-// Rule sets load from JSON and are validated as a whole: every problem is
-// reported at once, with its field path.
-func ExampleLoadRules() {
-	_, err := discount.LoadRules(strings.NewReader(`{
+// Rule sets load from JSON with clientele.LoadConfig, strictly, and are
+// validated as a whole: every problem is reported at once, with its
+// field path.
+func ExampleRules_Validate() {
+	_, err := clientele.LoadConfig[discount.Rules](strings.NewReader(`{
 	  "currency": "EUR",
 	  "combination": "additive",
 	  "max_discount": "120",

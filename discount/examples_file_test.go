@@ -2,9 +2,9 @@ package discount_test
 
 import (
 	"encoding/json"
+	"github.com/clientele-go/clientele"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/clientele-go/clientele/discount"
 	"github.com/shopspring/decimal"
@@ -30,14 +30,14 @@ func TestExamplePricingRulesFile(t *testing.T) {
 
 	data, err := json.Marshal(rules)
 	require.NoError(t, err)
-	back, err := discount.LoadRules(strings.NewReader(string(data)))
+	back, err := clientele.LoadConfig[discount.Rules](strings.NewReader(string(data)))
 	require.NoError(t, err)
 	assert.Equal(t, len(rules.Volume), len(back.Volume))
 
 	// The coupon and the VIP rule, which the package example does not
 	// use, work too: 40 gloves, VIP, SAFE10, prepaid.
 	q, err := e.Quote(discount.Request{
-		Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Currency: "EUR",
+		Date: clientele.NewDate(2026, 11, 26), Currency: "EUR",
 		Client:  discount.ClientFacts{ID: "c-002", VIP: true, Segments: []string{"key"}},
 		Lines:   []discount.LineRequest{{SKU: "GLV-PRO", Quantity: decimal.NewFromInt(40)}},
 		Coupons: []string{"SAFE10"},

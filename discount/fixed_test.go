@@ -2,6 +2,7 @@ package discount
 
 import (
 	"fmt"
+	"github.com/clientele-go/clientele/authority"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
@@ -298,7 +299,7 @@ func FuzzFixedMatchesDecimal(f *testing.F) {
 			r.Floor.MinMarkup = decimal.NewNullDecimal(dec(markup))
 		}
 		r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("9.5"), Interest: InterestMethod(1 + days%2)}
-		r.Authority = []Authority{{ID: "m", MaxDiscount: d("100")}}
+		r.Authority = authority.Limits{{Holder: "m", Max: d("100")}}
 		fast, slow, err := bothPaths(t, pl, r)
 		if err != nil {
 			return
@@ -306,7 +307,7 @@ func FuzzFixedMatchesDecimal(f *testing.F) {
 		rq := Request{Date: testDate, Currency: "EUR", Client: ClientFacts{Segments: []string{"A"}},
 			Lines:   []LineRequest{{SKU: "X", Quantity: dec(qty)}},
 			Payment: PaymentTerms{Days: days, Prepayment: prepay},
-			Manager: ManagerDiscount{ManagerID: "m1", Role: "m", Rate: dec(mgr)}}
+			Manager: ManagerDiscount{By: authority.Actor{ID: "m1", Role: "m"}, Rate: dec(mgr)}}
 		want, _, err := slow.quote(rq)
 		if err != nil {
 			return

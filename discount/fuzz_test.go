@@ -3,6 +3,8 @@ package discount
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"os"
 	"testing"
 
@@ -10,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// FuzzLoadRules feeds arbitrary bytes to the rule loader: it must never
+// FuzzLoadRules feeds arbitrary bytes to clientele.LoadConfig[Rules]: it must never
 // panic, and whatever it accepts must survive a JSON round trip and
 // compile against a price list without panicking.
 func FuzzLoadRules(f *testing.F) {
@@ -24,15 +26,15 @@ func FuzzLoadRules(f *testing.F) {
 	f.Add([]byte(`{"currency":"EUR","combination":"first_match","volume":[{"id":"v","priority":1,"per":"item","basis":"quantity","mode":"graduated","tiers":[{"min":"0","rate":"0"},{"min":"1e3","rate":"5"}]}]}`))
 	f.Add([]byte(`{"currency":"EUR","combination":"additive","max_discount":"1e-9999"}`))
 	f.Add([]byte(`{"currency":"EUR","combination":"compounding","payment":{"method":"cost_of_money","annual_rate":"99.99999999","interest":"compound","day_count":360}}`))
-	f.Add([]byte(`{"currency":"EUR","combination":"best_for_client","authority":[{"id":"a","max_discount":"5","approved_by":"a"}]}`))
+	f.Add([]byte(`{"currency":"EUR","combination":"best_for_client","authority":[{"holder":"a","max":"5","approved_by":"a"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := LoadRules(bytes.NewReader(data))
+		r, err := clientele.LoadConfig[Rules](bytes.NewReader(data))
 		if err != nil {
 			return
 		}
 		out, err := json.Marshal(r)
 		require.NoError(t, err)
-		back, err := LoadRules(bytes.NewReader(out))
+		back, err := clientele.LoadConfig[Rules](bytes.NewReader(out))
 		require.NoError(t, err, "a loaded rule set must reload: %s", out)
 		again, err := json.Marshal(back)
 		require.NoError(t, err)
@@ -76,10 +78,10 @@ func FuzzQuote(f *testing.F) {
 		}
 		r.Floor.MinMarkup = decimal.NewNullDecimal(decimal.NewFromInt(5))
 		r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("9.5"), Interest: CompoundInterest}
-		r.Authority = []Authority{{ID: "m", MaxDiscount: d("10"), ApprovedBy: "boss"}, {ID: "boss", MaxDiscount: d("100")}}
+		r.Authority = authority.Limits{{Holder: "m", Max: d("10"), ApprovedBy: "boss"}, {Holder: "boss", Max: d("100")}}
 		rq := req(LineRequest{SKU: "DRILL", Quantity: dec(qty)}, line("SAW", "2"), line("GLOVE", "1"))
 		rq.Payment = PaymentTerms{Days: days, Prepayment: prepay}
-		rq.Manager = ManagerDiscount{ManagerID: "m1", Role: "m", Rate: dec(managerRate)}
+		rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m1", Role: "m"}, Rate: dec(managerRate)}
 		q, err := NewQuote(testPriceList(), r, rq)
 		if err != nil {
 			return

@@ -1,6 +1,7 @@
 package discount
 
 import (
+	"github.com/clientele-go/clientele/authority"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,9 +30,9 @@ func TestCapCoversTheManagerDiscount(t *testing.T) {
 	// a total of 31.6 %), capped at 30 %: 70.00.
 	r := twoRules(Compounding)
 	r.MaxDiscount = nd("30")
-	r.Authority = []Authority{{ID: "m1", MaxDiscount: d("10")}}
+	r.Authority = authority.Limits{{Holder: "m1", Max: d("10")}}
 	rq := req(line("DRILL", "1"))
-	rq.Manager = ManagerDiscount{ManagerID: "m1", Rate: d("5")}
+	rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m1"}, Rate: d("5")}
 	l := mustQuote(t, testPriceList(), r, rq).Lines[0]
 	requireDec(t, "70", l.NetUnitPrice)
 	kinds := []Kind{}

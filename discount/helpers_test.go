@@ -1,6 +1,7 @@
 package discount
 
 import (
+	"github.com/clientele-go/clientele"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // nd is an optional decimal that is set.
 func nd(s string) decimal.NullDecimal { return decimal.NewNullDecimal(d(s)) }
 
-func day(y int, m time.Month, dd int) time.Time { return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC) }
+func day(y int, m time.Month, dd int) clientele.Date { return clientele.NewDate(y, m, dd) }
 
 // testDate is inside every fixture's validity window.
 var testDate = day(2026, time.November, 26)

@@ -4,6 +4,8 @@ import "github.com/clientele-go/clientele/internal/enum"
 
 // Kind is what made an adjustment to a price: a kind of rule, the
 // manager, or one of the guards (cap, floor) and the final rounding.
+// The zero Kind is unset: no adjustment carries it, and it does not
+// marshal.
 type Kind uint8
 
 const (
@@ -48,10 +50,5 @@ func (v Kind) MarshalText() ([]byte, error) { return enum.Marshal(kindNames, "Ki
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *Kind) UnmarshalText(b []byte) error {
-	x, err := ParseKind(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(kindNames, "adjustment kind", v, b)
 }

@@ -12,6 +12,8 @@ import (
 // applies after the commercial discounts, the cap and the floor (see the
 // package documentation for why). Its Method unset, payment terms do not
 // change the price.
+// The zero PaymentPricing is that: prices do not depend on payment
+// terms.
 type PaymentPricing struct {
 	Method PaymentMethod `json:"method,omitzero"`
 
@@ -39,12 +41,15 @@ type PaymentPricing struct {
 // DelayStep is one row of a deferral table: payments up to UpToDays
 // after delivery adjust the price by Adjustment percent (positive: a
 // surcharge; negative: a discount; 0 at delivery is usual).
+// The zero DelayStep prices payment on delivery at no adjustment.
 type DelayStep struct {
 	UpToDays   int             `json:"up_to_days"`
 	Adjustment decimal.Decimal `json:"adjustment"`
 }
 
 // PaymentMethod says how payment terms are priced.
+// The zero PaymentMethod is unset: payment terms do not change the
+// price.
 type PaymentMethod uint8
 
 const (
@@ -75,16 +80,13 @@ func (v PaymentMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *PaymentMethod) UnmarshalText(b []byte) error {
-	x, err := ParsePaymentMethod(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(paymentMethodNames, "payment method", v, b)
 }
 
 // InterestMethod says how a cost of money accrues over a delay of d days
 // at an annual rate r on a B-day year.
+// The zero InterestMethod is unset, which the cost-of-money method
+// refuses.
 type InterestMethod uint8
 
 const (
@@ -116,15 +118,11 @@ func (v InterestMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *InterestMethod) UnmarshalText(b []byte) error {
-	x, err := ParseInterestMethod(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(interestNames, "interest method", v, b)
 }
 
 // PaymentTerms is when the client will pay for a quote.
+// The zero PaymentTerms is payment on delivery.
 type PaymentTerms struct {
 	// Prepayment: the client pays before delivery, Days days before.
 	Prepayment bool `json:"prepayment,omitempty"`

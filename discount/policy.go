@@ -6,6 +6,8 @@ import "github.com/clientele-go/clientele/internal/enum"
 // set once per rule set and applies to volume, segment, VIP, loyalty
 // and promotion rules; the manager discount and the payment adjustment
 // are separate steps (see the package documentation).
+// The zero Policy is unset, which Rules.Validate refuses: how rules
+// combine is a choice to make.
 type Policy uint8
 
 const (
@@ -47,10 +49,5 @@ func (p Policy) MarshalText() ([]byte, error) { return enum.Marshal(policyNames,
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (p *Policy) UnmarshalText(b []byte) error {
-	v, err := ParsePolicy(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return enum.Unmarshal(policyNames, "combination policy", p, b)
 }

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
@@ -114,6 +114,9 @@ const (
 // with ErrUnknownSKU or ErrCurrency where they apply); the same engine
 // and request always give an equal quote.
 func (e *Engine) Quote(req Request) (Quote, error) {
+	if err := e.ready(); err != nil {
+		return Quote{}, err
+	}
 	q, _, err := e.quote(req)
 	return q, err
 }
@@ -158,10 +161,8 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 func (st *quoteState) prepare() (Approval, error) {
 	e, req := st.e, st.req
 	var p problems
-	if req.Date.IsZero() {
-		p.Add("date", nil, "is required")
-	} else if !e.pl.validOn(req.Date) {
-		p.Add("date", req.Date.Format(time.DateOnly), "outside the validity of price list "+e.pl.ID+" ("+validity(e.pl.ValidFrom, e.pl.ValidTo)+")")
+	if checkDay(&p, "date", req.Date, true) && !e.pl.validOn(req.Date) {
+		p.Add("date", req.Date, "outside the validity of price list "+e.pl.ID+" ("+validity(e.pl.ValidFrom, e.pl.ValidTo)+")")
 	}
 	switch req.Currency {
 	case e.pl.Currency:
@@ -171,7 +172,7 @@ func (st *quoteState) prepare() (Approval, error) {
 		p.addCurrency("currency", req.Currency, "the price list is in "+e.pl.Currency)
 	}
 	c := req.Client
-	checkText(&p, "client.id", c.ID)
+	p.OptionalID("client.id", c.ID)
 	checkNames(&p, "client.segments", c.Segments)
 	if !c.LoyaltySpend.IsZero() {
 		checkMoney(&p, "client.loyalty_spend", c.LoyaltySpend, e.minor+maxExtraDecimals)
@@ -188,11 +189,11 @@ func (st *quoteState) prepare() (Approval, error) {
 		}
 	}
 	var appr Approval
-	if m := req.Manager; !m.Rate.IsZero() || m.ManagerID != "" {
-		checkText(&p, "manager.manager_id", m.ManagerID)
-		checkText(&p, "manager.role", m.Role)
+	if m := req.Manager; !m.Rate.IsZero() || m.By.ID != "" || m.By.Role != "" {
+		p.OptionalID("manager.by.id", m.By.ID)
+		p.OptionalID("manager.by.role", m.By.Role)
 		if checkRate(&p, "manager.rate", m.Rate) {
-			appr = approval(e.rules.Authority, e.authIndex, m, &p)
+			appr = approval(e.rules.Authority, m, &p)
 			if m.Rate.Sign() > 0 {
 				st.mgr, st.hasMgr = newRate(m.Rate), true
 			}
@@ -209,16 +210,16 @@ func (st *quoteState) prepare() (Approval, error) {
 	return appr, nil
 }
 
-func validity(from, to time.Time) string {
+func validity(from, to clientele.Date) string {
 	s := "open"
 	if !from.IsZero() {
-		s = from.Format(time.DateOnly)
+		s = from.String()
 	}
 	s += " to "
 	if to.IsZero() {
 		return s + "open"
 	}
-	return s + to.Format(time.DateOnly)
+	return s + to.String()
 }
 
 func (st *quoteState) checkLines(p *problems) {
@@ -306,11 +307,10 @@ func (st *quoteState) checkPrior(p *problems) {
 // not depend on the lines.
 func (st *quoteState) resolveRules() {
 	e, req := st.e, st.req
-	day := dayNumber(req.Date)
 	for i := range e.crs {
 		c := &e.crs[i]
 		rs := &st.rs[i]
-		rs.active = (c.from == 0 || day >= c.from) && (c.to == 0 || day <= c.to)
+		rs.active = inPeriod(req.Date, c.from, c.to)
 		switch c.kind {
 		case KindSegment:
 			rs.active = rs.active && slices.Contains(req.Client.Segments, c.segment)
@@ -862,7 +862,7 @@ func (st *quoteState) warnings(appr Approval) []Warning {
 	if appr.Status == ApprovalPending {
 		out = append(out, Warning{Code: WarnApprovalRequired, Message: fmt.Sprintf(
 			"the manager discount of %s %% exceeds %q's limit of %s %%: %q must approve before this quote is an offer",
-			appr.Rate, appr.Authority, appr.Limit, appr.Approver)})
+			appr.Rate, appr.Holder, appr.Limit, appr.Approver)})
 	}
 	for _, code := range st.req.Coupons {
 		rules := st.e.coupons[code]
@@ -875,7 +875,7 @@ func (st *quoteState) warnings(appr Approval) []Warning {
 		case applied:
 		case !active:
 			out = append(out, Warning{Code: WarnCouponNotApplied, Message: fmt.Sprintf(
-				"coupon %q: its promotion is not valid on %s", code, st.req.Date.Format(time.DateOnly))})
+				"coupon %q: its promotion is not valid on %s", code, st.req.Date)})
 		default:
 			out = append(out, Warning{Code: WarnCouponNotApplied, Message: fmt.Sprintf(
 				"coupon %q gave nothing: no line is in its scope, or a better rule won under %s", code, st.e.rules.Combination)})

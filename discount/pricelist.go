@@ -2,10 +2,10 @@ package discount
 
 import (
 	"strconv"
-	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,20 +13,23 @@ import (
 // optional validity period, and one entry per SKU. It is the base every
 // quote starts from (step 1 of the order of operations in the package
 // documentation).
+// The zero PriceList is not valid: Validate names its missing ID,
+// currency and items.
 type PriceList struct {
 	ID string `json:"id"`
 	// Currency is the ISO 4217 code of every price in the list; its minor
 	// unit fixes where line totals are rounded (2 for EUR, 0 for JPY).
 	Currency string `json:"currency"`
 	// ValidFrom and ValidTo bound the calendar days on which the list
-	// may price a quote, both days included; a zero time leaves that end
-	// open.
-	ValidFrom time.Time `json:"valid_from,omitzero"`
-	ValidTo   time.Time `json:"valid_to,omitzero"`
-	Items     []Item    `json:"items"`
+	// may price a quote, both days included; an unset date leaves that
+	// end open.
+	ValidFrom clientele.Date `json:"valid_from,omitzero"`
+	ValidTo   clientele.Date `json:"valid_to,omitzero"`
+	Items     []Item         `json:"items"`
 }
 
 // Item is one price-list entry.
+// The zero Item is not valid: its SKU is required.
 type Item struct {
 	SKU  string `json:"sku"`
 	Name string `json:"name,omitempty"`
@@ -47,11 +50,6 @@ type Item struct {
 // unit a unit price may be.
 const maxExtraDecimals = 6
 
-// maxIDLen bounds identifiers (SKUs, rule IDs, manager IDs), long enough
-// for any real key and short enough to keep hostile input out of errors
-// and logs.
-const maxIDLen = 128
-
 // Validate reports every problem with the price list at once: an
 // unknown currency, a missing or duplicate SKU, a negative price or cost,
 // a price finer than the currency allows, an empty validity period.
@@ -62,14 +60,12 @@ func (pl PriceList) Validate() error {
 }
 
 func (pl PriceList) check(p *problems) {
-	checkID(p, "id", pl.ID)
+	p.ID("id", pl.ID)
 	minor, ok := currency.MinorUnits(pl.Currency)
 	if !ok {
 		p.addCurrency("currency", pl.Currency, "unknown ISO 4217 currency code")
 	}
-	if !pl.ValidFrom.IsZero() && !pl.ValidTo.IsZero() && dayNumber(pl.ValidTo) < dayNumber(pl.ValidFrom) {
-		p.Add("valid_to", pl.ValidTo.Format(time.DateOnly), "is before valid_from "+pl.ValidFrom.Format(time.DateOnly))
-	}
+	checkPeriod(p, "", pl.ValidFrom, pl.ValidTo)
 	if len(pl.Items) == 0 {
 		p.Add("items", nil, "the price list has no items")
 	}
@@ -78,8 +74,8 @@ func (pl PriceList) check(p *problems) {
 	for i, it := range pl.Items {
 		f := "items[" + strconv.Itoa(i) + "]"
 		checkKey(p, f, ".sku", it.SKU, "SKU", seen)
-		checkText(p, f+".group", it.Group)
-		checkText(p, f+".name", it.Name)
+		p.OptionalID(f+".group", it.Group)
+		p.Text(f+".name", it.Name, validate.MaxTextLen)
 		checkMoney(p, f+".unit_price", it.UnitPrice, decimals)
 		if it.Cost.Valid {
 			checkMoney(p, f+".cost", it.Cost.Decimal, decimals)
@@ -91,29 +87,37 @@ func (pl PriceList) check(p *problems) {
 }
 
 // validOn reports whether the list may price a quote dated d.
-func (pl PriceList) validOn(d time.Time) bool {
-	n := dayNumber(d)
-	if !pl.ValidFrom.IsZero() && n < dayNumber(pl.ValidFrom) {
+func (pl PriceList) validOn(d clientele.Date) bool { return inPeriod(d, pl.ValidFrom, pl.ValidTo) }
+
+// inPeriod reports whether d lies from from to to, both included; an
+// unset end is open.
+func inPeriod(d, from, to clientele.Date) bool {
+	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
+}
+
+// checkDay records a date that is invalid (a 30 February built in Go;
+// JSON refuses one already) or, when required, unset, and reports
+// whether d may be compared.
+func checkDay(p *problems, field string, d clientele.Date, required bool) bool {
+	switch {
+	case d.IsZero() && required:
+		p.Add(field, nil, "is required")
+		return false
+	case !d.IsZero() && !d.IsValid():
+		p.Add(field, nil, "is not a calendar date in years 1-9999")
 		return false
 	}
-	return pl.ValidTo.IsZero() || n <= dayNumber(pl.ValidTo)
+	return true
 }
 
-// dayNumber turns t into a comparable calendar day (yyyymmdd) in t's own
-// location: rules and quotes reason in calendar days, not instants.
-func dayNumber(t time.Time) int {
-	y, m, d := t.Date()
-	return y*10000 + int(m)*100 + d
-}
-
-func checkID(p *problems, field, id string) {
-	switch {
-	case strings.TrimSpace(id) == "":
-		p.Add(field, nil, "is required")
-	case len(id) > maxIDLen:
-		p.Addf(field, len(id), "is longer than %d bytes", maxIDLen)
-	case strings.TrimSpace(id) != id:
-		p.Add(field, id, "has leading or trailing spaces")
+// checkPeriod checks the validity period of a price list or a rule
+// (fields prefix+"valid_from" and prefix+"valid_to"): each end a date or
+// unset, the end not before the start.
+func checkPeriod(p *problems, prefix string, from, to clientele.Date) {
+	okFrom := checkDay(p, prefix+"valid_from", from, false)
+	okTo := checkDay(p, prefix+"valid_to", to, false)
+	if okFrom && okTo && !from.IsZero() && !to.IsZero() && to.Before(from) {
+		p.Add(prefix+"valid_to", to, "is before valid_from "+from.String())
 	}
 }
 
@@ -121,16 +125,10 @@ func checkID(p *problems, field, id string) {
 // identifier that must be unique: seen maps each key to the prefix of
 // the entry that has it first, so a repeat names both entries.
 func checkKey(p *problems, prefix, suffix, key, what string, seen map[string]string) {
-	checkID(p, prefix+suffix, key)
+	p.ID(prefix+suffix, key)
 	if first, dup := seen[key]; dup && key != "" {
 		p.Addf(prefix+suffix, key, "duplicate %s (also %s)", what, first)
 	} else {
 		seen[key] = prefix
-	}
-}
-
-func checkText(p *problems, field, s string) {
-	if len(s) > 4*maxIDLen {
-		p.Addf(field, len(s), "is longer than %d bytes", 4*maxIDLen)
 	}
 }

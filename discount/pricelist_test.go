@@ -2,6 +2,7 @@ package discount
 
 import (
 	"errors"
+	"github.com/clientele-go/clientele"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 // fieldsOf lists the field paths of a validation error, in order.
 func fieldsOf(t *testing.T, err error) []string {
 	t.Helper()
-	var list *ValidationError
+	var list *clientele.ValidationError
 	require.ErrorAs(t, err, &list)
 	var out []string
 	for _, f := range list.Fields {
@@ -34,7 +35,7 @@ func TestPriceListValidateReportsEveryProblem(t *testing.T) {
 		Items: []Item{
 			{SKU: "A", UnitPrice: d("-1")},
 			{SKU: "A", UnitPrice: d("1.123456789")},
-			{SKU: " B", UnitPrice: d("1"), Cost: nd("-2"), MinPrice: nd("1e-20")},
+			{SKU: "B\t", UnitPrice: d("1"), Cost: nd("-2"), MinPrice: nd("1e-20")},
 		},
 	}
 	err := pl.Validate()
@@ -49,6 +50,7 @@ func TestPriceListValidateReportsEveryProblem(t *testing.T) {
 	assert.Contains(t, err.Error(), "currency = XYZ: unknown ISO 4217 currency code")
 	assert.Contains(t, err.Error(), "items[0].unit_price = -1: must not be negative")
 	assert.Contains(t, err.Error(), "items[1].sku = A: duplicate SKU (also items[0])")
+	assert.Contains(t, err.Error(), `items[2].sku = "B\t": must be printable UTF-8`, "a control character in an ID")
 }
 
 func TestPriceListPriceDecimalsFollowCurrency(t *testing.T) {
@@ -77,28 +79,29 @@ func TestPriceListRejectsHostileDecimalsWithoutHanging(t *testing.T) {
 func TestPriceListValidity(t *testing.T) {
 	pl := testPriceList()
 	assert.True(t, pl.validOn(day(2026, time.January, 1)), "first day included")
-	assert.True(t, pl.validOn(time.Date(2026, time.December, 31, 23, 59, 0, 0, time.UTC)), "last day included, whatever the hour")
+	late := time.Date(2026, time.December, 31, 23, 59, 0, 0, time.FixedZone("MSK", 3*60*60))
+	assert.True(t, pl.validOn(clientele.DateOf(late)), "last day included, whatever the hour, in the zone the host means")
 	assert.False(t, pl.validOn(day(2027, time.January, 1)))
 	assert.False(t, pl.validOn(day(2025, time.December, 31)))
 	assert.True(t, PriceList{}.validOn(day(1990, time.May, 5)), "open ends")
 }
 
-func TestLoadPriceListIsStrict(t *testing.T) {
-	pl, err := LoadPriceList(strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"9.99","cost":5}]}`))
+func TestPriceListLoadsStrictly(t *testing.T) {
+	pl, err := clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"9.99","cost":5}]}`))
 	require.NoError(t, err)
 	requireDec(t, "9.99", pl.Items[0].UnitPrice)
 	require.True(t, pl.Items[0].Cost.Valid)
 	requireDec(t, "5", pl.Items[0].Cost.Decimal)
 	assert.False(t, pl.Items[0].MinPrice.Valid)
 
-	_, err = LoadPriceList(strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","price":"9.99"}]}`))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","price":"9.99"}]}`))
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
 	assert.ErrorContains(t, err, `unknown field "price"`)
 
-	_, err = LoadPriceList(strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"1"}]} {}`))
-	assert.ErrorContains(t, err, "after the JSON value")
+	_, err = clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"EUR","items":[{"sku":"A","unit_price":"1"}]} {}`))
+	assert.ErrorContains(t, err, "has data after the JSON document")
 
-	_, err = LoadPriceList(strings.NewReader(`{"id":"p","currency":"usd","items":[{"sku":"A","unit_price":"1"}]}`))
+	_, err = clientele.LoadConfig[PriceList](strings.NewReader(`{"id":"p","currency":"usd","items":[{"sku":"A","unit_price":"1"}]}`))
 	assert.True(t, errors.Is(err, ErrCurrency), "codes are upper case, as ISO 4217 writes them")
 }
 

@@ -3,6 +3,7 @@ package discount
 import (
 	"errors"
 	"fmt"
+	"github.com/clientele-go/clientele/authority"
 	"math/rand/v2"
 	"testing"
 
@@ -63,7 +64,7 @@ func randomRules(rng *rand.Rand) Rules {
 	case 1:
 		r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("15"), Interest: InterestMethod(1 + rng.IntN(2))}
 	}
-	r.Authority = []Authority{{ID: "m", MaxDiscount: d("100")}}
+	r.Authority = authority.Limits{{Holder: "m", Max: d("100")}}
 	return r
 }
 
@@ -90,7 +91,7 @@ func randomRequest(rng *rand.Rand, r Rules) Request {
 	}
 	rq.Payment = PaymentTerms{Days: rng.IntN(61)}
 	if rng.IntN(2) == 0 {
-		rq.Manager = ManagerDiscount{ManagerID: "m-1", Role: "m", Rate: decimal.NewFromInt(int64(rng.IntN(6)))}
+		rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m-1", Role: "m"}, Rate: decimal.NewFromInt(int64(rng.IntN(6)))}
 	}
 	return rq
 }

@@ -3,18 +3,21 @@ package discount
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/shopspring/decimal"
 )
 
 // Request is what a quote is asked for: the client's facts, the lines,
 // the payment terms, the date, and the manager's discount if any.
+// The zero Request is not valid: Engine.Quote names the missing date,
+// currency and lines.
 type Request struct {
 	// Date is the day the quote prices on: it selects the price list's
 	// and the rules' validity windows.
-	Date time.Time `json:"date"`
+	Date clientele.Date `json:"date"`
 	// Currency must be the price list's (a guard against quoting EUR
 	// prices to a client expecting RUB).
 	Currency string          `json:"currency"`
@@ -28,6 +31,8 @@ type Request struct {
 // ClientFacts are the client's facts the rules need, as plain values:
 // the host takes them from its client records and segmentations (the
 // client package), so this package does not depend on them.
+// The zero ClientFacts is an anonymous client in no segment, with no
+// spend and no prior purchases.
 type ClientFacts struct {
 	// ID is the host's client ID, copied to the quote.
 	ID string `json:"id,omitempty"`
@@ -44,6 +49,7 @@ type ClientFacts struct {
 
 // PriorVolume is what a client already bought in a cumulative volume
 // rule's period, supplied by the host from its sales records.
+// The zero PriorVolume names no rule, which Engine.Quote refuses.
 type PriorVolume struct {
 	RuleID string `json:"rule_id"`
 	// Key is the SKU for a per-item rule, the group for a per-group rule,
@@ -54,30 +60,35 @@ type PriorVolume struct {
 }
 
 // LineRequest is one line to price.
+// The zero LineRequest is not valid: Engine.Quote asks for a SKU and a
+// quantity above 0.
 type LineRequest struct {
 	SKU      string          `json:"sku"`
 	Quantity decimal.Decimal `json:"quantity"`
 }
 
 // ManagerDiscount is the discretionary discount a manager types in, on
-// every line, on top of the rule discounts. Above the manager's
-// authority the quote needs approval ([Engine.Approve]).
+// every line, on top of the rule discounts. Above the limit the rules'
+// authority gives the manager (By: their own entry, else their role's)
+// the quote needs approval ([Engine.Approve]). The zero ManagerDiscount
+// is none.
 type ManagerDiscount struct {
-	ManagerID string          `json:"manager_id,omitempty"`
-	Role      string          `json:"role,omitempty"`
-	Rate      decimal.Decimal `json:"rate,omitzero"`
+	By   authority.Actor `json:"by,omitzero"`
+	Rate decimal.Decimal `json:"rate,omitzero"`
 }
 
 // Quote is a priced, explained commercial offer. A quote is a value:
 // the same engine and request always give an equal quote.
+// The zero Quote was never priced: Offerable and Engine.Approve refuse
+// it.
 type Quote struct {
-	PriceListID string       `json:"price_list_id"`
-	Currency    string       `json:"currency"`
-	Date        time.Time    `json:"date"`
-	ClientID    string       `json:"client_id,omitempty"`
-	Payment     PaymentTerms `json:"payment"`
-	Lines       []Line       `json:"lines"`
-	Totals      Totals       `json:"totals"`
+	PriceListID string         `json:"price_list_id"`
+	Currency    string         `json:"currency"`
+	Date        clientele.Date `json:"date"`
+	ClientID    string         `json:"client_id,omitempty"`
+	Payment     PaymentTerms   `json:"payment"`
+	Lines       []Line         `json:"lines"`
+	Totals      Totals         `json:"totals"`
 	// Summary is the client-facing list of the discounts (and payment
 	// surcharge) granted, one entry per rule, adding up to Net − Gross.
 	Summary []SummaryLine `json:"summary"`
@@ -91,6 +102,8 @@ type Quote struct {
 
 // Line is one priced line. Gross plus the adjustments' amounts is Net
 // exactly, and Net is NetUnitPrice × Quantity rounded to the currency.
+// The zero Line is no result: Engine.Quote fills every line it
+// returns.
 type Line struct {
 	SKU      string          `json:"sku"`
 	Name     string          `json:"name,omitempty"`
@@ -111,6 +124,8 @@ type Line struct {
 }
 
 // Adjustment is one change to a line's price and where it came from.
+// The zero Adjustment is no result: every adjustment a quote carries
+// has a Kind.
 type Adjustment struct {
 	Kind Kind `json:"kind"`
 	// RuleID and Name identify the rule (empty for the manager, cap,
@@ -136,6 +151,7 @@ type Adjustment struct {
 
 // Totals of a quote, each the sum of the rounded lines: Net = Gross −
 // Discount + Surcharge, exactly.
+// The zero Totals are no result: Engine.Quote sets every total.
 type Totals struct {
 	Gross decimal.Decimal `json:"gross"`
 	// Discount is everything that took the price down, net of what the
@@ -147,6 +163,7 @@ type Totals struct {
 }
 
 // SummaryLine is one entry of the client-facing summary.
+// The zero SummaryLine has no kind, and its Label is empty.
 type SummaryLine struct {
 	Kind   Kind   `json:"kind"`
 	RuleID string `json:"rule_id,omitempty"`
@@ -180,6 +197,7 @@ func (s SummaryLine) Label() string {
 }
 
 // Hint says how much more to order to reach a better volume tier.
+// The zero Hint is no result; Text still renders it without failing.
 type Hint struct {
 	RuleID string `json:"rule_id"`
 	Name   string `json:"name,omitempty"`
@@ -225,6 +243,8 @@ func (h Hint) Text(currency string) string {
 }
 
 // WarningCode classifies a warning.
+// The zero WarningCode is unset: no warning carries it, and it does
+// not marshal.
 type WarningCode uint8
 
 const (
@@ -262,35 +282,45 @@ func (v WarningCode) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *WarningCode) UnmarshalText(b []byte) error {
-	x, err := ParseWarningCode(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(warningNames, "warning code", v, b)
 }
 
 // Warning is something a manager must see before sending the quote.
+// The zero Warning is no result: every warning a quote carries has a
+// Code.
 type Warning struct {
 	Code    WarningCode `json:"code"`
 	Message string      `json:"message"`
 }
 
 // Offerable returns nil when the quote may be sent to the client as an
-// offer, an *ApprovalRequiredError while its manager discount waits for
-// approval, and an error matching ErrInvalid for a quote without an
-// approval status (a zero Quote, or one not priced by [Engine.Quote]):
-// what was never checked is not an offer.
+// offer; while its manager discount waits for approval, the
+// *authority.LimitError of the manager's limit, naming the approver (it
+// matches authority.ErrLimitExceeded and clientele.ErrForbidden); and an
+// error matching ErrInvalid for a quote without an approval status (a
+// zero Quote, or one not priced by [Engine.Quote]): what was never
+// checked is not an offer.
 func (q Quote) Offerable() error {
-	switch q.Approval.Status {
+	switch a := q.Approval; a.Status {
 	case ApprovalNotRequired, ApprovalGranted:
 		return nil
 	case ApprovalPending:
-		return &ApprovalRequiredError{ManagerID: q.Approval.ManagerID, Rate: q.Approval.Rate, Limit: q.Approval.Limit, Approver: q.Approval.Approver}
+		return &authority.LimitError{Actor: a.Manager, Holder: a.Holder, Max: a.Limit, Amount: a.Rate, Approver: a.Approver}
 	}
 	var p problems
 	p.Add("approval.status", q.Approval.Status, "not a status Engine.Quote sets: the quote was not priced")
 	return p.err()
+}
+
+// ready reports the zero Engine, which has nothing compiled to price
+// with, as an error rather than a panic.
+func (e *Engine) ready() error {
+	if e == nil || e.bySKU == nil {
+		var p problems
+		p.Add("engine", nil, "is the zero Engine; build one with Compile")
+		return p.err()
+	}
+	return nil
 }
 
 // NewQuote prices req against a price list and a rule set: the simple

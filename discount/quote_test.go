@@ -3,6 +3,8 @@ package discount
 import (
 	"encoding/json"
 	"errors"
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"slices"
 	"testing"
 	"time"
@@ -24,7 +26,7 @@ func richRules() Rules {
 	r.Loyalty = []LoyaltyRule{{Header: Header{ID: "club", Priority: 3}, Tiers: []LoyaltyTier{{MinSpend: d("0"), Rate: d("0")}, {MinSpend: d("1000"), Rate: d("2")}}}}
 	r.Promotions = []PromotionRule{{Header: Header{ID: "autumn", Name: "Autumn sale", Priority: 4, Scope: Scope{Groups: []string{"tools"}}}, Rate: d("4")}}
 	r.Payment = PaymentPricing{Method: PaymentTable, Prepayment: nd("-2"), Steps: []DelayStep{{UpToDays: 0, Adjustment: d("0")}, {UpToDays: 30, Adjustment: d("1")}, {UpToDays: 60, Adjustment: d("2.5")}}}
-	r.Authority = []Authority{{ID: "manager", MaxDiscount: d("3"), ApprovedBy: "head"}, {ID: "head", MaxDiscount: d("10")}}
+	r.Authority = authority.Limits{{Holder: "manager", Max: d("3"), ApprovedBy: "head"}, {Holder: "head", Max: d("10")}}
 	return r
 }
 
@@ -32,7 +34,7 @@ func richRequest() Request {
 	rq := req(line("DRILL", "45"), line("SAW", "12"), line("SCREW", "2000"), line("GLOVE", "7"))
 	rq.Client = ClientFacts{ID: "c-001", Segments: []string{"A", "AX"}, LoyaltySpend: d("1500")}
 	rq.Payment = PaymentTerms{Days: 30}
-	rq.Manager = ManagerDiscount{ManagerID: "m-anna", Role: "manager", Rate: d("2")}
+	rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: d("2")}
 	return rq
 }
 
@@ -138,7 +140,7 @@ func TestQuoteBadRequestNamesEveryField(t *testing.T) {
 		Lines:   []LineRequest{line("DRILL", "0"), line("NAIL", "5"), line("SAW", "-2"), line("SCREW", "0.0000001")},
 		Payment: PaymentTerms{Days: -3},
 		Coupons: []string{"FREE"},
-		Manager: ManagerDiscount{ManagerID: "m-x", Rate: d("150")},
+		Manager: ManagerDiscount{By: authority.Actor{ID: "m-x"}, Rate: d("150")},
 	}
 	_, err := NewQuote(testPriceList(), richRules(), rq)
 	require.Error(t, err)
@@ -159,7 +161,7 @@ func TestQuoteBadRequestNamesEveryField(t *testing.T) {
 	assert.Contains(t, msg, "payment.days = -3: must not be negative")
 	assert.Contains(t, msg, "manager.rate = 150: must be a percentage within 0..100")
 
-	var fe *FieldError
+	var fe *clientele.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "date", fe.Field)
 }

@@ -38,12 +38,7 @@ func (m RoundingMode) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (m *RoundingMode) UnmarshalText(b []byte) error {
-	v, err := ParseRoundingMode(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return enum.Unmarshal(roundingNames, "rounding mode", m, b)
 }
 
 // Round rounds d to places decimal places in mode m; the zero mode

@@ -1,23 +1,23 @@
 package discount
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
 // Rules is a complete rule set: every discount rule, how they combine,
 // the guards (cap, floor), payment pricing, managers' authority, and the
-// rounding. It is plain data, loadable from JSON ([LoadRules]) and
-// validated as a whole ([Rules.Validate]); [Compile] turns it, with a
-// price list, into an [Engine].
+// rounding. It is plain data, loaded from JSON with
+// clientele.LoadConfig[discount.Rules] and validated as a whole
+// ([Rules.Validate]); [Compile] turns it, with a price list, into an
+// [Engine]. The zero Rules is not valid: Validate names the missing
+// currency and combination policy.
 type Rules struct {
 	// Currency is the ISO 4217 code of every amount in the rules (amount
 	// tiers, loyalty spend); it must be the price list's.
@@ -51,11 +51,13 @@ type Rules struct {
 
 	// Payment prices payment terms (prepayment, deferral).
 	Payment PaymentPricing `json:"payment,omitzero"`
-	// Authority lists the managers' and roles' discount limits.
-	Authority []Authority `json:"authority,omitempty"`
+	// Authority lists the managers' and roles' limits on the manager
+	// discount, in percent points, and who approves beyond each.
+	Authority authority.Limits `json:"authority,omitempty"`
 }
 
 // Header holds what every discount rule has.
+// The zero Header is not valid: its ID is required.
 type Header struct {
 	// ID identifies the rule in explanations; unique within a rule set.
 	ID string `json:"id"`
@@ -69,13 +71,14 @@ type Header struct {
 	// Scope limits the rule to some items; empty, it covers every item.
 	Scope Scope `json:"scope,omitzero"`
 	// ValidFrom and ValidTo bound the calendar days the rule applies on,
-	// both included; a zero time leaves that end open.
-	ValidFrom time.Time `json:"valid_from,omitzero"`
-	ValidTo   time.Time `json:"valid_to,omitzero"`
+	// both included; an unset date leaves that end open.
+	ValidFrom clientele.Date `json:"valid_from,omitzero"`
+	ValidTo   clientele.Date `json:"valid_to,omitzero"`
 }
 
 // Scope names the items a rule covers: an item is in scope when its SKU
 // is listed or its group is. Both empty: every item.
+// The zero Scope covers every item.
 type Scope struct {
 	SKUs   []string `json:"skus,omitempty"`
 	Groups []string `json:"groups,omitempty"`
@@ -88,6 +91,8 @@ func (s Scope) IsZero() bool { return len(s.SKUs) == 0 && len(s.Groups) == 0 }
 // floor is the higher of its cost plus MinMarkup, rounded up to the
 // unit-price precision, and its own MinPrice; a floor never raises a
 // price above the list price.
+// The zero Floor sets no markup: only the items' own MinPrice floors
+// apply.
 type Floor struct {
 	// MinMarkup is the lowest markup over cost, in percent: 10 means a
 	// price of at least cost × 1.10. Every item then needs a cost.
@@ -162,15 +167,13 @@ func (r Rules) check(p *problems) {
 // (ID -> field) to catch duplicates across every kind of rule.
 func (h Header) check(p *problems, f string, ids map[string]string) {
 	checkKey(p, f, ".id", h.ID, "rule ID", ids)
-	checkText(p, f+".name", h.Name)
+	p.Text(f+".name", h.Name, validate.MaxTextLen)
 	if h.Priority < 0 || h.Priority > maxPriority {
 		p.Addf(f+".priority", h.Priority, "must be within 0..%d", maxPriority)
 	}
 	checkNames(p, f+".scope.skus", h.Scope.SKUs)
 	checkNames(p, f+".scope.groups", h.Scope.Groups)
-	if !h.ValidFrom.IsZero() && !h.ValidTo.IsZero() && dayNumber(h.ValidTo) < dayNumber(h.ValidFrom) {
-		p.Add(f+".valid_to", h.ValidTo.Format(time.DateOnly), "is before valid_from "+h.ValidFrom.Format(time.DateOnly))
-	}
+	checkPeriod(p, f+".", h.ValidFrom, h.ValidTo)
 }
 
 func (h Header) label() string {
@@ -184,7 +187,7 @@ func (h Header) label() string {
 func checkNames(p *problems, f string, names []string) {
 	for i, n := range names {
 		fi := f + "[" + strconv.Itoa(i) + "]"
-		checkID(p, fi, n)
+		p.ID(fi, n)
 		if slices.Contains(names[:i], n) {
 			p.Add(fi, n, "listed twice")
 		}
@@ -194,50 +197,6 @@ func checkNames(p *problems, f string, names []string) {
 // checkRate records a problem unless v is a discount rate in 0..100 %.
 func checkRate(p *problems, f string, v decimal.Decimal) bool {
 	return checkPercent(p, f, v, 0, 100)
-}
-
-// LoadRules reads a rule set from JSON and validates it. Unknown fields
-// are an error (a misspelt "max_dicount" would otherwise silently mean
-// "no cap"), and so is anything after the JSON value.
-func LoadRules(r io.Reader) (Rules, error) { return load[Rules](r, "rules") }
-
-// LoadPriceList reads a price list from JSON and validates it, as
-// strictly as [LoadRules].
-func LoadPriceList(r io.Reader) (PriceList, error) { return load[PriceList](r, "price list") }
-
-// load decodes a config strictly and validates it; what names it in a
-// decoding error.
-func load[T interface{ Validate() error }](r io.Reader, what string) (T, error) {
-	var v, zero T
-	if err := decodeStrict(r, &v); err != nil {
-		return zero, fmt.Errorf("%w: %s: %w", ErrInvalid, what, err)
-	}
-	if err := v.Validate(); err != nil {
-		return zero, err
-	}
-	return v, nil
-}
-
-// maxConfigBytes bounds a JSON config read by LoadRules or LoadPriceList.
-const maxConfigBytes = 16 << 20
-
-func decodeStrict(r io.Reader, v any) error {
-	data, err := io.ReadAll(io.LimitReader(r, maxConfigBytes+1))
-	if err != nil {
-		return err
-	}
-	if len(data) > maxConfigBytes {
-		return fmt.Errorf("larger than %d bytes", maxConfigBytes)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("unexpected data after the JSON value")
-	}
-	return nil
 }
 
 // DefaultRules returns a conservative starting rule set in currency:
@@ -254,10 +213,10 @@ func DefaultRules(currencyCode string) Rules {
 		Combination: BestForClient,
 		MaxDiscount: decimal.NewNullDecimal(decimal.NewFromInt(25)),
 		HintWithin:  decimal.NewNullDecimal(decimal.NewFromInt(20)),
-		Authority: []Authority{
-			{ID: "manager", MaxDiscount: decimal.NewFromInt(5), ApprovedBy: "head_of_sales"},
-			{ID: "head_of_sales", MaxDiscount: decimal.NewFromInt(15), ApprovedBy: "director"},
-			{ID: "director", MaxDiscount: decimal.NewFromInt(25)},
+		Authority: authority.Limits{
+			{Holder: authority.RoleManager, Max: decimal.NewFromInt(5), ApprovedBy: "head_of_sales"},
+			{Holder: "head_of_sales", Max: decimal.NewFromInt(15), ApprovedBy: "director"},
+			{Holder: "director", Max: decimal.NewFromInt(25)},
 		},
 	}
 }

@@ -2,6 +2,8 @@ package discount
 
 import (
 	"encoding/json"
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"strings"
 	"testing"
 	"time"
@@ -104,33 +106,35 @@ func TestRulesValidatePayment(t *testing.T) {
 
 func TestRulesValidateAuthority(t *testing.T) {
 	r := baseRules(Additive)
-	r.Authority = []Authority{
-		{ID: "manager", MaxDiscount: d("5"), ApprovedBy: "head"},
-		{ID: "head", MaxDiscount: d("5"), ApprovedBy: "nobody"},
-		{ID: "manager", MaxDiscount: d("120")},
+	r.Authority = authority.Limits{
+		{Holder: "manager", Max: d("5"), ApprovedBy: "head"},
+		{Holder: "head", Max: d("5"), ApprovedBy: "nobody"},
+		{Holder: "manager", Max: d("120")},
 	}
-	assert.Equal(t, []string{"authority[2].id", "authority[2].max_discount"}, fieldsOf(t, r.Validate()),
-		"the chain is checked once the entries themselves are sound")
-	r.Authority = r.Authority[:2]
 	err := r.Validate()
+	assert.Equal(t, []string{"authority[2].holder", "authority[2].max"}, fieldsOf(t, err),
+		"the chain is checked once the entries themselves are sound")
+	assert.ErrorContains(t, err, "authority[2].max = 120: must be a percentage within 0..100", "a limit is a discount rate")
+	r.Authority = r.Authority[:2]
+	err = r.Validate()
 	assert.Equal(t, []string{"authority[0].approved_by", "authority[1].approved_by"}, fieldsOf(t, err))
-	assert.ErrorContains(t, err, "the approver's max_discount 5 % must be above this authority's 5 %")
-	assert.ErrorContains(t, err, "authority[1].approved_by = nobody: no authority has this ID")
+	assert.ErrorContains(t, err, "the approver's max 5 must be above this holder's 5")
+	assert.ErrorContains(t, err, "authority[1].approved_by = nobody: no limit has this holder")
 }
 
-func TestLoadRulesStrictJSON(t *testing.T) {
+func TestRulesLoadStrictly(t *testing.T) {
 	src := `{
 	  "currency": "EUR", "combination": "compounding", "max_dicount": "30"
 	}`
-	_, err := LoadRules(strings.NewReader(src))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err := clientele.LoadConfig[Rules](strings.NewReader(src))
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
 	assert.ErrorContains(t, err, `unknown field "max_dicount"`, "a typo must not silently mean no cap")
 
-	_, err = LoadRules(strings.NewReader(`{"currency": "EUR", "combination": "best"}`))
+	_, err = clientele.LoadConfig[Rules](strings.NewReader(`{"currency": "EUR", "combination": "best"}`))
 	assert.ErrorContains(t, err, `unknown combination policy "best"`)
 
 	// Percentages load from strings and from JSON numbers alike, exactly.
-	r, err := LoadRules(strings.NewReader(`{"currency":"EUR","combination":"additive","max_discount":12.5,
+	r, err := clientele.LoadConfig[Rules](strings.NewReader(`{"currency":"EUR","combination":"additive","max_discount":12.5,
 	  "segments":[{"id":"a","priority":1,"segment":"A","rate":"0.1"}]}`))
 	require.NoError(t, err)
 	requireDec(t, "12.5", r.MaxDiscount.Decimal)
@@ -143,7 +147,7 @@ func TestRulesJSONRoundTrip(t *testing.T) {
 	r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("12"), Interest: SimpleInterest}
 	data, err := json.Marshal(r)
 	require.NoError(t, err)
-	back, err := LoadRules(strings.NewReader(string(data)))
+	back, err := clientele.LoadConfig[Rules](strings.NewReader(string(data)))
 	require.NoError(t, err)
 	again, err := json.Marshal(back)
 	require.NoError(t, err)

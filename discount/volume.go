@@ -14,6 +14,8 @@ import (
 // Rates must not decrease from one tier to the next: a higher tier never
 // gives less. With that, ordering more never raises the unit price, in
 // either mode (see [TierMode]).
+// The zero VolumeRule is not valid: Rules.Validate asks for its ID,
+// per, basis, mode and tiers.
 type VolumeRule struct {
 	Header
 	// Per says which lines add up to the volume: the same SKU, the same
@@ -32,6 +34,7 @@ type VolumeRule struct {
 }
 
 // Tier is one volume tier: from Min (included) up, Rate percent off.
+// The zero Tier is from 0, 0 % off.
 type Tier struct {
 	Min  decimal.Decimal `json:"min"`
 	Rate decimal.Decimal `json:"rate"`

@@ -4,6 +4,7 @@ import "github.com/clientele-go/clientele/internal/enum"
 
 // Per says over which lines a volume rule adds up the quantity or amount
 // that selects its tier.
+// The zero Per is unset, which Rules.Validate refuses.
 type Per uint8
 
 const (
@@ -33,15 +34,11 @@ func (v Per) MarshalText() ([]byte, error) { return enum.Marshal(perNames, "Per"
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *Per) UnmarshalText(b []byte) error {
-	x, err := ParsePer(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(perNames, "volume aggregation", v, b)
 }
 
 // Basis says what a volume tier counts.
+// The zero Basis is unset, which Rules.Validate refuses.
 type Basis uint8
 
 const (
@@ -67,15 +64,11 @@ func (v Basis) MarshalText() ([]byte, error) { return enum.Marshal(basisNames, "
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *Basis) UnmarshalText(b []byte) error {
-	x, err := ParseBasis(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(basisNames, "volume basis", v, b)
 }
 
 // TierMode says how a reached tier prices the volume.
+// The zero TierMode is unset, which Rules.Validate refuses.
 type TierMode uint8
 
 const (
@@ -105,10 +98,5 @@ func (v TierMode) MarshalText() ([]byte, error) { return enum.Marshal(tierModeNa
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (v *TierMode) UnmarshalText(b []byte) error {
-	x, err := ParseTierMode(string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(tierModeNames, "tier mode", v, b)
 }

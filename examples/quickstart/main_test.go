@@ -27,7 +27,7 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, report, "exposure 212828.42 against limit 204822.59: hold")
 	assert.Contains(t, report, "released by u-credit-17 (credit_controller): allow")
 	// Anna asked for 5 %, above a manager's 3 %.
-	assert.Contains(t, report, `manager "m-anna" asked for 5 % (limit 3 %): needs approval by "head_of_sales"`)
+	assert.Contains(t, report, `authority: "m-anna" (manager) may commit up to 3 (limit of "manager"), asked 5: needs approval by "head_of_sales"`)
 	// neva filed k-101, k-103 and k-105 in November: two or more is a
 	// repeat.
 	assert.Contains(t, report, "Repeated complaints: neva (k-101, k-103, k-105)")

@@ -9,6 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/discount"
 )
@@ -39,7 +41,7 @@ func priceList() discount.PriceList {
 // decision allows, and gets Anna's extra discount approved.
 func (d *day) prepareOffer() error {
 	d.section("Commercial offer to Vostok Trading")
-	rules, err := discount.LoadRules(bytes.NewReader(pricingRules))
+	rules, err := clientele.LoadConfig[discount.Rules](bytes.NewReader(pricingRules))
 	if err != nil {
 		return err
 	}
@@ -62,7 +64,7 @@ func (d *day) prepareOffer() error {
 		}
 	}
 	q, err := engine.Quote(discount.Request{
-		Date: today, Currency: "EUR",
+		Date: clientele.DateOf(today), Currency: "EUR",
 		Client: discount.ClientFacts{
 			ID: vostok.ID, Segments: segments, VIP: vostok.VIP, LoyaltySpend: boughtThisYear,
 			Prior: []discount.PriorVolume{{RuleID: "year-value", Amount: boughtThisYear}},
@@ -74,7 +76,7 @@ func (d *day) prepareOffer() error {
 			{SKU: "SCR-4x40", Quantity: decimal.NewFromInt(250)},
 		},
 		Payment: discount.PaymentTerms{Days: d.credit.DeferralDays},
-		Manager: discount.ManagerDiscount{ManagerID: "m-anna", Role: "manager", Rate: decimal.NewFromInt(5)},
+		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: authority.RoleManager}, Rate: decimal.NewFromInt(5)},
 	})
 	if err != nil {
 		return err
@@ -113,11 +115,11 @@ func (d *day) prepareOffer() error {
 	}
 	if err := q.Offerable(); err != nil {
 		fmt.Fprintln(d.out, "Not yet an offer:", err)
-		q, err = engine.Approve(q, discount.Approver{ID: "h-olga", Role: "head_of_sales"}, today.Add(11*time.Hour))
+		q, err = engine.Approve(q, authority.Signature{By: authority.Actor{ID: "h-olga", Role: "head_of_sales"}, At: today.Add(11 * time.Hour)})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(d.out, "Approved by %s (%s): the offer can go out\n", q.Approval.ApprovedBy, q.Approval.ApprovedAs)
+		fmt.Fprintf(d.out, "Approved by %s (%s): the offer can go out\n", q.Approval.Signature.By.ID, q.Approval.ApprovedAs)
 	}
 	return d.checkExposure(q)
 }
