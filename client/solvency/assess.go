@@ -221,11 +221,4 @@ func (b Basis) IsValid() bool { return enum.Valid(basisNames, b) }
 func (b Basis) MarshalText() ([]byte, error) { return enum.Marshal(basisNames, "Basis", b) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (b *Basis) UnmarshalText(t []byte) error {
-	v, err := ParseBasis(string(t))
-	if err != nil {
-		return err
-	}
-	*b = v
-	return nil
-}
+func (b *Basis) UnmarshalText(t []byte) error { return enum.Unmarshal(basisNames, "basis", b, t) }

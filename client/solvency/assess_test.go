@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -107,7 +108,7 @@ func TestAssessBadInput(t *testing.T) {
 	st := fullStatement()
 	_, err := s.Assess(Input{Kind: client.KindIndividual, Statement: &st}, day("2025-06-30"))
 	requireFields(t, err, "statement")
-	assert.ErrorIs(t, err, client.ErrInvalid, "a host may handle every package's bad input as one")
+	assert.ErrorIs(t, err, clientele.ErrInvalid, "a host may handle every package's bad input as one")
 
 	usd := history()
 	for i := range usd {

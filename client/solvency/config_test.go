@@ -43,8 +43,7 @@ func TestParseConfigRejects(t *testing.T) {
 	assert.ErrorContains(t, err, `unknown field "colour"`)
 
 	_, err = ParseConfig(with("model", "zeta"))
-	requireFields(t, err, "model")
-	assert.ErrorContains(t, err, `model = "zeta": unknown Altman model`)
+	assert.ErrorContains(t, err, `unknown altman model "zeta"`)
 
 	_, err = ParseConfig(with("scaling", map[string]any{"anchor_score": 600, "anchor_odds": 0, "pdo": -20}))
 	requireFields(t, err, "scaling.anchor_odds", "scaling.pdo")

@@ -332,10 +332,5 @@ func (m LimitMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (m *LimitMethod) UnmarshalText(b []byte) error {
-	v, err := ParseLimitMethod(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return enum.Unmarshal(limitMethodNames, "limit method", m, b)
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/shopspring/decimal"
@@ -187,7 +188,7 @@ func ExampleScorecardConfig_Validate() {
 	if err != nil {
 		panic(err)
 	}
-	var list *solvency.ValidationError
+	var list *clientele.ValidationError
 	if errors.As(c.Validate(), &list) {
 		for _, f := range list.Fields {
 			fmt.Println(f)

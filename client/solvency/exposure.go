@@ -300,14 +300,7 @@ func (o Outcome) IsValid() bool { return enum.Valid(outcomeNames, o) }
 func (o Outcome) MarshalText() ([]byte, error) { return enum.Marshal(outcomeNames, "Outcome", o) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (o *Outcome) UnmarshalText(b []byte) error {
-	v, err := ParseOutcome(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
-}
+func (o *Outcome) UnmarshalText(b []byte) error { return enum.Unmarshal(outcomeNames, "outcome", o, b) }
 
 // DecisionCode names the rule behind a DecisionReason. The zero value is
 // unset.
@@ -349,10 +342,5 @@ func (c DecisionCode) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *DecisionCode) UnmarshalText(b []byte) error {
-	v, err := ParseDecisionCode(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(decisionCodeNames, "decision code", c, b)
 }

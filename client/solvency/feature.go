@@ -80,14 +80,7 @@ func (f Feature) categories() []string {
 func (f Feature) MarshalText() ([]byte, error) { return enum.Marshal(featureNames, "Feature", f) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (f *Feature) UnmarshalText(b []byte) error {
-	v, err := ParseFeature(string(b))
-	if err != nil {
-		return err
-	}
-	*f = v
-	return nil
-}
+func (f *Feature) UnmarshalText(b []byte) error { return enum.Unmarshal(featureNames, "feature", f, b) }
 
 // Features holds the value of every feature for one client: the compact,
 // allocation-free input of [Scorecard.Score]. A feature never set is

@@ -34,14 +34,7 @@ func (g Grade) IsValid() bool { return enum.Valid(gradeNames, g) }
 func (g Grade) MarshalText() ([]byte, error) { return enum.Marshal(gradeNames, "Grade", g) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (g *Grade) UnmarshalText(b []byte) error {
-	v, err := ParseGrade(string(b))
-	if err != nil {
-		return err
-	}
-	*g = v
-	return nil
-}
+func (g *Grade) UnmarshalText(b []byte) error { return enum.Unmarshal(gradeNames, "grade", g, b) }
 
 // GradeBand gives Grade to every score at or above MinScore. Bands are
 // listed best first, A, B, ... in order, with strictly falling minimums;

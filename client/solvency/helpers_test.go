@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,12 +23,12 @@ func day(s string) time.Time {
 
 // requireFields asserts that err is an ErrInvalid listing exactly these
 // field paths, in order.
-func requireFields(t *testing.T, err error, fields ...string) *ValidationError {
+func requireFields(t *testing.T, err error, fields ...string) *clientele.ValidationError {
 	t.Helper()
 	require.Error(t, err)
 	require.ErrorIs(t, err, ErrInvalid)
-	var list *ValidationError
-	require.True(t, errors.As(err, &list), "want a *ValidationError, got %T: %v", err, err)
+	var list *clientele.ValidationError
+	require.True(t, errors.As(err, &list), "want a *clientele.ValidationError, got %T: %v", err, err)
 	var got []string
 	for _, f := range list.Fields {
 		got = append(got, f.Field)

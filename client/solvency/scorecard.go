@@ -479,10 +479,5 @@ func (s FactorStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *FactorStatus) UnmarshalText(b []byte) error {
-	v, err := ParseFactorStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(factorStatusNames, "factor status", s, b)
 }
