@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/ledger"
 )
 
 // Scorer is a validated, compiled [Config]: it assesses clients, and is
@@ -50,15 +51,15 @@ type Input struct {
 	Statement *Statement `json:"statement,omitempty"`
 	// Invoices is the payment history, in one currency (the statement's,
 	// if there is one).
-	Invoices []Invoice `json:"invoices"`
+	Invoices []ledger.Invoice `json:"invoices"`
 }
 
 // Assessment is the solvency verdict on one client as of a date, with
 // everything that made it.
 type Assessment struct {
-	AsOf  time.Time   `json:"as_of"`
-	Kind  client.Kind `json:"kind"`
-	Basis Basis       `json:"basis"`
+	AsOf  clientele.Date `json:"as_of"`
+	Kind  client.Kind    `json:"kind"`
+	Basis Basis          `json:"basis"`
 	// Currency is the statement's and the invoices' currency ("" for a
 	// client with neither).
 	Currency   string     `json:"currency,omitempty"`
@@ -81,7 +82,7 @@ type Assessment struct {
 // then the scorecard of the client's kind. Missing data is never taken as
 // zero: the factors it feeds are scored as missing, the confidence drops,
 // and a note says what is missing.
-func (s *Scorer) Assess(in Input, asOf time.Time) (Assessment, error) {
+func (s *Scorer) Assess(in Input, asOf clientele.Date) (Assessment, error) {
 	if err := s.validateInput(&in, asOf); err != nil {
 		return Assessment{}, err
 	}
@@ -104,9 +105,9 @@ func (s *Scorer) Assess(in Input, asOf time.Time) (Assessment, error) {
 		}
 		a.Altman = zscore(st, m, why)
 		a.AnnualRevenue, a.Equity = st.annualRevenue(), st.Equity
-		if age := dayNumber(asOf) - dayNumber(st.PeriodEnd); age > int64(s.cfg.StatementMaxAgeDays) {
+		if age := asOf.Sub(st.PeriodEnd); age > s.cfg.StatementMaxAgeDays {
 			a.Notes = append(a.Notes, fmt.Sprintf("statement for the period ending %s is %d days old (more than %d): stale",
-				date(st.PeriodEnd), age, s.cfg.StatementMaxAgeDays))
+				st.PeriodEnd, age, s.cfg.StatementMaxAgeDays))
 		}
 	}
 	f := NewFeatures(a.Ratios, a.Altman, a.Discipline)
@@ -139,22 +140,20 @@ func (a *Assessment) statementSource(f Feature) Measure {
 	return a.Altman.Score // the Altman zone
 }
 
-func (s *Scorer) validateInput(in *Input, asOf time.Time) error {
+func (s *Scorer) validateInput(in *Input, asOf clientele.Date) error {
 	var p validate.Problems
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	asOfOK := checkDate(&p, "as_of", asOf)
 	if !in.Kind.IsValid() {
 		p.Add("kind", in.Kind, "unknown kind (want individual, entrepreneur or company)")
 	}
-	validateInvoices(&p, "invoices", in.Invoices)
+	p.Merge("", ledger.ValidateInvoices(in.Invoices))
 	if st := in.Statement; st != nil {
 		if in.Kind == client.KindIndividual {
 			p.Add("statement", nil, "an individual has no financial statements")
 		}
 		st.check(&p, "statement")
-		if !st.PeriodEnd.IsZero() && !asOf.IsZero() && dayNumber(st.PeriodEnd) > dayNumber(asOf) {
-			p.Addf("statement.period_end", date(st.PeriodEnd), "is after the as-of date %s", date(asOf))
+		if asOfOK && st.PeriodEnd.IsValid() && st.PeriodEnd.After(asOf) {
+			p.Addf("statement.period_end", st.PeriodEnd, "is after the as-of date %s", asOf)
 		}
 		for i := range in.Invoices {
 			if c := in.Invoices[i].Currency; c != st.Currency {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -53,7 +54,7 @@ func TestAssessCompanyHandWorked(t *testing.T) {
 
 func TestAssessIndividualRestsOnPaymentsAlone(t *testing.T) {
 	s := defaultScorer(t)
-	invs := []Invoice{
+	invs := []ledger.Invoice{
 		inv("a", "100", "2025-01-01", "2025-01-31", "2025-01-20"),
 		inv("b", "300", "2025-02-01", "2025-03-03", "2025-03-03"),
 	}
@@ -123,7 +124,7 @@ func TestAssessBadInput(t *testing.T) {
 	_, err = s.Assess(Input{Kind: client.Kind(7), Statement: &future}, day("2025-06-30"))
 	requireFields(t, err, "kind", "statement.total_assets", "statement.current_assets", "statement.period_end")
 
-	_, err = s.Assess(Input{Kind: client.KindCompany}, day("0001-01-01"))
+	_, err = s.Assess(Input{Kind: client.KindCompany}, clientele.Date{})
 	requireFields(t, err, "as_of")
 }
 

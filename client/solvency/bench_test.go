@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,12 +30,12 @@ func synthClient(r *rand.Rand) Input {
 		st.Inventory = Amount{} // one in ten did not report it
 	}
 	lateness := r.IntN(40)
-	invs := make([]Invoice, 24)
+	invs := make([]ledger.Invoice, 24)
 	for i := range invs {
-		issued := day("2023-07-01").AddDate(0, i, 0)
-		in := Invoice{ID: "inv", Currency: "EUR", Amount: cents(1_000_00, 50_000_00), Issued: issued, Due: issued.AddDate(0, 0, 30)}
+		issued := day("2023-07-01").AddMonths(i)
+		in := ledger.Invoice{ID: "inv", Currency: "EUR", Amount: cents(1_000_00, 50_000_00), Issued: issued, Due: issued.AddDays(30)}
 		if late := r.IntN(lateness + 1); r.IntN(20) > 0 {
-			in.Paid = in.Due.AddDate(0, 0, late-5)
+			in.Paid = in.Due.AddDays(late - 5)
 		}
 		invs[i] = in
 	}

@@ -193,8 +193,7 @@ func (c CreditPolicy) check(p *validate.Problems) {
 	for i, b := range c.Bypass {
 		f := func(name string) string { return "bypass[" + strconv.Itoa(i) + "]." + name }
 		switch {
-		case b.Role == "" || len(b.Role) > maxIDLen:
-			p.Addf(f("role"), strconv.Quote(b.Role), "must be 1 to %d bytes", maxIDLen)
+		case !p.ID(f("role"), b.Role):
 		default:
 			for j := range i {
 				if c.Bypass[j].Role == b.Role {

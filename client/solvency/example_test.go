@@ -10,16 +10,11 @@ import (
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func date(s string) clientele.Date { return clientele.MustParseDate(s) }
 
 // vostok is a trading company with a year's statement and twelve monthly
 // invoices of 40,000 on 30-day terms: two paid late, the last still open.
@@ -34,18 +29,18 @@ func vostok() solvency.Input {
 		Revenue: solvency.MustAmount("4800000"), EBIT: solvency.MustAmount("320000"),
 		InterestExpense: solvency.MustAmount("40000"),
 	}
-	var invoices []solvency.Invoice
+	var invoices []ledger.Invoice
 	for m := range 12 {
-		issued := date("2025-11-27").AddDate(0, m, 0)
-		in := solvency.Invoice{ID: fmt.Sprintf("INV-%02d", m+1), Currency: "EUR",
-			Amount: decimal.NewFromInt(40000), Issued: issued, Due: issued.AddDate(0, 0, 30)}
+		issued := date("2025-11-27").AddMonths(m)
+		in := ledger.Invoice{ID: fmt.Sprintf("INV-%02d", m+1), Currency: "EUR",
+			Amount: decimal.NewFromInt(40000), Issued: issued, Due: issued.AddDays(30)}
 		switch m {
 		case 3, 7:
-			in.Paid = in.Due.AddDate(0, 0, 9) // nine days late
+			in.Paid = in.Due.AddDays(9) // nine days late
 		case 11:
 			// still open, not yet due
 		default:
-			in.Paid = in.Due.AddDate(0, 0, -2)
+			in.Paid = in.Due.AddDays(-2)
 		}
 		invoices = append(invoices, in)
 	}
@@ -83,7 +78,7 @@ func Example() {
 	}
 	fmt.Printf("order SO-18: %s (exposure %s of %s: %s)\n", dec.Outcome, dec.Exposure, dec.Limit, dec.Reasons[0].Code)
 
-	released, err := dec.Release(solvency.Grant{Actor: "u-17", Role: "credit_controller", At: today.Add(10 * time.Hour)}, policy)
+	released, err := dec.Release(solvency.Grant{Actor: "u-17", Role: "credit_controller", At: today.Time(nil).Add(10 * time.Hour)}, policy)
 	if err != nil {
 		panic(err)
 	}

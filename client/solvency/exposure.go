@@ -4,10 +4,12 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,17 +27,17 @@ type Order struct {
 // (for what it owes and what is overdue), its other open orders and the
 // new order.
 type OrderCheck struct {
-	AsOf       time.Time `json:"as_of"`
-	Credit     Credit    `json:"credit"`
-	Invoices   []Invoice `json:"invoices"`
-	OpenOrders []Order   `json:"open_orders"`
-	Order      Order     `json:"order"`
+	AsOf       clientele.Date   `json:"as_of"`
+	Credit     Credit           `json:"credit"`
+	Invoices   []ledger.Invoice `json:"invoices"`
+	OpenOrders []Order          `json:"open_orders"`
+	Order      Order            `json:"order"`
 }
 
 // Decision is the outcome of an exposure check with its reasons and
 // figures. Amounts are exact, in Currency.
 type Decision struct {
-	AsOf     time.Time        `json:"as_of"`
+	AsOf     clientele.Date   `json:"as_of"`
 	Outcome  Outcome          `json:"outcome"`
 	Reasons  []DecisionReason `json:"reasons"`
 	Currency string           `json:"currency"`
@@ -86,24 +88,23 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 		return Decision{}, err
 	}
 	d := Decision{AsOf: req.AsOf, Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
-	today := dayNumber(req.AsOf)
 	var outstanding, overdue exactsum.Running
 	byRule := make([]exactsum.Running, len(p.Exposure.Overdue))
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
-		st := in.statusOn(today)
-		if st.state != invoiceOpen && st.state != invoiceOverdue {
+		st := in.StateOn(req.AsOf)
+		if st.State != ledger.Open && st.State != ledger.Overdue {
 			continue
 		}
 		outstanding.Add(in.Amount)
-		if st.state == invoiceOpen {
+		if st.State == ledger.Open {
 			continue
 		}
-		late := st.late
+		late := st.DaysLate
 		overdue.Add(in.Amount)
-		d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
+		d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		for j, r := range p.Exposure.Overdue {
-			if late >= int64(r.MinDays) {
+			if late >= r.MinDays {
 				byRule[j].Add(in.Amount)
 			}
 		}
@@ -148,40 +149,34 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 }
 
 func checkOrderInput(p *validate.Problems, req *OrderCheck, cur string) {
-	if req.AsOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	checkDate(p, "as_of", req.AsOf)
 	if c := req.Credit.Limit.Currency; c != cur {
 		p.Addf("credit.limit.currency", strconv.Quote(c), "differs from the policy's currency %s", cur)
 	}
 	p.NonNegative("credit.limit.amount", req.Credit.Limit.Amount)
-	validateInvoices(p, "invoices", req.Invoices)
+	p.Merge("", ledger.ValidateInvoices(req.Invoices))
 	if len(req.Invoices) > 0 && req.Invoices[0].Currency != cur && currency.Known(req.Invoices[0].Currency) {
 		p.Addf("invoices[0].currency", req.Invoices[0].Currency, "differs from the policy's currency %s", cur)
 	}
-	checkOrder(p, func() string { return "order" }, req.Order, cur)
-	for i, o := range req.OpenOrders {
-		f := func() string { return "open_orders[" + strconv.Itoa(i) + "]" }
-		checkOrder(p, f, o, cur)
-		for j := range i {
-			if o.ID != "" && req.OpenOrders[j].ID == o.ID {
-				p.Addf(f()+".id", o.ID, "repeats open_orders[%d]: one document is counted once, so its twin would hide", j)
-			}
-		}
+	var q validate.Problems
+	if checkOrder(&q, req.Order, cur); q.Len() > 0 {
+		p.Merge("order", q.Err(ErrInvalid))
+	}
+	p.Each("open_orders", len(req.OpenOrders), func(q *validate.Problems, i int) { checkOrder(q, req.OpenOrders[i], cur) })
+	if len(req.OpenOrders) > 1 {
+		// A twin would hide: one document is counted once.
+		p.Repeats("open_orders", "id", len(req.OpenOrders), func(i int) string { return req.OpenOrders[i].ID })
 	}
 }
 
-// checkOrder checks one order; path gives its field path, built only
-// for a problem.
-func checkOrder(p *validate.Problems, path func() string, o Order, cur string) {
-	if o.ID == "" || len(o.ID) > maxIDLen {
-		p.Addf(path()+".id", strconv.Quote(o.ID), "must be 1 to %d bytes: orders are told apart by ID", maxIDLen)
-	}
+// checkOrder checks one order, naming its fields from the order.
+func checkOrder(p *validate.Problems, o Order, cur string) {
+	p.ID("id", o.ID)
 	if o.Currency != cur {
-		p.Addf(path()+".currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
+		p.Addf("currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
 	}
-	if o.Amount.Sign() <= 0 {
-		p.Add(path()+".amount", o.Amount, "must be positive")
+	if p.CheckRange("amount", o.Amount) && o.Amount.Sign() <= 0 {
+		p.Add("amount", o.Amount, "must be positive")
 	}
 }
 
@@ -227,17 +222,13 @@ func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
 	if !d.Bypass.IsZero() {
 		pr.Add("bypass", d.Bypass.Actor, "the decision was bypassed already")
 	}
-	if g.Actor == "" || len(g.Actor) > maxIDLen {
-		pr.Addf("grant.actor", strconv.Quote(g.Actor), "must be 1 to %d bytes", maxIDLen)
-	}
-	if g.Role == "" || len(g.Role) > maxIDLen {
-		pr.Addf("grant.role", strconv.Quote(g.Role), "must be 1 to %d bytes", maxIDLen)
-	}
+	pr.ID("grant.actor", g.Actor)
+	pr.ID("grant.role", g.Role)
 	switch {
 	case g.At.IsZero():
 		pr.Add("grant.at", nil, "is required: the record says when")
-	case !d.AsOf.IsZero() && dayNumber(g.At) < dayNumber(d.AsOf):
-		pr.Addf("grant.at", date(g.At), "is before the decision's date %s", date(d.AsOf))
+	case clientele.DateOf(g.At).Before(d.AsOf):
+		pr.Addf("grant.at", clientele.DateOf(g.At), "is before the decision's date %s", d.AsOf)
 	}
 	if err := pr.Err(ErrInvalid); err != nil {
 		return Decision{}, err

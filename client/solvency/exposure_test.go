@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,15 +20,15 @@ func order(id, amount string) Order { return Order{ID: id, Currency: "EUR", Amou
 
 // open is an invoice issued 2025-06-01, due 2025-07-15: owed, not overdue
 // as of 2025-06-30.
-func open(id, amount string) Invoice { return inv(id, amount, "2025-06-01", "2025-07-15", "") }
+func open(id, amount string) ledger.Invoice { return inv(id, amount, "2025-06-01", "2025-07-15", "") }
 
 // overdueBy is an open invoice whose due date is n days before 2025-06-30.
-func overdueBy(id, amount string, n int) Invoice {
-	due := day("2025-06-30").AddDate(0, 0, -n)
-	return Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: due.AddDate(0, 0, -30), Due: due}
+func overdueBy(id, amount string, n int) ledger.Invoice {
+	due := day("2025-06-30").AddDays(-n)
+	return ledger.Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: due.AddDays(-30), Due: due}
 }
 
-func check(t *testing.T, c Credit, invs []Invoice, openOrders []Order, o Order) Decision {
+func check(t *testing.T, c Credit, invs []ledger.Invoice, openOrders []Order, o Order) Decision {
 	t.Helper()
 	dec, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c, Invoices: invs, OpenOrders: openOrders, Order: o}, DefaultCreditPolicy("EUR"))
 	require.NoError(t, err)
@@ -46,7 +47,7 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 	paid := inv("p", "5000", "2025-01-01", "2025-01-31", "2025-01-30") // paid: not exposure
 	tests := []struct {
 		name     string
-		invs     []Invoice
+		invs     []ledger.Invoice
 		open     []Order
 		order    string
 		outcome  Outcome
@@ -54,13 +55,13 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 		exposure string
 	}{
 		// 500 of a 1,000 limit.
-		{"allow", []Invoice{paid}, nil, "500", OutcomeAllow, nil, "500"},
+		{"allow", []ledger.Invoice{paid}, nil, "500", OutcomeAllow, nil, "500"},
 		// 400 owed + 500 = 900, 90 % of the limit: warn.
-		{"warn", []Invoice{open("i", "400")}, nil, "500", OutcomeWarn, []DecisionCode{CodeNearLimit}, "900"},
+		{"warn", []ledger.Invoice{open("i", "400")}, nil, "500", OutcomeWarn, []DecisionCode{CodeNearLimit}, "900"},
 		// 400 + open order 300 + 400 = 1,100 > 1,000: hold.
-		{"hold", []Invoice{open("i", "400")}, []Order{order("o1", "300")}, "400", OutcomeHold, []DecisionCode{CodeOverLimit}, "1100"},
+		{"hold", []ledger.Invoice{open("i", "400")}, []Order{order("o1", "300")}, "400", OutcomeHold, []DecisionCode{CodeOverLimit}, "1100"},
 		// 1,000 + 600 = 1,600 > 150 % of the limit: block.
-		{"block", []Invoice{open("i", "1000")}, nil, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "1600"},
+		{"block", []ledger.Invoice{open("i", "1000")}, nil, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "1600"},
 	}
 	for _, tt := range tests {
 		dec := check(t, credit("1000"), tt.invs, tt.open, order("new", tt.order))
@@ -69,7 +70,7 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 		assert.Equal(t, tt.exposure, dec.Exposure.String(), tt.name)
 		assert.Equal(t, d("1000").Sub(d(tt.exposure)).String(), dec.Headroom.String(), tt.name)
 	}
-	dec := check(t, credit("1000"), []Invoice{open("i", "400")}, []Order{order("o1", "300")}, order("new", "400"))
+	dec := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, []Order{order("o1", "300")}, order("new", "400"))
 	assert.Equal(t, "400", dec.Outstanding.String())
 	assert.Equal(t, "300", dec.OpenOrders.String())
 	assert.Equal(t, "400", dec.Order.String())
@@ -80,7 +81,7 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 func TestCheckOrderOverdueRules(t *testing.T) {
 	// 600 overdue 40 days: the any-overdue rule warns, and more than 500
 	// overdue 31+ days holds.
-	dec := check(t, credit("10000"), []Invoice{overdueBy("i", "600", 40)}, nil, order("new", "100"))
+	dec := check(t, credit("10000"), []ledger.Invoice{overdueBy("i", "600", 40)}, nil, order("new", "100"))
 	assert.Equal(t, OutcomeHold, dec.Outcome)
 	assert.Equal(t, []DecisionCode{CodeOverdue, CodeOverdue}, codes(dec))
 	assert.Equal(t, DecisionReason{Code: CodeOverdue, Outcome: OutcomeHold, Amount: d("600"), Threshold: d("500"), Days: 31}, dec.Reasons[1])
@@ -89,14 +90,14 @@ func TestCheckOrderOverdueRules(t *testing.T) {
 
 	// 300 overdue 40 days and 50 overdue 100 days: 350 ≤ 500 holds nothing,
 	// the 91-day rule blocks on any amount.
-	dec = check(t, credit("10000"), []Invoice{overdueBy("i", "300", 40), overdueBy("j", "50", 100)}, nil, order("new", "100"))
+	dec = check(t, credit("10000"), []ledger.Invoice{overdueBy("i", "300", 40), overdueBy("j", "50", 100)}, nil, order("new", "100"))
 	assert.Equal(t, OutcomeBlock, dec.Outcome)
 	require.Len(t, dec.Reasons, 2)
 	assert.Equal(t, "350", dec.Reasons[0].Amount.String(), "overdue by 1+ days")
 	assert.Equal(t, "50", dec.Reasons[1].Amount.String(), "overdue by 91+ days")
 
 	// Overdue on the due date + 0 days is not overdue yet.
-	dec = check(t, credit("10000"), []Invoice{overdueBy("i", "300", 0)}, nil, order("new", "100"))
+	dec = check(t, credit("10000"), []ledger.Invoice{overdueBy("i", "300", 0)}, nil, order("new", "100"))
 	assert.Equal(t, OutcomeAllow, dec.Outcome)
 }
 
@@ -117,7 +118,7 @@ func TestCheckOrderWithoutCredit(t *testing.T) {
 // entered is an open order when the next is checked, so the last part
 // sees the same exposure as the whole order would.
 func TestSplittingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
-	owed := []Invoice{open("i", "600")}
+	owed := []ledger.Invoice{open("i", "600")}
 	whole := check(t, credit("1000"), owed, nil, order("big", "600"))
 	assert.Equal(t, OutcomeHold, whole.Outcome, "600 owed + 600 = 1,200 > 1,000")
 
@@ -147,7 +148,7 @@ func TestSplittingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
 // a copy under a new ID counts again, and two open orders with one ID
 // are refused rather than silently merged.
 func TestDuplicatingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
-	owed := []Invoice{open("i", "400")}
+	owed := []ledger.Invoice{open("i", "400")}
 	first := check(t, credit("1000"), owed, nil, order("o-7", "500"))
 	again := check(t, credit("1000"), owed, []Order{order("o-7", "500")}, order("o-7", "500"))
 	assert.Equal(t, first.Exposure.String(), again.Exposure.String(), "re-checking the same document")
@@ -167,7 +168,7 @@ func TestCheckOrderBadInput(t *testing.T) {
 	usd.Currency = "USD"
 	c := credit("1000")
 	c.Limit.Currency = "USD"
-	_, err := CheckOrder(OrderCheck{Credit: c, Invoices: []Invoice{func() Invoice { i := open("i", "1"); i.Currency = "USD"; return i }()},
+	_, err := CheckOrder(OrderCheck{Credit: c, Invoices: []ledger.Invoice{func() ledger.Invoice { i := open("i", "1"); i.Currency = "USD"; return i }()},
 		OpenOrders: []Order{usd, {Currency: "EUR", Amount: d("0")}}, Order: Order{ID: "", Currency: "EUR", Amount: d("-1")}},
 		DefaultCreditPolicy("EUR"))
 	requireFields(t, err, "as_of", "credit.limit.currency", "invoices[0].currency",
@@ -178,8 +179,8 @@ func TestCheckOrderBadInput(t *testing.T) {
 
 func TestReleaseNeedsAuthority(t *testing.T) {
 	p := DefaultCreditPolicy("EUR")
-	at := day("2025-06-30").Add(10 * 3600e9)
-	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	at := day("2025-06-30").Time(nil).Add(10 * 3600e9)
+	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeHold, held.Outcome)
 
 	rel, err := held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
@@ -191,7 +192,7 @@ func TestReleaseNeedsAuthority(t *testing.T) {
 	_, err = rel.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
 	assert.ErrorIs(t, err, ErrInvalid, "released already")
 
-	blocked := check(t, credit("1000"), []Invoice{open("i", "1000")}, nil, order("new", "700"))
+	blocked := check(t, credit("1000"), []ledger.Invoice{open("i", "1000")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeBlock, blocked.Outcome)
 	_, err = blocked.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
 	var be *BypassError
@@ -219,7 +220,7 @@ func TestReleaseNeedsAuthority(t *testing.T) {
 func TestCheckOrderEdges(t *testing.T) {
 	tests := []struct {
 		name     string
-		invs     []Invoice
+		invs     []ledger.Invoice
 		order    string
 		outcome  Outcome
 		codes    []DecisionCode
@@ -228,35 +229,35 @@ func TestCheckOrderEdges(t *testing.T) {
 		exposure string
 	}{
 		// 400 + 500 = 899.99 < 900: allow; 900 is 90 %: warn.
-		{"just under the warning", []Invoice{open("i", "400")}, "499.99", OutcomeAllow, nil, "0", 0, "899.99"},
+		{"just under the warning", []ledger.Invoice{open("i", "400")}, "499.99", OutcomeAllow, nil, "0", 0, "899.99"},
 		// 400 + 600 = 1,000, the limit itself: not above it, so a warning.
-		{"at the limit", []Invoice{open("i", "400")}, "600", OutcomeWarn, []DecisionCode{CodeNearLimit}, "0", 0, "1000"},
-		{"a cent above the limit", []Invoice{open("i", "400")}, "600.01", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1000.01"},
+		{"at the limit", []ledger.Invoice{open("i", "400")}, "600", OutcomeWarn, []DecisionCode{CodeNearLimit}, "0", 0, "1000"},
+		{"a cent above the limit", []ledger.Invoice{open("i", "400")}, "600.01", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1000.01"},
 		// 1,000 + 500 = 1,500, 150 % exactly: above the limit, not above 150 %.
-		{"at the block level", []Invoice{open("i", "1000")}, "500", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1500"},
-		{"a cent above the block level", []Invoice{open("i", "1000")}, "500.01", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "0", 0, "1500.01"},
+		{"at the block level", []ledger.Invoice{open("i", "1000")}, "500", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1500"},
+		{"a cent above the block level", []ledger.Invoice{open("i", "1000")}, "500.01", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "0", 0, "1500.01"},
 		// The most severe rule decides, whatever the order the rules fire
 		// in: far over the limit (block) and overdue 5 days (warn).
-		{"block before a warning", []Invoice{overdueBy("i", "1000", 5)}, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit, CodeOverdue}, "1000", 5, "1600"},
+		{"block before a warning", []ledger.Invoice{overdueBy("i", "1000", 5)}, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit, CodeOverdue}, "1000", 5, "1600"},
 		// Due on the as-of date: owed, not overdue.
-		{"due today", []Invoice{overdueBy("i", "100", 0)}, "10", OutcomeAllow, nil, "0", 0, "110"},
+		{"due today", []ledger.Invoice{overdueBy("i", "100", 0)}, "10", OutcomeAllow, nil, "0", 0, "110"},
 		// 600 overdue 30 days: only the 1-day rule; 31 days: the hold rule too.
-		{"30 days overdue", []Invoice{overdueBy("i", "600", 30)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "600", 30, "610"},
-		{"31 days overdue", []Invoice{overdueBy("i", "600", 31)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 31, "610"},
+		{"30 days overdue", []ledger.Invoice{overdueBy("i", "600", 30)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "600", 30, "610"},
+		{"31 days overdue", []ledger.Invoice{overdueBy("i", "600", 31)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 31, "610"},
 		// Exactly 500 overdue 40 days is not more than 500: no hold.
-		{"500 overdue", []Invoice{overdueBy("i", "500", 40)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "500", 40, "510"},
-		{"500.01 overdue", []Invoice{overdueBy("i", "500.01", 40)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "500.01", 40, "510.01"},
+		{"500 overdue", []ledger.Invoice{overdueBy("i", "500", 40)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "500", 40, "510"},
+		{"500.01 overdue", []ledger.Invoice{overdueBy("i", "500.01", 40)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "500.01", 40, "510.01"},
 		// 90 days overdue holds (more than 500), 91 blocks.
-		{"90 days overdue", []Invoice{overdueBy("i", "600", 90)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 90, "610"},
-		{"91 days overdue", []Invoice{overdueBy("i", "1", 91)}, "10", OutcomeBlock, []DecisionCode{CodeOverdue, CodeOverdue}, "1", 91, "11"},
+		{"90 days overdue", []ledger.Invoice{overdueBy("i", "600", 90)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 90, "610"},
+		{"91 days overdue", []ledger.Invoice{overdueBy("i", "1", 91)}, "10", OutcomeBlock, []DecisionCode{CodeOverdue, CodeOverdue}, "1", 91, "11"},
 		// A written-off invoice is a loss, not something owed.
-		{"written off", []Invoice{func() Invoice {
+		{"written off", []ledger.Invoice{func() ledger.Invoice {
 			in := overdueBy("i", "900", 120)
 			in.WrittenOff = day("2025-06-01")
 			return in
 		}()}, "10", OutcomeAllow, nil, "0", 0, "10"},
 		// Paid after the as-of date: still owed on it (a replay of the past).
-		{"paid later", []Invoice{func() Invoice {
+		{"paid later", []ledger.Invoice{func() ledger.Invoice {
 			in := overdueBy("i", "300", 5)
 			in.Paid = day("2025-07-02")
 			return in
@@ -280,10 +281,10 @@ func TestCheckOrderEdges(t *testing.T) {
 // cannot predate the decision.
 func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	p := DefaultCreditPolicy("EUR")
-	at := day("2025-06-30").Add(10 * time.Hour)
+	at := day("2025-06-30").Time(nil).Add(10 * time.Hour)
 	cc := Grant{Actor: "u-42", Role: "credit_controller", At: at}
 
-	blocked := check(t, credit("1000"), []Invoice{open("i", "1000")}, nil, order("new", "700"))
+	blocked := check(t, credit("1000"), []ledger.Invoice{open("i", "1000")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeBlock, blocked.Outcome)
 	relabelled := blocked
 	relabelled.Outcome = OutcomeHold
@@ -291,16 +292,16 @@ func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	requireFields(t, err, "outcome")
 	assert.ErrorContains(t, err, "outcome = hold: differs from block, the most severe outcome of its reasons")
 
-	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeHold, held.Outcome)
 	twice := held
 	twice.Bypass = Bypass{Actor: "u-1", Role: "credit_controller", At: at, Released: OutcomeHold}
 	_, err = twice.Release(cc, p)
 	requireFields(t, err, "bypass")
 
-	_, err = held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: day("2025-06-29")}, p)
+	_, err = held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: day("2025-06-29").Time(nil)}, p)
 	list := requireFields(t, err, "grant.at")
-	assert.Equal(t, "2025-06-29", list.Fields[0].Value)
+	assert.Equal(t, day("2025-06-29"), list.Fields[0].Value)
 	_, err = held.Release(Grant{Actor: "u-42", Role: strings.Repeat("r", 129), At: at}, p)
 	requireFields(t, err, "grant.role")
 
@@ -314,16 +315,16 @@ func TestCheckOrderLimitsOnIdentifiers(t *testing.T) {
 	long := strings.Repeat("x", 129)
 	c := credit("-1")
 	_, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c,
-		Invoices: []Invoice{func() Invoice { in := open(long, "1"); return in }()},
+		Invoices: []ledger.Invoice{func() ledger.Invoice { in := open(long, "1"); return in }()},
 		Order:    order(long, "1")}, DefaultCreditPolicy("EUR"))
 	requireFields(t, err, "credit.limit.amount", "invoices[0].id", "order.id")
 
 	ok := strings.Repeat("x", 128)
 	_, err = CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: credit("1000"),
-		Invoices: []Invoice{open(ok, "1")}, Order: order(ok, "1")}, DefaultCreditPolicy("EUR"))
+		Invoices: []ledger.Invoice{open(ok, "1")}, Order: order(ok, "1")}, DefaultCreditPolicy("EUR"))
 	require.NoError(t, err, "128 bytes is the limit")
 
-	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
-	_, err = held.Release(Grant{Actor: long, Role: "credit_controller", At: day("2025-06-30")}, DefaultCreditPolicy("EUR"))
+	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
+	_, err = held.Release(Grant{Actor: long, Role: "credit_controller", At: day("2025-06-30").Time(nil)}, DefaultCreditPolicy("EUR"))
 	requireFields(t, err, "grant.actor")
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -102,20 +103,20 @@ func FuzzScorecard(f *testing.F) {
 }
 
 // fuzzHistory builds up to 24 invoices from raw bytes: 6 bytes each.
-func fuzzHistory(raw []byte) []Invoice {
+func fuzzHistory(raw []byte) []ledger.Invoice {
 	base := day("2024-01-01")
-	var out []Invoice
+	var out []ledger.Invoice
 	for i := 0; i+6 <= len(raw) && len(out) < 24; i += 6 {
 		b := raw[i : i+6]
-		in := Invoice{ID: strconv.Itoa(i), Currency: "EUR",
+		in := ledger.Invoice{ID: strconv.Itoa(i), Currency: "EUR",
 			Amount: decimal.New(int64(b[0])*100+int64(b[1])-5, -2),
-			Issued: base.AddDate(0, 0, int(b[2])*2)}
-		in.Due = in.Issued.AddDate(0, 0, int(b[3])-10)
+			Issued: base.AddDays(int(b[2]) * 2)}
+		in.Due = in.Issued.AddDays(int(b[3]) - 10)
 		switch b[5] % 3 {
 		case 1:
-			in.Paid = in.Issued.AddDate(0, 0, int(b[4])-5)
+			in.Paid = in.Issued.AddDays(int(b[4]) - 5)
 		case 2:
-			in.WrittenOff = in.Issued.AddDate(0, 0, int(b[4]))
+			in.WrittenOff = in.Issued.AddDays(int(b[4]))
 		}
 		out = append(out, in)
 	}
@@ -130,7 +131,7 @@ func FuzzPaymentDiscipline(f *testing.F) {
 	f.Add([]byte{255, 255, 255, 255, 255, 255, 1, 1, 1, 1, 1, 1}, uint16(700))
 	f.Fuzz(func(t *testing.T, raw []byte, asOfDays uint16) {
 		invs := fuzzHistory(raw)
-		asOf := day("2024-01-01").AddDate(0, 0, int(asOfDays))
+		asOf := day("2024-01-01").AddDays(int(asOfDays))
 		dd, err := PaymentDiscipline(invs, asOf, DefaultDisciplineConfig())
 		if err != nil {
 			assert.ErrorIs(t, err, ErrInvalid)
@@ -165,9 +166,9 @@ func FuzzSplitOrder(f *testing.F) {
 		if orderCents == 0 || parts == 0 || uint32(parts) > orderCents {
 			return
 		}
-		var invs []Invoice
+		var invs []ledger.Invoice
 		if owedCents > 0 {
-			invs = []Invoice{{ID: "i", Currency: "EUR", Amount: decimal.New(int64(owedCents), -2), Issued: day("2025-06-01"), Due: day("2025-07-15")}}
+			invs = []ledger.Invoice{{ID: "i", Currency: "EUR", Amount: decimal.New(int64(owedCents), -2), Issued: day("2025-06-01"), Due: day("2025-07-15")}}
 		}
 		c := Credit{Grade: GradeB, DeferralDays: 45, Limit: Money{Amount: decimal.New(int64(limitCents), -2), Currency: "EUR"}}
 		run := func(open []Order, o Order) Decision {
@@ -258,7 +259,7 @@ func FuzzAssess(f *testing.F) {
 				InterestExpense: amt(8, interest), MarketEquity: amt(9, ta/2), Cash: amt(10, ca/4),
 				Receivables: amt(11, ca/3), Inventory: amt(12, ca/4), MarketableSecurities: amt(13, ca/10)}
 		}
-		asOf := day("2024-01-01").AddDate(0, 0, int(asOfDays))
+		asOf := day("2024-01-01").AddDays(int(asOfDays))
 		a, err := s.Assess(in, asOf)
 		if err != nil {
 			assert.ErrorIs(t, err, ErrInvalid)

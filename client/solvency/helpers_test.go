@@ -3,7 +3,6 @@ package solvency
 import (
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
@@ -13,13 +12,7 @@ import (
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func day(s string) clientele.Date { return clientele.MustParseDate(s) }
 
 // requireFields asserts that err is an ErrInvalid listing exactly these
 // field paths, in order.

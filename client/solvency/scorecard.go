@@ -51,9 +51,8 @@ type Bin struct {
 // Limits that keep a scorecard small enough to be compiled into fixed
 // arrays and its points far from the float64 range.
 const (
-	maxBins      = 16
-	maxPoints    = 10000
-	maxReasonLen = 256
+	maxBins   = 16
+	maxPoints = 10000
 )
 
 // Validate reports every problem with the scorecard at once: unknown or
@@ -87,9 +86,7 @@ func (c ScorecardConfig) check(p *validate.Problems, prefix string, paymentsOnly
 		seen[fc.Feature] = i + 1
 		checkFloat(p, f, "missing_points", fc.MissingPoints, -maxPoints, maxPoints)
 		checkFloat(p, f, "undefined_points", fc.UndefinedPoints, -maxPoints, maxPoints)
-		if len(fc.Reason) > maxReasonLen {
-			p.Addf(f+".reason", fc.Reason[:16]+"...", "is %d bytes long, the limit is %d", len(fc.Reason), maxReasonLen)
-		}
+		p.Text(f+".reason", fc.Reason, validate.MaxTextLen)
 		switch {
 		case len(fc.Bins) == 0:
 			p.Add(f+".bins", nil, "a factor needs at least one bin")

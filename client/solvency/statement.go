@@ -2,8 +2,8 @@ package solvency
 
 import (
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -20,7 +20,7 @@ import (
 // EBIT, InterestExpense) cover the PeriodDays days that end there.
 type Statement struct {
 	// PeriodEnd is the balance-sheet date. Required.
-	PeriodEnd time.Time `json:"period_end"`
+	PeriodEnd clientele.Date `json:"period_end"`
 	// PeriodDays is the length of the income-statement period, 1 to 366
 	// days; 0 means a year of 365 days. Quarterly revenue (PeriodDays 91)
 	// is annualised where a yearly figure is needed.
@@ -82,9 +82,7 @@ func (s Statement) Validate() error {
 func (s Statement) check(p *validate.Problems, prefix string) {
 	// Field paths are built only for the problems found.
 	f := func(name string) string { return join(prefix, name) }
-	if s.PeriodEnd.IsZero() {
-		p.Add(f("period_end"), nil, "is required")
-	}
+	checkDate(p, f("period_end"), s.PeriodEnd)
 	if s.PeriodDays < 0 || s.PeriodDays > 366 {
 		p.Add(f("period_days"), s.PeriodDays, "must be 1 to 366 days, or 0 for a year")
 	}

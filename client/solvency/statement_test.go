@@ -34,7 +34,7 @@ func TestStatementValidateReportsEveryProblem(t *testing.T) {
 func TestStatementJSON(t *testing.T) {
 	var s Statement
 	require.NoError(t, json.Unmarshal([]byte(`{
-		"period_end": "2024-12-31T00:00:00Z", "currency": "EUR",
+		"period_end": "2024-12-31", "currency": "EUR",
 		"current_assets": "400", "current_liabilities": 250, "inventory": null
 	}`), &s))
 	require.NoError(t, s.Validate())
@@ -43,7 +43,7 @@ func TestStatementJSON(t *testing.T) {
 	assert.False(t, s.Cash.Known, "absent is unknown")
 	out, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"period_end":"2024-12-31T00:00:00Z","currency":"EUR","current_assets":"400","current_liabilities":"250"}`, string(out))
+	assert.JSONEq(t, `{"period_end":"2024-12-31","currency":"EUR","current_assets":"400","current_liabilities":"250"}`, string(out))
 }
 
 func TestAnnualRevenue(t *testing.T) {

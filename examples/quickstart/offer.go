@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/discount"
 )
@@ -130,7 +131,7 @@ func (d *day) checkExposure(q discount.Quote) error {
 		return err
 	}
 	dec, err := solvency.CheckOrder(solvency.OrderCheck{
-		AsOf: today, Credit: d.credit, Invoices: invoices(vostok),
+		AsOf: clientele.DateOf(today), Credit: d.credit, Invoices: invoices(vostok),
 		OpenOrders: []solvency.Order{{ID: "SO-2611", Currency: "EUR", Amount: decimal.NewFromInt(100000)}},
 		Order:      solvency.Order{ID: "SO-2612", Currency: q.Currency, Amount: q.Totals.Net},
 	}, d.creditPolicy)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
 )
@@ -21,7 +22,7 @@ func (d *day) checkSolvency() error {
 		if a.client.Status == client.StatusProspect {
 			continue
 		}
-		dis, err := solvency.PaymentDiscipline(invoices(a), today, solvency.DefaultDisciplineConfig())
+		dis, err := solvency.PaymentDiscipline(invoices(a), clientele.DateOf(today), solvency.DefaultDisciplineConfig())
 		if err != nil {
 			return err
 		}
@@ -46,7 +47,7 @@ func (d *day) checkSolvency() error {
 	}
 	rub := solvency.MustAmount
 	statement := &solvency.Statement{
-		PeriodEnd: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Currency: "EUR",
+		PeriodEnd: clientele.NewDate(2025, time.December, 31), Currency: "EUR",
 		Cash: rub("15000000"), MarketableSecurities: rub("5000000"), Receivables: rub("40000000"),
 		Inventory: rub("50000000"), CurrentAssets: rub("120000000"), TotalAssets: rub("200000000"),
 		CurrentLiabilities: rub("60000000"), TotalLiabilities: rub("110000000"), Equity: rub("90000000"),
@@ -57,7 +58,7 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: invoices(vostok)}, today)
+	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: invoices(vostok)}, clientele.DateOf(today))
 	if err != nil {
 		return err
 	}
