@@ -163,7 +163,7 @@ func ChooseModel(s Statement, f Facts) (Model, string) {
 		return ModelZDoublePrimeEM, whyEmerging
 	case !f.Manufacturer:
 		return ModelZDoublePrime, whyNonManufactur
-	case s.MarketEquity.Known:
+	case s.MarketEquity.Valid:
 		return ModelZ, whyListed
 	default:
 		return ModelZPrime, whyPrivate

@@ -10,6 +10,7 @@ import (
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/clientele-go/clientele/ledger"
+	"github.com/shopspring/decimal"
 )
 
 // Scorer is a validated, compiled [Config]: it assesses clients, and is
@@ -71,8 +72,8 @@ type Assessment struct {
 	Result ScoreResult `json:"result"`
 	// AnnualRevenue (revenue scaled to 365 days) and Equity are the
 	// statement figures a credit limit may be based on.
-	AnnualRevenue Amount `json:"annual_revenue,omitzero"`
-	Equity        Amount `json:"equity,omitzero"`
+	AnnualRevenue decimal.NullDecimal `json:"annual_revenue,omitzero"`
+	Equity        decimal.NullDecimal `json:"equity,omitzero"`
 	// Notes say in words what was missing, stale or assumed.
 	Notes []string `json:"notes,omitempty"`
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
@@ -224,12 +225,12 @@ type Credit struct {
 // LimitBasis is how a limit was computed: Base × Percent% ×
 // GradePercent%, at most Cap.
 type LimitBasis struct {
-	Method       LimitMethod     `json:"method"`
-	Base         Amount          `json:"base"`
-	Percent      decimal.Decimal `json:"percent"`
-	GradePercent decimal.Decimal `json:"grade_percent"`
-	Uncapped     decimal.Decimal `json:"uncapped"`
-	Capped       bool            `json:"capped,omitempty"`
+	Method       LimitMethod         `json:"method"`
+	Base         decimal.NullDecimal `json:"base"`
+	Percent      decimal.Decimal     `json:"percent"`
+	GradePercent decimal.Decimal     `json:"grade_percent"`
+	Uncapped     decimal.Decimal     `json:"uncapped"`
+	Capped       bool                `json:"capped,omitempty"`
 }
 
 // DecideCredit applies the policy to an assessment: the grade's terms,
@@ -274,19 +275,19 @@ func DecideCredit(a Assessment, p CreditPolicy) (Credit, error) {
 	}
 	base := c.Basis.Base
 	switch {
-	case !base.Known:
+	case !base.Valid:
 		c.Notes = append(c.Notes, method.baseName()+" unknown: no credit limit")
 		return c, nil
-	case base.Value.Sign() <= 0:
-		c.Notes = append(c.Notes, fmt.Sprintf("%s is %s, not positive: no credit limit", method.baseName(), base.Value))
+	case base.Decimal.Sign() <= 0:
+		c.Notes = append(c.Notes, fmt.Sprintf("%s is %s, not positive: no credit limit", method.baseName(), clientele.FormatValue(base.Decimal)))
 		return c, nil
 	}
-	raw := base.Value.Mul(p.Limit.Percent.Shift(-2)).Mul(t.LimitPercent.Shift(-2))
+	raw := base.Decimal.Mul(p.Limit.Percent.Shift(-2)).Mul(t.LimitPercent.Shift(-2))
 	c.Basis.Uncapped = raw
 	if raw.GreaterThan(p.Limit.Cap) {
 		raw = p.Limit.Cap
 		c.Basis.Capped = true
-		c.Notes = append(c.Notes, fmt.Sprintf("capped at %s %s", p.Limit.Cap, p.Currency))
+		c.Notes = append(c.Notes, fmt.Sprintf("capped at %s %s", clientele.FormatValue(p.Limit.Cap), p.Currency))
 	}
 	units, _ := currency.MinorUnits(p.Currency)
 	c.Limit.Amount = raw.RoundFloor(units)

@@ -13,8 +13,8 @@ import (
 func assessed(g Grade) Assessment {
 	return Assessment{
 		Kind: client.KindCompany, Currency: "EUR", Result: ScoreResult{Grade: g},
-		Discipline:    Discipline{MonthlyPurchases: MustAmount("10000")},
-		AnnualRevenue: MustAmount("1460000"), Equity: MustAmount("400000"),
+		Discipline:    Discipline{MonthlyPurchases: nd("10000")},
+		AnnualRevenue: nd("1460000"), Equity: nd("400000"),
 	}
 }
 
@@ -55,7 +55,7 @@ func TestDecideCreditRoundsDown(t *testing.T) {
 	// The hand-worked history's 757.63125763 a month × 200 % × 100 % =
 	// 1515.26251526, rounded down to the cent: 1515.26.
 	a := assessed(GradeA)
-	a.Discipline.MonthlyPurchases = MustAmount("757.63125763")
+	a.Discipline.MonthlyPurchases = nd("757.63125763")
 	c, err := DecideCredit(a, DefaultCreditPolicy("EUR"))
 	require.NoError(t, err)
 	assert.Equal(t, "1515.26", c.Limit.Amount.String())
@@ -77,14 +77,14 @@ func TestDecideCreditWithoutLimit(t *testing.T) {
 	assert.Equal(t, []string{"grade E: prepayment, no credit limit"}, c.Notes)
 
 	a := assessed(GradeA)
-	a.Discipline.MonthlyPurchases = Amount{}
+	a.Discipline.MonthlyPurchases = decimal.NullDecimal{}
 	c, err = DecideCredit(a, p)
 	require.NoError(t, err)
 	assert.True(t, c.Limit.Amount.IsZero())
 	assert.Equal(t, []string{"monthly purchases unknown: no credit limit"}, c.Notes)
 
 	p.Limit.Method = LimitEquity
-	a.Equity = MustAmount("-5")
+	a.Equity = nd("-5")
 	c, err = DecideCredit(a, p)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"equity is -5, not positive: no credit limit"}, c.Notes)
@@ -163,7 +163,7 @@ func TestDecideCreditEdges(t *testing.T) {
 		// 1,000.0049 a month × 200 % × grade A's 100 % = 2,000.0098: to
 		// the cent, 2,000.00, where rounding half-up would give 2,000.01.
 		a := assessed(GradeA)
-		a.Discipline.MonthlyPurchases = MustAmount("1000.0049")
+		a.Discipline.MonthlyPurchases = nd("1000.0049")
 		c, err := DecideCredit(a, DefaultCreditPolicy("EUR"))
 		require.NoError(t, err)
 		assert.Equal(t, "2000", c.Limit.Amount.String())
@@ -173,14 +173,14 @@ func TestDecideCreditEdges(t *testing.T) {
 		p := DefaultCreditPolicy("EUR")
 		p.Limit.Method, p.Limit.Percent = LimitRevenue, d("100")
 		a := assessed(GradeA)
-		a.AnnualRevenue = MustAmount("1000000")
+		a.AnnualRevenue = nd("1000000")
 		c, err := DecideCredit(a, p)
 		require.NoError(t, err)
 		assert.Equal(t, "1000000", c.Limit.Amount.String())
 		assert.False(t, c.Basis.Capped, "at the cap is not above it")
 		assert.Empty(t, c.Notes)
 
-		a.AnnualRevenue = MustAmount("1000000.01")
+		a.AnnualRevenue = nd("1000000.01")
 		c, err = DecideCredit(a, p)
 		require.NoError(t, err)
 		assert.Equal(t, "1000000", c.Limit.Amount.String())
@@ -192,7 +192,7 @@ func TestDecideCreditEdges(t *testing.T) {
 		p := DefaultCreditPolicy("EUR")
 		p.Limit.Method = LimitEquity
 		a := assessed(GradeA)
-		a.Equity = MustAmount("0")
+		a.Equity = nd("0")
 		c, err := DecideCredit(a, p)
 		require.NoError(t, err)
 		assert.True(t, c.Limit.Amount.IsZero())

@@ -169,7 +169,7 @@ type Discipline struct {
 	// purchase window, or since the first invoice if that is shorter, but
 	// over 30 days at least: total × 365 / (12 × days covered). Unknown
 	// with no invoice at all.
-	MonthlyPurchases Amount `json:"monthly_purchases"`
+	MonthlyPurchases decimal.NullDecimal `json:"monthly_purchases"`
 	// Scoring is the 0-100 payment discipline score with its parts.
 	Scoring DisciplineScore `json:"scoring"`
 }
@@ -279,7 +279,7 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 	}
 	if d.Invoices > 0 {
 		span := int64(min(cfg.PurchaseWindowDays, max(asOf.Sub(firstIssued)+1, minPurchaseSpanDays)))
-		d.MonthlyPurchases = AmountOf(mulDivRound(&purchases, daysPerYear, 12*span, 8))
+		d.MonthlyPurchases = decimal.NewNullDecimal(mulDivRound(&purchases, daysPerYear, 12*span, 8))
 	}
 	if d.Evaluated == 0 {
 		none := undefined(CauseUnknown, "invoices")

@@ -76,7 +76,7 @@ func TestPaymentDisciplineHandWorked(t *testing.T) {
 	// Monthly purchases: all six invoices (6800) fall in the 365-day
 	// window; the first was issued 2024-10-01, 273 days before and
 	// including the as-of date, so 6800 × 365 / (12 × 273) = 757.6313.
-	assert.Equal(t, "757.63125763", dd.MonthlyPurchases.Value.String())
+	assert.Equal(t, "757.63125763", dd.MonthlyPurchases.Decimal.String())
 
 	// Score: 50·(1500/5800) + 30·(1 − 35.5172/60) + 20·(1 − 60/90) − 25·1
 	// = 375/29 + 355/29 + 20/3 − 25 = 12.9310 + 12.2414 + 6.6667 − 25 = 6.8391.
@@ -170,7 +170,7 @@ func TestPaymentDisciplineWithoutHistoryIsUnknown(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, dd.Score().Defined)
 	assert.Equal(t, "invoices is unknown", dd.Score().Reason())
-	assert.False(t, dd.MonthlyPurchases.Known, "no invoice: unknown, not zero")
+	assert.False(t, dd.MonthlyPurchases.Valid, "no invoice: unknown, not zero")
 
 	// One invoice, not yet due: still nothing to judge, but purchases are known.
 	dd, err = PaymentDiscipline([]ledger.Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
@@ -178,7 +178,7 @@ func TestPaymentDisciplineWithoutHistoryIsUnknown(t *testing.T) {
 	assert.False(t, dd.OnTimeShare.Defined)
 	assert.Equal(t, "300", dd.Outstanding.String())
 	// 300 over 30 days covered: 300 × 365 / (12 × 30) = 304.1667.
-	assert.Equal(t, "304.16666667", dd.MonthlyPurchases.Value.String())
+	assert.Equal(t, "304.16666667", dd.MonthlyPurchases.Decimal.String())
 }
 
 func TestPaymentDisciplineBadInput(t *testing.T) {
@@ -274,14 +274,14 @@ func TestPaymentDisciplineEdges(t *testing.T) {
 		dd := measure(t,
 			inv("a", "5000", "2024-06-30", "2024-07-30", "2024-07-30"),
 			inv("b", "1200", "2024-07-01", "2024-07-31", "2024-07-31"))
-		assert.Equal(t, "100", dd.MonthlyPurchases.Value.String())
+		assert.Equal(t, "100", dd.MonthlyPurchases.Decimal.String())
 	})
 	t.Run("a new client's purchases are averaged over 30 days at least", func(t *testing.T) {
 		// One invoice of 1,000 issued yesterday covers 2 days; averaged
 		// over them it would read 1000 × 365 / 24 = 15,208.33 a month.
 		// Over 30 days: 1000 × 365 / 360 = 1,013.89.
 		dd := measure(t, inv("a", "1000", "2025-06-29", "2025-07-29", ""))
-		assert.Equal(t, "1013.88888889", dd.MonthlyPurchases.Value.String())
+		assert.Equal(t, "1013.88888889", dd.MonthlyPurchases.Decimal.String())
 	})
 	t.Run("the trend band is inclusive", func(t *testing.T) {
 		at := func(id, due string, late int) ledger.Invoice {

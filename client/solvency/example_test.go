@@ -16,18 +16,21 @@ import (
 
 func date(s string) clientele.Date { return clientele.MustParseDate(s) }
 
+// known is the known statement amount s.
+func known(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
+
 // vostok is a trading company with a year's statement and twelve monthly
 // invoices of 40,000 on 30-day terms: two paid late, the last still open.
 func vostok() solvency.Input {
 	st := &solvency.Statement{
 		PeriodEnd: date("2025-12-31"), Currency: "EUR",
-		Cash: solvency.MustAmount("150000"), MarketableSecurities: solvency.MustAmount("50000"),
-		Receivables: solvency.MustAmount("400000"), Inventory: solvency.MustAmount("500000"),
-		CurrentAssets: solvency.MustAmount("1200000"), TotalAssets: solvency.MustAmount("2000000"),
-		CurrentLiabilities: solvency.MustAmount("600000"), TotalLiabilities: solvency.MustAmount("1100000"),
-		Equity: solvency.MustAmount("900000"), RetainedEarnings: solvency.MustAmount("500000"),
-		Revenue: solvency.MustAmount("4800000"), EBIT: solvency.MustAmount("320000"),
-		InterestExpense: solvency.MustAmount("40000"),
+		Cash: known("150000"), MarketableSecurities: known("50000"),
+		Receivables: known("400000"), Inventory: known("500000"),
+		CurrentAssets: known("1200000"), TotalAssets: known("2000000"),
+		CurrentLiabilities: known("600000"), TotalLiabilities: known("1100000"),
+		Equity: known("900000"), RetainedEarnings: known("500000"),
+		Revenue: known("4800000"), EBIT: known("320000"),
+		InterestExpense: known("40000"),
 	}
 	var invoices []ledger.Invoice
 	for m := range 12 {
@@ -96,10 +99,10 @@ func Example() {
 // liabilities 700.
 func ExampleZScore() {
 	st := solvency.Statement{PeriodEnd: date("2024-12-31"), Currency: "USD",
-		CurrentAssets: solvency.MustAmount("300"), CurrentLiabilities: solvency.MustAmount("200"),
-		TotalAssets: solvency.MustAmount("1000"), TotalLiabilities: solvency.MustAmount("700"),
-		RetainedEarnings: solvency.MustAmount("400"), EBIT: solvency.MustAmount("50"),
-		Revenue: solvency.MustAmount("1500"), MarketEquity: solvency.MustAmount("600")}
+		CurrentAssets: known("300"), CurrentLiabilities: known("200"),
+		TotalAssets: known("1000"), TotalLiabilities: known("700"),
+		RetainedEarnings: known("400"), EBIT: known("50"),
+		Revenue: known("1500"), MarketEquity: known("600")}
 	model, why := solvency.ChooseModel(st, solvency.Facts{Manufacturer: true})
 	z, err := solvency.ZScore(st, model)
 	if err != nil {
@@ -110,7 +113,7 @@ func ExampleZScore() {
 	fmt.Printf("%s = %.2f: %s zone\n", z.Model.Title(), z.Score.Value, z.Zone)
 
 	// Without a market value the original model has no score, and says why.
-	st.MarketEquity = solvency.Amount{}
+	st.MarketEquity = decimal.NullDecimal{}
 	z, _ = solvency.ZScore(st, solvency.ModelZ)
 	fmt.Println(z.Score)
 	// Output:
@@ -133,7 +136,7 @@ func ExamplePaymentDiscipline() {
 		fmt.Printf("payment discipline %.1f / 100 (on time %.1f + lateness %.1f + overdue %.1f)\n",
 			score, d.Scoring.OnTime, d.Scoring.Lateness, d.Scoring.Overdue)
 	}
-	fmt.Printf("owed %s, overdue %s, buys %s a month\n", d.Outstanding, d.Overdue, d.MonthlyPurchases.Value.StringFixed(2))
+	fmt.Printf("owed %s, overdue %s, buys %s a month\n", d.Outstanding, d.Overdue, d.MonthlyPurchases.Decimal.StringFixed(2))
 	// Output:
 	// on time 9 of 11, 1.6 days late on average by amount, trend stable
 	// payment discipline 90.1 / 100 (on time 40.9 + lateness 29.2 + overdue 20.0)

@@ -150,8 +150,8 @@ func FuzzPaymentDiscipline(f *testing.F) {
 		} else {
 			assert.Zero(t, dd.Evaluated)
 		}
-		if dd.MonthlyPurchases.Known {
-			assert.GreaterOrEqual(t, dd.MonthlyPurchases.Value.Sign(), 0)
+		if dd.MonthlyPurchases.Valid {
+			assert.GreaterOrEqual(t, dd.MonthlyPurchases.Decimal.Sign(), 0)
 		}
 	})
 }
@@ -203,13 +203,13 @@ func FuzzRatios(f *testing.F) {
 	f.Add(int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(-5), int64(-1), int64(0), int64(0))
 	f.Fuzz(func(t *testing.T, cash, sec, rec, invt, ca, ta, cl, tl, eq, ebit, interest, rev int64) {
 		s := Statement{PeriodEnd: day("2024-12-31"), Currency: "EUR",
-			Cash: AmountOf(decimal.NewFromInt(cash)), MarketableSecurities: AmountOf(decimal.NewFromInt(sec)),
-			Receivables: AmountOf(decimal.NewFromInt(rec)), Inventory: AmountOf(decimal.NewFromInt(invt)),
-			CurrentAssets: AmountOf(decimal.NewFromInt(ca)), TotalAssets: AmountOf(decimal.NewFromInt(ta)),
-			CurrentLiabilities: AmountOf(decimal.NewFromInt(cl)), TotalLiabilities: AmountOf(decimal.NewFromInt(tl)),
-			Equity: AmountOf(decimal.NewFromInt(eq)), RetainedEarnings: AmountOf(decimal.NewFromInt(eq / 2)),
-			EBIT: AmountOf(decimal.NewFromInt(ebit)), InterestExpense: AmountOf(decimal.NewFromInt(interest)),
-			Revenue: AmountOf(decimal.NewFromInt(rev))}
+			Cash: decimal.NewNullDecimal(decimal.NewFromInt(cash)), MarketableSecurities: decimal.NewNullDecimal(decimal.NewFromInt(sec)),
+			Receivables: decimal.NewNullDecimal(decimal.NewFromInt(rec)), Inventory: decimal.NewNullDecimal(decimal.NewFromInt(invt)),
+			CurrentAssets: decimal.NewNullDecimal(decimal.NewFromInt(ca)), TotalAssets: decimal.NewNullDecimal(decimal.NewFromInt(ta)),
+			CurrentLiabilities: decimal.NewNullDecimal(decimal.NewFromInt(cl)), TotalLiabilities: decimal.NewNullDecimal(decimal.NewFromInt(tl)),
+			Equity: decimal.NewNullDecimal(decimal.NewFromInt(eq)), RetainedEarnings: decimal.NewNullDecimal(decimal.NewFromInt(eq / 2)),
+			EBIT: decimal.NewNullDecimal(decimal.NewFromInt(ebit)), InterestExpense: decimal.NewNullDecimal(decimal.NewFromInt(interest)),
+			Revenue: decimal.NewNullDecimal(decimal.NewFromInt(rev))}
 		r, err := ComputeRatios(s)
 		if err != nil {
 			assert.ErrorIs(t, err, ErrInvalid)
@@ -244,11 +244,11 @@ func FuzzAssess(f *testing.F) {
 	require.NoError(f, err)
 	p := DefaultCreditPolicy("EUR")
 	f.Fuzz(func(t *testing.T, kind uint8, unknown uint16, ca, cl, ta, tl, re, ebit, rev, interest int64, raw []byte, asOfDays uint16) {
-		amt := func(bit int, v int64) Amount {
+		amt := func(bit int, v int64) decimal.NullDecimal {
 			if unknown&(1<<bit) != 0 {
-				return Amount{}
+				return decimal.NullDecimal{}
 			}
-			return AmountOf(decimal.NewFromInt(v))
+			return decimal.NewNullDecimal(decimal.NewFromInt(v))
 		}
 		in := Input{Kind: client.Kind(kind % 4), Facts: Facts{Manufacturer: unknown&1<<14 != 0, EmergingMarket: unknown&1<<15 != 0},
 			Invoices: fuzzHistory(raw)}

@@ -12,6 +12,9 @@ import (
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// nd is the known amount s.
+func nd(s string) decimal.NullDecimal { return decimal.NewNullDecimal(d(s)) }
+
 func day(s string) clientele.Date { return clientele.MustParseDate(s) }
 
 // requireFields asserts that err is an ErrInvalid listing exactly these

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
@@ -45,7 +47,7 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	rub := solvency.MustAmount
+	rub := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
 	statement := &solvency.Statement{
 		PeriodEnd: clientele.NewDate(2025, time.December, 31), Currency: "EUR",
 		Cash: rub("15000000"), MarketableSecurities: rub("5000000"), Receivables: rub("40000000"),
@@ -76,6 +78,6 @@ func (d *day) checkSolvency() error {
 	}
 	fmt.Fprintf(d.out, "Credit decision: grade %s, %s, limit %s %s (%s%% of %s %s, %s%% for the grade)\n",
 		d.credit.Grade, terms, d.credit.Limit.Amount.StringFixed(2), d.credit.Limit.Currency,
-		d.credit.Basis.Percent, strings.ReplaceAll(d.credit.Basis.Method.String(), "_", " "), d.credit.Basis.Base.Value.StringFixed(2), d.credit.Basis.GradePercent)
+		d.credit.Basis.Percent, strings.ReplaceAll(d.credit.Basis.Method.String(), "_", " "), d.credit.Basis.Base.Decimal.StringFixed(2), d.credit.Basis.GradePercent)
 	return nil
 }
