@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
@@ -23,8 +24,9 @@ type CreditPolicy struct {
 	Terms    []GradeTerms `json:"terms"`
 	Limit    LimitRule    `json:"limit"`
 	Exposure ExposureRule `json:"exposure"`
-	// Bypass lists the roles that may release a held or blocked order.
-	Bypass []BypassRule `json:"bypass"`
+	// Release says who may release a held or blocked order, and up to
+	// which order amount.
+	Release ReleaseLimits `json:"release"`
 }
 
 // GradeTerms are the payment terms of one grade: prepayment, or deferred
@@ -62,11 +64,22 @@ type OverdueRule struct {
 	Outcome Outcome         `json:"outcome"`
 }
 
-// BypassRule lets Role release decisions up to UpTo (hold, or block,
-// which includes hold).
-type BypassRule struct {
-	Role string  `json:"role"`
-	UpTo Outcome `json:"up_to"`
+// ReleaseLimits state, per role or per person (see authority.Limits),
+// up to which order amount each may release a decision CheckOrder held
+// (Hold) or blocked (Block); amounts are in the policy's currency. An
+// actor's own entry wins over their role's. The zero ReleaseLimits lets
+// nobody release anything.
+type ReleaseLimits struct {
+	Hold  authority.Limits `json:"hold"`
+	Block authority.Limits `json:"block"`
+}
+
+// of returns the limits that govern releasing a decision with outcome o.
+func (r ReleaseLimits) of(o Outcome) authority.Limits {
+	if o == OutcomeBlock {
+		return r.Block
+	}
+	return r.Hold
 }
 
 // DefaultCreditPolicy returns usual trade-credit practice in currency:
@@ -86,9 +99,11 @@ type BypassRule struct {
 // it and blocks above 150 %; any overdue invoice warns, more than 500
 // overdue by 31 days or more holds, anything overdue by 91 days or more
 // (the usual doubtful-debt age) blocks. A credit controller may release a
-// hold, a finance director a block. These are conventions, not a
-// standard: set your own. The cap and the overdue amounts are in
-// currency, so scale them for currencies like JPY.
+// held order of up to 100,000, a finance director (who approves above
+// that) a held or blocked order of up to 1,000,000. These are
+// conventions, not a standard: set your own. The cap, the overdue
+// amounts and the release limits are in currency, so scale them for
+// currencies like JPY.
 func DefaultCreditPolicy(currency string) CreditPolicy {
 	pct := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 	return CreditPolicy{
@@ -109,7 +124,13 @@ func DefaultCreditPolicy(currency string) CreditPolicy {
 				{MinDays: 91, Amount: decimal.Zero, Outcome: OutcomeBlock},
 			},
 		},
-		Bypass: []BypassRule{{Role: "credit_controller", UpTo: OutcomeHold}, {Role: "finance_director", UpTo: OutcomeBlock}},
+		Release: ReleaseLimits{
+			Hold: authority.Limits{
+				{Holder: "credit_controller", Max: pct("100000"), ApprovedBy: "finance_director"},
+				{Holder: "finance_director", Max: pct("1000000")},
+			},
+			Block: authority.Limits{{Holder: "finance_director", Max: pct("1000000")}},
+		},
 	}
 }
 
@@ -191,21 +212,8 @@ func (c CreditPolicy) check(p *validate.Problems) {
 			p.Add(f("outcome"), r.Outcome, "must be warn, hold or block")
 		}
 	}
-	for i, b := range c.Bypass {
-		f := func(name string) string { return "bypass[" + strconv.Itoa(i) + "]." + name }
-		switch {
-		case !p.ID(f("role"), b.Role):
-		default:
-			for j := range i {
-				if c.Bypass[j].Role == b.Role {
-					p.Addf(f("role"), b.Role, "is listed already in bypass[%d]", j)
-				}
-			}
-		}
-		if b.UpTo != OutcomeHold && b.UpTo != OutcomeBlock {
-			p.Add(f("up_to"), b.UpTo, "must be hold or block")
-		}
-	}
+	p.Merge("release.hold", c.Release.Hold.Validate())
+	p.Merge("release.block", c.Release.Block.Validate())
 }
 
 // Credit is the credit decision for a client: its terms and its limit,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -125,7 +126,10 @@ func TestCreditPolicyValidate(t *testing.T) {
 		},
 		Limit:    LimitRule{Percent: d("0"), Cap: d("-1")},
 		Exposure: ExposureRule{WarnPercent: d("0"), BlockPercent: d("100"), Overdue: []OverdueRule{{MinDays: 0, Amount: d("-1"), Outcome: OutcomeAllow}}},
-		Bypass:   []BypassRule{{Role: "cc", UpTo: OutcomeHold}, {Role: "cc", UpTo: OutcomeWarn}, {Role: ""}},
+		Release: ReleaseLimits{
+			Hold:  authority.Limits{{Holder: "cc", Max: d("100")}, {Holder: "cc", Max: d("5")}},
+			Block: authority.Limits{{Holder: "", Max: d("-1")}},
+		},
 	}
 	err := p.Validate()
 	requireFields(t, err, "currency",
@@ -135,7 +139,7 @@ func TestCreditPolicyValidate(t *testing.T) {
 		"limit.method", "limit.percent", "limit.cap",
 		"exposure.warn_percent", "exposure.block_percent",
 		"exposure.overdue[0].min_days", "exposure.overdue[0].amount", "exposure.overdue[0].outcome",
-		"bypass[1].role", "bypass[1].up_to", "bypass[2].role", "bypass[2].up_to")
+		"release.hold[1].holder", "release.block[0].holder", "release.block[0].max")
 }
 
 func TestCreditPolicyJSON(t *testing.T) {
@@ -150,7 +154,7 @@ func TestCreditPolicyJSON(t *testing.T) {
 
 	// Percentages load as numbers or strings, exactly.
 	back, err = ParseCreditPolicy([]byte(`{"currency":"EUR","terms":[{"grade":"A","deferral_days":30,"limit_percent":12.5},{"grade":"B","prepayment":true,"limit_percent":"0"}],
-		"limit":{"method":"revenue","percent":"10","cap":"50000"},"exposure":{"warn_percent":90,"block_percent":150,"overdue":[]},"bypass":[]}`))
+		"limit":{"method":"revenue","percent":"10","cap":"50000"},"exposure":{"warn_percent":90,"block_percent":150,"overdue":[]},"release":{"hold":[],"block":[]}}`))
 	require.NoError(t, err)
 	assert.Equal(t, "12.5", back.Terms[0].LimitPercent.String())
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/ledger"
@@ -81,11 +82,12 @@ func Example() {
 	}
 	fmt.Printf("order SO-18: %s (exposure %s of %s: %s)\n", dec.Outcome, dec.Exposure, dec.Limit, dec.Reasons[0].Code)
 
-	released, err := dec.Release(solvency.Grant{Actor: "u-17", Role: "credit_controller", At: today.Time(nil).Add(10 * time.Hour)}, policy)
+	controller := authority.Actor{ID: "u-17", Role: "credit_controller"}
+	released, err := dec.Release(authority.Signature{By: controller, At: today.Time(nil).Add(10 * time.Hour)}, policy)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("released: %s by %s (%s)\n", released.Outcome, released.Bypass.Actor, released.Bypass.Role)
+	fmt.Printf("released: %s by %s (%s)\n", released.Outcome, released.Bypass.Signature.By.ID, released.Bypass.Signature.By.Role)
 	// Output:
 	// grade A: score 670.0, PD 0.18%, confidence 100%; Z'' 4.72 safe; on time 82% by amount; reasons: on_time_share_by_amount, equity_to_assets, dso
 	// terms: 60 days, limit 80000.00 EUR

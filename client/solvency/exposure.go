@@ -2,9 +2,9 @@ package solvency
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
@@ -180,37 +180,28 @@ func checkOrder(p *validate.Problems, o Order, cur string) {
 	}
 }
 
-// Grant is an authority the host gives: the actor (the host's user ID,
-// not a person's name) acts in Role at time At. The host authenticates
-// the actor and checks the role; the policy decides what the role may
-// release.
-type Grant struct {
-	Actor string    `json:"actor"`
-	Role  string    `json:"role"`
-	At    time.Time `json:"at"`
-}
-
-// Bypass records a released decision: who, in which role, when, and the
-// outcome released.
+// Bypass records a released decision: the signature of who released
+// it, and the outcome released. The zero Bypass is none.
 type Bypass struct {
-	Actor    string    `json:"actor"`
-	Role     string    `json:"role"`
-	At       time.Time `json:"at"`
-	Released Outcome   `json:"released"`
+	Signature authority.Signature `json:"signature"`
+	Released  Outcome             `json:"released"`
 }
 
 // IsZero reports whether nobody bypassed the decision.
 func (b Bypass) IsZero() bool { return b == Bypass{} }
 
-// Release bypasses a held or blocked decision on the authority of g:
-// the result is allowed and records the bypass, keeping the reasons and
-// figures. A role the policy does not authorise for the outcome gets a
-// *BypassError (ErrForbidden). ErrInvalid: a decision that is not held or
-// blocked, or whose outcome is not the most severe of its reasons (a
-// block relabelled as a hold, which a lesser role could release); a grant
-// without actor, role or time, or dated before the decision; an invalid
-// policy.
-func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
+// Release bypasses a held or blocked decision on the signature sig: the
+// result is allowed and records the bypass, keeping the reasons and
+// figures. The signer's release limit for the outcome (p.Release.Hold or
+// p.Release.Block) must cover the order's amount; if it does not, the
+// error is the *authority.LimitError of authority.Limits.Check, which
+// names the limit, the amount and who can approve it, and matches
+// authority.ErrLimitExceeded and clientele.ErrForbidden. ErrInvalid: a
+// decision that is not held or blocked, or whose outcome is not the most
+// severe of its reasons (a block relabelled as a hold, which a lesser
+// limit could release); a bypassed decision; a signature without actor,
+// role or time, or dated before the decision; an invalid policy.
+func (d Decision) Release(sig authority.Signature, p CreditPolicy) (Decision, error) {
 	var pr validate.Problems
 	p.check(&pr)
 	switch worst := worstOutcome(d.Reasons); {
@@ -220,31 +211,22 @@ func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
 		pr.Addf("outcome", d.Outcome, "differs from %s, the most severe outcome of its reasons: release a decision as CheckOrder made it", worst)
 	}
 	if !d.Bypass.IsZero() {
-		pr.Add("bypass", d.Bypass.Actor, "the decision was bypassed already")
+		pr.Add("bypass", d.Bypass.Signature.By.ID, "the decision was bypassed already")
 	}
-	pr.ID("grant.actor", g.Actor)
-	pr.ID("grant.role", g.Role)
-	switch {
-	case g.At.IsZero():
-		pr.Add("grant.at", nil, "is required: the record says when")
-	case clientele.DateOf(g.At).Before(d.AsOf):
-		pr.Addf("grant.at", clientele.DateOf(g.At), "is before the decision's date %s", d.AsOf)
+	pr.Merge("signature", sig.Validate())
+	if on := clientele.DateOf(sig.At); !sig.At.IsZero() && on.Before(d.AsOf) {
+		pr.Addf("signature.at", on, "is before the decision's date %s", d.AsOf)
 	}
+	pr.CheckRange("order", d.Order)
 	if err := pr.Err(ErrInvalid); err != nil {
 		return Decision{}, err
 	}
-	allowed := false
-	for _, r := range p.Bypass {
-		if r.Role == g.Role && r.UpTo >= d.Outcome {
-			allowed = true
-		}
-	}
-	if !allowed {
-		return Decision{}, &BypassError{Actor: g.Actor, Role: g.Role, Outcome: d.Outcome}
+	if err := p.Release.of(d.Outcome).Check(sig.By, d.Order); err != nil {
+		return Decision{}, err
 	}
 	out := d
 	out.Reasons = append([]DecisionReason(nil), d.Reasons...)
-	out.Bypass = Bypass{Actor: g.Actor, Role: g.Role, At: g.At, Released: d.Outcome}
+	out.Bypass = Bypass{Signature: sig, Released: d.Outcome}
 	out.Outcome = OutcomeAllow
 	return out, nil
 }

@@ -1,12 +1,12 @@
 package solvency
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -177,40 +177,72 @@ func TestCheckOrderBadInput(t *testing.T) {
 		"open_orders[1].id", "open_orders[1].amount")
 }
 
+// sig is a signature at 10:00 on 2025-06-30, the day of the decisions.
+func sig(id, role string) authority.Signature {
+	return authority.Signature{By: authority.Actor{ID: id, Role: role}, At: day("2025-06-30").Time(nil).Add(10 * time.Hour)}
+}
+
 func TestReleaseNeedsAuthority(t *testing.T) {
 	p := DefaultCreditPolicy("EUR")
-	at := day("2025-06-30").Time(nil).Add(10 * 3600e9)
 	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeHold, held.Outcome)
 
-	rel, err := held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
-	require.NoError(t, err)
+	cc := sig("u-42", "credit_controller")
+	rel, err := held.Release(cc, p)
+	require.NoError(t, err, "700 is within the credit controller's 100,000")
 	assert.Equal(t, OutcomeAllow, rel.Outcome)
-	assert.Equal(t, Bypass{Actor: "u-42", Role: "credit_controller", At: at, Released: OutcomeHold}, rel.Bypass)
+	assert.Equal(t, Bypass{Signature: cc, Released: OutcomeHold}, rel.Bypass)
 	assert.Equal(t, held.Reasons, rel.Reasons, "the reasons stay on record")
 	assert.Equal(t, OutcomeHold, held.Outcome, "the original decision is unchanged")
-	_, err = rel.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	_, err = rel.Release(cc, p)
 	assert.ErrorIs(t, err, ErrInvalid, "released already")
 
+	// Blocked: only the block limits count, and the credit controller
+	// has none.
 	blocked := check(t, credit("1000"), []ledger.Invoice{open("i", "1000")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeBlock, blocked.Outcome)
-	_, err = blocked.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
-	var be *BypassError
-	require.True(t, errors.As(err, &be))
-	assert.Equal(t, BypassError{Actor: "u-42", Role: "credit_controller", Outcome: OutcomeBlock}, *be)
-	assert.ErrorIs(t, err, ErrForbidden)
-	assert.ErrorIs(t, err, client.ErrForbidden)
-	rel, err = blocked.Release(Grant{Actor: "u-1", Role: "finance_director", At: at}, p)
+	_, err = blocked.Release(cc, p)
+	var le *authority.LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, authority.LimitError{Actor: cc.By, Amount: d("700")}, *le)
+	assert.EqualError(t, err, `authority: "u-42" (credit_controller) has no limit, asked 700`)
+	assert.ErrorIs(t, err, authority.ErrLimitExceeded)
+	assert.ErrorIs(t, err, clientele.ErrForbidden)
+	rel, err = blocked.Release(sig("u-1", "finance_director"), p)
 	require.NoError(t, err)
 	assert.Equal(t, OutcomeBlock, rel.Bypass.Released)
 
-	_, err = held.Release(Grant{Actor: "u-9", Role: "account_manager", At: at}, p)
-	assert.ErrorIs(t, err, ErrForbidden, "a role the policy does not list")
-	_, err = held.Release(Grant{Role: "credit_controller"}, p)
-	requireFields(t, err, "grant.actor", "grant.at")
+	_, err = held.Release(sig("u-9", "account_manager"), p)
+	assert.ErrorIs(t, err, clientele.ErrForbidden, "a role the policy does not list")
+	_, err = held.Release(authority.Signature{By: authority.Actor{Role: "credit_controller"}}, p)
+	requireFields(t, err, "signature.by.id", "signature.at")
 	allowed := check(t, credit("1000"), nil, nil, order("new", "10"))
-	_, err = allowed.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	_, err = allowed.Release(cc, p)
 	requireFields(t, err, "outcome")
+}
+
+// A release limit covers the order's amount: a credit controller
+// releases a held order of up to 100,000, above it the error names the
+// finance director who can; a person's own limit wins over the role's.
+func TestReleaseLimitCoversTheOrder(t *testing.T) {
+	p := DefaultCreditPolicy("EUR")
+	at100k := check(t, credit("100000"), nil, nil, order("new", "100000.01"))
+	require.Equal(t, OutcomeHold, at100k.Outcome, "100,000.01 is above the limit of 100,000, not above 150 %")
+	_, err := at100k.Release(sig("u-42", "credit_controller"), p)
+	var le *authority.LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "finance_director", le.Approver)
+	assert.EqualError(t, err, `authority: "u-42" (credit_controller) may commit up to 100000 (limit of "credit_controller"), asked 100000.01: needs approval by "finance_director"`)
+	_, err = at100k.Release(sig("u-1", "finance_director"), p)
+	require.NoError(t, err)
+
+	exactly := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
+	p.Release.Hold = append(p.Release.Hold, authority.Limit{Holder: "u-42", Max: d("699.99"), ApprovedBy: "finance_director"})
+	_, err = exactly.Release(sig("u-42", "credit_controller"), p)
+	require.ErrorAs(t, err, &le, "u-42's own 699.99 wins over the role's 100,000")
+	assert.Equal(t, "u-42", le.Holder)
+	_, err = exactly.Release(sig("u-43", "credit_controller"), p)
+	require.NoError(t, err, "another controller keeps the role's limit")
 }
 
 // The edges of the exposure rules with the default policy (warn from
@@ -281,8 +313,7 @@ func TestCheckOrderEdges(t *testing.T) {
 // cannot predate the decision.
 func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	p := DefaultCreditPolicy("EUR")
-	at := day("2025-06-30").Time(nil).Add(10 * time.Hour)
-	cc := Grant{Actor: "u-42", Role: "credit_controller", At: at}
+	cc := sig("u-42", "credit_controller")
 
 	blocked := check(t, credit("1000"), []ledger.Invoice{open("i", "1000")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeBlock, blocked.Outcome)
@@ -295,20 +326,28 @@ func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeHold, held.Outcome)
 	twice := held
-	twice.Bypass = Bypass{Actor: "u-1", Role: "credit_controller", At: at, Released: OutcomeHold}
+	twice.Bypass = Bypass{Signature: sig("u-1", "credit_controller"), Released: OutcomeHold}
 	_, err = twice.Release(cc, p)
 	requireFields(t, err, "bypass")
 
-	_, err = held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: day("2025-06-29").Time(nil)}, p)
-	list := requireFields(t, err, "grant.at")
+	early := cc
+	early.At = day("2025-06-29").Time(nil).Add(23 * time.Hour)
+	_, err = held.Release(early, p)
+	list := requireFields(t, err, "signature.at")
 	assert.Equal(t, day("2025-06-29"), list.Fields[0].Value)
-	_, err = held.Release(Grant{Actor: "u-42", Role: strings.Repeat("r", 129), At: at}, p)
-	requireFields(t, err, "grant.role")
+	// The day is the one the time shows in its own zone: 01:00 on the
+	// 30th in Moscow is the decision's day, though UTC is still the 29th.
+	msk := cc
+	msk.At = time.Date(2025, 6, 30, 1, 0, 0, 0, time.FixedZone("MSK", 3*3600))
+	_, err = held.Release(msk, p)
+	require.NoError(t, err)
+	_, err = held.Release(sig("u-42", strings.Repeat("r", 129)), p)
+	requireFields(t, err, "signature.by.role")
 
 	bad := p
-	bad.Bypass = []BypassRule{{Role: "credit_controller", UpTo: OutcomeWarn}}
+	bad.Release.Hold = authority.Limits{{Holder: "credit_controller", Max: d("-1")}}
 	_, err = held.Release(cc, bad)
-	requireFields(t, err, "bypass[0].up_to")
+	requireFields(t, err, "release.hold[0].max")
 }
 
 func TestCheckOrderLimitsOnIdentifiers(t *testing.T) {
@@ -325,6 +364,6 @@ func TestCheckOrderLimitsOnIdentifiers(t *testing.T) {
 	require.NoError(t, err, "128 bytes is the limit")
 
 	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
-	_, err = held.Release(Grant{Actor: long, Role: "credit_controller", At: day("2025-06-30").Time(nil)}, DefaultCreditPolicy("EUR"))
-	requireFields(t, err, "grant.actor")
+	_, err = held.Release(sig(long, "credit_controller"), DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "signature.by.id")
 }
