@@ -1,8 +1,6 @@
 package solvency
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -17,7 +15,9 @@ import (
 
 // CreditPolicy turns a grade into payment terms and a credit limit, and
 // checks orders against the client's exposure. Amounts are in Currency;
-// percentages are decimal percent points ("150" is 150 %).
+// percentages are decimal percent points ("150" is 150 %). Load one from
+// JSON with clientele.LoadConfig[solvency.CreditPolicy]. The zero
+// CreditPolicy is not valid: Validate names what is missing.
 type CreditPolicy struct {
 	Currency string `json:"currency"`
 	// Terms has one entry per grade of the scoring config, A first.
@@ -132,24 +132,6 @@ func DefaultCreditPolicy(currency string) CreditPolicy {
 			Block: authority.Limits{{Holder: "finance_director", Max: pct("1000000")}},
 		},
 	}
-}
-
-// ParseCreditPolicy reads a JSON policy, refusing unknown fields, and
-// validates it.
-func ParseCreditPolicy(data []byte) (CreditPolicy, error) {
-	var c CreditPolicy
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return CreditPolicy{}, fmt.Errorf("%w: credit policy: %w", ErrInvalid, err)
-	}
-	if dec.More() {
-		return CreditPolicy{}, fmt.Errorf("%w: credit policy: data after the JSON object", ErrInvalid)
-	}
-	if err := c.Validate(); err != nil {
-		return CreditPolicy{}, err
-	}
-	return c, nil
 }
 
 // Validate reports every problem at once.

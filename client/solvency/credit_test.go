@@ -2,8 +2,10 @@ package solvency
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/shopspring/decimal"
@@ -142,24 +144,33 @@ func TestCreditPolicyValidate(t *testing.T) {
 		"release.hold[1].holder", "release.block[0].holder", "release.block[0].max")
 }
 
+func loadPolicy(s string) (CreditPolicy, error) {
+	return clientele.LoadConfig[CreditPolicy](strings.NewReader(s))
+}
+
 func TestCreditPolicyJSON(t *testing.T) {
 	p := DefaultCreditPolicy("RUB")
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
-	back, err := ParseCreditPolicy(b)
+	back, err := loadPolicy(string(b))
 	require.NoError(t, err)
 	assert.Equal(t, p.Terms[1].LimitPercent.String(), back.Terms[1].LimitPercent.String())
 	assert.Equal(t, OutcomeBlock, back.Exposure.Overdue[2].Outcome)
 	assert.True(t, back.Limit.Cap.Equal(decimal.NewFromInt(1000000)))
 
 	// Percentages load as numbers or strings, exactly.
-	back, err = ParseCreditPolicy([]byte(`{"currency":"EUR","terms":[{"grade":"A","deferral_days":30,"limit_percent":12.5},{"grade":"B","prepayment":true,"limit_percent":"0"}],
-		"limit":{"method":"revenue","percent":"10","cap":"50000"},"exposure":{"warn_percent":90,"block_percent":150,"overdue":[]},"release":{"hold":[],"block":[]}}`))
+	back, err = loadPolicy(`{"currency":"EUR","terms":[{"grade":"A","deferral_days":30,"limit_percent":12.5},{"grade":"B","prepayment":true,"limit_percent":"0"}],
+		"limit":{"method":"revenue","percent":"10","cap":"50000"},"exposure":{"warn_percent":90,"block_percent":150,"overdue":[]},"release":{"hold":[],"block":[]}}`)
 	require.NoError(t, err)
 	assert.Equal(t, "12.5", back.Terms[0].LimitPercent.String())
+	assert.Empty(t, back.Release.Hold, "no release limits: nobody releases")
 
-	_, err = ParseCreditPolicy([]byte(`{"currency":"EUR","limit":{"method":"turnover"}}`))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = loadPolicy(`{"currency":"EUR","limit":{"method":"turnover"}}`)
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
+	assert.ErrorContains(t, err, `unknown limit method "turnover"`)
+	_, err = loadPolicy(`{"currency":"EUR","bypass":[]}`)
+	assert.ErrorContains(t, err, `unknown field "bypass"`)
+
 }
 
 func TestDecideCreditEdges(t *testing.T) {

@@ -1,11 +1,14 @@
 package solvency
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
 	"testing"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
@@ -13,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// FuzzParseConfig: any bytes either fail to load with ErrInvalid, or give
+// FuzzLoadConfig: any bytes either fail to load with ErrInvalid, or give
 // a config that compiles and scores within its own points range.
-func FuzzParseConfig(f *testing.F) {
+func FuzzLoadConfig(f *testing.F) {
 	good, _ := json.Marshal(DefaultConfig())
 	f.Add(good)
 	f.Add([]byte(`{}`))
@@ -26,9 +29,9 @@ func FuzzParseConfig(f *testing.F) {
 	bad, _ := json.Marshal(c)
 	f.Add(bad)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg, err := ParseConfig(data)
+		cfg, err := clientele.LoadConfig[Config](bytes.NewReader(data))
 		if err != nil {
-			assert.ErrorIs(t, err, ErrInvalid)
+			assert.ErrorIs(t, err, clientele.ErrInvalid)
 			return
 		}
 		s, err := NewScorer(cfg)
@@ -39,6 +42,33 @@ func FuzzParseConfig(f *testing.F) {
 			checkScore(t, sc, sc.Score(&ff))
 			h := healthy(t)
 			checkScore(t, sc, sc.Score(&h))
+		}
+	})
+}
+
+// FuzzLoadCreditPolicy: any bytes either fail to load with ErrInvalid,
+// or give a policy that checks an order and answers a release without
+// panicking, within the rules: a release is allowed or refused by a
+// limit, never by bad input.
+func FuzzLoadCreditPolicy(f *testing.F) {
+	good, _ := json.Marshal(DefaultCreditPolicy("EUR"))
+	f.Add(good)
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"currency":"JPY","release":{"hold":[{"holder":"x","max":"1e40"}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := clientele.LoadConfig[CreditPolicy](bytes.NewReader(data))
+		if err != nil {
+			assert.ErrorIs(t, err, clientele.ErrInvalid)
+			return
+		}
+		c := Credit{Grade: GradeA, DeferralDays: 30, Limit: Money{Amount: d("1000"), Currency: p.Currency}}
+		dec, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c,
+			Order: Order{ID: "o", Currency: p.Currency, Amount: d("1400")}}, p)
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, dec.Outcome, OutcomeHold, "1,400 is above the limit of 1,000")
+		_, err = dec.Release(sig("u-1", "credit_controller"), p)
+		if err != nil {
+			assert.ErrorIs(t, err, authority.ErrLimitExceeded)
 		}
 	})
 }
