@@ -135,6 +135,9 @@ func (z *Zone) UnmarshalText(b []byte) error { return enum.Unmarshal(zoneNames, 
 
 // Facts are what the default model choice needs to know about a business
 // client beyond its statement.
+//
+// The zero Facts describe a company that is neither a manufacturer nor in
+// an emerging market: Z″ by the default rule.
 type Facts struct {
 	// Manufacturer: the client makes goods (Altman's Z and Z' samples
 	// were manufacturers; asset turnover X5 is only comparable among them).
@@ -172,6 +175,8 @@ func ChooseModel(s Statement, f Facts) (Model, string) {
 
 // Altman is one Z-score with everything that made it: the model and why
 // it was chosen, the five variables, the score and its zone.
+//
+// The zero Altman is no score (an unset Model and Zone).
 type Altman struct {
 	Model Model `json:"model"`
 	// Why says how the model was chosen.

@@ -14,7 +14,10 @@ import (
 )
 
 // Scorer is a validated, compiled [Config]: it assesses clients, and is
-// immutable and safe for concurrent use. Build it once and reuse it.
+// immutable and safe for concurrent use. Build it once with [NewScorer]
+// and reuse it. The zero Scorer has no config: Assess and Forecast
+// return an ErrInvalid error saying so, and its scorecards are the zero
+// Scorecard.
 type Scorer struct {
 	cfg                  Config
 	business, individual *Scorecard
@@ -35,13 +38,29 @@ func NewScorer(cfg Config) (*Scorer, error) {
 // Scorecard returns the compiled scorecard for a client kind: the
 // individual one for individuals, the business one otherwise.
 func (s *Scorer) Scorecard(k client.Kind) *Scorecard {
-	if k == client.KindIndividual {
+	switch {
+	case s.business == nil:
+		return &Scorecard{}
+	case k == client.KindIndividual:
 		return s.individual
 	}
 	return s.business
 }
 
+// errZeroScorer is what the zero Scorer answers: it has nothing to score
+// with.
+func (s *Scorer) errZeroScorer() error {
+	if s.business != nil {
+		return nil
+	}
+	var p validate.Problems
+	p.Add("scorer", nil, "is the zero Scorer; build one with NewScorer")
+	return p.Err(ErrInvalid)
+}
+
 // Input is what the host knows about one client.
+//
+// The zero Input has no kind: Assess refuses it and names the field.
 type Input struct {
 	Kind client.Kind `json:"kind"`
 	// Facts drive the default Altman model choice.
@@ -57,6 +76,8 @@ type Input struct {
 
 // Assessment is the solvency verdict on one client as of a date, with
 // everything that made it.
+//
+// The zero Assessment is no verdict: its Result has no grade.
 type Assessment struct {
 	AsOf  clientele.Date `json:"as_of"`
 	Kind  client.Kind    `json:"kind"`
@@ -84,6 +105,9 @@ type Assessment struct {
 // zero: the factors it feeds are scored as missing, the confidence drops,
 // and a note says what is missing.
 func (s *Scorer) Assess(in Input, asOf clientele.Date) (Assessment, error) {
+	if err := s.errZeroScorer(); err != nil {
+		return Assessment{}, err
+	}
 	if err := s.validateInput(&in, asOf); err != nil {
 		return Assessment{}, err
 	}

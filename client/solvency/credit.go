@@ -31,6 +31,9 @@ type CreditPolicy struct {
 
 // GradeTerms are the payment terms of one grade: prepayment, or deferred
 // payment up to DeferralDays with LimitPercent of the base limit.
+//
+// The zero GradeTerms are not valid terms: CreditPolicy.Validate names
+// the missing grade and deferral.
 type GradeTerms struct {
 	Grade        Grade           `json:"grade"`
 	Prepayment   bool            `json:"prepayment,omitempty"`
@@ -40,6 +43,9 @@ type GradeTerms struct {
 
 // LimitRule computes the base credit limit: Percent of the method's base
 // amount, at most Cap.
+//
+// The zero LimitRule is not valid: CreditPolicy.Validate names the
+// missing method, percent and cap.
 type LimitRule struct {
 	Method  LimitMethod     `json:"method"`
 	Percent decimal.Decimal `json:"percent"`
@@ -50,6 +56,9 @@ type LimitRule struct {
 // unbilled open orders + the order) against the limit: at WarnPercent of
 // the limit or more, warn; above the limit, hold; above BlockPercent,
 // block. Overdue rules add their own outcomes.
+//
+// The zero ExposureRule is not valid: CreditPolicy.Validate names the
+// missing warn and block percentages.
 type ExposureRule struct {
 	WarnPercent  decimal.Decimal `json:"warn_percent"`
 	BlockPercent decimal.Decimal `json:"block_percent"`
@@ -58,6 +67,9 @@ type ExposureRule struct {
 
 // OverdueRule fires when the invoices overdue by MinDays days or more
 // add up to more than Amount (so Amount 0 means any such invoice).
+//
+// The zero OverdueRule is not valid: CreditPolicy.Validate names the
+// missing days and outcome.
 type OverdueRule struct {
 	MinDays int             `json:"min_days"`
 	Amount  decimal.Decimal `json:"amount"`
@@ -200,6 +212,9 @@ func (c CreditPolicy) check(p *validate.Problems) {
 
 // Credit is the credit decision for a client: its terms and its limit,
 // with the figures that made the limit.
+//
+// The zero Credit has no grade and a limit of 0: CheckOrder holds every
+// order against it (no credit limit).
 type Credit struct {
 	Grade        Grade `json:"grade"`
 	Prepayment   bool  `json:"prepayment"`
@@ -214,6 +229,8 @@ type Credit struct {
 
 // LimitBasis is how a limit was computed: Base × Percent% ×
 // GradePercent%, at most Cap.
+//
+// The zero LimitBasis records no computation.
 type LimitBasis struct {
 	Method       LimitMethod         `json:"method"`
 	Base         decimal.NullDecimal `json:"base"`

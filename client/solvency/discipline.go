@@ -11,6 +11,9 @@ import (
 )
 
 // DisciplineConfig sets how payment behaviour is measured and scored.
+//
+// The zero DisciplineConfig is not valid: Validate names every missing
+// setting, and PaymentDiscipline refuses it.
 type DisciplineConfig struct {
 	// RecentDays splits the history for the trend: invoices due within
 	// this many days before the as-of date are "recent", the rest
@@ -42,6 +45,9 @@ type DisciplineConfig struct {
 // and k the number of written-off invoices. The three weights add up to
 // 100, so a client that always pays on time, owes nothing overdue and has
 // no write-off scores 100.
+//
+// The zero DisciplineScoring is not valid: its weights do not add up to
+// 100 and its scales are 0.
 type DisciplineScoring struct {
 	OnTimeWeight      float64 `json:"on_time_weight"`
 	LatenessWeight    float64 `json:"lateness_weight"`
@@ -116,6 +122,9 @@ func (c DisciplineConfig) check(p *validate.Problems, prefix string) {
 // can be replayed as of any past date. An invoice is "evaluated" once it
 // is settled (paid or written off) or past due; an open invoice not yet
 // due says nothing about discipline and is only part of Outstanding.
+//
+// The zero Discipline measured nothing: its measures are undefined and its
+// MonthlyPurchases unknown.
 type Discipline struct {
 	AsOf     clientele.Date `json:"as_of"`
 	Currency string         `json:"currency,omitempty"`
@@ -176,6 +185,8 @@ type Discipline struct {
 
 // DisciplineScore is the payment discipline score and the points each
 // part of the formula (see [DisciplineScoring]) gave.
+//
+// The zero DisciplineScore is undefined (its Score is the zero Measure).
 type DisciplineScore struct {
 	// Score is 0 to 100, undefined when no invoice is evaluated yet.
 	Score     Measure `json:"score"`

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/clientele-go/clientele"
@@ -143,22 +142,6 @@ func ExamplePaymentDiscipline() {
 	// on time 9 of 11, 1.6 days late on average by amount, trend stable
 	// payment discipline 90.1 / 100 (on time 40.9 + lateness 29.2 + overdue 20.0)
 	// owed 40000, overdue 0, buys 40000.00 a month
-}
-
-// Points to double the odds: with 600 points at 50:1 and PDO 20, every 20
-// points double the good:bad odds.
-func ExampleScaling() {
-	s := solvency.DefaultScaling()
-	fmt.Printf("factor %.4f, offset %.4f\n", s.Factor(), s.Offset())
-	for _, score := range []float64{580, 600, 620, 640} {
-		fmt.Printf("%.0f points: %.1f:1\n", score, math.Exp(s.LogOdds(score)))
-	}
-	// Output:
-	// factor 28.8539, offset 487.1229
-	// 580 points: 25.0:1
-	// 600 points: 50.0:1
-	// 620 points: 100.0:1
-	// 640 points: 200.0:1
 }
 
 // A client's scores over four quarters: the least-squares line rises 9.5

@@ -16,6 +16,8 @@ import (
 // Order is a confirmed order not yet invoiced: the new order being
 // checked, or one of the client's open orders. ID identifies the document
 // so that an order is never counted twice.
+//
+// The zero Order has no ID, currency or amount: CheckOrder names each.
 type Order struct {
 	ID       string          `json:"id"`
 	Currency string          `json:"currency"`
@@ -26,6 +28,9 @@ type Order struct {
 // DecideCredit, or terms and a limit the host set by hand), its invoices
 // (for what it owes and what is overdue), its other open orders and the
 // new order.
+//
+// The zero OrderCheck has no as-of date and no order: CheckOrder
+// names what is missing.
 type OrderCheck struct {
 	AsOf       clientele.Date   `json:"as_of"`
 	Credit     Credit           `json:"credit"`
@@ -36,6 +41,9 @@ type OrderCheck struct {
 
 // Decision is the outcome of an exposure check with its reasons and
 // figures. Amounts are exact, in Currency.
+//
+// The zero Decision is no decision: it has no outcome, and Release
+// refuses it.
 type Decision struct {
 	AsOf     clientele.Date   `json:"as_of"`
 	Outcome  Outcome          `json:"outcome"`
@@ -62,6 +70,8 @@ type Decision struct {
 // DecisionReason is one rule that fired, with its figures: Amount
 // against Threshold (the warn level, the limit, the block level or the
 // overdue rule's amount), and Days for an overdue rule.
+//
+// The zero DecisionReason names no rule (an unset Code).
 type DecisionReason struct {
 	Code      DecisionCode    `json:"code"`
 	Outcome   Outcome         `json:"outcome"`

@@ -85,6 +85,9 @@ func (f *Feature) UnmarshalText(b []byte) error { return enum.Unmarshal(featureN
 // Features holds the value of every feature for one client: the compact,
 // allocation-free input of [Scorecard.Score]. A feature never set is
 // missing. Build it with [NewFeatures], or set values one by one.
+//
+// The zero Features has every feature missing: a scorecard gives each
+// factor its missing points.
 type Features struct {
 	value [numFeatures]float64
 	// state: 0 never set, stateDefined, or stateDefined+cause.

@@ -9,6 +9,9 @@ import (
 )
 
 // ForecastConfig sets how a series of period scores is read.
+//
+// The zero ForecastConfig is not valid: Config.Validate names the
+// missing min_periods.
 type ForecastConfig struct {
 	// BandPoints is the slope, in points per period, within which the
 	// score is stable. Default 5: a quarter of the default PDO, so a
@@ -31,6 +34,8 @@ func (c ForecastConfig) check(p *validate.Problems, prefix string) {
 
 // PeriodScore is a client's score at the end of one period (a quarter, a
 // year), as an earlier assessment gave it.
+//
+// The zero PeriodScore has no period end: Forecast refuses it.
 type PeriodScore struct {
 	PeriodEnd clientele.Date `json:"period_end"`
 	Score     float64        `json:"score"`
@@ -46,6 +51,8 @@ type PeriodScore struct {
 // the trend is improving when slope > BandPoints, deteriorating when
 // slope < −BandPoints, stable otherwise; the projection is the line at
 // x = n, with the grade and probability of default it implies.
+//
+// The zero Forecast projects nothing: its measures are undefined.
 type Forecast struct {
 	Periods int `json:"periods"`
 	// Trend is unset when there are fewer than MinPeriods periods.
@@ -62,6 +69,9 @@ type Forecast struct {
 // Forecast validates the series (period ends set, strictly increasing and
 // equally spaced, scores finite) and forecasts it.
 func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
+	if err := s.errZeroScorer(); err != nil {
+		return Forecast{}, err
+	}
 	var p validate.Problems
 	for i, h := range history {
 		f := "history[" + strconv.Itoa(i) + "]"

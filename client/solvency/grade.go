@@ -40,6 +40,8 @@ func (g *Grade) UnmarshalText(b []byte) error { return enum.Unmarshal(gradeNames
 // listed best first, A, B, ... in order, with strictly falling minimums;
 // the last band has no MinScore and takes every lower score, so every
 // score has a grade.
+//
+// The zero GradeBand has no grade: Config.Validate refuses it.
 type GradeBand struct {
 	Grade    Grade    `json:"grade"`
 	MinScore *float64 `json:"min_score,omitempty"`

@@ -5,7 +5,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Money is an amount in a currency, an ISO 4217 code such as "EUR".
+// Money is an amount in a currency, an ISO 4217 code such as "EUR". The
+// zero Money is 0 in no currency, printed "0".
 type Money struct {
 	Amount   decimal.Decimal `json:"amount"`
 	Currency string          `json:"currency"`
@@ -16,6 +17,9 @@ type Money struct {
 func (m Money) String() string {
 	if units, ok := currency.MinorUnits(m.Currency); ok {
 		return m.Amount.StringFixed(units) + " " + m.Currency
+	}
+	if m.Currency == "" {
+		return m.Amount.String()
 	}
 	return m.Amount.String() + " " + m.Currency
 }

@@ -7,6 +7,8 @@ import "github.com/shopspring/decimal"
 // denominator is zero, negative where that makes it meaningless, or
 // unknown. Net working capital is money and stays an exact decimal, unknown
 // (not zero) when an input is.
+//
+// The zero Ratios are all undefined (the zero Measure).
 type Ratios struct {
 	// CurrentRatio = current assets / current liabilities.
 	CurrentRatio Measure `json:"current_ratio"`

@@ -20,6 +20,9 @@ import (
 //
 // Balance-sheet items are at PeriodEnd; income-statement items (Revenue,
 // EBIT, InterestExpense) cover the PeriodDays days that end there.
+//
+// The zero Statement has no date and no currency: Validate names both,
+// and every amount is unknown.
 type Statement struct {
 	// PeriodEnd is the balance-sheet date. Required.
 	PeriodEnd clientele.Date `json:"period_end"`
