@@ -1,8 +1,6 @@
 package solvency
 
 import (
-	"strconv"
-
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -55,17 +53,8 @@ var modelSpecs = [...]modelSpec{
 }
 
 // ParseModel returns the model named s ("z", "z_prime", "z_double_prime",
-// "z_double_prime_em"). An unknown name is an ErrInvalid error naming
-// the field "model" and the value.
-func ParseModel(s string) (Model, error) {
-	m, err := enum.Parse[Model](modelNames, "altman model", s)
-	if err != nil {
-		var p validate.Problems
-		p.Add("model", strconv.Quote(s), "unknown Altman model (want z, z_prime, z_double_prime or z_double_prime_em)")
-		return 0, p.Err(ErrInvalid)
-	}
-	return m, nil
-}
+// "z_double_prime_em").
+func ParseModel(s string) (Model, error) { return enum.Parse[Model](modelNames, "altman model", s) }
 
 func (m Model) String() string { return enum.String(modelNames, "Model", m) }
 
@@ -112,12 +101,7 @@ func (m Model) MarshalText() ([]byte, error) { return enum.Marshal(modelNames, "
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (m *Model) UnmarshalText(b []byte) error {
-	v, err := ParseModel(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return enum.Unmarshal(modelNames, "altman model", m, b)
 }
 
 // Zone is the Z-score's verdict. The zero Zone is unset (no score).
@@ -147,17 +131,13 @@ func (z Zone) IsValid() bool { return enum.Valid(zoneNames, z) }
 func (z Zone) MarshalText() ([]byte, error) { return enum.Marshal(zoneNames, "Zone", z) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (z *Zone) UnmarshalText(b []byte) error {
-	v, err := ParseZone(string(b))
-	if err != nil {
-		return err
-	}
-	*z = v
-	return nil
-}
+func (z *Zone) UnmarshalText(b []byte) error { return enum.Unmarshal(zoneNames, "zone", z, b) }
 
 // Facts are what the default model choice needs to know about a business
 // client beyond its statement.
+//
+// The zero Facts describe a company that is neither a manufacturer nor in
+// an emerging market: Z″ by the default rule.
 type Facts struct {
 	// Manufacturer: the client makes goods (Altman's Z and Z' samples
 	// were manufacturers; asset turnover X5 is only comparable among them).
@@ -186,7 +166,7 @@ func ChooseModel(s Statement, f Facts) (Model, string) {
 		return ModelZDoublePrimeEM, whyEmerging
 	case !f.Manufacturer:
 		return ModelZDoublePrime, whyNonManufactur
-	case s.MarketEquity.Known:
+	case s.MarketEquity.Valid:
 		return ModelZ, whyListed
 	default:
 		return ModelZPrime, whyPrivate
@@ -195,6 +175,8 @@ func ChooseModel(s Statement, f Facts) (Model, string) {
 
 // Altman is one Z-score with everything that made it: the model and why
 // it was chosen, the five variables, the score and its zone.
+//
+// The zero Altman is no score (an unset Model and Zone).
 type Altman struct {
 	Model Model `json:"model"`
 	// Why says how the model was chosen.

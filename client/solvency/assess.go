@@ -4,15 +4,20 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/ledger"
+	"github.com/shopspring/decimal"
 )
 
 // Scorer is a validated, compiled [Config]: it assesses clients, and is
-// immutable and safe for concurrent use. Build it once and reuse it.
+// immutable and safe for concurrent use. Build it once with [NewScorer]
+// and reuse it. The zero Scorer has no config: Assess and Forecast
+// return an ErrInvalid error saying so, and its scorecards are the zero
+// Scorecard.
 type Scorer struct {
 	cfg                  Config
 	business, individual *Scorecard
@@ -33,13 +38,29 @@ func NewScorer(cfg Config) (*Scorer, error) {
 // Scorecard returns the compiled scorecard for a client kind: the
 // individual one for individuals, the business one otherwise.
 func (s *Scorer) Scorecard(k client.Kind) *Scorecard {
-	if k == client.KindIndividual {
+	switch {
+	case s.business == nil:
+		return &Scorecard{}
+	case k == client.KindIndividual:
 		return s.individual
 	}
 	return s.business
 }
 
+// errZeroScorer is what the zero Scorer answers: it has nothing to score
+// with.
+func (s *Scorer) errZeroScorer() error {
+	if s.business != nil {
+		return nil
+	}
+	var p validate.Problems
+	p.Add("scorer", nil, "is the zero Scorer; build one with NewScorer")
+	return p.Err(ErrInvalid)
+}
+
 // Input is what the host knows about one client.
+//
+// The zero Input has no kind: Assess refuses it and names the field.
 type Input struct {
 	Kind client.Kind `json:"kind"`
 	// Facts drive the default Altman model choice.
@@ -50,15 +71,17 @@ type Input struct {
 	Statement *Statement `json:"statement,omitempty"`
 	// Invoices is the payment history, in one currency (the statement's,
 	// if there is one).
-	Invoices []Invoice `json:"invoices"`
+	Invoices []ledger.Invoice `json:"invoices"`
 }
 
 // Assessment is the solvency verdict on one client as of a date, with
 // everything that made it.
+//
+// The zero Assessment is no verdict: its Result has no grade.
 type Assessment struct {
-	AsOf  time.Time   `json:"as_of"`
-	Kind  client.Kind `json:"kind"`
-	Basis Basis       `json:"basis"`
+	AsOf  clientele.Date `json:"as_of"`
+	Kind  client.Kind    `json:"kind"`
+	Basis Basis          `json:"basis"`
 	// Currency is the statement's and the invoices' currency ("" for a
 	// client with neither).
 	Currency   string     `json:"currency,omitempty"`
@@ -70,8 +93,8 @@ type Assessment struct {
 	Result ScoreResult `json:"result"`
 	// AnnualRevenue (revenue scaled to 365 days) and Equity are the
 	// statement figures a credit limit may be based on.
-	AnnualRevenue Amount `json:"annual_revenue,omitzero"`
-	Equity        Amount `json:"equity,omitzero"`
+	AnnualRevenue decimal.NullDecimal `json:"annual_revenue,omitzero"`
+	Equity        decimal.NullDecimal `json:"equity,omitzero"`
 	// Notes say in words what was missing, stale or assumed.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -81,7 +104,10 @@ type Assessment struct {
 // then the scorecard of the client's kind. Missing data is never taken as
 // zero: the factors it feeds are scored as missing, the confidence drops,
 // and a note says what is missing.
-func (s *Scorer) Assess(in Input, asOf time.Time) (Assessment, error) {
+func (s *Scorer) Assess(in Input, asOf clientele.Date) (Assessment, error) {
+	if err := s.errZeroScorer(); err != nil {
+		return Assessment{}, err
+	}
 	if err := s.validateInput(&in, asOf); err != nil {
 		return Assessment{}, err
 	}
@@ -104,9 +130,9 @@ func (s *Scorer) Assess(in Input, asOf time.Time) (Assessment, error) {
 		}
 		a.Altman = zscore(st, m, why)
 		a.AnnualRevenue, a.Equity = st.annualRevenue(), st.Equity
-		if age := dayNumber(asOf) - dayNumber(st.PeriodEnd); age > int64(s.cfg.StatementMaxAgeDays) {
+		if age := asOf.Sub(st.PeriodEnd); age > s.cfg.StatementMaxAgeDays {
 			a.Notes = append(a.Notes, fmt.Sprintf("statement for the period ending %s is %d days old (more than %d): stale",
-				date(st.PeriodEnd), age, s.cfg.StatementMaxAgeDays))
+				st.PeriodEnd, age, s.cfg.StatementMaxAgeDays))
 		}
 	}
 	f := NewFeatures(a.Ratios, a.Altman, a.Discipline)
@@ -139,22 +165,20 @@ func (a *Assessment) statementSource(f Feature) Measure {
 	return a.Altman.Score // the Altman zone
 }
 
-func (s *Scorer) validateInput(in *Input, asOf time.Time) error {
+func (s *Scorer) validateInput(in *Input, asOf clientele.Date) error {
 	var p validate.Problems
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	asOfOK := checkDate(&p, "as_of", asOf)
 	if !in.Kind.IsValid() {
 		p.Add("kind", in.Kind, "unknown kind (want individual, entrepreneur or company)")
 	}
-	validateInvoices(&p, "invoices", in.Invoices)
+	p.Merge("", ledger.ValidateInvoices(in.Invoices))
 	if st := in.Statement; st != nil {
 		if in.Kind == client.KindIndividual {
 			p.Add("statement", nil, "an individual has no financial statements")
 		}
 		st.check(&p, "statement")
-		if !st.PeriodEnd.IsZero() && !asOf.IsZero() && dayNumber(st.PeriodEnd) > dayNumber(asOf) {
-			p.Addf("statement.period_end", date(st.PeriodEnd), "is after the as-of date %s", date(asOf))
+		if asOfOK && st.PeriodEnd.IsValid() && st.PeriodEnd.After(asOf) {
+			p.Addf("statement.period_end", st.PeriodEnd, "is after the as-of date %s", asOf)
 		}
 		for i := range in.Invoices {
 			if c := in.Invoices[i].Currency; c != st.Currency {
@@ -221,11 +245,4 @@ func (b Basis) IsValid() bool { return enum.Valid(basisNames, b) }
 func (b Basis) MarshalText() ([]byte, error) { return enum.Marshal(basisNames, "Basis", b) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (b *Basis) UnmarshalText(t []byte) error {
-	v, err := ParseBasis(string(t))
-	if err != nil {
-		return err
-	}
-	*b = v
-	return nil
-}
+func (b *Basis) UnmarshalText(t []byte) error { return enum.Unmarshal(basisNames, "basis", b, t) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,24 +18,24 @@ func synthClient(r *rand.Rand) Input {
 	tl := ta * (20 + r.Int64N(90)) / 100
 	st := &Statement{
 		PeriodEnd: day("2024-12-31"), Currency: "EUR",
-		Cash: AmountOf(decimal.New(ca/5, -2)), MarketableSecurities: AmountOf(decimal.New(ca/10, -2)),
-		Receivables: AmountOf(decimal.New(ca/3, -2)), Inventory: AmountOf(decimal.New(ca/4, -2)),
-		CurrentAssets: AmountOf(decimal.New(ca, -2)), TotalAssets: AmountOf(decimal.New(ta, -2)),
-		CurrentLiabilities: AmountOf(decimal.New(tl*(30+r.Int64N(60))/100, -2)), TotalLiabilities: AmountOf(decimal.New(tl, -2)),
-		Equity: AmountOf(decimal.New(ta-tl, -2)), RetainedEarnings: AmountOf(decimal.New((ta-tl)/2, -2)),
-		Revenue: AmountOf(decimal.New(ta*(50+r.Int64N(150))/100, -2)), EBIT: AmountOf(cents(-ta/20, ta/5)),
-		InterestExpense: AmountOf(decimal.New(tl/50, -2)),
+		Cash: decimal.NewNullDecimal(decimal.New(ca/5, -2)), MarketableSecurities: decimal.NewNullDecimal(decimal.New(ca/10, -2)),
+		Receivables: decimal.NewNullDecimal(decimal.New(ca/3, -2)), Inventory: decimal.NewNullDecimal(decimal.New(ca/4, -2)),
+		CurrentAssets: decimal.NewNullDecimal(decimal.New(ca, -2)), TotalAssets: decimal.NewNullDecimal(decimal.New(ta, -2)),
+		CurrentLiabilities: decimal.NewNullDecimal(decimal.New(tl*(30+r.Int64N(60))/100, -2)), TotalLiabilities: decimal.NewNullDecimal(decimal.New(tl, -2)),
+		Equity: decimal.NewNullDecimal(decimal.New(ta-tl, -2)), RetainedEarnings: decimal.NewNullDecimal(decimal.New((ta-tl)/2, -2)),
+		Revenue: decimal.NewNullDecimal(decimal.New(ta*(50+r.Int64N(150))/100, -2)), EBIT: decimal.NewNullDecimal(cents(-ta/20, ta/5)),
+		InterestExpense: decimal.NewNullDecimal(decimal.New(tl/50, -2)),
 	}
 	if r.IntN(10) == 0 {
-		st.Inventory = Amount{} // one in ten did not report it
+		st.Inventory = decimal.NullDecimal{} // one in ten did not report it
 	}
 	lateness := r.IntN(40)
-	invs := make([]Invoice, 24)
+	invs := make([]ledger.Invoice, 24)
 	for i := range invs {
-		issued := day("2023-07-01").AddDate(0, i, 0)
-		in := Invoice{ID: "inv", Currency: "EUR", Amount: cents(1_000_00, 50_000_00), Issued: issued, Due: issued.AddDate(0, 0, 30)}
+		issued := day("2023-07-01").AddMonths(i)
+		in := ledger.Invoice{ID: "inv", Currency: "EUR", Amount: cents(1_000_00, 50_000_00), Issued: issued, Due: issued.AddDays(30)}
 		if late := r.IntN(lateness + 1); r.IntN(20) > 0 {
-			in.Paid = in.Due.AddDate(0, 0, late-5)
+			in.Paid = in.Due.AddDays(late - 5)
 		}
 		invs[i] = in
 	}

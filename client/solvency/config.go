@@ -1,16 +1,18 @@
 package solvency
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"math"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// Config is the whole solvency scoring set-up, loadable from JSON. Start
-// from [DefaultConfig] and change what your credit policy says.
+// Config is the whole solvency scoring set-up. Start from
+// [DefaultConfig] and change what your credit policy says; load one from
+// JSON with clientele.LoadConfig[solvency.Config], which refuses unknown
+// fields and validates it (every field must be given: start from the
+// JSON of DefaultConfig). The zero Config is not valid: Validate names
+// every missing part.
 type Config struct {
 	// Model is the Altman model for every business client; unset (left
 	// out of the JSON) applies the default rule of [ChooseModel].
@@ -52,24 +54,6 @@ func DefaultConfig() Config {
 	}
 }
 
-// ParseConfig reads a JSON config, refusing unknown fields, and validates
-// it. Every field must be given: start from the JSON of DefaultConfig.
-func ParseConfig(data []byte) (Config, error) {
-	var c Config
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return Config{}, fmt.Errorf("%w: config: %w", ErrInvalid, err)
-	}
-	if dec.More() {
-		return Config{}, fmt.Errorf("%w: config: data after the JSON object", ErrInvalid)
-	}
-	if err := c.Validate(); err != nil {
-		return Config{}, err
-	}
-	return c, nil
-}
-
 // Validate reports every problem at once, each with its field path.
 func (c Config) Validate() error {
 	var p validate.Problems
@@ -97,6 +81,20 @@ func join(prefix, name string) string {
 		return name
 	}
 	return prefix + "." + name
+}
+
+// checkDate records a problem with field unless d is set and valid, and
+// reports whether it is.
+func checkDate(p *validate.Problems, field string, d clientele.Date) bool {
+	switch {
+	case d.IsZero():
+		p.Add(field, nil, "is required")
+		return false
+	case !d.IsValid():
+		p.Add(field, nil, "is not a calendar date in years 1-9999")
+		return false
+	}
+	return true
 }
 
 // checkFloat records a problem with field prefix.name unless v is a

@@ -1,31 +1,35 @@
 package solvency
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
+	"github.com/clientele-go/clientele"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+func loadConfig(b []byte) (Config, error) { return clientele.LoadConfig[Config](bytes.NewReader(b)) }
 
 func TestDefaultConfigIsValidAndRoundTrips(t *testing.T) {
 	c := DefaultConfig()
 	require.NoError(t, c.Validate())
 	b, err := json.MarshalIndent(c, "", "  ")
 	require.NoError(t, err)
-	back, err := ParseConfig(b)
+	back, err := loadConfig(b)
 	require.NoError(t, err)
 	assert.Equal(t, c, back)
 	assert.NotContains(t, string(b), `"model"`, "the default rule is the absence of a model")
 
 	c.Model = ModelZPrime
 	b, _ = json.Marshal(c)
-	back, err = ParseConfig(b)
+	back, err = loadConfig(b)
 	require.NoError(t, err)
 	assert.Equal(t, ModelZPrime, back.Model)
 }
 
-func TestParseConfigRejects(t *testing.T) {
+func TestLoadConfigRejects(t *testing.T) {
 	good, _ := json.Marshal(DefaultConfig())
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(good, &m))
@@ -38,21 +42,24 @@ func TestParseConfigRejects(t *testing.T) {
 		b, _ := json.Marshal(c)
 		return b
 	}
-	_, err := ParseConfig(with("colour", "blue"))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err := loadConfig(with("colour", "blue"))
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
 	assert.ErrorContains(t, err, `unknown field "colour"`)
 
-	_, err = ParseConfig(with("model", "zeta"))
-	requireFields(t, err, "model")
-	assert.ErrorContains(t, err, `model = "zeta": unknown Altman model`)
+	_, err = loadConfig(with("model", "zeta"))
+	assert.ErrorContains(t, err, `unknown altman model "zeta"`)
 
-	_, err = ParseConfig(with("scaling", map[string]any{"anchor_score": 600, "anchor_odds": 0, "pdo": -20}))
+	_, err = loadConfig(with("scaling", map[string]any{"anchor_score": 600, "anchor_odds": 0, "pdo": -20}))
 	requireFields(t, err, "scaling.anchor_odds", "scaling.pdo")
 
-	_, err = ParseConfig(append(good, []byte(`{}`)...))
-	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = ParseConfig([]byte(`{}`))
+	_, err = loadConfig(append(good, []byte(`{}`)...))
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
+	_, err = loadConfig([]byte(`{}`))
 	assert.ErrorIs(t, err, ErrInvalid, "an empty config is not a valid one")
+	requireFields(t, err, "statement_max_age_days",
+		"discipline.recent_days", "discipline.trend_min_invoices", "discipline.purchase_window_days",
+		"discipline.score", "discipline.score.lateness_scale_days", "discipline.score.overdue_scale_days",
+		"scaling.anchor_odds", "scaling.pdo", "grades", "business.factors", "individual.factors", "forecast.min_periods")
 }
 
 func TestConfigValidateReportsEverything(t *testing.T) {

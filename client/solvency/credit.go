@@ -1,11 +1,11 @@
 package solvency
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
@@ -15,19 +15,25 @@ import (
 
 // CreditPolicy turns a grade into payment terms and a credit limit, and
 // checks orders against the client's exposure. Amounts are in Currency;
-// percentages are decimal percent points ("150" is 150 %).
+// percentages are decimal percent points ("150" is 150 %). Load one from
+// JSON with clientele.LoadConfig[solvency.CreditPolicy]. The zero
+// CreditPolicy is not valid: Validate names what is missing.
 type CreditPolicy struct {
 	Currency string `json:"currency"`
 	// Terms has one entry per grade of the scoring config, A first.
 	Terms    []GradeTerms `json:"terms"`
 	Limit    LimitRule    `json:"limit"`
 	Exposure ExposureRule `json:"exposure"`
-	// Bypass lists the roles that may release a held or blocked order.
-	Bypass []BypassRule `json:"bypass"`
+	// Release says who may release a held or blocked order, and up to
+	// which order amount.
+	Release ReleaseLimits `json:"release"`
 }
 
 // GradeTerms are the payment terms of one grade: prepayment, or deferred
 // payment up to DeferralDays with LimitPercent of the base limit.
+//
+// The zero GradeTerms are not valid terms: CreditPolicy.Validate names
+// the missing grade and deferral.
 type GradeTerms struct {
 	Grade        Grade           `json:"grade"`
 	Prepayment   bool            `json:"prepayment,omitempty"`
@@ -37,6 +43,9 @@ type GradeTerms struct {
 
 // LimitRule computes the base credit limit: Percent of the method's base
 // amount, at most Cap.
+//
+// The zero LimitRule is not valid: CreditPolicy.Validate names the
+// missing method, percent and cap.
 type LimitRule struct {
 	Method  LimitMethod     `json:"method"`
 	Percent decimal.Decimal `json:"percent"`
@@ -47,6 +56,9 @@ type LimitRule struct {
 // unbilled open orders + the order) against the limit: at WarnPercent of
 // the limit or more, warn; above the limit, hold; above BlockPercent,
 // block. Overdue rules add their own outcomes.
+//
+// The zero ExposureRule is not valid: CreditPolicy.Validate names the
+// missing warn and block percentages.
 type ExposureRule struct {
 	WarnPercent  decimal.Decimal `json:"warn_percent"`
 	BlockPercent decimal.Decimal `json:"block_percent"`
@@ -55,17 +67,31 @@ type ExposureRule struct {
 
 // OverdueRule fires when the invoices overdue by MinDays days or more
 // add up to more than Amount (so Amount 0 means any such invoice).
+//
+// The zero OverdueRule is not valid: CreditPolicy.Validate names the
+// missing days and outcome.
 type OverdueRule struct {
 	MinDays int             `json:"min_days"`
 	Amount  decimal.Decimal `json:"amount"`
 	Outcome Outcome         `json:"outcome"`
 }
 
-// BypassRule lets Role release decisions up to UpTo (hold, or block,
-// which includes hold).
-type BypassRule struct {
-	Role string  `json:"role"`
-	UpTo Outcome `json:"up_to"`
+// ReleaseLimits state, per role or per person (see authority.Limits),
+// up to which order amount each may release a decision CheckOrder held
+// (Hold) or blocked (Block); amounts are in the policy's currency. An
+// actor's own entry wins over their role's. The zero ReleaseLimits lets
+// nobody release anything.
+type ReleaseLimits struct {
+	Hold  authority.Limits `json:"hold"`
+	Block authority.Limits `json:"block"`
+}
+
+// of returns the limits that govern releasing a decision with outcome o.
+func (r ReleaseLimits) of(o Outcome) authority.Limits {
+	if o == OutcomeBlock {
+		return r.Block
+	}
+	return r.Hold
 }
 
 // DefaultCreditPolicy returns usual trade-credit practice in currency:
@@ -85,9 +111,11 @@ type BypassRule struct {
 // it and blocks above 150 %; any overdue invoice warns, more than 500
 // overdue by 31 days or more holds, anything overdue by 91 days or more
 // (the usual doubtful-debt age) blocks. A credit controller may release a
-// hold, a finance director a block. These are conventions, not a
-// standard: set your own. The cap and the overdue amounts are in
-// currency, so scale them for currencies like JPY.
+// held order of up to 100,000, a finance director (who approves above
+// that) a held or blocked order of up to 1,000,000. These are
+// conventions, not a standard: set your own. The cap, the overdue
+// amounts and the release limits are in currency, so scale them for
+// currencies like JPY.
 func DefaultCreditPolicy(currency string) CreditPolicy {
 	pct := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 	return CreditPolicy{
@@ -108,26 +136,14 @@ func DefaultCreditPolicy(currency string) CreditPolicy {
 				{MinDays: 91, Amount: decimal.Zero, Outcome: OutcomeBlock},
 			},
 		},
-		Bypass: []BypassRule{{Role: "credit_controller", UpTo: OutcomeHold}, {Role: "finance_director", UpTo: OutcomeBlock}},
+		Release: ReleaseLimits{
+			Hold: authority.Limits{
+				{Holder: "credit_controller", Max: pct("100000"), ApprovedBy: "finance_director"},
+				{Holder: "finance_director", Max: pct("1000000")},
+			},
+			Block: authority.Limits{{Holder: "finance_director", Max: pct("1000000")}},
+		},
 	}
-}
-
-// ParseCreditPolicy reads a JSON policy, refusing unknown fields, and
-// validates it.
-func ParseCreditPolicy(data []byte) (CreditPolicy, error) {
-	var c CreditPolicy
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return CreditPolicy{}, fmt.Errorf("%w: credit policy: %w", ErrInvalid, err)
-	}
-	if dec.More() {
-		return CreditPolicy{}, fmt.Errorf("%w: credit policy: data after the JSON object", ErrInvalid)
-	}
-	if err := c.Validate(); err != nil {
-		return CreditPolicy{}, err
-	}
-	return c, nil
 }
 
 // Validate reports every problem at once.
@@ -190,26 +206,15 @@ func (c CreditPolicy) check(p *validate.Problems) {
 			p.Add(f("outcome"), r.Outcome, "must be warn, hold or block")
 		}
 	}
-	for i, b := range c.Bypass {
-		f := func(name string) string { return "bypass[" + strconv.Itoa(i) + "]." + name }
-		switch {
-		case b.Role == "" || len(b.Role) > maxIDLen:
-			p.Addf(f("role"), strconv.Quote(b.Role), "must be 1 to %d bytes", maxIDLen)
-		default:
-			for j := range i {
-				if c.Bypass[j].Role == b.Role {
-					p.Addf(f("role"), b.Role, "is listed already in bypass[%d]", j)
-				}
-			}
-		}
-		if b.UpTo != OutcomeHold && b.UpTo != OutcomeBlock {
-			p.Add(f("up_to"), b.UpTo, "must be hold or block")
-		}
-	}
+	p.Merge("release.hold", c.Release.Hold.Validate())
+	p.Merge("release.block", c.Release.Block.Validate())
 }
 
 // Credit is the credit decision for a client: its terms and its limit,
 // with the figures that made the limit.
+//
+// The zero Credit has no grade and a limit of 0: CheckOrder holds every
+// order against it (no credit limit).
 type Credit struct {
 	Grade        Grade `json:"grade"`
 	Prepayment   bool  `json:"prepayment"`
@@ -224,13 +229,15 @@ type Credit struct {
 
 // LimitBasis is how a limit was computed: Base × Percent% ×
 // GradePercent%, at most Cap.
+//
+// The zero LimitBasis records no computation.
 type LimitBasis struct {
-	Method       LimitMethod     `json:"method"`
-	Base         Amount          `json:"base"`
-	Percent      decimal.Decimal `json:"percent"`
-	GradePercent decimal.Decimal `json:"grade_percent"`
-	Uncapped     decimal.Decimal `json:"uncapped"`
-	Capped       bool            `json:"capped,omitempty"`
+	Method       LimitMethod         `json:"method"`
+	Base         decimal.NullDecimal `json:"base"`
+	Percent      decimal.Decimal     `json:"percent"`
+	GradePercent decimal.Decimal     `json:"grade_percent"`
+	Uncapped     decimal.Decimal     `json:"uncapped"`
+	Capped       bool                `json:"capped,omitempty"`
 }
 
 // DecideCredit applies the policy to an assessment: the grade's terms,
@@ -275,19 +282,19 @@ func DecideCredit(a Assessment, p CreditPolicy) (Credit, error) {
 	}
 	base := c.Basis.Base
 	switch {
-	case !base.Known:
+	case !base.Valid:
 		c.Notes = append(c.Notes, method.baseName()+" unknown: no credit limit")
 		return c, nil
-	case base.Value.Sign() <= 0:
-		c.Notes = append(c.Notes, fmt.Sprintf("%s is %s, not positive: no credit limit", method.baseName(), base.Value))
+	case base.Decimal.Sign() <= 0:
+		c.Notes = append(c.Notes, fmt.Sprintf("%s is %s, not positive: no credit limit", method.baseName(), clientele.FormatValue(base.Decimal)))
 		return c, nil
 	}
-	raw := base.Value.Mul(p.Limit.Percent.Shift(-2)).Mul(t.LimitPercent.Shift(-2))
+	raw := base.Decimal.Mul(p.Limit.Percent.Shift(-2)).Mul(t.LimitPercent.Shift(-2))
 	c.Basis.Uncapped = raw
 	if raw.GreaterThan(p.Limit.Cap) {
 		raw = p.Limit.Cap
 		c.Basis.Capped = true
-		c.Notes = append(c.Notes, fmt.Sprintf("capped at %s %s", p.Limit.Cap, p.Currency))
+		c.Notes = append(c.Notes, fmt.Sprintf("capped at %s %s", clientele.FormatValue(p.Limit.Cap), p.Currency))
 	}
 	units, _ := currency.MinorUnits(p.Currency)
 	c.Limit.Amount = raw.RoundFloor(units)
@@ -332,10 +339,5 @@ func (m LimitMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (m *LimitMethod) UnmarshalText(b []byte) error {
-	v, err := ParseLimitMethod(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return enum.Unmarshal(limitMethodNames, "limit method", m, b)
 }

@@ -2,8 +2,11 @@ package solvency
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -13,8 +16,8 @@ import (
 func assessed(g Grade) Assessment {
 	return Assessment{
 		Kind: client.KindCompany, Currency: "EUR", Result: ScoreResult{Grade: g},
-		Discipline:    Discipline{MonthlyPurchases: MustAmount("10000")},
-		AnnualRevenue: MustAmount("1460000"), Equity: MustAmount("400000"),
+		Discipline:    Discipline{MonthlyPurchases: nd("10000")},
+		AnnualRevenue: nd("1460000"), Equity: nd("400000"),
 	}
 }
 
@@ -55,7 +58,7 @@ func TestDecideCreditRoundsDown(t *testing.T) {
 	// The hand-worked history's 757.63125763 a month × 200 % × 100 % =
 	// 1515.26251526, rounded down to the cent: 1515.26.
 	a := assessed(GradeA)
-	a.Discipline.MonthlyPurchases = MustAmount("757.63125763")
+	a.Discipline.MonthlyPurchases = nd("757.63125763")
 	c, err := DecideCredit(a, DefaultCreditPolicy("EUR"))
 	require.NoError(t, err)
 	assert.Equal(t, "1515.26", c.Limit.Amount.String())
@@ -77,14 +80,14 @@ func TestDecideCreditWithoutLimit(t *testing.T) {
 	assert.Equal(t, []string{"grade E: prepayment, no credit limit"}, c.Notes)
 
 	a := assessed(GradeA)
-	a.Discipline.MonthlyPurchases = Amount{}
+	a.Discipline.MonthlyPurchases = decimal.NullDecimal{}
 	c, err = DecideCredit(a, p)
 	require.NoError(t, err)
 	assert.True(t, c.Limit.Amount.IsZero())
 	assert.Equal(t, []string{"monthly purchases unknown: no credit limit"}, c.Notes)
 
 	p.Limit.Method = LimitEquity
-	a.Equity = MustAmount("-5")
+	a.Equity = nd("-5")
 	c, err = DecideCredit(a, p)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"equity is -5, not positive: no credit limit"}, c.Notes)
@@ -125,7 +128,10 @@ func TestCreditPolicyValidate(t *testing.T) {
 		},
 		Limit:    LimitRule{Percent: d("0"), Cap: d("-1")},
 		Exposure: ExposureRule{WarnPercent: d("0"), BlockPercent: d("100"), Overdue: []OverdueRule{{MinDays: 0, Amount: d("-1"), Outcome: OutcomeAllow}}},
-		Bypass:   []BypassRule{{Role: "cc", UpTo: OutcomeHold}, {Role: "cc", UpTo: OutcomeWarn}, {Role: ""}},
+		Release: ReleaseLimits{
+			Hold:  authority.Limits{{Holder: "cc", Max: d("100")}, {Holder: "cc", Max: d("5")}},
+			Block: authority.Limits{{Holder: "", Max: d("-1")}},
+		},
 	}
 	err := p.Validate()
 	requireFields(t, err, "currency",
@@ -135,27 +141,36 @@ func TestCreditPolicyValidate(t *testing.T) {
 		"limit.method", "limit.percent", "limit.cap",
 		"exposure.warn_percent", "exposure.block_percent",
 		"exposure.overdue[0].min_days", "exposure.overdue[0].amount", "exposure.overdue[0].outcome",
-		"bypass[1].role", "bypass[1].up_to", "bypass[2].role", "bypass[2].up_to")
+		"release.hold[1].holder", "release.block[0].holder", "release.block[0].max")
+}
+
+func loadPolicy(s string) (CreditPolicy, error) {
+	return clientele.LoadConfig[CreditPolicy](strings.NewReader(s))
 }
 
 func TestCreditPolicyJSON(t *testing.T) {
 	p := DefaultCreditPolicy("RUB")
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
-	back, err := ParseCreditPolicy(b)
+	back, err := loadPolicy(string(b))
 	require.NoError(t, err)
 	assert.Equal(t, p.Terms[1].LimitPercent.String(), back.Terms[1].LimitPercent.String())
 	assert.Equal(t, OutcomeBlock, back.Exposure.Overdue[2].Outcome)
 	assert.True(t, back.Limit.Cap.Equal(decimal.NewFromInt(1000000)))
 
 	// Percentages load as numbers or strings, exactly.
-	back, err = ParseCreditPolicy([]byte(`{"currency":"EUR","terms":[{"grade":"A","deferral_days":30,"limit_percent":12.5},{"grade":"B","prepayment":true,"limit_percent":"0"}],
-		"limit":{"method":"revenue","percent":"10","cap":"50000"},"exposure":{"warn_percent":90,"block_percent":150,"overdue":[]},"bypass":[]}`))
+	back, err = loadPolicy(`{"currency":"EUR","terms":[{"grade":"A","deferral_days":30,"limit_percent":12.5},{"grade":"B","prepayment":true,"limit_percent":"0"}],
+		"limit":{"method":"revenue","percent":"10","cap":"50000"},"exposure":{"warn_percent":90,"block_percent":150,"overdue":[]},"release":{"hold":[],"block":[]}}`)
 	require.NoError(t, err)
 	assert.Equal(t, "12.5", back.Terms[0].LimitPercent.String())
+	assert.Empty(t, back.Release.Hold, "no release limits: nobody releases")
 
-	_, err = ParseCreditPolicy([]byte(`{"currency":"EUR","limit":{"method":"turnover"}}`))
-	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = loadPolicy(`{"currency":"EUR","limit":{"method":"turnover"}}`)
+	assert.ErrorIs(t, err, clientele.ErrInvalid)
+	assert.ErrorContains(t, err, `unknown limit method "turnover"`)
+	_, err = loadPolicy(`{"currency":"EUR","bypass":[]}`)
+	assert.ErrorContains(t, err, `unknown field "bypass"`)
+
 }
 
 func TestDecideCreditEdges(t *testing.T) {
@@ -163,7 +178,7 @@ func TestDecideCreditEdges(t *testing.T) {
 		// 1,000.0049 a month × 200 % × grade A's 100 % = 2,000.0098: to
 		// the cent, 2,000.00, where rounding half-up would give 2,000.01.
 		a := assessed(GradeA)
-		a.Discipline.MonthlyPurchases = MustAmount("1000.0049")
+		a.Discipline.MonthlyPurchases = nd("1000.0049")
 		c, err := DecideCredit(a, DefaultCreditPolicy("EUR"))
 		require.NoError(t, err)
 		assert.Equal(t, "2000", c.Limit.Amount.String())
@@ -173,14 +188,14 @@ func TestDecideCreditEdges(t *testing.T) {
 		p := DefaultCreditPolicy("EUR")
 		p.Limit.Method, p.Limit.Percent = LimitRevenue, d("100")
 		a := assessed(GradeA)
-		a.AnnualRevenue = MustAmount("1000000")
+		a.AnnualRevenue = nd("1000000")
 		c, err := DecideCredit(a, p)
 		require.NoError(t, err)
 		assert.Equal(t, "1000000", c.Limit.Amount.String())
 		assert.False(t, c.Basis.Capped, "at the cap is not above it")
 		assert.Empty(t, c.Notes)
 
-		a.AnnualRevenue = MustAmount("1000000.01")
+		a.AnnualRevenue = nd("1000000.01")
 		c, err = DecideCredit(a, p)
 		require.NoError(t, err)
 		assert.Equal(t, "1000000", c.Limit.Amount.String())
@@ -192,7 +207,7 @@ func TestDecideCreditEdges(t *testing.T) {
 		p := DefaultCreditPolicy("EUR")
 		p.Limit.Method = LimitEquity
 		a := assessed(GradeA)
-		a.Equity = MustAmount("0")
+		a.Equity = nd("0")
 		c, err := DecideCredit(a, p)
 		require.NoError(t, err)
 		assert.True(t, c.Limit.Amount.IsZero())

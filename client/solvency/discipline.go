@@ -2,14 +2,18 @@ package solvency
 
 import (
 	"math"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
 // DisciplineConfig sets how payment behaviour is measured and scored.
+//
+// The zero DisciplineConfig is not valid: Validate names every missing
+// setting, and PaymentDiscipline refuses it.
 type DisciplineConfig struct {
 	// RecentDays splits the history for the trend: invoices due within
 	// this many days before the as-of date are "recent", the rest
@@ -41,6 +45,9 @@ type DisciplineConfig struct {
 // and k the number of written-off invoices. The three weights add up to
 // 100, so a client that always pays on time, owes nothing overdue and has
 // no write-off scores 100.
+//
+// The zero DisciplineScoring is not valid: its weights do not add up to
+// 100 and its scales are 0.
 type DisciplineScoring struct {
 	OnTimeWeight      float64 `json:"on_time_weight"`
 	LatenessWeight    float64 `json:"lateness_weight"`
@@ -115,9 +122,12 @@ func (c DisciplineConfig) check(p *validate.Problems, prefix string) {
 // can be replayed as of any past date. An invoice is "evaluated" once it
 // is settled (paid or written off) or past due; an open invoice not yet
 // due says nothing about discipline and is only part of Outstanding.
+//
+// The zero Discipline measured nothing: its measures are undefined and its
+// MonthlyPurchases unknown.
 type Discipline struct {
-	AsOf     time.Time `json:"as_of"`
-	Currency string    `json:"currency,omitempty"`
+	AsOf     clientele.Date `json:"as_of"`
+	Currency string         `json:"currency,omitempty"`
 	// Invoices is the number of invoices issued by the as-of date;
 	// Evaluated, of those, settled or past due.
 	Invoices  int `json:"invoices"`
@@ -168,13 +178,15 @@ type Discipline struct {
 	// purchase window, or since the first invoice if that is shorter, but
 	// over 30 days at least: total × 365 / (12 × days covered). Unknown
 	// with no invoice at all.
-	MonthlyPurchases Amount `json:"monthly_purchases"`
+	MonthlyPurchases decimal.NullDecimal `json:"monthly_purchases"`
 	// Scoring is the 0-100 payment discipline score with its parts.
 	Scoring DisciplineScore `json:"scoring"`
 }
 
 // DisciplineScore is the payment discipline score and the points each
 // part of the formula (see [DisciplineScoring]) gave.
+//
+// The zero DisciplineScore is undefined (its Score is the zero Measure).
 type DisciplineScore struct {
 	// Score is 0 to 100, undefined when no invoice is evaluated yet.
 	Score     Measure `json:"score"`
@@ -190,12 +202,10 @@ type DisciplineScore struct {
 func (d Discipline) Score() Measure { return d.Scoring.Score }
 
 // PaymentDiscipline validates the history and measures it as of asOf.
-func PaymentDiscipline(invoices []Invoice, asOf time.Time, cfg DisciplineConfig) (Discipline, error) {
+func PaymentDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg DisciplineConfig) (Discipline, error) {
 	var p validate.Problems
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
-	validateInvoices(&p, "invoices", invoices)
+	checkDate(&p, "as_of", asOf)
+	p.Merge("", ledger.ValidateInvoices(invoices))
 	cfg.check(&p, "config")
 	if err := p.Err(ErrInvalid); err != nil {
 		return Discipline{}, err
@@ -204,48 +214,47 @@ func PaymentDiscipline(invoices []Invoice, asOf time.Time, cfg DisciplineConfig)
 }
 
 // measureDiscipline does the work on valid input in one pass.
-func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig) Discipline {
+func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *DisciplineConfig) Discipline {
 	d := Discipline{AsOf: asOf}
-	today := dayNumber(asOf)
-	recentFrom := today - int64(cfg.RecentDays)
-	windowFrom := today - int64(cfg.PurchaseWindowDays)
 	var (
 		sumAmount, onTimeAmount, lateDays, lateWeighted float64
 		recentN, earlierN                               int
 		recentW, recentWD, earlierW, earlierWD          float64
-		maxLate                                         int64 = -1
-		firstIssued                                     int64 = math.MaxInt64
+		maxLate                                         = -1
+		firstIssued                                     clientele.Date
 		outstanding, overdue, writtenOff, purchases     exactsum.Running
 	)
 	for i := range invoices {
 		in := &invoices[i]
-		st := in.statusOn(today)
-		if st.state == invoiceNotIssued {
+		st := in.StateOn(asOf)
+		if st.State == ledger.NotIssued {
 			continue
 		}
 		d.Invoices++
 		d.Currency = in.Currency
-		firstIssued = min(firstIssued, st.issued)
-		if st.issued > windowFrom {
+		if firstIssued.IsZero() || in.Issued.Before(firstIssued) {
+			firstIssued = in.Issued
+		}
+		if asOf.Sub(in.Issued) < cfg.PurchaseWindowDays {
 			purchases.Add(in.Amount)
 		}
-		late := st.late
+		late := st.DaysLate
 		onTime := false
-		switch st.state {
-		case invoicePaid:
+		switch st.State {
+		case ledger.Paid:
 			onTime = late == 0
-		case invoiceWrittenOff:
+		case ledger.WrittenOff:
 			// Never on time, even when written off before the due date.
 			d.WrittenOff++
 			writtenOff.Add(in.Amount)
-		case invoiceOpen:
+		case ledger.Open:
 			outstanding.Add(in.Amount)
 			continue // not yet due: not evaluated
-		case invoiceOverdue:
+		case ledger.Overdue:
 			outstanding.Add(in.Amount)
 			d.OverdueCount++
 			overdue.Add(in.Amount)
-			d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
+			d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		}
 		d.Evaluated++
 		amt := in.Amount.InexactFloat64()
@@ -261,7 +270,7 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 			d.MaxDaysLateAmount = in.Amount
 			d.MaxDaysLateInvoice = in.ID
 		}
-		if st.due > recentFrom {
+		if asOf.Sub(in.Due) < cfg.RecentDays {
 			recentN++
 			recentW += amt
 			recentWD += amt * float64(late)
@@ -280,8 +289,8 @@ func measureDiscipline(invoices []Invoice, asOf time.Time, cfg *DisciplineConfig
 		d.OverdueShare = undefined(CauseZero, "outstanding")
 	}
 	if d.Invoices > 0 {
-		span := min(int64(cfg.PurchaseWindowDays), max(today-firstIssued+1, minPurchaseSpanDays))
-		d.MonthlyPurchases = AmountOf(mulDivRound(&purchases, daysPerYear, 12*span, 8))
+		span := int64(min(cfg.PurchaseWindowDays, max(asOf.Sub(firstIssued)+1, minPurchaseSpanDays)))
+		d.MonthlyPurchases = decimal.NewNullDecimal(mulDivRound(&purchases, daysPerYear, 12*span, 8))
 	}
 	if d.Evaluated == 0 {
 		none := undefined(CauseUnknown, "invoices")

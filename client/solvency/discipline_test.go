@@ -4,14 +4,15 @@ import (
 	"encoding/json"
 	"math"
 	"testing"
-	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func inv(id, amount, issued, due, paid string) Invoice {
-	in := Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: day(issued), Due: day(due)}
+func inv(id, amount, issued, due, paid string) ledger.Invoice {
+	in := ledger.Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: day(issued), Due: day(due)}
 	if paid != "" {
 		in.Paid = day(paid)
 	}
@@ -19,10 +20,10 @@ func inv(id, amount, issued, due, paid string) Invoice {
 }
 
 // history is a hand-worked payment history as of 2025-06-30.
-func history() []Invoice {
+func history() []ledger.Invoice {
 	wo := inv("INV-6", "800", "2024-10-01", "2024-10-31", "")
 	wo.WrittenOff = day("2025-02-28")
-	return []Invoice{
+	return []ledger.Invoice{
 		inv("INV-1", "1000", "2025-01-01", "2025-01-31", "2025-01-25"), // on time
 		inv("INV-2", "2000", "2025-02-01", "2025-03-03", "2025-03-13"), // 10 days late
 		inv("INV-3", "500", "2025-03-01", "2025-03-31", "2025-03-31"),  // on the due date: on time
@@ -75,7 +76,7 @@ func TestPaymentDisciplineHandWorked(t *testing.T) {
 	// Monthly purchases: all six invoices (6800) fall in the 365-day
 	// window; the first was issued 2024-10-01, 273 days before and
 	// including the as-of date, so 6800 × 365 / (12 × 273) = 757.6313.
-	assert.Equal(t, "757.63125763", dd.MonthlyPurchases.Value.String())
+	assert.Equal(t, "757.63125763", dd.MonthlyPurchases.Decimal.String())
 
 	// Score: 50·(1500/5800) + 30·(1 − 35.5172/60) + 20·(1 − 60/90) − 25·1
 	// = 375/29 + 355/29 + 20/3 − 25 = 12.9310 + 12.2414 + 6.6667 − 25 = 6.8391.
@@ -105,7 +106,7 @@ func TestPaymentDisciplineReplaysThePast(t *testing.T) {
 }
 
 func TestPaymentDisciplinePerfectPayerScores100(t *testing.T) {
-	invs := []Invoice{
+	invs := []ledger.Invoice{
 		inv("a", "100", "2025-01-01", "2025-01-31", "2025-01-20"),
 		inv("b", "300", "2025-02-01", "2025-03-03", "2025-03-03"),
 	}
@@ -120,7 +121,7 @@ func TestPaymentDisciplinePerfectPayerScores100(t *testing.T) {
 
 func TestPaymentDisciplineFloorAtZero(t *testing.T) {
 	// Everything written off: 50·0 + 30·max(0, 1 − 200/60) + 20·1 − 25·3 < 0: score 0.
-	var invs []Invoice
+	var invs []ledger.Invoice
 	for _, id := range []string{"a", "b", "c"} {
 		in := inv(id, "100", "2024-01-01", "2024-01-31", "")
 		in.WrittenOff = day("2024-08-18") // 200 days after the due date
@@ -136,26 +137,26 @@ func TestPaymentDisciplineFloorAtZero(t *testing.T) {
 
 func TestPaymentDisciplineTrend(t *testing.T) {
 	asOf := day("2025-06-30")
-	earlier := func(id string, late int) Invoice {
+	earlier := func(id string, late int) ledger.Invoice {
 		due := day("2024-06-01")
-		return Invoice{ID: id, Currency: "EUR", Amount: d("100"), Issued: due.AddDate(0, 0, -30), Due: due, Paid: due.AddDate(0, 0, late)}
+		return ledger.Invoice{ID: id, Currency: "EUR", Amount: d("100"), Issued: due.AddDays(-30), Due: due, Paid: due.AddDays(late)}
 	}
-	recent := func(id string, late int) Invoice {
+	recent := func(id string, late int) ledger.Invoice {
 		due := day("2025-05-01")
-		return Invoice{ID: id, Currency: "EUR", Amount: d("100"), Issued: due.AddDate(0, 0, -30), Due: due, Paid: due.AddDate(0, 0, late)}
+		return ledger.Invoice{ID: id, Currency: "EUR", Amount: d("100"), Issued: due.AddDays(-30), Due: due, Paid: due.AddDays(late)}
 	}
 	tests := []struct {
 		name string
-		hist []Invoice
+		hist []ledger.Invoice
 		want Trend
 	}{
 		// Earlier 30 days late, now on time: 30 − 0 = 30 > 5.
-		{"improving", []Invoice{earlier("e1", 30), earlier("e2", 30), earlier("e3", 30), recent("r1", 0), recent("r2", 0), recent("r3", 0)}, TrendImproving},
+		{"improving", []ledger.Invoice{earlier("e1", 30), earlier("e2", 30), earlier("e3", 30), recent("r1", 0), recent("r2", 0), recent("r3", 0)}, TrendImproving},
 		// 10 then 14 days late: the 4-day change is within the 5-day band.
-		{"stable", []Invoice{earlier("e1", 10), earlier("e2", 10), earlier("e3", 10), recent("r1", 14), recent("r2", 14), recent("r3", 14)}, TrendStable},
+		{"stable", []ledger.Invoice{earlier("e1", 10), earlier("e2", 10), earlier("e3", 10), recent("r1", 14), recent("r2", 14), recent("r3", 14)}, TrendStable},
 		// On time, then 20 days late.
-		{"deteriorating", []Invoice{earlier("e1", 0), earlier("e2", 0), earlier("e3", 0), recent("r1", 20), recent("r2", 20), recent("r3", 20)}, TrendDeteriorating},
-		{"too few", []Invoice{earlier("e1", 0), earlier("e2", 0), recent("r1", 20), recent("r2", 20), recent("r3", 20)}, 0},
+		{"deteriorating", []ledger.Invoice{earlier("e1", 0), earlier("e2", 0), earlier("e3", 0), recent("r1", 20), recent("r2", 20), recent("r3", 20)}, TrendDeteriorating},
+		{"too few", []ledger.Invoice{earlier("e1", 0), earlier("e2", 0), recent("r1", 20), recent("r2", 20), recent("r3", 20)}, 0},
 	}
 	for _, tt := range tests {
 		dd, err := PaymentDiscipline(tt.hist, asOf, DefaultDisciplineConfig())
@@ -169,15 +170,15 @@ func TestPaymentDisciplineWithoutHistoryIsUnknown(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, dd.Score().Defined)
 	assert.Equal(t, "invoices is unknown", dd.Score().Reason())
-	assert.False(t, dd.MonthlyPurchases.Known, "no invoice: unknown, not zero")
+	assert.False(t, dd.MonthlyPurchases.Valid, "no invoice: unknown, not zero")
 
 	// One invoice, not yet due: still nothing to judge, but purchases are known.
-	dd, err = PaymentDiscipline([]Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
+	dd, err = PaymentDiscipline([]ledger.Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
 	require.NoError(t, err)
 	assert.False(t, dd.OnTimeShare.Defined)
 	assert.Equal(t, "300", dd.Outstanding.String())
 	// 300 over 30 days covered: 300 × 365 / (12 × 30) = 304.1667.
-	assert.Equal(t, "304.16666667", dd.MonthlyPurchases.Value.String())
+	assert.Equal(t, "304.16666667", dd.MonthlyPurchases.Decimal.String())
 }
 
 func TestPaymentDisciplineBadInput(t *testing.T) {
@@ -187,21 +188,21 @@ func TestPaymentDisciplineBadInput(t *testing.T) {
 	both := inv("c", "100", "2025-03-01", "2025-03-31", "2025-03-05")
 	both.WrittenOff = day("2025-04-01")
 	negative := inv("d", "-5", "2025-03-01", "2025-02-01", "")
-	undated := Invoice{Currency: "EUR", Amount: d("1")}
-	_, err := PaymentDiscipline([]Invoice{paidBeforeIssue, usd, both, negative, undated}, time.Time{}, DefaultDisciplineConfig())
+	undated := ledger.Invoice{Currency: "EUR", Amount: d("1")}
+	_, err := PaymentDiscipline([]ledger.Invoice{paidBeforeIssue, usd, both, negative, undated}, clientele.Date{}, DefaultDisciplineConfig())
 	list := requireFields(t, err, "as_of",
 		"invoices[0].paid",
 		"invoices[1].currency",
 		"invoices[2].written_off",
 		"invoices[3].amount", "invoices[3].due",
 		"invoices[4].issued", "invoices[4].due")
-	assert.Equal(t, "2025-02-27", list.Fields[1].Value)
+	assert.Equal(t, day("2025-02-27"), list.Fields[1].Value)
 	assert.Contains(t, err.Error(), "invoices[0].paid = 2025-02-27: is before the issue date 2025-03-01")
 	assert.Contains(t, err.Error(), "invoices[1].currency = USD: differs from EUR")
 
 	noCurrency := inv("e", "100", "2025-03-01", "2025-03-31", "")
 	noCurrency.Currency = ""
-	_, err = PaymentDiscipline([]Invoice{noCurrency, noCurrency}, day("2025-06-30"), DefaultDisciplineConfig())
+	_, err = PaymentDiscipline([]ledger.Invoice{noCurrency, noCurrency}, day("2025-06-30"), DefaultDisciplineConfig())
 	requireFields(t, err, "invoices[0].currency", "invoices[1].currency")
 }
 
@@ -214,25 +215,11 @@ func TestDisciplineConfigValidate(t *testing.T) {
 	requireFields(t, c.Validate(), "recent_days", "score", "score.lateness_scale_days")
 }
 
-func TestDayNumber(t *testing.T) {
-	assert.Equal(t, int64(0), dayNumber(day("1970-01-01")))
-	assert.Equal(t, int64(-1), dayNumber(day("1969-12-31")))
-	assert.Equal(t, int64(11016), dayNumber(day("2000-02-29")))
-	assert.Equal(t, int64(-719468), dayNumber(day("0000-03-01")))
-	// The time of day and the zone's offset do not move the date.
-	msk := time.FixedZone("MSK", 3*3600)
-	assert.Equal(t, dayNumber(day("2025-06-30")), dayNumber(time.Date(2025, 6, 30, 23, 59, 0, 0, msk)))
-	for _, s := range []string{"1600-02-29", "1899-12-31", "2024-02-29", "2100-03-01"} {
-		tt := day(s)
-		assert.Equal(t, tt.Unix()/86400, dayNumber(tt), s)
-	}
-}
-
 // The edges of every discipline rule, each worked by hand as of
 // 2025-06-30.
 func TestPaymentDisciplineEdges(t *testing.T) {
 	asOf := day("2025-06-30")
-	measure := func(t *testing.T, invs ...Invoice) Discipline {
+	measure := func(t *testing.T, invs ...ledger.Invoice) Discipline {
 		t.Helper()
 		dd, err := PaymentDiscipline(invs, asOf, DefaultDisciplineConfig())
 		require.NoError(t, err)
@@ -287,22 +274,22 @@ func TestPaymentDisciplineEdges(t *testing.T) {
 		dd := measure(t,
 			inv("a", "5000", "2024-06-30", "2024-07-30", "2024-07-30"),
 			inv("b", "1200", "2024-07-01", "2024-07-31", "2024-07-31"))
-		assert.Equal(t, "100", dd.MonthlyPurchases.Value.String())
+		assert.Equal(t, "100", dd.MonthlyPurchases.Decimal.String())
 	})
 	t.Run("a new client's purchases are averaged over 30 days at least", func(t *testing.T) {
 		// One invoice of 1,000 issued yesterday covers 2 days; averaged
 		// over them it would read 1000 × 365 / 24 = 15,208.33 a month.
 		// Over 30 days: 1000 × 365 / 360 = 1,013.89.
 		dd := measure(t, inv("a", "1000", "2025-06-29", "2025-07-29", ""))
-		assert.Equal(t, "1013.88888889", dd.MonthlyPurchases.Value.String())
+		assert.Equal(t, "1013.88888889", dd.MonthlyPurchases.Decimal.String())
 	})
 	t.Run("the trend band is inclusive", func(t *testing.T) {
-		at := func(id, due string, late int) Invoice {
+		at := func(id, due string, late int) ledger.Invoice {
 			d := day(due)
-			return Invoice{ID: id, Currency: "EUR", Amount: d100, Issued: d.AddDate(0, 0, -30), Due: d, Paid: d.AddDate(0, 0, late)}
+			return ledger.Invoice{ID: id, Currency: "EUR", Amount: d100, Issued: d.AddDays(-30), Due: d, Paid: d.AddDays(late)}
 		}
-		side := func(earlier, recent int) []Invoice {
-			return []Invoice{at("e1", "2024-06-01", earlier), at("e2", "2024-07-01", earlier), at("e3", "2024-08-01", earlier),
+		side := func(earlier, recent int) []ledger.Invoice {
+			return []ledger.Invoice{at("e1", "2024-06-01", earlier), at("e2", "2024-07-01", earlier), at("e3", "2024-08-01", earlier),
 				at("r1", "2025-03-01", recent), at("r2", "2025-04-01", recent), at("r3", "2025-05-01", recent)}
 		}
 		// 15 → 10 days late is 5 better: within the 5-day band, stable;
@@ -319,23 +306,17 @@ var d100 = d("100")
 func TestInvoiceDateAndAmountEdges(t *testing.T) {
 	asOf := day("2025-06-30")
 	sameDay := inv("a", "100", "2025-03-01", "2025-03-01", "2025-03-01")
-	_, err := PaymentDiscipline([]Invoice{sameDay}, asOf, DefaultDisciplineConfig())
+	_, err := PaymentDiscipline([]ledger.Invoice{sameDay}, asOf, DefaultDisciplineConfig())
 	require.NoError(t, err, "due and paid on the issue date are valid")
 
 	dayBefore := inv("a", "100", "2025-03-01", "2025-03-31", "2025-02-28")
 	zero := inv("b", "0", "2025-03-01", "2025-03-31", "")
 	wo := inv("c", "100", "2025-03-01", "2025-03-31", "")
 	wo.WrittenOff = day("2025-02-28")
-	_, err = PaymentDiscipline([]Invoice{dayBefore, zero, wo}, asOf, DefaultDisciplineConfig())
+	_, err = PaymentDiscipline([]ledger.Invoice{dayBefore, zero, wo}, asOf, DefaultDisciplineConfig())
 	list := requireFields(t, err, "invoices[0].paid", "invoices[1].amount", "invoices[2].written_off")
-	assert.Equal(t, "2025-02-28", list.Fields[0].Value)
+	assert.Equal(t, day("2025-02-28"), list.Fields[0].Value)
 	assert.Contains(t, err.Error(), "invoices[1].amount = 0: must be positive")
-}
-
-func TestDayNumberJustBeforeTheEpoch(t *testing.T) {
-	// One second before 1970-01-01 is still 1969-12-31: day −1.
-	assert.Equal(t, int64(-1), dayNumber(time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC)))
-	assert.Equal(t, int64(-1), dayNumber(time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC)))
 }
 
 func TestDisciplineConfigScalesMustBePositive(t *testing.T) {
@@ -352,7 +333,7 @@ func TestDisciplineConfigScalesMustBePositive(t *testing.T) {
 // 50·0 + 30·max(0, 1 − 180/60) + 20·max(0, 1 − 180/90) = 0, each part
 // floored at 0 rather than going negative.
 func TestDisciplineScorePartsFloorAtZero(t *testing.T) {
-	dd, err := PaymentDiscipline([]Invoice{overdueBy("i", "100", 180)}, day("2025-06-30"), DefaultDisciplineConfig())
+	dd, err := PaymentDiscipline([]ledger.Invoice{overdueBy("i", "100", 180)}, day("2025-06-30"), DefaultDisciplineConfig())
 	require.NoError(t, err)
 	assert.Equal(t, 180, dd.OldestOverdueDays)
 	assert.Equal(t, 0.0, dd.Scoring.Overdue)
@@ -361,7 +342,7 @@ func TestDisciplineScorePartsFloorAtZero(t *testing.T) {
 }
 
 func TestDisciplineWithoutEvaluationHasNoWorstInvoice(t *testing.T) {
-	dd, err := PaymentDiscipline([]Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
+	dd, err := PaymentDiscipline([]ledger.Invoice{inv("a", "300", "2025-06-01", "2025-07-01", "")}, day("2025-06-30"), DefaultDisciplineConfig())
 	require.NoError(t, err)
 	b, err := json.Marshal(dd)
 	require.NoError(t, err)

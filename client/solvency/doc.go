@@ -6,16 +6,20 @@
 // deferral; this package says whether to grant one, for how long and up
 // to what amount.
 //
-// Every function is pure: it takes its inputs and an explicit as-of date,
-// reads no clock, keeps no state and does no I/O. A compiled [Scorer] is
-// immutable and safe for concurrent use. Nothing panics on business
-// input; bad input is an error naming every offending field and value.
+// Every function is pure: it takes its inputs and an explicit as-of day
+// (a clientele.Date), reads no clock, keeps no state and does no I/O. A
+// compiled [Scorer] is immutable and safe for concurrent use. Nothing
+// panics on business input, nor on any type's zero value; bad input is
+// an error naming every offending field and value.
 //
 // # The pipeline
 //
 // A host describes a client with an [Input]: its kind (client.Kind), its
 // latest financial [Statement] if it is a business, and its payment
-// history (a list of [Invoice]). [Scorer.Assess] turns that into an [Assessment]:
+// history (a []ledger.Invoice, read through ledger's StateOn, so that
+// payment discipline, the exposure check and receivables ageing agree on
+// what is owed and overdue). [Scorer.Assess] turns that into an
+// [Assessment]:
 //
 //	Statement ──► Ratios, Altman Z-score ─┐
 //	                                      ├─► Features ──► Scorecard ──► score, odds, PD, grade,
@@ -24,8 +28,8 @@
 // [DecideCredit] turns the grade into payment terms and a credit limit
 // ([Credit]); [CheckOrder] checks each new order against the client's
 // whole exposure and says allow, warn, hold or block ([Decision]);
-// [Decision.Release] lets a role the policy authorises release a held or
-// blocked order, and records who did and when. [Scorer.Forecast] reads
+// [Decision.Release] lets an actor whose release limit covers the order
+// release a held or blocked one, and records the signature. [Scorer.Forecast] reads
 // the trend of a client's scores over periods.
 //
 // An individual (client.KindIndividual) has no financial statements. It
@@ -34,9 +38,8 @@
 //
 // # Unknown is not zero
 //
-// Any statement figure may be unknown. An [Amount] carries a decimal
-// value and whether it is known; in JSON an unknown amount is null or
-// absent. A ratio that needs an unknown amount is undefined, not computed
+// Any statement figure may be unknown: each is a decimal.NullDecimal,
+// unknown when not Valid; in JSON an unknown amount is null or absent. A ratio that needs an unknown amount is undefined, not computed
 // as if the amount were zero; the scorecard gives that factor its
 // configured missing points, the confidence of the score drops by the
 // factor's share of the points range, and a note names the missing input ("current_ratio is
@@ -320,26 +323,31 @@
 // the same moment would each miss the other.
 //
 // Only an explicit authority releases a held or blocked order: the host
-// authenticates a user and passes a [Grant] (actor ID, role, time);
-// the policy lists which roles may release up to which outcome (by
-// default a credit controller releases a hold, a finance director also a
-// block). A decision is released as CheckOrder made it: its outcome must
-// be the most severe of its reasons, so a block relabelled as a hold
-// still needs the higher role, and the grant may not predate it. The
-// released decision keeps its reasons and records the [Bypass]: who, in
-// which role, when, and what was released.
+// authenticates a user and passes an authority.Signature (actor ID,
+// role, time); the policy's [ReleaseLimits] state, as authority.Limits
+// per role or per person, up to which order amount each may release a
+// hold, and a block (by default a credit controller releases a hold of
+// up to 100,000, a finance director a hold or a block of up to
+// 1,000,000). A decision is released as CheckOrder made it: its outcome
+// must be the most severe of its reasons, so a block relabelled as a
+// hold still needs a block limit, and the signature's day may not
+// predate it. The released decision keeps its reasons and records the
+// [Bypass]: the signature and what was released.
 //
 // # Errors
 //
 // Bad input returns an error matching [ErrInvalid] (and
-// client.ErrInvalid) with errors.Is; errors.As gives the
-// *[ValidationError] with every problem as a *[FieldError]: a negative
+// clientele.ErrInvalid) with errors.Is; errors.As gives the
+// *clientele.ValidationError with every problem as a
+// *clientele.FieldError: a negative
 // asset, a paid date before the issue date, an unknown model name, bins
 // that overlap or leave gaps, a PDO or odds not above zero, a currency
 // that differs, forecast periods that are not equally spaced, a decision
-// released with an outcome its reasons do not give. A release the policy
-// does not allow is a *[BypassError] matching [ErrForbidden] (and
-// client.ErrForbidden).
+// released with an outcome its reasons do not give. A release beyond the
+// actor's limit is the *authority.LimitError of authority.Limits.Check,
+// naming the limit, the amount and who can approve it; it matches
+// authority.ErrLimitExceeded and clientele.ErrForbidden. Configs and
+// policies load with clientele.LoadConfig, which refuses unknown fields.
 //
 // # Sources
 //

@@ -4,47 +4,46 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func date(s string) clientele.Date { return clientele.MustParseDate(s) }
+
+// known is the known statement amount s.
+func known(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
 
 // vostok is a trading company with a year's statement and twelve monthly
 // invoices of 40,000 on 30-day terms: two paid late, the last still open.
 func vostok() solvency.Input {
 	st := &solvency.Statement{
 		PeriodEnd: date("2025-12-31"), Currency: "EUR",
-		Cash: solvency.MustAmount("150000"), MarketableSecurities: solvency.MustAmount("50000"),
-		Receivables: solvency.MustAmount("400000"), Inventory: solvency.MustAmount("500000"),
-		CurrentAssets: solvency.MustAmount("1200000"), TotalAssets: solvency.MustAmount("2000000"),
-		CurrentLiabilities: solvency.MustAmount("600000"), TotalLiabilities: solvency.MustAmount("1100000"),
-		Equity: solvency.MustAmount("900000"), RetainedEarnings: solvency.MustAmount("500000"),
-		Revenue: solvency.MustAmount("4800000"), EBIT: solvency.MustAmount("320000"),
-		InterestExpense: solvency.MustAmount("40000"),
+		Cash: known("150000"), MarketableSecurities: known("50000"),
+		Receivables: known("400000"), Inventory: known("500000"),
+		CurrentAssets: known("1200000"), TotalAssets: known("2000000"),
+		CurrentLiabilities: known("600000"), TotalLiabilities: known("1100000"),
+		Equity: known("900000"), RetainedEarnings: known("500000"),
+		Revenue: known("4800000"), EBIT: known("320000"),
+		InterestExpense: known("40000"),
 	}
-	var invoices []solvency.Invoice
+	var invoices []ledger.Invoice
 	for m := range 12 {
-		issued := date("2025-11-27").AddDate(0, m, 0)
-		in := solvency.Invoice{ID: fmt.Sprintf("INV-%02d", m+1), Currency: "EUR",
-			Amount: decimal.NewFromInt(40000), Issued: issued, Due: issued.AddDate(0, 0, 30)}
+		issued := date("2025-11-27").AddMonths(m)
+		in := ledger.Invoice{ID: fmt.Sprintf("INV-%02d", m+1), Currency: "EUR",
+			Amount: decimal.NewFromInt(40000), Issued: issued, Due: issued.AddDays(30)}
 		switch m {
 		case 3, 7:
-			in.Paid = in.Due.AddDate(0, 0, 9) // nine days late
+			in.Paid = in.Due.AddDays(9) // nine days late
 		case 11:
 			// still open, not yet due
 		default:
-			in.Paid = in.Due.AddDate(0, 0, -2)
+			in.Paid = in.Due.AddDays(-2)
 		}
 		invoices = append(invoices, in)
 	}
@@ -82,11 +81,12 @@ func Example() {
 	}
 	fmt.Printf("order SO-18: %s (exposure %s of %s: %s)\n", dec.Outcome, dec.Exposure, dec.Limit, dec.Reasons[0].Code)
 
-	released, err := dec.Release(solvency.Grant{Actor: "u-17", Role: "credit_controller", At: today.Add(10 * time.Hour)}, policy)
+	controller := authority.Actor{ID: "u-17", Role: "credit_controller"}
+	released, err := dec.Release(authority.Signature{By: controller, At: today.Time(nil).Add(10 * time.Hour)}, policy)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("released: %s by %s (%s)\n", released.Outcome, released.Bypass.Actor, released.Bypass.Role)
+	fmt.Printf("released: %s by %s (%s)\n", released.Outcome, released.Bypass.Signature.By.ID, released.Bypass.Signature.By.Role)
 	// Output:
 	// grade A: score 670.0, PD 0.18%, confidence 100%; Z'' 4.72 safe; on time 82% by amount; reasons: on_time_share_by_amount, equity_to_assets, dso
 	// terms: 60 days, limit 80000.00 EUR
@@ -100,10 +100,10 @@ func Example() {
 // liabilities 700.
 func ExampleZScore() {
 	st := solvency.Statement{PeriodEnd: date("2024-12-31"), Currency: "USD",
-		CurrentAssets: solvency.MustAmount("300"), CurrentLiabilities: solvency.MustAmount("200"),
-		TotalAssets: solvency.MustAmount("1000"), TotalLiabilities: solvency.MustAmount("700"),
-		RetainedEarnings: solvency.MustAmount("400"), EBIT: solvency.MustAmount("50"),
-		Revenue: solvency.MustAmount("1500"), MarketEquity: solvency.MustAmount("600")}
+		CurrentAssets: known("300"), CurrentLiabilities: known("200"),
+		TotalAssets: known("1000"), TotalLiabilities: known("700"),
+		RetainedEarnings: known("400"), EBIT: known("50"),
+		Revenue: known("1500"), MarketEquity: known("600")}
 	model, why := solvency.ChooseModel(st, solvency.Facts{Manufacturer: true})
 	z, err := solvency.ZScore(st, model)
 	if err != nil {
@@ -114,7 +114,7 @@ func ExampleZScore() {
 	fmt.Printf("%s = %.2f: %s zone\n", z.Model.Title(), z.Score.Value, z.Zone)
 
 	// Without a market value the original model has no score, and says why.
-	st.MarketEquity = solvency.Amount{}
+	st.MarketEquity = decimal.NullDecimal{}
 	z, _ = solvency.ZScore(st, solvency.ModelZ)
 	fmt.Println(z.Score)
 	// Output:
@@ -137,27 +137,11 @@ func ExamplePaymentDiscipline() {
 		fmt.Printf("payment discipline %.1f / 100 (on time %.1f + lateness %.1f + overdue %.1f)\n",
 			score, d.Scoring.OnTime, d.Scoring.Lateness, d.Scoring.Overdue)
 	}
-	fmt.Printf("owed %s, overdue %s, buys %s a month\n", d.Outstanding, d.Overdue, d.MonthlyPurchases.Value.StringFixed(2))
+	fmt.Printf("owed %s, overdue %s, buys %s a month\n", d.Outstanding, d.Overdue, d.MonthlyPurchases.Decimal.StringFixed(2))
 	// Output:
 	// on time 9 of 11, 1.6 days late on average by amount, trend stable
 	// payment discipline 90.1 / 100 (on time 40.9 + lateness 29.2 + overdue 20.0)
 	// owed 40000, overdue 0, buys 40000.00 a month
-}
-
-// Points to double the odds: with 600 points at 50:1 and PDO 20, every 20
-// points double the good:bad odds.
-func ExampleScaling() {
-	s := solvency.DefaultScaling()
-	fmt.Printf("factor %.4f, offset %.4f\n", s.Factor(), s.Offset())
-	for _, score := range []float64{580, 600, 620, 640} {
-		fmt.Printf("%.0f points: %.1f:1\n", score, math.Exp(s.LogOdds(score)))
-	}
-	// Output:
-	// factor 28.8539, offset 487.1229
-	// 580 points: 25.0:1
-	// 600 points: 50.0:1
-	// 620 points: 100.0:1
-	// 640 points: 200.0:1
 }
 
 // A client's scores over four quarters: the least-squares line rises 9.5
@@ -187,7 +171,7 @@ func ExampleScorecardConfig_Validate() {
 	if err != nil {
 		panic(err)
 	}
-	var list *solvency.ValidationError
+	var list *clientele.ValidationError
 	if errors.As(c.Validate(), &list) {
 		for _, f := range list.Fields {
 			fmt.Println(f)

@@ -2,18 +2,22 @@ package solvency
 
 import (
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 )
 
 // Order is a confirmed order not yet invoiced: the new order being
 // checked, or one of the client's open orders. ID identifies the document
 // so that an order is never counted twice.
+//
+// The zero Order has no ID, currency or amount: CheckOrder names each.
 type Order struct {
 	ID       string          `json:"id"`
 	Currency string          `json:"currency"`
@@ -24,18 +28,24 @@ type Order struct {
 // DecideCredit, or terms and a limit the host set by hand), its invoices
 // (for what it owes and what is overdue), its other open orders and the
 // new order.
+//
+// The zero OrderCheck has no as-of date and no order: CheckOrder
+// names what is missing.
 type OrderCheck struct {
-	AsOf       time.Time `json:"as_of"`
-	Credit     Credit    `json:"credit"`
-	Invoices   []Invoice `json:"invoices"`
-	OpenOrders []Order   `json:"open_orders"`
-	Order      Order     `json:"order"`
+	AsOf       clientele.Date   `json:"as_of"`
+	Credit     Credit           `json:"credit"`
+	Invoices   []ledger.Invoice `json:"invoices"`
+	OpenOrders []Order          `json:"open_orders"`
+	Order      Order            `json:"order"`
 }
 
 // Decision is the outcome of an exposure check with its reasons and
 // figures. Amounts are exact, in Currency.
+//
+// The zero Decision is no decision: it has no outcome, and Release
+// refuses it.
 type Decision struct {
-	AsOf     time.Time        `json:"as_of"`
+	AsOf     clientele.Date   `json:"as_of"`
 	Outcome  Outcome          `json:"outcome"`
 	Reasons  []DecisionReason `json:"reasons"`
 	Currency string           `json:"currency"`
@@ -60,6 +70,8 @@ type Decision struct {
 // DecisionReason is one rule that fired, with its figures: Amount
 // against Threshold (the warn level, the limit, the block level or the
 // overdue rule's amount), and Days for an overdue rule.
+//
+// The zero DecisionReason names no rule (an unset Code).
 type DecisionReason struct {
 	Code      DecisionCode    `json:"code"`
 	Outcome   Outcome         `json:"outcome"`
@@ -86,24 +98,23 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 		return Decision{}, err
 	}
 	d := Decision{AsOf: req.AsOf, Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
-	today := dayNumber(req.AsOf)
 	var outstanding, overdue exactsum.Running
 	byRule := make([]exactsum.Running, len(p.Exposure.Overdue))
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
-		st := in.statusOn(today)
-		if st.state != invoiceOpen && st.state != invoiceOverdue {
+		st := in.StateOn(req.AsOf)
+		if st.State != ledger.Open && st.State != ledger.Overdue {
 			continue
 		}
 		outstanding.Add(in.Amount)
-		if st.state == invoiceOpen {
+		if st.State == ledger.Open {
 			continue
 		}
-		late := st.late
+		late := st.DaysLate
 		overdue.Add(in.Amount)
-		d.OldestOverdueDays = max(d.OldestOverdueDays, int(late))
+		d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		for j, r := range p.Exposure.Overdue {
-			if late >= int64(r.MinDays) {
+			if late >= r.MinDays {
 				byRule[j].Add(in.Amount)
 			}
 		}
@@ -148,74 +159,59 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 }
 
 func checkOrderInput(p *validate.Problems, req *OrderCheck, cur string) {
-	if req.AsOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	checkDate(p, "as_of", req.AsOf)
 	if c := req.Credit.Limit.Currency; c != cur {
 		p.Addf("credit.limit.currency", strconv.Quote(c), "differs from the policy's currency %s", cur)
 	}
 	p.NonNegative("credit.limit.amount", req.Credit.Limit.Amount)
-	validateInvoices(p, "invoices", req.Invoices)
+	p.Merge("", ledger.ValidateInvoices(req.Invoices))
 	if len(req.Invoices) > 0 && req.Invoices[0].Currency != cur && currency.Known(req.Invoices[0].Currency) {
 		p.Addf("invoices[0].currency", req.Invoices[0].Currency, "differs from the policy's currency %s", cur)
 	}
-	checkOrder(p, func() string { return "order" }, req.Order, cur)
-	for i, o := range req.OpenOrders {
-		f := func() string { return "open_orders[" + strconv.Itoa(i) + "]" }
-		checkOrder(p, f, o, cur)
-		for j := range i {
-			if o.ID != "" && req.OpenOrders[j].ID == o.ID {
-				p.Addf(f()+".id", o.ID, "repeats open_orders[%d]: one document is counted once, so its twin would hide", j)
-			}
-		}
+	var q validate.Problems
+	if checkOrder(&q, req.Order, cur); q.Len() > 0 {
+		p.Merge("order", q.Err(ErrInvalid))
+	}
+	p.Each("open_orders", len(req.OpenOrders), func(q *validate.Problems, i int) { checkOrder(q, req.OpenOrders[i], cur) })
+	if len(req.OpenOrders) > 1 {
+		// A twin would hide: one document is counted once.
+		p.Repeats("open_orders", "id", len(req.OpenOrders), func(i int) string { return req.OpenOrders[i].ID })
 	}
 }
 
-// checkOrder checks one order; path gives its field path, built only
-// for a problem.
-func checkOrder(p *validate.Problems, path func() string, o Order, cur string) {
-	if o.ID == "" || len(o.ID) > maxIDLen {
-		p.Addf(path()+".id", strconv.Quote(o.ID), "must be 1 to %d bytes: orders are told apart by ID", maxIDLen)
-	}
+// checkOrder checks one order, naming its fields from the order.
+func checkOrder(p *validate.Problems, o Order, cur string) {
+	p.ID("id", o.ID)
 	if o.Currency != cur {
-		p.Addf(path()+".currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
+		p.Addf("currency", strconv.Quote(o.Currency), "differs from the policy's currency %s", cur)
 	}
-	if o.Amount.Sign() <= 0 {
-		p.Add(path()+".amount", o.Amount, "must be positive")
+	if p.CheckRange("amount", o.Amount) && o.Amount.Sign() <= 0 {
+		p.Add("amount", o.Amount, "must be positive")
 	}
 }
 
-// Grant is an authority the host gives: the actor (the host's user ID,
-// not a person's name) acts in Role at time At. The host authenticates
-// the actor and checks the role; the policy decides what the role may
-// release.
-type Grant struct {
-	Actor string    `json:"actor"`
-	Role  string    `json:"role"`
-	At    time.Time `json:"at"`
-}
-
-// Bypass records a released decision: who, in which role, when, and the
-// outcome released.
+// Bypass records a released decision: the signature of who released
+// it, and the outcome released. The zero Bypass is none.
 type Bypass struct {
-	Actor    string    `json:"actor"`
-	Role     string    `json:"role"`
-	At       time.Time `json:"at"`
-	Released Outcome   `json:"released"`
+	Signature authority.Signature `json:"signature"`
+	Released  Outcome             `json:"released"`
 }
 
 // IsZero reports whether nobody bypassed the decision.
 func (b Bypass) IsZero() bool { return b == Bypass{} }
 
-// Release bypasses a held or blocked decision on the authority of g:
-// the result is allowed and records the bypass, keeping the reasons and
-// figures. A role the policy does not authorise for the outcome gets a
-// *BypassError (ErrForbidden). ErrInvalid: a decision that is not held or
-// blocked, or whose outcome is not the most severe of its reasons (a
-// block relabelled as a hold, which a lesser role could release); a grant
-// without actor, role or time, or dated before the decision; an invalid
-// policy.
-func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
+// Release bypasses a held or blocked decision on the signature sig: the
+// result is allowed and records the bypass, keeping the reasons and
+// figures. The signer's release limit for the outcome (p.Release.Hold or
+// p.Release.Block) must cover the order's amount; if it does not, the
+// error is the *authority.LimitError of authority.Limits.Check, which
+// names the limit, the amount and who can approve it, and matches
+// authority.ErrLimitExceeded and clientele.ErrForbidden. ErrInvalid: a
+// decision that is not held or blocked, or whose outcome is not the most
+// severe of its reasons (a block relabelled as a hold, which a lesser
+// limit could release); a bypassed decision; a signature without actor,
+// role or time, or dated before the decision; an invalid policy.
+func (d Decision) Release(sig authority.Signature, p CreditPolicy) (Decision, error) {
 	var pr validate.Problems
 	p.check(&pr)
 	switch worst := worstOutcome(d.Reasons); {
@@ -225,35 +221,22 @@ func (d Decision) Release(g Grant, p CreditPolicy) (Decision, error) {
 		pr.Addf("outcome", d.Outcome, "differs from %s, the most severe outcome of its reasons: release a decision as CheckOrder made it", worst)
 	}
 	if !d.Bypass.IsZero() {
-		pr.Add("bypass", d.Bypass.Actor, "the decision was bypassed already")
+		pr.Add("bypass", d.Bypass.Signature.By.ID, "the decision was bypassed already")
 	}
-	if g.Actor == "" || len(g.Actor) > maxIDLen {
-		pr.Addf("grant.actor", strconv.Quote(g.Actor), "must be 1 to %d bytes", maxIDLen)
+	pr.Merge("signature", sig.Validate())
+	if on := clientele.DateOf(sig.At); !sig.At.IsZero() && on.Before(d.AsOf) {
+		pr.Addf("signature.at", on, "is before the decision's date %s", d.AsOf)
 	}
-	if g.Role == "" || len(g.Role) > maxIDLen {
-		pr.Addf("grant.role", strconv.Quote(g.Role), "must be 1 to %d bytes", maxIDLen)
-	}
-	switch {
-	case g.At.IsZero():
-		pr.Add("grant.at", nil, "is required: the record says when")
-	case !d.AsOf.IsZero() && dayNumber(g.At) < dayNumber(d.AsOf):
-		pr.Addf("grant.at", date(g.At), "is before the decision's date %s", date(d.AsOf))
-	}
+	pr.CheckRange("order", d.Order)
 	if err := pr.Err(ErrInvalid); err != nil {
 		return Decision{}, err
 	}
-	allowed := false
-	for _, r := range p.Bypass {
-		if r.Role == g.Role && r.UpTo >= d.Outcome {
-			allowed = true
-		}
-	}
-	if !allowed {
-		return Decision{}, &BypassError{Actor: g.Actor, Role: g.Role, Outcome: d.Outcome}
+	if err := p.Release.of(d.Outcome).Check(sig.By, d.Order); err != nil {
+		return Decision{}, err
 	}
 	out := d
 	out.Reasons = append([]DecisionReason(nil), d.Reasons...)
-	out.Bypass = Bypass{Actor: g.Actor, Role: g.Role, At: g.At, Released: d.Outcome}
+	out.Bypass = Bypass{Signature: sig, Released: d.Outcome}
 	out.Outcome = OutcomeAllow
 	return out, nil
 }
@@ -300,14 +283,7 @@ func (o Outcome) IsValid() bool { return enum.Valid(outcomeNames, o) }
 func (o Outcome) MarshalText() ([]byte, error) { return enum.Marshal(outcomeNames, "Outcome", o) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (o *Outcome) UnmarshalText(b []byte) error {
-	v, err := ParseOutcome(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
-}
+func (o *Outcome) UnmarshalText(b []byte) error { return enum.Unmarshal(outcomeNames, "outcome", o, b) }
 
 // DecisionCode names the rule behind a DecisionReason. The zero value is
 // unset.
@@ -349,10 +325,5 @@ func (c DecisionCode) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (c *DecisionCode) UnmarshalText(b []byte) error {
-	v, err := ParseDecisionCode(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return enum.Unmarshal(decisionCodeNames, "decision code", c, b)
 }

@@ -1,12 +1,13 @@
 package solvency
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,15 +20,15 @@ func order(id, amount string) Order { return Order{ID: id, Currency: "EUR", Amou
 
 // open is an invoice issued 2025-06-01, due 2025-07-15: owed, not overdue
 // as of 2025-06-30.
-func open(id, amount string) Invoice { return inv(id, amount, "2025-06-01", "2025-07-15", "") }
+func open(id, amount string) ledger.Invoice { return inv(id, amount, "2025-06-01", "2025-07-15", "") }
 
 // overdueBy is an open invoice whose due date is n days before 2025-06-30.
-func overdueBy(id, amount string, n int) Invoice {
-	due := day("2025-06-30").AddDate(0, 0, -n)
-	return Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: due.AddDate(0, 0, -30), Due: due}
+func overdueBy(id, amount string, n int) ledger.Invoice {
+	due := day("2025-06-30").AddDays(-n)
+	return ledger.Invoice{ID: id, Currency: "EUR", Amount: d(amount), Issued: due.AddDays(-30), Due: due}
 }
 
-func check(t *testing.T, c Credit, invs []Invoice, openOrders []Order, o Order) Decision {
+func check(t *testing.T, c Credit, invs []ledger.Invoice, openOrders []Order, o Order) Decision {
 	t.Helper()
 	dec, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c, Invoices: invs, OpenOrders: openOrders, Order: o}, DefaultCreditPolicy("EUR"))
 	require.NoError(t, err)
@@ -46,7 +47,7 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 	paid := inv("p", "5000", "2025-01-01", "2025-01-31", "2025-01-30") // paid: not exposure
 	tests := []struct {
 		name     string
-		invs     []Invoice
+		invs     []ledger.Invoice
 		open     []Order
 		order    string
 		outcome  Outcome
@@ -54,13 +55,13 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 		exposure string
 	}{
 		// 500 of a 1,000 limit.
-		{"allow", []Invoice{paid}, nil, "500", OutcomeAllow, nil, "500"},
+		{"allow", []ledger.Invoice{paid}, nil, "500", OutcomeAllow, nil, "500"},
 		// 400 owed + 500 = 900, 90 % of the limit: warn.
-		{"warn", []Invoice{open("i", "400")}, nil, "500", OutcomeWarn, []DecisionCode{CodeNearLimit}, "900"},
+		{"warn", []ledger.Invoice{open("i", "400")}, nil, "500", OutcomeWarn, []DecisionCode{CodeNearLimit}, "900"},
 		// 400 + open order 300 + 400 = 1,100 > 1,000: hold.
-		{"hold", []Invoice{open("i", "400")}, []Order{order("o1", "300")}, "400", OutcomeHold, []DecisionCode{CodeOverLimit}, "1100"},
+		{"hold", []ledger.Invoice{open("i", "400")}, []Order{order("o1", "300")}, "400", OutcomeHold, []DecisionCode{CodeOverLimit}, "1100"},
 		// 1,000 + 600 = 1,600 > 150 % of the limit: block.
-		{"block", []Invoice{open("i", "1000")}, nil, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "1600"},
+		{"block", []ledger.Invoice{open("i", "1000")}, nil, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "1600"},
 	}
 	for _, tt := range tests {
 		dec := check(t, credit("1000"), tt.invs, tt.open, order("new", tt.order))
@@ -69,7 +70,7 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 		assert.Equal(t, tt.exposure, dec.Exposure.String(), tt.name)
 		assert.Equal(t, d("1000").Sub(d(tt.exposure)).String(), dec.Headroom.String(), tt.name)
 	}
-	dec := check(t, credit("1000"), []Invoice{open("i", "400")}, []Order{order("o1", "300")}, order("new", "400"))
+	dec := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, []Order{order("o1", "300")}, order("new", "400"))
 	assert.Equal(t, "400", dec.Outstanding.String())
 	assert.Equal(t, "300", dec.OpenOrders.String())
 	assert.Equal(t, "400", dec.Order.String())
@@ -80,7 +81,7 @@ func TestCheckOrderAgainstTheLimit(t *testing.T) {
 func TestCheckOrderOverdueRules(t *testing.T) {
 	// 600 overdue 40 days: the any-overdue rule warns, and more than 500
 	// overdue 31+ days holds.
-	dec := check(t, credit("10000"), []Invoice{overdueBy("i", "600", 40)}, nil, order("new", "100"))
+	dec := check(t, credit("10000"), []ledger.Invoice{overdueBy("i", "600", 40)}, nil, order("new", "100"))
 	assert.Equal(t, OutcomeHold, dec.Outcome)
 	assert.Equal(t, []DecisionCode{CodeOverdue, CodeOverdue}, codes(dec))
 	assert.Equal(t, DecisionReason{Code: CodeOverdue, Outcome: OutcomeHold, Amount: d("600"), Threshold: d("500"), Days: 31}, dec.Reasons[1])
@@ -89,14 +90,14 @@ func TestCheckOrderOverdueRules(t *testing.T) {
 
 	// 300 overdue 40 days and 50 overdue 100 days: 350 ≤ 500 holds nothing,
 	// the 91-day rule blocks on any amount.
-	dec = check(t, credit("10000"), []Invoice{overdueBy("i", "300", 40), overdueBy("j", "50", 100)}, nil, order("new", "100"))
+	dec = check(t, credit("10000"), []ledger.Invoice{overdueBy("i", "300", 40), overdueBy("j", "50", 100)}, nil, order("new", "100"))
 	assert.Equal(t, OutcomeBlock, dec.Outcome)
 	require.Len(t, dec.Reasons, 2)
 	assert.Equal(t, "350", dec.Reasons[0].Amount.String(), "overdue by 1+ days")
 	assert.Equal(t, "50", dec.Reasons[1].Amount.String(), "overdue by 91+ days")
 
 	// Overdue on the due date + 0 days is not overdue yet.
-	dec = check(t, credit("10000"), []Invoice{overdueBy("i", "300", 0)}, nil, order("new", "100"))
+	dec = check(t, credit("10000"), []ledger.Invoice{overdueBy("i", "300", 0)}, nil, order("new", "100"))
 	assert.Equal(t, OutcomeAllow, dec.Outcome)
 }
 
@@ -117,7 +118,7 @@ func TestCheckOrderWithoutCredit(t *testing.T) {
 // entered is an open order when the next is checked, so the last part
 // sees the same exposure as the whole order would.
 func TestSplittingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
-	owed := []Invoice{open("i", "600")}
+	owed := []ledger.Invoice{open("i", "600")}
 	whole := check(t, credit("1000"), owed, nil, order("big", "600"))
 	assert.Equal(t, OutcomeHold, whole.Outcome, "600 owed + 600 = 1,200 > 1,000")
 
@@ -147,7 +148,7 @@ func TestSplittingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
 // a copy under a new ID counts again, and two open orders with one ID
 // are refused rather than silently merged.
 func TestDuplicatingAnOrderDoesNotGetAroundTheCheck(t *testing.T) {
-	owed := []Invoice{open("i", "400")}
+	owed := []ledger.Invoice{open("i", "400")}
 	first := check(t, credit("1000"), owed, nil, order("o-7", "500"))
 	again := check(t, credit("1000"), owed, []Order{order("o-7", "500")}, order("o-7", "500"))
 	assert.Equal(t, first.Exposure.String(), again.Exposure.String(), "re-checking the same document")
@@ -167,7 +168,7 @@ func TestCheckOrderBadInput(t *testing.T) {
 	usd.Currency = "USD"
 	c := credit("1000")
 	c.Limit.Currency = "USD"
-	_, err := CheckOrder(OrderCheck{Credit: c, Invoices: []Invoice{func() Invoice { i := open("i", "1"); i.Currency = "USD"; return i }()},
+	_, err := CheckOrder(OrderCheck{Credit: c, Invoices: []ledger.Invoice{func() ledger.Invoice { i := open("i", "1"); i.Currency = "USD"; return i }()},
 		OpenOrders: []Order{usd, {Currency: "EUR", Amount: d("0")}}, Order: Order{ID: "", Currency: "EUR", Amount: d("-1")}},
 		DefaultCreditPolicy("EUR"))
 	requireFields(t, err, "as_of", "credit.limit.currency", "invoices[0].currency",
@@ -176,40 +177,72 @@ func TestCheckOrderBadInput(t *testing.T) {
 		"open_orders[1].id", "open_orders[1].amount")
 }
 
+// sig is a signature at 10:00 on 2025-06-30, the day of the decisions.
+func sig(id, role string) authority.Signature {
+	return authority.Signature{By: authority.Actor{ID: id, Role: role}, At: day("2025-06-30").Time(nil).Add(10 * time.Hour)}
+}
+
 func TestReleaseNeedsAuthority(t *testing.T) {
 	p := DefaultCreditPolicy("EUR")
-	at := day("2025-06-30").Add(10 * 3600e9)
-	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeHold, held.Outcome)
 
-	rel, err := held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
-	require.NoError(t, err)
+	cc := sig("u-42", "credit_controller")
+	rel, err := held.Release(cc, p)
+	require.NoError(t, err, "700 is within the credit controller's 100,000")
 	assert.Equal(t, OutcomeAllow, rel.Outcome)
-	assert.Equal(t, Bypass{Actor: "u-42", Role: "credit_controller", At: at, Released: OutcomeHold}, rel.Bypass)
+	assert.Equal(t, Bypass{Signature: cc, Released: OutcomeHold}, rel.Bypass)
 	assert.Equal(t, held.Reasons, rel.Reasons, "the reasons stay on record")
 	assert.Equal(t, OutcomeHold, held.Outcome, "the original decision is unchanged")
-	_, err = rel.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	_, err = rel.Release(cc, p)
 	assert.ErrorIs(t, err, ErrInvalid, "released already")
 
-	blocked := check(t, credit("1000"), []Invoice{open("i", "1000")}, nil, order("new", "700"))
+	// Blocked: only the block limits count, and the credit controller
+	// has none.
+	blocked := check(t, credit("1000"), []ledger.Invoice{open("i", "1000")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeBlock, blocked.Outcome)
-	_, err = blocked.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
-	var be *BypassError
-	require.True(t, errors.As(err, &be))
-	assert.Equal(t, BypassError{Actor: "u-42", Role: "credit_controller", Outcome: OutcomeBlock}, *be)
-	assert.ErrorIs(t, err, ErrForbidden)
-	assert.ErrorIs(t, err, client.ErrForbidden)
-	rel, err = blocked.Release(Grant{Actor: "u-1", Role: "finance_director", At: at}, p)
+	_, err = blocked.Release(cc, p)
+	var le *authority.LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, authority.LimitError{Actor: cc.By, Amount: d("700")}, *le)
+	assert.EqualError(t, err, `authority: "u-42" (credit_controller) has no limit, asked 700`)
+	assert.ErrorIs(t, err, authority.ErrLimitExceeded)
+	assert.ErrorIs(t, err, clientele.ErrForbidden)
+	rel, err = blocked.Release(sig("u-1", "finance_director"), p)
 	require.NoError(t, err)
 	assert.Equal(t, OutcomeBlock, rel.Bypass.Released)
 
-	_, err = held.Release(Grant{Actor: "u-9", Role: "account_manager", At: at}, p)
-	assert.ErrorIs(t, err, ErrForbidden, "a role the policy does not list")
-	_, err = held.Release(Grant{Role: "credit_controller"}, p)
-	requireFields(t, err, "grant.actor", "grant.at")
+	_, err = held.Release(sig("u-9", "account_manager"), p)
+	assert.ErrorIs(t, err, clientele.ErrForbidden, "a role the policy does not list")
+	_, err = held.Release(authority.Signature{By: authority.Actor{Role: "credit_controller"}}, p)
+	requireFields(t, err, "signature.by.id", "signature.at")
 	allowed := check(t, credit("1000"), nil, nil, order("new", "10"))
-	_, err = allowed.Release(Grant{Actor: "u-42", Role: "credit_controller", At: at}, p)
+	_, err = allowed.Release(cc, p)
 	requireFields(t, err, "outcome")
+}
+
+// A release limit covers the order's amount: a credit controller
+// releases a held order of up to 100,000, above it the error names the
+// finance director who can; a person's own limit wins over the role's.
+func TestReleaseLimitCoversTheOrder(t *testing.T) {
+	p := DefaultCreditPolicy("EUR")
+	at100k := check(t, credit("100000"), nil, nil, order("new", "100000.01"))
+	require.Equal(t, OutcomeHold, at100k.Outcome, "100,000.01 is above the limit of 100,000, not above 150 %")
+	_, err := at100k.Release(sig("u-42", "credit_controller"), p)
+	var le *authority.LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "finance_director", le.Approver)
+	assert.EqualError(t, err, `authority: "u-42" (credit_controller) may commit up to 100000 (limit of "credit_controller"), asked 100000.01: needs approval by "finance_director"`)
+	_, err = at100k.Release(sig("u-1", "finance_director"), p)
+	require.NoError(t, err)
+
+	exactly := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
+	p.Release.Hold = append(p.Release.Hold, authority.Limit{Holder: "u-42", Max: d("699.99"), ApprovedBy: "finance_director"})
+	_, err = exactly.Release(sig("u-42", "credit_controller"), p)
+	require.ErrorAs(t, err, &le, "u-42's own 699.99 wins over the role's 100,000")
+	assert.Equal(t, "u-42", le.Holder)
+	_, err = exactly.Release(sig("u-43", "credit_controller"), p)
+	require.NoError(t, err, "another controller keeps the role's limit")
 }
 
 // The edges of the exposure rules with the default policy (warn from
@@ -219,7 +252,7 @@ func TestReleaseNeedsAuthority(t *testing.T) {
 func TestCheckOrderEdges(t *testing.T) {
 	tests := []struct {
 		name     string
-		invs     []Invoice
+		invs     []ledger.Invoice
 		order    string
 		outcome  Outcome
 		codes    []DecisionCode
@@ -228,35 +261,35 @@ func TestCheckOrderEdges(t *testing.T) {
 		exposure string
 	}{
 		// 400 + 500 = 899.99 < 900: allow; 900 is 90 %: warn.
-		{"just under the warning", []Invoice{open("i", "400")}, "499.99", OutcomeAllow, nil, "0", 0, "899.99"},
+		{"just under the warning", []ledger.Invoice{open("i", "400")}, "499.99", OutcomeAllow, nil, "0", 0, "899.99"},
 		// 400 + 600 = 1,000, the limit itself: not above it, so a warning.
-		{"at the limit", []Invoice{open("i", "400")}, "600", OutcomeWarn, []DecisionCode{CodeNearLimit}, "0", 0, "1000"},
-		{"a cent above the limit", []Invoice{open("i", "400")}, "600.01", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1000.01"},
+		{"at the limit", []ledger.Invoice{open("i", "400")}, "600", OutcomeWarn, []DecisionCode{CodeNearLimit}, "0", 0, "1000"},
+		{"a cent above the limit", []ledger.Invoice{open("i", "400")}, "600.01", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1000.01"},
 		// 1,000 + 500 = 1,500, 150 % exactly: above the limit, not above 150 %.
-		{"at the block level", []Invoice{open("i", "1000")}, "500", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1500"},
-		{"a cent above the block level", []Invoice{open("i", "1000")}, "500.01", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "0", 0, "1500.01"},
+		{"at the block level", []ledger.Invoice{open("i", "1000")}, "500", OutcomeHold, []DecisionCode{CodeOverLimit}, "0", 0, "1500"},
+		{"a cent above the block level", []ledger.Invoice{open("i", "1000")}, "500.01", OutcomeBlock, []DecisionCode{CodeFarOverLimit}, "0", 0, "1500.01"},
 		// The most severe rule decides, whatever the order the rules fire
 		// in: far over the limit (block) and overdue 5 days (warn).
-		{"block before a warning", []Invoice{overdueBy("i", "1000", 5)}, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit, CodeOverdue}, "1000", 5, "1600"},
+		{"block before a warning", []ledger.Invoice{overdueBy("i", "1000", 5)}, "600", OutcomeBlock, []DecisionCode{CodeFarOverLimit, CodeOverdue}, "1000", 5, "1600"},
 		// Due on the as-of date: owed, not overdue.
-		{"due today", []Invoice{overdueBy("i", "100", 0)}, "10", OutcomeAllow, nil, "0", 0, "110"},
+		{"due today", []ledger.Invoice{overdueBy("i", "100", 0)}, "10", OutcomeAllow, nil, "0", 0, "110"},
 		// 600 overdue 30 days: only the 1-day rule; 31 days: the hold rule too.
-		{"30 days overdue", []Invoice{overdueBy("i", "600", 30)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "600", 30, "610"},
-		{"31 days overdue", []Invoice{overdueBy("i", "600", 31)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 31, "610"},
+		{"30 days overdue", []ledger.Invoice{overdueBy("i", "600", 30)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "600", 30, "610"},
+		{"31 days overdue", []ledger.Invoice{overdueBy("i", "600", 31)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 31, "610"},
 		// Exactly 500 overdue 40 days is not more than 500: no hold.
-		{"500 overdue", []Invoice{overdueBy("i", "500", 40)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "500", 40, "510"},
-		{"500.01 overdue", []Invoice{overdueBy("i", "500.01", 40)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "500.01", 40, "510.01"},
+		{"500 overdue", []ledger.Invoice{overdueBy("i", "500", 40)}, "10", OutcomeWarn, []DecisionCode{CodeOverdue}, "500", 40, "510"},
+		{"500.01 overdue", []ledger.Invoice{overdueBy("i", "500.01", 40)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "500.01", 40, "510.01"},
 		// 90 days overdue holds (more than 500), 91 blocks.
-		{"90 days overdue", []Invoice{overdueBy("i", "600", 90)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 90, "610"},
-		{"91 days overdue", []Invoice{overdueBy("i", "1", 91)}, "10", OutcomeBlock, []DecisionCode{CodeOverdue, CodeOverdue}, "1", 91, "11"},
+		{"90 days overdue", []ledger.Invoice{overdueBy("i", "600", 90)}, "10", OutcomeHold, []DecisionCode{CodeOverdue, CodeOverdue}, "600", 90, "610"},
+		{"91 days overdue", []ledger.Invoice{overdueBy("i", "1", 91)}, "10", OutcomeBlock, []DecisionCode{CodeOverdue, CodeOverdue}, "1", 91, "11"},
 		// A written-off invoice is a loss, not something owed.
-		{"written off", []Invoice{func() Invoice {
+		{"written off", []ledger.Invoice{func() ledger.Invoice {
 			in := overdueBy("i", "900", 120)
 			in.WrittenOff = day("2025-06-01")
 			return in
 		}()}, "10", OutcomeAllow, nil, "0", 0, "10"},
 		// Paid after the as-of date: still owed on it (a replay of the past).
-		{"paid later", []Invoice{func() Invoice {
+		{"paid later", []ledger.Invoice{func() ledger.Invoice {
 			in := overdueBy("i", "300", 5)
 			in.Paid = day("2025-07-02")
 			return in
@@ -280,10 +313,9 @@ func TestCheckOrderEdges(t *testing.T) {
 // cannot predate the decision.
 func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	p := DefaultCreditPolicy("EUR")
-	at := day("2025-06-30").Add(10 * time.Hour)
-	cc := Grant{Actor: "u-42", Role: "credit_controller", At: at}
+	cc := sig("u-42", "credit_controller")
 
-	blocked := check(t, credit("1000"), []Invoice{open("i", "1000")}, nil, order("new", "700"))
+	blocked := check(t, credit("1000"), []ledger.Invoice{open("i", "1000")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeBlock, blocked.Outcome)
 	relabelled := blocked
 	relabelled.Outcome = OutcomeHold
@@ -291,39 +323,47 @@ func TestReleaseRefusesAlteredDecisions(t *testing.T) {
 	requireFields(t, err, "outcome")
 	assert.ErrorContains(t, err, "outcome = hold: differs from block, the most severe outcome of its reasons")
 
-	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
+	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
 	require.Equal(t, OutcomeHold, held.Outcome)
 	twice := held
-	twice.Bypass = Bypass{Actor: "u-1", Role: "credit_controller", At: at, Released: OutcomeHold}
+	twice.Bypass = Bypass{Signature: sig("u-1", "credit_controller"), Released: OutcomeHold}
 	_, err = twice.Release(cc, p)
 	requireFields(t, err, "bypass")
 
-	_, err = held.Release(Grant{Actor: "u-42", Role: "credit_controller", At: day("2025-06-29")}, p)
-	list := requireFields(t, err, "grant.at")
-	assert.Equal(t, "2025-06-29", list.Fields[0].Value)
-	_, err = held.Release(Grant{Actor: "u-42", Role: strings.Repeat("r", 129), At: at}, p)
-	requireFields(t, err, "grant.role")
+	early := cc
+	early.At = day("2025-06-29").Time(nil).Add(23 * time.Hour)
+	_, err = held.Release(early, p)
+	list := requireFields(t, err, "signature.at")
+	assert.Equal(t, day("2025-06-29"), list.Fields[0].Value)
+	// The day is the one the time shows in its own zone: 01:00 on the
+	// 30th in Moscow is the decision's day, though UTC is still the 29th.
+	msk := cc
+	msk.At = time.Date(2025, 6, 30, 1, 0, 0, 0, time.FixedZone("MSK", 3*3600))
+	_, err = held.Release(msk, p)
+	require.NoError(t, err)
+	_, err = held.Release(sig("u-42", strings.Repeat("r", 129)), p)
+	requireFields(t, err, "signature.by.role")
 
 	bad := p
-	bad.Bypass = []BypassRule{{Role: "credit_controller", UpTo: OutcomeWarn}}
+	bad.Release.Hold = authority.Limits{{Holder: "credit_controller", Max: d("-1")}}
 	_, err = held.Release(cc, bad)
-	requireFields(t, err, "bypass[0].up_to")
+	requireFields(t, err, "release.hold[0].max")
 }
 
 func TestCheckOrderLimitsOnIdentifiers(t *testing.T) {
 	long := strings.Repeat("x", 129)
 	c := credit("-1")
 	_, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c,
-		Invoices: []Invoice{func() Invoice { in := open(long, "1"); return in }()},
+		Invoices: []ledger.Invoice{func() ledger.Invoice { in := open(long, "1"); return in }()},
 		Order:    order(long, "1")}, DefaultCreditPolicy("EUR"))
 	requireFields(t, err, "credit.limit.amount", "invoices[0].id", "order.id")
 
 	ok := strings.Repeat("x", 128)
 	_, err = CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: credit("1000"),
-		Invoices: []Invoice{open(ok, "1")}, Order: order(ok, "1")}, DefaultCreditPolicy("EUR"))
+		Invoices: []ledger.Invoice{open(ok, "1")}, Order: order(ok, "1")}, DefaultCreditPolicy("EUR"))
 	require.NoError(t, err, "128 bytes is the limit")
 
-	held := check(t, credit("1000"), []Invoice{open("i", "400")}, nil, order("new", "700"))
-	_, err = held.Release(Grant{Actor: long, Role: "credit_controller", At: day("2025-06-30")}, DefaultCreditPolicy("EUR"))
-	requireFields(t, err, "grant.actor")
+	held := check(t, credit("1000"), []ledger.Invoice{open("i", "400")}, nil, order("new", "700"))
+	_, err = held.Release(sig(long, "credit_controller"), DefaultCreditPolicy("EUR"))
+	requireFields(t, err, "signature.by.id")
 }

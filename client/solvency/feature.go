@@ -80,18 +80,14 @@ func (f Feature) categories() []string {
 func (f Feature) MarshalText() ([]byte, error) { return enum.Marshal(featureNames, "Feature", f) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (f *Feature) UnmarshalText(b []byte) error {
-	v, err := ParseFeature(string(b))
-	if err != nil {
-		return err
-	}
-	*f = v
-	return nil
-}
+func (f *Feature) UnmarshalText(b []byte) error { return enum.Unmarshal(featureNames, "feature", f, b) }
 
 // Features holds the value of every feature for one client: the compact,
 // allocation-free input of [Scorecard.Score]. A feature never set is
 // missing. Build it with [NewFeatures], or set values one by one.
+//
+// The zero Features has every feature missing: a scorecard gives each
+// factor its missing points.
 type Features struct {
 	value [numFeatures]float64
 	// state: 0 never set, stateDefined, or stateDefined+cause.

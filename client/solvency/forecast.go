@@ -3,12 +3,15 @@ package solvency
 import (
 	"slices"
 	"strconv"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // ForecastConfig sets how a series of period scores is read.
+//
+// The zero ForecastConfig is not valid: Config.Validate names the
+// missing min_periods.
 type ForecastConfig struct {
 	// BandPoints is the slope, in points per period, within which the
 	// score is stable. Default 5: a quarter of the default PDO, so a
@@ -31,9 +34,11 @@ func (c ForecastConfig) check(p *validate.Problems, prefix string) {
 
 // PeriodScore is a client's score at the end of one period (a quarter, a
 // year), as an earlier assessment gave it.
+//
+// The zero PeriodScore has no period end: Forecast refuses it.
 type PeriodScore struct {
-	PeriodEnd time.Time `json:"period_end"`
-	Score     float64   `json:"score"`
+	PeriodEnd clientele.Date `json:"period_end"`
+	Score     float64        `json:"score"`
 }
 
 // Forecast reads the trend of a client's scores and projects the next
@@ -46,6 +51,8 @@ type PeriodScore struct {
 // the trend is improving when slope > BandPoints, deteriorating when
 // slope < −BandPoints, stable otherwise; the projection is the line at
 // x = n, with the grade and probability of default it implies.
+//
+// The zero Forecast projects nothing: its measures are undefined.
 type Forecast struct {
 	Periods int `json:"periods"`
 	// Trend is unset when there are fewer than MinPeriods periods.
@@ -62,14 +69,14 @@ type Forecast struct {
 // Forecast validates the series (period ends set, strictly increasing and
 // equally spaced, scores finite) and forecasts it.
 func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
+	if err := s.errZeroScorer(); err != nil {
+		return Forecast{}, err
+	}
 	var p validate.Problems
 	for i, h := range history {
 		f := "history[" + strconv.Itoa(i) + "]"
-		switch {
-		case h.PeriodEnd.IsZero():
-			p.Add(f+".period_end", nil, "is required")
-		case i > 0 && !history[i-1].PeriodEnd.IsZero() && !h.PeriodEnd.After(history[i-1].PeriodEnd):
-			p.Addf(f+".period_end", date(h.PeriodEnd), "must be after the previous period's end %s", date(history[i-1].PeriodEnd))
+		if checkDate(&p, f+".period_end", h.PeriodEnd) && i > 0 && history[i-1].PeriodEnd.IsValid() && !h.PeriodEnd.After(history[i-1].PeriodEnd) {
+			p.Addf(f+".period_end", h.PeriodEnd, "must be after the previous period's end %s", history[i-1].PeriodEnd)
 		}
 		checkFloat(&p, f, "score", h.Score, -1e6, 1e6)
 	}
@@ -117,22 +124,22 @@ func checkSpacing(p *validate.Problems, history []PeriodScore) {
 	if len(history) < 3 {
 		return
 	}
-	gaps := make([]int64, len(history)-1)
+	gaps := make([]int, len(history)-1)
 	for i := range gaps {
-		gaps[i] = dayNumber(history[i+1].PeriodEnd) - dayNumber(history[i].PeriodEnd)
+		gaps[i] = history[i+1].PeriodEnd.Sub(history[i].PeriodEnd)
 	}
 	sorted := slices.Clone(gaps)
 	slices.Sort(sorted)
 	usual := sorted[(len(sorted)-1)/2]
 	for i, g := range gaps {
 		if 5*abs(g-usual) > usual {
-			p.Addf("history["+strconv.Itoa(i+1)+"].period_end", date(history[i+1].PeriodEnd),
+			p.Addf("history["+strconv.Itoa(i+1)+"].period_end", history[i+1].PeriodEnd,
 				"is %d days after the previous period's end, the periods are %d days apart: they must be equally spaced (a missing period would bend the trend)", g, usual)
 		}
 	}
 }
 
-func abs(v int64) int64 {
+func abs(v int) int {
 	if v < 0 {
 		return -v
 	}

@@ -11,7 +11,7 @@ import (
 func periods(scores ...float64) []PeriodScore {
 	out := make([]PeriodScore, len(scores))
 	for i, s := range scores {
-		out[i] = PeriodScore{PeriodEnd: day("2024-03-31").AddDate(0, 3*i, 0), Score: s}
+		out[i] = PeriodScore{PeriodEnd: day("2024-03-31").AddMonths(3 * i), Score: s}
 	}
 	return out
 }
@@ -79,7 +79,7 @@ func TestForecastNeedsEquallySpacedPeriods(t *testing.T) {
 	// the usual gap is 91, and 184 is more than a fifth away from it.
 	_, err := s.Forecast(at("2024-03-31", "2024-06-30", "2024-12-31", "2025-03-31"))
 	list := requireFields(t, err, "history[2].period_end")
-	assert.Equal(t, "2024-12-31", list.Fields[0].Value)
+	assert.Equal(t, day("2024-12-31"), list.Fields[0].Value)
 	assert.ErrorContains(t, err, "is 184 days after the previous period's end, the periods are 91 days apart")
 
 	// Two gaps, 91 and 184 days: the usual one is the shorter, so the
@@ -104,7 +104,7 @@ func TestForecastSpacingToleranceIsAFifth(t *testing.T) {
 	s := defaultScorer(t)
 	for g, ok := range map[int]bool{109: true, 110: false, 73: true, 72: false} {
 		first := day("2024-01-01")
-		h := []PeriodScore{{first, 600}, {first.AddDate(0, 0, 91), 610}, {first.AddDate(0, 0, 182), 620}, {first.AddDate(0, 0, 182+g), 630}}
+		h := []PeriodScore{{first, 600}, {first.AddDays(91), 610}, {first.AddDays(182), 620}, {first.AddDays(182 + g), 630}}
 		_, err := s.Forecast(h)
 		if ok {
 			assert.NoError(t, err, "gap %d", g)

@@ -1,20 +1,24 @@
 package solvency
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
 	"testing"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// FuzzParseConfig: any bytes either fail to load with ErrInvalid, or give
+// FuzzLoadConfig: any bytes either fail to load with ErrInvalid, or give
 // a config that compiles and scores within its own points range.
-func FuzzParseConfig(f *testing.F) {
+func FuzzLoadConfig(f *testing.F) {
 	good, _ := json.Marshal(DefaultConfig())
 	f.Add(good)
 	f.Add([]byte(`{}`))
@@ -25,9 +29,9 @@ func FuzzParseConfig(f *testing.F) {
 	bad, _ := json.Marshal(c)
 	f.Add(bad)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg, err := ParseConfig(data)
+		cfg, err := clientele.LoadConfig[Config](bytes.NewReader(data))
 		if err != nil {
-			assert.ErrorIs(t, err, ErrInvalid)
+			assert.ErrorIs(t, err, clientele.ErrInvalid)
 			return
 		}
 		s, err := NewScorer(cfg)
@@ -38,6 +42,33 @@ func FuzzParseConfig(f *testing.F) {
 			checkScore(t, sc, sc.Score(&ff))
 			h := healthy(t)
 			checkScore(t, sc, sc.Score(&h))
+		}
+	})
+}
+
+// FuzzLoadCreditPolicy: any bytes either fail to load with ErrInvalid,
+// or give a policy that checks an order and answers a release without
+// panicking, within the rules: a release is allowed or refused by a
+// limit, never by bad input.
+func FuzzLoadCreditPolicy(f *testing.F) {
+	good, _ := json.Marshal(DefaultCreditPolicy("EUR"))
+	f.Add(good)
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"currency":"JPY","release":{"hold":[{"holder":"x","max":"1e40"}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := clientele.LoadConfig[CreditPolicy](bytes.NewReader(data))
+		if err != nil {
+			assert.ErrorIs(t, err, clientele.ErrInvalid)
+			return
+		}
+		c := Credit{Grade: GradeA, DeferralDays: 30, Limit: Money{Amount: d("1000"), Currency: p.Currency}}
+		dec, err := CheckOrder(OrderCheck{AsOf: day("2025-06-30"), Credit: c,
+			Order: Order{ID: "o", Currency: p.Currency, Amount: d("1400")}}, p)
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, dec.Outcome, OutcomeHold, "1,400 is above the limit of 1,000")
+		_, err = dec.Release(sig("u-1", "credit_controller"), p)
+		if err != nil {
+			assert.ErrorIs(t, err, authority.ErrLimitExceeded)
 		}
 	})
 }
@@ -102,20 +133,20 @@ func FuzzScorecard(f *testing.F) {
 }
 
 // fuzzHistory builds up to 24 invoices from raw bytes: 6 bytes each.
-func fuzzHistory(raw []byte) []Invoice {
+func fuzzHistory(raw []byte) []ledger.Invoice {
 	base := day("2024-01-01")
-	var out []Invoice
+	var out []ledger.Invoice
 	for i := 0; i+6 <= len(raw) && len(out) < 24; i += 6 {
 		b := raw[i : i+6]
-		in := Invoice{ID: strconv.Itoa(i), Currency: "EUR",
+		in := ledger.Invoice{ID: strconv.Itoa(i), Currency: "EUR",
 			Amount: decimal.New(int64(b[0])*100+int64(b[1])-5, -2),
-			Issued: base.AddDate(0, 0, int(b[2])*2)}
-		in.Due = in.Issued.AddDate(0, 0, int(b[3])-10)
+			Issued: base.AddDays(int(b[2]) * 2)}
+		in.Due = in.Issued.AddDays(int(b[3]) - 10)
 		switch b[5] % 3 {
 		case 1:
-			in.Paid = in.Issued.AddDate(0, 0, int(b[4])-5)
+			in.Paid = in.Issued.AddDays(int(b[4]) - 5)
 		case 2:
-			in.WrittenOff = in.Issued.AddDate(0, 0, int(b[4]))
+			in.WrittenOff = in.Issued.AddDays(int(b[4]))
 		}
 		out = append(out, in)
 	}
@@ -130,7 +161,7 @@ func FuzzPaymentDiscipline(f *testing.F) {
 	f.Add([]byte{255, 255, 255, 255, 255, 255, 1, 1, 1, 1, 1, 1}, uint16(700))
 	f.Fuzz(func(t *testing.T, raw []byte, asOfDays uint16) {
 		invs := fuzzHistory(raw)
-		asOf := day("2024-01-01").AddDate(0, 0, int(asOfDays))
+		asOf := day("2024-01-01").AddDays(int(asOfDays))
 		dd, err := PaymentDiscipline(invs, asOf, DefaultDisciplineConfig())
 		if err != nil {
 			assert.ErrorIs(t, err, ErrInvalid)
@@ -149,8 +180,8 @@ func FuzzPaymentDiscipline(f *testing.F) {
 		} else {
 			assert.Zero(t, dd.Evaluated)
 		}
-		if dd.MonthlyPurchases.Known {
-			assert.GreaterOrEqual(t, dd.MonthlyPurchases.Value.Sign(), 0)
+		if dd.MonthlyPurchases.Valid {
+			assert.GreaterOrEqual(t, dd.MonthlyPurchases.Decimal.Sign(), 0)
 		}
 	})
 }
@@ -165,9 +196,9 @@ func FuzzSplitOrder(f *testing.F) {
 		if orderCents == 0 || parts == 0 || uint32(parts) > orderCents {
 			return
 		}
-		var invs []Invoice
+		var invs []ledger.Invoice
 		if owedCents > 0 {
-			invs = []Invoice{{ID: "i", Currency: "EUR", Amount: decimal.New(int64(owedCents), -2), Issued: day("2025-06-01"), Due: day("2025-07-15")}}
+			invs = []ledger.Invoice{{ID: "i", Currency: "EUR", Amount: decimal.New(int64(owedCents), -2), Issued: day("2025-06-01"), Due: day("2025-07-15")}}
 		}
 		c := Credit{Grade: GradeB, DeferralDays: 45, Limit: Money{Amount: decimal.New(int64(limitCents), -2), Currency: "EUR"}}
 		run := func(open []Order, o Order) Decision {
@@ -202,13 +233,13 @@ func FuzzRatios(f *testing.F) {
 	f.Add(int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(0), int64(-5), int64(-1), int64(0), int64(0))
 	f.Fuzz(func(t *testing.T, cash, sec, rec, invt, ca, ta, cl, tl, eq, ebit, interest, rev int64) {
 		s := Statement{PeriodEnd: day("2024-12-31"), Currency: "EUR",
-			Cash: AmountOf(decimal.NewFromInt(cash)), MarketableSecurities: AmountOf(decimal.NewFromInt(sec)),
-			Receivables: AmountOf(decimal.NewFromInt(rec)), Inventory: AmountOf(decimal.NewFromInt(invt)),
-			CurrentAssets: AmountOf(decimal.NewFromInt(ca)), TotalAssets: AmountOf(decimal.NewFromInt(ta)),
-			CurrentLiabilities: AmountOf(decimal.NewFromInt(cl)), TotalLiabilities: AmountOf(decimal.NewFromInt(tl)),
-			Equity: AmountOf(decimal.NewFromInt(eq)), RetainedEarnings: AmountOf(decimal.NewFromInt(eq / 2)),
-			EBIT: AmountOf(decimal.NewFromInt(ebit)), InterestExpense: AmountOf(decimal.NewFromInt(interest)),
-			Revenue: AmountOf(decimal.NewFromInt(rev))}
+			Cash: decimal.NewNullDecimal(decimal.NewFromInt(cash)), MarketableSecurities: decimal.NewNullDecimal(decimal.NewFromInt(sec)),
+			Receivables: decimal.NewNullDecimal(decimal.NewFromInt(rec)), Inventory: decimal.NewNullDecimal(decimal.NewFromInt(invt)),
+			CurrentAssets: decimal.NewNullDecimal(decimal.NewFromInt(ca)), TotalAssets: decimal.NewNullDecimal(decimal.NewFromInt(ta)),
+			CurrentLiabilities: decimal.NewNullDecimal(decimal.NewFromInt(cl)), TotalLiabilities: decimal.NewNullDecimal(decimal.NewFromInt(tl)),
+			Equity: decimal.NewNullDecimal(decimal.NewFromInt(eq)), RetainedEarnings: decimal.NewNullDecimal(decimal.NewFromInt(eq / 2)),
+			EBIT: decimal.NewNullDecimal(decimal.NewFromInt(ebit)), InterestExpense: decimal.NewNullDecimal(decimal.NewFromInt(interest)),
+			Revenue: decimal.NewNullDecimal(decimal.NewFromInt(rev))}
 		r, err := ComputeRatios(s)
 		if err != nil {
 			assert.ErrorIs(t, err, ErrInvalid)
@@ -243,11 +274,11 @@ func FuzzAssess(f *testing.F) {
 	require.NoError(f, err)
 	p := DefaultCreditPolicy("EUR")
 	f.Fuzz(func(t *testing.T, kind uint8, unknown uint16, ca, cl, ta, tl, re, ebit, rev, interest int64, raw []byte, asOfDays uint16) {
-		amt := func(bit int, v int64) Amount {
+		amt := func(bit int, v int64) decimal.NullDecimal {
 			if unknown&(1<<bit) != 0 {
-				return Amount{}
+				return decimal.NullDecimal{}
 			}
-			return AmountOf(decimal.NewFromInt(v))
+			return decimal.NewNullDecimal(decimal.NewFromInt(v))
 		}
 		in := Input{Kind: client.Kind(kind % 4), Facts: Facts{Manufacturer: unknown&1<<14 != 0, EmergingMarket: unknown&1<<15 != 0},
 			Invoices: fuzzHistory(raw)}
@@ -258,7 +289,7 @@ func FuzzAssess(f *testing.F) {
 				InterestExpense: amt(8, interest), MarketEquity: amt(9, ta/2), Cash: amt(10, ca/4),
 				Receivables: amt(11, ca/3), Inventory: amt(12, ca/4), MarketableSecurities: amt(13, ca/10)}
 		}
-		asOf := day("2024-01-01").AddDate(0, 0, int(asOfDays))
+		asOf := day("2024-01-01").AddDays(int(asOfDays))
 		a, err := s.Assess(in, asOf)
 		if err != nil {
 			assert.ErrorIs(t, err, ErrInvalid)

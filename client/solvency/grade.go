@@ -34,19 +34,14 @@ func (g Grade) IsValid() bool { return enum.Valid(gradeNames, g) }
 func (g Grade) MarshalText() ([]byte, error) { return enum.Marshal(gradeNames, "Grade", g) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (g *Grade) UnmarshalText(b []byte) error {
-	v, err := ParseGrade(string(b))
-	if err != nil {
-		return err
-	}
-	*g = v
-	return nil
-}
+func (g *Grade) UnmarshalText(b []byte) error { return enum.Unmarshal(gradeNames, "grade", g, b) }
 
 // GradeBand gives Grade to every score at or above MinScore. Bands are
 // listed best first, A, B, ... in order, with strictly falling minimums;
 // the last band has no MinScore and takes every lower score, so every
 // score has a grade.
+//
+// The zero GradeBand has no grade: Config.Validate refuses it.
 type GradeBand struct {
 	Grade    Grade    `json:"grade"`
 	MinScore *float64 `json:"min_score,omitempty"`

@@ -145,11 +145,4 @@ func (c Cause) IsValid() bool { return enum.Valid(causeNames, c) }
 func (c Cause) MarshalText() ([]byte, error) { return enum.Marshal(causeNames, "Cause", c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (c *Cause) UnmarshalText(b []byte) error {
-	v, err := ParseCause(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
+func (c *Cause) UnmarshalText(b []byte) error { return enum.Unmarshal(causeNames, "cause", c, b) }

@@ -5,7 +5,10 @@ import "github.com/shopspring/decimal"
 // Ratios are the classic financial ratios of one statement. Each is a
 // [Measure]: a float64 statistic, undefined (with the reason) when its
 // denominator is zero, negative where that makes it meaningless, or
-// unknown. Net working capital is money and stays an exact [Amount].
+// unknown. Net working capital is money and stays an exact decimal, unknown
+// (not zero) when an input is.
+//
+// The zero Ratios are all undefined (the zero Measure).
 type Ratios struct {
 	// CurrentRatio = current assets / current liabilities.
 	CurrentRatio Measure `json:"current_ratio"`
@@ -20,7 +23,7 @@ type Ratios struct {
 	// CashRatio = (cash + marketable securities) / current liabilities.
 	CashRatio Measure `json:"cash_ratio"`
 	// NetWorkingCapital = current assets - current liabilities (money).
-	NetWorkingCapital Amount `json:"net_working_capital"`
+	NetWorkingCapital decimal.NullDecimal `json:"net_working_capital"`
 	// DebtToEquity = total liabilities / book equity. Undefined when
 	// equity is zero or negative: a firm whose debts exceed its assets has
 	// no meaningful leverage ratio, and EquityToAssets shows the deficit.
@@ -73,9 +76,9 @@ func computeRatios(s *Statement) Ratios {
 	r.CurrentRatio = ratio(named(s.CurrentAssets, "current_assets"), s.CurrentLiabilities, "current_liabilities", false)
 	r.QuickExInventory = ratio(difference(s.CurrentAssets, "current_assets", s.Inventory, "inventory"), s.CurrentLiabilities, "current_liabilities", false)
 	r.QuickLiquid = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", s.Receivables, "receivables"), s.CurrentLiabilities, "current_liabilities", false)
-	r.CashRatio = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", AmountOf(decimal.Zero), ""), s.CurrentLiabilities, "current_liabilities", false)
-	if s.CurrentAssets.Known && s.CurrentLiabilities.Known {
-		r.NetWorkingCapital = AmountOf(s.CurrentAssets.Value.Sub(s.CurrentLiabilities.Value))
+	r.CashRatio = ratio(sum3(s.Cash, "cash", s.MarketableSecurities, "marketable_securities", decimal.NewNullDecimal(decimal.Zero), ""), s.CurrentLiabilities, "current_liabilities", false)
+	if s.CurrentAssets.Valid && s.CurrentLiabilities.Valid {
+		r.NetWorkingCapital = decimal.NewNullDecimal(s.CurrentAssets.Decimal.Sub(s.CurrentLiabilities.Decimal))
 	}
 	r.DebtToEquity = ratio(named(s.TotalLiabilities, "total_liabilities"), s.Equity, "equity", true)
 	r.EquityToAssets = ratio(named(s.Equity, "equity"), s.TotalAssets, "total_assets", false)
@@ -97,11 +100,11 @@ type operand struct {
 	missing string
 }
 
-func named(a Amount, name string) operand {
-	if !a.Known {
+func named(a decimal.NullDecimal, name string) operand {
+	if !a.Valid {
 		return operand{missing: name}
 	}
-	return operand{v: a.Value.InexactFloat64()}
+	return operand{v: a.Decimal.InexactFloat64()}
 }
 
 // annualised scales a figure of a days-long income-statement period to
@@ -113,42 +116,42 @@ func (o operand) annualised(days int) operand {
 	return o
 }
 
-func difference(a Amount, an string, b Amount, bn string) operand {
+func difference(a decimal.NullDecimal, an string, b decimal.NullDecimal, bn string) operand {
 	switch {
-	case !a.Known:
+	case !a.Valid:
 		return operand{missing: an}
-	case !b.Known:
+	case !b.Valid:
 		return operand{missing: bn}
 	}
-	return operand{v: a.Value.InexactFloat64() - b.Value.InexactFloat64()}
+	return operand{v: a.Decimal.InexactFloat64() - b.Decimal.InexactFloat64()}
 }
 
-func sum3(a Amount, an string, b Amount, bn string, c Amount, cn string) operand {
+func sum3(a decimal.NullDecimal, an string, b decimal.NullDecimal, bn string, c decimal.NullDecimal, cn string) operand {
 	for _, x := range [...]struct {
-		v Amount
+		v decimal.NullDecimal
 		n string
 	}{{a, an}, {b, bn}, {c, cn}} {
-		if !x.v.Known {
+		if !x.v.Valid {
 			return operand{missing: x.n}
 		}
 	}
-	return operand{v: a.Value.InexactFloat64() + b.Value.InexactFloat64() + c.Value.InexactFloat64()}
+	return operand{v: a.Decimal.InexactFloat64() + b.Decimal.InexactFloat64() + c.Decimal.InexactFloat64()}
 }
 
 // ratio divides num by den, reporting an unknown input, a zero
 // denominator or (when negUndefined) a negative one as undefined.
-func ratio(num operand, den Amount, denName string, negUndefined bool) Measure {
+func ratio(num operand, den decimal.NullDecimal, denName string, negUndefined bool) Measure {
 	switch {
 	case num.missing != "":
 		return undefined(CauseUnknown, num.missing)
-	case !den.Known:
+	case !den.Valid:
 		return undefined(CauseUnknown, denName)
-	case den.Value.Sign() == 0:
+	case den.Decimal.Sign() == 0:
 		return undefined(CauseZero, denName)
-	case negUndefined && den.Value.Sign() < 0:
+	case negUndefined && den.Decimal.Sign() < 0:
 		return undefined(CauseNegative, denName)
 	}
-	return measureOf(num.v / den.Value.InexactFloat64())
+	return measureOf(num.v / den.Decimal.InexactFloat64())
 }
 
 // quotient is a/b in float64; b is not zero.

@@ -3,6 +3,7 @@ package solvency
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -10,11 +11,11 @@ import (
 func fullStatement() Statement {
 	return Statement{
 		PeriodEnd: day("2024-12-31"), Currency: "EUR",
-		Cash: MustAmount("50"), MarketableSecurities: MustAmount("30"), Receivables: MustAmount("120"),
-		Inventory: MustAmount("150"), CurrentAssets: MustAmount("400"), TotalAssets: MustAmount("1000"),
-		CurrentLiabilities: MustAmount("250"), TotalLiabilities: MustAmount("600"), Equity: MustAmount("400"),
-		RetainedEarnings: MustAmount("200"), Revenue: MustAmount("1460"), EBIT: MustAmount("90"),
-		InterestExpense: MustAmount("30"),
+		Cash: nd("50"), MarketableSecurities: nd("30"), Receivables: nd("120"),
+		Inventory: nd("150"), CurrentAssets: nd("400"), TotalAssets: nd("1000"),
+		CurrentLiabilities: nd("250"), TotalLiabilities: nd("600"), Equity: nd("400"),
+		RetainedEarnings: nd("200"), Revenue: nd("1460"), EBIT: nd("90"),
+		InterestExpense: nd("30"),
 	}
 }
 
@@ -38,16 +39,16 @@ func TestRatiosHandWorked(t *testing.T) {
 		require.True(t, tt.m.Defined, tt.name)
 		assert.InDelta(t, tt.want, tt.m.Value, 1e-12, tt.name)
 	}
-	assert.Equal(t, "150", r.NetWorkingCapital.Value.String(), "400 - 250, exact money")
+	assert.Equal(t, "150", r.NetWorkingCapital.Decimal.String(), "400 - 250, exact money")
 }
 
 func TestRatiosUndefinedWithReason(t *testing.T) {
 	s := fullStatement()
-	s.CurrentLiabilities = MustAmount("0")
-	s.Equity = MustAmount("-50")
-	s.InterestExpense = MustAmount("0")
-	s.Inventory = Amount{}
-	s.Revenue = Amount{}
+	s.CurrentLiabilities = nd("0")
+	s.Equity = nd("-50")
+	s.InterestExpense = nd("0")
+	s.Inventory = decimal.NullDecimal{}
+	s.Revenue = decimal.NullDecimal{}
 	r, err := ComputeRatios(s)
 	require.NoError(t, err)
 	for _, tt := range []struct {
@@ -68,20 +69,20 @@ func TestRatiosUndefinedWithReason(t *testing.T) {
 	}
 	// Negative equity still gives a (negative) autonomy ratio: -50/1000.
 	assert.InDelta(t, -0.05, r.EquityToAssets.Value, 1e-12)
-	assert.True(t, r.NetWorkingCapital.Known)
+	assert.True(t, r.NetWorkingCapital.Valid)
 
 	s = fullStatement()
-	s.CurrentAssets = Amount{}
+	s.CurrentAssets = decimal.NullDecimal{}
 	r, err = ComputeRatios(s)
 	require.NoError(t, err)
-	assert.False(t, r.NetWorkingCapital.Known, "unknown, not zero")
+	assert.False(t, r.NetWorkingCapital.Valid, "unknown, not zero")
 	assert.Equal(t, "current_assets is unknown", r.CurrentRatio.Reason())
 	assert.InDelta(t, 0.8, r.QuickLiquid.Value, 1e-12, "the liquid-assets quick ratio does not need current assets")
 }
 
 func TestComputeRatiosRejectsNegativeAssets(t *testing.T) {
 	s := fullStatement()
-	s.TotalAssets = MustAmount("-1000")
+	s.TotalAssets = nd("-1000")
 	_, err := ComputeRatios(s)
 	requireFields(t, err, "total_assets", "current_assets")
 }
@@ -91,7 +92,7 @@ func TestDSOUsesTheStatementPeriod(t *testing.T) {
 	// 120 / 365 × 91 = 29.9178 days, where a year's revenue would give 120.
 	s := fullStatement()
 	s.PeriodDays = 91
-	s.Revenue = MustAmount("365")
+	s.Revenue = nd("365")
 	r, err := ComputeRatios(s)
 	require.NoError(t, err)
 	assert.InDelta(t, 120.0/365*91, r.DSO.Value, 1e-12)

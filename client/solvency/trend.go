@@ -33,14 +33,7 @@ func (t Trend) IsValid() bool { return enum.Valid(trendNames, t) }
 func (t Trend) MarshalText() ([]byte, error) { return enum.Marshal(trendNames, "Trend", t) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (t *Trend) UnmarshalText(b []byte) error {
-	v, err := ParseTrend(string(b))
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
-}
+func (t *Trend) UnmarshalText(b []byte) error { return enum.Unmarshal(trendNames, "trend", t, b) }
 
 // trendOf classifies a change where a positive delta is an improvement.
 func trendOf(delta, band float64) Trend {

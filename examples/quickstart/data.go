@@ -6,8 +6,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/client/solvency"
+	"github.com/clientele-go/clientele/ledger"
 )
 
 // today is the as-of date of the whole day: every calculation takes it
@@ -98,24 +99,24 @@ func orders(accounts []account) []client.Order {
 
 // invoices bills each order on 30-day terms (an individual pays on the
 // spot) and pays it as the client's habit says, if the day has come.
-func invoices(a account) []solvency.Invoice {
-	var out []solvency.Invoice
+func invoices(a account) []ledger.Invoice {
+	var out []ledger.Invoice
 	for m, k := range a.monthly {
 		if k == 0 {
 			continue
 		}
-		issued := firstMonth.AddDate(0, m, a.orderDay-1)
-		in := solvency.Invoice{
+		issued := clientele.DateOf(firstMonth.AddDate(0, m, a.orderDay-1))
+		in := ledger.Invoice{
 			ID:       fmt.Sprintf("%s-%02d", a.client.ID, m+1),
 			Currency: "EUR",
 			Amount:   decimal.New(k, 3),
 			Issued:   issued,
-			Due:      issued.AddDate(0, 0, 30),
+			Due:      issued.AddDays(30),
 		}
 		if a.client.Kind == client.KindIndividual {
 			in.Due = issued
 		}
-		if paid := in.Due.AddDate(0, 0, a.daysLate[m]); a.daysLate[m] != unpaid && !paid.After(today) {
+		if paid := in.Due.AddDays(a.daysLate[m]); a.daysLate[m] != unpaid && !paid.After(clientele.DateOf(today)) {
 			in.Paid = paid
 		}
 		out = append(out, in)

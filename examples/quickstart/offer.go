@@ -132,7 +132,7 @@ func (d *day) checkExposure(q discount.Quote) error {
 		return err
 	}
 	dec, err := solvency.CheckOrder(solvency.OrderCheck{
-		AsOf: today, Credit: d.credit, Invoices: invoices(vostok),
+		AsOf: clientele.DateOf(today), Credit: d.credit, Invoices: invoices(vostok),
 		OpenOrders: []solvency.Order{{ID: "SO-2611", Currency: "EUR", Amount: decimal.NewFromInt(100000)}},
 		Order:      solvency.Order{ID: "SO-2612", Currency: q.Currency, Amount: q.Totals.Net},
 	}, d.creditPolicy)
@@ -147,11 +147,13 @@ func (d *day) checkExposure(q discount.Quote) error {
 	if dec.Outcome != solvency.OutcomeHold && dec.Outcome != solvency.OutcomeBlock {
 		return nil
 	}
-	released, err := dec.Release(solvency.Grant{Actor: "u-credit-17", Role: "credit_controller", At: today.Add(12 * time.Hour)}, d.creditPolicy)
+	controller := authority.Actor{ID: "u-credit-17", Role: "credit_controller"}
+	released, err := dec.Release(authority.Signature{By: controller, At: today.Add(12 * time.Hour)}, d.creditPolicy)
 	if err != nil {
 		fmt.Fprintf(d.out, "  a credit controller may not release it: %v\n", err)
 		return nil
 	}
-	fmt.Fprintf(d.out, "  released by %s (%s): %s\n", released.Bypass.Actor, released.Bypass.Role, released.Outcome)
+	by := released.Bypass.Signature.By
+	fmt.Fprintf(d.out, "  released by %s (%s): %s\n", by.ID, by.Role, released.Outcome)
 	return nil
 }

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/solvency"
 )
@@ -21,7 +24,7 @@ func (d *day) checkSolvency() error {
 		if a.client.Status == client.StatusProspect {
 			continue
 		}
-		dis, err := solvency.PaymentDiscipline(invoices(a), today, solvency.DefaultDisciplineConfig())
+		dis, err := solvency.PaymentDiscipline(invoices(a), clientele.DateOf(today), solvency.DefaultDisciplineConfig())
 		if err != nil {
 			return err
 		}
@@ -44,9 +47,9 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	rub := solvency.MustAmount
+	rub := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
 	statement := &solvency.Statement{
-		PeriodEnd: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Currency: "EUR",
+		PeriodEnd: clientele.NewDate(2025, time.December, 31), Currency: "EUR",
 		Cash: rub("15000000"), MarketableSecurities: rub("5000000"), Receivables: rub("40000000"),
 		Inventory: rub("50000000"), CurrentAssets: rub("120000000"), TotalAssets: rub("200000000"),
 		CurrentLiabilities: rub("60000000"), TotalLiabilities: rub("110000000"), Equity: rub("90000000"),
@@ -57,7 +60,7 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: invoices(vostok)}, today)
+	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: invoices(vostok)}, clientele.DateOf(today))
 	if err != nil {
 		return err
 	}
@@ -75,6 +78,6 @@ func (d *day) checkSolvency() error {
 	}
 	fmt.Fprintf(d.out, "Credit decision: grade %s, %s, limit %s %s (%s%% of %s %s, %s%% for the grade)\n",
 		d.credit.Grade, terms, d.credit.Limit.Amount.StringFixed(2), d.credit.Limit.Currency,
-		d.credit.Basis.Percent, strings.ReplaceAll(d.credit.Basis.Method.String(), "_", " "), d.credit.Basis.Base.Value.StringFixed(2), d.credit.Basis.GradePercent)
+		d.credit.Basis.Percent, strings.ReplaceAll(d.credit.Basis.Method.String(), "_", " "), d.credit.Basis.Base.Decimal.StringFixed(2), d.credit.Basis.GradePercent)
 	return nil
 }

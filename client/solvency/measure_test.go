@@ -8,36 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestAmountJSONUnknownIsNotZero(t *testing.T) {
-	var s struct {
-		Absent  Amount `json:"absent,omitzero"`
-		Null    Amount `json:"null"`
-		Zero    Amount `json:"zero"`
-		String  Amount `json:"string"`
-		Number  Amount `json:"number"`
-		Precise Amount `json:"precise"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(`{"null":null,"zero":0,"string":"1250.50","number":1250.50,"precise":0.1}`), &s))
-	assert.False(t, s.Absent.Known)
-	assert.False(t, s.Null.Known)
-	assert.True(t, s.Zero.Known, "a known zero is known")
-	assert.True(t, s.Zero.Value.IsZero())
-	assert.True(t, s.String.Value.Equal(d("1250.50")))
-	assert.True(t, s.Number.Value.Equal(d("1250.5")), "numbers load exactly")
-	assert.Equal(t, "0.1", s.Precise.Value.String(), "0.1 is read as text, not through float64")
-
-	out, err := json.Marshal(s)
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"null":null,"zero":"0","string":"1250.5","number":"1250.5","precise":"0.1"}`, string(out))
-
-	var bad Amount
-	require.Error(t, json.Unmarshal([]byte(`"12,5"`), &bad))
-	assert.Equal(t, "unknown", Amount{}.String())
-	_, err = ParseAmount("abc")
-	require.Error(t, err)
-	assert.Panics(t, func() { MustAmount("abc") })
-}
-
 func TestMeasureJSONAndReasons(t *testing.T) {
 	for _, m := range []Measure{
 		{Value: 1.5, Defined: true},
