@@ -38,19 +38,21 @@ type Limits []Limit
 // and an approver whose Max is not above the holder's (limits strictly
 // increase up the chain, which also rules out loops).
 func (l Limits) Validate() error {
-	var p validate.Problems
-	seen := make(map[string]int, len(l))
-	for i, x := range l {
-		f := "[" + strconv.Itoa(i) + "]"
-		if p.ID(f+".holder", x.Holder) {
-			if j, dup := seen[x.Holder]; dup {
-				p.Add(f+".holder", x.Holder, validate.RepeatReason("limits", j, "holder"))
-			} else {
-				seen[x.Holder] = i
+	var p, q validate.Problems
+	holders := l.holderMap()
+	for i := range l {
+		x := &l[i]
+		if q.ID("holder", x.Holder) {
+			if j := l.first(x.Holder, holders); j < i {
+				q.Add("holder", x.Holder, validate.RepeatReason("limits", j, "holder"))
 			}
 		}
-		p.NonNegative(f+".max", x.Max)
-		p.OptionalID(f+".approved_by", x.ApprovedBy)
+		q.NonNegative("max", x.Max)
+		q.OptionalID("approved_by", x.ApprovedBy)
+		if q.Len() > 0 { // field names are built for a bad limit only
+			p.Merge("["+strconv.Itoa(i)+"]", q.Err(ErrInvalid))
+			q = validate.Problems{}
+		}
 	}
 	if p.Len() > 0 {
 		return p.Err(ErrInvalid)
@@ -59,16 +61,46 @@ func (l Limits) Validate() error {
 		if x.ApprovedBy == "" {
 			continue
 		}
-		f := "[" + strconv.Itoa(i) + "].approved_by"
-		j, ok := seen[x.ApprovedBy]
-		switch {
-		case !ok:
-			p.Add(f, x.ApprovedBy, "no limit has this holder")
+		switch j := l.first(x.ApprovedBy, holders); {
+		case j < 0:
+			p.Add("["+strconv.Itoa(i)+"].approved_by", x.ApprovedBy, "no limit has this holder")
 		case !l[j].Max.GreaterThan(x.Max):
-			p.Addf(f, x.ApprovedBy, "the approver's max %s must be above this holder's %s", l[j].Max, x.Max)
+			p.Addf("["+strconv.Itoa(i)+"].approved_by", x.ApprovedBy, "the approver's max %s must be above this holder's %s", l[j].Max, x.Max)
 		}
 	}
 	return p.Err(ErrInvalid)
+}
+
+// holderMap maps each holder to its first index for a long list, so
+// validation stays linear; nil for the few limits of a usual chain,
+// which first scans without allocating (a policy is validated on every
+// order check).
+func (l Limits) holderMap() map[string]int {
+	if len(l) <= 16 {
+		return nil
+	}
+	m := make(map[string]int, len(l))
+	for i := len(l) - 1; i >= 0; i-- {
+		m[l[i].Holder] = i
+	}
+	return m
+}
+
+// first returns the first index of holder h, -1 if none, from m when
+// there is one.
+func (l Limits) first(h string, m map[string]int) int {
+	if m != nil {
+		if i, ok := m[h]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range l {
+		if l[i].Holder == h {
+			return i
+		}
+	}
+	return -1
 }
 
 // index finds the entry of holder.

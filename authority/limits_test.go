@@ -91,3 +91,18 @@ func TestActorAndSignature(t *testing.T) {
 	assert.NoError(t, Signature{By: Actor{ID: "u-1", Role: "manager"}, At: at}.Validate())
 	assert.EqualError(t, Signature{}.Validate(), "authority: invalid input: by.id: is required; by.role: is required; at: is required: a signature records when it was given")
 }
+
+// A long list is checked through a map (linear), a short one by scans:
+// both find the same repeat and the same missing approver.
+func TestValidateLongList(t *testing.T) {
+	var long Limits
+	for i := range 20 {
+		long = append(long, Limit{Holder: "h" + string(rune('a'+i)), Max: decimal.NewFromInt(int64(i))})
+	}
+	long = append(long, Limit{Holder: "ha", Max: d("1"), ApprovedBy: "nobody"})
+	assert.EqualError(t, long.Validate(), "authority: invalid input: [20].holder = ha: repeats limits[0]: each holder appears once")
+	long[20].Holder = "zz"
+	assert.EqualError(t, long.Validate(), "authority: invalid input: [20].approved_by = nobody: no limit has this holder")
+	long[20].ApprovedBy = "ht"
+	assert.NoError(t, long.Validate(), "ht's max 19 is above 1")
+}

@@ -21,7 +21,7 @@ type Payment struct {
 func (pay Payment) Validate() error {
 	var p validate.Problems
 	p.OptionalID("id", pay.ID)
-	checkDate(&p, func(n string) string { return n }, "date", pay.Date, true)
+	checkDate(&p, "date", pay.Date, true)
 	if p.CheckRange("amount", pay.Amount) && pay.Amount.Sign() <= 0 {
 		p.Add("amount", pay.Amount, "must be positive")
 	}

@@ -110,10 +110,26 @@ func (p *Problems) Each(list string, n int, check func(q *Problems, i int)) {
 // records list[0..n-1]) that appears more than once, naming the repeat
 // and the first occurrence. Empty IDs are left to the field checks.
 func (p *Problems) Repeats(list, idField string, n int, id func(int) string) {
+	if n <= shortList {
+		// A few open orders, say: comparing every pair costs less than
+		// hashing and sorting, and allocates nothing.
+		for i := 1; i < n; i++ {
+			for j := 0; j < i; j++ {
+				if s := id(i); s != "" && s == id(j) {
+					p.Add(fmt.Sprintf("%s[%d].%s", list, i, idField), s, RepeatReason(list, j, idField))
+					break
+				}
+			}
+		}
+		return
+	}
 	for _, r := range repeats.Find(n, id) {
 		p.Add(fmt.Sprintf("%s[%d].%s", list, r.At, idField), id(r.At), RepeatReason(list, r.First, idField))
 	}
 }
+
+// shortList is the longest list Repeats checks pair by pair.
+const shortList = 16
 
 // RepeatReason says that a record repeats the ID of list[first].
 func RepeatReason(list string, first int, idField string) string {

@@ -77,3 +77,24 @@ func BenchmarkLabels(b *testing.B) {
 		})
 	}
 }
+
+// The pairwise check of short lists and the hashed one of long lists
+// report the same repeats: each later occurrence, naming the first.
+func TestRepeatsShortAndLongAgree(t *testing.T) {
+	for _, n := range []int{shortList, shortList + 1, 100} {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("o-%d", i%5)
+		}
+		ids[n-1] = ""
+		var p Problems
+		p.Repeats("open_orders", "id", n, func(i int) string { return ids[i] })
+		err := p.Err(clientele.ErrInvalid)
+		require.Error(t, err)
+		var ve *clientele.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Len(t, ve.Fields, n-1-5, "n=%d: every ID past the first five repeats, the empty one aside", n)
+		assert.Equal(t, "open_orders[5].id", ve.Fields[0].Field)
+		assert.Equal(t, "repeats open_orders[0]: each id appears once", ve.Fields[0].Reason)
+	}
+}
