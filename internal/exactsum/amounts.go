@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/wide"
 )
 
 // ErrRange is returned (inside a *RangeError) for an amount whose
@@ -31,12 +32,6 @@ func (e *RangeError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrRange) true.
 func (e *RangeError) Unwrap() error { return ErrRange }
-
-// pow10 holds 10^0 ... 10^18, every power of ten an int64 holds.
-var pow10 = [...]int64{
-	1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
-	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-}
 
 // Amounts is a list of decimal amounts converted once to integers
 // ("units") at one common exponent: amount i is unit(i) × 10^Exp. The
@@ -193,10 +188,14 @@ func (b *Builder) scaleInts() bool {
 		if k == 0 || c == 0 {
 			continue
 		}
-		if int(k) >= len(pow10) || c > math.MaxInt64/pow10[k] || c < -math.MaxInt64/pow10[k] {
+		if k > wide.MaxPow10Int64 {
 			return false
 		}
-		b.ints[i] = c * pow10[k]
+		p := int64(wide.Pow10[k])
+		if c > math.MaxInt64/p || c < -math.MaxInt64/p {
+			return false
+		}
+		b.ints[i] = c * p
 		b.exps[i] = b.minExp
 	}
 	return true
@@ -297,4 +296,15 @@ func (a *Amounts) Total() Acc {
 		t.Add(t, &a.wide[i])
 	}
 	return Acc{big: t}
+}
+
+// SumInt64s returns the exact sum of vs. It is the inner loop of every
+// total in this package: one 64-bit add with carry per value, no
+// overflow check needed (fewer than 2^63 values cannot overflow 128 bits).
+func SumInt64s(vs []int64) wide.Int128 {
+	var s wide.Int128
+	for _, v := range vs {
+		s = s.AddInt64(v)
+	}
+	return s
 }

@@ -2,11 +2,13 @@ package exactsum
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"testing"
 
+	"github.com/clientele-go/clientele/internal/wide"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -169,7 +171,7 @@ func TestAcc(t *testing.T) {
 	assert.Equal(t, 1, y.Sign())
 
 	// AddAcc spills past 128 bits into a big integer and back compares.
-	maxV, _ := int128FromBig(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1)))
+	maxV, _ := wide.Int128FromBig(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1)))
 	m := Acc{v: maxV}
 	m.AddAcc(Acc{v: maxV})
 	assert.Equal(t, new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(2)).String(), m.BigInt(new(big.Int)).String())
@@ -242,4 +244,19 @@ func FuzzSumAgreesWithDecimalSum(f *testing.F) {
 			require.Equal(t, ds[i].Sign(), a.Sign(i))
 		}
 	})
+}
+
+func TestSumInt64sNeverOverflows(t *testing.T) {
+	vs := make([]int64, 1000)
+	for i := range vs {
+		vs[i] = math.MaxInt64
+	}
+	want := new(big.Int).Mul(big.NewInt(math.MaxInt64), big.NewInt(1000))
+	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
+	for i := range vs {
+		vs[i] = math.MinInt64
+	}
+	want = new(big.Int).Mul(big.NewInt(math.MinInt64), big.NewInt(1000))
+	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
+	assert.Equal(t, wide.Int128{}, SumInt64s(nil))
 }

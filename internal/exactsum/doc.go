@@ -21,7 +21,7 @@
 //
 // # Totals
 //
-// [Acc] accumulates units in a 128-bit integer ([Int128], add with carry
+// [Acc] accumulates units in a 128-bit integer ([wide.Int128], add with carry
 // via math/bits): 2^64 int64 amounts cannot overflow it, so the inner loop
 // has no overflow branch. A total that outgrows 128 bits anyway (only
 // possible when adding totals together, or in the wide form) moves to a big
