@@ -18,9 +18,6 @@ type Acc struct {
 	big *big.Int // the value when it outgrew 128 bits or came from wide units; never mutated
 }
 
-// AccFromInt64 returns an accumulator holding v units.
-func AccFromInt64(v int64) Acc { return Acc{v: wide.Int128FromInt64(v)} }
-
 // Add adds unit i of a.
 func (s *Acc) Add(a *Amounts, i int) {
 	if a.wide == nil {
@@ -82,22 +79,6 @@ func (s Acc) Float64() float64 {
 		return f
 	}
 	return s.v.Float64()
-}
-
-// Int128 returns the total and whether it fits in 128 bits.
-func (s Acc) Int128() (wide.Int128, bool) {
-	if s.big != nil {
-		return wide.Int128FromBig(s.big)
-	}
-	return s.v, true
-}
-
-// BigInt sets z to the total and returns z.
-func (s Acc) BigInt(z *big.Int) *big.Int {
-	if s.big != nil {
-		return z.Set(s.big)
-	}
-	return s.v.Big(z)
 }
 
 // Decimal returns the total as the exact decimal units × 10^exp. It

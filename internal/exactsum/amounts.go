@@ -12,26 +12,26 @@ import (
 	"github.com/clientele-go/clientele/internal/wide"
 )
 
-// ErrRange is returned (inside a *RangeError) for an amount whose
+// errRange is returned (inside a *rangeError) for an amount whose
 // exponent lies outside ±validate.MaxExponent.
-var ErrRange = errors.New("exactsum: amount out of range")
+var errRange = errors.New("exactsum: amount out of range")
 
-// RangeError names the first amount whose exponent is out of range.
+// rangeError names the first amount whose exponent is out of range.
 // Callers validate their inputs with validate.InRange first, so the
 // error is a backstop: it keeps the units of any list within 18 + 60
 // digits however the list was built.
-type RangeError struct {
+type rangeError struct {
 	// Index is the amount's position in Append order.
 	Index int
 	Exp   int32
 }
 
-func (e *RangeError) Error() string {
+func (e *rangeError) Error() string {
 	return fmt.Sprintf("exactsum: amount #%d has exponent %d, outside ±%d", e.Index, e.Exp, validate.MaxExponent)
 }
 
-// Unwrap makes errors.Is(err, ErrRange) true.
-func (e *RangeError) Unwrap() error { return ErrRange }
+// Unwrap makes errors.Is(err, errRange) true.
+func (e *rangeError) Unwrap() error { return errRange }
 
 // Amounts is a list of decimal amounts converted once to integers
 // ("units") at one common exponent: amount i is unit(i) × 10^Exp. The
@@ -76,8 +76,8 @@ func (b *Builder) Grow(n int) {
 	}
 }
 
-// Len reports how many amounts were appended.
-func (b *Builder) Len() int {
+// size reports how many amounts were appended.
+func (b *Builder) size() int {
 	if b.wide != nil {
 		return len(b.wide)
 	}
@@ -87,7 +87,7 @@ func (b *Builder) Len() int {
 // Append adds d to the list. It does not allocate while d's coefficient
 // has at most 18 digits and the list is not wide.
 func (b *Builder) Append(d decimal.Decimal) {
-	i := b.Len()
+	i := b.size()
 	if b.bad == 0 && !validate.InRange(d) {
 		b.bad, b.badExp = i+1, d.Exponent()
 	}
@@ -146,11 +146,11 @@ func (b *Builder) goWide() {
 }
 
 // Amounts returns the list at its common exponent. The builder must not
-// be used afterwards. The error is a *RangeError when some amount's
+// be used afterwards. The error is a *rangeError when some amount's
 // exponent lies outside ±validate.MaxExponent.
 func (b *Builder) Amounts() (Amounts, error) {
 	if b.bad > 0 {
-		return Amounts{}, &RangeError{Index: b.bad - 1, Exp: b.badExp}
+		return Amounts{}, &rangeError{Index: b.bad - 1, Exp: b.badExp}
 	}
 	if !b.seen {
 		// Only zeros (or nothing): exponent 0, and every unit is 0.
@@ -199,27 +199,6 @@ func (b *Builder) scaleInts() bool {
 		b.exps[i] = b.minExp
 	}
 	return true
-}
-
-// FromDecimals converts ds (see [Amounts]).
-func FromDecimals(ds []decimal.Decimal) (Amounts, error) {
-	var b Builder
-	b.Grow(len(ds))
-	for _, d := range ds {
-		b.Append(d)
-	}
-	return b.Amounts()
-}
-
-// Sum returns the exact sum of ds, as decimal.Sum would, without an
-// allocation per amount. The result's exponent is the smallest exponent
-// of a non-zero amount (0 when there is none).
-func Sum(ds []decimal.Decimal) (decimal.Decimal, error) {
-	a, err := FromDecimals(ds)
-	if err != nil {
-		return decimal.Decimal{}, err
-	}
-	return a.Total().Decimal(a.Exp()), nil
 }
 
 // Len reports the number of amounts.
@@ -284,18 +263,6 @@ func (a *Amounts) BigInt(i int, z *big.Int) *big.Int {
 		return z.Set(&a.wide[i])
 	}
 	return z.SetInt64(a.ints[i])
-}
-
-// Total returns the exact sum of all the units.
-func (a *Amounts) Total() Acc {
-	if a.wide == nil {
-		return Acc{v: SumInt64s(a.ints)}
-	}
-	t := new(big.Int)
-	for i := range a.wide {
-		t.Add(t, &a.wide[i])
-	}
-	return Acc{big: t}
 }
 
 // SumInt64s returns the exact sum of vs. It is the inner loop of every

@@ -43,9 +43,9 @@
 //
 // Every amount of an [Amounts] list must have its exponent within ±30,
 // the library's bound on any decimal input (validate.MaxExponent), so
-// units never exceed 18 + 60 digits; an amount outside is reported as a
-// *[RangeError], never silently rounded. Callers validate their inputs
-// first and name every bad field; the error is a backstop.
+// units never exceed 18 + 60 digits; an amount outside is reported as an
+// error, never silently rounded. Callers validate their inputs first and
+// name every bad field; the error is a backstop.
 //
 // Running takes any exponent, as decimal.Add does: its callers bound
 // their inputs themselves.
