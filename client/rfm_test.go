@@ -399,7 +399,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 				hs[i].Total = hs[i].Total.Add(decimal.New(1, 19))
 			}
 		}
-		a, err := exactsum.FromDecimals([]decimal.Decimal{hs[0].Total, hs[9].Total})
+		a, err := exactsumOf([]decimal.Decimal{hs[0].Total, hs[9].Total})
 		require.NoError(t, err)
 		require.True(t, a.IsWide(), "the test must reach the wide path")
 		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
@@ -424,7 +424,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 				totals[i] = decimal.New(rng.Int64N(20), -rng.Int32N(3)) // many ties, mixed exponents
 				hs[i] = rfmHist(fmt.Sprintf("c%02d", i), 1, 1, totals[i].String())
 			}
-			a, err := exactsum.FromDecimals(totals)
+			a, err := exactsumOf(totals)
 			require.NoError(t, err)
 			require.NotNil(t, a.Ints())
 			var r rfmRanker
@@ -449,7 +449,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 				hs[i].Total = hs[i].Total.Add(decimal.New(1, 19))
 				lifted[i] = hs[i].Total
 			}
-			la, err := exactsum.FromDecimals(lifted)
+			la, err := exactsumOf(lifted)
 			require.NoError(t, err)
 			require.True(t, la.IsWide())
 			wide, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
@@ -855,4 +855,13 @@ func TestRFMConfigIsBounded(t *testing.T) {
 
 	// A catch-all first: the 124 rules after it never apply.
 	requireCapped(t, RFMConfig{Rules: rules[:125]}.Validate(), "rules", 124)
+}
+
+// exactsumOf converts ds as the client package does, with a Builder.
+func exactsumOf(ds []decimal.Decimal) (exactsum.Amounts, error) {
+	var b exactsum.Builder
+	for _, d := range ds {
+		b.Append(d)
+	}
+	return b.Amounts()
 }

@@ -42,8 +42,8 @@ type Engine struct {
 
 	scratch sync.Pool // *quoteScratch, sized for the items, groups and rules
 
-	// decimalOnly turns the exact fast path off, so tests can check it
-	// against the decimal path.
+	// decimalOnly keeps every [num] a decimal: the reference the tests
+	// hold the machine-word arithmetic to.
 	decimalOnly bool
 }
 
@@ -52,23 +52,20 @@ type item struct {
 	sku, name, group string
 	groupIdx         int32 // -1: no group
 	price            decimal.Decimal
-	// capPrice is the lowest price the cap allows (0 with no cap: a price
+	list             num // price, for the arithmetic
+	// capAt is the lowest price the cap allows (0 with no cap: a price
 	// never goes below zero), rounded up to the unit-price precision.
-	capPrice decimal.Decimal
+	capAt num
 	// floor is the item's floor, rounded up to the unit-price precision
 	// and at most the list price; hasFloor says whether there is one,
 	// listBelowFloor whether the list price itself is under it.
 	floor          decimal.Decimal
+	floorAt        num // floor, for the arithmetic
 	hasFloor       bool
 	listBelowFloor bool
 	// cands are the rules (indexes into crs) that can apply to the item,
 	// in precedence order.
 	cands []int32
-	// The exact fast path's view of the prices: list price, cap and
-	// floor as integers of the unit-price precision's smallest unit;
-	// fixed is false when one does not fit in 63 bits.
-	units, capUnits, floorUnits uint64
-	fixed                       bool
 	// What the volume pass must add up for this item.
 	aggItem, aggGroup, needAmount bool
 	pools                         []int32 // per-order volume rules covering the item
@@ -126,7 +123,10 @@ type cvolume struct {
 // that no volume rule would, on reaching its tier, replace a richer rule
 // (ordering more would then raise the price). Every problem is reported,
 // under "price_list." and "rules." field paths.
-func Compile(pl PriceList, rules Rules) (*Engine, error) {
+func Compile(pl PriceList, rules Rules) (*Engine, error) { return compile(pl, rules, false) }
+
+// compile is Compile; decimalOnly compiles the tests' decimal reference.
+func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 	var p, pp, rp problems
 	pl.check(&pp)
 	p.merge("price_list", &pp)
@@ -145,6 +145,7 @@ func Compile(pl PriceList, rules Rules) (*Engine, error) {
 		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
 		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
 		coupons: map[string][]int32{}, ruleIndex: map[string]int32{},
+		decimalOnly: decimalOnly,
 	}
 	e.compileItems(&p)
 	e.compileRules(&p)
@@ -178,7 +179,7 @@ func (e *Engine) compileItems(p *problems) {
 	if markup.Valid {
 		markupFactor = one.Add(fraction(markup.Decimal))
 	}
-	capFx, markupFx := newFixedFactor(capFactor), newFixedFactor(markupFactor)
+	capF, markupF := e.num(capFactor), e.num(markupFactor)
 	e.items = make([]item, len(e.pl.Items))
 	for i, it := range e.pl.Items {
 		f := "price_list.items[" + strconv.Itoa(i) + "]"
@@ -186,7 +187,7 @@ func (e *Engine) compileItems(p *problems) {
 		if it.MinPrice.Valid {
 			checkShape(p, f+".min_price", it.MinPrice.Decimal, e.unitDecimals)
 		}
-		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice}
+		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice, list: e.num(it.UnitPrice)}
 		if it.Group != "" {
 			g, ok := e.groupIndex[it.Group]
 			if !ok {
@@ -199,12 +200,13 @@ func (e *Engine) compileItems(p *problems) {
 		// Guards are rounded up to the grid the net unit price is rounded
 		// to: rounding, monotone and exact on that grid, then never takes
 		// a price at or above a guard below it.
-		ci.capPrice = ceilTimes(it.UnitPrice, capFactor, capFx, e.unitDecimals)
+		ci.capAt.ceil(ci.capAt.mul(&ci.list, &capF), e.unitDecimals)
 		if markup.Valid {
 			if !it.Cost.Valid {
 				p.Add(f+".cost", nil, "is required: rules.floor.min_markup prices the floor from cost")
 			} else {
-				ci.floor, ci.hasFloor = ceilTimes(it.Cost.Decimal, markupFactor, markupFx, e.unitDecimals), true
+				f := e.num(it.Cost.Decimal)
+				ci.floor, ci.hasFloor = f.ceil(f.mul(&f, &markupF), e.unitDecimals).decimal(), true
 			}
 		}
 		if it.MinPrice.Valid && (!ci.hasFloor || it.MinPrice.Decimal.GreaterThan(ci.floor)) {
@@ -213,31 +215,12 @@ func (e *Engine) compileItems(p *problems) {
 		if ci.hasFloor && ci.floor.GreaterThan(ci.price) {
 			ci.floor, ci.listBelowFloor = ci.price, true
 		}
-		ci.setUnits(e.unitDecimals)
+		if ci.hasFloor {
+			ci.floorAt = e.num(ci.floor)
+		}
 		e.items[i] = ci
 		e.bySKU[it.SKU] = int32(i)
 	}
-}
-
-// ceilTimes returns d × f rounded up to places decimals, on machine
-// words when the numbers fit.
-func ceilTimes(d, f decimal.Decimal, fx fixedFactor, places int32) decimal.Decimal {
-	if u, ok := ceilUnits(d, fx, places); ok {
-		return decimal.New(u, -places)
-	}
-	return d.Mul(f).RoundCeil(places)
-}
-
-// setUnits prepares the item for the exact fast path.
-func (it *item) setUnits(unitDecimals int32) {
-	var okPrice, okCap, okFloor bool
-	it.units, okPrice = unitsAt(it.price, unitDecimals)
-	it.capUnits, okCap = unitsAt(it.capPrice, unitDecimals)
-	okFloor = true
-	if it.hasFloor {
-		it.floorUnits, okFloor = unitsAt(it.floor, unitDecimals)
-	}
-	it.fixed = okPrice && okCap && okFloor
 }
 
 func (e *Engine) compileRules(p *problems) {
@@ -248,7 +231,7 @@ func (e *Engine) compileRules(p *problems) {
 		c := e.header(p, f, v.Header, KindVolume)
 		cv := &cvolume{per: v.Per, basis: v.Basis, mode: v.Mode, cumulative: v.Cumulative, tiers: v.Tiers, pool: -1}
 		for _, t := range v.Tiers {
-			cv.rates = append(cv.rates, newRate(t.Rate))
+			cv.rates = append(cv.rates, e.rate(t.Rate))
 		}
 		if v.Per == PerOrder {
 			cv.pool = int32(e.nPools)
@@ -266,18 +249,18 @@ func (e *Engine) compileRules(p *problems) {
 	for i, s := range r.Segments {
 		c := e.header(p, "rules.segments["+strconv.Itoa(i)+"]", s.Header, KindSegment)
 		c.segment = s.Segment
-		c.setRate(s.Rate)
+		c.rate, c.maxRate = e.rate(s.Rate), s.Rate
 		add(c)
 	}
 	for i, v := range r.VIP {
 		c := e.header(p, "rules.vip["+strconv.Itoa(i)+"]", v.Header, KindVIP)
-		c.setRate(v.Rate)
+		c.rate, c.maxRate = e.rate(v.Rate), v.Rate
 		add(c)
 	}
 	for i, l := range r.Loyalty {
 		c := e.header(p, "rules.loyalty["+strconv.Itoa(i)+"]", l.Header, KindLoyalty)
 		for _, t := range l.Tiers {
-			c.loyalty = append(c.loyalty, loyaltyTier{min: t.MinSpend, rate: newRate(t.Rate)})
+			c.loyalty = append(c.loyalty, loyaltyTier{min: t.MinSpend, rate: e.rate(t.Rate)})
 		}
 		c.maxRate = l.Tiers[len(l.Tiers)-1].Rate
 		add(c)
@@ -285,7 +268,7 @@ func (e *Engine) compileRules(p *problems) {
 	for i, pr := range r.Promotions {
 		c := e.header(p, "rules.promotions["+strconv.Itoa(i)+"]", pr.Header, KindPromotion)
 		c.coupon = pr.Coupon
-		c.setRate(pr.Rate)
+		c.rate, c.maxRate = e.rate(pr.Rate), pr.Rate
 		add(c)
 	}
 	slices.SortFunc(e.crs, func(a, b crule) int {
@@ -314,10 +297,6 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 		}
 	}
 	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo}
-}
-
-func (c *crule) setRate(percent decimal.Decimal) {
-	c.rate, c.maxRate = newRate(percent), percent
 }
 
 // setHintThresholds computes where each volume tier starts to be hinted
@@ -422,19 +401,14 @@ func (e *Engine) checkFirstMatch(p *problems) {
 
 // quoteScratch is what a quote reuses from an earlier one priced on the
 // same engine: the volume totals by item and by group (an entry is valid
-// only when its generation matches, so nothing needs clearing), the
-// fast path's step buffers, and the decimals of small rounding residues.
+// only when its generation matches, so nothing needs clearing) and the
+// decimals of small rounding residues.
 type quoteScratch struct {
 	gen      uint32
 	itemGen  []uint32
 	items    []volumeAgg
 	groupGen []uint32
 	groups   []volumeAgg
-
-	// The fast path's amounts (minor units) and summary slots of the
-	// line being priced, recorded once the line has fitted.
-	fxAmounts []int64
-	fxSlots   []int32
 
 	// residues[r+maxSharedResidue] is the decimal of a rounding residue
 	// of r minor units, once made: the same few cents come back line
@@ -492,15 +466,16 @@ func newQuoteScratch(nItems, nGroups, nRules, nPools int) *quoteScratch {
 	}
 }
 
-// residue returns the decimal of r minor units of a currency with minor
-// decimals.
-func (s *quoteScratch) residue(r int64, minor int32) decimal.Decimal {
-	if r < -maxSharedResidue || r > maxSharedResidue {
-		return decimal.New(r, -minor)
+// residue returns the decimal of a rounding residue, which is rounded
+// to the currency's minor unit as every line total is.
+func (s *quoteScratch) residue(x *num) decimal.Decimal {
+	r, exp, ok := x.int64()
+	if !ok || r < -maxSharedResidue || r > maxSharedResidue {
+		return x.decimal()
 	}
 	i := r + maxSharedResidue
 	if !s.hasResidue[i] {
-		s.residues[i], s.hasResidue[i] = decimal.New(r, -minor), true
+		s.residues[i], s.hasResidue[i] = decimal.New(r, exp), true
 	}
 	return s.residues[i]
 }

@@ -84,19 +84,19 @@ func fraction(percent decimal.Decimal) decimal.Decimal { return percent.Shift(-2
 // rate is a discount rate precomputed in the forms pricing needs, so the
 // hot path neither subtracts, negates nor converts.
 type rate struct {
-	frac    decimal.Decimal // 0.05 for 5 %
-	factor  decimal.Decimal // 0.95: the price kept
+	frac    num             // 0.05 for 5 %
+	factor  num             // 0.95: the price kept
 	display decimal.Decimal // -5: the signed percentage explanations show
-	// fracFx and factorFx are frac and factor for the exact fast path.
-	fracFx, factorFx fixedFactor
 }
 
-func newRate(percent decimal.Decimal) rate { return fractionRate(fraction(percent), percent.Neg()) }
+// rate returns the rate of percent.
+func (e *Engine) rate(percent decimal.Decimal) rate {
+	return e.fractionRate(fraction(percent), percent.Neg())
+}
 
 // fractionRate is the rate of fraction f, shown as display.
-func fractionRate(f, display decimal.Decimal) rate {
-	factor := one.Sub(f)
-	return rate{frac: f, factor: factor, display: display, fracFx: newFixedFactor(f), factorFx: newFixedFactor(factor)}
+func (e *Engine) fractionRate(f, display decimal.Decimal) rate {
+	return rate{frac: e.num(f), factor: e.num(one.Sub(f)), display: display}
 }
 
 // addProduct adds a × b to t, as t.Add(a.Mul(b)) would (decimal.Mul's

@@ -310,16 +310,28 @@ func TestEngineIsSafeForConcurrentUse(t *testing.T) {
 	}
 }
 
+// minorUnits is r units of a currency with minor decimals, as pricing
+// holds a rounded amount.
+func minorUnits(r int64, minor int32) *num {
+	x := numOf(decimal.New(r, -minor))
+	return x.round(&x, minor, RoundHalfUp)
+}
+
 func TestSlotSumIsExactBeyondInt64(t *testing.T) {
+	numAt := func(s string) *num {
+		x := numOf(d(s))
+		return &x
+	}
 	var s slotSum
 	assert.False(t, s.set)
-	s.addUnits(0, 2) // a rule that gave nothing still applied
+	s.add(minorUnits(0, 2)) // a rule that gave nothing still applied
 	assert.True(t, s.set)
-	s.add(d("92233720368547758.07")) // the largest int64 coefficient
-	s.addUnits(1, 2)                 // would overflow: the decimal path
-	s.add(d("-0.01"))
-	s.add(d("1234567890123456789.12"))                         // 21 digits
-	s.add(d("0.5"))                                            // another exponent
+	s.add(numAt("92233720368547758.07")) // the largest int64 coefficient
+	s.add(minorUnits(1, 2))              // would overflow: the decimal path
+	s.add(numAt("-0.01"))
+	s.add(numAt("1234567890123456789.12")) // 21 digits
+	half := bigNum(d("0.5"))
+	s.add(&half)                                               // another exponent, a decimal
 	requireDec(t, "1326801610492004547.69", s.total.Decimal()) // worked with Python's decimal module
 	assert.Equal(t, int32(-2), s.total.Decimal().Exponent(), "cents")
 	assert.True(t, s.set)
@@ -329,12 +341,12 @@ func TestSharedResidues(t *testing.T) {
 	s := newQuoteScratch(0, 0, 0, 0)
 	for _, r := range []int64{-257, -256, -3, 0, 3, 256, 257} {
 		for range 2 { // made, then shared
-			got := s.residue(r, 2)
+			got := s.residue(minorUnits(r, 2))
 			assert.Equal(t, decimal.New(r, -2).String(), got.String())
 			assert.Equal(t, int32(-2), got.Exponent())
 		}
 	}
-	assert.Equal(t, "-3", newQuoteScratch(0, 0, 0, 0).residue(-3, 0).String(), "JPY: whole yen")
+	assert.Equal(t, "-3", newQuoteScratch(0, 0, 0, 0).residue(minorUnits(-3, 0)).String(), "JPY: whole yen")
 }
 
 func TestQuoteScratchGenerationWraps(t *testing.T) {

@@ -17,7 +17,7 @@ func TestMulDivRound(t *testing.T) {
 		amounts   []decimal.Decimal
 		mul, div  int64
 		want      string
-		wantExact bool // the 128-bit path applies
+		wantExact bool // the machine-word path applies
 	}{
 		// 6,800 × 365 / (12 × 273) = 757.631257631…: 757.63125763.
 		{"hand-worked history", []decimal.Decimal{d("1000"), d("2000"), d("500"), d("1500"), d("1000"), d("800")}, 365, 12 * 273, "757.63125763", true},
@@ -31,7 +31,7 @@ func TestMulDivRound(t *testing.T) {
 		{"finer than places", []decimal.Decimal{d("0.000000001")}, 365, 12, "0.00000003", false},
 		// A total past int64: the decimal path.
 		{"past int64", []decimal.Decimal{d("9000000000000000000"), d("9000000000000000000")}, 365, 4380, "1500000000000000000", false},
-		// 9×10^17 × 2^62 × 10^8 needs 151 bits: the decimal path.
+		// 9×10^17 × 2^62 × 10^8 / 3 needs 120 bits: the decimal path.
 		// 3×10^17 × 4,611,686,018,427,387,904 = 1,383,505,805,528,216,371,200,000,000,000,000,000.
 		{"wide product", []decimal.Decimal{d("900000000000000000")}, 1 << 62, 3, "1383505805528216371200000000000000000", false},
 	} {
@@ -53,9 +53,9 @@ func TestMulDivRound(t *testing.T) {
 // 737,869,762,948,382,065 × 2^62 × 10^2 passes 2^128 only through the
 // carry from the low word into the high one: the product is
 // 184,467,440,737,095,516 · 2^64 + 2^62; the high word times 100 is
-// 2^64 − 16 and the low word's carry 25. It must take the decimal path,
-// not divide the wrapped high word (whose quotient would fit an int64 and
-// pass unnoticed). 737,869,762,948,382,065 × 2^62 / 1000 =
+// 2^64 − 16 and the low word's carry 25. Its quotient does not fit an
+// int64, so it must take the decimal path, not a wrapped 128-bit
+// quotient that would. 737,869,762,948,382,065 × 2^62 / 1000 =
 // 3,402,823,669,209,384,636,293,953,040,951,541.76.
 func TestMulDivRoundCarry(t *testing.T) {
 	var s exactsum.Running
@@ -65,9 +65,9 @@ func TestMulDivRoundCarry(t *testing.T) {
 	assert.Equal(t, "3402823669209384636293953040951541.76", mulDivRound(&s, 1<<62, 1000, 2).String())
 }
 
-// FuzzMulDivRound: the 128-bit path always equals decimal.DivRound. The
-// total is fed as units (AddCoef), so every int64 coefficient, 19 digits
-// included, reaches the 128-bit path.
+// FuzzMulDivRound: the machine-word path always equals decimal.DivRound.
+// The total is fed as units (AddCoef), so every int64 coefficient, 19
+// digits included, reaches it.
 func FuzzMulDivRound(f *testing.F) {
 	f.Add(int64(680000), int32(-2), int64(365), int64(3276), uint8(8))
 	f.Add(int64(math.MaxInt64), int32(0), int64(math.MaxInt64), int64(1), uint8(0))

@@ -3,6 +3,7 @@ package exactsum
 import (
 	"math/big"
 
+	"github.com/clientele-go/clientele/internal/wide"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,12 +14,9 @@ import (
 //
 // The zero value is 0. An Acc is a value: copies are independent.
 type Acc struct {
-	v   Int128
+	v   wide.Int128
 	big *big.Int // the value when it outgrew 128 bits or came from wide units; never mutated
 }
-
-// AccFromInt64 returns an accumulator holding v units.
-func AccFromInt64(v int64) Acc { return Acc{v: FromInt64(v)} }
 
 // Add adds unit i of a.
 func (s *Acc) Add(a *Amounts, i int) {
@@ -32,7 +30,7 @@ func (s *Acc) Add(a *Amounts, i int) {
 // AddInt64 adds u units.
 func (s *Acc) AddInt64(u int64) {
 	if s.big == nil {
-		if r, ok := s.v.Add(FromInt64(u)); ok {
+		if r, ok := s.v.Add(wide.Int128FromInt64(u)); ok {
 			s.v = r
 			return
 		}
@@ -83,27 +81,11 @@ func (s Acc) Float64() float64 {
 	return s.v.Float64()
 }
 
-// Int128 returns the total and whether it fits in 128 bits.
-func (s Acc) Int128() (Int128, bool) {
-	if s.big != nil {
-		return int128FromBig(s.big)
-	}
-	return s.v, true
-}
-
-// BigInt sets z to the total and returns z.
-func (s Acc) BigInt(z *big.Int) *big.Int {
-	if s.big != nil {
-		return z.Set(s.big)
-	}
-	return s.v.Big(z)
-}
-
 // Decimal returns the total as the exact decimal units × 10^exp. It
 // allocates once (the decimal's coefficient).
 func (s Acc) Decimal(exp int32) decimal.Decimal {
-	if s.big == nil && s.v.IsInt64() {
-		return decimal.New(int64(s.v.lo), exp)
+	if v, ok := s.v.Int64(); ok && s.big == nil {
+		return decimal.New(v, exp)
 	}
 	return decimal.NewFromBigInt(s.bigValue(), exp)
 }
@@ -131,7 +113,7 @@ func (s Acc) MulFloorCeil(f decimal.Decimal) (floor, ceil Acc) {
 }
 
 func accFromBig(x *big.Int) Acc {
-	if v, ok := int128FromBig(x); ok {
+	if v, ok := wide.Int128FromBig(x); ok {
 		return Acc{v: v}
 	}
 	return Acc{big: x}

@@ -9,34 +9,29 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/wide"
 )
 
-// ErrRange is returned (inside a *RangeError) for an amount whose
+// errRange is returned (inside a *rangeError) for an amount whose
 // exponent lies outside ±validate.MaxExponent.
-var ErrRange = errors.New("exactsum: amount out of range")
+var errRange = errors.New("exactsum: amount out of range")
 
-// RangeError names the first amount whose exponent is out of range.
+// rangeError names the first amount whose exponent is out of range.
 // Callers validate their inputs with validate.InRange first, so the
 // error is a backstop: it keeps the units of any list within 18 + 60
 // digits however the list was built.
-type RangeError struct {
+type rangeError struct {
 	// Index is the amount's position in Append order.
 	Index int
 	Exp   int32
 }
 
-func (e *RangeError) Error() string {
+func (e *rangeError) Error() string {
 	return fmt.Sprintf("exactsum: amount #%d has exponent %d, outside ±%d", e.Index, e.Exp, validate.MaxExponent)
 }
 
-// Unwrap makes errors.Is(err, ErrRange) true.
-func (e *RangeError) Unwrap() error { return ErrRange }
-
-// pow10 holds 10^0 ... 10^18, every power of ten an int64 holds.
-var pow10 = [...]int64{
-	1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
-	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-}
+// Unwrap makes errors.Is(err, errRange) true.
+func (e *rangeError) Unwrap() error { return errRange }
 
 // Amounts is a list of decimal amounts converted once to integers
 // ("units") at one common exponent: amount i is unit(i) × 10^Exp. The
@@ -81,8 +76,8 @@ func (b *Builder) Grow(n int) {
 	}
 }
 
-// Len reports how many amounts were appended.
-func (b *Builder) Len() int {
+// size reports how many amounts were appended.
+func (b *Builder) size() int {
 	if b.wide != nil {
 		return len(b.wide)
 	}
@@ -92,7 +87,7 @@ func (b *Builder) Len() int {
 // Append adds d to the list. It does not allocate while d's coefficient
 // has at most 18 digits and the list is not wide.
 func (b *Builder) Append(d decimal.Decimal) {
-	i := b.Len()
+	i := b.size()
 	if b.bad == 0 && !validate.InRange(d) {
 		b.bad, b.badExp = i+1, d.Exponent()
 	}
@@ -151,11 +146,11 @@ func (b *Builder) goWide() {
 }
 
 // Amounts returns the list at its common exponent. The builder must not
-// be used afterwards. The error is a *RangeError when some amount's
+// be used afterwards. The error is a *rangeError when some amount's
 // exponent lies outside ±validate.MaxExponent.
 func (b *Builder) Amounts() (Amounts, error) {
 	if b.bad > 0 {
-		return Amounts{}, &RangeError{Index: b.bad - 1, Exp: b.badExp}
+		return Amounts{}, &rangeError{Index: b.bad - 1, Exp: b.badExp}
 	}
 	if !b.seen {
 		// Only zeros (or nothing): exponent 0, and every unit is 0.
@@ -193,34 +188,17 @@ func (b *Builder) scaleInts() bool {
 		if k == 0 || c == 0 {
 			continue
 		}
-		if int(k) >= len(pow10) || c > math.MaxInt64/pow10[k] || c < -math.MaxInt64/pow10[k] {
+		if k > wide.MaxPow10Int64 {
 			return false
 		}
-		b.ints[i] = c * pow10[k]
+		p := int64(wide.Pow10[k])
+		if c > math.MaxInt64/p || c < -math.MaxInt64/p {
+			return false
+		}
+		b.ints[i] = c * p
 		b.exps[i] = b.minExp
 	}
 	return true
-}
-
-// FromDecimals converts ds (see [Amounts]).
-func FromDecimals(ds []decimal.Decimal) (Amounts, error) {
-	var b Builder
-	b.Grow(len(ds))
-	for _, d := range ds {
-		b.Append(d)
-	}
-	return b.Amounts()
-}
-
-// Sum returns the exact sum of ds, as decimal.Sum would, without an
-// allocation per amount. The result's exponent is the smallest exponent
-// of a non-zero amount (0 when there is none).
-func Sum(ds []decimal.Decimal) (decimal.Decimal, error) {
-	a, err := FromDecimals(ds)
-	if err != nil {
-		return decimal.Decimal{}, err
-	}
-	return a.Total().Decimal(a.Exp()), nil
 }
 
 // Len reports the number of amounts.
@@ -287,14 +265,13 @@ func (a *Amounts) BigInt(i int, z *big.Int) *big.Int {
 	return z.SetInt64(a.ints[i])
 }
 
-// Total returns the exact sum of all the units.
-func (a *Amounts) Total() Acc {
-	if a.wide == nil {
-		return Acc{v: SumInt64s(a.ints)}
+// SumInt64s returns the exact sum of vs. It is the inner loop of every
+// total in this package: one 64-bit add with carry per value, no
+// overflow check needed (fewer than 2^63 values cannot overflow 128 bits).
+func SumInt64s(vs []int64) wide.Int128 {
+	var s wide.Int128
+	for _, v := range vs {
+		s = s.AddInt64(v)
 	}
-	t := new(big.Int)
-	for i := range a.wide {
-		t.Add(t, &a.wide[i])
-	}
-	return Acc{big: t}
+	return s
 }

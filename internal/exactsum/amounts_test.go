@@ -2,15 +2,51 @@ package exactsum
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"testing"
 
+	"github.com/clientele-go/clientele/internal/wide"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// fromDecimals converts ds with a Builder.
+func fromDecimals(ds []decimal.Decimal) (Amounts, error) {
+	var b Builder
+	b.Grow(len(ds))
+	for _, d := range ds {
+		b.Append(d)
+	}
+	return b.Amounts()
+}
+
+// total returns the exact sum of a's units.
+func total(a *Amounts) Acc {
+	var s Acc
+	for i := range a.Len() {
+		s.Add(a, i)
+	}
+	return s
+}
+
+// sum returns the exact sum of ds through Amounts.
+func sum(ds []decimal.Decimal) (decimal.Decimal, error) {
+	a, err := fromDecimals(ds)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return total(&a).Decimal(a.Exp()), nil
+}
+
+func accOf(v int64) Acc {
+	var a Acc
+	a.AddInt64(v)
+	return a
+}
 
 func decs(t testing.TB, ss ...string) []decimal.Decimal {
 	t.Helper()
@@ -29,7 +65,7 @@ func units(a Amounts) []string {
 	return out
 }
 
-func TestFromDecimals(t *testing.T) {
+func TestBuilderAmounts(t *testing.T) {
 	tests := []struct {
 		name  string
 		in    []decimal.Decimal
@@ -82,13 +118,13 @@ func TestFromDecimals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := FromDecimals(tt.in)
+			a, err := fromDecimals(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.exp, a.Exp())
 			assert.Equal(t, tt.wide, a.IsWide())
 			assert.Equal(t, tt.wide, a.Ints() == nil && a.Len() > 0)
 			assert.Equal(t, tt.units, units(a))
-			got, err := Sum(tt.in)
+			got, err := sum(tt.in)
 			require.NoError(t, err)
 			want := decimal.RequireFromString(tt.sum)
 			assert.True(t, want.Equal(got), "sum %s, want %s", got, want)
@@ -104,19 +140,19 @@ func TestFromDecimals(t *testing.T) {
 // allowed, 1e30 and 1e-30 together, is exact at 61 digits a unit.
 func TestRangeLimit(t *testing.T) {
 	ok := []decimal.Decimal{decimal.New(1, 30), decimal.New(1, -30), decimal.New(0, -30)}
-	s, err := Sum(ok)
+	s, err := sum(ok)
 	require.NoError(t, err, "exponents of exactly ±30 are accepted")
 	assert.True(t, s.Equal(decimal.New(1, 30).Add(decimal.New(1, -30))))
 
-	_, err = FromDecimals([]decimal.Decimal{decimal.New(7, 0), {}, decimal.New(1, -31), decimal.New(1, 60)})
-	require.ErrorIs(t, err, ErrRange)
-	var re *RangeError
+	_, err = fromDecimals([]decimal.Decimal{decimal.New(7, 0), {}, decimal.New(1, -31), decimal.New(1, 60)})
+	require.ErrorIs(t, err, errRange)
+	var re *rangeError
 	require.True(t, errors.As(err, &re))
-	assert.Equal(t, RangeError{Index: 2, Exp: -31}, *re, "the first amount out of range is named")
+	assert.Equal(t, rangeError{Index: 2, Exp: -31}, *re, "the first amount out of range is named")
 	assert.EqualError(t, err, "exactsum: amount #2 has exponent -31, outside ±30")
 
-	_, err = FromDecimals([]decimal.Decimal{decimal.New(1, 2), decimal.New(0, 999_999_999)})
-	require.ErrorIs(t, err, ErrRange, "a zero with a huge exponent is refused too")
+	_, err = fromDecimals([]decimal.Decimal{decimal.New(1, 2), decimal.New(0, 999_999_999)})
+	require.ErrorIs(t, err, errRange, "a zero with a huge exponent is refused too")
 }
 
 func TestCmpAndSign(t *testing.T) {
@@ -124,7 +160,7 @@ func TestCmpAndSign(t *testing.T) {
 		decs(t, "-2.5", "0", "0.001", "3", "3.000"),
 		decs(t, "-2.5", "0", "0.001", "3", "3.000", "12345678901234567890123"),
 	} {
-		a, err := FromDecimals(in)
+		a, err := fromDecimals(in)
 		require.NoError(t, err)
 		for i := range in {
 			assert.Equal(t, in[i].Sign(), a.Sign(i))
@@ -136,28 +172,28 @@ func TestCmpAndSign(t *testing.T) {
 }
 
 func TestFloat64IsTheUnitRatio(t *testing.T) {
-	a, err := FromDecimals(decs(t, "0.25", "1"))
+	a, err := fromDecimals(decs(t, "0.25", "1"))
 	require.NoError(t, err)
 	assert.Equal(t, 0.25, a.Float64(0)/a.Float64(1))
-	assert.Equal(t, 125.0, a.Total().Float64())
-	w, err := FromDecimals(decs(t, "0.25", "10000000000000000000"))
+	assert.Equal(t, 125.0, total(&a).Float64())
+	w, err := fromDecimals(decs(t, "0.25", "10000000000000000000"))
 	require.NoError(t, err)
 	require.True(t, w.IsWide())
 	assert.Equal(t, 25.0, w.Float64(0))
 }
 
 func TestAcc(t *testing.T) {
-	a, err := FromDecimals(decs(t, "0.10", "0.20", "0.30"))
+	a, err := fromDecimals(decs(t, "0.10", "0.20", "0.30"))
 	require.NoError(t, err)
 	var s Acc
 	for i := range a.Len() {
 		s.Add(&a, i)
 	}
-	assert.Equal(t, 0, s.Cmp(a.Total()))
+	assert.Equal(t, 0, s.Cmp(total(&a)))
 	assert.Equal(t, "0.6", s.Decimal(a.Exp()).String(), "0.1+0.2+0.3 is exactly 0.6")
 
 	// Copies are independent, also after moving to big integers.
-	w, err := FromDecimals(decs(t, "100000000000000000000", "1"))
+	w, err := fromDecimals(decs(t, "100000000000000000000", "1"))
 	require.NoError(t, err)
 	var x Acc
 	x.Add(&w, 0)
@@ -169,12 +205,11 @@ func TestAcc(t *testing.T) {
 	assert.Equal(t, 1, y.Sign())
 
 	// AddAcc spills past 128 bits into a big integer and back compares.
-	maxV, _ := int128FromBig(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1)))
+	maxV, _ := wide.Int128FromBig(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1)))
 	m := Acc{v: maxV}
 	m.AddAcc(Acc{v: maxV})
-	assert.Equal(t, new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(2)).String(), m.BigInt(new(big.Int)).String())
-	_, fits := m.Int128()
-	assert.False(t, fits)
+	assert.Equal(t, new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(2)).String(), m.bigValue().String())
+	assert.NotNil(t, m.big, "past 128 bits")
 	assert.Equal(t, 1, m.Cmp(Acc{v: maxV}))
 }
 
@@ -196,9 +231,9 @@ func TestMulFloorCeil(t *testing.T) {
 		{123, "2E+1", 2460, 2460}, // positive exponent
 	}
 	for _, tt := range tests {
-		f, c := AccFromInt64(tt.total).MulFloorCeil(decimal.RequireFromString(tt.frac))
-		assert.Equal(t, 0, f.Cmp(AccFromInt64(tt.floor)), "floor(%d×%s) = %v", tt.total, tt.frac, f.Decimal(0))
-		assert.Equal(t, 0, c.Cmp(AccFromInt64(tt.ceil)), "ceil(%d×%s) = %v", tt.total, tt.frac, c.Decimal(0))
+		f, c := accOf(tt.total).MulFloorCeil(decimal.RequireFromString(tt.frac))
+		assert.Equal(t, 0, f.Cmp(accOf(tt.floor)), "floor(%d×%s) = %v", tt.total, tt.frac, f.Decimal(0))
+		assert.Equal(t, 0, c.Cmp(accOf(tt.ceil)), "ceil(%d×%s) = %v", tt.total, tt.frac, c.Decimal(0))
 	}
 }
 
@@ -225,7 +260,7 @@ func FuzzSumAgreesWithDecimalSum(f *testing.F) {
 				ds[i] = decimal.New(r.Int64N(2e12)-1e12, int32(r.IntN(9)-6))
 			}
 		}
-		got, err := Sum(ds)
+		got, err := sum(ds)
 		require.NoError(t, err)
 		want := decimal.Zero
 		if len(ds) > 0 {
@@ -233,7 +268,7 @@ func FuzzSumAgreesWithDecimalSum(f *testing.F) {
 		}
 		require.True(t, want.Equal(got), "exactsum %s, decimal.Sum %s", got, want)
 
-		a, err := FromDecimals(ds)
+		a, err := fromDecimals(ds)
 		require.NoError(t, err)
 		for i := range ds {
 			if i > 0 {
@@ -242,4 +277,19 @@ func FuzzSumAgreesWithDecimalSum(f *testing.F) {
 			require.Equal(t, ds[i].Sign(), a.Sign(i))
 		}
 	})
+}
+
+func TestSumInt64sNeverOverflows(t *testing.T) {
+	vs := make([]int64, 1000)
+	for i := range vs {
+		vs[i] = math.MaxInt64
+	}
+	want := new(big.Int).Mul(big.NewInt(math.MaxInt64), big.NewInt(1000))
+	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
+	for i := range vs {
+		vs[i] = math.MinInt64
+	}
+	want = new(big.Int).Mul(big.NewInt(math.MinInt64), big.NewInt(1000))
+	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
+	assert.Equal(t, wide.Int128{}, SumInt64s(nil))
 }

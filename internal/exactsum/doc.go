@@ -21,7 +21,7 @@
 //
 // # Totals
 //
-// [Acc] accumulates units in a 128-bit integer ([Int128], add with carry
+// [Acc] accumulates units in a 128-bit integer ([wide.Int128], add with carry
 // via math/bits): 2^64 int64 amounts cannot overflow it, so the inner loop
 // has no overflow branch. A total that outgrows 128 bits anyway (only
 // possible when adding totals together, or in the wide form) moves to a big
@@ -43,9 +43,9 @@
 //
 // Every amount of an [Amounts] list must have its exponent within ±30,
 // the library's bound on any decimal input (validate.MaxExponent), so
-// units never exceed 18 + 60 digits; an amount outside is reported as a
-// *[RangeError], never silently rounded. Callers validate their inputs
-// first and name every bad field; the error is a backstop.
+// units never exceed 18 + 60 digits; an amount outside is reported as an
+// error, never silently rounded. Callers validate their inputs first and
+// name every bad field; the error is a backstop.
 //
 // Running takes any exponent, as decimal.Add does: its callers bound
 // their inputs themselves.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 
+	"github.com/clientele-go/clientele/internal/wide"
 	"github.com/shopspring/decimal"
 )
 
@@ -92,10 +93,10 @@ func scaleInt64(v int64, k int64) (int64, bool) {
 	switch {
 	case v == 0:
 		return 0, true
-	case k >= int64(len(pow10)):
+	case k > wide.MaxPow10Int64:
 		return 0, false
 	}
-	p := pow10[k]
+	p := int64(wide.Pow10[k])
 	if v > math.MaxInt64/p || v < math.MinInt64/p {
 		return 0, false
 	}
@@ -157,10 +158,10 @@ func (r *Running) Cmp(d decimal.Decimal) int {
 
 // cmpScaled compares x × 10^k with y (k > 0, x > 0).
 func cmpScaled(x uint64, k int64, y uint64) int {
-	if k >= int64(len(pow10)) {
+	if k > wide.MaxPow10Int64 {
 		return 1 // x × 10^19 ≥ 10^19 > 2^63 ≥ y
 	}
-	hi, lo := bits.Mul64(x, uint64(pow10[k]))
+	hi, lo := bits.Mul64(x, wide.Pow10[k])
 	if hi != 0 {
 		return 1
 	}

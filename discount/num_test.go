@@ -2,8 +2,8 @@ package discount
 
 import (
 	"fmt"
+
 	"github.com/clientele-go/clientele/authority"
-	"math/big"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -13,135 +13,90 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func bigOf(x wide) *big.Int { return x.big() }
-
-// wideOf returns c as a wide; c must fit.
-func wideOf(c *big.Int) wide {
-	var x wide
-	w := new(big.Int).Set(c)
-	mask := new(big.Int).SetUint64(^uint64(0))
-	for i := range x {
-		x[i] = new(big.Int).And(w, mask).Uint64()
-		w.Rsh(w, 64)
+// numCase is a decimal and the num of it, on words or forced to a
+// decimal.
+func numCase(rng *rand.Rand) (decimal.Decimal, num) {
+	digits := []int64{0, 1, 5, 95, 999_999, 123_456_789_012_345, 999_999_999_999_999_999}
+	c := decimal.NewFromInt(digits[rng.IntN(len(digits))] / int64(1+rng.IntN(9)))
+	if rng.IntN(4) == 0 { // a coefficient past 64 bits, or past 256
+		c = c.Mul(decimal.New(1, int32(rng.IntN(70)))).Add(decimal.NewFromInt(rng.Int64N(1000)))
 	}
-	return x
+	if rng.IntN(3) == 0 {
+		c = c.Neg()
+	}
+	v := decimal.NewFromBigInt(c.BigInt(), -int32(rng.IntN(25)))
+	if rng.IntN(5) == 0 {
+		return v, bigNum(v)
+	}
+	return v, numOf(v)
 }
 
-func TestRoundPow10MatchesDecimal(t *testing.T) {
-	// Ties, a tie broken by a digit far below (sticky), even and odd
-	// quotients, and dropped digits across several words.
-	for _, tc := range []struct {
-		x    string
-		k    int32
-		up   string // half up, as decimal.Round gives it
-		even string // half even, as decimal.RoundBank gives it
-		ceil string // up, as decimal.RoundCeil gives it
-	}{
-		{"25", 1, "3", "2", "3"},
-		{"35", 1, "4", "4", "4"},
-		{"30", 1, "3", "3", "3"},
-		{"2500000000000000000000000000001", 30, "3", "3", "3"},
-		{"2500000000000000000000000000000", 30, "3", "2", "3"},
-		{"2499999999999999999999999999999", 30, "2", "2", "3"},
-		{"2000000000000000000000000000001", 30, "2", "2", "3"},
-		{"123456789012345678901234567890123456789", 19, "12345678901234567890", "12345678901234567890", "12345678901234567891"},
-		{"98765", 0, "98765", "98765", "98765"},
-		{"4", 45, "0", "0", "1"},
-	} {
-		c, _ := new(big.Int).SetString(tc.x, 10)
-		got := roundPow10(wideOf(c), tc.k, RoundHalfUp)
-		assert.Equal(t, tc.up, bigOf(got).String(), "%s / 10^%d half up", tc.x, tc.k)
-		got = roundPow10(wideOf(c), tc.k, RoundHalfEven)
-		assert.Equal(t, tc.even, bigOf(got).String(), "%s / 10^%d half even", tc.x, tc.k)
-		// and decimal agrees
-		dd := decimal.NewFromBigInt(c, -tc.k)
-		assert.Equal(t, tc.up, dd.Round(0).String(), tc.x)
-		assert.Equal(t, tc.even, dd.RoundBank(0).String(), tc.x)
-		assert.Equal(t, tc.ceil, bigOf(ceilPow10(wideOf(c), tc.k)).String(), "%s / 10^%d up", tc.x, tc.k)
-		assert.Equal(t, tc.ceil, dd.RoundCeil(0).String(), tc.x)
-	}
-}
-
-func TestCeilUnitsMatchesDecimal(t *testing.T) {
-	// The cap and floor prices: a list price or cost times a factor,
-	// rounded up to the unit-price precision.
+// TestNumMatchesDecimal holds every num operation to shopspring's, on
+// words, in decimals and mixed, through overflows: equal values, and a
+// rounding's exponent is the places asked for.
+func TestNumMatchesDecimal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 9))
-	fitted := 0
-	for range 5000 {
-		d := decimal.New(rng.Int64N(1_000_000_000), -int32(rng.IntN(9)))
-		f := decimal.New(rng.Int64N(20_000_000_000), -int32(2+rng.IntN(9)))
-		places := int32(rng.IntN(9))
-		want := d.Mul(f).RoundCeil(places)
-		got, ok := ceilUnits(d, newFixedFactor(f), places)
-		if !ok {
-			require.True(t, want.Shift(places).GreaterThanOrEqual(decimal.NewFromUint64(1<<63)), "%s × %s fits in an int64", d, f)
-			continue
-		}
-		require.Equal(t, want.String(), decimal.New(got, -places).String(), "%s × %s up to %d places", d, f, places)
-		fitted++
+	onWords := 0
+	same := func(want decimal.Decimal, got *num, what string, a ...any) {
+		t.Helper()
+		require.Truef(t, want.Equal(got.decimal()), what+": want %s, got %s", append(a, want, got.decimal())...)
 	}
-	assert.Greater(t, fitted, 3000, "most cases fit in an int64")
+	for range 20_000 {
+		dx, x := numCase(rng)
+		dy, y := numCase(rng)
+		var z num
+		same(dx, &x, "numOf(%s)", dx)
+		same(dx.Mul(dy), z.mul(&x, &y), "%s × %s", dx, dy)
+		same(dx.Sub(dy), z.sub(&x, &y), "%s − %s", dx, dy)
+		same(dx.Mul(dx), z.mul(&x, &x), "%s squared", dx)
+		same(decimal.Zero, z.sub(&x, &x), "%s − itself", dx)
+		require.Equal(t, dx.Cmp(dy), x.cmp(&y), "%s vs %s", dx, dy)
+		require.Equal(t, dx.IsZero(), x.isZero())
+		places := int32(rng.IntN(12))
+		for _, m := range []RoundingMode{RoundHalfUp, RoundHalfEven} {
+			want, got := m.Round(dx, places), z.round(&x, places, m)
+			same(want, got, "%s to %d places in %s", dx, places, m)
+			require.Equal(t, want.Exponent(), got.decimal().Exponent(), "%s to %d places", dx, places)
+			if !got.big {
+				onWords++
+			}
+		}
+		same(dx.RoundCeil(places), z.ceil(&x, places), "%s up to %d places", dx, places)
+		if c, exp, ok := x.int64(); ok {
+			same(decimal.New(c, exp), &x, "units of %s", dx)
+		}
+		z = x
+		same(dx.Mul(dy), z.mul(&z, &y), "%s × %s in place", dx, dy)
+	}
+	assert.Greater(t, onWords, 20_000, "most roundings stay on words")
 }
 
-func TestWideArithmeticMatchesBig(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 256))
-	limit := new(big.Int).Lsh(big.NewInt(1), 256)
-	for range 5000 {
-		var x wide
-		for i := range rng.IntN(5) {
-			x[i] = rng.Uint64()
-		}
-		y := rng.Uint64() >> rng.IntN(64)
-		want := new(big.Int).Mul(bigOf(x), new(big.Int).SetUint64(y))
-		got := x
-		ok := got.mulWord(y)
-		require.Equal(t, want.Cmp(limit) < 0, ok, "mulWord overflow of %v × %d", x, y)
-		if ok {
-			require.Equal(t, want.String(), bigOf(got).String())
-		}
-		if y == 0 {
-			continue
-		}
-		q := x
-		r := q.divWord(y)
-		wq, wr := new(big.Int).QuoRem(bigOf(x), new(big.Int).SetUint64(y), new(big.Int))
-		require.Equal(t, wq.String(), bigOf(q).String())
-		require.Equal(t, wr.Uint64(), r)
-
-		f := fixedFactor{hi: rng.Uint64() >> rng.IntN(64), lo: rng.Uint64(), ok: true}
-		want = new(big.Int).Mul(bigOf(x), bigOf(wide{f.lo, f.hi}))
-		got = x
-		ok = got.mulFactor(f)
-		require.Equal(t, want.Cmp(limit) < 0, ok, "mulFactor overflow")
-		if ok {
-			require.Equal(t, want.String(), bigOf(got).String())
-		}
-	}
-}
-
-func TestNewFixedFactor(t *testing.T) {
+func TestNumOf(t *testing.T) {
 	for _, tc := range []struct {
-		d      string
-		coef   string
-		dec    int32
-		usable bool
+		d     string
+		coef  string
+		dec   int32
+		words bool
 	}{
 		{"0.95", "95", 2, true},
 		{"0.9500", "95", 2, true}, // trailing zeros dropped
+		{"-12.50", "125", 1, true},
 		{"1.0098630136986301", "10098630136986301", 16, true},
 		{"0.99333333333333333333", "99333333333333333333", 20, true}, // above 2^64
 		{"2e3", "2000", 0, true},
 		{"0", "0", 0, true},
-		{"-1", "0", 0, false},
-		{"1e40", "0", 0, false}, // over 128 bits
+		{"2e77", "", 0, false}, // over 256 bits
+		{"123456789012345678901234567890123456789012345678901234567890123456789012345678", "", 0, false},
 	} {
-		f := newFixedFactor(d(tc.d))
-		require.Equal(t, tc.usable, f.ok, tc.d)
-		if !f.ok {
+		x := numOf(d(tc.d))
+		require.Equal(t, tc.words, !x.big, tc.d)
+		assert.True(t, d(tc.d).Equal(x.decimal()), tc.d)
+		if !tc.words {
 			continue
 		}
-		assert.Equal(t, tc.coef, bigOf(wide{f.lo, f.hi}).String(), tc.d)
-		assert.Equal(t, tc.dec, f.dec, tc.d)
+		assert.Equal(t, tc.coef, x.coef.Big().String(), tc.d)
+		assert.Equal(t, tc.dec, x.dec, tc.d)
+		assert.Equal(t, d(tc.d).Sign() < 0, x.neg, tc.d)
 	}
 }
 
@@ -187,27 +142,27 @@ func sameValue(a, b reflect.Value, path string) string {
 	return ""
 }
 
-// bothPaths compiles pl and r twice, with and without the fast path.
+// bothPaths compiles pl and r twice: as a host does, and as the decimal
+// reference, every value a decimal.
 func bothPaths(t testing.TB, pl PriceList, r Rules) (fast, slow *Engine, err error) {
 	fast, err = Compile(pl, r)
 	if err != nil {
 		return nil, nil, err
 	}
-	slow, err = Compile(pl, r)
+	slow, err = compile(pl, r, true)
 	if err != nil {
 		return nil, nil, err
 	}
-	slow.decimalOnly = true
 	return fast, slow, nil
 }
 
-// TestFixedMatchesDecimal prices random rule sets and requests both
-// ways and requires the same quote to the last digit and exponent; it
-// also checks that most lines took the fast path, so the comparison is
+// TestWordsMatchDecimal prices random rule sets and requests both ways
+// and requires the same quote to the last digit and exponent; it also
+// checks that most lines stayed on machine words, so the comparison is
 // not vacuous.
-func TestFixedMatchesDecimal(t *testing.T) {
+func TestWordsMatchDecimal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 2026))
-	lines, fastLines := 0, 0
+	lines, exactLines := 0, 0
 	for range 1500 {
 		r := randomRules(rng)
 		if rng.IntN(3) == 0 {
@@ -224,17 +179,18 @@ func TestFixedMatchesDecimal(t *testing.T) {
 		require.NoError(t, err)
 		requireSameQuote(t, want, got, "rules %+v\nrequest %+v", r, rq)
 		lines += len(rq.Lines)
-		fastLines += n
+		exactLines += n
 	}
 	require.Greater(t, lines, 2000)
-	assert.Greater(t, float64(fastLines)/float64(lines), 0.95, "share of lines on the fast path")
+	assert.Greater(t, float64(exactLines)/float64(lines), 0.95, "share of lines on machine words")
 }
 
-// TestFixedFallsBackWhereItMust prices lines the fast path cannot carry:
-// a quantity of 19 digits, additive rates past 100 %, an overflow of 256
-// bits; the decimal path prices them, with the same result as ever.
-func TestFixedFallsBackWhereItMust(t *testing.T) {
-	check := func(pl PriceList, r Rules, rq Request, wantFast int) {
+// TestWordsFallBackWhereTheyMust prices lines near and past what machine
+// words carry: a quantity of 19 digits and additive rates past 100 %
+// (a negative price) stay on words; an overflow of 256 bits moves the
+// line to decimals from that step on, with the same result as ever.
+func TestWordsFallBackWhereTheyMust(t *testing.T) {
+	check := func(pl PriceList, r Rules, rq Request, wantExact int) {
 		t.Helper()
 		fast, slow, err := bothPaths(t, pl, r)
 		require.NoError(t, err)
@@ -243,14 +199,14 @@ func TestFixedFallsBackWhereItMust(t *testing.T) {
 		want, _, err := slow.quote(rq)
 		require.NoError(t, err)
 		requireSameQuote(t, want, got)
-		assert.Equal(t, wantFast, n, "lines on the fast path")
+		assert.Equal(t, wantExact, n, "lines on machine words throughout")
 	}
-	check(testPriceList(), baseRules(Additive), req(line("DRILL", "1234567890123.456789")), 0)
+	check(testPriceList(), baseRules(Additive), req(line("DRILL", "1234567890123.456789")), 1)
 	check(testPriceList(), baseRules(Additive), req(line("DRILL", "123456789012.345678")), 1)
 
 	r := twoRules(Additive)
 	r.Promotions[0].Rate, r.Promotions[1].Rate = d("60"), d("50")
-	check(testPriceList(), r, req(line("DRILL", "3")), 0)
+	check(testPriceList(), r, req(line("DRILL", "3")), 1)
 
 	// Eight compounding rates of 8 decimals each and a 16-decimal payment
 	// factor: 10 + 8 × 10 + 17 digits, past 256 bits.
@@ -266,9 +222,9 @@ func TestFixedFallsBackWhereItMust(t *testing.T) {
 	check(testPriceList(), r, rq, 1)
 }
 
-// FuzzFixedMatchesDecimal prices one line both ways over arbitrary
+// FuzzWordsMatchDecimal prices one line both ways over arbitrary
 // prices, quantities, rates, guards, payment terms and rounding.
-func FuzzFixedMatchesDecimal(f *testing.F) {
+func FuzzWordsMatchDecimal(f *testing.F) {
 	f.Add("100.00", "45", "5", "3", "2", uint8(3), "30", "20", 30, false, uint8(0), false)
 	f.Add("9.99", "3", "25", "0", "0", uint8(2), "25", "", 0, true, uint8(1), true)
 	f.Add("0.0125", "1000.5", "12.5", "7.25", "0.00000001", uint8(1), "", "12", 90, false, uint8(2), true)

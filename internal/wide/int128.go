@@ -1,4 +1,4 @@
-package exactsum
+package wide
 
 import (
 	"math/big"
@@ -15,8 +15,8 @@ type Int128 struct {
 	lo uint64
 }
 
-// FromInt64 returns v as an Int128.
-func FromInt64(v int64) Int128 { return Int128{hi: v >> 63, lo: uint64(v)} }
+// Int128FromInt64 returns v as an Int128.
+func Int128FromInt64(v int64) Int128 { return Int128{hi: v >> 63, lo: uint64(v)} }
 
 // Add returns a+b and false when the result does not fit in 128 bits.
 func (a Int128) Add(b Int128) (Int128, bool) {
@@ -59,6 +59,9 @@ func (a Int128) Sign() int {
 // IsInt64 reports whether a fits in an int64.
 func (a Int128) IsInt64() bool { return a.hi == int64(a.lo)>>63 }
 
+// Int64 returns a and whether it fits in an int64.
+func (a Int128) Int64() (int64, bool) { return int64(a.lo), a.IsInt64() }
+
 // Float64 returns the nearest float64 (within one rounding of the high
 // and low words: good for display, never for decisions).
 func (a Int128) Float64() float64 {
@@ -92,8 +95,8 @@ func (a Int128) Big(z *big.Int) *big.Int {
 	return z
 }
 
-// int128FromBig returns x as an Int128 and false when it does not fit.
-func int128FromBig(x *big.Int) (Int128, bool) {
+// Int128FromBig returns x as an Int128 and false when it does not fit.
+func Int128FromBig(x *big.Int) (Int128, bool) {
 	if x.BitLen() > 127 {
 		return Int128{}, false
 	}
@@ -111,16 +114,10 @@ func int128FromBig(x *big.Int) (Int128, bool) {
 	return r, true
 }
 
-// SumInt64s returns the exact sum of vs. It is the inner loop of every
-// total in this package: one 64-bit add with carry per value, no
-// overflow check needed (fewer than 2^63 values cannot overflow 128 bits).
-func SumInt64s(vs []int64) Int128 {
-	var lo uint64
-	var hi int64
-	for _, v := range vs {
-		var carry uint64
-		lo, carry = bits.Add64(lo, uint64(v), 0)
-		hi += v>>63 + int64(carry)
-	}
-	return Int128{hi: hi, lo: lo}
+// AddInt64 returns a+v, wrapping around on overflow: the inner loop of
+// an exact sum of int64 values, one add with carry and no overflow
+// check, since fewer than 2^63 of them added to 0 cannot overflow.
+func (a Int128) AddInt64(v int64) Int128 {
+	lo, carry := bits.Add64(a.lo, uint64(v), 0)
+	return Int128{hi: a.hi + v>>63 + int64(carry), lo: lo}
 }

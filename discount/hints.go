@@ -1,0 +1,53 @@
+package discount
+
+import (
+	"slices"
+)
+
+// hintKey is a hint given once per quote: a rule and the item, group
+// or pool its volume was added up over.
+type hintKey struct{ rule, key int32 }
+
+// hintsFor records "order N more" hints for the volume rules seen on a
+// line, when the next tier is near and would actually be applied under
+// the combination policy.
+func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
+	e := st.e
+	for _, s := range seen {
+		c := &e.crs[s.rule]
+		v := c.vol
+		next := s.res.tier + 1
+		if next >= len(v.tiers) || s.res.basis.LessThan(v.hintFrom[next]) {
+			continue
+		}
+		// The next tier's bound is above the basis (else it would be
+		// reached): something is missing, at most HintWithin of the bound.
+		missing := v.tiers[next].Min.Sub(s.res.basis)
+		switch e.rules.Combination {
+		case FirstMatch:
+			if len(picks) > 0 && picks[0].rule < s.rule {
+				continue // a rule of better priority wins anyway
+			}
+		case BestForClient:
+			if len(picks) > 0 && v.rates[next].frac.cmp(&picks[0].rate.frac) <= 0 {
+				continue // the client already gets as much
+			}
+		}
+		hk := hintKey{rule: s.rule, key: s.res.key}
+		if slices.Contains(st.hintKeys, hk) {
+			continue
+		}
+		st.hintKeys = append(st.hintKeys, hk)
+		h := Hint{RuleID: c.id, Name: c.name, Per: v.per, Basis: v.basis, Mode: v.mode, Missing: missing, Rate: v.tiers[next].Rate}
+		switch v.per {
+		case PerItem:
+			h.Key = it.sku
+		case PerGroup:
+			h.Key = it.group
+		}
+		if v.basis == BasisAmount {
+			h.Missing = missing.RoundCeil(e.minor)
+		}
+		st.hints = append(st.hints, h)
+	}
+}

@@ -1,0 +1,63 @@
+package discount
+
+import (
+	"github.com/clientele-go/clientele/internal/exactsum"
+)
+
+// slotSum is what a rule or a step gave over a quote: the exact total of
+// its amounts, each rounded to the currency's minor unit, and whether it
+// gave any amount at all (a zero counts: the rule applied, its coupon was
+// used).
+type slotSum struct {
+	total exactsum.Running
+	set   bool
+}
+
+func (s *slotSum) add(v *num) {
+	if c, exp, ok := v.int64(); ok {
+		s.total.AddCoef(c, exp)
+	} else {
+		s.total.Add(v.decimal())
+	}
+	s.set = true
+}
+
+// Indexes of the step kinds in quoteState.sum, after the rules.
+const (
+	slotManager = iota
+	slotCap
+	slotFloor
+	slotPayment
+	slotRounding
+	nSlots
+)
+
+// summary lists, per rule and then per step, what the quote granted.
+func (st *quoteState) summary() []SummaryLine {
+	e := st.e
+	n := len(e.crs)
+	set := 0
+	for i := range st.sum {
+		if st.sum[i].set {
+			set++
+		}
+	}
+	out := make([]SummaryLine, 0, set)
+	for i := range e.crs {
+		if st.sum[i].set {
+			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total.Decimal()})
+		}
+	}
+	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
+		if !st.sum[n+slot].set {
+			continue
+		}
+		if t := st.sum[n+slot].total.Decimal(); !t.IsZero() {
+			out = append(out, SummaryLine{Kind: k, Amount: t})
+		}
+	}
+	if len(out) == 0 {
+		return nil // a quote that granted nothing has no summary (null in JSON)
+	}
+	return out
+}
