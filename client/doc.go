@@ -27,23 +27,23 @@
 // # Value segmentation: ABC, key clients, XYZ, ABC-XYZ
 //
 // Training stage 3 of the article asks a new manager to learn "how to
-// divide clients into segments". [ABC] ranks clients by their revenue or
-// profit over a period ([ClientTotals]) and cuts the ranking where the
+// divide clients into segments". [abc.Classify] ranks clients by their revenue or
+// profit over a period ([abc.Totals]) and cuts the ranking where the
 // cumulative share reaches 80 % (class A) and 95 % (B); the rest is C
-// (the classic 80/15/5 split, configurable in [ABCConfig]).
-// [ABCBoundary] decides the client whose share crosses a threshold.
-// [KeyClients] applies the article's rule, "in many companies a few key
+// (the classic 80/15/5 split, configurable in [abc.Config]).
+// [abc.Boundary] decides the client whose share crosses a threshold.
+// [keyclients.Find] applies the article's rule, "in many companies a few key
 // clients bring more than 50 % of the profit", as the smallest set of top
-// clients whose profit exceeds the share; [KeyClientsResult.MarkKeyAccounts]
+// clients whose profit exceeds the share; [keyclients.Result.MarkKeyAccounts]
 // flags them on the records. Loss-making clients are allowed when ranking
 // by profit: always C, never key clients, and left out of the total the
 // shares divide (net figures are reported beside).
 //
-// [XYZ] classes clients by the coefficient of variation of their
+// [xyz.Classify] classes clients by the coefficient of variation of their
 // per-period order values (X ≤ 10 %, Y ≤ 25 %, Z above; population or
 // sample deviation), and refuses to guess with fewer than 6 periods or
-// with no demand at all; [OrderSeries] builds the series from orders over
-// [MonthlyPeriods]. [ABCXYZ] combines both into the nine-cell matrix with
+// with no demand at all; [xyz.OrderSeries] builds the series from orders over
+// [xyz.MonthlyPeriods]. [abcxyz.Combine] combines both into the nine-cell matrix with
 // a configurable treatment per cell (AX: key-account care ... CZ: minimal
 // service).
 //
@@ -54,7 +54,7 @@
 //
 // # Behaviour segmentation: RFM and rule segments
 //
-// [RFM] ranks every client that ordered on recency (whole days since the
+// [rfm.Classify] ranks every client that ordered on recency (whole days since the
 // last order, as of an explicit date), frequency (orders) and monetary
 // value (order total) ([Histories] builds the facts from orders). Each
 // measure is scored 1 to 5 from the client's midpoint percentile rank
@@ -65,11 +65,11 @@
 // down (seven clients with 3, 3, 3, 6, 12, 12 and 12 orders score F2, F3
 // and F4). The result shows the band of values behind every score ("F4:
 // 12 orders (3 clients)") and explains each client's arithmetic. Clients
-// without orders are reported, not guessed. An [RFMConfig] maps scores
+// without orders are reported, not guessed. An [rfm.Config] maps scores
 // to named segments (champions, loyal, potential loyalist, new,
 // promising, needs attention, about to sleep, at risk, cannot lose,
 // hibernating, lost), first match wins; Validate proves all 125 score
-// combinations covered and no rule dead. [RuleSegments] places clients
+// combinations covered and no rule dead. [segment.Assign] places clients
 // in every segment whose conditions (B2B, B2C, VIP, key account, new
 // within N days, dormant for N days, region, industry, tag or status,
 // each negatable) all hold, with a verdict per condition.
@@ -77,11 +77,11 @@
 // # Rating and complaints
 //
 // The article asks the manager to "assess each client's usefulness to the
-// company". [Rate] scores it 0-100 from profit share, revenue growth,
+// company". [rating.Rate] scores it 0-100 from profit share, revenue growth,
 // loyalty (tenure and repeat orders) and the payment-discipline score the
 // solvency package computes, with weights in percent points; each factor
 // reports its sub-score, weight and contribution, and a missing factor's
-// weight is shared out, not counted as zero. [AnalyzeComplaints] gives
+// weight is shared out, not counted as zero. [complaint.Analyze] gives
 // the causes of a period's complaints in Pareto order, the open count,
 // nearest-rank median and 90th-percentile resolution times, and the
 // clients who complain repeatedly.

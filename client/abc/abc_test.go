@@ -1,13 +1,14 @@
-package client
+package abc
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/clientele-go/clientele"
 	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/clientele-go/clientele"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -16,40 +17,38 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
-func revenues(kv ...string) []ClientTotals {
-	out := make([]ClientTotals, 0, len(kv)/2)
+func revenues(kv ...string) []Totals {
+	out := make([]Totals, 0, len(kv)/2)
 	for i := 0; i < len(kv); i += 2 {
-		out = append(out, ClientTotals{ClientID: kv[i], Revenue: dec(kv[i+1])})
+		out = append(out, Totals{ClientID: kv[i], Revenue: dec(kv[i+1])})
 	}
 	return out
 }
 
-type abcWant struct {
+type wantRow struct {
 	id     string
-	class  ABCClass
-	reason ABCReason
+	class  Class
+	reason Reason
 }
 
 // byRank returns the rows in rank order (ABC returns them in input order).
-func byRank(r ABCResult) []ABCRow {
+func byRank(r Result) []Row {
 	rows := slices.Clone(r.Rows)
-	slices.SortFunc(rows, func(x, y ABCRow) int { return x.Rank - y.Rank })
+	slices.SortFunc(rows, func(x, y Row) int { return x.Rank - y.Rank })
 	return rows
 }
 
-func abcGot(r ABCResult) []abcWant {
+func gotRows(r Result) []wantRow {
 	rows := byRank(r)
-	out := make([]abcWant, len(rows))
+	out := make([]wantRow, len(rows))
 	for i, row := range rows {
-		out[i] = abcWant{row.ClientID, row.Class, row.Reason}
+		out[i] = wantRow{row.ClientID, row.Class, row.Reason}
 	}
 	return out
 }
 
-func abcCfg(b ABCBoundary) ABCConfig {
-	c := DefaultABCConfig()
+func cfgWith(b Boundary) Config {
+	c := DefaultConfig()
 	c.Boundary = b
 	return c
 }
@@ -73,18 +72,18 @@ var tenClients = revenues("c07", "30", "c02", "250", "c10", "0", "c05", "50", "c
 	"c09", "10", "c04", "80", "c06", "40", "c03", "120", "c08", "20")
 
 func TestABCHandWorkedTenClients(t *testing.T) {
-	res, err := ABC(tenClients, abcCfg(ABCCrossingIn))
+	res, err := Classify(tenClients, cfgWith(CrossingIn))
 	require.NoError(t, err)
-	assert.Equal(t, []abcWant{
-		{"c01", ABCClassA, ABCWithin}, {"c02", ABCClassA, ABCWithin}, {"c03", ABCClassA, ABCWithin},
-		{"c04", ABCClassA, ABCCrossing}, {"c05", ABCClassB, ABCWithin}, {"c06", ABCClassB, ABCWithin},
-		{"c07", ABCClassB, ABCCrossing}, {"c08", ABCClassC, ABCBeyond}, {"c09", ABCClassC, ABCBeyond},
-		{"c10", ABCClassC, ABCNoValue},
-	}, abcGot(res))
+	assert.Equal(t, []wantRow{
+		{"c01", ClassA, Within}, {"c02", ClassA, Within}, {"c03", ClassA, Within},
+		{"c04", ClassA, Crossing}, {"c05", ClassB, Within}, {"c06", ClassB, Within},
+		{"c07", ClassB, Crossing}, {"c08", ClassC, Beyond}, {"c09", ClassC, Beyond},
+		{"c10", ClassC, NoValue},
+	}, gotRows(res))
 	assert.Equal(t, "1000", res.Total.String())
 	assert.Equal(t, "800", res.ACut.String())
 	assert.Equal(t, "950", res.BCut.String())
-	assert.Equal(t, ABCRow{Rank: 7, ClientID: "c07", Value: dec("30"), SharePct: 3, CumulativePct: 97, Class: ABCClassB, Reason: ABCCrossing},
+	assert.Equal(t, Row{Rank: 7, ClientID: "c07", Value: dec("30"), SharePct: 3, CumulativePct: 97, Class: ClassB, Reason: Crossing},
 		res.Rows[0], "rows are in input order")
 	r4 := byRank(res)[3]
 	assert.Equal(t, 4, r4.Rank)
@@ -93,38 +92,38 @@ func TestABCHandWorkedTenClients(t *testing.T) {
 	assert.InDelta(t, 85.0, r4.CumulativePct, 1e-12)
 	assert.InDelta(t, 100.0, byRank(res)[9].CumulativePct, 1e-12)
 	// A = 400+250+120+80 = 850 (4 clients), B = 50+40+30 = 120 (3), C = 20+10+0 = 30 (3).
-	assert.Equal(t, ABCClassSummary{Class: ABCClassA, Clients: 4, Value: dec("850"), SharePct: 85, LastClientID: "c04"}, res.Class(ABCClassA))
-	assert.Equal(t, 3, res.Class(ABCClassB).Clients)
-	assert.Equal(t, "120", res.Class(ABCClassB).Value.String())
-	assert.Equal(t, "c10", res.Class(ABCClassC).LastClientID)
-	assert.Equal(t, "30", res.Class(ABCClassC).Value.String())
+	assert.Equal(t, ClassSummary{Class: ClassA, Clients: 4, Value: dec("850"), SharePct: 85, LastClientID: "c04"}, res.Class(ClassA))
+	assert.Equal(t, 3, res.Class(ClassB).Clients)
+	assert.Equal(t, "120", res.Class(ClassB).Value.String())
+	assert.Equal(t, "c10", res.Class(ClassC).LastClientID)
+	assert.Equal(t, "30", res.Class(ClassC).Value.String())
 
-	res, err = ABC(tenClients, abcCfg(ABCCrossingOut))
+	res, err = Classify(tenClients, cfgWith(CrossingOut))
 	require.NoError(t, err)
-	assert.Equal(t, []abcWant{
-		{"c01", ABCClassA, ABCWithin}, {"c02", ABCClassA, ABCWithin}, {"c03", ABCClassA, ABCWithin},
-		{"c04", ABCClassB, ABCWithin}, {"c05", ABCClassB, ABCWithin}, {"c06", ABCClassB, ABCWithin},
-		{"c07", ABCClassC, ABCBeyond}, {"c08", ABCClassC, ABCBeyond}, {"c09", ABCClassC, ABCBeyond},
-		{"c10", ABCClassC, ABCNoValue},
-	}, abcGot(res))
-	assert.Equal(t, "770", res.Class(ABCClassA).Value.String())
+	assert.Equal(t, []wantRow{
+		{"c01", ClassA, Within}, {"c02", ClassA, Within}, {"c03", ClassA, Within},
+		{"c04", ClassB, Within}, {"c05", ClassB, Within}, {"c06", ClassB, Within},
+		{"c07", ClassC, Beyond}, {"c08", ClassC, Beyond}, {"c09", ClassC, Beyond},
+		{"c10", ClassC, NoValue},
+	}, gotRows(res))
+	assert.Equal(t, "770", res.Class(ClassA).Value.String())
 }
 
 // The same ten clients scaled by 10^20 do not fit int64 units: the wide
 // (big integer) path must classify them identically.
 func TestABCWideValuesClassifyTheSame(t *testing.T) {
-	scaled := make([]ClientTotals, len(tenClients))
+	scaled := make([]Totals, len(tenClients))
 	for i, c := range tenClients {
-		scaled[i] = ClientTotals{ClientID: c.ClientID, Revenue: c.Revenue.Shift(20).Add(dec("0.01"))}
+		scaled[i] = Totals{ClientID: c.ClientID, Revenue: c.Revenue.Shift(20).Add(dec("0.01"))}
 	}
 	scaled[0].Revenue = scaled[0].Revenue.Sub(dec("0.01")) // keep c07 exactly 30e20 for the crossing case
-	for _, rule := range []ABCBoundary{ABCCrossingIn, ABCCrossingOut} {
-		small, err := ABC(tenClients, abcCfg(rule))
+	for _, rule := range []Boundary{CrossingIn, CrossingOut} {
+		small, err := Classify(tenClients, cfgWith(rule))
 		require.NoError(t, err)
-		wide, err := ABC(scaled, abcCfg(rule))
+		wide, err := Classify(scaled, cfgWith(rule))
 		require.NoError(t, err)
-		assert.Equal(t, abcGot(small)[:9], abcGot(wide)[:9], rule.String())
-		assert.Equal(t, ABCClassC, byRank(wide)[9].Class)
+		assert.Equal(t, gotRows(small)[:9], gotRows(wide)[:9], rule.String())
+		assert.Equal(t, ClassC, byRank(wide)[9].Class)
 	}
 }
 
@@ -132,17 +131,17 @@ func TestABCBoundaryExactlyAtThresholds(t *testing.T) {
 	// 80 + 15 + 5 = 100: the cumulative shares are exactly 80 % and 95 %.
 	// A client that brings the cumulative share exactly to a threshold is
 	// within it under both rules.
-	for _, rule := range []ABCBoundary{ABCCrossingIn, ABCCrossingOut} {
-		res, err := ABC(revenues("x", "80", "y", "15", "z", "5"), abcCfg(rule))
+	for _, rule := range []Boundary{CrossingIn, CrossingOut} {
+		res, err := Classify(revenues("x", "80", "y", "15", "z", "5"), cfgWith(rule))
 		require.NoError(t, err)
-		assert.Equal(t, []abcWant{{"x", ABCClassA, ABCWithin}, {"y", ABCClassB, ABCWithin}, {"z", ABCClassC, ABCBeyond}}, abcGot(res), rule.String())
+		assert.Equal(t, []wantRow{{"x", ClassA, Within}, {"y", ClassB, Within}, {"z", ClassC, Beyond}}, gotRows(res), rule.String())
 	}
 	// 80 + 10 + 10: the second client starts exactly at 80 %, so it does
 	// not cross A's threshold (80 < 80 is false): B under both rules.
-	for _, rule := range []ABCBoundary{ABCCrossingIn, ABCCrossingOut} {
-		res, err := ABC(revenues("x", "80", "y", "10", "z", "10"), abcCfg(rule))
+	for _, rule := range []Boundary{CrossingIn, CrossingOut} {
+		res, err := Classify(revenues("x", "80", "y", "10", "z", "10"), cfgWith(rule))
 		require.NoError(t, err)
-		assert.Equal(t, ABCClassB, res.Rows[1].Class, rule.String())
+		assert.Equal(t, ClassB, res.Rows[1].Class, rule.String())
 	}
 }
 
@@ -151,9 +150,9 @@ func TestABCFloatWouldGetTheBoundaryWrong(t *testing.T) {
 	// (4.9+4.7+4.4)/17.5*100 = 80.00000000000001, which a float
 	// comparison puts past 80 %; the exact comparison keeps "c" within A.
 	in := revenues("a", "4.9", "b", "4.7", "c", "4.4", "d", "3.5")
-	res, err := ABC(in, abcCfg(ABCCrossingOut))
+	res, err := Classify(in, cfgWith(CrossingOut))
 	require.NoError(t, err)
-	assert.Equal(t, abcWant{"c", ABCClassA, ABCWithin}, abcGot(res)[2])
+	assert.Equal(t, wantRow{"c", ClassA, Within}, gotRows(res)[2])
 	x, y, z, w := 4.9, 4.7, 4.4, 3.5 // variables: Go folds constant expressions exactly
 	assert.Greater(t, (x+y+z)/(x+y+z+w)*100, 80.0, "the float trap this test guards against")
 	assert.Equal(t, "14", res.ACut.String())
@@ -164,35 +163,35 @@ func TestABCCutBetweenWholeUnits(t *testing.T) {
 	// from 799 to 800 crosses it: A under crossing_in (799 < 799.2), B
 	// under crossing_out (800 > 799.2). 95 % is 949.05.
 	in := revenues("p", "799", "q", "1", "r", "150", "s", "49")
-	res, err := ABC(in, abcCfg(ABCCrossingIn))
+	res, err := Classify(in, cfgWith(CrossingIn))
 	require.NoError(t, err)
 	assert.Equal(t, "799.2", res.ACut.String())
 	assert.Equal(t, "949.05", res.BCut.String())
-	assert.Equal(t, []abcWant{{"p", ABCClassA, ABCWithin}, {"r", ABCClassA, ABCCrossing}, {"s", ABCClassB, ABCCrossing}, {"q", ABCClassC, ABCBeyond}}, abcGot(res))
-	res, err = ABC(in, abcCfg(ABCCrossingOut))
+	assert.Equal(t, []wantRow{{"p", ClassA, Within}, {"r", ClassA, Crossing}, {"s", ClassB, Crossing}, {"q", ClassC, Beyond}}, gotRows(res))
+	res, err = Classify(in, cfgWith(CrossingOut))
 	require.NoError(t, err)
 	// p 799 ≤ 799.2 A; r 949 ≤ 949.05 B; s 998 > 949.05 C; q 999 C.
-	assert.Equal(t, []abcWant{{"p", ABCClassA, ABCWithin}, {"r", ABCClassB, ABCWithin}, {"s", ABCClassC, ABCBeyond}, {"q", ABCClassC, ABCBeyond}}, abcGot(res))
+	assert.Equal(t, []wantRow{{"p", ClassA, Within}, {"r", ClassB, Within}, {"s", ClassC, Beyond}, {"q", ClassC, Beyond}}, gotRows(res))
 }
 
 func TestABCOneDominantClient(t *testing.T) {
 	// One client holds 90 %: crossing_in keeps it in A; crossing_out
 	// moves it to B (90 % > 80 % but ≤ 95 %) and leaves A empty.
 	in := revenues("big", "90", "small", "10")
-	res, err := ABC(in, abcCfg(ABCCrossingIn))
+	res, err := Classify(in, cfgWith(CrossingIn))
 	require.NoError(t, err)
-	assert.Equal(t, abcWant{"big", ABCClassA, ABCCrossing}, abcGot(res)[0])
-	res, err = ABC(in, abcCfg(ABCCrossingOut))
+	assert.Equal(t, wantRow{"big", ClassA, Crossing}, gotRows(res)[0])
+	res, err = Classify(in, cfgWith(CrossingOut))
 	require.NoError(t, err)
-	assert.Equal(t, abcWant{"big", ABCClassB, ABCWithin}, abcGot(res)[0])
-	assert.Equal(t, 0, res.Class(ABCClassA).Clients)
-	assert.Equal(t, "", res.Class(ABCClassA).LastClientID)
-	assert.Equal(t, "0", res.Class(ABCClassA).Value.String())
+	assert.Equal(t, wantRow{"big", ClassB, Within}, gotRows(res)[0])
+	assert.Equal(t, 0, res.Class(ClassA).Clients)
+	assert.Equal(t, "", res.Class(ClassA).LastClientID)
+	assert.Equal(t, "0", res.Class(ClassA).Value.String())
 }
 
 func TestABCTiesByID(t *testing.T) {
 	in := revenues("m", "100", "b", "100", "z", "300", "a", "100")
-	res, err := ABC(in, DefaultABCConfig())
+	res, err := Classify(in, DefaultConfig())
 	require.NoError(t, err)
 	var ids []string
 	for _, r := range byRank(res) {
@@ -201,7 +200,7 @@ func TestABCTiesByID(t *testing.T) {
 	assert.Equal(t, []string{"z", "a", "b", "m"}, ids)
 	// Equal values at different exponents are equal: 100 == 100.00.
 	in = revenues("m", "100.00", "b", "100")
-	res, err = ABC(in, DefaultABCConfig())
+	res, err = Classify(in, DefaultConfig())
 	require.NoError(t, err)
 	assert.Equal(t, "b", byRank(res)[0].ClientID)
 }
@@ -212,21 +211,21 @@ func TestABCByProfitWithLosses(t *testing.T) {
 	//   p1 500 cum 50 % A within; p2 300 cum 80 % A within (80 ≤ 80);
 	//   p3 200: before 80 % is not < 80 %, after 100 % > 95 %, before
 	//   80 % < 95 % -> B crossing (crossing_in).
-	in := []ClientTotals{
+	in := []Totals{
 		{ClientID: "loss", Revenue: dec("50"), Profit: dec("-100")},
 		{ClientID: "p3", Revenue: dec("900"), Profit: dec("200")},
 		{ClientID: "zero", Revenue: dec("10"), Profit: dec("0")},
 		{ClientID: "p1", Revenue: dec("100"), Profit: dec("500")},
 		{ClientID: "p2", Revenue: dec("700"), Profit: dec("300")},
 	}
-	cfg := DefaultABCConfig()
-	cfg.Measure = ABCByProfit
-	res, err := ABC(in, cfg)
+	cfg := DefaultConfig()
+	cfg.Measure = ByProfit
+	res, err := Classify(in, cfg)
 	require.NoError(t, err)
-	assert.Equal(t, []abcWant{
-		{"p1", ABCClassA, ABCWithin}, {"p2", ABCClassA, ABCWithin}, {"p3", ABCClassB, ABCCrossing},
-		{"zero", ABCClassC, ABCNoValue}, {"loss", ABCClassC, ABCLoss},
-	}, abcGot(res))
+	assert.Equal(t, []wantRow{
+		{"p1", ClassA, Within}, {"p2", ClassA, Within}, {"p3", ClassB, Crossing},
+		{"zero", ClassC, NoValue}, {"loss", ClassC, Loss},
+	}, gotRows(res))
 	assert.Equal(t, "1000", res.Total.String())
 	assert.Equal(t, "-100", res.Losses.String())
 	loss := res.Rows[0]
@@ -234,62 +233,62 @@ func TestABCByProfitWithLosses(t *testing.T) {
 	assert.InDelta(t, 100.0, loss.CumulativePct, 1e-12)
 	assert.Equal(t, "-100", loss.Value.String())
 	assert.Equal(t, 5, loss.Rank)
-	assert.Equal(t, 2, res.Class(ABCClassC).Clients)
+	assert.Equal(t, 2, res.Class(ClassC).Clients)
 
 	// The same clients by revenue: 900, 700, 100, 50, 10 of 1760.
-	res, err = ABC(in, DefaultABCConfig())
+	res, err = Classify(in, DefaultConfig())
 	require.NoError(t, err)
 	assert.Equal(t, "p3", byRank(res)[0].ClientID)
 	assert.Equal(t, "0", res.Losses.String())
 }
 
 func TestABCErrors(t *testing.T) {
-	profit := DefaultABCConfig()
-	profit.Measure = ABCByProfit
+	profit := DefaultConfig()
+	profit.Measure = ByProfit
 	tests := []struct {
 		name string
-		in   []ClientTotals
-		cfg  ABCConfig
+		in   []Totals
+		cfg  Config
 		want []string
 	}{
-		{"empty", nil, DefaultABCConfig(), []string{"totals: is empty"}},
-		{"duplicate and missing IDs", revenues("a", "1", "", "2", "a", "3"), DefaultABCConfig(),
+		{"empty", nil, DefaultConfig(), []string{"totals: is empty"}},
+		{"duplicate and missing IDs", revenues("a", "1", "", "2", "a", "3"), DefaultConfig(),
 			[]string{"totals[1].client_id: is required", "totals[2].client_id = a: repeats totals[0]"}},
-		{"negative revenue", revenues("a", "1", "b", "-2.50"), DefaultABCConfig(),
+		{"negative revenue", revenues("a", "1", "b", "-2.50"), DefaultConfig(),
 			[]string{"totals[1].revenue = -2.5: must not be negative"}},
-		{"negative revenue ranking by profit", []ClientTotals{{ClientID: "a", Revenue: dec("-1"), Profit: dec("5")}}, profit,
+		{"negative revenue ranking by profit", []Totals{{ClientID: "a", Revenue: dec("-1"), Profit: dec("5")}}, profit,
 			[]string{"totals[0].revenue = -1: must not be negative"}},
-		{"all zero", revenues("a", "0", "b", "0.00"), DefaultABCConfig(),
+		{"all zero", revenues("a", "0", "b", "0.00"), DefaultConfig(),
 			[]string{"totals[].revenue = 0: no client has a positive revenue"}},
-		{"only losses", []ClientTotals{{ClientID: "a", Profit: dec("-5")}, {ClientID: "b"}}, profit,
+		{"only losses", []Totals{{ClientID: "a", Profit: dec("-5")}, {ClientID: "b"}}, profit,
 			[]string{"totals[].profit = 0: no client has a positive profit"}},
 		// Each amount's exponent must lie within ±30 (validate.MaxExponent);
 		// a bad one is printed compactly, whatever its length written out.
-		{"amounts out of range", []ClientTotals{{ClientID: "a", Revenue: dec("1e60")}, {ClientID: "b", Revenue: dec("1e-50"), Profit: decimal.New(-1, -999_999_999)}}, DefaultABCConfig(),
+		{"amounts out of range", []Totals{{ClientID: "a", Revenue: dec("1e60")}, {ClientID: "b", Revenue: dec("1e-50"), Profit: decimal.New(-1, -999_999_999)}}, DefaultConfig(),
 			[]string{"totals[0].revenue = 1e60: is out of range: more than 30 decimal places or a scale above 10^30",
 				"totals[1].revenue = 1e-50: is out of range", "totals[1].profit = -1e-999999999: is out of range"}},
-		{"thresholds out of order", revenues("a", "1"), ABCConfig{Measure: ABCByRevenue, AMaxPct: dec("90"), BMaxPct: dec("80"), Boundary: ABCCrossingIn},
+		{"thresholds out of order", revenues("a", "1"), Config{Measure: ByRevenue, AMaxPct: dec("90"), BMaxPct: dec("80"), Boundary: CrossingIn},
 			[]string{"config.b_max_pct = 80: must not be below a_max_pct (90)"}},
 		// The config's problems come with the input's, not alone.
-		{"config and totals together", revenues("a", "-1", "a", "2"), ABCConfig{Measure: ABCByRevenue, AMaxPct: dec("80"), BMaxPct: dec("95")},
+		{"config and totals together", revenues("a", "-1", "a", "2"), Config{Measure: ByRevenue, AMaxPct: dec("80"), BMaxPct: dec("95")},
 			[]string{"config.boundary = : unknown boundary rule", "totals[0].revenue = -1: must not be negative", "totals[1].client_id = a: repeats totals[0]"}},
-		{"thresholds outside 0-100", revenues("a", "1"), ABCConfig{AMaxPct: dec("0"), BMaxPct: dec("100.5")},
+		{"thresholds outside 0-100", revenues("a", "1"), Config{AMaxPct: dec("0"), BMaxPct: dec("100.5")},
 			[]string{"config.measure = : unknown measure", "config.a_max_pct = 0: must be a percentage above 0", "config.b_max_pct = 100.5: must be a percentage", "config.boundary = : unknown boundary rule"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ABC(tt.in, tt.cfg)
+			_, err := Classify(tt.in, tt.cfg)
 			requireProblems(t, err, tt.want)
 		})
 	}
 }
 
 func TestABCCapsListedProblems(t *testing.T) {
-	in := make([]ClientTotals, 250)
+	in := make([]Totals, 250)
 	for i := range in {
-		in[i] = ClientTotals{ClientID: fmt.Sprint(i), Revenue: dec("-1")}
+		in[i] = Totals{ClientID: fmt.Sprint(i), Revenue: dec("-1")}
 	}
-	_, err := ABC(in, DefaultABCConfig())
+	_, err := Classify(in, DefaultConfig())
 	var list *clientele.ValidationError
 	require.ErrorAs(t, err, &list)
 	require.Len(t, list.Fields, validate.MaxListed+1)
@@ -297,13 +296,13 @@ func TestABCCapsListedProblems(t *testing.T) {
 }
 
 func TestABCConfigJSON(t *testing.T) {
-	var c ABCConfig
+	var c Config
 	require.NoError(t, json.Unmarshal([]byte(`{"measure":"profit","a_max_pct":"70","b_max_pct":92.5,"boundary":"crossing_out"}`), &c))
 	require.NoError(t, c.Validate())
-	assert.Equal(t, ABCByProfit, c.Measure)
+	assert.Equal(t, ByProfit, c.Measure)
 	assert.Equal(t, "92.5", c.BMaxPct.String())
-	assert.Equal(t, ABCCrossingOut, c.Boundary)
-	b, err := json.Marshal(DefaultABCConfig())
+	assert.Equal(t, CrossingOut, c.Boundary)
+	b, err := json.Marshal(DefaultConfig())
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"measure":"revenue","a_max_pct":"80","b_max_pct":"95","boundary":"crossing_in"}`, string(b))
 	assert.ErrorContains(t, json.Unmarshal([]byte(`{"measure":"margin"}`), &c), `unknown ABC measure "margin"`)
@@ -315,14 +314,14 @@ func FuzzABCConfigJSON(f *testing.F) {
 	f.Add([]byte(`{"measure":"profit","a_max_pct":100,"b_max_pct":100,"boundary":"crossing_out"}`))
 	f.Add([]byte(`{"a_max_pct":"-1","b_max_pct":"1e3"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var c ABCConfig
+		var c Config
 		if json.Unmarshal(data, &c) != nil || c.Validate() != nil {
 			return
 		}
 		// A valid config round-trips and classifies a small base.
 		b, err := json.Marshal(c)
 		require.NoError(t, err)
-		var back ABCConfig
+		var back Config
 		require.NoError(t, json.Unmarshal(b, &back))
 		require.NoError(t, back.Validate())
 		require.True(t, c.AMaxPct.Equal(back.AMaxPct) && c.BMaxPct.Equal(back.BMaxPct))
@@ -330,7 +329,7 @@ func FuzzABCConfigJSON(f *testing.F) {
 		for i := range in {
 			in[i].Profit = in[i].Revenue
 		}
-		_, err = ABC(in, c)
+		_, err = Classify(in, c)
 		require.NoError(t, err)
 	})
 }
@@ -346,17 +345,17 @@ func FuzzABCAgreesWithRationals(f *testing.F) {
 		if a > b {
 			a, b = b, a
 		}
-		cfg := ABCConfig{Measure: ABCByProfit, AMaxPct: decimal.NewFromInt(a), BMaxPct: decimal.NewFromInt(b), Boundary: ABCCrossingIn}
+		cfg := Config{Measure: ByProfit, AMaxPct: decimal.NewFromInt(a), BMaxPct: decimal.NewFromInt(b), Boundary: CrossingIn}
 		if out {
-			cfg.Boundary = ABCCrossingOut
+			cfg.Boundary = CrossingOut
 		}
 		r := rand.New(rand.NewPCG(seed, 7))
-		in := make([]ClientTotals, int(n)%50+1)
+		in := make([]Totals, int(n)%50+1)
 		for i := range in {
 			// Few distinct values, so ties and exact hits are frequent.
-			in[i] = ClientTotals{ClientID: fmt.Sprintf("c%03d", r.IntN(1000)*1000+i), Profit: decimal.New(r.Int64N(12)-2, -int32(r.IntN(3)))}
+			in[i] = Totals{ClientID: fmt.Sprintf("c%03d", r.IntN(1000)*1000+i), Profit: decimal.New(r.Int64N(12)-2, -int32(r.IntN(3)))}
 		}
-		res, err := ABC(in, cfg)
+		res, err := Classify(in, cfg)
 		total := new(big.Rat)
 		for _, c := range in {
 			if c.Profit.Sign() > 0 {
@@ -380,17 +379,17 @@ func FuzzABCAgreesWithRationals(f *testing.F) {
 				require.True(t, c > 0 || c == 0 && prev.ClientID < row.ClientID, "rank order")
 			}
 			if row.Value.Sign() <= 0 {
-				require.Equal(t, ABCClassC, row.Class)
+				require.Equal(t, ClassC, row.Class)
 				continue
 			}
 			before := new(big.Rat).Set(cum)
 			cum.Add(cum, row.Value.Rat())
-			want := ABCClassC
+			want := ClassC
 			switch {
 			case cum.Cmp(cutA) <= 0 || !out && before.Cmp(cutA) < 0:
-				want = ABCClassA
+				want = ClassA
 			case cum.Cmp(cutB) <= 0 || !out && before.Cmp(cutB) < 0:
-				want = ABCClassB
+				want = ClassB
 			}
 			require.Equal(t, want, row.Class, "row %d %+v", i, row)
 		}

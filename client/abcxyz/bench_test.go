@@ -1,4 +1,4 @@
-package client
+package abcxyz
 
 import (
 	"fmt"
@@ -6,6 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/abc"
+	"github.com/clientele-go/clientele/client/keyclients"
+	"github.com/clientele-go/clientele/client/rfm"
+	"github.com/clientele-go/clientele/client/xyz"
 	"github.com/shopspring/decimal"
 )
 
@@ -24,9 +29,9 @@ var benchSizes = []int{100_000, 1_000_000}
 var benchAsOf = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 type benchBase struct {
-	totals    []ClientTotals
-	series    []ClientSeries
-	histories []History
+	totals    []abc.Totals
+	series    []xyz.Series
+	histories []client.History
 }
 
 var benchBases = map[int]*benchBase{}
@@ -37,7 +42,7 @@ func benchData(b *testing.B, n int) *benchBase {
 		return d
 	}
 	r := rand.New(rand.NewPCG(2026, uint64(n)))
-	d := &benchBase{totals: make([]ClientTotals, n), series: make([]ClientSeries, n), histories: make([]History, n)}
+	d := &benchBase{totals: make([]abc.Totals, n), series: make([]xyz.Series, n), histories: make([]client.History, n)}
 	values := make([]decimal.Decimal, 12*n)
 	perm := r.Perm(n) // unique IDs, not in input order
 	for i := range n {
@@ -49,10 +54,10 @@ func benchData(b *testing.B, n int) *benchBase {
 		if r.IntN(20) == 0 {
 			profit = -profit / 3
 		}
-		d.totals[i] = ClientTotals{ClientID: id, Revenue: decimal.New(revenue, -2), Profit: decimal.New(profit, -2)}
+		d.totals[i] = abc.Totals{ClientID: id, Revenue: decimal.New(revenue, -2), Profit: decimal.New(profit, -2)}
 		vals := values[12*i : 12*i+12 : 12*i+12]
 		base := revenue / 12
-		h := History{ClientID: id}
+		h := client.History{ClientID: id}
 		var total int64
 		for m := range vals {
 			v := base + r.Int64N(base/2+1) - base/4
@@ -71,7 +76,7 @@ func benchData(b *testing.B, n int) *benchBase {
 			}
 		}
 		h.Total = decimal.New(total, -2)
-		d.series[i] = ClientSeries{ClientID: id, Values: vals}
+		d.series[i] = xyz.Series{ClientID: id, Values: vals}
 		d.histories[i] = h
 	}
 	benchBases[n] = d
@@ -96,33 +101,33 @@ func benchEach(b *testing.B, setup func(b *testing.B, d *benchBase) func() error
 
 func BenchmarkABC(b *testing.B) {
 	benchEach(b, func(_ *testing.B, d *benchBase) func() error {
-		return func() error { _, err := ABC(d.totals, DefaultABCConfig()); return err }
+		return func() error { _, err := abc.Classify(d.totals, abc.DefaultConfig()); return err }
 	})
 }
 
 func BenchmarkKeyClients(b *testing.B) {
 	benchEach(b, func(_ *testing.B, d *benchBase) func() error {
-		return func() error { _, err := KeyClients(d.totals, DefaultKeyClientsConfig()); return err }
+		return func() error { _, err := keyclients.Find(d.totals, keyclients.DefaultConfig()); return err }
 	})
 }
 
 func BenchmarkXYZ(b *testing.B) {
 	benchEach(b, func(_ *testing.B, d *benchBase) func() error {
-		return func() error { _, err := XYZ(d.series, DefaultXYZConfig()); return err }
+		return func() error { _, err := xyz.Classify(d.series, xyz.DefaultConfig()); return err }
 	})
 }
 
 func BenchmarkABCXYZ(b *testing.B) {
 	benchEach(b, func(b *testing.B, d *benchBase) func() error {
-		abc, err := ABC(d.totals, DefaultABCConfig())
+		abc, err := abc.Classify(d.totals, abc.DefaultConfig())
 		if err != nil {
 			b.Fatal(err)
 		}
-		xyz, err := XYZ(d.series, DefaultXYZConfig())
+		xyz, err := xyz.Classify(d.series, xyz.DefaultConfig())
 		if err != nil {
 			b.Fatal(err)
 		}
-		return func() error { _, err := ABCXYZ(abc, xyz, DefaultABCXYZConfig()); return err }
+		return func() error { _, err := Combine(abc, xyz, DefaultConfig()); return err }
 	})
 }
 
@@ -134,18 +139,18 @@ func BenchmarkABCXYZ(b *testing.B) {
 func BenchmarkSegmentation(b *testing.B) {
 	benchEach(b, func(_ *testing.B, d *benchBase) func() error {
 		return func() error {
-			abc, err := ABC(d.totals, DefaultABCConfig())
+			abc, err := abc.Classify(d.totals, abc.DefaultConfig())
 			if err != nil {
 				return err
 			}
-			xyz, err := XYZ(d.series, DefaultXYZConfig())
+			xyz, err := xyz.Classify(d.series, xyz.DefaultConfig())
 			if err != nil {
 				return err
 			}
-			if _, err := RFM(d.histories, benchAsOf, DefaultRFMConfig()); err != nil {
+			if _, err := rfm.Classify(d.histories, benchAsOf, rfm.DefaultConfig()); err != nil {
 				return err
 			}
-			_, err = ABCXYZ(abc, xyz, DefaultABCXYZConfig())
+			_, err = Combine(abc, xyz, DefaultConfig())
 			return err
 		}
 	})

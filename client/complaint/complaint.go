@@ -1,4 +1,4 @@
-package client
+package complaint
 
 import (
 	"cmp"
@@ -9,48 +9,49 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // ComplaintStatus is where a complaint stands. The zero value is unset
 // and fails validation.
-type ComplaintStatus uint8
+type Status uint8
 
 const (
 	// ComplaintOpen is a complaint being handled.
-	ComplaintOpen ComplaintStatus = iota + 1
+	Open Status = iota + 1
 	// ComplaintResolved is a complaint closed with a resolution date.
-	ComplaintResolved
+	Resolved
 )
 
-var complaintStatusNames = enum.Names{"", "open", "resolved"}
+var statusNames = enum.Names{"", "open", "resolved"}
 
 // ParseComplaintStatus returns the status named s ("open", "resolved").
-func ParseComplaintStatus(s string) (ComplaintStatus, error) {
-	return enum.Parse[ComplaintStatus](complaintStatusNames, "complaint status", s)
+func ParseStatus(s string) (Status, error) {
+	return enum.Parse[Status](statusNames, "complaint status", s)
 }
 
-func (s ComplaintStatus) String() string {
-	return enum.String(complaintStatusNames, "ComplaintStatus", s)
+func (s Status) String() string {
+	return enum.String(statusNames, "Status", s)
 }
 
 // IsValid reports whether s is one of the named statuses.
-func (s ComplaintStatus) IsValid() bool { return enum.Valid(complaintStatusNames, s) }
+func (s Status) IsValid() bool { return enum.Valid(statusNames, s) }
 
 // MarshalText implements encoding.TextMarshaler; an unset status is an error.
-func (s ComplaintStatus) MarshalText() ([]byte, error) {
-	return enum.Marshal(complaintStatusNames, "ComplaintStatus", s)
+func (s Status) MarshalText() ([]byte, error) {
+	return enum.Marshal(statusNames, "Status", s)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (s *ComplaintStatus) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(complaintStatusNames, "complaint status", s, b)
+func (s *Status) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(statusNames, "complaint status", s, b)
 }
 
 // Complaint is one complaint from a client. The article makes handling
 // incoming complaints and analysing their causes one of the account
-// manager's duties; [AnalyzeComplaints] does the analysis.
+// manager's duties; [Analyze] does the analysis.
 type Complaint struct {
 	ID       string `json:"id"`
 	ClientID string `json:"client_id"`
@@ -61,8 +62,8 @@ type Complaint struct {
 	Cause string `json:"cause"`
 	// Description is the complaint as told; free text that may name
 	// people, so it is personal data and never prints.
-	Description Personal        `json:"description,omitzero"`
-	Status      ComplaintStatus `json:"status"`
+	Description client.Personal `json:"description,omitzero"`
+	Status      Status          `json:"status"`
 	// ResolvedAt is when the complaint was resolved: set exactly when
 	// Status is resolved, never before Date.
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
@@ -70,11 +71,11 @@ type Complaint struct {
 
 // complaintMaxDuration is the longest time.Duration, about 292 years,
 // which time.Time.Sub returns for any longer span.
-const complaintMaxDuration = time.Duration(math.MaxInt64)
+const maxDuration = time.Duration(math.MaxInt64)
 
 // complaintMaxDescription bounds the free text: room for a long letter,
 // not for a hostile payload.
-const complaintMaxDescription = 8192
+const maxDescription = 8192
 
 // Validate reports every problem with the record at once: a missing ID,
 // client, date or cause, an unknown status, a resolved complaint without
@@ -83,32 +84,32 @@ const complaintMaxDescription = 8192
 // resolution date.
 func (c Complaint) Validate() error {
 	var p validate.Problems
-	complaintCheck(&p, "", c)
+	check(&p, "", c)
 	return p.Err(ErrInvalid)
 }
 
-func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
+func check(p *validate.Problems, prefix string, c Complaint) {
 	p.ID(validate.Path(prefix, "id"), c.ID)
 	p.ID(validate.Path(prefix, "client_id"), c.ClientID)
 	if c.Date.IsZero() {
 		p.Add(validate.Path(prefix, "date"), nil, "is required")
 	}
 	p.Name(validate.Path(prefix, "cause"), c.Cause)
-	if d := c.Description.Reveal(); len(d) > complaintMaxDescription || !utf8.ValidString(d) {
-		p.Addf(validate.Path(prefix, "description"), c.Description, "must be UTF-8 text of at most %d bytes", complaintMaxDescription)
+	if d := c.Description.Reveal(); len(d) > maxDescription || !utf8.ValidString(d) {
+		p.Addf(validate.Path(prefix, "description"), c.Description, "must be UTF-8 text of at most %d bytes", maxDescription)
 	}
 	switch c.Status {
-	case ComplaintOpen:
+	case Open:
 		if !c.ResolvedAt.IsZero() {
 			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "an open complaint has no resolution date")
 		}
-	case ComplaintResolved:
+	case Resolved:
 		switch {
 		case c.ResolvedAt.IsZero():
 			p.Add(validate.Path(prefix, "resolved_at"), nil, "is required for a resolved complaint")
 		case c.ResolvedAt.Before(c.Date):
 			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
-		case c.ResolvedAt.Sub(c.Date) == complaintMaxDuration:
+		case c.ResolvedAt.Sub(c.Date) == maxDuration:
 			// Sub saturates: the resolution time would be clamped.
 			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is more than 292 years after the complaint date "+c.Date.Format(time.RFC3339)+": a resolution time must fit a time.Duration")
 		}
@@ -123,7 +124,7 @@ func complaintCheck(p *validate.Problems, prefix string, c Complaint) {
 // that is not open (ErrInvalidTransition) and a resolution before the
 // complaint was received (ErrInvalid), leaving c unchanged.
 func (c *Complaint) Resolve(at time.Time) error {
-	if c.Status != ComplaintOpen {
+	if c.Status != Open {
 		return fmt.Errorf("complaint %q is %s, not open: %w", c.ID, c.Status, ErrInvalidTransition)
 	}
 	var p validate.Problems
@@ -136,13 +137,13 @@ func (c *Complaint) Resolve(at time.Time) error {
 	if err := p.Err(ErrInvalid); err != nil {
 		return err
 	}
-	c.Status = ComplaintResolved
+	c.Status = Resolved
 	c.ResolvedAt = at
 	return nil
 }
 
 // ComplaintConfig sets how complaints are classified and analysed.
-type ComplaintConfig struct {
+type Config struct {
 	// Causes is the list of cause categories a complaint must use; empty
 	// means free labels (any non-blank cause).
 	Causes []string `json:"causes,omitempty"`
@@ -156,8 +157,8 @@ type ComplaintConfig struct {
 // the document package, the manager's service, other), and lists clients
 // with 2 or more complaints in the period: the smallest number that is a
 // repeat.
-func DefaultComplaintConfig() ComplaintConfig {
-	return ComplaintConfig{
+func DefaultConfig() Config {
+	return Config{
 		Causes:          []string{"product_quality", "delivery", "billing", "documents", "service", "other"},
 		RepeatThreshold: 2,
 	}
@@ -166,7 +167,7 @@ func DefaultComplaintConfig() ComplaintConfig {
 // Validate reports every problem at once (the first 100 of them, and how
 // many more): a blank, malformed or repeated cause, and a repeat
 // threshold outside 2..1000.
-func (c ComplaintConfig) Validate() error {
+func (c Config) Validate() error {
 	var p validate.Problems
 	p.Limit("causes", validate.MaxListed)
 	for i, cause := range c.Causes {
@@ -183,7 +184,7 @@ func (c ComplaintConfig) Validate() error {
 }
 
 // ComplaintCause is one cause's line of the Pareto table.
-type ComplaintCause struct {
+type Cause struct {
 	Cause string `json:"cause"`
 	Count int    `json:"count"`
 	// Share and CumulativeShare are percentages of the period's
@@ -194,7 +195,7 @@ type ComplaintCause struct {
 }
 
 // ComplaintResolution summarises how long resolved complaints took.
-type ComplaintResolution struct {
+type Resolution struct {
 	// Resolved is the number of resolved complaints measured.
 	Resolved int `json:"resolved"`
 	// Defined is false when none was resolved: then there is no median.
@@ -205,14 +206,14 @@ type ComplaintResolution struct {
 }
 
 // ComplaintRepeat is a client with repeated complaints in the period.
-type ComplaintRepeat struct {
+type Repeat struct {
 	ClientID     string   `json:"client_id"`
 	Count        int      `json:"count"`
 	ComplaintIDs []string `json:"complaint_ids"`
 }
 
-// ComplaintAnalysis is the outcome of [AnalyzeComplaints].
-type ComplaintAnalysis struct {
+// ComplaintAnalysis is the outcome of [Analyze].
+type Analysis struct {
 	From time.Time `json:"from"`
 	To   time.Time `json:"to"`
 	// Total is the number of complaints received in [From, To); Open and
@@ -222,12 +223,12 @@ type ComplaintAnalysis struct {
 	Resolved int `json:"resolved"`
 	// Causes is the Pareto table: causes with at least one complaint, by
 	// count descending, ties by cause name.
-	Causes     []ComplaintCause    `json:"causes"`
-	Resolution ComplaintResolution `json:"resolution"`
+	Causes     []Cause    `json:"causes"`
+	Resolution Resolution `json:"resolution"`
 	// RepeatClients are the clients with at least RepeatThreshold
 	// complaints in the period, by count descending, ties by client ID;
 	// complaint IDs in date order.
-	RepeatClients []ComplaintRepeat `json:"repeat_clients"`
+	RepeatClients []Repeat `json:"repeat_clients"`
 }
 
 // AnalyzeComplaints analyses the complaints received in [from, to): how
@@ -242,13 +243,13 @@ type ComplaintAnalysis struct {
 // the value at rank ceil(P/100 × N)), so each is an actual resolution
 // time, never an interpolation.
 //
-// Errors (client.ErrInvalid, all at once): an invalid cfg, a missing or
+// Errors (ErrInvalid, all at once): an invalid cfg, a missing or
 // empty period (from must be before to), an invalid complaint, a
 // repeated complaint ID, and a cause outside cfg.Causes when the list is
 // set. Complaints outside the period are validated too: bad input is
 // reported wherever it is. No complaint at all is a valid, empty
 // analysis.
-func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg ComplaintConfig) (ComplaintAnalysis, error) {
+func Analyze(complaints []Complaint, from, to time.Time, cfg Config) (Analysis, error) {
 	var p validate.Problems
 	p.Limit("complaints", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
@@ -260,17 +261,17 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	}
 	p.Each("complaints", len(complaints), func(q *validate.Problems, i int) {
 		c := &complaints[i]
-		complaintCheck(q, "", *c)
+		check(q, "", *c)
 		if len(cfg.Causes) > 0 && c.Cause != "" && !slices.Contains(cfg.Causes, c.Cause) {
 			q.Addf("cause", c.Cause, "complaint %q: is not one of the configured causes %v", c.ID, cfg.Causes)
 		}
 	})
 	p.Repeats("complaints", "id", len(complaints), func(i int) string { return complaints[i].ID })
 	if err := p.Err(ErrInvalid); err != nil {
-		return ComplaintAnalysis{}, err
+		return Analysis{}, err
 	}
 
-	a := ComplaintAnalysis{From: from, To: to, Causes: []ComplaintCause{}, RepeatClients: []ComplaintRepeat{}}
+	a := Analysis{From: from, To: to, Causes: []Cause{}, RepeatClients: []Repeat{}}
 	var inPeriod []Complaint
 	for _, c := range complaints {
 		if !c.Date.Before(from) && c.Date.Before(to) {
@@ -286,7 +287,7 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	for _, c := range inPeriod {
 		byCause[c.Cause]++
 		byClient[c.ClientID] = append(byClient[c.ClientID], c.ID)
-		if c.Status == ComplaintOpen {
+		if c.Status == Open {
 			a.Open++
 			continue
 		}
@@ -295,9 +296,9 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 	}
 
 	for cause, n := range byCause {
-		a.Causes = append(a.Causes, ComplaintCause{Cause: cause, Count: n})
+		a.Causes = append(a.Causes, Cause{Cause: cause, Count: n})
 	}
-	slices.SortFunc(a.Causes, func(x, y ComplaintCause) int {
+	slices.SortFunc(a.Causes, func(x, y Cause) int {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Cause, y.Cause))
 	})
 	cum := 0
@@ -318,10 +319,10 @@ func AnalyzeComplaints(complaints []Complaint, from, to time.Time, cfg Complaint
 
 	for id, ids := range byClient {
 		if len(ids) >= cfg.RepeatThreshold {
-			a.RepeatClients = append(a.RepeatClients, ComplaintRepeat{ClientID: id, Count: len(ids), ComplaintIDs: ids})
+			a.RepeatClients = append(a.RepeatClients, Repeat{ClientID: id, Count: len(ids), ComplaintIDs: ids})
 		}
 	}
-	slices.SortFunc(a.RepeatClients, func(x, y ComplaintRepeat) int {
+	slices.SortFunc(a.RepeatClients, func(x, y Repeat) int {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.ClientID, y.ClientID))
 	})
 	return a, nil

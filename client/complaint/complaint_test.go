@@ -1,4 +1,4 @@
-package client
+package complaint
 
 import (
 	"bytes"
@@ -8,23 +8,24 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func nov(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, time.UTC) }
 
-func resolved(id, client string, at time.Time, cause string, took time.Duration) Complaint {
-	return Complaint{ID: id, ClientID: client, Date: at, Cause: cause, Status: ComplaintResolved, ResolvedAt: at.Add(took)}
+func resolved(id, clientID string, at time.Time, cause string, took time.Duration) Complaint {
+	return Complaint{ID: id, ClientID: clientID, Date: at, Cause: cause, Status: Resolved, ResolvedAt: at.Add(took)}
 }
 
-func opened(id, client string, at time.Time, cause string) Complaint {
-	return Complaint{ID: id, ClientID: client, Date: at, Cause: cause, Status: ComplaintOpen,
-		Description: NewPersonal("Call Anna Petrova at +7 916 555-01-02")}
+func opened(id, clientID string, at time.Time, cause string) Complaint {
+	return Complaint{ID: id, ClientID: clientID, Date: at, Cause: cause, Status: Open,
+		Description: client.NewPersonal("Call Anna Petrova at +7 916 555-01-02")}
 }
 
-// complaintNovember is the hand-worked month of TestAnalyzeComplaints.
-func complaintNovember() []Complaint {
+// november is the hand-worked month of TestAnalyzeComplaints.
+func november() []Complaint {
 	const day = 24 * time.Hour
 	return []Complaint{
 		resolved("k1", "c-1", nov(2, 9), "delivery", day),
@@ -54,29 +55,29 @@ func complaintNovember() []Complaint {
 // Repeats (threshold 2): c-1 k1 k2 k5 = 3; c-2 k3 k6 = 2; c-3 k4 k8 = 2;
 // c-4 has one.
 func TestAnalyzeComplaints(t *testing.T) {
-	a, err := AnalyzeComplaints(complaintNovember(), nov(1, 0), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), DefaultComplaintConfig())
+	a, err := Analyze(november(), nov(1, 0), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), DefaultConfig())
 	require.NoError(t, err)
 	assert.Equal(t, 8, a.Total)
 	assert.Equal(t, 2, a.Open)
 	assert.Equal(t, 6, a.Resolved)
-	assert.Equal(t, []ComplaintCause{
+	assert.Equal(t, []Cause{
 		{Cause: "delivery", Count: 4, Share: 50, CumulativeShare: 50},
 		{Cause: "billing", Count: 2, Share: 25, CumulativeShare: 75},
 		{Cause: "documents", Count: 1, Share: 12.5, CumulativeShare: 87.5},
 		{Cause: "product_quality", Count: 1, Share: 12.5, CumulativeShare: 100},
 	}, a.Causes)
-	assert.Equal(t, ComplaintResolution{Resolved: 6, Defined: true, Median: 24 * time.Hour, P90: 192 * time.Hour}, a.Resolution)
-	assert.Equal(t, []ComplaintRepeat{
+	assert.Equal(t, Resolution{Resolved: 6, Defined: true, Median: 24 * time.Hour, P90: 192 * time.Hour}, a.Resolution)
+	assert.Equal(t, []Repeat{
 		{ClientID: "c-1", Count: 3, ComplaintIDs: []string{"k1", "k2", "k5"}},
 		{ClientID: "c-2", Count: 2, ComplaintIDs: []string{"k3", "k6"}},
 		{ClientID: "c-3", Count: 2, ComplaintIDs: []string{"k4", "k8"}},
 	}, a.RepeatClients)
 
-	cfg := DefaultComplaintConfig()
+	cfg := DefaultConfig()
 	cfg.RepeatThreshold = 3
-	a, err = AnalyzeComplaints(complaintNovember(), nov(1, 0), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), cfg)
+	a, err = Analyze(november(), nov(1, 0), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), cfg)
 	require.NoError(t, err)
-	assert.Equal(t, []ComplaintRepeat{{ClientID: "c-1", Count: 3, ComplaintIDs: []string{"k1", "k2", "k5"}}}, a.RepeatClients)
+	assert.Equal(t, []Repeat{{ClientID: "c-1", Count: 3, ComplaintIDs: []string{"k1", "k2", "k5"}}}, a.RepeatClients)
 }
 
 // TestComplaintPercentilesWikipedia runs the nearest-rank examples of
@@ -97,7 +98,7 @@ func TestComplaintPercentilesWikipedia(t *testing.T) {
 		for i, h := range c.hours {
 			cs = append(cs, resolved(fmt.Sprintf("k%d", i), "c", nov(2, 0), "delivery", time.Duration(h)*time.Hour))
 		}
-		a, err := AnalyzeComplaints(cs, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
+		a, err := Analyze(cs, nov(1, 0), nov(30, 0), DefaultConfig())
 		require.NoError(t, err)
 		assert.Equal(t, time.Duration(c.median)*time.Hour, a.Resolution.Median, "%v", c.hours)
 		assert.Equal(t, time.Duration(c.p90)*time.Hour, a.Resolution.P90, "%v", c.hours)
@@ -105,19 +106,19 @@ func TestComplaintPercentilesWikipedia(t *testing.T) {
 }
 
 func TestAnalyzeComplaintsEmptyAndOpen(t *testing.T) {
-	a, err := AnalyzeComplaints(nil, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
+	a, err := Analyze(nil, nov(1, 0), nov(30, 0), DefaultConfig())
 	require.NoError(t, err, "no complaint is good news, not an error")
 	assert.Zero(t, a.Total)
 	assert.Empty(t, a.Causes)
 	assert.False(t, a.Resolution.Defined)
 
-	a, err = AnalyzeComplaints([]Complaint{opened("k1", "c", nov(3, 0), "service")}, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
+	a, err = Analyze([]Complaint{opened("k1", "c", nov(3, 0), "service")}, nov(1, 0), nov(30, 0), DefaultConfig())
 	require.NoError(t, err)
-	assert.Equal(t, ComplaintResolution{}, a.Resolution, "nothing resolved: no median, said so by Defined")
+	assert.Equal(t, Resolution{}, a.Resolution, "nothing resolved: no median, said so by Defined")
 	assert.Equal(t, 1, a.Open)
 
 	// Free labels when no cause list is configured.
-	a, err = AnalyzeComplaints([]Complaint{opened("k1", "c", nov(3, 0), "rude driver")}, nov(1, 0), nov(30, 0), ComplaintConfig{RepeatThreshold: 2})
+	a, err = Analyze([]Complaint{opened("k1", "c", nov(3, 0), "rude driver")}, nov(1, 0), nov(30, 0), Config{RepeatThreshold: 2})
 	require.NoError(t, err)
 	assert.Equal(t, "rude driver", a.Causes[0].Cause)
 }
@@ -130,18 +131,18 @@ func TestComplaintValidate(t *testing.T) {
 		want []string
 	}{
 		{Complaint{}, []string{"id: is required", "client_id: is required", "date: is required", "cause: is required", "status: is required (open or resolved)"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved},
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Resolved},
 			[]string{"resolved_at: is required for a resolved complaint"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved, ResolvedAt: nov(4, 0)},
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Resolved, ResolvedAt: nov(4, 0)},
 			[]string{"resolved_at = 2026-11-04T00:00:00Z: is before the complaint date 2026-11-05T00:00:00Z"}},
 		// A resolution time past time.Duration's 292 years would be
 		// clamped to it by Sub, so the median would be a wrong number.
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintResolved, ResolvedAt: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Resolved, ResolvedAt: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
 			[]string{"resolved_at = 9999-01-01T00:00:00Z: is more than 292 years after the complaint date 2026-11-05T00:00:00Z"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: ComplaintOpen, ResolvedAt: nov(6, 0)},
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Open, ResolvedAt: nov(6, 0)},
 			[]string{"resolved_at = 2026-11-06T00:00:00Z: an open complaint has no resolution date"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "a\tb", Status: ComplaintStatus(7)},
-			[]string{`cause = "a\tb": must be printable UTF-8`, "status = ComplaintStatus(7): unknown status"}},
+		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "a\tb", Status: Status(7)},
+			[]string{`cause = "a\tb": must be printable UTF-8`, "status = Status(7): unknown status"}},
 	}
 	for _, c := range cases {
 		err := c.c.Validate()
@@ -157,22 +158,22 @@ func TestComplaintResolve(t *testing.T) {
 	err := c.Resolve(nov(2, 0))
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.ErrorContains(t, err, `resolved_at = 2026-11-02T00:00:00Z: complaint "k1": must not be before the complaint date`)
-	assert.Equal(t, ComplaintOpen, c.Status, "a refused resolution changes nothing")
+	assert.Equal(t, Open, c.Status, "a refused resolution changes nothing")
 	assert.ErrorContains(t, c.Resolve(time.Time{}), `resolved_at: complaint "k1": is required`)
 
 	require.NoError(t, c.Resolve(nov(4, 0)))
-	assert.Equal(t, ComplaintResolved, c.Status)
+	assert.Equal(t, Resolved, c.Status)
 	assert.Equal(t, nov(4, 0), c.ResolvedAt)
 	require.NoError(t, c.Validate())
 	assert.ErrorIs(t, c.Resolve(nov(5, 0)), ErrInvalidTransition)
 }
 
 func TestAnalyzeComplaintsErrors(t *testing.T) {
-	cs := complaintNovember()
+	cs := november()
 	cs[2].Cause = "weather"
 	cs[5].ID = "k1"
 	cs[9].ResolvedAt = nov(1, 0) // outside the period, still checked
-	_, err := AnalyzeComplaints(cs, nov(30, 0), nov(1, 0), ComplaintConfig{Causes: []string{"delivery", "delivery", ""}, RepeatThreshold: 1})
+	_, err := Analyze(cs, nov(30, 0), nov(1, 0), Config{Causes: []string{"delivery", "delivery", ""}, RepeatThreshold: 1})
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
 		"config.causes[1] = delivery: is repeated",
@@ -185,7 +186,7 @@ func TestAnalyzeComplaintsErrors(t *testing.T) {
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
-	_, err = AnalyzeComplaints(nil, time.Time{}, nov(1, 0), DefaultComplaintConfig())
+	_, err = Analyze(nil, time.Time{}, nov(1, 0), DefaultConfig())
 	assert.ErrorContains(t, err, "period: from and to are required")
 }
 
@@ -202,18 +203,18 @@ func TestComplaintDescriptionNeverPrints(t *testing.T) {
 	assert.Contains(t, string(js), `"description":"[redacted]"`)
 
 	bad := c
-	bad.Description = NewPersonal(string([]byte{0xff, 'A', 'n', 'n', 'a'}))
+	bad.Description = client.NewPersonal(string([]byte{0xff, 'A', 'n', 'n', 'a'}))
 	err = bad.Validate()
 	assert.ErrorContains(t, err, "description = [redacted]: must be UTF-8 text")
 	assert.NotContains(t, err.Error(), "Anna")
 }
 
 func TestComplaintStatusText(t *testing.T) {
-	var s ComplaintStatus
+	var s Status
 	require.NoError(t, json.Unmarshal([]byte(`"resolved"`), &s))
-	assert.Equal(t, ComplaintResolved, s)
+	assert.Equal(t, Resolved, s)
 	assert.ErrorContains(t, json.Unmarshal([]byte(`"closed"`), &s), `unknown complaint status "closed"`)
-	_, err := json.Marshal(ComplaintStatus(0))
+	_, err := json.Marshal(Status(0))
 	assert.Error(t, err)
 }
 
@@ -223,12 +224,12 @@ func TestAnalyzeComplaintsCapsListedProblems(t *testing.T) {
 	for i := range cs {
 		cs[i] = Complaint{ID: "k", ClientID: "c", Date: nov(2, 0), Cause: "delivery"}
 	}
-	_, err := AnalyzeComplaints(cs, nov(1, 0), nov(30, 0), DefaultComplaintConfig())
+	_, err := Analyze(cs, nov(1, 0), nov(30, 0), DefaultConfig())
 	requireCapped(t, err, "complaints", 499)
 }
 
 func TestComplaintConfigCapsListedProblems(t *testing.T) {
 	// 250 blank causes: each is required (250) and repeats the first (249).
-	cfg := ComplaintConfig{Causes: make([]string, 250), RepeatThreshold: 2}
+	cfg := Config{Causes: make([]string, 250), RepeatThreshold: 2}
 	requireCapped(t, cfg.Validate(), "causes", 499)
 }

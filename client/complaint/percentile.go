@@ -1,4 +1,4 @@
-package client
+package complaint
 
 // nearestRank returns the 0-based index of the nearest-rank P-th
 // percentile (0 < pct <= 100) among n ordered values: rank

@@ -1,17 +1,20 @@
-package client
+package keyclients
 
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/abc"
 	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/pareto"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // KeyClientsConfig sets the key-client rule.
-type KeyClientsConfig struct {
+type Config struct {
 	// Measure is what the key clients bring. Default profit, the
 	// article's measure.
-	Measure ABCMeasure `json:"measure"`
+	Measure abc.Measure `json:"measure"`
 	// SharePct is the share, in percent points, that the key clients
 	// together must bring MORE than. Default 50. It must lie in 0..100,
 	// 100 excluded (no group brings more than everything).
@@ -20,12 +23,12 @@ type KeyClientsConfig struct {
 
 // DefaultKeyClientsConfig encodes the article's rule: "in many companies a
 // few key clients bring more than 50% of the profit".
-func DefaultKeyClientsConfig() KeyClientsConfig {
-	return KeyClientsConfig{Measure: ABCByProfit, SharePct: decimal.NewFromInt(50)}
+func DefaultConfig() Config {
+	return Config{Measure: abc.ByProfit, SharePct: decimal.NewFromInt(50)}
 }
 
 // Validate reports every problem with the config at once.
-func (c KeyClientsConfig) Validate() error {
+func (c Config) Validate() error {
 	var p validate.Problems
 	if !c.Measure.IsValid() {
 		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
@@ -37,7 +40,7 @@ func (c KeyClientsConfig) Validate() error {
 }
 
 // KeyClient is one key client.
-type KeyClient struct {
+type Key struct {
 	// Rank is the client's place by value, 1 for the largest; equal
 	// values are ranked by ClientID.
 	Rank     int             `json:"rank"`
@@ -50,10 +53,10 @@ type KeyClient struct {
 }
 
 // KeyClientsResult lists the key clients and what they hold.
-type KeyClientsResult struct {
-	Config KeyClientsConfig `json:"config"`
+type Result struct {
+	Config Config `json:"config"`
 	// Keys are the key clients in rank order.
-	Keys []KeyClient `json:"keys"`
+	Keys []Key `json:"keys"`
 	// Clients is how many clients were considered.
 	Clients int `json:"clients"`
 	// KeyValue is the exact sum of the key clients' values.
@@ -79,7 +82,7 @@ type KeyClientsResult struct {
 // MarkKeyAccounts sets KeyAccount on each client: true for the key
 // clients, false for the others. It returns how many were marked true.
 // Persist the changed records through the Store.
-func (r KeyClientsResult) MarkKeyAccounts(clients []Client) int {
+func (r Result) MarkKeyAccounts(clients []client.Client) int {
 	keys := make(map[string]struct{}, len(r.Keys))
 	for _, k := range r.Keys {
 		keys[k.ClientID] = struct{}{}
@@ -112,43 +115,45 @@ func (r KeyClientsResult) MarkKeyAccounts(clients []Client) int {
 // The decision is exact, as in ABC: the cumulative total of whole units is
 // compared with floor(Total × SharePct / 100).
 //
-// Errors (client.ErrInvalid, every problem listed, the config's with the
+// Errors (ErrInvalid, every problem listed, the config's with the
 // input's): an invalid cfg; no clients; an empty or repeated client ID; a
 // negative revenue; a revenue or profit out of range; no client with a
 // positive value (the total is not positive, so no share exists).
-func KeyClients(totals []ClientTotals, cfg KeyClientsConfig) (KeyClientsResult, error) {
-	rk, err := abcRank(totals, cfg.Measure, cfg.Validate())
+func Find(totals []abc.Totals, cfg Config) (Result, error) {
+	rk, err := pareto.Rank(totals, func(t *abc.Totals) pareto.Fields {
+		return pareto.Fields{ID: t.ClientID, Revenue: t.Revenue, Profit: t.Profit}
+	}, cfg.Measure == abc.ByProfit, cfg.Measure.String(), cfg.Validate(), ErrInvalid)
 	if err != nil {
-		return KeyClientsResult{}, err
+		return Result{}, err
 	}
-	a := &rk.amounts
+	a := &rk.Amounts
 	exp := a.Exp()
 	frac := cfg.SharePct.Shift(-2)
-	floorCut, _ := rk.positive.MulFloorCeil(frac)
-	res := KeyClientsResult{
+	floorCut, _ := rk.Positive.MulFloorCeil(frac)
+	res := Result{
 		Config:   cfg,
 		Clients:  len(totals),
-		Total:    rk.positive.Decimal(exp),
-		NetTotal: rk.positive.Decimal(exp).Add(rk.negative.Decimal(exp)),
+		Total:    rk.Positive.Decimal(exp),
+		NetTotal: rk.Positive.Decimal(exp).Add(rk.Negative.Decimal(exp)),
 	}
 	res.Cut = res.Total.Mul(frac)
-	totalF := rk.positive.Float64()
+	totalF := rk.Positive.Float64()
 	var cum exactsum.Acc
-	for r, idx := range rk.order {
+	for r, idx := range rk.Order {
 		i := int(idx)
 		cum.Add(a, i)
-		res.Keys = append(res.Keys, KeyClient{
+		res.Keys = append(res.Keys, Key{
 			Rank:          r + 1,
 			ClientID:      totals[i].ClientID,
-			Value:         cfg.Measure.value(&totals[i]),
+			Value:         cfg.Measure.Of(&totals[i]),
 			SharePct:      a.Float64(i) / totalF * 100,
 			CumulativePct: cum.Float64() / totalF * 100,
 		})
 		if cum.Cmp(floorCut) > 0 {
 			// cum > Total × SharePct/100 exactly: the loop always ends
 			// here, because the positive total exceeds any share < 100 %.
-			if r+1 < len(rk.order) {
-				res.TieAtBoundary = a.Cmp(i, int(rk.order[r+1])) == 0
+			if r+1 < len(rk.Order) {
+				res.TieAtBoundary = a.Cmp(i, int(rk.Order[r+1])) == 0
 			}
 			break
 		}
@@ -156,8 +161,8 @@ func KeyClients(totals []ClientTotals, cfg KeyClientsConfig) (KeyClientsResult, 
 	res.KeyValue = cum.Decimal(exp)
 	res.SharePct = cum.Float64() / totalF * 100
 	if res.NetTotal.Sign() > 0 {
-		net := rk.positive
-		net.AddAcc(rk.negative)
+		net := rk.Positive
+		net.AddAcc(rk.Negative)
 		share := cum.Float64() / net.Float64() * 100
 		res.NetSharePct = &share
 	}

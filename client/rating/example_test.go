@@ -1,10 +1,11 @@
-package client_test
+package rating_test
 
 import (
 	"fmt"
 	"time"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/rating"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,7 +15,7 @@ import (
 // instead of counting as zero.
 func ExampleRate() {
 	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	in := client.RatingInput{
+	in := rating.Input{
 		ClientID:        "vostok",
 		ProfitShare:     decimal.RequireFromString("4"),
 		Revenue:         decimal.RequireFromString("120000"),
@@ -23,7 +24,7 @@ func ExampleRate() {
 		History: client.History{ClientID: "vostok", Orders: 7, Total: decimal.RequireFromString("500000"),
 			FirstOrder: time.Date(2023, 1, 10, 0, 0, 0, 0, time.UTC), LastOrder: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
 	}
-	r, err := client.Rate(in, asOf, client.DefaultRatingConfig())
+	r, err := rating.Rate(in, asOf, rating.DefaultConfig())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -40,38 +41,4 @@ func ExampleRate() {
 	// loyalty             65.0 x 25.0% = 16.25  tenure 4 years of 5 for full marks (80) and 6 repeat orders of 12 (50), averaged: loyalty 65
 	// payment_discipline   0.0 x  0.0% =  0.00  no payment-discipline score supplied: undefined
 	// undefined payment_discipline (20 points) left out, not counted as zero: the weight was shared among value, growth, loyalty in proportion to their weights
-}
-
-// A month of complaints: causes in Pareto order, resolution times, and
-// the clients who complain again and again.
-func ExampleAnalyzeComplaints() {
-	at := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
-	done := func(id, who string, d int, cause string, days int) client.Complaint {
-		return client.Complaint{ID: id, ClientID: who, Date: at(d), Cause: cause,
-			Status: client.ComplaintResolved, ResolvedAt: at(d + days)}
-	}
-	complaints := []client.Complaint{
-		done("k1", "vostok", 2, "delivery", 1),
-		done("k2", "vostok", 9, "delivery", 3),
-		done("k3", "zapad", 11, "billing", 2),
-		{ID: "k4", ClientID: "vostok", Date: at(20), Cause: "delivery", Status: client.ComplaintOpen,
-			Description: client.NewPersonal("Driver did not call the warehouse manager")},
-	}
-	a, err := client.AnalyzeComplaints(complaints, at(1), at(30), client.DefaultComplaintConfig())
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, c := range a.Causes {
-		fmt.Printf("%-9s %d  %.1f%%  cumulative %.1f%%\n", c.Cause, c.Count, c.Share, c.CumulativeShare)
-	}
-	fmt.Printf("open %d, median resolution %v, 90th percentile %v\n", a.Open, a.Resolution.Median, a.Resolution.P90)
-	for _, r := range a.RepeatClients {
-		fmt.Println("repeat:", r.ClientID, r.ComplaintIDs)
-	}
-	// Output:
-	// delivery  3  75.0%  cumulative 75.0%
-	// billing   1  25.0%  cumulative 100.0%
-	// open 1, median resolution 48h0m0s, 90th percentile 72h0m0s
-	// repeat: vostok [k1 k2 k4]
 }

@@ -1,4 +1,4 @@
-package client
+package rating
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/days"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
@@ -15,46 +17,46 @@ import (
 
 // RatingFactor is one of the four factors of the client rating. The zero
 // value is unset.
-type RatingFactor uint8
+type Factor uint8
 
 const (
 	// RatingValue is the client's share of the company's profit.
-	RatingValue RatingFactor = iota + 1
+	Value Factor = iota + 1
 	// RatingGrowth is the period-over-period change of the client's revenue.
-	RatingGrowth
+	Growth
 	// RatingLoyalty is tenure and repeat orders.
-	RatingLoyalty
+	Loyalty
 	// RatingPaymentDiscipline is how well the client pays, a 0-100 number
 	// the host supplies (from its own solvency or receivables scoring).
-	RatingPaymentDiscipline
+	PaymentDiscipline
 )
 
-var ratingFactorNames = enum.Names{"", "value", "growth", "loyalty", "payment_discipline"}
+var factorNames = enum.Names{"", "value", "growth", "loyalty", "payment_discipline"}
 
 // ParseRatingFactor returns the factor named s ("value", "growth",
 // "loyalty", "payment_discipline").
-func ParseRatingFactor(s string) (RatingFactor, error) {
-	return enum.Parse[RatingFactor](ratingFactorNames, "rating factor", s)
+func ParseFactor(s string) (Factor, error) {
+	return enum.Parse[Factor](factorNames, "rating factor", s)
 }
 
-func (f RatingFactor) String() string { return enum.String(ratingFactorNames, "RatingFactor", f) }
+func (f Factor) String() string { return enum.String(factorNames, "Factor", f) }
 
 // IsValid reports whether f is one of the named factors.
-func (f RatingFactor) IsValid() bool { return enum.Valid(ratingFactorNames, f) }
+func (f Factor) IsValid() bool { return enum.Valid(factorNames, f) }
 
 // MarshalText implements encoding.TextMarshaler; an unset factor is an error.
-func (f RatingFactor) MarshalText() ([]byte, error) {
-	return enum.Marshal(ratingFactorNames, "RatingFactor", f)
+func (f Factor) MarshalText() ([]byte, error) {
+	return enum.Marshal(factorNames, "Factor", f)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (f *RatingFactor) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(ratingFactorNames, "rating factor", f, b)
+func (f *Factor) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(factorNames, "rating factor", f, b)
 }
 
 // RatingWeights are the factors' weights in percent points ("40" is 40 %
 // of the rating); they must sum to exactly 100.
-type RatingWeights struct {
+type Weights struct {
 	Value             decimal.Decimal `json:"value"`
 	Growth            decimal.Decimal `json:"growth"`
 	Loyalty           decimal.Decimal `json:"loyalty"`
@@ -64,8 +66,8 @@ type RatingWeights struct {
 // RatingConfig sets the weights and the normalisation of each factor to a
 // 0-100 sub-score. Percentages are decimal percent points, as everywhere
 // in the library: "10" is 10 %.
-type RatingConfig struct {
-	Weights RatingWeights `json:"weights"`
+type Config struct {
+	Weights Weights `json:"weights"`
 	// FullMarksProfitShare is the profit share (0 < s <= 100) that earns
 	// the full 100 on value: value = 100 · share / FullMarksProfitShare,
 	// saturating at 100 for any larger share.
@@ -103,9 +105,9 @@ type RatingConfig struct {
 //   - full marks on tenure after 5 years, on repeat orders after 12 (a
 //     year of monthly orders);
 //   - a loss-making client is rated, with 0 on value.
-func DefaultRatingConfig() RatingConfig {
-	return RatingConfig{
-		Weights: RatingWeights{
+func DefaultConfig() Config {
+	return Config{
+		Weights: Weights{
 			Value: decimal.NewFromInt(40), Growth: decimal.NewFromInt(20),
 			Loyalty: decimal.NewFromInt(20), PaymentDiscipline: decimal.NewFromInt(20),
 		},
@@ -118,11 +120,11 @@ func DefaultRatingConfig() RatingConfig {
 	}
 }
 
-var ratingHundred = decimal.NewFromInt(100)
+var hundred = decimal.NewFromInt(100)
 
 // Validate reports every problem at once: a weight outside 0..100,
 // weights not summing to 100, and a normalisation bound out of range.
-func (c RatingConfig) Validate() error {
+func (c Config) Validate() error {
 	var p validate.Problems
 	w := c.Weights
 	p.Percent("weights.value", w.Value, 0, 100)
@@ -133,7 +135,7 @@ func (c RatingConfig) Validate() error {
 	// validate.MaxExponent).
 	weights := []decimal.Decimal{w.Value, w.Growth, w.Loyalty, w.PaymentDiscipline}
 	if !slices.ContainsFunc(weights, func(d decimal.Decimal) bool { return !validate.InRange(d) }) {
-		if sum := decimal.Sum(weights[0], weights[1:]...); !sum.Equal(ratingHundred) {
+		if sum := decimal.Sum(weights[0], weights[1:]...); !sum.Equal(hundred) {
 			p.Add("weights", sum, "must sum to 100 percent points")
 		}
 	}
@@ -159,7 +161,7 @@ func (c RatingConfig) Validate() error {
 }
 
 // RatingInput is what the rating knows about one client over a period.
-type RatingInput struct {
+type Input struct {
 	ClientID string `json:"client_id"`
 	// ProfitShare is the client's share of the company's profit over the
 	// period, in percent points (2.5 is 2.5 %), at most 100. Negative
@@ -175,7 +177,7 @@ type RatingInput struct {
 	Since time.Time `json:"since,omitzero"`
 	// History is the client's order history (Orders 0 if none); its
 	// ClientID must be ClientID.
-	History History `json:"history"`
+	History client.History `json:"history"`
 	// PaymentDiscipline is the host's 0-100 payment score, nil when the
 	// host has none. A missing score is not a zero: the factor is left
 	// out and its weight shared among the others (see [Rate]).
@@ -184,8 +186,8 @@ type RatingInput struct {
 
 // RatingContribution is one factor's part of a rating. Contributions of
 // all factors add up to the score.
-type RatingContribution struct {
-	Factor RatingFactor `json:"factor"`
+type Contribution struct {
+	Factor Factor `json:"factor"`
 	// Defined is false when the factor's input is missing or undefined;
 	// then SubScore, EffectiveWeight and Contribution are 0.
 	Defined  bool    `json:"defined"`
@@ -212,7 +214,7 @@ type Rating struct {
 	Defined bool `json:"defined"`
 	// Factors holds the four factors in the order value, growth, loyalty,
 	// payment discipline.
-	Factors []RatingContribution `json:"factors"`
+	Factors []Contribution `json:"factors"`
 	// Notes explains redistributed weights and an undefined rating.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -245,30 +247,30 @@ type Rating struct {
 // so. If no factor with a positive weight is defined, the rating is
 // undefined.
 //
-// Errors (client.ErrInvalid, all at once): an invalid cfg, a zero asOf,
+// Errors (ErrInvalid, all at once): an invalid cfg, a zero asOf,
 // a missing client ID, a profit share above 100 or negative without
 // AllowLoss, a negative revenue, a profit share or revenue out of range
 // (more than 30 decimal places or a scale above 10^30), a payment
 // discipline outside 0..100 (or NaN), a Since or order after asOf, a
 // malformed history or one of another client.
-func Rate(in RatingInput, asOf time.Time, cfg RatingConfig) (Rating, error) {
+func Rate(in Input, asOf time.Time, cfg Config) (Rating, error) {
 	var p validate.Problems
 	p.Merge("config", cfg.Validate())
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
 	}
-	ratingCheckInput(&p, "", in, asOf, cfg)
+	checkInput(&p, "", in, asOf, cfg)
 	if err := p.Err(ErrInvalid); err != nil {
 		return Rating{}, err
 	}
-	sc := newRatingScale(cfg)
-	return sc.rate(in, asOf, make([]RatingContribution, ratingFactors)), nil
+	sc := newScale(cfg)
+	return sc.rate(in, asOf, make([]Contribution, numFactors)), nil
 }
 
 // RateAll rates every client of the base, in input order. Errors are
 // those of Rate, each under "inputs[i]", plus an empty base and a
 // repeated client ID.
-func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, error) {
+func RateAll(inputs []Input, asOf time.Time, cfg Config) ([]Rating, error) {
 	var p validate.Problems
 	p.Limit("inputs", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
@@ -278,21 +280,21 @@ func RateAll(inputs []RatingInput, asOf time.Time, cfg RatingConfig) ([]Rating, 
 	if len(inputs) == 0 {
 		p.Add("inputs", nil, "the client base is empty")
 	}
-	p.Each("inputs", len(inputs), func(q *validate.Problems, i int) { ratingCheckInput(q, "", inputs[i], asOf, cfg) })
+	p.Each("inputs", len(inputs), func(q *validate.Problems, i int) { checkInput(q, "", inputs[i], asOf, cfg) })
 	p.Repeats("inputs", "client_id", len(inputs), func(i int) string { return inputs[i].ClientID })
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
-	sc := newRatingScale(cfg)
+	sc := newScale(cfg)
 	out := make([]Rating, len(inputs))
-	factors := make([]RatingContribution, ratingFactors*len(inputs))
+	factors := make([]Contribution, numFactors*len(inputs))
 	for i := range inputs {
-		out[i] = sc.rate(inputs[i], asOf, factors[ratingFactors*i:ratingFactors*(i+1):ratingFactors*(i+1)])
+		out[i] = sc.rate(inputs[i], asOf, factors[numFactors*i:numFactors*(i+1):numFactors*(i+1)])
 	}
 	return out, nil
 }
 
-func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf time.Time, cfg RatingConfig) {
+func checkInput(p *validate.Problems, prefix string, in Input, asOf time.Time, cfg Config) {
 	if strings.TrimSpace(in.ClientID) == "" {
 		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
 	}
@@ -303,7 +305,7 @@ func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf 
 	switch {
 	case !validate.InRange(in.ProfitShare):
 		p.Add(validate.Path(prefix, "profit_share"), validate.Sci(in.ProfitShare), who()+validate.RangeReason)
-	case in.ProfitShare.GreaterThan(ratingHundred):
+	case in.ProfitShare.GreaterThan(hundred):
 		p.Add(validate.Path(prefix, "profit_share"), in.ProfitShare, who()+"a share of the company's profit cannot exceed 100 %")
 	case in.ProfitShare.Sign() < 0 && !cfg.AllowLoss:
 		p.Add(validate.Path(prefix, "profit_share"), in.ProfitShare, who()+"is negative (a loss-making client); set allow_loss to rate it 0 on value")
@@ -328,41 +330,41 @@ func ratingCheckInput(p *validate.Problems, prefix string, in RatingInput, asOf 
 	switch {
 	case in.History.ClientID != in.ClientID:
 		p.Addf(validate.Path(prefix, "history.client_id"), in.History.ClientID, "is not the client's ID %q (pass a history with orders 0 for a client that never ordered)", in.ClientID)
-	case !historyOK(in.History, asOf):
-		historyCheck(p, validate.Path(prefix, "history"), in.History, asOf)
+	default:
+		p.Merge(validate.Path(prefix, "history"), in.History.ValidateAsOf(asOf))
 	}
 }
 
 // ratingDaysPerYear is the mean Julian year, so that four years with a
 // leap day are exactly four years.
-const ratingDaysPerYear = 365.25
+const daysPerYear = 365.25
 
 // ratingFactors is the number of factors: value, growth, loyalty,
 // payment discipline.
-const ratingFactors = 4
+const numFactors = 4
 
 // ratingScale is a config made ready to rate many clients: what each
 // rating reads from the config, converted once. Sub-scores are float64
 // statistics (see Rating), so the inputs are converted to float64 once
 // each and the arithmetic is plain floating point; the text of an
 // explanation prints the decimals as given.
-type ratingScale struct {
-	cfg     RatingConfig
-	weights [ratingFactors]float64
+type scale struct {
+	cfg     Config
+	weights [numFactors]float64
 	// full, floor and ceiling are FullMarksProfitShare, GrowthFloor and
 	// GrowthCeiling, as numbers and as text.
 	full, floor, ceiling          float64
 	fullText, floorText, ceilText string
 }
 
-func newRatingScale(cfg RatingConfig) *ratingScale {
+func newScale(cfg Config) *scale {
 	w := cfg.Weights
-	return &ratingScale{
+	return &scale{
 		cfg:       cfg,
-		weights:   [ratingFactors]float64{ratingFloat(w.Value), ratingFloat(w.Growth), ratingFloat(w.Loyalty), ratingFloat(w.PaymentDiscipline)},
-		full:      ratingFloat(cfg.FullMarksProfitShare),
-		floor:     ratingFloat(cfg.GrowthFloor),
-		ceiling:   ratingFloat(cfg.GrowthCeiling),
+		weights:   [numFactors]float64{toFloat(w.Value), toFloat(w.Growth), toFloat(w.Loyalty), toFloat(w.PaymentDiscipline)},
+		full:      toFloat(cfg.FullMarksProfitShare),
+		floor:     toFloat(cfg.GrowthFloor),
+		ceiling:   toFloat(cfg.GrowthCeiling),
 		fullText:  cfg.FullMarksProfitShare.String(),
 		floorText: cfg.GrowthFloor.String(),
 		ceilText:  cfg.GrowthCeiling.String(),
@@ -371,11 +373,11 @@ func newRatingScale(cfg RatingConfig) *ratingScale {
 
 // rate rates one valid input as of asOf, filling factors (length
 // ratingFactors) with the contributions.
-func (sc *ratingScale) rate(in RatingInput, asOf time.Time, factors []RatingContribution) Rating {
+func (sc *scale) rate(in Input, asOf time.Time, factors []Contribution) Rating {
 	factors[0] = sc.value(in)
 	factors[1] = sc.growth(in)
 	factors[2] = sc.loyalty(in, asOf)
-	factors[3] = ratingPayment(in)
+	factors[3] = payment(in)
 	r := Rating{ClientID: in.ClientID, Factors: factors}
 	defined, undefined := 0.0, 0.0
 	for i := range factors {
@@ -402,29 +404,29 @@ func (sc *ratingScale) rate(in RatingInput, asOf time.Time, factors []RatingCont
 		r.Score += c.Contribution
 	}
 	if undefined > 0 {
-		r.Notes = []string{ratingRedistributed(factors)}
+		r.Notes = []string{redistributed(factors)}
 	}
 	return r
 }
 
 // ratingRedistributed says which undefined factors' weights were shared
 // among which defined ones.
-func ratingRedistributed(factors []RatingContribution) string {
+func redistributed(factors []Contribution) string {
 	var missing, kept []string
 	for _, c := range factors {
 		if c.Defined {
 			kept = append(kept, c.Factor.String())
 		} else if c.Weight > 0 {
-			missing = append(missing, c.Factor.String()+" ("+ratingNum(c.Weight)+" points)")
+			missing = append(missing, c.Factor.String()+" ("+num(c.Weight)+" points)")
 		}
 	}
 	return "undefined " + strings.Join(missing, ", ") + " left out, not counted as zero: the weight was shared among " +
 		strings.Join(kept, ", ") + " in proportion to their weights"
 }
 
-func (sc *ratingScale) value(in RatingInput) RatingContribution {
-	c := RatingContribution{Factor: RatingValue, Defined: true}
-	share := ratingFloat(in.ProfitShare)
+func (sc *scale) value(in Input) Contribution {
+	c := Contribution{Factor: Value, Defined: true}
+	share := toFloat(in.ProfitShare)
 	text := in.ProfitShare.String()
 	switch {
 	case in.ProfitShare.Sign() < 0:
@@ -434,21 +436,21 @@ func (sc *ratingScale) value(in RatingInput) RatingContribution {
 		c.Explanation = "profit share " + text + " % reaches the full mark of " + sc.fullText + " %: value 100 (saturated)"
 	default:
 		c.SubScore = 100 * (share / sc.full) // share < full: at most 100 after rounding
-		c.Explanation = "profit share " + text + " % of the full mark of " + sc.fullText + " %: value " + ratingNum(c.SubScore)
+		c.Explanation = "profit share " + text + " % of the full mark of " + sc.fullText + " %: value " + num(c.SubScore)
 	}
 	return c
 }
 
-func (sc *ratingScale) growth(in RatingInput) RatingContribution {
-	c := RatingContribution{Factor: RatingGrowth}
+func (sc *scale) growth(in Input) Contribution {
+	c := Contribution{Factor: Growth}
 	if in.PreviousRevenue.Sign() == 0 {
 		c.Explanation = "no revenue in the previous period (now " + in.Revenue.String() + "): growth from nothing has no percentage, undefined"
 		return c
 	}
 	c.Defined = true
-	prev := ratingFloat(in.PreviousRevenue)
-	g := (ratingFloat(in.Revenue) - prev) * 100 / prev
-	head := "revenue " + in.Revenue.String() + " against " + in.PreviousRevenue.String() + " the period before: " + ratingSigned(g) + " %"
+	prev := toFloat(in.PreviousRevenue)
+	g := (toFloat(in.Revenue) - prev) * 100 / prev
+	head := "revenue " + in.Revenue.String() + " against " + in.PreviousRevenue.String() + " the period before: " + signed(g) + " %"
 	switch {
 	case g <= sc.floor:
 		c.Explanation = head + ", at or below the floor of " + sc.floorText + " %: growth 0 (saturated)"
@@ -457,13 +459,13 @@ func (sc *ratingScale) growth(in RatingInput) RatingContribution {
 		c.Explanation = head + ", at or above the ceiling of " + sc.ceilText + " %: growth 100 (saturated)"
 	default:
 		c.SubScore = 100 * ((g - sc.floor) / (sc.ceiling - sc.floor)) // within 0..100 after rounding
-		c.Explanation = head + ", linear from " + sc.floorText + " % (0) to " + sc.ceilText + " % (100): growth " + ratingNum(c.SubScore)
+		c.Explanation = head + ", linear from " + sc.floorText + " % (0) to " + sc.ceilText + " % (100): growth " + num(c.SubScore)
 	}
 	return c
 }
 
-func (sc *ratingScale) loyalty(in RatingInput, asOf time.Time) RatingContribution {
-	c := RatingContribution{Factor: RatingLoyalty}
+func (sc *scale) loyalty(in Input, asOf time.Time) Contribution {
+	c := Contribution{Factor: Loyalty}
 	start := in.Since
 	if f := in.History.FirstOrder; !f.IsZero() && (start.IsZero() || f.Before(start)) {
 		start = f
@@ -474,36 +476,36 @@ func (sc *ratingScale) loyalty(in RatingInput, asOf time.Time) RatingContributio
 	}
 	c.Defined = true
 	full, fullRepeats := sc.cfg.FullMarksTenureYears, sc.cfg.FullMarksRepeatOrders
-	years := float64(historyDays(start, asOf)) / ratingDaysPerYear
-	tenure := ratingSaturate(100 * years / float64(full))
+	years := float64(days.Between(start, asOf)) / daysPerYear
+	tenure := saturate(100 * years / float64(full))
 	repeats := max(in.History.Orders-1, 0)
-	repeat := ratingSaturate(100 * float64(repeats) / float64(fullRepeats))
+	repeat := saturate(100 * float64(repeats) / float64(fullRepeats))
 	c.SubScore = (tenure + repeat) / 2
-	c.Explanation = "tenure " + ratingNum(years) + " years of " + strconv.Itoa(full) + " for full marks (" + ratingNum(tenure) +
-		") and " + strconv.Itoa(repeats) + " repeat orders of " + strconv.Itoa(fullRepeats) + " (" + ratingNum(repeat) +
-		"), averaged: loyalty " + ratingNum(c.SubScore)
+	c.Explanation = "tenure " + num(years) + " years of " + strconv.Itoa(full) + " for full marks (" + num(tenure) +
+		") and " + strconv.Itoa(repeats) + " repeat orders of " + strconv.Itoa(fullRepeats) + " (" + num(repeat) +
+		"), averaged: loyalty " + num(c.SubScore)
 	return c
 }
 
-func ratingPayment(in RatingInput) RatingContribution {
-	c := RatingContribution{Factor: RatingPaymentDiscipline}
+func payment(in Input) Contribution {
+	c := Contribution{Factor: PaymentDiscipline}
 	if in.PaymentDiscipline == nil {
 		c.Explanation = "no payment-discipline score supplied: undefined"
 		return c
 	}
 	c.Defined = true
 	c.SubScore = *in.PaymentDiscipline
-	c.Explanation = "payment discipline " + ratingNum(c.SubScore) + ", as supplied by the host"
+	c.Explanation = "payment discipline " + num(c.SubScore) + ", as supplied by the host"
 	return c
 }
 
 // ratingSaturate caps a sub-score at its full marks of 100: the
 // documented saturation of tenure and repeat orders (inputs are never
 // negative here, so there is no lower cap).
-func ratingSaturate(x float64) float64 { return math.Min(x, 100) }
+func saturate(x float64) float64 { return math.Min(x, 100) }
 
 // ratingNum prints a statistic with one decimal, or none when whole.
-func ratingNum(x float64) string {
+func num(x float64) string {
 	var buf [32]byte
 	b := strconv.AppendFloat(buf[:0], x, 'f', 1, 64)
 	if n := len(b); n >= 2 && b[n-2] == '.' && b[n-1] == '0' {
@@ -512,11 +514,11 @@ func ratingNum(x float64) string {
 	return string(b)
 }
 
-func ratingSigned(x float64) string {
+func signed(x float64) string {
 	if x > 0 {
-		return "+" + ratingNum(x)
+		return "+" + num(x)
 	}
-	return ratingNum(x)
+	return num(x)
 }
 
 // ratingFloat converts a decimal input to the float64 the statistics are
@@ -524,21 +526,21 @@ func ratingSigned(x float64) string {
 // an exponent within ±22 are both exact in float64, so one multiplication
 // or division rounds once, without the big.Rat that InexactFloat64
 // allocates; anything else takes InexactFloat64.
-func ratingFloat(d decimal.Decimal) float64 {
+func toFloat(d decimal.Decimal) float64 {
 	e := d.Exponent()
 	if d.NumDigits() > 15 || e < -22 || e > 22 {
 		return d.InexactFloat64()
 	}
 	c := float64(d.CoefficientInt64())
 	if e < 0 {
-		return c / ratingPow10[-e]
+		return c / pow10[-e]
 	}
-	return c * ratingPow10[e]
+	return c * pow10[e]
 }
 
 // ratingPow10 holds 10^0 ... 10^22, every power of ten a float64 holds
 // exactly.
-var ratingPow10 = func() (p [23]float64) {
+var pow10 = func() (p [23]float64) {
 	p[0] = 1
 	for i := 1; i < len(p); i++ {
 		p[i] = p[i-1] * 10

@@ -1,4 +1,4 @@
-package client
+package rating
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/synthetic"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,19 +17,19 @@ import (
 
 var ratingAsOf = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 
-func ratingPtr(x float64) *float64 { return &x }
+func ptr(x float64) *float64 { return &x }
 
 // ratingInput is the hand-worked client of TestRateWorked.
-func ratingInput() RatingInput {
-	return RatingInput{
+func validInput() Input {
+	return Input{
 		ClientID:        "c-1",
 		ProfitShare:     decimal.NewFromInt(4),
 		Revenue:         decimal.NewFromInt(120_000),
 		PreviousRevenue: decimal.NewFromInt(100_000),
 		Since:           time.Date(2022, 11, 26, 0, 0, 0, 0, time.UTC),
-		History: History{ClientID: "c-1", Orders: 7, Total: decimal.NewFromInt(500_000),
+		History: client.History{ClientID: "c-1", Orders: 7, Total: decimal.NewFromInt(500_000),
 			FirstOrder: time.Date(2023, 1, 10, 0, 0, 0, 0, time.UTC), LastOrder: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
-		PaymentDiscipline: ratingPtr(90),
+		PaymentDiscipline: ptr(90),
 	}
 }
 
@@ -41,21 +43,21 @@ func ratingInput() RatingInput {
 //	payment: 90 as supplied                                          = 90
 //	score = 40·0.40 + 70·0.20 + 65·0.20 + 90·0.20 = 16 + 14 + 13 + 18 = 61
 func TestRateWorked(t *testing.T) {
-	r, err := Rate(ratingInput(), ratingAsOf, DefaultRatingConfig())
+	r, err := Rate(validInput(), ratingAsOf, DefaultConfig())
 	require.NoError(t, err)
 	require.True(t, r.Defined)
 	assert.InDelta(t, 61, r.Score, 1e-9)
 	assert.Empty(t, r.Notes)
 
 	want := []struct {
-		f                  RatingFactor
+		f                  Factor
 		sub, weight, contr float64
 		explanation        string
 	}{
-		{RatingValue, 40, 40, 16, "profit share 4 % of the full mark of 10 %: value 40"},
-		{RatingGrowth, 70, 20, 14, "revenue 120000 against 100000 the period before: +20 %, linear from -50 % (0) to 50 % (100): growth 70"},
-		{RatingLoyalty, 65, 20, 13, "tenure 4 years of 5 for full marks (80) and 6 repeat orders of 12 (50), averaged: loyalty 65"},
-		{RatingPaymentDiscipline, 90, 20, 18, "payment discipline 90, as supplied by the host"},
+		{Value, 40, 40, 16, "profit share 4 % of the full mark of 10 %: value 40"},
+		{Growth, 70, 20, 14, "revenue 120000 against 100000 the period before: +20 %, linear from -50 % (0) to 50 % (100): growth 70"},
+		{Loyalty, 65, 20, 13, "tenure 4 years of 5 for full marks (80) and 6 repeat orders of 12 (50), averaged: loyalty 65"},
+		{PaymentDiscipline, 90, 20, 18, "payment discipline 90, as supplied by the host"},
 	}
 	require.Len(t, r.Factors, 4)
 	sum := 0.0
@@ -79,9 +81,9 @@ func TestRateWorked(t *testing.T) {
 // 65·0.25 = 20 + 17.5 + 16.25 = 53.75 (not 61 − 18 = 43, which would
 // count the unknown as zero).
 func TestRateMissingPaymentDiscipline(t *testing.T) {
-	in := ratingInput()
+	in := validInput()
 	in.PaymentDiscipline = nil
-	r, err := Rate(in, ratingAsOf, DefaultRatingConfig())
+	r, err := Rate(in, ratingAsOf, DefaultConfig())
 	require.NoError(t, err)
 	assert.InDelta(t, 53.75, r.Score, 1e-9)
 	pay := r.Factors[3]
@@ -96,26 +98,26 @@ func TestRateMissingPaymentDiscipline(t *testing.T) {
 }
 
 func TestRateNormalisations(t *testing.T) {
-	cfg := DefaultRatingConfig()
-	sub := func(t *testing.T, in RatingInput, f RatingFactor) RatingContribution {
+	cfg := DefaultConfig()
+	sub := func(t *testing.T, in Input, f Factor) Contribution {
 		t.Helper()
 		r, err := Rate(in, ratingAsOf, cfg)
 		require.NoError(t, err)
 		return r.Factors[f-1]
 	}
 	t.Run("value saturates at the full mark", func(t *testing.T) {
-		in := ratingInput()
+		in := validInput()
 		in.ProfitShare = decimal.RequireFromString("12.5")
-		c := sub(t, in, RatingValue)
+		c := sub(t, in, Value)
 		assert.Equal(t, 100.0, c.SubScore)
 		assert.Equal(t, "profit share 12.5 % reaches the full mark of 10 %: value 100 (saturated)", c.Explanation)
 		in.ProfitShare = decimal.RequireFromString("2.5") // 100·2.5/10 = 25
-		assert.InDelta(t, 25, sub(t, in, RatingValue).SubScore, 1e-9)
+		assert.InDelta(t, 25, sub(t, in, Value).SubScore, 1e-9)
 	})
 	t.Run("a loss scores 0 on value", func(t *testing.T) {
-		in := ratingInput()
+		in := validInput()
 		in.ProfitShare = decimal.RequireFromString("-1.5")
-		c := sub(t, in, RatingValue)
+		c := sub(t, in, Value)
 		assert.Zero(t, c.SubScore)
 		assert.Equal(t, "profit share -1.5 %: the company loses money on the client, value 0", c.Explanation)
 	})
@@ -132,17 +134,17 @@ func TestRateNormalisations(t *testing.T) {
 			{400_000, 100}, // +300 %
 			{0, 0},         // -100 %
 		} {
-			in := ratingInput()
+			in := validInput()
 			in.Revenue = decimal.NewFromInt(tc.rev)
-			assert.InDelta(t, tc.want, sub(t, in, RatingGrowth).SubScore, 1e-9, "revenue %d", tc.rev)
+			assert.InDelta(t, tc.want, sub(t, in, Growth).SubScore, 1e-9, "revenue %d", tc.rev)
 		}
-		in := ratingInput()
+		in := validInput()
 		in.Revenue = decimal.NewFromInt(20_000)
 		assert.Equal(t, "revenue 20000 against 100000 the period before: -80 %, at or below the floor of -50 %: growth 0 (saturated)",
-			sub(t, in, RatingGrowth).Explanation)
+			sub(t, in, Growth).Explanation)
 	})
 	t.Run("growth from nothing is undefined", func(t *testing.T) {
-		in := ratingInput()
+		in := validInput()
 		in.PreviousRevenue = decimal.Zero
 		r, err := Rate(in, ratingAsOf, cfg)
 		require.NoError(t, err)
@@ -153,34 +155,34 @@ func TestRateNormalisations(t *testing.T) {
 		assert.Contains(t, r.Notes[0], "undefined growth (20 points) left out")
 	})
 	t.Run("loyalty halves saturate", func(t *testing.T) {
-		in := ratingInput()
+		in := validInput()
 		in.Since = time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC) // ~10.9 years: tenure 100
 		in.History.Orders = 30                                 // 29 repeats: 100
 		in.History.FirstOrder = in.Since
-		assert.Equal(t, 100.0, sub(t, in, RatingLoyalty).SubScore)
+		assert.Equal(t, 100.0, sub(t, in, Loyalty).SubScore)
 	})
 	t.Run("tenure starts at the earlier of since and the first order", func(t *testing.T) {
-		in := ratingInput()
+		in := validInput()
 		in.Since = time.Time{} // first order 2023-01-10: 1416 days = 3.877 years
 		in.History.Orders = 1  // no repeats
-		c := sub(t, in, RatingLoyalty)
+		c := sub(t, in, Loyalty)
 		// (100·(1416/365.25)/5 + 0)/2 = 38.77...
 		assert.InDelta(t, 100*(1416/365.25)/5/2, c.SubScore, 1e-9)
 	})
 	t.Run("no start known leaves loyalty undefined", func(t *testing.T) {
-		in := ratingInput()
+		in := validInput()
 		in.Since = time.Time{}
-		in.History = History{ClientID: "c-1"}
-		c := sub(t, in, RatingLoyalty)
+		in.History = client.History{ClientID: "c-1"}
+		c := sub(t, in, Loyalty)
 		assert.False(t, c.Defined)
 		assert.Equal(t, "no start of the relationship known (no since, no order): loyalty undefined", c.Explanation)
 	})
 }
 
 func TestRateUndefined(t *testing.T) {
-	cfg := DefaultRatingConfig()
-	cfg.Weights = RatingWeights{Value: decimal.Zero, Growth: decimal.Zero, Loyalty: decimal.Zero, PaymentDiscipline: decimal.NewFromInt(100)}
-	in := ratingInput()
+	cfg := DefaultConfig()
+	cfg.Weights = Weights{Value: decimal.Zero, Growth: decimal.Zero, Loyalty: decimal.Zero, PaymentDiscipline: decimal.NewFromInt(100)}
+	in := validInput()
 	in.PaymentDiscipline = nil
 	r, err := Rate(in, ratingAsOf, cfg)
 	require.NoError(t, err)
@@ -190,14 +192,14 @@ func TestRateUndefined(t *testing.T) {
 }
 
 func TestRateErrors(t *testing.T) {
-	in := ratingInput()
+	in := validInput()
 	in.ClientID = "c-9"
 	in.ProfitShare = decimal.NewFromInt(101)
 	in.Revenue = decimal.NewFromInt(-1)
 	in.PreviousRevenue = decimal.NewFromInt(-2)
-	in.PaymentDiscipline = ratingPtr(100.5)
+	in.PaymentDiscipline = ptr(100.5)
 	in.Since = ratingAsOf.AddDate(0, 0, 1)
-	_, err := Rate(in, ratingAsOf, DefaultRatingConfig())
+	_, err := Rate(in, ratingAsOf, DefaultConfig())
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
 		`profit_share = 101: client "c-9": a share of the company's profit cannot exceed 100 %`,
@@ -210,59 +212,59 @@ func TestRateErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), want)
 	}
 
-	in = ratingInput()
+	in = validInput()
 	in.PreviousRevenue = decimal.New(5, -40)
-	_, err = Rate(in, ratingAsOf, DefaultRatingConfig())
+	_, err = Rate(in, ratingAsOf, DefaultConfig())
 	assert.ErrorContains(t, err, `previous_revenue = 5e-40: client "c-1": is out of range: more than 30 decimal places`)
 
-	in = ratingInput()
-	in.PaymentDiscipline = ratingPtr(math.NaN())
-	_, err = Rate(in, ratingAsOf, DefaultRatingConfig())
+	in = validInput()
+	in.PaymentDiscipline = ptr(math.NaN())
+	_, err = Rate(in, ratingAsOf, DefaultConfig())
 	assert.ErrorContains(t, err, `payment_discipline = NaN: client "c-1": must be within 0..100`)
 
-	in = ratingInput()
+	in = validInput()
 	in.ProfitShare = decimal.NewFromInt(-3)
-	cfg := DefaultRatingConfig()
+	cfg := DefaultConfig()
 	cfg.AllowLoss = false
 	_, err = Rate(in, ratingAsOf, cfg)
 	assert.ErrorContains(t, err, `profit_share = -3: client "c-1": is negative (a loss-making client); set allow_loss to rate it 0 on value`)
 
-	in = ratingInput()
+	in = validInput()
 	in.History.LastOrder = ratingAsOf.Add(time.Hour)
-	_, err = Rate(in, time.Time{}, DefaultRatingConfig())
+	_, err = Rate(in, time.Time{}, DefaultConfig())
 	assert.ErrorContains(t, err, "as_of: is required")
-	_, err = Rate(in, ratingAsOf, DefaultRatingConfig())
+	_, err = Rate(in, ratingAsOf, DefaultConfig())
 	assert.ErrorContains(t, err, `history.last_order = 2026-11-26T01:00:00Z: client "c-1": is after the as-of date`)
 }
 
 func TestRateAll(t *testing.T) {
-	a := ratingInput()
-	b := ratingInput()
+	a := validInput()
+	b := validInput()
 	b.ClientID, b.History.ClientID = "c-2", "c-2"
 	b.PaymentDiscipline = nil
-	rs, err := RateAll([]RatingInput{a, b}, ratingAsOf, DefaultRatingConfig())
+	rs, err := RateAll([]Input{a, b}, ratingAsOf, DefaultConfig())
 	require.NoError(t, err)
 	assert.InDelta(t, 61, rs[0].Score, 1e-9)
 	assert.InDelta(t, 53.75, rs[1].Score, 1e-9)
 
-	_, err = RateAll(nil, ratingAsOf, DefaultRatingConfig())
+	_, err = RateAll(nil, ratingAsOf, DefaultConfig())
 	assert.ErrorContains(t, err, "inputs: the client base is empty")
 	bad := a
 	bad.Revenue = decimal.NewFromInt(-5)
-	_, err = RateAll([]RatingInput{a, b, bad}, ratingAsOf, DefaultRatingConfig())
+	_, err = RateAll([]Input{a, b, bad}, ratingAsOf, DefaultConfig())
 	assert.ErrorContains(t, err, `inputs[2].revenue = -5: client "c-1": must not be negative`)
 	assert.ErrorContains(t, err, "inputs[2].client_id = c-1: repeats inputs[0]")
 }
 
 func TestRatingConfigValidate(t *testing.T) {
-	require.NoError(t, DefaultRatingConfig().Validate())
-	thirds := DefaultRatingConfig()
-	thirds.Weights = RatingWeights{Value: decimal.RequireFromString("33.3"), Growth: decimal.RequireFromString("33.3"),
+	require.NoError(t, DefaultConfig().Validate())
+	thirds := DefaultConfig()
+	thirds.Weights = Weights{Value: decimal.RequireFromString("33.3"), Growth: decimal.RequireFromString("33.3"),
 		Loyalty: decimal.RequireFromString("33.4"), PaymentDiscipline: decimal.Zero}
 	require.NoError(t, thirds.Validate(), "decimal weights sum exactly: 33.3 + 33.3 + 33.4 = 100")
 
-	err := RatingConfig{
-		Weights: RatingWeights{Value: decimal.NewFromInt(120), Growth: decimal.NewFromInt(-10),
+	err := Config{
+		Weights: Weights{Value: decimal.NewFromInt(120), Growth: decimal.NewFromInt(-10),
 			Loyalty: decimal.NewFromInt(20), PaymentDiscipline: decimal.NewFromInt(20)},
 		FullMarksProfitShare: decimal.Zero,
 		GrowthFloor:          decimal.NewFromInt(-150),
@@ -281,25 +283,25 @@ func TestRatingConfigValidate(t *testing.T) {
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
-	_, err = Rate(ratingInput(), ratingAsOf, RatingConfig{})
+	_, err = Rate(validInput(), ratingAsOf, Config{})
 	assert.ErrorContains(t, err, "config.weights = 0: must sum to 100 percent points")
 }
 
 func TestRatingConfigJSON(t *testing.T) {
-	var cfg RatingConfig
+	var cfg Config
 	require.NoError(t, json.Unmarshal([]byte(`{
 		"weights": {"value": "50", "growth": 10, "loyalty": 20.5, "payment_discipline": "19.5"},
 		"full_marks_profit_share": "5", "allow_loss": true, "growth_floor": -30, "growth_ceiling": "30",
 		"full_marks_tenure_years": 3, "full_marks_repeat_orders": 24}`), &cfg))
 	require.NoError(t, cfg.Validate())
 	assert.Equal(t, "20.5", cfg.Weights.Loyalty.String())
-	b, err := json.Marshal(DefaultRatingConfig())
+	b, err := json.Marshal(DefaultConfig())
 	require.NoError(t, err)
-	var back RatingConfig
+	var back Config
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.NoError(t, back.Validate())
-	r1, _ := Rate(ratingInput(), ratingAsOf, DefaultRatingConfig())
-	r2, _ := Rate(ratingInput(), ratingAsOf, back)
+	r1, _ := Rate(validInput(), ratingAsOf, DefaultConfig())
+	r2, _ := Rate(validInput(), ratingAsOf, back)
 	assert.Equal(t, r1, r2)
 
 	js, err := json.Marshal(r1)
@@ -312,17 +314,17 @@ func TestRatingConfigJSON(t *testing.T) {
 // worked client without error, within 0..100, the contributions adding
 // up to the score and the effective weights to 100.
 func FuzzRatingConfig(f *testing.F) {
-	def, _ := json.Marshal(DefaultRatingConfig())
+	def, _ := json.Marshal(DefaultConfig())
 	f.Add(def, 90.0, true)
 	f.Add([]byte(`{"weights":{"value":100,"growth":0,"loyalty":0,"payment_discipline":0},"full_marks_profit_share":1,"growth_floor":0,"growth_ceiling":1,"full_marks_tenure_years":1,"full_marks_repeat_orders":1}`), 0.0, false)
 	f.Add([]byte(`{"weights":{"value":"33.3","growth":"33.3","loyalty":"33.4","payment_discipline":0},"full_marks_profit_share":"0.001","growth_floor":-100,"growth_ceiling":1000,"full_marks_tenure_years":100,"full_marks_repeat_orders":1000000}`), 100.0, true)
 	f.Add([]byte(`{"weights":{"value":50,"growth":50}}`), -1.0, true)
 	f.Fuzz(func(t *testing.T, data []byte, pay float64, hasPay bool) {
-		var cfg RatingConfig
+		var cfg Config
 		if json.Unmarshal(data, &cfg) != nil || cfg.Validate() != nil {
 			return
 		}
-		in := ratingInput()
+		in := validInput()
 		in.PaymentDiscipline = nil
 		if hasPay {
 			in.PaymentDiscipline = &pay
@@ -350,15 +352,15 @@ func FuzzRatingConfig(f *testing.F) {
 }
 
 func BenchmarkRateAll(b *testing.B) {
-	hs, asOf := rfmSyntheticBase(100_000)
-	inputs := make([]RatingInput, len(hs))
+	hs, asOf := synthetic.Histories(100_000)
+	inputs := make([]Input, len(hs))
 	for i, h := range hs {
 		pay := float64(i % 101)
-		inputs[i] = RatingInput{ClientID: h.ClientID, ProfitShare: decimal.New(int64(i%1000), -3),
+		inputs[i] = Input{ClientID: h.ClientID, ProfitShare: decimal.New(int64(i%1000), -3),
 			Revenue: decimal.NewFromInt(int64(1000 + i%5000)), PreviousRevenue: decimal.NewFromInt(int64(i % 4000)),
 			History: h, PaymentDiscipline: &pay}
 	}
-	cfg := DefaultRatingConfig()
+	cfg := DefaultConfig()
 	b.Run("clients=100000", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -371,14 +373,14 @@ func BenchmarkRateAll(b *testing.B) {
 
 func TestRateAllCapsListedProblems(t *testing.T) {
 	// 250 inputs with a negative revenue: one problem each.
-	inputs := make([]RatingInput, 250)
+	inputs := make([]Input, 250)
 	for i := range inputs {
-		inputs[i] = ratingInput()
+		inputs[i] = validInput()
 		inputs[i].ClientID = fmt.Sprintf("c%d", i)
 		inputs[i].History.ClientID = inputs[i].ClientID
 		inputs[i].Revenue = decimal.NewFromInt(-1)
 	}
-	_, err := RateAll(inputs, ratingAsOf, DefaultRatingConfig())
+	_, err := RateAll(inputs, ratingAsOf, DefaultConfig())
 	requireCapped(t, err, "inputs", 250)
 }
 
@@ -390,11 +392,11 @@ func TestRatingFloatIsCorrectlyRounded(t *testing.T) {
 		// Coefficients of 1 to 16 digits, either sign; exponents ±30.
 		coef := (r.Int64N(2_000_000_000_000_000) - 1_000_000_000_000_000) >> r.IntN(50)
 		d := decimal.New(coef, int32(r.IntN(61)-30))
-		assert.Equal(t, d.InexactFloat64(), ratingFloat(d), "%s", d)
+		assert.Equal(t, d.InexactFloat64(), toFloat(d), "%s", d)
 	}
 	for _, s := range []string{"0", "0.1", "-2.5", "12.5", "100", "0.000001", "123456789012345.6", "1234567890123456789.5"} {
 		d := decimal.RequireFromString(s)
-		assert.Equal(t, d.InexactFloat64(), ratingFloat(d), s)
+		assert.Equal(t, d.InexactFloat64(), toFloat(d), s)
 	}
-	assert.Zero(t, ratingFloat(decimal.Decimal{}))
+	assert.Zero(t, toFloat(decimal.Decimal{}))
 }

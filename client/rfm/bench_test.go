@@ -1,46 +1,20 @@
-package client
+package rfm
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"testing"
-	"time"
 
-	"github.com/shopspring/decimal"
+	"github.com/clientele-go/clientele/internal/synthetic"
 )
 
-// rfmSyntheticBase builds n client histories with a fixed seed: 2% never
-// ordered, order counts skewed towards few (1 + a geometric-like draw),
-// last orders spread over two years, totals in cents up to 1,000,000.00
-// (two decimals, as money from a ledger has).
-func rfmSyntheticBase(n int) ([]History, time.Time) {
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	rng := rand.New(rand.NewPCG(2026, 11))
-	hs := make([]History, n)
-	for i := range hs {
-		hs[i].ClientID = fmt.Sprintf("c-%07d", i)
-		if rng.IntN(50) == 0 {
-			continue
-		}
-		orders := 1 + int(rng.ExpFloat64()*4)
-		last := asOf.Add(-time.Duration(rng.IntN(730*24)) * time.Hour)
-		first := last.Add(-time.Duration(rng.IntN(1000*24)) * time.Hour)
-		hs[i].Orders = orders
-		hs[i].FirstOrder = first
-		hs[i].LastOrder = last
-		hs[i].Total = decimal.New(rng.Int64N(100_000_000)+100, -2)
-	}
-	return hs, asOf
-}
-
 func BenchmarkRFM(b *testing.B) {
-	cfg := DefaultRFMConfig()
+	cfg := DefaultConfig()
 	for _, n := range []int{100_000, 1_000_000} {
-		hs, asOf := rfmSyntheticBase(n)
+		hs, asOf := synthetic.Histories(n)
 		b.Run(fmt.Sprintf("clients=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := RFM(hs, asOf, cfg); err != nil {
+				if _, err := Classify(hs, asOf, cfg); err != nil {
 					b.Fatal(err)
 				}
 			}

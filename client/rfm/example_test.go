@@ -1,4 +1,4 @@
-package client_test
+package rfm_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/rfm"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,7 +23,7 @@ import (
 // -> 1 + 4 = 5 (F1 and F4 are empty). Monetary, no ties: 8000 (yug) 1,
 // 15000 (sever) 2, 85000 (center) 3, 325000 (vostok) 4, 890000 (zapad) 5.
 // zapad, the best buyer not seen for 200 days, is R2 F5: cannot_lose.
-func ExampleRFM() {
+func ExampleClassify() {
 	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	daysAgo := func(n int) time.Time { return asOf.AddDate(0, 0, -n) }
 	amount := decimal.RequireFromString
@@ -43,7 +44,7 @@ func ExampleRFM() {
 		fmt.Println(err)
 		return
 	}
-	res, err := client.RFM(histories, asOf, client.DefaultRFMConfig())
+	res, err := rfm.Classify(histories, asOf, rfm.DefaultConfig())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -72,8 +73,8 @@ func ExampleRFM() {
 // A host keeps its own map as JSON: first match wins, so the narrow
 // "whales" rule placed first takes the top monetary fifth out of every
 // other segment.
-func ExampleRFMConfig_Resolve() {
-	var cfg client.RFMConfig
+func ExampleConfig_Resolve() {
+	var cfg rfm.Config
 	err := json.Unmarshal([]byte(`{"rules": [
 		{"segment": "whales",   "monetary": {"min": 5, "max": 5}},
 		{"segment": "active",   "recency":  {"min": 3, "max": 5}},
@@ -95,36 +96,5 @@ func ExampleRFMConfig_Resolve() {
 	fmt.Println(cfg.Validate())
 	// Output:
 	// whales active inactive
-	// client: invalid input: rules: no rule covers R1F1M1, R1F1M2, R1F1M3, R1F1M4, R1F2M1, R1F2M2, R1F2M3, R1F2M4, R1F3M1, R1F3M2, R1F3M3, R1F3M4, R1F4M1, R1F4M2, R1F4M3, R1F4M4, R1F5M1, R1F5M2, R1F5M3, R1F5M4, R2F1M1, R2F1M2, R2F1M3, R2F1M4, R2F2M1, R2F2M2, R2F2M3, R2F2M4, R2F3M1, R2F3M2, R2F3M3, R2F3M4, R2F4M1, R2F4M2, R2F4M3, R2F4M4, R2F5M1, R2F5M2, R2F5M3, R2F5M4 (every combination of scores needs a segment)
-}
-
-// Rule segments are data: a client falls in every segment whose
-// conditions all hold, and each verdict says why.
-func ExampleRuleSegments() {
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	clients := []client.Client{
-		{ID: "vostok", Kind: client.KindCompany, DisplayName: "Vostok", VIP: true, KeyAccount: true, Region: "Moscow", Status: client.StatusActive},
-		{ID: "anna", Kind: client.KindIndividual, PersonName: client.NewPersonal("Anna Petrova"), Region: "Tver", Status: client.StatusActive},
-	}
-	histories := []client.History{
-		{ClientID: "vostok", Orders: 14, FirstOrder: asOf.AddDate(-2, 0, 0), LastOrder: asOf.AddDate(0, 0, -75), Total: decimal.NewFromInt(900000)},
-		{ClientID: "anna", Orders: 1, FirstOrder: asOf.AddDate(0, 0, -12), LastOrder: asOf.AddDate(0, 0, -12), Total: decimal.NewFromInt(4500)},
-	}
-	cfg := client.DefaultRuleSegmentConfig()
-	cfg.Segments = append(cfg.Segments, client.RuleSegment{Name: "outside_moscow", Conditions: []client.RuleCondition{
-		{Kind: client.RuleRegion, Not: true, Values: []string{"Moscow"}},
-	}})
-	res, err := client.RuleSegments(clients, histories, asOf, cfg)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, r := range res {
-		fmt.Println(r.ClientID, r.Segments)
-	}
-	fmt.Println(res[0].Verdicts[5].Checks[0].Reason)
-	// Output:
-	// vostok [b2b vip key_accounts dormant key_accounts_dormant]
-	// anna [b2c new outside_moscow]
-	// last order 75 days before as-of, 60 or more
+	// rfm: invalid input: rules: no rule covers R1F1M1, R1F1M2, R1F1M3, R1F1M4, R1F2M1, R1F2M2, R1F2M3, R1F2M4, R1F3M1, R1F3M2, R1F3M3, R1F3M4, R1F4M1, R1F4M2, R1F4M3, R1F4M4, R1F5M1, R1F5M2, R1F5M3, R1F5M4, R2F1M1, R2F1M2, R2F1M3, R2F1M4, R2F2M1, R2F2M2, R2F2M3, R2F2M4, R2F3M1, R2F3M2, R2F3M3, R2F3M4, R2F4M1, R2F4M2, R2F4M3, R2F4M4, R2F5M1, R2F5M2, R2F5M3, R2F5M4 (every combination of scores needs a segment)
 }

@@ -1,4 +1,4 @@
-package client
+package rfm
 
 import (
 	"encoding/json"
@@ -8,43 +8,45 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/days"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/radix"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
-// The segment names of [DefaultRFMConfig]. A host's own map may use any
+// The segment names of [DefaultConfig]. A host's own map may use any
 // names; these are the ones of the public R×F grid the default follows.
 const (
-	RFMChampions         = "champions"
-	RFMLoyal             = "loyal"
-	RFMPotentialLoyalist = "potential_loyalist"
-	RFMNew               = "new"
-	RFMPromising         = "promising"
-	RFMNeedsAttention    = "needs_attention"
-	RFMAboutToSleep      = "about_to_sleep"
-	RFMAtRisk            = "at_risk"
-	RFMCannotLose        = "cannot_lose"
-	RFMHibernating       = "hibernating"
-	RFMLost              = "lost"
+	Champions         = "champions"
+	Loyal             = "loyal"
+	PotentialLoyalist = "potential_loyalist"
+	NewClients        = "new"
+	Promising         = "promising"
+	NeedsAttention    = "needs_attention"
+	AboutToSleep      = "about_to_sleep"
+	AtRisk            = "at_risk"
+	CannotLose        = "cannot_lose"
+	Hibernating       = "hibernating"
+	Lost              = "lost"
 )
 
 // RFMRange is an inclusive range of scores within 1..5. The zero value
 // (omitted in JSON) matches every score.
-type RFMRange struct {
+type Range struct {
 	Min int `json:"min"`
 	Max int `json:"max"`
 }
 
 // IsZero reports whether r is the zero range, which matches any score.
-func (r RFMRange) IsZero() bool { return r == RFMRange{} }
+func (r Range) IsZero() bool { return r == Range{} }
 
 // Contains reports whether score s lies in r.
-func (r RFMRange) Contains(s int) bool { return r.IsZero() || s >= r.Min && s <= r.Max }
+func (r Range) Contains(s int) bool { return r.IsZero() || s >= r.Min && s <= r.Max }
 
 // String writes the range as "4-5", "5", or "any".
-func (r RFMRange) String() string {
+func (r Range) String() string {
 	switch {
 	case r.IsZero():
 		return "any"
@@ -57,24 +59,24 @@ func (r RFMRange) String() string {
 
 // RFMRule names the segment of the clients whose three scores fall in
 // its ranges.
-type RFMRule struct {
-	Segment   string   `json:"segment"`
-	Recency   RFMRange `json:"recency,omitzero"`
-	Frequency RFMRange `json:"frequency,omitzero"`
-	Monetary  RFMRange `json:"monetary,omitzero"`
+type Rule struct {
+	Segment   string `json:"segment"`
+	Recency   Range  `json:"recency,omitzero"`
+	Frequency Range  `json:"frequency,omitzero"`
+	Monetary  Range  `json:"monetary,omitzero"`
 }
 
-func (r RFMRule) matches(rs, fs, ms int) bool {
+func (r Rule) matches(rs, fs, ms int) bool {
 	return r.Recency.Contains(rs) && r.Frequency.Contains(fs) && r.Monetary.Contains(ms)
 }
 
 // String writes the rule as "champions: R5 F4-5", leaving out the
 // ranges that match any score ("everyone: any scores").
-func (r RFMRule) String() string {
+func (r Rule) String() string {
 	var parts []string
 	for _, x := range []struct {
 		letter string
-		r      RFMRange
+		r      Range
 	}{{"R", r.Recency}, {"F", r.Frequency}, {"M", r.Monetary}} {
 		if !x.r.IsZero() {
 			parts = append(parts, x.letter+x.r.String())
@@ -97,8 +99,8 @@ func (r RFMRule) String() string {
 // rules is dead data, almost always a mistake, and reported). Several
 // rules may name the same segment, to build a segment that is not one
 // rectangle of the grid.
-type RFMConfig struct {
-	Rules []RFMRule `json:"rules"`
+type Config struct {
+	Rules []Rule `json:"rules"`
 }
 
 // DefaultRFMConfig returns the widely used R×F segment grid of the public
@@ -119,35 +121,35 @@ type RFMConfig struct {
 // name for R2 and calls R1 F1-2 "lost", the eleventh segment of the usual
 // eleven-segment list, so the clients who left longest ago are told
 // apart from those drifting away.
-func DefaultRFMConfig() RFMConfig {
-	rng := func(lo, hi int) RFMRange { return RFMRange{Min: lo, Max: hi} }
-	return RFMConfig{Rules: []RFMRule{
-		{Segment: RFMChampions, Recency: rng(5, 5), Frequency: rng(4, 5)},
-		{Segment: RFMLoyal, Recency: rng(3, 4), Frequency: rng(4, 5)},
-		{Segment: RFMPotentialLoyalist, Recency: rng(4, 5), Frequency: rng(2, 3)},
-		{Segment: RFMNew, Recency: rng(5, 5), Frequency: rng(1, 1)},
-		{Segment: RFMPromising, Recency: rng(4, 4), Frequency: rng(1, 1)},
-		{Segment: RFMNeedsAttention, Recency: rng(3, 3), Frequency: rng(3, 3)},
-		{Segment: RFMAboutToSleep, Recency: rng(3, 3), Frequency: rng(1, 2)},
-		{Segment: RFMAtRisk, Recency: rng(1, 2), Frequency: rng(3, 4)},
-		{Segment: RFMCannotLose, Recency: rng(1, 2), Frequency: rng(5, 5)},
-		{Segment: RFMHibernating, Recency: rng(2, 2), Frequency: rng(1, 2)},
-		{Segment: RFMLost, Recency: rng(1, 1), Frequency: rng(1, 2)},
+func DefaultConfig() Config {
+	rng := func(lo, hi int) Range { return Range{Min: lo, Max: hi} }
+	return Config{Rules: []Rule{
+		{Segment: Champions, Recency: rng(5, 5), Frequency: rng(4, 5)},
+		{Segment: Loyal, Recency: rng(3, 4), Frequency: rng(4, 5)},
+		{Segment: PotentialLoyalist, Recency: rng(4, 5), Frequency: rng(2, 3)},
+		{Segment: NewClients, Recency: rng(5, 5), Frequency: rng(1, 1)},
+		{Segment: Promising, Recency: rng(4, 4), Frequency: rng(1, 1)},
+		{Segment: NeedsAttention, Recency: rng(3, 3), Frequency: rng(3, 3)},
+		{Segment: AboutToSleep, Recency: rng(3, 3), Frequency: rng(1, 2)},
+		{Segment: AtRisk, Recency: rng(1, 2), Frequency: rng(3, 4)},
+		{Segment: CannotLose, Recency: rng(1, 2), Frequency: rng(5, 5)},
+		{Segment: Hibernating, Recency: rng(2, 2), Frequency: rng(1, 2)},
+		{Segment: Lost, Recency: rng(1, 1), Frequency: rng(1, 2)},
 	}}
 }
 
 // rfmTable is a resolved map: the index of the winning rule for each
 // score combination, at rfmCell(r, f, m).
-type rfmTable [125]int16
+type table [125]int16
 
-func rfmCell(r, f, m int) int { return (r-1)*25 + (f-1)*5 + (m - 1) }
+func cellOf(r, f, m int) int { return (r-1)*25 + (f-1)*5 + (m - 1) }
 
 // Validate reports every problem with the map at once (the first 100
 // of them, and how many more): no rules, more than 125, a missing or
 // malformed segment name, a range outside 1..5 or reversed,
 // the score combinations no rule covers, and the rules that never apply
 // because earlier rules take every combination they cover.
-func (c RFMConfig) Validate() error {
+func (c Config) Validate() error {
 	_, err := c.resolve()
 	return err
 }
@@ -155,7 +157,7 @@ func (c RFMConfig) Validate() error {
 // Resolve returns the segment of every score combination as the map
 // assigns it, keyed "R5F4M1", for a host to display or review the whole
 // map at once. It fails as Validate does.
-func (c RFMConfig) Resolve() (map[string]string, error) {
+func (c Config) Resolve() (map[string]string, error) {
 	t, err := c.resolve()
 	if err != nil {
 		return nil, err
@@ -164,17 +166,17 @@ func (c RFMConfig) Resolve() (map[string]string, error) {
 	for r := 1; r <= 5; r++ {
 		for f := 1; f <= 5; f++ {
 			for m := 1; m <= 5; m++ {
-				out[fmt.Sprintf("R%dF%dM%d", r, f, m)] = c.Rules[t[rfmCell(r, f, m)]].Segment
+				out[fmt.Sprintf("R%dF%dM%d", r, f, m)] = c.Rules[t[cellOf(r, f, m)]].Segment
 			}
 		}
 	}
 	return out, nil
 }
 
-func (c RFMConfig) resolve() (rfmTable, error) {
+func (c Config) resolve() (table, error) {
 	var p validate.Problems
 	p.Limit("rules", validate.MaxListed)
-	var t rfmTable
+	var t table
 	switch {
 	case len(c.Rules) == 0:
 		p.Add("rules", nil, "must list at least one rule")
@@ -189,9 +191,9 @@ func (c RFMConfig) resolve() (rfmTable, error) {
 	for i, r := range c.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
 		p.Name(f+".segment", r.Segment)
-		rfmCheckRange(&p, f+".recency", r.Recency)
-		rfmCheckRange(&p, f+".frequency", r.Frequency)
-		rfmCheckRange(&p, f+".monetary", r.Monetary)
+		checkRange(&p, f+".recency", r.Recency)
+		checkRange(&p, f+".frequency", r.Frequency)
+		checkRange(&p, f+".monetary", r.Monetary)
 	}
 	if p.Len() > 0 {
 		return t, p.Err(ErrInvalid)
@@ -202,12 +204,12 @@ func (c RFMConfig) resolve() (rfmTable, error) {
 		for f := 1; f <= 5; f++ {
 			var missing []int
 			for m := 1; m <= 5; m++ {
-				i := slices.IndexFunc(c.Rules, func(rule RFMRule) bool { return rule.matches(r, f, m) })
+				i := slices.IndexFunc(c.Rules, func(rule Rule) bool { return rule.matches(r, f, m) })
 				if i < 0 {
 					missing = append(missing, m)
 					continue
 				}
-				t[rfmCell(r, f, m)] = int16(i)
+				t[cellOf(r, f, m)] = int16(i)
 				wins[i]++
 			}
 			switch len(missing) {
@@ -233,7 +235,7 @@ func (c RFMConfig) resolve() (rfmTable, error) {
 	return t, p.Err(ErrInvalid)
 }
 
-func rfmCheckRange(p *validate.Problems, field string, r RFMRange) {
+func checkRange(p *validate.Problems, field string, r Range) {
 	if r.IsZero() {
 		return
 	}
@@ -245,7 +247,7 @@ func rfmCheckRange(p *validate.Problems, field string, r RFMRange) {
 // RFMScore is one client's RFM position: the three measures, where each
 // stands among the clients scored, the three scores, and the segment
 // with the rule that named it.
-type RFMScore struct {
+type Score struct {
 	ClientID string `json:"client_id"`
 	// RecencyDays is the whole days from the last order to the as-of date.
 	RecencyDays int64 `json:"recency_days"`
@@ -255,10 +257,10 @@ type RFMScore struct {
 	Monetary decimal.Decimal `json:"monetary"`
 	// RecencyRank, FrequencyRank and MonetaryRank place the three
 	// values among the clients scored; each score follows from its rank
-	// (see [RFM]).
-	RecencyRank   RFMRank `json:"recency_rank"`
-	FrequencyRank RFMRank `json:"frequency_rank"`
-	MonetaryRank  RFMRank `json:"monetary_rank"`
+	// (see [Classify]).
+	RecencyRank   Rank `json:"recency_rank"`
+	FrequencyRank Rank `json:"frequency_rank"`
+	MonetaryRank  Rank `json:"monetary_rank"`
 	// R, F and M are the scores: 1 for a percentile rank below 1/5, 2
 	// from 1/5 up to 2/5, and so on to 5 from 4/5.
 	R int `json:"r"`
@@ -271,13 +273,13 @@ type RFMScore struct {
 }
 
 // Code returns the scores as the customary three digits, such as "545".
-func (s RFMScore) Code() string { return fmt.Sprintf("%d%d%d", s.R, s.F, s.M) }
+func (s Score) Code() string { return fmt.Sprintf("%d%d%d", s.R, s.F, s.M) }
 
 // RFMRank is where one client's value of a measure stands among the N
 // clients scored: Worse clients have a strictly worse value, Equal the
 // same value, the client itself included. Its midpoint percentile rank
 // is (Worse + Equal/2)/N, and its score 1 + floor(5 × that).
-type RFMRank struct {
+type Rank struct {
 	Worse int `json:"worse"`
 	Equal int `json:"equal"`
 }
@@ -285,12 +287,12 @@ type RFMRank struct {
 // score returns 1 + floor(5·(Worse + Equal/2)/n) in integers, as
 // 1 + floor(5·(2·Worse + Equal) / (2n)). Worse + Equal <= n and
 // Equal >= 1 make 2·Worse + Equal < 2n, so the score is at most 5.
-func (k RFMRank) score(n int) int {
+func (k Rank) score(n int) int {
 	return 1 + 5*(2*k.Worse+k.Equal)/(2*n)
 }
 
 // RFMUnscored is a client RFM cannot rank, with the reason.
-type RFMUnscored struct {
+type Unscored struct {
 	ClientID string `json:"client_id"`
 	Reason   string `json:"reason"`
 }
@@ -298,7 +300,7 @@ type RFMUnscored struct {
 // rfmNoOrders is the reason a client without orders has no RFM score:
 // recency has no last order to count from and ranking it as "worst"
 // would be a guess.
-const rfmNoOrders = "no orders: recency and frequency are undefined, so the client is not scored"
+const noOrdersReason = "no orders: recency and frequency are undefined, so the client is not scored"
 
 // RFMBand is the range of a whole-number measure (recency in days,
 // frequency in orders) that got one score: the smallest and the largest
@@ -306,7 +308,7 @@ const rfmNoOrders = "no orders: recency and frequency are undefined, so the clie
 // Clients 0 is an empty band: no value got the score (with ties, or
 // fewer than five clients, some scores are not used), Min and Max are
 // zero and JSON leaves them out.
-type RFMBand struct {
+type Band struct {
 	Score   int   `json:"score"`
 	Clients int   `json:"clients"`
 	Min     int64 `json:"min"`
@@ -315,16 +317,16 @@ type RFMBand struct {
 
 // MarshalJSON leaves Min and Max out of an empty band, so that no one
 // reads a range of zeros into it.
-func (b RFMBand) MarshalJSON() ([]byte, error) {
+func (b Band) MarshalJSON() ([]byte, error) {
 	if b.Clients == 0 {
-		return json.Marshal(rfmEmptyBand{Score: b.Score})
+		return json.Marshal(emptyBand{Score: b.Score})
 	}
-	type plain RFMBand // without this method
+	type plain Band // without this method
 	return json.Marshal(plain(b))
 }
 
-// RFMMoneyBand is an [RFMBand] of order totals.
-type RFMMoneyBand struct {
+// RFMMoneyBand is an [Band] of order totals.
+type MoneyBand struct {
 	Score   int             `json:"score"`
 	Clients int             `json:"clients"`
 	Min     decimal.Decimal `json:"min"`
@@ -332,15 +334,15 @@ type RFMMoneyBand struct {
 }
 
 // MarshalJSON leaves Min and Max out of an empty band.
-func (b RFMMoneyBand) MarshalJSON() ([]byte, error) {
+func (b MoneyBand) MarshalJSON() ([]byte, error) {
 	if b.Clients == 0 {
-		return json.Marshal(rfmEmptyBand{Score: b.Score})
+		return json.Marshal(emptyBand{Score: b.Score})
 	}
-	type plain RFMMoneyBand
+	type plain MoneyBand
 	return json.Marshal(plain(b))
 }
 
-type rfmEmptyBand struct {
+type emptyBand struct {
 	Score   int `json:"score"`
 	Clients int `json:"clients"`
 }
@@ -349,15 +351,15 @@ type rfmEmptyBand struct {
 // score: [0] is score 1, [4] score 5. A better value never scores lower,
 // so the bands of a measure never overlap and follow the scores: up in
 // orders and money, down in days (the fewest days score 5).
-type RFMBands struct {
-	RecencyDays [5]RFMBand      `json:"recency_days"`
-	Frequency   [5]RFMBand      `json:"frequency"`
-	Monetary    [5]RFMMoneyBand `json:"monetary"`
+type Bands struct {
+	RecencyDays [5]Band      `json:"recency_days"`
+	Frequency   [5]Band      `json:"frequency"`
+	Monetary    [5]MoneyBand `json:"monetary"`
 }
 
 // String writes the bands one measure a line, such as
 // "F1: no clients; F2: 1 order (2 clients); F3: 2-5 orders (3 clients)...".
-func (b RFMBands) String() string {
+func (b Bands) String() string {
 	var sb strings.Builder
 	for k := range 15 {
 		switch {
@@ -373,7 +375,7 @@ func (b RFMBands) String() string {
 
 // writeBand writes the band of one score of the measure whose letter is
 // m, such as "F4: 12 orders (3 clients)" or "M2: 10.5-99 (4 clients)".
-func (b RFMBands) writeBand(sb *strings.Builder, m byte, score int) {
+func (b Bands) writeBand(sb *strings.Builder, m byte, score int) {
 	fmt.Fprintf(sb, "%c%d: ", m, score)
 	if score < 1 || score > 5 {
 		sb.WriteString("not a score")
@@ -384,10 +386,10 @@ func (b RFMBands) writeBand(sb *strings.Builder, m byte, score int) {
 	switch m {
 	case 'R':
 		x := b.RecencyDays[score-1]
-		values, clients = rfmUnits(x.Min, x.Max, "day", "days"), x.Clients
+		values, clients = unitRange(x.Min, x.Max, "day", "days"), x.Clients
 	case 'F':
 		x := b.Frequency[score-1]
-		values, clients = rfmUnits(x.Min, x.Max, "order", "orders"), x.Clients
+		values, clients = unitRange(x.Min, x.Max, "order", "orders"), x.Clients
 	default:
 		x := b.Monetary[score-1]
 		values, clients = x.Min.String(), x.Clients
@@ -399,20 +401,20 @@ func (b RFMBands) writeBand(sb *strings.Builder, m byte, score int) {
 		sb.WriteString("no clients")
 		return
 	}
-	fmt.Fprintf(sb, "%s (%s)", values, rfmCount(int64(clients), "client", "clients"))
+	fmt.Fprintf(sb, "%s (%s)", values, plural(int64(clients), "client", "clients"))
 }
 
 // rfmUnits writes a whole-number range with its unit: "12 orders",
 // "1 day", "10-20 days".
-func rfmUnits(lo, hi int64, one, many string) string {
+func unitRange(lo, hi int64, one, many string) string {
 	if lo == hi {
-		return rfmCount(lo, one, many)
+		return plural(lo, one, many)
 	}
 	return fmt.Sprintf("%d-%d %s", lo, hi, many)
 }
 
 // rfmCount writes "1 client", "0 clients", "3 clients".
-func rfmCount(n int64, one, many string) string {
+func plural(n int64, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -420,43 +422,43 @@ func rfmCount(n int64, one, many string) string {
 }
 
 // RFMSegmentCount is how many scored clients fell in one segment.
-type RFMSegmentCount struct {
+type SegmentCount struct {
 	Segment string `json:"segment"`
 	Clients int    `json:"clients"`
 }
 
-// RFMResult is the outcome of [RFM].
-type RFMResult struct {
+// RFMResult is the outcome of [Classify].
+type Result struct {
 	AsOf time.Time `json:"as_of"`
 	// Config is the segment map that named the segments; RFMScore.Rule
 	// indexes its rules.
-	Config RFMConfig `json:"config"`
+	Config Config `json:"config"`
 	// Scores holds one entry per client with orders, in input order;
 	// their number is the N of the percentile ranks.
-	Scores []RFMScore `json:"scores"`
+	Scores []Score `json:"scores"`
 	// Unscored lists the clients without orders, in input order.
-	Unscored []RFMUnscored `json:"unscored,omitempty"`
+	Unscored []Unscored `json:"unscored,omitempty"`
 	// Bands shows the values that got each score.
-	Bands RFMBands `json:"bands"`
+	Bands Bands `json:"bands"`
 	// Segments counts the scored clients per segment, in the order the
 	// segments first appear in the map; empty segments are listed too.
-	Segments []RFMSegmentCount `json:"segments"`
+	Segments []SegmentCount `json:"segments"`
 }
 
 // Explain says in words why s, one of r.Scores, got its scores and
 // segment: for each measure, how many clients are worse and how many
 // equal, the percentile rank and the score they make, and the band of
 // values that got the same score; then the rule that named the segment.
-func (r RFMResult) Explain(s RFMScore) string {
+func (r Result) Explain(s Score) string {
 	n := len(r.Scores)
 	var sb strings.Builder
-	rfmExplainRank(&sb, 'R', s.R, rfmCount(s.RecencyDays, "day", "days")+" since the last order", "more days", s.RecencyRank, n)
+	explainRank(&sb, 'R', s.R, plural(s.RecencyDays, "day", "days")+" since the last order", "more days", s.RecencyRank, n)
 	r.Bands.writeBand(&sb, 'R', s.R)
 	sb.WriteString(". ")
-	rfmExplainRank(&sb, 'F', s.F, rfmCount(int64(s.Frequency), "order", "orders"), "fewer orders", s.FrequencyRank, n)
+	explainRank(&sb, 'F', s.F, plural(int64(s.Frequency), "order", "orders"), "fewer orders", s.FrequencyRank, n)
 	r.Bands.writeBand(&sb, 'F', s.F)
 	sb.WriteString(". ")
-	rfmExplainRank(&sb, 'M', s.M, "total "+s.Monetary.String(), "a smaller total", s.MonetaryRank, n)
+	explainRank(&sb, 'M', s.M, "total "+s.Monetary.String(), "a smaller total", s.MonetaryRank, n)
 	r.Bands.writeBand(&sb, 'M', s.M)
 	rule := "?"
 	if s.Rule >= 0 && s.Rule < len(r.Config.Rules) {
@@ -470,7 +472,7 @@ func (r RFMResult) Explain(s RFMScore) string {
 // band: "F4 for 12 orders: of the 7 clients scored, 4 have fewer orders
 // (L) and 3 the same, this one included (E): PR = (L + E/2)/N =
 // (4 + 3/2)/7 = 5.5/7, F = 1 + floor(5 × PR) = 4; band ".
-func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string, k RFMRank, n int) {
+func explainRank(sb *strings.Builder, m byte, score int, value, worse string, k Rank, n int) {
 	verb := "have"
 	if k.Worse == 1 {
 		verb = "has"
@@ -481,7 +483,7 @@ func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string,
 	}
 	fmt.Fprintf(sb, "%c%d for %s: of the %s scored, %d %s %s (L) and %d the same, this one included (E): "+
 		"PR = (L + E/2)/N = (%d + %d/2)/%d = %s/%d, %c = 1 + floor(5 × PR) = %d; band ",
-		m, score, value, rfmCount(int64(n), "client", "clients"), k.Worse, verb, worse, k.Equal, k.Worse, k.Equal, n, mid, n, m, score)
+		m, score, value, plural(int64(n), "client", "clients"), k.Worse, verb, worse, k.Equal, k.Worse, k.Equal, n, mid, n, m, score)
 }
 
 // RFM scores every client of the base on recency, frequency and monetary
@@ -504,9 +506,9 @@ func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string,
 // L + E ≤ N), so every score is 1 to 5, and a better value never scores
 // lower. Without ties a client scores the quintile that holds the middle
 // of its position: five clients score 1, 2, 3, 4, 5; of ten, the two
-// worst score 1, the next two 2, and the two best 5. Each [RFMScore]
-// carries its three ranks (L and E), the result's [RFMBands] show the
-// values that got each score, and [RFMResult.Explain] writes the
+// worst score 1, the next two 2, and the two best 5. Each [Score]
+// carries its three ranks (L and E), the result's [Bands] show the
+// values that got each score, and [Result.Explain] writes the
 // arithmetic for one client.
 //
 // # Ties
@@ -535,7 +537,7 @@ func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string,
 //
 // histories is the client base, one History per client. A client with
 // no orders is not scored: it is listed in Unscored with the reason, and
-// it does not count in N. Errors (client.ErrInvalid, every problem at
+// it does not count in N. Errors (ErrInvalid, every problem at
 // once, each naming the field, the client and the value): an invalid
 // cfg, a zero asOf, an empty base, a repeated client ID, a malformed
 // history (a negative total, a total with more than 30 decimal places,
@@ -544,7 +546,7 @@ func rfmExplainRank(sb *strings.Builder, m byte, score int, value, worse string,
 // RFM is a pure function: safe for concurrent use.
 //
 // [Percentile rank]: https://en.wikipedia.org/wiki/Percentile_rank
-func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) {
+func Classify(histories []client.History, asOf time.Time, cfg Config) (Result, error) {
 	var p validate.Problems
 	p.Limit("histories", validate.MaxListed)
 	table, err := cfg.resolve()
@@ -552,21 +554,26 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
 	}
-	historyInputCheck(&p, "histories", histories, asOf)
+	if len(histories) == 0 {
+		p.Add("histories", nil, "the client base is empty")
+	} else {
+		p.Each("histories", len(histories), func(q *validate.Problems, i int) { q.Merge("", histories[i].ValidateAsOf(asOf)) })
+		p.Repeats("histories", "client_id", len(histories), func(i int) string { return histories[i].ClientID })
+	}
 	if err := p.Err(ErrInvalid); err != nil {
-		return RFMResult{}, err
+		return Result{}, err
 	}
 
-	res := RFMResult{AsOf: asOf, Config: RFMConfig{Rules: slices.Clone(cfg.Rules)}}
+	res := Result{AsOf: asOf, Config: Config{Rules: slices.Clone(cfg.Rules)}}
 	n := 0
 	for i := range histories {
 		if histories[i].Orders > 0 {
 			n++
 		} else {
-			res.Unscored = append(res.Unscored, RFMUnscored{ClientID: histories[i].ClientID, Reason: rfmNoOrders})
+			res.Unscored = append(res.Unscored, Unscored{ClientID: histories[i].ClientID, Reason: noOrdersReason})
 		}
 	}
-	res.Scores = make([]RFMScore, n)
+	res.Scores = make([]Score, n)
 	recency, frequency := make([]int64, n), make([]int64, n)
 	var money exactsum.Builder
 	money.Grow(n)
@@ -576,8 +583,8 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		if h.Orders == 0 {
 			continue
 		}
-		days := historyDays(h.LastOrder, asOf)
-		res.Scores[j] = RFMScore{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
+		days := days.Between(h.LastOrder, asOf)
+		res.Scores[j] = Score{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
 		recency[j] = -days // larger is better: fewer days
 		frequency[j] = int64(h.Orders)
 		money.Append(h.Total)
@@ -585,10 +592,10 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 	}
 	a, err := money.Amounts()
 	if err != nil { // unreachable: historyInputCheck range-checked every total
-		return RFMResult{}, fmt.Errorf("%w: %w", ErrInvalid, err)
+		return Result{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
-	var ranks [3]rfmRanked
-	ranks, res.Bands = rfmRankAll(recency, frequency, &a)
+	var ranks [3]ranked
+	ranks, res.Bands = rankAll(recency, frequency, &a)
 
 	// One pass writes the ranks, scores and segment of every client:
 	// the scores are the largest array here, and each pass over them
@@ -600,23 +607,23 @@ func RFM(histories []History, asOf time.Time, cfg RFMConfig) (RFMResult, error) 
 		s.RecencyRank, s.R = r.rank(), int(r.score)
 		s.FrequencyRank, s.F = f.rank(), int(f.score)
 		s.MonetaryRank, s.M = m.rank(), int(m.score)
-		rule := int(table[rfmCell(s.R, s.F, s.M)])
+		rule := int(table[cellOf(s.R, s.F, s.M)])
 		s.Rule = rule
 		s.Segment = cfg.Rules[rule].Segment
 		counts[rule]++
 	}
-	res.Segments = rfmSegmentCounts(cfg, counts)
+	res.Segments = segmentCounts(cfg, counts)
 	return res, nil
 }
 
 // rfmSegmentCounts adds up per-rule counts by segment name, in the order
 // the names first appear.
-func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
-	var out []RFMSegmentCount
+func segmentCounts(cfg Config, counts []int) []SegmentCount {
+	var out []SegmentCount
 	for i, r := range cfg.Rules {
-		k := slices.IndexFunc(out, func(c RFMSegmentCount) bool { return c.Segment == r.Segment })
+		k := slices.IndexFunc(out, func(c SegmentCount) bool { return c.Segment == r.Segment })
 		if k < 0 {
-			out = append(out, RFMSegmentCount{Segment: r.Segment})
+			out = append(out, SegmentCount{Segment: r.Segment})
 			k = len(out) - 1
 		}
 		out[k].Clients += counts[i]
@@ -627,14 +634,14 @@ func rfmSegmentCounts(cfg RFMConfig, counts []int) []RFMSegmentCount {
 // rfmKeyBands are the bands of one measure as ranges of its keys: the
 // least and the greatest key of the clients with each score, and how
 // many they are (0: an empty band).
-type rfmKeyBands [5]struct {
+type keyBands [5]struct {
 	lo, hi  int64
 	clients int
 }
 
 // add records the tie group of e clients with key v, which is greater
 // than every key added before, in the band of its score.
-func (b *rfmKeyBands) add(score int, v int64, e int) {
+func (b *keyBands) add(score int, v int64, e int) {
 	x := &b[score-1]
 	if x.clients == 0 {
 		x.lo = v
@@ -647,22 +654,22 @@ func (b *rfmKeyBands) add(score int, v int64, e int) {
 // value, the clients with its value, and their score. Counts are int32,
 // as client indices are in the other segmentations: a base of 2^31
 // clients would need hundreds of gigabytes of scores.
-type rfmGroup struct{ worse, equal, score int32 }
+type group struct{ worse, equal, score int32 }
 
-func (g rfmGroup) rank() RFMRank { return RFMRank{Worse: int(g.worse), Equal: int(g.equal)} }
+func (g group) rank() Rank { return Rank{Worse: int(g.worse), Equal: int(g.equal)} }
 
 // rfmRanked is one measure ranked: the tie group of every client, either
 // looked up by its key in a table of the values (byKey, when counted) or
 // held for each client (each, when sorted).
-type rfmRanked struct {
+type ranked struct {
 	keys  []int64
 	lo    int64
-	byKey []rfmGroup // the group of key lo+v at v
-	each  []rfmGroup // the group of client i at i
+	byKey []group // the group of key lo+v at v
+	each  []group // the group of client i at i
 }
 
 // at returns the tie group of client i.
-func (x *rfmRanked) at(i int) rfmGroup {
+func (x *ranked) at(i int) group {
 	if x.each != nil {
 		return x.each[i]
 	}
@@ -671,11 +678,11 @@ func (x *rfmRanked) at(i int) rfmGroup {
 
 // rfmCountSlack is how far the keys of a measure may spread beyond the
 // number of clients and still be ranked by counting (see rank).
-const rfmCountSlack = 4096
+const countSlack = 4096
 
 // rfmRanker ranks the measures one after another, sharing the scratch
 // space of the radix sort, made on first use.
-type rfmRanker struct {
+type ranker struct {
 	sorted, buf []uint64
 	order, obuf []int32
 }
@@ -686,41 +693,41 @@ type rfmRanker struct {
 // range of units) are ranked by counting each value: one pass in client
 // order, a table small enough to stay in cache, no sort. Wider keys
 // (totals in cents, mostly) are radix-sorted. keys is not changed.
-func (r *rfmRanker) rank(keys []int64) (rfmRanked, rfmKeyBands) {
+func (r *ranker) rank(keys []int64) (ranked, keyBands) {
 	lo, hi := keys[0], keys[0]
 	for _, k := range keys {
 		lo, hi = min(lo, k), max(hi, k)
 	}
-	if span := uint64(hi) - uint64(lo); span < uint64(len(keys))+rfmCountSlack {
-		return rfmRankCounted(keys, lo, int(span)+1)
+	if span := uint64(hi) - uint64(lo); span < uint64(len(keys))+countSlack {
+		return rankCounted(keys, lo, int(span)+1)
 	}
 	return r.rankSorted(keys)
 }
 
 // rfmRankCounted ranks keys in lo..lo+span-1: it counts the clients of
 // each value, so the clients worse than a value are the counts below it.
-func rfmRankCounted(keys []int64, lo int64, span int) (rfmRanked, rfmKeyBands) {
-	g := make([]rfmGroup, span)
+func rankCounted(keys []int64, lo int64, span int) (ranked, keyBands) {
+	g := make([]group, span)
 	for _, k := range keys {
 		g[k-lo].equal++
 	}
 	n := len(keys)
-	var b rfmKeyBands
+	var b keyBands
 	worse := 0
 	for v := range g {
 		if e := int(g[v].equal); e > 0 {
-			score := RFMRank{Worse: worse, Equal: e}.score(n)
+			score := Rank{Worse: worse, Equal: e}.score(n)
 			g[v].worse, g[v].score = int32(worse), int32(score)
 			b.add(score, lo+int64(v), e)
 			worse += e
 		}
 	}
-	return rfmRanked{keys: keys, lo: lo, byKey: g}, b
+	return ranked{keys: keys, lo: lo, byKey: g}, b
 }
 
 // rankSorted radix-sorts the keys with their client indices, then ranks
 // each run of equal keys.
-func (r *rfmRanker) rankSorted(keys []int64) (rfmRanked, rfmKeyBands) {
+func (r *ranker) rankSorted(keys []int64) (ranked, keyBands) {
 	n := len(keys)
 	if r.sorted == nil {
 		r.sorted, r.buf = make([]uint64, n), make([]uint64, n)
@@ -730,50 +737,50 @@ func (r *rfmRanker) rankSorted(keys []int64) (rfmRanked, rfmKeyBands) {
 		r.sorted[i], r.order[i] = radix.FromInt64(k), int32(i)
 	}
 	sorted, order := radix.Sort(r.sorted, r.buf, r.order, r.obuf)
-	each := make([]rfmGroup, n)
-	var b rfmKeyBands
+	each := make([]group, n)
+	var b keyBands
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && sorted[hi] == sorted[lo] {
 			hi++
 		}
-		score := RFMRank{Worse: lo, Equal: hi - lo}.score(n)
-		g := rfmGroup{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
+		score := Rank{Worse: lo, Equal: hi - lo}.score(n)
+		g := group{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
 		for _, i := range order[lo:hi] {
 			each[i] = g
 		}
 		b.add(score, radix.ToInt64(sorted[lo]), hi-lo)
 		lo = hi
 	}
-	return rfmRanked{each: each}, b
+	return ranked{each: each}, b
 }
 
 // rfmRankAll ranks the three measures: recency (minus the days) and
 // frequency keys, and the monetary totals as exact integer units at one
 // exponent (exactsum), and returns each client's tie groups and the
 // bands. No decimal.Cmp: it allocates whenever two exponents differ.
-func rfmRankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]rfmRanked, RFMBands) {
-	var out [3]rfmRanked
-	var b RFMBands
+func rankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]ranked, Bands) {
+	var out [3]ranked
+	var b Bands
 	for k := range 5 {
 		b.RecencyDays[k].Score, b.Frequency[k].Score, b.Monetary[k].Score = k+1, k+1, k+1
 	}
 	if len(recency) == 0 {
 		return out, b
 	}
-	var r rfmRanker
-	var kb rfmKeyBands
+	var r ranker
+	var kb keyBands
 	out[0], kb = r.rank(recency)
 	for k, x := range kb {
 		if x.clients > 0 {
 			// The greatest key is the fewest days.
-			b.RecencyDays[k] = RFMBand{Score: k + 1, Clients: x.clients, Min: -x.hi, Max: -x.lo}
+			b.RecencyDays[k] = Band{Score: k + 1, Clients: x.clients, Min: -x.hi, Max: -x.lo}
 		}
 	}
 	out[1], kb = r.rank(frequency)
 	for k, x := range kb {
 		if x.clients > 0 {
-			b.Frequency[k] = RFMBand{Score: k + 1, Clients: x.clients, Min: x.lo, Max: x.hi}
+			b.Frequency[k] = Band{Score: k + 1, Clients: x.clients, Min: x.lo, Max: x.hi}
 		}
 	}
 	out[2], b.Monetary = r.rankMoney(a)
@@ -783,12 +790,12 @@ func rfmRankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]rfmRanked, 
 // rankMoney ranks the totals. Units that fit int64 (any total of up to
 // 18 significant digits at the common exponent) are ranked like days and
 // order counts; wider ones go through rfmRankWide.
-func (r *rfmRanker) rankMoney(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
+func (r *ranker) rankMoney(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 	if a.Ints() == nil {
-		return rfmRankWide(a)
+		return rankWide(a)
 	}
 	x, kb := r.rank(a.Ints())
-	var out [5]RFMMoneyBand
+	var out [5]MoneyBand
 	for k, y := range kb {
 		out[k].Score = k + 1
 		if y.clients > 0 {
@@ -804,29 +811,29 @@ func (r *rfmRanker) rankMoney(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) 
 // (exactsum compares them without allocating). The band values are
 // built from the units at the common exponent, as the int64 path builds
 // them, so both paths give equal results.
-func rfmRankWide(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
+func rankWide(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 	n := a.Len()
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, a.Cmp)
-	each := make([]rfmGroup, n)
-	var b rfmKeyBands // keys: positions in order
+	each := make([]group, n)
+	var b keyBands // keys: positions in order
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && a.Cmp(order[hi], order[lo]) == 0 {
 			hi++
 		}
-		score := RFMRank{Worse: lo, Equal: hi - lo}.score(n)
-		g := rfmGroup{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
+		score := Rank{Worse: lo, Equal: hi - lo}.score(n)
+		g := group{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
 		for _, i := range order[lo:hi] {
 			each[i] = g
 		}
 		b.add(score, int64(lo), hi-lo)
 		lo = hi
 	}
-	var out [5]RFMMoneyBand
+	var out [5]MoneyBand
 	for k, x := range b {
 		out[k].Score = k + 1
 		if x.clients > 0 {
@@ -835,5 +842,5 @@ func rfmRankWide(a *exactsum.Amounts) (rfmRanked, [5]RFMMoneyBand) {
 			out[k].Max = decimal.NewFromBigInt(a.BigInt(order[x.hi], new(big.Int)), a.Exp())
 		}
 	}
-	return rfmRanked{each: each}, out
+	return ranked{each: each}, out
 }

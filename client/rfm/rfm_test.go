@@ -1,9 +1,8 @@
-package client
+package rfm
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/clientele-go/clientele"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -11,10 +10,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
+
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/days"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -22,26 +25,26 @@ import (
 var rfmAsOf = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
 // rfmHist is a history whose last order was daysAgo days before rfmAsOf.
-func rfmHist(id string, daysAgo, orders int, total string) History {
+func hist(id string, daysAgo, orders int, total string) client.History {
 	last := rfmAsOf.AddDate(0, 0, -daysAgo)
-	return History{ClientID: id, Orders: orders, FirstOrder: last.AddDate(-1, 0, 0), LastOrder: last,
+	return client.History{ClientID: id, Orders: orders, FirstOrder: last.AddDate(-1, 0, 0), LastOrder: last,
 		Total: decimal.RequireFromString(total)}
 }
 
 // rfmTenClients is the hand-worked base of TestRFMTenClients; c11 never
 // ordered.
-func rfmTenClients() []History {
-	return []History{
-		rfmHist("c01", 2, 12, "54000.00"),
-		rfmHist("c02", 5, 8, "31000.00"),
-		rfmHist("c03", 10, 5, "12000.00"),
-		rfmHist("c04", 20, 1, "900"),
-		rfmHist("c05", 20, 3, "4500.00"),
-		rfmHist("c06", 45, 6, "15000.00"),
-		rfmHist("c07", 90, 2, "2500.00"),
-		rfmHist("c08", 150, 9, "40000.00"),
-		rfmHist("c09", 200, 1, "300.00"),
-		rfmHist("c10", 365, 2, "1200.50"),
+func tenClients() []client.History {
+	return []client.History{
+		hist("c01", 2, 12, "54000.00"),
+		hist("c02", 5, 8, "31000.00"),
+		hist("c03", 10, 5, "12000.00"),
+		hist("c04", 20, 1, "900"),
+		hist("c05", 20, 3, "4500.00"),
+		hist("c06", 45, 6, "15000.00"),
+		hist("c07", 90, 2, "2500.00"),
+		hist("c08", 150, 9, "40000.00"),
+		hist("c09", 200, 1, "300.00"),
+		hist("c10", 365, 2, "1200.50"),
 		{ClientID: "c11"},
 	}
 }
@@ -81,7 +84,7 @@ func rfmTenClients() []History {
 // 40000-54000, two clients each (decimals print as decimal.String does:
 // 1200.50 as 1200.5).
 func TestRFMTenClients(t *testing.T) {
-	res, err := RFM(rfmTenClients(), rfmAsOf, DefaultRFMConfig())
+	res, err := Classify(tenClients(), rfmAsOf, DefaultConfig())
 	require.NoError(t, err)
 
 	want := []struct {
@@ -90,18 +93,18 @@ func TestRFMTenClients(t *testing.T) {
 		code             string
 		segment          string
 		rule             int
-		rRank, fRank, mR RFMRank
+		rRank, fRank, mR Rank
 	}{
-		{"c01", 2, "555", RFMChampions, 0, RFMRank{9, 1}, RFMRank{9, 1}, RFMRank{9, 1}},
-		{"c02", 5, "544", RFMChampions, 0, RFMRank{8, 1}, RFMRank{7, 1}, RFMRank{7, 1}},
-		{"c03", 10, "433", RFMPotentialLoyalist, 2, RFMRank{7, 1}, RFMRank{5, 1}, RFMRank{5, 1}},
-		{"c04", 20, "411", RFMPromising, 4, RFMRank{5, 2}, RFMRank{0, 2}, RFMRank{1, 1}},
-		{"c05", 20, "433", RFMPotentialLoyalist, 2, RFMRank{5, 2}, RFMRank{4, 1}, RFMRank{4, 1}},
-		{"c06", 45, "344", RFMLoyal, 1, RFMRank{4, 1}, RFMRank{6, 1}, RFMRank{6, 1}},
-		{"c07", 90, "222", RFMHibernating, 9, RFMRank{3, 1}, RFMRank{2, 2}, RFMRank{3, 1}},
-		{"c08", 150, "255", RFMCannotLose, 8, RFMRank{2, 1}, RFMRank{8, 1}, RFMRank{8, 1}},
-		{"c09", 200, "111", RFMLost, 10, RFMRank{1, 1}, RFMRank{0, 2}, RFMRank{0, 1}},
-		{"c10", 365, "122", RFMLost, 10, RFMRank{0, 1}, RFMRank{2, 2}, RFMRank{2, 1}},
+		{"c01", 2, "555", Champions, 0, Rank{9, 1}, Rank{9, 1}, Rank{9, 1}},
+		{"c02", 5, "544", Champions, 0, Rank{8, 1}, Rank{7, 1}, Rank{7, 1}},
+		{"c03", 10, "433", PotentialLoyalist, 2, Rank{7, 1}, Rank{5, 1}, Rank{5, 1}},
+		{"c04", 20, "411", Promising, 4, Rank{5, 2}, Rank{0, 2}, Rank{1, 1}},
+		{"c05", 20, "433", PotentialLoyalist, 2, Rank{5, 2}, Rank{4, 1}, Rank{4, 1}},
+		{"c06", 45, "344", Loyal, 1, Rank{4, 1}, Rank{6, 1}, Rank{6, 1}},
+		{"c07", 90, "222", Hibernating, 9, Rank{3, 1}, Rank{2, 2}, Rank{3, 1}},
+		{"c08", 150, "255", CannotLose, 8, Rank{2, 1}, Rank{8, 1}, Rank{8, 1}},
+		{"c09", 200, "111", Lost, 10, Rank{1, 1}, Rank{0, 2}, Rank{0, 1}},
+		{"c10", 365, "122", Lost, 10, Rank{0, 1}, Rank{2, 2}, Rank{2, 1}},
 	}
 	require.Len(t, res.Scores, len(want))
 	for i, w := range want {
@@ -111,17 +114,17 @@ func TestRFMTenClients(t *testing.T) {
 		assert.Equal(t, w.code, s.Code(), w.id)
 		assert.Equal(t, w.segment, s.Segment, w.id)
 		assert.Equal(t, w.rule, s.Rule, w.id)
-		assert.Equal(t, []RFMRank{w.rRank, w.fRank, w.mR}, []RFMRank{s.RecencyRank, s.FrequencyRank, s.MonetaryRank}, w.id)
+		assert.Equal(t, []Rank{w.rRank, w.fRank, w.mR}, []Rank{s.RecencyRank, s.FrequencyRank, s.MonetaryRank}, w.id)
 	}
-	assert.Equal(t, []RFMUnscored{{ClientID: "c11", Reason: rfmNoOrders}}, res.Unscored)
-	assert.Equal(t, []RFMSegmentCount{
-		{RFMChampions, 2}, {RFMLoyal, 1}, {RFMPotentialLoyalist, 2}, {RFMNew, 0}, {RFMPromising, 1},
-		{RFMNeedsAttention, 0}, {RFMAboutToSleep, 0}, {RFMAtRisk, 0}, {RFMCannotLose, 1},
-		{RFMHibernating, 1}, {RFMLost, 2},
+	assert.Equal(t, []Unscored{{ClientID: "c11", Reason: noOrdersReason}}, res.Unscored)
+	assert.Equal(t, []SegmentCount{
+		{Champions, 2}, {Loyal, 1}, {PotentialLoyalist, 2}, {NewClients, 0}, {Promising, 1},
+		{NeedsAttention, 0}, {AboutToSleep, 0}, {AtRisk, 0}, {CannotLose, 1},
+		{Hibernating, 1}, {Lost, 2},
 	}, res.Segments)
 
-	assert.Equal(t, [5]RFMBand{{1, 2, 200, 365}, {2, 2, 90, 150}, {3, 1, 45, 45}, {4, 3, 10, 20}, {5, 2, 2, 5}}, res.Bands.RecencyDays)
-	assert.Equal(t, [5]RFMBand{{1, 2, 1, 1}, {2, 2, 2, 2}, {3, 2, 3, 5}, {4, 2, 6, 8}, {5, 2, 9, 12}}, res.Bands.Frequency)
+	assert.Equal(t, [5]Band{{1, 2, 200, 365}, {2, 2, 90, 150}, {3, 1, 45, 45}, {4, 3, 10, 20}, {5, 2, 2, 5}}, res.Bands.RecencyDays)
+	assert.Equal(t, [5]Band{{1, 2, 1, 1}, {2, 2, 2, 2}, {3, 2, 3, 5}, {4, 2, 6, 8}, {5, 2, 9, 12}}, res.Bands.Frequency)
 	assert.Equal(t, "R1: 200-365 days (2 clients); R2: 90-150 days (2 clients); R3: 45 days (1 client); "+
 		"R4: 10-20 days (3 clients); R5: 2-5 days (2 clients)\n"+
 		"F1: 1 order (2 clients); F2: 2 orders (2 clients); F3: 3-5 orders (2 clients); "+
@@ -156,12 +159,12 @@ func TestDefaultRFMMatchesPublishedGrid(t *testing.T) {
 		r, f    string // character classes of the regex
 		segment string
 	}{
-		{"12", "12", RFMHibernating}, {"12", "34", RFMAtRisk}, {"12", "5", RFMCannotLose},
-		{"3", "12", RFMAboutToSleep}, {"3", "3", RFMNeedsAttention}, {"34", "45", RFMLoyal},
-		{"4", "1", RFMPromising}, {"5", "1", RFMNew}, {"45", "23", RFMPotentialLoyalist},
-		{"5", "45", RFMChampions},
+		{"12", "12", Hibernating}, {"12", "34", AtRisk}, {"12", "5", CannotLose},
+		{"3", "12", AboutToSleep}, {"3", "3", NeedsAttention}, {"34", "45", Loyal},
+		{"4", "1", Promising}, {"5", "1", NewClients}, {"45", "23", PotentialLoyalist},
+		{"5", "45", Champions},
 	}
-	m, err := DefaultRFMConfig().Resolve()
+	m, err := DefaultConfig().Resolve()
 	require.NoError(t, err)
 	require.Len(t, m, 125)
 	for r := 1; r <= 5; r++ {
@@ -174,7 +177,7 @@ func TestDefaultRFMMatchesPublishedGrid(t *testing.T) {
 				}
 			}
 			if r == 1 && f <= 2 {
-				want = RFMLost
+				want = Lost
 			}
 			for mon := 1; mon <= 5; mon++ {
 				assert.Equal(t, want, m[fmt.Sprintf("R%dF%dM%d", r, f, mon)], "R%d F%d M%d", r, f, mon)
@@ -184,7 +187,7 @@ func TestDefaultRFMMatchesPublishedGrid(t *testing.T) {
 }
 
 // rfmScoresOf returns the R, F and M scores of every scored client.
-func rfmScoresOf(res RFMResult) (r, f, m []int) {
+func scoresOf(res Result) (r, f, m []int) {
 	for _, s := range res.Scores {
 		r, f, m = append(r, s.R), append(f, s.F), append(m, s.M)
 	}
@@ -193,10 +196,10 @@ func rfmScoresOf(res RFMResult) (r, f, m []int) {
 
 // rfmOrders is a base whose clients differ only in their order counts:
 // each ordered 10 days ago for a total of 100.
-func rfmOrders(counts ...int) []History {
-	hs := make([]History, len(counts))
+func withOrders(counts ...int) []client.History {
+	hs := make([]client.History, len(counts))
 	for i, c := range counts {
-		hs[i] = rfmHist(fmt.Sprintf("c%02d", i), 10, c, "100")
+		hs[i] = hist(fmt.Sprintf("c%02d", i), 10, c, "100")
 	}
 	return hs
 }
@@ -239,9 +242,9 @@ func TestRFMMidpointRanks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := RFM(rfmOrders(c.orders...), rfmAsOf, DefaultRFMConfig())
+			res, err := Classify(withOrders(c.orders...), rfmAsOf, DefaultConfig())
 			require.NoError(t, err)
-			r, f, m := rfmScoresOf(res)
+			r, f, m := scoresOf(res)
 			assert.Equal(t, c.want, f)
 			// Everyone ordered 10 days ago for 100: one tie group of N,
 			// L0 E=N, 5·N/(2N) = 2.5 -> 3.
@@ -254,10 +257,10 @@ func TestRFMMidpointRanks(t *testing.T) {
 
 	t.Run("one client explained", func(t *testing.T) {
 		// N = 1: L0 E1 on every measure, PR (0 + 1/2)/1, 1 + floor(2.5) = 3.
-		res, err := RFM(rfmOrders(4), rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(withOrders(4), rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		assert.Equal(t, "333", res.Scores[0].Code())
-		assert.Equal(t, RFMNeedsAttention, res.Scores[0].Segment)
+		assert.Equal(t, NeedsAttention, res.Scores[0].Segment)
 		assert.Equal(t, "R3 for 10 days since the last order: of the 1 client scored, 0 have more days (L) and 1 the same, "+
 			"this one included (E): PR = (L + E/2)/N = (0 + 1/2)/1 = 0.5/1, R = 1 + floor(5 × PR) = 3; band R3: 10 days (1 client). "+
 			"F3 for 4 orders: of the 1 client scored, 0 have fewer orders (L) and 1 the same, this one included (E): "+
@@ -275,38 +278,38 @@ func TestRFMMidpointRanks(t *testing.T) {
 		// As scores: 4 -> 1 + floor(5·0.325) = 1 + floor(1.625) = 2;
 		// 7 -> 1 + floor(5·0.7) = 1 + floor(3.5) = 4.
 		values := []int{1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8, 8, 9}
-		res, err := RFM(rfmOrders(values...), rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(withOrders(values...), rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		four, seven := res.Scores[6], res.Scores[12]
 		require.Equal(t, []int{4, 7}, []int{four.Frequency, seven.Frequency})
-		assert.Equal(t, RFMRank{Worse: 6, Equal: 1}, four.FrequencyRank)
+		assert.Equal(t, Rank{Worse: 6, Equal: 1}, four.FrequencyRank)
 		assert.Equal(t, 2, four.F)
-		assert.Equal(t, RFMRank{Worse: 12, Equal: 4}, seven.FrequencyRank)
+		assert.Equal(t, Rank{Worse: 12, Equal: 4}, seven.FrequencyRank)
 		assert.Equal(t, 4, seven.F)
 		assert.Contains(t, res.Explain(four), "PR = (L + E/2)/N = (6 + 1/2)/20 = 6.5/20, F = 1 + floor(5 × PR) = 2")
 		assert.Contains(t, res.Explain(seven), "PR = (L + E/2)/N = (12 + 4/2)/20 = 14/20, F = 1 + floor(5 × PR) = 4")
 	})
 
 	t.Run("the quickstart's bands", func(t *testing.T) {
-		res, err := RFM(rfmOrders(3, 3, 3, 6, 12, 12, 12), rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(withOrders(3, 3, 3, 6, 12, 12, 12), rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		assert.Equal(t, "F1: no clients; F2: 3 orders (3 clients); F3: 6 orders (1 client); F4: 12 orders (3 clients); F5: no clients",
 			strings.Split(res.Bands.String(), "\n")[1])
-		assert.Equal(t, [5]RFMBand{{Score: 1}, {Score: 2}, {3, 7, 10, 10}, {Score: 4}, {Score: 5}}, res.Bands.RecencyDays)
+		assert.Equal(t, [5]Band{{Score: 1}, {Score: 2}, {3, 7, 10, 10}, {Score: 4}, {Score: 5}}, res.Bands.RecencyDays)
 		assert.Contains(t, res.Explain(res.Scores[4]), "F4 for 12 orders: of the 7 clients scored, 4 have fewer orders (L) "+
 			"and 3 the same, this one included (E): PR = (L + E/2)/N = (4 + 3/2)/7 = 5.5/7, F = 1 + floor(5 × PR) = 4; "+
 			"band F4: 12 orders (3 clients).")
 	})
 
 	t.Run("nobody ordered", func(t *testing.T) {
-		res, err := RFM([]History{{ClientID: "p1"}, {ClientID: "p2"}}, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify([]client.History{{ClientID: "p1"}, {ClientID: "p2"}}, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		assert.Empty(t, res.Scores)
 		assert.Len(t, res.Unscored, 2)
 		assert.Len(t, res.Segments, 11, "every segment is listed, with zero clients")
 		for k := range 5 {
-			assert.Equal(t, RFMBand{Score: k + 1}, res.Bands.Frequency[k])
-			assert.Equal(t, RFMMoneyBand{Score: k + 1}, res.Bands.Monetary[k])
+			assert.Equal(t, Band{Score: k + 1}, res.Bands.Frequency[k])
+			assert.Equal(t, MoneyBand{Score: k + 1}, res.Bands.Monetary[k])
 		}
 	})
 }
@@ -316,7 +319,7 @@ func TestRFMMidpointRanks(t *testing.T) {
 func TestRFMBandsJSON(t *testing.T) {
 	// N = 2, totals 10.50 and 99: L0 E1, 5·1/4 = 1.25 -> M2; L1 E1,
 	// 5·3/4 = 3.75 -> M4.
-	res, err := RFM([]History{rfmHist("a", 1, 1, "10.50"), rfmHist("b", 1, 1, "99")}, rfmAsOf, DefaultRFMConfig())
+	res, err := Classify([]client.History{hist("a", 1, 1, "10.50"), hist("b", 1, 1, "99")}, rfmAsOf, DefaultConfig())
 	require.NoError(t, err)
 	b, err := json.Marshal(res.Bands.Monetary)
 	require.NoError(t, err)
@@ -330,7 +333,7 @@ func TestRFMBandsJSON(t *testing.T) {
 
 	b, err = json.Marshal(res)
 	require.NoError(t, err)
-	var back RFMResult
+	var back Result
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, res.Bands.RecencyDays, back.Bands.RecencyDays)
 	assert.Equal(t, res.Bands.Frequency, back.Bands.Frequency)
@@ -341,23 +344,23 @@ func TestRFMBandsJSON(t *testing.T) {
 func TestRFMRecencyCountsWholeDays(t *testing.T) {
 	// 47 hours before as-of is 1 whole day; exactly 48 hours is 2.
 	for hours, want := range map[int]int64{0: 0, 23: 0, 24: 1, 47: 1, 48: 2} {
-		h := History{ClientID: "c", Orders: 1, Total: decimal.NewFromInt(1)}
+		h := client.History{ClientID: "c", Orders: 1, Total: decimal.NewFromInt(1)}
 		h.LastOrder = rfmAsOf.Add(-time.Duration(hours) * time.Hour)
 		h.FirstOrder = h.LastOrder
-		res, err := RFM([]History{h}, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify([]client.History{h}, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		assert.Equal(t, want, res.Scores[0].RecencyDays, "%d hours", hours)
 	}
 	// Across zones: the instant counts, not the wall clock.
 	msk := time.FixedZone("MSK", 3*3600)
-	assert.Equal(t, int64(1), historyDays(time.Date(2026, 11, 25, 15, 0, 0, 0, msk), rfmAsOf))
-	assert.Equal(t, int64(10957), historyDays(time.Date(1996, 11, 26, 12, 0, 0, 0, time.UTC), rfmAsOf),
+	assert.Equal(t, int64(1), days.Between(time.Date(2026, 11, 25, 15, 0, 0, 0, msk), rfmAsOf))
+	assert.Equal(t, int64(10957), days.Between(time.Date(1996, 11, 26, 12, 0, 0, 0, time.UTC), rfmAsOf),
 		"30 years of 365 days plus 7 leap days; no Duration overflow")
 }
 
 // rfmMs returns the M score of every scored client.
-func rfmMs(res RFMResult) []int {
-	_, _, m := rfmScoresOf(res)
+func monetaryScores(res Result) []int {
+	_, _, m := scoresOf(res)
 	return m
 }
 
@@ -368,11 +371,11 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 		// 1.5 (L1), 20 (L2), 100 (L3): 1 + floor(5·(2L+1)/8) = 1 +
 		// floor(0.625) = 1, 1 + floor(1.875) = 2, 1 + floor(3.125) = 4,
 		// 1 + floor(4.375) = 5. Nobody scores M3.
-		hs := []History{rfmHist("a", 1, 1, "1.5"), rfmHist("b", 1, 1, "20"), rfmHist("c", 1, 1, "0.125"),
+		hs := []client.History{hist("a", 1, 1, "1.5"), hist("b", 1, 1, "20"), hist("c", 1, 1, "0.125"),
 			{ClientID: "d", Orders: 1, FirstOrder: rfmAsOf, LastOrder: rfmAsOf, Total: decimal.New(1, 2)}}
-		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
-		assert.Equal(t, []int{2, 4, 1, 5}, rfmMs(res))
+		assert.Equal(t, []int{2, 4, 1, 5}, monetaryScores(res))
 		assert.Equal(t, "M1: 0.125 (1 client); M2: 1.5 (1 client); M3: no clients; M4: 20 (1 client); M5: 100 (1 client)",
 			strings.Split(res.Bands.String(), "\n")[2])
 	})
@@ -380,20 +383,20 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 		// The ten-client base with every total multiplied by 10^20: the
 		// order, and so M, is unchanged (TestRFMTenClients: c01..c10 score
 		// M5 M4 M3 M1 M3 M4 M2 M5 M1 M2), and the units still fit int64.
-		hs := rfmTenClients()
+		hs := tenClients()
 		for i := range hs {
 			hs[i].Total = hs[i].Total.Shift(20)
 		}
-		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
-		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, rfmMs(res))
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, monetaryScores(res))
 		assert.Equal(t, "120050"+strings.Repeat("0", 18), res.Bands.Monetary[1].Min.String(), "M2 from 1200.50·10^20")
 		assert.Equal(t, "2500"+strings.Repeat("0", 20), res.Bands.Monetary[1].Max.String(), "M2 to 2500·10^20")
 	})
 	t.Run("units too wide for int64 score the same", func(t *testing.T) {
 		// 10^19 added to every total keeps the order; in cents the units
 		// (about 10^21) no longer fit an int64, so the wide path ranks them.
-		hs := rfmTenClients()
+		hs := tenClients()
 		for i := range hs {
 			if hs[i].Orders > 0 {
 				hs[i].Total = hs[i].Total.Add(decimal.New(1, 19))
@@ -402,10 +405,10 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 		a, err := exactsum.FromDecimals([]decimal.Decimal{hs[0].Total, hs[9].Total})
 		require.NoError(t, err)
 		require.True(t, a.IsWide(), "the test must reach the wide path")
-		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
-		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, rfmMs(res))
-		assert.Equal(t, RFMRank{Worse: 2, Equal: 1}, res.Scores[9].MonetaryRank, "c10 above c09 and c04")
+		assert.Equal(t, []int{5, 4, 3, 1, 3, 4, 2, 5, 1, 2}, monetaryScores(res))
+		assert.Equal(t, Rank{Worse: 2, Equal: 1}, res.Scores[9].MonetaryRank, "c10 above c09 and c04")
 		m2 := res.Bands.Monetary[1]
 		assert.Equal(t, 2, m2.Clients)
 		assert.Equal(t, "10000000000000001200.5", m2.Min.String(), "c10's 1200.50 + 10^19")
@@ -419,18 +422,18 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 		for range 50 {
 			n := 1 + rng.IntN(40)
 			totals := make([]decimal.Decimal, n)
-			hs := make([]History, n)
+			hs := make([]client.History, n)
 			for i := range totals {
 				totals[i] = decimal.New(rng.Int64N(20), -rng.Int32N(3)) // many ties, mixed exponents
-				hs[i] = rfmHist(fmt.Sprintf("c%02d", i), 1, 1, totals[i].String())
+				hs[i] = hist(fmt.Sprintf("c%02d", i), 1, 1, totals[i].String())
 			}
 			a, err := exactsum.FromDecimals(totals)
 			require.NoError(t, err)
 			require.NotNil(t, a.Ints())
-			var r rfmRanker
+			var r ranker
 			fast, fastBands := r.rankMoney(&a) // int64 units, counted
 			sorted, _ := r.rankSorted(a.Ints())
-			slow, slowBands := rfmRankWide(&a)
+			slow, slowBands := rankWide(&a)
 			for i := range n {
 				assert.Equal(t, fast.at(i), slow.at(i), "totals %v", totals)
 				assert.Equal(t, sorted.at(i), slow.at(i), "totals %v", totals)
@@ -442,7 +445,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 				assert.Equal(t, f.Min.String()+f.Max.String(), s.Min.String()+s.Max.String())
 			}
 
-			res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+			res, err := Classify(hs, rfmAsOf, DefaultConfig())
 			require.NoError(t, err)
 			lifted := make([]decimal.Decimal, n)
 			for i := range hs {
@@ -452,7 +455,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 			la, err := exactsum.FromDecimals(lifted)
 			require.NoError(t, err)
 			require.True(t, la.IsWide())
-			wide, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+			wide, err := Classify(hs, rfmAsOf, DefaultConfig())
 			require.NoError(t, err)
 			for i := range res.Scores {
 				assert.Equal(t, res.Scores[i].MonetaryRank, wide.Scores[i].MonetaryRank)
@@ -464,35 +467,35 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 }
 
 func TestRFMErrors(t *testing.T) {
-	future := rfmHist("c-late", 0, 1, "10")
+	future := hist("c-late", 0, 1, "10")
 	future.LastOrder = rfmAsOf.Add(time.Hour)
 	cases := []struct {
 		name string
-		hs   []History
+		hs   []client.History
 		asOf time.Time
 		want []string
 	}{
 		{"empty base", nil, rfmAsOf, []string{"histories: the client base is empty"}},
-		{"no as-of", rfmTenClients(), time.Time{}, []string{"as_of: is required"}},
-		{"future last order", []History{rfmHist("c1", 1, 1, "1"), future}, rfmAsOf,
+		{"no as-of", tenClients(), time.Time{}, []string{"as_of: is required"}},
+		{"future last order", []client.History{hist("c1", 1, 1, "1"), future}, rfmAsOf,
 			[]string{`histories[1].last_order = 2026-11-26T13:00:00Z: client "c-late": is after the as-of date 2026-11-26T12:00:00Z`}},
-		{"duplicate", []History{rfmHist("c1", 1, 1, "1"), rfmHist("c2", 1, 1, "1"), rfmHist("c1", 2, 1, "1")}, rfmAsOf,
+		{"duplicate", []client.History{hist("c1", 1, 1, "1"), hist("c2", 1, 1, "1"), hist("c1", 2, 1, "1")}, rfmAsOf,
 			[]string{"histories[2].client_id = c1: repeats histories[0]: each client_id appears once"}},
-		{"negative total and missing id", []History{rfmHist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,
+		{"negative total and missing id", []client.History{hist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,
 			[]string{`histories[0].total = -5: client "c1": must not be negative`, "histories[1].client_id: is required"}},
-		{"amount out of range", []History{rfmHist("c1", 1, 1, "1e-31")}, rfmAsOf,
+		{"amount out of range", []client.History{hist("c1", 1, 1, "1e-31")}, rfmAsOf,
 			[]string{`histories[0].total = 1e-31: client "c1": is out of range: more than 30 decimal places`}},
-		{"orders without dates", []History{{ClientID: "c1", Orders: 2, Total: decimal.NewFromInt(3)}}, rfmAsOf,
+		{"orders without dates", []client.History{{ClientID: "c1", Orders: 2, Total: decimal.NewFromInt(3)}}, rfmAsOf,
 			[]string{`histories[0].first_order: client "c1": is required when the client has orders`,
 				`histories[0].last_order: client "c1": is required when the client has orders`}},
-		{"no orders but a total", []History{{ClientID: "c1", Total: decimal.NewFromInt(3)}}, rfmAsOf,
+		{"no orders but a total", []client.History{{ClientID: "c1", Total: decimal.NewFromInt(3)}}, rfmAsOf,
 			[]string{`histories[0].total = 3: client "c1": must be zero when the client has no orders`}},
-		{"negative orders", []History{{ClientID: "c1", Orders: -1}}, rfmAsOf,
+		{"negative orders", []client.History{{ClientID: "c1", Orders: -1}}, rfmAsOf,
 			[]string{`histories[0].orders = -1: client "c1": must not be negative`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := RFM(c.hs, c.asOf, DefaultRFMConfig())
+			_, err := Classify(c.hs, c.asOf, DefaultConfig())
 			require.ErrorIs(t, err, ErrInvalid)
 			var fe *clientele.FieldError
 			require.ErrorAs(t, err, &fe)
@@ -502,17 +505,17 @@ func TestRFMErrors(t *testing.T) {
 		})
 	}
 	t.Run("a bad config is reported with the input problems", func(t *testing.T) {
-		_, err := RFM(nil, rfmAsOf, RFMConfig{})
+		_, err := Classify(nil, rfmAsOf, Config{})
 		assert.ErrorContains(t, err, "config.rules: must list at least one rule; histories: the client base is empty")
 	})
 	t.Run("a flood of bad records is capped", func(t *testing.T) {
 		// 250 histories with negative orders (250 problems), all of the
 		// same client (249 repeats): 499 problems, the first 100 listed.
-		hs := make([]History, 250)
+		hs := make([]client.History, 250)
 		for i := range hs {
-			hs[i] = History{ClientID: "same", Orders: -1}
+			hs[i] = client.History{ClientID: "same", Orders: -1}
 		}
-		_, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		_, err := Classify(hs, rfmAsOf, DefaultConfig())
 		var list *clientele.ValidationError
 		require.ErrorAs(t, err, &list)
 		require.Len(t, list.Fields, validate.MaxListed+1)
@@ -522,34 +525,34 @@ func TestRFMErrors(t *testing.T) {
 }
 
 func TestRFMConfigValidate(t *testing.T) {
-	require.NoError(t, DefaultRFMConfig().Validate())
+	require.NoError(t, DefaultConfig().Validate())
 
 	t.Run("first match wins", func(t *testing.T) {
 		// A VIP carve-out before the grid: R5 F5 M5 is "vip_champions",
 		// the rest of R5 F4-5 stays "champions".
-		cfg := DefaultRFMConfig()
-		cfg.Rules = append([]RFMRule{{Segment: "vip_champions", Recency: RFMRange{5, 5}, Frequency: RFMRange{5, 5}, Monetary: RFMRange{5, 5}}}, cfg.Rules...)
+		cfg := DefaultConfig()
+		cfg.Rules = append([]Rule{{Segment: "vip_champions", Recency: Range{5, 5}, Frequency: Range{5, 5}, Monetary: Range{5, 5}}}, cfg.Rules...)
 		m, err := cfg.Resolve()
 		require.NoError(t, err)
 		assert.Equal(t, "vip_champions", m["R5F5M5"])
-		assert.Equal(t, RFMChampions, m["R5F5M4"])
-		assert.Equal(t, RFMChampions, m["R5F4M5"])
+		assert.Equal(t, Champions, m["R5F5M4"])
+		assert.Equal(t, Champions, m["R5F4M5"])
 	})
 	t.Run("one catch-all rule is a total map", func(t *testing.T) {
-		require.NoError(t, RFMConfig{Rules: []RFMRule{{Segment: "everyone"}}}.Validate())
-		assert.Equal(t, "everyone: any scores", RFMRule{Segment: "everyone"}.String())
-		assert.Equal(t, "whales: M5", RFMRule{Segment: "whales", Monetary: RFMRange{5, 5}}.String())
+		require.NoError(t, Config{Rules: []Rule{{Segment: "everyone"}}}.Validate())
+		assert.Equal(t, "everyone: any scores", Rule{Segment: "everyone"}.String())
+		assert.Equal(t, "whales: M5", Rule{Segment: "whales", Monetary: Range{5, 5}}.String())
 	})
 
 	cases := []struct {
 		name  string
-		rules []RFMRule
+		rules []Rule
 		want  []string
 	}{
 		{"empty", nil, []string{"rules: must list at least one rule"}},
-		{"bad ranges and names", []RFMRule{
-			{Segment: " ", Recency: RFMRange{0, 5}},
-			{Segment: "x", Frequency: RFMRange{4, 2}, Monetary: RFMRange{1, 6}},
+		{"bad ranges and names", []Rule{
+			{Segment: " ", Recency: Range{0, 5}},
+			{Segment: "x", Frequency: Range{4, 2}, Monetary: Range{1, 6}},
 			{Segment: "bad\nname"},
 			{Segment: strings.Repeat("n", 65)},
 		}, []string{
@@ -558,39 +561,39 @@ func TestRFMConfigValidate(t *testing.T) {
 			`rules[2].segment = "bad\nname": must be printable UTF-8`,
 			"rules[3].segment = nnnnnnnnnnnnnnnn...: is 65 bytes long, the limit is 64",
 		}},
-		{"gaps", []RFMRule{
-			{Segment: "top", Recency: RFMRange{3, 5}},
-			{Segment: "low", Recency: RFMRange{1, 2}, Frequency: RFMRange{2, 5}},
-			{Segment: "low_rich", Recency: RFMRange{1, 1}, Frequency: RFMRange{1, 1}, Monetary: RFMRange{4, 5}},
+		{"gaps", []Rule{
+			{Segment: "top", Recency: Range{3, 5}},
+			{Segment: "low", Recency: Range{1, 2}, Frequency: Range{2, 5}},
+			{Segment: "low_rich", Recency: Range{1, 1}, Frequency: Range{1, 1}, Monetary: Range{4, 5}},
 		}, []string{"rules: no rule covers R1F1M1, R1F1M2, R1F1M3, R2F1 (every combination of scores needs a segment)"}},
-		{"shadowed rule", []RFMRule{
+		{"shadowed rule", []Rule{
 			{Segment: "all"},
-			{Segment: "champions", Recency: RFMRange{5, 5}},
+			{Segment: "champions", Recency: Range{5, 5}},
 		}, []string{"rules[1] = champions: R5: never applies: earlier rules match every score combination it covers"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := RFMConfig{Rules: c.rules}.Validate()
+			err := Config{Rules: c.rules}.Validate()
 			require.ErrorIs(t, err, ErrInvalid)
 			for _, w := range c.want {
 				assert.Contains(t, err.Error(), w)
 			}
-			_, err = RFMConfig{Rules: c.rules}.Resolve()
+			_, err = Config{Rules: c.rules}.Resolve()
 			assert.Error(t, err)
 		})
 	}
 }
 
 func TestRFMConfigJSON(t *testing.T) {
-	b, err := json.Marshal(DefaultRFMConfig())
+	b, err := json.Marshal(DefaultConfig())
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `{"segment":"champions","recency":{"min":5,"max":5},"frequency":{"min":4,"max":5}}`,
 		"an any-score range is omitted")
-	var back RFMConfig
+	var back Config
 	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, DefaultRFMConfig(), back)
+	assert.Equal(t, DefaultConfig(), back)
 
-	var custom RFMConfig
+	var custom Config
 	require.NoError(t, json.Unmarshal([]byte(`{"rules":[
 		{"segment":"whales","monetary":{"min":5,"max":5}},
 		{"segment":"others"}]}`), &custom))
@@ -604,16 +607,16 @@ func TestRFMConfigJSON(t *testing.T) {
 // fails Validate or is a total map: every score combination resolves to
 // one of its rules, and RFM runs on it.
 func FuzzRFMConfig(f *testing.F) {
-	def, _ := json.Marshal(DefaultRFMConfig())
+	def, _ := json.Marshal(DefaultConfig())
 	f.Add(def)
 	f.Add([]byte(`{"rules":[{"segment":"all"}]}`))
 	f.Add([]byte(`{"rules":[{"segment":"a","recency":{"min":1,"max":2}},{"segment":"b","recency":{"min":3,"max":5}}]}`))
 	f.Add([]byte(`{"rules":[{"segment":"a","recency":{"min":0,"max":9}}]}`))
 	f.Add([]byte(`{"rules":[]}`))
 	f.Add([]byte(`{"rules":[{"segment":"x","monetary":{"min":5,"max":5}},{"segment":"x"},{"segment":"y"}]}`))
-	base := rfmTenClients()
+	base := tenClients()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var cfg RFMConfig
+		var cfg Config
 		if json.Unmarshal(data, &cfg) != nil {
 			return
 		}
@@ -630,7 +633,7 @@ func FuzzRFMConfig(f *testing.F) {
 		for code, seg := range m {
 			require.True(t, names[seg], "%s -> %q is one of the rules", code, seg)
 		}
-		res, err := RFM(base, rfmAsOf, cfg)
+		res, err := Classify(base, rfmAsOf, cfg)
 		require.NoError(t, err)
 		for _, s := range res.Scores {
 			require.Equal(t, m[fmt.Sprintf("R%dF%dM%d", s.R, s.F, s.M)], s.Segment)
@@ -641,16 +644,16 @@ func FuzzRFMConfig(f *testing.F) {
 // rfmView is one measure of a result as the property tests see it: each
 // client's value (better: larger is better; value: in the measure's own
 // units), rank and score, and the bands in the measure's units.
-type rfmView struct {
+type view struct {
 	name          string
 	better, value []decimal.Decimal
-	rank          []RFMRank
+	rank          []Rank
 	score         []int
-	bands         [5]RFMMoneyBand
+	bands         [5]MoneyBand
 }
 
-func rfmViews(res RFMResult) []rfmView {
-	vs := []rfmView{{name: "recency"}, {name: "frequency"}, {name: "monetary"}}
+func views(res Result) []view {
+	vs := []view{{name: "recency"}, {name: "frequency"}, {name: "monetary"}}
 	for _, s := range res.Scores {
 		days := decimal.NewFromInt(s.RecencyDays)
 		orders := decimal.NewFromInt(int64(s.Frequency))
@@ -662,8 +665,8 @@ func rfmViews(res RFMResult) []rfmView {
 		vs[2].rank, vs[2].score = append(vs[2].rank, s.MonetaryRank), append(vs[2].score, s.M)
 	}
 	for k := range 5 {
-		for i, b := range []RFMBand{res.Bands.RecencyDays[k], res.Bands.Frequency[k]} {
-			vs[i].bands[k] = RFMMoneyBand{Score: b.Score, Clients: b.Clients, Min: decimal.NewFromInt(b.Min), Max: decimal.NewFromInt(b.Max)}
+		for i, b := range []Band{res.Bands.RecencyDays[k], res.Bands.Frequency[k]} {
+			vs[i].bands[k] = MoneyBand{Score: b.Score, Clients: b.Clients, Min: decimal.NewFromInt(b.Min), Max: decimal.NewFromInt(b.Max)}
 		}
 		vs[2].bands[k] = res.Bands.Monetary[k]
 	}
@@ -678,12 +681,12 @@ func rfmViews(res RFMResult) []rfmView {
 // 1..5; equal values score equal and a better value never lower; each
 // band holds exactly the clients with its score, from the least to the
 // greatest of their values, and an empty band is all zero.
-func rfmRequireRule(t *testing.T, res RFMResult) {
+func requireRule(t *testing.T, res Result) {
 	t.Helper()
 	n := len(res.Scores)
-	for _, v := range rfmViews(res) {
+	for _, v := range views(res) {
 		for i := range n {
-			var k RFMRank
+			var k Rank
 			for j := range n {
 				switch v.better[j].Cmp(v.better[i]) {
 				case -1:
@@ -740,15 +743,15 @@ func TestRFMScoreInvariants(t *testing.T) {
 		if b%2 == 1 {
 			spread = 5000 // beyond N + rfmCountSlack
 		}
-		hs := make([]History, n)
+		hs := make([]client.History, n)
 		for i := range hs {
-			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), spread*rng.IntN(8), 1+spread*rng.IntN(5),
+			hs[i] = hist(fmt.Sprintf("c%02d", i), spread*rng.IntN(8), 1+spread*rng.IntN(5),
 				fmt.Sprintf("%d.%d", spread*rng.IntN(6), rng.IntN(3)))
 		}
-		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		require.Len(t, res.Scores, n)
-		rfmRequireRule(t, res)
+		requireRule(t, res)
 	}
 }
 
@@ -763,8 +766,8 @@ func TestRFMCountedAndSortedRanksAgree(t *testing.T) {
 			keys[i] = base + rng.Int64N(width)
 		}
 		lo := slices.Min(keys)
-		counted, cb := rfmRankCounted(keys, lo, int(slices.Max(keys)-lo)+1)
-		var r rfmRanker
+		counted, cb := rankCounted(keys, lo, int(slices.Max(keys)-lo)+1)
+		var r ranker
 		sorted, sb := r.rankSorted(keys)
 		assert.Equal(t, sb, cb, "bands of %v", keys)
 		for i := range keys {
@@ -782,11 +785,11 @@ func TestRFMWithoutTiesScoresQuintiles(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for n := 1; n <= 60; n++ {
 		pos := rng.Perm(n) // client i has the pos[i]-th smallest value
-		hs := make([]History, n)
+		hs := make([]client.History, n)
 		for i := range hs {
-			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), n-pos[i], 1+pos[i], fmt.Sprint(10*pos[i]))
+			hs[i] = hist(fmt.Sprintf("c%02d", i), n-pos[i], 1+pos[i], fmt.Sprint(10*pos[i]))
 		}
-		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		var count [5]int
 		for i, s := range res.Scores {
@@ -818,27 +821,27 @@ func FuzzRFMRule(f *testing.F) {
 		// An odd length spreads the values out, so that they are sorted
 		// rather than counted.
 		spread := 1 + 4999*(len(data)%2)
-		hs := make([]History, n)
+		hs := make([]client.History, n)
 		for i := range hs {
 			d, o, m := int(data[3*i]), int(data[3*i+1]), data[3*i+2]
 			// Totals 0..9 with 0-2 decimals: ties and mixed exponents.
 			total := decimal.New(int64(spread*int(m%10)), -int32(m/10%3))
-			hs[i] = rfmHist(fmt.Sprintf("c%02d", i), spread*(d%64), 1+spread*(o%16), total.String())
+			hs[i] = hist(fmt.Sprintf("c%02d", i), spread*(d%64), 1+spread*(o%16), total.String())
 		}
-		res, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		res, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
-		rfmRequireRule(t, res)
+		requireRule(t, res)
 
 		for i := range hs {
 			hs[i].Total = hs[i].Total.Add(decimal.New(1, 19))
 		}
-		wide, err := RFM(hs, rfmAsOf, DefaultRFMConfig())
+		wide, err := Classify(hs, rfmAsOf, DefaultConfig())
 		require.NoError(t, err)
 		for i := range res.Scores {
 			require.Equal(t, res.Scores[i].MonetaryRank, wide.Scores[i].MonetaryRank)
 			require.Equal(t, res.Scores[i].M, wide.Scores[i].M)
 		}
-		rfmRequireRule(t, wide)
+		requireRule(t, wide)
 	})
 }
 
@@ -847,12 +850,12 @@ func FuzzRFMRule(f *testing.F) {
 // in a shorter map are listed up to the cap, so a hostile config makes a
 // short error.
 func TestRFMConfigIsBounded(t *testing.T) {
-	rules := make([]RFMRule, 126)
+	rules := make([]Rule, 126)
 	for i := range rules {
-		rules[i] = RFMRule{Segment: fmt.Sprintf("s%d", i)}
+		rules[i] = Rule{Segment: fmt.Sprintf("s%d", i)}
 	}
-	requireProblems(t, RFMConfig{Rules: rules}.Validate(), []string{"rules = 126: must list at most 125 rules"})
+	requireProblems(t, Config{Rules: rules}.Validate(), []string{"rules = 126: must list at most 125 rules"})
 
 	// A catch-all first: the 124 rules after it never apply.
-	requireCapped(t, RFMConfig{Rules: rules[:125]}.Validate(), "rules", 124)
+	requireCapped(t, Config{Rules: rules[:125]}.Validate(), "rules", 124)
 }

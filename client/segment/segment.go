@@ -1,4 +1,4 @@
-package client
+package segment
 
 import (
 	"fmt"
@@ -7,82 +7,85 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/days"
 	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/join"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // RuleConditionKind is what a rule condition tests. The zero value is
 // unset and fails validation.
-type RuleConditionKind uint8
+type ConditionKind uint8
 
 const (
 	// RuleB2B holds for a client that buys as a business: a company or an
-	// entrepreneur ([Kind.IsBusiness]).
-	RuleB2B RuleConditionKind = iota + 1
+	// entrepreneur ([client.Kind.IsBusiness]).
+	B2B ConditionKind = iota + 1
 	// RuleB2C holds for an individual buying for themselves.
-	RuleB2C
+	B2C
 	// RuleVIP holds for a client marked VIP.
-	RuleVIP
+	VIP
 	// RuleKeyAccount holds for a client marked as a key account.
-	RuleKeyAccount
+	KeyAccount
 	// RuleNew holds when the first order is less than Days whole days
 	// before the as-of date. A client that never ordered is not new: it
 	// is a prospect.
-	RuleNew
+	NewClient
 	// RuleDormant holds when the last order is Days or more whole days
 	// before the as-of date, as in ERPNext's "Inactive Customers" report
 	// (days since last order >= the filter). A client that never ordered
 	// is not dormant: it never was active.
-	RuleDormant
+	Dormant
 	// RuleRegion holds when the client's region is one of Values.
-	RuleRegion
+	Region
 	// RuleIndustry holds when the client's industry is one of Values.
-	RuleIndustry
+	Industry
 	// RuleTag holds when the client carries at least one tag of Values.
-	RuleTag
+	Tag
 	// RuleStatus holds when the client's status is one of Values (status
 	// names: prospect, active, dormant, lost).
-	RuleStatus
+	Status
 )
 
-var ruleConditionKindNames = enum.Names{"", "b2b", "b2c", "vip", "key_account", "new", "dormant",
+var conditionKindNames = enum.Names{"", "b2b", "b2c", "vip", "key_account", "new", "dormant",
 	"region", "industry", "tag", "status"}
 
 // ParseRuleConditionKind returns the condition kind named s ("b2b",
 // "b2c", "vip", "key_account", "new", "dormant", "region", "industry",
 // "tag", "status").
-func ParseRuleConditionKind(s string) (RuleConditionKind, error) {
-	return enum.Parse[RuleConditionKind](ruleConditionKindNames, "rule condition kind", s)
+func ParseConditionKind(s string) (ConditionKind, error) {
+	return enum.Parse[ConditionKind](conditionKindNames, "rule condition kind", s)
 }
 
-func (k RuleConditionKind) String() string {
-	return enum.String(ruleConditionKindNames, "RuleConditionKind", k)
+func (k ConditionKind) String() string {
+	return enum.String(conditionKindNames, "ConditionKind", k)
 }
 
 // IsValid reports whether k is one of the named kinds.
-func (k RuleConditionKind) IsValid() bool { return enum.Valid(ruleConditionKindNames, k) }
+func (k ConditionKind) IsValid() bool { return enum.Valid(conditionKindNames, k) }
 
 // MarshalText implements encoding.TextMarshaler; an unset kind is an error.
-func (k RuleConditionKind) MarshalText() ([]byte, error) {
-	return enum.Marshal(ruleConditionKindNames, "RuleConditionKind", k)
+func (k ConditionKind) MarshalText() ([]byte, error) {
+	return enum.Marshal(conditionKindNames, "ConditionKind", k)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (k *RuleConditionKind) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(ruleConditionKindNames, "rule condition kind", k, b)
+func (k *ConditionKind) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(conditionKindNames, "rule condition kind", k, b)
 }
 
 // usesDays and usesValues say which parameter a kind takes; a condition
 // must give exactly the parameter its kind uses.
-func (k RuleConditionKind) usesDays() bool { return k == RuleNew || k == RuleDormant }
+func (k ConditionKind) usesDays() bool { return k == NewClient || k == Dormant }
 
-func (k RuleConditionKind) usesValues() bool {
-	return k == RuleRegion || k == RuleIndustry || k == RuleTag || k == RuleStatus
+func (k ConditionKind) usesValues() bool {
+	return k == Region || k == Industry || k == Tag || k == Status
 }
 
 // RuleCondition is one test of a rule segment, as data.
-type RuleCondition struct {
-	Kind RuleConditionKind `json:"kind"`
+type Condition struct {
+	Kind ConditionKind `json:"kind"`
 	// Not negates the test: {"kind":"vip","not":true} holds for a client
 	// that is not VIP.
 	Not bool `json:"not,omitempty"`
@@ -97,7 +100,7 @@ type RuleCondition struct {
 
 // String writes the condition as "dormant 60 days", "not vip",
 // "region in [Moscow Tver]".
-func (c RuleCondition) String() string {
+func (c Condition) String() string {
 	var b strings.Builder
 	if c.Not {
 		b.WriteString("not ")
@@ -114,17 +117,17 @@ func (c RuleCondition) String() string {
 
 // RuleSegment is a named segment: a client is a member when every one of
 // its conditions holds.
-type RuleSegment struct {
-	Name       string          `json:"name"`
-	Conditions []RuleCondition `json:"conditions"`
+type Rule struct {
+	Name       string      `json:"name"`
+	Conditions []Condition `json:"conditions"`
 }
 
 // RuleSegmentConfig lists the rule segments. Unlike RFM, where each
 // client has one segment, a client is in every rule segment whose
 // conditions it meets: a VIP company that stopped ordering is in "b2b",
 // "vip" and "dormant" at once.
-type RuleSegmentConfig struct {
-	Segments []RuleSegment `json:"segments"`
+type Config struct {
+	Segments []Rule `json:"segments"`
 }
 
 // DefaultRuleSegmentConfig returns the everyday segments of an account
@@ -133,22 +136,22 @@ type RuleSegmentConfig struct {
 // order for 60 days: the default of ERPNext's "Inactive Customers"
 // report), and key_accounts_dormant, a key account that has gone quiet,
 // the one a manager calls first.
-func DefaultRuleSegmentConfig() RuleSegmentConfig {
-	one := func(k RuleConditionKind) []RuleCondition { return []RuleCondition{{Kind: k}} }
-	return RuleSegmentConfig{Segments: []RuleSegment{
-		{Name: "b2b", Conditions: one(RuleB2B)},
-		{Name: "b2c", Conditions: one(RuleB2C)},
-		{Name: "vip", Conditions: one(RuleVIP)},
-		{Name: "key_accounts", Conditions: one(RuleKeyAccount)},
-		{Name: "new", Conditions: []RuleCondition{{Kind: RuleNew, Days: 90}}},
-		{Name: "dormant", Conditions: []RuleCondition{{Kind: RuleDormant, Days: 60}}},
-		{Name: "key_accounts_dormant", Conditions: []RuleCondition{{Kind: RuleKeyAccount}, {Kind: RuleDormant, Days: 60}}},
+func DefaultConfig() Config {
+	one := func(k ConditionKind) []Condition { return []Condition{{Kind: k}} }
+	return Config{Segments: []Rule{
+		{Name: "b2b", Conditions: one(B2B)},
+		{Name: "b2c", Conditions: one(B2C)},
+		{Name: "vip", Conditions: one(VIP)},
+		{Name: "key_accounts", Conditions: one(KeyAccount)},
+		{Name: "new", Conditions: []Condition{{Kind: NewClient, Days: 90}}},
+		{Name: "dormant", Conditions: []Condition{{Kind: Dormant, Days: 60}}},
+		{Name: "key_accounts_dormant", Conditions: []Condition{{Kind: KeyAccount}, {Kind: Dormant, Days: 60}}},
 	}}
 }
 
 // ruleMaxDays bounds a day window: a century is longer than any client
 // relationship, so anything above it is a typo.
-const ruleMaxDays = 36500
+const maxDays = 36500
 
 // Validate reports every problem at once (the first 100 of them, and how
 // many more): no segments, a missing,
@@ -157,7 +160,7 @@ const ruleMaxDays = 36500
 // empty, blank or repeated value list for region, industry, tag and
 // status, an unknown status name, and a parameter given to a kind that
 // takes none.
-func (c RuleSegmentConfig) Validate() error {
+func (c Config) Validate() error {
 	var p validate.Problems
 	p.Limit("segments", validate.MaxListed)
 	if len(c.Segments) == 0 {
@@ -176,27 +179,27 @@ func (c RuleSegmentConfig) Validate() error {
 			p.Add(f+".conditions", nil, "must list at least one condition (a segment of everyone is no segment)")
 		}
 		for k, cond := range s.Conditions {
-			ruleCheckCondition(&p, fmt.Sprintf("%s.conditions[%d]", f, k), cond)
+			checkCondition(&p, fmt.Sprintf("%s.conditions[%d]", f, k), cond)
 		}
 	}
 	return p.Err(ErrInvalid)
 }
 
-func ruleCheckCondition(p *validate.Problems, f string, c RuleCondition) {
+func checkCondition(p *validate.Problems, f string, c Condition) {
 	if !c.Kind.IsValid() {
 		var v any
 		if c.Kind != 0 {
 			v = c.Kind
 		}
-		p.Addf(validate.Path(f, "kind"), v, "unknown condition kind (want one of %v)", []string(ruleConditionKindNames[1:]))
+		p.Addf(validate.Path(f, "kind"), v, "unknown condition kind (want one of %v)", []string(conditionKindNames[1:]))
 		return
 	}
 	switch {
-	case c.Kind.usesDays() && (c.Days < 1 || c.Days > ruleMaxDays):
+	case c.Kind.usesDays() && (c.Days < 1 || c.Days > maxDays):
 		if c.Days == 0 {
 			p.Addf(f+".days", nil, "is required for %s", c.Kind)
 		} else {
-			p.Addf(f+".days", c.Days, "must be within 1..%d", ruleMaxDays)
+			p.Addf(f+".days", c.Days, "must be within 1..%d", maxDays)
 		}
 	case !c.Kind.usesDays() && c.Days != 0:
 		p.Addf(f+".days", c.Days, "applies only to new and dormant, not to %s", c.Kind)
@@ -217,8 +220,8 @@ func ruleCheckCondition(p *validate.Problems, f string, c RuleCondition) {
 			p.Add(vf, nil, "must not be blank")
 		case slices.Index(c.Values, v) < i:
 			p.Add(vf, v, "is repeated")
-		case c.Kind == RuleStatus:
-			if _, err := ParseStatus(v); err != nil {
+		case c.Kind == Status:
+			if _, err := client.ParseStatus(v); err != nil {
 				p.Add(vf, v, err.Error())
 			}
 		}
@@ -227,68 +230,68 @@ func ruleCheckCondition(p *validate.Problems, f string, c RuleCondition) {
 
 // RuleCheck is the outcome of one condition for one client: whether it
 // held (after Not) and the fact that decided it.
-type RuleCheck struct {
+type Check struct {
 	// Condition is the configured condition. Its Values slice is the
 	// config's own, not a copy (a base of a million clients would copy it
 	// a million times): treat the config as read-only while results are
 	// in use.
-	Condition RuleCondition `json:"condition"`
-	Held      bool          `json:"held"`
-	Reason    string        `json:"reason"`
+	Condition Condition `json:"condition"`
+	Held      bool      `json:"held"`
+	Reason    string    `json:"reason"`
 }
 
 // RuleVerdict is one segment's decision for one client, with every
 // condition's check (all are evaluated, so the verdict shows everything
 // that stands between a client and a segment).
-type RuleVerdict struct {
-	Segment string      `json:"segment"`
-	Member  bool        `json:"member"`
-	Checks  []RuleCheck `json:"checks"`
+type Verdict struct {
+	Segment string  `json:"segment"`
+	Member  bool    `json:"member"`
+	Checks  []Check `json:"checks"`
 }
 
 // RuleSegmentResult is one client's rule segments.
-type RuleSegmentResult struct {
+type Result struct {
 	ClientID string `json:"client_id"`
 	// Segments names the segments the client is in, in config order.
 	Segments []string `json:"segments"`
 	// Verdicts holds every segment's decision, in config order.
-	Verdicts []RuleVerdict `json:"verdicts"`
+	Verdicts []Verdict `json:"verdicts"`
 }
 
 // Evaluate places one client in the rule segments as of asOf; h is the
 // client's history (with Orders 0 if it never ordered). Errors
-// (client.ErrInvalid): an invalid config, a zero asOf, a client without
+// (ErrInvalid): an invalid config, a zero asOf, a client without
 // ID or with an unknown kind or status, a history of another client, a
 // malformed history, or an order after asOf.
-func (c RuleSegmentConfig) Evaluate(cl Client, h History, asOf time.Time) (RuleSegmentResult, error) {
+func (c Config) Evaluate(cl client.Client, h client.History, asOf time.Time) (Result, error) {
 	var p validate.Problems
 	p.Merge("config", c.Validate())
 	if asOf.IsZero() {
 		p.Add("as_of", nil, "is required")
 	}
-	ruleCheckClient(&p, "client", cl)
+	checkClient(&p, "client", cl)
 	if h.ClientID != cl.ID {
 		p.Addf("history.client_id", h.ClientID, "is not the client's ID %q", cl.ID)
-	} else if !historyOK(h, asOf) {
-		historyCheck(&p, "history", h, asOf)
+	} else {
+		p.Merge("history", h.ValidateAsOf(asOf))
 	}
 	if err := p.Err(ErrInvalid); err != nil {
-		return RuleSegmentResult{}, err
+		return Result{}, err
 	}
 	var names []string
-	return c.evaluate(cl, h, asOf, make([]RuleVerdict, len(c.Segments)), make([]RuleCheck, c.conditions()), &names), nil
+	return c.evaluate(cl, h, asOf, make([]Verdict, len(c.Segments)), make([]Check, c.conditions()), &names), nil
 }
 
 // RuleSegments places every client of the base in the rule segments as
 // of asOf. histories holds exactly one History per client, in any order
-// (build them with [Histories]; a client that never ordered has one with
+// (build them with [client.Histories]; a client that never ordered has one with
 // Orders 0, so a forgotten history is an error, not a silent "no
 // orders"). Results follow the order of clients.
 //
-// Errors (client.ErrInvalid, every problem at once): those of Evaluate,
+// Errors (ErrInvalid, every problem at once): those of Evaluate,
 // plus an empty base, a repeated client or history, a client without a
 // history, and a history of a client not in the base.
-func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg RuleSegmentConfig) ([]RuleSegmentResult, error) {
+func Assign(clients []client.Client, histories []client.History, asOf time.Time, cfg Config) ([]Result, error) {
 	var p validate.Problems
 	p.Limit("clients", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
@@ -298,14 +301,14 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 	if len(clients) == 0 {
 		p.Add("clients", nil, "the client base is empty")
 	}
-	p.Each("clients", len(clients), func(q *validate.Problems, i int) { ruleCheckClient(q, "", clients[i]) })
+	p.Each("clients", len(clients), func(q *validate.Problems, i int) { checkClient(q, "", clients[i]) })
 	if len(histories) > 0 {
-		historyRecordsCheck(&p, "histories", histories, asOf)
+		p.Each("histories", len(histories), func(q *validate.Problems, i int) { q.Merge("", histories[i].ValidateAsOf(asOf)) })
 	}
 	// The join also reports repeated clients and repeated histories.
-	match, inBase := joinIDs(&p,
-		joinList{"clients", "id", len(clients), func(i int) string { return clients[i].ID }},
-		joinList{"histories", "client_id", len(histories), func(i int) string { return histories[i].ClientID }})
+	match, inBase := join.IDs(&p,
+		join.List{List: "clients", IDField: "id", N: len(clients), ID: func(i int) string { return clients[i].ID }},
+		join.List{List: "histories", IDField: "client_id", N: len(histories), ID: func(i int) string { return histories[i].ClientID }})
 	for i, cl := range clients {
 		if match[i] < 0 && cl.ID != "" {
 			p.Addf(fmt.Sprintf("clients[%d]", i), cl.ID, "has no history (pass one with orders 0 for a client that never ordered)")
@@ -322,10 +325,10 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 	// One backing array each for the verdicts, the checks and the member
 	// names of all clients: a few allocations for the whole base instead
 	// of a dozen per client.
-	out := make([]RuleSegmentResult, len(clients))
+	out := make([]Result, len(clients))
 	ns, nc := len(cfg.Segments), cfg.conditions()
-	verdicts := make([]RuleVerdict, ns*len(clients))
-	checks := make([]RuleCheck, nc*len(clients))
+	verdicts := make([]Verdict, ns*len(clients))
+	checks := make([]Check, nc*len(clients))
 	names := make([]string, 0, len(clients))
 	for i, cl := range clients {
 		out[i] = cfg.evaluate(cl, histories[match[i]], asOf, verdicts[ns*i:ns*(i+1):ns*(i+1)], checks[nc*i:nc*(i+1):nc*(i+1)], &names)
@@ -334,7 +337,7 @@ func RuleSegments(clients []Client, histories []History, asOf time.Time, cfg Rul
 }
 
 // conditions counts the conditions of all segments.
-func (c RuleSegmentConfig) conditions() int {
+func (c Config) conditions() int {
 	n := 0
 	for _, s := range c.Segments {
 		n += len(s.Conditions)
@@ -343,7 +346,7 @@ func (c RuleSegmentConfig) conditions() int {
 }
 
 // ruleCheckClient checks the client fields the conditions read.
-func ruleCheckClient(p *validate.Problems, f string, cl Client) {
+func checkClient(p *validate.Problems, f string, cl client.Client) {
 	if strings.TrimSpace(cl.ID) == "" {
 		p.Add(validate.Path(f, "id"), nil, "is required")
 	}
@@ -365,18 +368,18 @@ func ruleCheckClient(p *validate.Problems, f string, cl Client) {
 // and checks (one per condition of every segment), and appending the
 // names of its segments to *names, a backing array shared by the clients
 // of one call (a result keeps its own capped slice of it).
-func (c RuleSegmentConfig) evaluate(cl Client, h History, asOf time.Time, verdicts []RuleVerdict, checks []RuleCheck, names *[]string) RuleSegmentResult {
+func (c Config) evaluate(cl client.Client, h client.History, asOf time.Time, verdicts []Verdict, checks []Check, names *[]string) Result {
 	if *names == nil {
 		*names = []string{} // a client in no segment has an empty list, not none
 	}
 	start := len(*names)
 	for i, s := range c.Segments {
-		v := RuleVerdict{Segment: s.Name, Member: true, Checks: checks[:len(s.Conditions):len(s.Conditions)]}
+		v := Verdict{Segment: s.Name, Member: true, Checks: checks[:len(s.Conditions):len(s.Conditions)]}
 		checks = checks[len(s.Conditions):]
 		for k, cond := range s.Conditions {
-			held, reason := ruleTest(cond, cl, h, asOf)
+			held, reason := holds(cond, cl, h, asOf)
 			held = held != cond.Not
-			v.Checks[k] = RuleCheck{Condition: cond, Held: held, Reason: reason}
+			v.Checks[k] = Check{Condition: cond, Held: held, Reason: reason}
 			v.Member = v.Member && held
 		}
 		if v.Member {
@@ -385,52 +388,52 @@ func (c RuleSegmentConfig) evaluate(cl Client, h History, asOf time.Time, verdic
 		verdicts[i] = v
 	}
 	end := len(*names)
-	return RuleSegmentResult{ClientID: cl.ID, Segments: (*names)[start:end:end], Verdicts: verdicts}
+	return Result{ClientID: cl.ID, Segments: (*names)[start:end:end], Verdicts: verdicts}
 }
 
 // ruleTest evaluates a condition before negation and states the fact.
-func ruleTest(c RuleCondition, cl Client, h History, asOf time.Time) (bool, string) {
+func holds(c Condition, cl client.Client, h client.History, asOf time.Time) (bool, string) {
 	switch c.Kind {
-	case RuleB2B, RuleB2C:
+	case B2B, B2C:
 		if cl.Kind.IsBusiness() {
-			return c.Kind == RuleB2B, ruleKindReasons[cl.Kind]
+			return c.Kind == B2B, kindReasons[cl.Kind]
 		}
-		return c.Kind == RuleB2C, ruleKindReasons[cl.Kind]
-	case RuleVIP:
+		return c.Kind == B2C, kindReasons[cl.Kind]
+	case VIP:
 		if cl.VIP {
 			return true, "is VIP"
 		}
 		return false, "is not VIP"
-	case RuleKeyAccount:
+	case KeyAccount:
 		if cl.KeyAccount {
 			return true, "is a key account"
 		}
 		return false, "is not a key account"
-	case RuleNew:
+	case NewClient:
 		if !h.HasOrders() {
 			return false, "has no orders: a prospect, not a new client"
 		}
-		d := historyDays(h.FirstOrder, asOf)
+		d := days.Between(h.FirstOrder, asOf)
 		if d < int64(c.Days) {
-			return true, ruleDaysReason("first", d, "less than ", c.Days, "")
+			return true, daysReason("first", d, "less than ", c.Days, "")
 		}
-		return false, ruleDaysReason("first", d, "not less than ", c.Days, "")
-	case RuleDormant:
+		return false, daysReason("first", d, "not less than ", c.Days, "")
+	case Dormant:
 		if !h.HasOrders() {
 			return false, "has no orders: never active, so not dormant"
 		}
-		d := historyDays(h.LastOrder, asOf)
+		d := days.Between(h.LastOrder, asOf)
 		if d >= int64(c.Days) {
-			return true, ruleDaysReason("last", d, "", c.Days, " or more")
+			return true, daysReason("last", d, "", c.Days, " or more")
 		}
-		return false, ruleDaysReason("last", d, "fewer than ", c.Days, "")
-	case RuleRegion:
-		return ruleMember("region", cl.Region, c.Values)
-	case RuleIndustry:
-		return ruleMember("industry", cl.Industry, c.Values)
-	case RuleStatus:
-		return ruleMember("status", cl.Status.String(), c.Values)
-	case RuleTag:
+		return false, daysReason("last", d, "fewer than ", c.Days, "")
+	case Region:
+		return member("region", cl.Region, c.Values)
+	case Industry:
+		return member("industry", cl.Industry, c.Values)
+	case Status:
+		return member("status", cl.Status.String(), c.Values)
+	case Tag:
 		for _, t := range cl.Tags {
 			if slices.Contains(c.Values, t) {
 				return true, fmt.Sprintf("tag %q is in %v", t, c.Values)
@@ -441,7 +444,7 @@ func ruleTest(c RuleCondition, cl Client, h History, asOf time.Time) (bool, stri
 	return false, "unknown condition" // unreachable: Validate rejects unknown kinds
 }
 
-func ruleMember(what, v string, values []string) (bool, string) {
+func member(what, v string, values []string) (bool, string) {
 	if slices.Contains(values, v) {
 		return true, fmt.Sprintf("%s %q is in %v", what, v, values)
 	}
@@ -450,8 +453,8 @@ func ruleMember(what, v string, values []string) (bool, string) {
 
 // ruleKindReasons states how each kind buys, for b2b and b2c: written
 // once, not per client.
-var ruleKindReasons = func() (r [KindCompany + 1]string) {
-	for k := KindIndividual; k <= KindCompany; k++ {
+var kindReasons = func() (r [client.KindCompany + 1]string) {
+	for k := client.KindIndividual; k <= client.KindCompany; k++ {
 		if k.IsBusiness() {
 			r[k] = "kind " + k.String() + " buys as a business (B2B)"
 		} else {
@@ -463,7 +466,7 @@ var ruleKindReasons = func() (r [KindCompany + 1]string) {
 
 // ruleDaysReason writes "<which> order <d> days before as-of, <pre><days><post>"
 // in one allocation: new and dormant state it for every client.
-func ruleDaysReason(which string, d int64, pre string, days int, post string) string {
+func daysReason(which string, d int64, pre string, days int, post string) string {
 	var buf [96]byte
 	b := append(buf[:0], which...)
 	b = append(b, " order "...)

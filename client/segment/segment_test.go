@@ -1,4 +1,4 @@
-package client
+package segment
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/synthetic"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,19 +17,19 @@ var ruleAsOf = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
 // ruleHist is a history with its first and last orders the given whole
 // days before ruleAsOf.
-func ruleHist(id string, firstDaysAgo, lastDaysAgo, orders int) History {
-	return History{ClientID: id, Orders: orders, Total: decimal.NewFromInt(100),
+func ruleHist(id string, firstDaysAgo, lastDaysAgo, orders int) client.History {
+	return client.History{ClientID: id, Orders: orders, Total: decimal.NewFromInt(100),
 		FirstOrder: ruleAsOf.AddDate(0, 0, -firstDaysAgo), LastOrder: ruleAsOf.AddDate(0, 0, -lastDaysAgo)}
 }
 
-func ruleBase() ([]Client, []History) {
-	clients := []Client{
-		{ID: "c-vostok", Kind: KindCompany, DisplayName: "Vostok", VIP: true, KeyAccount: true,
-			Region: "Moscow", Industry: "retail", Tags: []string{"wholesale"}, Status: StatusActive},
-		{ID: "i-anna", Kind: KindIndividual, PersonName: NewPersonal("Anna Petrova"), Region: "Tver", Status: StatusActive},
-		{ID: "e-ivan", Kind: KindEntrepreneur, PersonName: NewPersonal("Ivan Sidorov"), Status: StatusProspect},
+func ruleBase() ([]client.Client, []client.History) {
+	clients := []client.Client{
+		{ID: "c-vostok", Kind: client.KindCompany, DisplayName: "Vostok", VIP: true, KeyAccount: true,
+			Region: "Moscow", Industry: "retail", Tags: []string{"wholesale"}, Status: client.StatusActive},
+		{ID: "i-anna", Kind: client.KindIndividual, PersonName: client.NewPersonal("Anna Petrova"), Region: "Tver", Status: client.StatusActive},
+		{ID: "e-ivan", Kind: client.KindEntrepreneur, PersonName: client.NewPersonal("Ivan Sidorov"), Status: client.StatusProspect},
 	}
-	histories := []History{
+	histories := []client.History{
 		{ClientID: "e-ivan"},
 		ruleHist("i-anna", 30, 5, 2),
 		ruleHist("c-vostok", 400, 75, 14),
@@ -43,7 +45,7 @@ func ruleBase() ([]Client, []History) {
 // never ordered: neither new nor dormant.
 func TestDefaultRuleSegments(t *testing.T) {
 	clients, histories := ruleBase()
-	res, err := RuleSegments(clients, histories, ruleAsOf, DefaultRuleSegmentConfig())
+	res, err := Assign(clients, histories, ruleAsOf, DefaultConfig())
 	require.NoError(t, err)
 	require.Len(t, res, 3)
 
@@ -53,8 +55,8 @@ func TestDefaultRuleSegments(t *testing.T) {
 	assert.Equal(t, []string{"b2b"}, res[2].Segments)
 
 	require.Len(t, res[0].Verdicts, 7, "every segment has a verdict, member or not")
-	assert.Equal(t, RuleVerdict{Segment: "dormant", Member: true, Checks: []RuleCheck{{
-		Condition: RuleCondition{Kind: RuleDormant, Days: 60}, Held: true,
+	assert.Equal(t, Verdict{Segment: "dormant", Member: true, Checks: []Check{{
+		Condition: Condition{Kind: Dormant, Days: 60}, Held: true,
 		Reason: "last order 75 days before as-of, 60 or more",
 	}}}, res[0].Verdicts[5])
 	assert.Equal(t, "first order 400 days before as-of, not less than 90", res[0].Verdicts[4].Checks[0].Reason)
@@ -68,10 +70,10 @@ func TestDefaultRuleSegments(t *testing.T) {
 // (ERPNext's Inactive Customers report keeps a customer when
 // days_since_last_order >= the filter, default 60).
 func TestRuleDayBoundaries(t *testing.T) {
-	cl := Client{ID: "c", Kind: KindCompany, Status: StatusActive}
-	cfg := RuleSegmentConfig{Segments: []RuleSegment{
-		{Name: "new", Conditions: []RuleCondition{{Kind: RuleNew, Days: 90}}},
-		{Name: "dormant", Conditions: []RuleCondition{{Kind: RuleDormant, Days: 60}}},
+	cl := client.Client{ID: "c", Kind: client.KindCompany, Status: client.StatusActive}
+	cfg := Config{Segments: []Rule{
+		{Name: "new", Conditions: []Condition{{Kind: NewClient, Days: 90}}},
+		{Name: "dormant", Conditions: []Condition{{Kind: Dormant, Days: 60}}},
 	}}
 	cases := []struct {
 		first, last time.Duration // before as-of
@@ -82,7 +84,7 @@ func TestRuleDayBoundaries(t *testing.T) {
 		{0, 0, []string{"new"}}, // ordered at the as-of instant
 	}
 	for _, c := range cases {
-		h := History{ClientID: "c", Orders: 2, FirstOrder: ruleAsOf.Add(-c.first), LastOrder: ruleAsOf.Add(-c.last), Total: decimal.Zero}
+		h := client.History{ClientID: "c", Orders: 2, FirstOrder: ruleAsOf.Add(-c.first), LastOrder: ruleAsOf.Add(-c.last), Total: decimal.Zero}
 		res, err := cfg.Evaluate(cl, h, ruleAsOf)
 		require.NoError(t, err)
 		assert.Equal(t, c.want, res.Segments, "first %v, last %v before as-of", c.first, c.last)
@@ -91,15 +93,15 @@ func TestRuleDayBoundaries(t *testing.T) {
 
 func TestRuleConditions(t *testing.T) {
 	clients, histories := ruleBase()
-	cfg := RuleSegmentConfig{Segments: []RuleSegment{
-		{Name: "b2b_not_key", Conditions: []RuleCondition{{Kind: RuleB2B}, {Kind: RuleKeyAccount, Not: true}}},
-		{Name: "central", Conditions: []RuleCondition{{Kind: RuleRegion, Values: []string{"Moscow", "Tver"}}}},
-		{Name: "retail_wholesale", Conditions: []RuleCondition{
-			{Kind: RuleIndustry, Values: []string{"retail"}}, {Kind: RuleTag, Values: []string{"wholesale", "export"}}}},
-		{Name: "pipeline", Conditions: []RuleCondition{{Kind: RuleStatus, Values: []string{"prospect", "dormant"}}}},
-		{Name: "regular_not_vip", Conditions: []RuleCondition{{Kind: RuleVIP, Not: true}, {Kind: RuleDormant, Days: 30, Not: true}}},
+	cfg := Config{Segments: []Rule{
+		{Name: "b2b_not_key", Conditions: []Condition{{Kind: B2B}, {Kind: KeyAccount, Not: true}}},
+		{Name: "central", Conditions: []Condition{{Kind: Region, Values: []string{"Moscow", "Tver"}}}},
+		{Name: "retail_wholesale", Conditions: []Condition{
+			{Kind: Industry, Values: []string{"retail"}}, {Kind: Tag, Values: []string{"wholesale", "export"}}}},
+		{Name: "pipeline", Conditions: []Condition{{Kind: Status, Values: []string{"prospect", "dormant"}}}},
+		{Name: "regular_not_vip", Conditions: []Condition{{Kind: VIP, Not: true}, {Kind: Dormant, Days: 30, Not: true}}},
 	}}
-	res, err := RuleSegments(clients, histories, ruleAsOf, cfg)
+	res, err := Assign(clients, histories, ruleAsOf, cfg)
 	require.NoError(t, err)
 	// Vostok: B2B but a key account; Moscow; retail with tag wholesale; active; VIP.
 	assert.Equal(t, []string{"central", "retail_wholesale"}, res[0].Segments)
@@ -120,19 +122,19 @@ func TestRuleConditions(t *testing.T) {
 }
 
 func TestRuleSegmentConfigValidate(t *testing.T) {
-	require.NoError(t, DefaultRuleSegmentConfig().Validate())
+	require.NoError(t, DefaultConfig().Validate())
 
-	err := RuleSegmentConfig{}.Validate()
+	err := Config{}.Validate()
 	assert.ErrorContains(t, err, "segments: must list at least one segment")
 
-	err = RuleSegmentConfig{Segments: []RuleSegment{
-		{Name: "a", Conditions: []RuleCondition{{Kind: RuleNew}, {Kind: RuleDormant, Days: -3}, {Kind: RuleVIP, Days: 5}}},
-		{Name: "a", Conditions: []RuleCondition{{Kind: RuleConditionKind(42)}, {}}},
+	err = Config{Segments: []Rule{
+		{Name: "a", Conditions: []Condition{{Kind: NewClient}, {Kind: Dormant, Days: -3}, {Kind: VIP, Days: 5}}},
+		{Name: "a", Conditions: []Condition{{Kind: ConditionKind(42)}, {}}},
 		{Name: " "},
-		{Name: "r", Conditions: []RuleCondition{
-			{Kind: RuleRegion}, {Kind: RuleTag, Values: []string{"x", "", "x"}},
-			{Kind: RuleStatus, Values: []string{"sleeping"}}, {Kind: RuleB2B, Values: []string{"y"}},
-			{Kind: RuleDormant, Days: 36501},
+		{Name: "r", Conditions: []Condition{
+			{Kind: Region}, {Kind: Tag, Values: []string{"x", "", "x"}},
+			{Kind: Status, Values: []string{"sleeping"}}, {Kind: B2B, Values: []string{"y"}},
+			{Kind: Dormant, Days: 36501},
 		}},
 	}}.Validate()
 	require.ErrorIs(t, err, ErrInvalid)
@@ -141,7 +143,7 @@ func TestRuleSegmentConfigValidate(t *testing.T) {
 		"segments[0].conditions[1].days = -3: must be within 1..36500",
 		"segments[0].conditions[2].days = 5: applies only to new and dormant, not to vip",
 		"segments[1].name = a: repeats segments[0].name: segment names are unique",
-		"segments[1].conditions[0].kind = RuleConditionKind(42): unknown condition kind (want one of [b2b b2c vip key_account new dormant region industry tag status])",
+		"segments[1].conditions[0].kind = ConditionKind(42): unknown condition kind (want one of [b2b b2c vip key_account new dormant region industry tag status])",
 		"segments[1].conditions[1].kind: unknown condition kind",
 		"segments[2].name: is required",
 		"segments[2].conditions: must list at least one condition",
@@ -158,16 +160,16 @@ func TestRuleSegmentConfigValidate(t *testing.T) {
 
 func TestRuleSegmentInputErrors(t *testing.T) {
 	clients, histories := ruleBase()
-	cfg := DefaultRuleSegmentConfig()
+	cfg := DefaultConfig()
 
-	_, err := RuleSegments(nil, nil, ruleAsOf, cfg)
+	_, err := Assign(nil, nil, ruleAsOf, cfg)
 	assert.ErrorContains(t, err, "clients: the client base is empty")
 
-	bad := append([]Client(nil), clients...)
-	bad = append(bad, Client{ID: "i-anna", Kind: KindIndividual, Status: StatusActive}, Client{ID: "x"})
+	bad := append([]client.Client(nil), clients...)
+	bad = append(bad, client.Client{ID: "i-anna", Kind: client.KindIndividual, Status: client.StatusActive}, client.Client{ID: "x"})
 	late := ruleHist("c-vostok", 10, 0, 1)
 	late.LastOrder = ruleAsOf.Add(time.Hour)
-	_, err = RuleSegments(bad, []History{histories[0], histories[1], late, {ClientID: "ghost"}}, time.Time{}, cfg)
+	_, err = Assign(bad, []client.History{histories[0], histories[1], late, {ClientID: "ghost"}}, time.Time{}, cfg)
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
 		"as_of: is required",
@@ -179,47 +181,47 @@ func TestRuleSegmentInputErrors(t *testing.T) {
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
-	_, err = RuleSegments(clients, []History{histories[0], histories[1], late}, ruleAsOf, cfg)
+	_, err = Assign(clients, []client.History{histories[0], histories[1], late}, ruleAsOf, cfg)
 	assert.ErrorContains(t, err, `histories[2].last_order = 2026-11-26T13:00:00Z: client "c-vostok": is after the as-of date`)
 
 	_, err = cfg.Evaluate(clients[0], histories[1], ruleAsOf)
 	assert.ErrorContains(t, err, `history.client_id = i-anna: is not the client's ID "c-vostok"`)
-	_, err = RuleSegmentConfig{}.Evaluate(clients[0], History{ClientID: "c-vostok"}, ruleAsOf)
+	_, err = Config{}.Evaluate(clients[0], client.History{ClientID: "c-vostok"}, ruleAsOf)
 	assert.ErrorContains(t, err, "config.segments: must list at least one segment")
 }
 
 func TestRuleSegmentConfigJSON(t *testing.T) {
-	var cfg RuleSegmentConfig
+	var cfg Config
 	require.NoError(t, json.Unmarshal([]byte(`{"segments":[
 		{"name":"quiet_vips","conditions":[{"kind":"vip"},{"kind":"dormant","days":45}]},
 		{"name":"outside_moscow","conditions":[{"kind":"region","not":true,"values":["Moscow"]}]}]}`), &cfg))
 	require.NoError(t, cfg.Validate())
-	assert.Equal(t, RuleCondition{Kind: RuleRegion, Not: true, Values: []string{"Moscow"}}, cfg.Segments[1].Conditions[0])
+	assert.Equal(t, Condition{Kind: Region, Not: true, Values: []string{"Moscow"}}, cfg.Segments[1].Conditions[0])
 
 	err := json.Unmarshal([]byte(`{"segments":[{"name":"x","conditions":[{"kind":"vipp"}]}]}`), &cfg)
 	assert.ErrorContains(t, err, `unknown rule condition kind "vipp"`)
 
-	b, err := json.Marshal(DefaultRuleSegmentConfig())
+	b, err := json.Marshal(DefaultConfig())
 	require.NoError(t, err)
-	var back RuleSegmentConfig
+	var back Config
 	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, DefaultRuleSegmentConfig(), back)
+	assert.Equal(t, DefaultConfig(), back)
 }
 
 // FuzzRuleSegmentConfig loads arbitrary JSON; whatever validates places
 // a client in a subset of its own segments, without error.
 func FuzzRuleSegmentConfig(f *testing.F) {
-	def, _ := json.Marshal(DefaultRuleSegmentConfig())
+	def, _ := json.Marshal(DefaultConfig())
 	f.Add(def)
 	f.Add([]byte(`{"segments":[{"name":"x","conditions":[{"kind":"status","values":["active"]}]}]}`))
 	f.Add([]byte(`{"segments":[{"name":"x","conditions":[{"kind":"new","days":0}]}]}`))
 	clients, histories := ruleBase()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var cfg RuleSegmentConfig
+		var cfg Config
 		if json.Unmarshal(data, &cfg) != nil || cfg.Validate() != nil {
 			return
 		}
-		res, err := RuleSegments(clients, histories, ruleAsOf, cfg)
+		res, err := Assign(clients, histories, ruleAsOf, cfg)
 		require.NoError(t, err)
 		for _, r := range res {
 			require.Len(t, r.Verdicts, len(cfg.Segments))
@@ -241,18 +243,18 @@ func FuzzRuleSegmentConfig(f *testing.F) {
 }
 
 func BenchmarkRuleSegments(b *testing.B) {
-	hs, asOf := rfmSyntheticBase(100_000)
-	clients := make([]Client, len(hs))
-	kinds := []Kind{KindIndividual, KindEntrepreneur, KindCompany}
+	hs, asOf := synthetic.Histories(100_000)
+	clients := make([]client.Client, len(hs))
+	kinds := []client.Kind{client.KindIndividual, client.KindEntrepreneur, client.KindCompany}
 	for i := range clients {
-		clients[i] = Client{ID: hs[i].ClientID, Kind: kinds[i%3], VIP: i%50 == 0, KeyAccount: i%100 == 0,
-			Region: []string{"Moscow", "Tver", "Kazan"}[i%3], Status: StatusActive}
+		clients[i] = client.Client{ID: hs[i].ClientID, Kind: kinds[i%3], VIP: i%50 == 0, KeyAccount: i%100 == 0,
+			Region: []string{"Moscow", "Tver", "Kazan"}[i%3], Status: client.StatusActive}
 	}
-	cfg := DefaultRuleSegmentConfig()
+	cfg := DefaultConfig()
 	b.Run("clients=100000", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := RuleSegments(clients, hs, asOf, cfg); err != nil {
+			if _, err := Assign(clients, hs, asOf, cfg); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -262,19 +264,19 @@ func BenchmarkRuleSegments(b *testing.B) {
 func TestRuleSegmentsCapsListedProblems(t *testing.T) {
 	// 250 clients without kind or status: 2 problems each, and no history
 	// for any of them: 3 × 250 = 750 problems.
-	clients := make([]Client, 250)
+	clients := make([]client.Client, 250)
 	for i := range clients {
-		clients[i] = Client{ID: fmt.Sprintf("c%d", i)}
+		clients[i] = client.Client{ID: fmt.Sprintf("c%d", i)}
 	}
-	_, err := RuleSegments(clients, nil, ruleAsOf, DefaultRuleSegmentConfig())
+	_, err := Assign(clients, nil, ruleAsOf, DefaultConfig())
 	requireCapped(t, err, "clients", 750)
 }
 
 func TestRuleSegmentConfigCapsListedProblems(t *testing.T) {
 	// 250 segments without conditions, all named "x": 250 + 249 problems.
-	segs := make([]RuleSegment, 250)
+	segs := make([]Rule, 250)
 	for i := range segs {
-		segs[i] = RuleSegment{Name: "x"}
+		segs[i] = Rule{Name: "x"}
 	}
-	requireCapped(t, RuleSegmentConfig{Segments: segs}.Validate(), "segments", 499)
+	requireCapped(t, Config{Segments: segs}.Validate(), "segments", 499)
 }

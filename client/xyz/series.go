@@ -1,4 +1,4 @@
-package client
+package xyz
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -25,7 +26,7 @@ type Period struct {
 func (p Period) Contains(t time.Time) bool { return !t.Before(p.Start) && t.Before(p.End) }
 
 // seriesMaxPeriods bounds a period list: a century of months.
-const seriesMaxPeriods = 1200
+const maxPeriods = 1200
 
 // MonthlyPeriods returns count consecutive one-month periods, the first
 // starting at start. Period i starts i calendar months after start, at
@@ -38,8 +39,8 @@ func MonthlyPeriods(start time.Time, count int) ([]Period, error) {
 	if start.IsZero() {
 		p.Add("start", nil, "is required")
 	}
-	if count < 1 || count > seriesMaxPeriods {
-		p.Addf("count", count, "must be 1 to %d", seriesMaxPeriods)
+	if count < 1 || count > maxPeriods {
+		p.Addf("count", count, "must be 1 to %d", maxPeriods)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
@@ -103,7 +104,7 @@ type OrderSeriesResult struct {
 	Periods []Period `json:"periods"`
 	// Series has one entry per client with an order before the end of
 	// the last period, sorted by client ID.
-	Series []ClientSeries `json:"series"`
+	Series []Series `json:"series"`
 	// OrdersInPeriods were summed into the series.
 	OrdersInPeriods int `json:"orders_in_periods"`
 	// OrdersBefore are dated before the first period: they only tell that
@@ -124,12 +125,12 @@ type OrderSeriesResult struct {
 // touch. Orders may come in any order and may lie outside the periods
 // (see OrderSeriesResult).
 //
-// Errors (client.ErrInvalid, every problem listed): no periods, a period
+// Errors (ErrInvalid, every problem listed): no periods, a period
 // that does not end after it starts, periods out of order or overlapping,
 // an invalid start; an order without client ID or date, or with a
 // negative or out-of-range amount.
-func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeriesResult, error) {
-	if err := seriesCheckPeriods(periods, start); err != nil {
+func OrderSeries(orders []client.Order, periods []Period, start SeriesStart) (OrderSeriesResult, error) {
+	if err := checkPeriods(periods, start); err != nil {
 		return OrderSeriesResult{}, err
 	}
 	var p validate.Problems
@@ -235,7 +236,7 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(ids[x], ids[y]) })
 	values := make([]decimal.Decimal, cells)
 	acc := make([]exactsum.Acc, np)
-	res.Series = make([]ClientSeries, nc)
+	res.Series = make([]Series, nc)
 	for r, c := range order {
 		clear(acc)
 		for k := byClient[c]; k < byClient[c+1]; k++ {
@@ -249,12 +250,12 @@ func OrderSeries(orders []Order, periods []Period, start SeriesStart) (OrderSeri
 				vals[j] = s.Decimal(units.Exp())
 			}
 		}
-		res.Series[r] = ClientSeries{ClientID: ids[c], FirstPeriod: first[c], Values: vals}
+		res.Series[r] = Series{ClientID: ids[c], FirstPeriod: first[c], Values: vals}
 	}
 	return res, nil
 }
 
-func seriesCheckPeriods(periods []Period, start SeriesStart) error {
+func checkPeriods(periods []Period, start SeriesStart) error {
 	var p validate.Problems
 	if !start.IsValid() {
 		p.Add("start", start, "unknown series start (want first_order or window_start)")
@@ -262,8 +263,8 @@ func seriesCheckPeriods(periods []Period, start SeriesStart) error {
 	if len(periods) == 0 {
 		p.Add("periods", nil, "is empty")
 	}
-	if len(periods) > seriesMaxPeriods {
-		p.Addf("periods", len(periods), "at most %d periods", seriesMaxPeriods)
+	if len(periods) > maxPeriods {
+		p.Addf("periods", len(periods), "at most %d periods", maxPeriods)
 	}
 	for i, pr := range periods {
 		switch {

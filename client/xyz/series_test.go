@@ -1,9 +1,10 @@
-package client
+package xyz
 
 import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele/client"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,13 +37,13 @@ func TestMonthlyPeriods(t *testing.T) {
 
 	_, err = MonthlyPeriods(time.Time{}, 0)
 	require.ErrorIs(t, err, ErrInvalid)
-	assert.EqualError(t, err, "client: invalid input: start: is required; count = 0: must be 1 to 1200")
+	assert.EqualError(t, err, "xyz: invalid input: start: is required; count = 0: must be 1 to 1200")
 }
 
 func TestOrderSeries(t *testing.T) {
 	periods, err := MonthlyPeriods(day(2025, time.January, 1), 3) // Jan, Feb, Mar 2025
 	require.NoError(t, err)
-	orders := []Order{
+	orders := []client.Order{
 		{ClientID: "a", Date: day(2024, time.December, 15), Amount: dec("50")}, // before: a existed
 		{ClientID: "a", Date: day(2025, time.January, 10), Amount: dec("100.10")},
 		{ClientID: "b", Date: time.Date(2025, time.February, 28, 23, 59, 0, 0, time.UTC), Amount: dec("70")},
@@ -59,7 +60,7 @@ func TestOrderSeries(t *testing.T) {
 	assert.Equal(t, 0, res.Series[0].FirstPeriod)
 	assert.Equal(t, []string{"101", "0", "30"}, decStrings(res.Series[0].Values))
 	// b's first order is in February: its history starts there.
-	assert.Equal(t, ClientSeries{ClientID: "b", FirstPeriod: 1, Values: res.Series[1].Values}, res.Series[1])
+	assert.Equal(t, Series{ClientID: "b", FirstPeriod: 1, Values: res.Series[1].Values}, res.Series[1])
 	assert.Equal(t, []string{"70", "0"}, decStrings(res.Series[1].Values))
 	assert.Equal(t, 5, res.OrdersInPeriods)
 	assert.Equal(t, 1, res.OrdersBefore)
@@ -79,7 +80,7 @@ func TestOrderSeriesWithGaps(t *testing.T) {
 		{day(2024, time.January, 1), day(2024, time.April, 1)},
 		{day(2025, time.January, 1), day(2025, time.April, 1)},
 	}
-	orders := []Order{
+	orders := []client.Order{
 		{ClientID: "g", Date: day(2024, time.July, 1), Amount: dec("9")},
 		{ClientID: "g", Date: day(2025, time.February, 1), Amount: dec("4")},
 	}
@@ -101,13 +102,13 @@ func TestOrderSeriesErrors(t *testing.T) {
 	_, err = OrderSeries(nil, nil, SeriesFromFirstOrder)
 	assert.ErrorContains(t, err, "periods: is empty")
 
-	_, err = OrderSeries([]Order{
+	_, err = OrderSeries([]client.Order{
 		{Date: day(2025, time.January, 2), Amount: dec("1")},
 		{ClientID: "x", Amount: dec("1")},
 		{ClientID: "y", Date: day(2025, time.January, 2), Amount: dec("-3")},
 	}, []Period{jan}, SeriesFromFirstOrder)
 	require.ErrorIs(t, err, ErrInvalid)
-	assert.EqualError(t, err, "client: invalid input: orders[0].client_id: is required; orders[1].date: is required; orders[2].amount = -3: must not be negative")
+	assert.EqualError(t, err, "xyz: invalid input: orders[0].client_id: is required; orders[1].date: is required; orders[2].amount = -3: must not be negative")
 }
 
 func TestOrderSeriesFeedsXYZ(t *testing.T) {
@@ -115,7 +116,7 @@ func TestOrderSeriesFeedsXYZ(t *testing.T) {
 	// several orders), the hand-worked series of TestXYZHandWorkedBothDeviations.
 	periods, err := MonthlyPeriods(day(2025, time.January, 1), 4)
 	require.NoError(t, err)
-	orders := []Order{
+	orders := []client.Order{
 		{ClientID: "c", Date: day(2025, time.January, 3), Amount: dec("80")},
 		{ClientID: "c", Date: day(2025, time.January, 30), Amount: dec("7")},
 		{ClientID: "c", Date: day(2025, time.February, 14), Amount: dec("100")},
@@ -125,9 +126,9 @@ func TestOrderSeriesFeedsXYZ(t *testing.T) {
 	}
 	s, err := OrderSeries(orders, periods, SeriesFromFirstOrder)
 	require.NoError(t, err)
-	res, err := XYZ(s.Series, xyzCfg(XYZSample, 4))
+	res, err := Classify(s.Series, cfgWith(Sample, 4))
 	require.NoError(t, err)
-	assert.Equal(t, XYZClassY, res.Rows[0].Class)
+	assert.Equal(t, ClassY, res.Rows[0].Class)
 	assert.InDelta(t, 10.6145, res.Rows[0].Stats.CVPct, 1e-4)
 }
 

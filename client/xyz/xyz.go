@@ -1,4 +1,4 @@
-package client
+package xyz
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 // the input of XYZ. Build it from orders with [OrderSeries], or supply
 // it from the host's own aggregates. Every value is an amount in the
 // host's reporting currency; a period without orders is 0, not missing.
-type ClientSeries struct {
+type Series struct {
 	ClientID string `json:"client_id"`
 	// FirstPeriod is the index, in the period list the series was built
 	// on, of the period Values[0] belongs to (see OrderSeries); XYZ does
@@ -28,110 +28,110 @@ type ClientSeries struct {
 
 // XYZDeviation chooses the standard deviation in the coefficient of
 // variation.
-type XYZDeviation uint8
+type Deviation uint8
 
 const (
 	// XYZPopulation divides the squared deviations by n, the number of
 	// periods: the textbook XYZ formula σ = √(Σ(xᵢ−x̄)²/n), and Excel's
 	// STDEVP (СТАНДОТКЛОНП).
-	XYZPopulation XYZDeviation = iota + 1
+	Population Deviation = iota + 1
 	// XYZSample divides by n−1 (Bessel's correction), Excel's STDEV: it
 	// reads the periods as a sample of the client's demand and gives a
 	// CV larger by √(n/(n−1)), 4.4 % larger for 12 periods.
-	XYZSample
+	Sample
 )
 
-var xyzDeviationNames = enum.Names{"", "population", "sample"}
+var deviationNames = enum.Names{"", "population", "sample"}
 
 // ParseXYZDeviation returns the deviation named s ("population", "sample").
-func ParseXYZDeviation(s string) (XYZDeviation, error) {
-	return enum.Parse[XYZDeviation](xyzDeviationNames, "XYZ deviation", s)
+func ParseDeviation(s string) (Deviation, error) {
+	return enum.Parse[Deviation](deviationNames, "XYZ deviation", s)
 }
 
-func (d XYZDeviation) String() string { return enum.String(xyzDeviationNames, "XYZDeviation", d) }
+func (d Deviation) String() string { return enum.String(deviationNames, "Deviation", d) }
 
 // IsValid reports whether d is a named deviation.
-func (d XYZDeviation) IsValid() bool { return enum.Valid(xyzDeviationNames, d) }
+func (d Deviation) IsValid() bool { return enum.Valid(deviationNames, d) }
 
 // MarshalText implements encoding.TextMarshaler; an unset deviation is an error.
-func (d XYZDeviation) MarshalText() ([]byte, error) {
-	return enum.Marshal(xyzDeviationNames, "XYZDeviation", d)
+func (d Deviation) MarshalText() ([]byte, error) {
+	return enum.Marshal(deviationNames, "Deviation", d)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (d *XYZDeviation) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(xyzDeviationNames, "XYZ deviation", d, b)
+func (d *Deviation) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(deviationNames, "XYZ deviation", d, b)
 }
 
 // XYZClass is how steady a client's orders are: X steady, Y fluctuating,
 // Z erratic.
-type XYZClass uint8
+type Class uint8
 
 const (
-	XYZClassX XYZClass = iota + 1
-	XYZClassY
-	XYZClassZ
+	ClassX Class = iota + 1
+	ClassY
+	ClassZ
 )
 
-var xyzClassNames = enum.Names{"", "X", "Y", "Z"}
+var classNames = enum.Names{"", "X", "Y", "Z"}
 
 // ParseXYZClass returns the class named s ("X", "Y", "Z").
-func ParseXYZClass(s string) (XYZClass, error) {
-	return enum.Parse[XYZClass](xyzClassNames, "XYZ class", s)
+func ParseClass(s string) (Class, error) {
+	return enum.Parse[Class](classNames, "XYZ class", s)
 }
 
-func (c XYZClass) String() string { return enum.String(xyzClassNames, "XYZClass", c) }
+func (c Class) String() string { return enum.String(classNames, "Class", c) }
 
 // IsValid reports whether c is X, Y or Z.
-func (c XYZClass) IsValid() bool { return enum.Valid(xyzClassNames, c) }
+func (c Class) IsValid() bool { return enum.Valid(classNames, c) }
 
 // MarshalText implements encoding.TextMarshaler; an unset class is an error.
-func (c XYZClass) MarshalText() ([]byte, error) { return enum.Marshal(xyzClassNames, "XYZClass", c) }
+func (c Class) MarshalText() ([]byte, error) { return enum.Marshal(classNames, "Class", c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (c *XYZClass) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(xyzClassNames, "XYZ class", c, b)
+func (c *Class) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(classNames, "XYZ class", c, b)
 }
 
 // XYZStatus says whether a client could be classified.
-type XYZStatus uint8
+type Status uint8
 
 const (
 	// XYZClassified: the client has a class and statistics.
-	XYZClassified XYZStatus = iota + 1
+	Classified Status = iota + 1
 	// XYZInsufficientHistory: fewer periods than the config's MinPeriods;
 	// no class is guessed.
-	XYZInsufficientHistory
+	InsufficientHistory
 	// XYZNoDemand: every period is zero. The mean is zero, so the CV is
 	// undefined: the client did not order, which is no steadiness class.
-	XYZNoDemand
+	NoDemand
 )
 
-var xyzStatusNames = enum.Names{"", "classified", "insufficient_history", "no_demand"}
+var statusNames = enum.Names{"", "classified", "insufficient_history", "no_demand"}
 
-func (s XYZStatus) String() string { return enum.String(xyzStatusNames, "XYZStatus", s) }
+func (s Status) String() string { return enum.String(statusNames, "Status", s) }
 
 // IsValid reports whether s is a named status.
-func (s XYZStatus) IsValid() bool { return enum.Valid(xyzStatusNames, s) }
+func (s Status) IsValid() bool { return enum.Valid(statusNames, s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s XYZStatus) MarshalText() ([]byte, error) {
-	return enum.Marshal(xyzStatusNames, "XYZStatus", s)
+func (s Status) MarshalText() ([]byte, error) {
+	return enum.Marshal(statusNames, "Status", s)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
-func (s *XYZStatus) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(xyzStatusNames, "XYZ status", s, b)
+func (s *Status) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(statusNames, "XYZ status", s, b)
 }
 
 // XYZConfig sets the XYZ thresholds, on the coefficient of variation in
 // percent points ("10" means a CV of 10 %).
-type XYZConfig struct {
+type Config struct {
 	// XMaxPct: a CV up to this is X. Default 10.
 	XMaxPct decimal.Decimal `json:"x_max_pct"`
 	// YMaxPct: a CV above XMaxPct up to this is Y, above it Z. Default 25.
 	YMaxPct   decimal.Decimal `json:"y_max_pct"`
-	Deviation XYZDeviation    `json:"deviation"`
+	Deviation Deviation       `json:"deviation"`
 	// MinPeriods is the fewest periods a client needs to be classified;
 	// at least 2 (one period has no spread). Default 6.
 	MinPeriods int `json:"min_periods"`
@@ -144,19 +144,19 @@ type XYZConfig struct {
 // agree: the relative error of a standard deviation estimated from n
 // values is about 1/√(2(n−1)), 50 % for 3 periods — enough to move a Y
 // client to X or Z — and 32 % for 6.
-func DefaultXYZConfig() XYZConfig {
-	return XYZConfig{
+func DefaultConfig() Config {
+	return Config{
 		XMaxPct:    decimal.NewFromInt(10),
 		YMaxPct:    decimal.NewFromInt(25),
-		Deviation:  XYZPopulation,
+		Deviation:  Population,
 		MinPeriods: 6,
 	}
 }
 
 // Validate reports every problem with the config at once.
-func (c XYZConfig) Validate() error {
+func (c Config) Validate() error {
 	var p validate.Problems
-	checkThresholds(&p, "x_max_pct", c.XMaxPct, "y_max_pct", c.YMaxPct)
+	p.Thresholds("x_max_pct", c.XMaxPct, "y_max_pct", c.YMaxPct)
 	if !c.Deviation.IsValid() {
 		p.Add("deviation", c.Deviation, "unknown deviation (want population or sample)")
 	}
@@ -168,7 +168,7 @@ func (c XYZConfig) Validate() error {
 
 // XYZStats are a classified client's statistics, float64 for display
 // only (the class was settled exactly, see XYZ).
-type XYZStats struct {
+type Stats struct {
 	// Mean and StdDev are per period, in the currency of the values.
 	Mean   float64 `json:"mean"`
 	StdDev float64 `json:"std_dev"`
@@ -177,25 +177,25 @@ type XYZStats struct {
 }
 
 // XYZRow is one client's XYZ result.
-type XYZRow struct {
-	ClientID string    `json:"client_id"`
-	Periods  int       `json:"periods"`
-	Status   XYZStatus `json:"status"`
+type Row struct {
+	ClientID string `json:"client_id"`
+	Periods  int    `json:"periods"`
+	Status   Status `json:"status"`
 	// Class is set only when Status is XYZClassified.
-	Class XYZClass `json:"class,omitzero"`
+	Class Class `json:"class,omitzero"`
 	// Stats is nil unless Status is XYZClassified: with too short a
 	// history or no demand the CV is not computed or not defined.
-	Stats *XYZStats `json:"stats"`
+	Stats *Stats `json:"stats"`
 	// SettledExactly is true when the float CV lay so close to a
 	// threshold that the class was decided in exact integer arithmetic.
 	SettledExactly bool `json:"settled_exactly,omitempty"`
 }
 
 // XYZResult is the XYZ segmentation.
-type XYZResult struct {
-	Config XYZConfig `json:"config"`
+type Result struct {
+	Config Config `json:"config"`
 	// Rows are in the order of the input.
-	Rows []XYZRow `json:"rows"`
+	Rows []Row `json:"rows"`
 	// Counts per class and per unclassified status.
 	X                   int `json:"x"`
 	Y                   int `json:"y"`
@@ -228,25 +228,25 @@ type XYZResult struct {
 // in math/big integers. A client exactly at 10 % is X, never Y by a
 // rounding error.
 //
-// Errors (client.ErrInvalid, every problem listed, the config's with the
+// Errors (ErrInvalid, every problem listed, the config's with the
 // input's): an invalid cfg; no series; an empty or repeated client ID; a
 // negative or out-of-range value (more than 30 decimal places or a scale
 // above 10^30); every value of every client zero (a wrong period window,
 // most likely).
-func XYZ(series []ClientSeries, cfg XYZConfig) (XYZResult, error) {
-	a, offsets, err := xyzUnits(series, cfg.Validate())
+func Classify(series []Series, cfg Config) (Result, error) {
+	a, offsets, err := toUnits(series, cfg.Validate())
 	if err != nil {
-		return XYZResult{}, err
+		return Result{}, err
 	}
-	res := XYZResult{Config: cfg, Rows: make([]XYZRow, len(series))}
-	stats := make([]XYZStats, 0, len(series))
-	cl := xyzClassifier{
+	res := Result{Config: cfg, Rows: make([]Row, len(series))}
+	stats := make([]Stats, 0, len(series))
+	cl := classifier{
 		a:      &a,
 		cfg:    cfg,
 		scale:  math.Pow10(int(a.Exp())),
 		xFrac:  cfg.XMaxPct.Shift(-2).InexactFloat64(),
 		yFrac:  cfg.YMaxPct.Shift(-2).InexactFloat64(),
-		always: a.IsWide() || cfg.XMaxPct.LessThan(xyzMinFloatPct) || cfg.YMaxPct.LessThan(xyzMinFloatPct),
+		always: a.IsWide() || cfg.XMaxPct.LessThan(minFloatPct) || cfg.YMaxPct.LessThan(minFloatPct),
 	}
 	for c := range series {
 		row := &res.Rows[c]
@@ -254,22 +254,22 @@ func XYZ(series []ClientSeries, cfg XYZConfig) (XYZResult, error) {
 		lo, hi := offsets[c], offsets[c+1]
 		row.Periods = hi - lo
 		if row.Periods < cfg.MinPeriods {
-			row.Status = XYZInsufficientHistory
+			row.Status = InsufficientHistory
 			res.InsufficientHistory++
 			continue
 		}
 		st, class, exact, ok := cl.classify(lo, hi)
 		if !ok {
-			row.Status = XYZNoDemand
+			row.Status = NoDemand
 			res.NoDemand++
 			continue
 		}
 		stats = append(stats, st)
-		row.Status, row.Class, row.Stats, row.SettledExactly = XYZClassified, class, &stats[len(stats)-1], exact
+		row.Status, row.Class, row.Stats, row.SettledExactly = Classified, class, &stats[len(stats)-1], exact
 		switch class {
-		case XYZClassX:
+		case ClassX:
 			res.X++
-		case XYZClassY:
+		case ClassY:
 			res.Y++
 		default:
 			res.Z++
@@ -280,21 +280,21 @@ func XYZ(series []ClientSeries, cfg XYZConfig) (XYZResult, error) {
 
 // xyzMinFloatPct is the smallest threshold the float pre-check is trusted
 // for; below it every client is settled exactly.
-var xyzMinFloatPct = decimal.New(1, -2)
+var minFloatPct = decimal.New(1, -2)
 
 // xyzNearRel is the relative distance from a threshold under which the
 // float CV does not decide.
-const xyzNearRel = 1e-6
+const nearRel = 1e-6
 
 // xyzMaxFloatPeriods bounds the series length the float pre-check is
 // trusted for (its error grows with n).
-const xyzMaxFloatPeriods = 4096
+const maxFloatPeriods = 4096
 
 // xyzUnits validates the series and converts every value to exact units;
 // the values of client c are units offsets[c] up to offsets[c+1].
 // cfgErr is the config's Validate error, reported with the problems of
 // the series.
-func xyzUnits(series []ClientSeries, cfgErr error) (exactsum.Amounts, []int, error) {
+func toUnits(series []Series, cfgErr error) (exactsum.Amounts, []int, error) {
 	var p validate.Problems
 	p.Limit("series", validate.MaxListed)
 	p.Merge("config", cfgErr)
@@ -347,9 +347,9 @@ func xyzUnits(series []ClientSeries, cfgErr error) (exactsum.Amounts, []int, err
 	return a, offsets, nil
 }
 
-type xyzClassifier struct {
+type classifier struct {
 	a            *exactsum.Amounts
-	cfg          XYZConfig
+	cfg          Config
 	scale        float64 // 10^exp: units to currency
 	xFrac, yFrac float64 // the thresholds as fractions, for the float check
 	always       bool    // settle every client exactly
@@ -358,13 +358,13 @@ type xyzClassifier struct {
 // classify returns the statistics and class of the client whose units are
 // lo..hi, whether the class was settled exactly, and false when every
 // value is zero (no demand).
-func (cl *xyzClassifier) classify(lo, hi int) (XYZStats, XYZClass, bool, bool) {
+func (cl *classifier) classify(lo, hi int) (Stats, Class, bool, bool) {
 	n := hi - lo
 	var sum float64
 	if ints := cl.a.Ints(); ints != nil {
 		s := exactsum.SumInt64s(ints[lo:hi])
 		if s.Sign() == 0 {
-			return XYZStats{}, 0, false, false
+			return Stats{}, 0, false, false
 		}
 		sum = s.Float64()
 	} else {
@@ -374,7 +374,7 @@ func (cl *xyzClassifier) classify(lo, hi int) (XYZStats, XYZClass, bool, bool) {
 			sum += cl.a.Float64(i)
 		}
 		if !nonzero {
-			return XYZStats{}, 0, false, false
+			return Stats{}, 0, false, false
 		}
 	}
 	mean := sum / float64(n)
@@ -384,36 +384,36 @@ func (cl *xyzClassifier) classify(lo, hi int) (XYZStats, XYZClass, bool, bool) {
 		q += d * d
 	}
 	k := float64(n)
-	if cl.cfg.Deviation == XYZSample {
+	if cl.cfg.Deviation == Sample {
 		k--
 	}
 	sd := math.Sqrt(q / k)
 	cv := sd / mean
-	st := XYZStats{Mean: mean * cl.scale, StdDev: sd * cl.scale, CVPct: cv * 100}
+	st := Stats{Mean: mean * cl.scale, StdDev: sd * cl.scale, CVPct: cv * 100}
 
-	exact := cl.always || n > xyzMaxFloatPeriods ||
-		math.Abs(cv-cl.xFrac) <= xyzNearRel*cl.xFrac || math.Abs(cv-cl.yFrac) <= xyzNearRel*cl.yFrac
+	exact := cl.always || n > maxFloatPeriods ||
+		math.Abs(cv-cl.xFrac) <= nearRel*cl.xFrac || math.Abs(cv-cl.yFrac) <= nearRel*cl.yFrac
 	if exact {
 		s, d := cl.moments(lo, hi)
 		switch {
-		case xyzCVAtMost(s, d, n, cl.cfg.Deviation, cl.cfg.XMaxPct):
-			return st, XYZClassX, true, true
-		case xyzCVAtMost(s, d, n, cl.cfg.Deviation, cl.cfg.YMaxPct):
-			return st, XYZClassY, true, true
+		case cvAtMost(s, d, n, cl.cfg.Deviation, cl.cfg.XMaxPct):
+			return st, ClassX, true, true
+		case cvAtMost(s, d, n, cl.cfg.Deviation, cl.cfg.YMaxPct):
+			return st, ClassY, true, true
 		}
-		return st, XYZClassZ, true, true
+		return st, ClassZ, true, true
 	}
 	switch {
 	case cv <= cl.xFrac:
-		return st, XYZClassX, false, true
+		return st, ClassX, false, true
 	case cv <= cl.yFrac:
-		return st, XYZClassY, false, true
+		return st, ClassY, false, true
 	}
-	return st, XYZClassZ, false, true
+	return st, ClassZ, false, true
 }
 
 // moments returns S = Σuᵢ and D = n·Σuᵢ² − S² for units lo..hi, exactly.
-func (cl *xyzClassifier) moments(lo, hi int) (s, d *big.Int) {
+func (cl *classifier) moments(lo, hi int) (s, d *big.Int) {
 	s, p := new(big.Int), new(big.Int)
 	var u, sq big.Int
 	for i := lo; i < hi; i++ {
@@ -428,12 +428,12 @@ func (cl *xyzClassifier) moments(lo, hi int) (s, d *big.Int) {
 // xyzCVAtMost reports exactly whether the CV of a series with n periods,
 // S = Σuᵢ > 0 and D = n·Σuᵢ² − S² is at most pct percent: CV² is D/S²
 // (population) or n·D/((n−1)·S²) (sample), compared with (pct/100)².
-func xyzCVAtMost(s, d *big.Int, n int, dev XYZDeviation, pct decimal.Decimal) bool {
+func cvAtMost(s, d *big.Int, n int, dev Deviation, pct decimal.Decimal) bool {
 	lhs := new(big.Int).Mul(d, big.NewInt(10_000))
 	rhs := new(big.Int).Mul(s, s)
 	pc := pct.Coefficient()
 	rhs.Mul(rhs, pc.Mul(pc, pc))
-	if dev == XYZSample {
+	if dev == Sample {
 		lhs.Mul(lhs, big.NewInt(int64(n)))
 		rhs.Mul(rhs, big.NewInt(int64(n-1)))
 	}
