@@ -9,9 +9,9 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// ClientTotals is what one client brought over the analysed period (the
+// Totals is what one client brought over the analysed period (the
 // host picks it: the last 12 months, a calendar year): its revenue and its
-// profit, in the host's single reporting currency. ABC and KeyClients
+// profit, in the host's single reporting currency. ABC and keyclients.Find
 // rank clients by one of the two ([Measure]).
 type Totals struct {
 	ClientID string `json:"client_id"`
@@ -21,20 +21,20 @@ type Totals struct {
 	Profit decimal.Decimal `json:"profit"`
 }
 
-// ABCMeasure is the value clients are ranked by.
+// Measure is the value clients are ranked by.
 type Measure uint8
 
 const (
-	// ABCByRevenue ranks by revenue (sales volume), the classic ABC.
+	// ByRevenue ranks by revenue (sales volume), the classic ABC.
 	ByRevenue Measure = iota + 1
-	// ABCByProfit ranks by profit, what the article's key-client rule
+	// ByProfit ranks by profit, what the article's key-client rule
 	// counts ("a few key clients bring more than 50% of the profit").
 	ByProfit
 )
 
 var measureNames = enum.Names{"", "revenue", "profit"}
 
-// ParseABCMeasure returns the measure named s ("revenue", "profit").
+// ParseMeasure returns the measure named s ("revenue", "profit").
 func ParseMeasure(s string) (Measure, error) {
 	return enum.Parse[Measure](measureNames, "ABC measure", s)
 }
@@ -62,19 +62,19 @@ func (m Measure) Of(t *Totals) decimal.Decimal {
 	return t.Revenue
 }
 
-// ABCBoundary decides the class of the client whose share carries the
+// Boundary decides the class of the client whose share carries the
 // cumulative share across a class threshold: with A up to 80 %, the
 // client that takes the cumulative share from 78 % to 83 %.
 type Boundary uint8
 
 const (
-	// ABCCrossingIn puts the crossing client in the upper class: A is the
+	// CrossingIn puts the crossing client in the upper class: A is the
 	// smallest group of top clients that holds at least the A threshold
 	// of the total. A is never empty, even when one client alone holds
 	// 90 %. A client that brings the cumulative share exactly to the
 	// threshold is "within" it either way.
 	CrossingIn Boundary = iota + 1
-	// ABCCrossingOut puts it in the next class: A holds only clients whose
+	// CrossingOut puts it in the next class: A holds only clients whose
 	// cumulative share, their own included, is at most the threshold
 	// (the spreadsheet rule "cumulative ≤ 80 % → A"). A may hold less
 	// than the threshold, and is empty when the top client alone exceeds it.
@@ -83,7 +83,7 @@ const (
 
 var boundaryNames = enum.Names{"", "crossing_in", "crossing_out"}
 
-// ParseABCBoundary returns the rule named s ("crossing_in", "crossing_out").
+// ParseBoundary returns the rule named s ("crossing_in", "crossing_out").
 func ParseBoundary(s string) (Boundary, error) {
 	return enum.Parse[Boundary](boundaryNames, "ABC boundary rule", s)
 }
@@ -103,7 +103,7 @@ func (r *Boundary) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(boundaryNames, "ABC boundary rule", r, b)
 }
 
-// ABCClass is a client's ABC class: A brings most of the value, C the least.
+// Class is a client's ABC class: A brings most of the value, C the least.
 type Class uint8
 
 const (
@@ -114,7 +114,7 @@ const (
 
 var classNames = enum.Names{"", "A", "B", "C"}
 
-// ParseABCClass returns the class named s ("A", "B", "C").
+// ParseClass returns the class named s ("A", "B", "C").
 func ParseClass(s string) (Class, error) {
 	return enum.Parse[Class](classNames, "ABC class", s)
 }
@@ -132,22 +132,22 @@ func (c *Class) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(classNames, "ABC class", c, b)
 }
 
-// ABCReason says why a client got its class.
+// Reason says why a client got its class.
 type Reason uint8
 
 const (
-	// ABCWithin: the cumulative share with this client included is at
+	// Within: the cumulative share with this client included is at
 	// most the class threshold.
 	Within Reason = iota + 1
-	// ABCCrossing: this client carried the cumulative share past the
-	// class threshold and the ABCCrossingIn rule kept it in the class.
+	// Crossing: this client carried the cumulative share past the
+	// class threshold and the CrossingIn rule kept it in the class.
 	Crossing
-	// ABCBeyond: the cumulative share is past the B threshold: class C.
+	// Beyond: the cumulative share is past the B threshold: class C.
 	Beyond
-	// ABCNoValue: the client brought nothing (zero revenue or profit):
+	// NoValue: the client brought nothing (zero revenue or profit):
 	// always C, whatever the thresholds.
 	NoValue
-	// ABCLoss: the client lost money (negative profit, ranking by profit
+	// Loss: the client lost money (negative profit, ranking by profit
 	// only): always C, and left out of the total the shares divide.
 	Loss
 )
@@ -169,7 +169,7 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(reasonNames, "ABC reason", r, b)
 }
 
-// ABCConfig sets the ABC thresholds. Thresholds are cumulative shares in
+// Config sets the ABC thresholds. Thresholds are cumulative shares in
 // percent points ("80" means 80 %).
 type Config struct {
 	Measure Measure `json:"measure"`
@@ -181,10 +181,10 @@ type Config struct {
 	Boundary Boundary        `json:"boundary"`
 }
 
-// DefaultABCConfig ranks by revenue with the classic Pareto split: A up to
+// DefaultConfig ranks by revenue with the classic Pareto split: A up to
 // 80 % of the cumulative value, B up to 95 %, C the last 5 % (the 80/15/5
 // split of ABC practice), and the crossing client kept in the upper class
-// (see ABCCrossingIn). Revenue is the default measure because every host
+// (see CrossingIn). Revenue is the default measure because every host
 // has it; rank by profit when per-client profit is known.
 func DefaultConfig() Config {
 	return Config{
@@ -208,7 +208,7 @@ func (c Config) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// ABCRow is one client's place in the ranking.
+// Row is one client's place in the ranking.
 type Row struct {
 	// Rank is 1 for the client with the largest value; equal values are
 	// ranked by ClientID (byte order), so the result never depends on the
@@ -226,12 +226,12 @@ type Row struct {
 	Reason        Reason  `json:"reason"`
 }
 
-// ABCClassSummary totals one class.
+// ClassSummary totals one class.
 type ClassSummary struct {
 	Class   Class `json:"class"`
 	Clients int   `json:"clients"`
 	// Value is the exact sum of the class's positive values (losses are
-	// in ABCResult.Losses); SharePct its share of the total, for display.
+	// in Result.Losses); SharePct its share of the total, for display.
 	Value    decimal.Decimal `json:"value"`
 	SharePct float64         `json:"share_pct"`
 	// LastClientID is the lowest-ranked client of the class ("" when the
@@ -239,7 +239,7 @@ type ClassSummary struct {
 	LastClientID string `json:"last_client_id,omitempty"`
 }
 
-// ABCResult is the ABC segmentation and what it was computed from.
+// Result is the ABC segmentation and what it was computed from.
 type Result struct {
 	Config Config `json:"config"`
 	// Rows are in input order: Rows[i] is totals[i]. Sort by Rank for
@@ -281,7 +281,7 @@ func (r Result) Class(c Class) ClassSummary {
 // exactly at 80 % is classified by the rule, never by a rounding error.
 //
 // Ranking by profit, a loss-making client (negative profit) is allowed: it
-// is always C (reason ABCLoss), and the shares are shares of the sum of
+// is always C (reason Loss), and the shares are shares of the sum of
 // the positive profits, because a share of a net total that losses shrink
 // (or make negative) would push cumulative shares past 100 % and make the
 // thresholds meaningless. A client with zero value is always C.
@@ -361,7 +361,7 @@ func Classify(totals []Totals, cfg Config) (Result, error) {
 	return res, nil
 }
 
-// abcVerdict is one client's outcome, 16 bytes, scattered by rank.
+// verdict is one client's outcome, 16 bytes, scattered by rank.
 type verdict struct {
 	cumPct float64
 	rank   int32
@@ -369,7 +369,7 @@ type verdict struct {
 	reason Reason
 }
 
-// abcCuts are the exact cut-off totals Total × pct / 100 of the A and B
+// cutoffs are the exact cut-off totals Total × pct / 100 of the A and B
 // thresholds, rounded down (floor) and up (ceil) to whole units: for a
 // whole-unit total x, x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil.
 type cutoffs struct {

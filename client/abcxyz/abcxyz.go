@@ -13,7 +13,7 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// ABCXYZCell is a cell of the ABC-XYZ matrix: the value class and the
+// Cell is a cell of the ABC-XYZ matrix: the value class and the
 // steadiness class together, AX (valuable and steady) to CZ (little value,
 // erratic).
 type Cell uint8
@@ -32,7 +32,7 @@ const (
 
 var cellNames = enum.Names{"", "AX", "AY", "AZ", "BX", "BY", "BZ", "CX", "CY", "CZ"}
 
-// ABCXYZCells lists the nine cells, AX first, row by row.
+// Cells lists the nine cells, AX first, row by row.
 func Cells() []Cell {
 	return []Cell{AX, AY, AZ, BX, BY, BZ, CX, CY, CZ}
 }
@@ -46,7 +46,7 @@ func CellOf(a abc.Class, x xyz.Class) Cell {
 	return Cell((uint8(a)-1)*3 + uint8(x))
 }
 
-// ParseABCXYZCell returns the cell named s ("AX" ... "CZ").
+// ParseCell returns the cell named s ("AX" ... "CZ").
 func ParseCell(s string) (Cell, error) {
 	return enum.Parse[Cell](cellNames, "ABC-XYZ cell", s)
 }
@@ -82,7 +82,7 @@ func (c *Cell) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(cellNames, "ABC-XYZ cell", c, b)
 }
 
-// ABCXYZConfig holds the recommended treatment of each cell: the text a
+// Config holds the recommended treatment of each cell: the text a
 // CRM shows the account manager next to the client.
 type Config struct {
 	// Treatments must name all nine cells, each with a non-empty text of
@@ -93,7 +93,7 @@ type Config struct {
 // abcxyzMaxTreatmentLen bounds a treatment text.
 const maxTreatmentLen = 1000
 
-// DefaultABCXYZConfig returns treatments from usual ABC-XYZ practice,
+// DefaultConfig returns treatments from usual ABC-XYZ practice,
 // where the value class sets how much attention a client deserves and the
 // steadiness class how its demand is planned (the 3×3 grid as taught in
 // supply-chain courses, e.g. the IEOR notes "ABC × XYZ": AX lean and
@@ -141,7 +141,7 @@ func (c Config) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// ABCXYZRow is one client placed in the matrix.
+// Row is one client placed in the matrix.
 type Row struct {
 	ClientID string `json:"client_id"`
 	// ABCRank is the client's rank in the ABC result.
@@ -150,7 +150,7 @@ type Row struct {
 	Treatment string `json:"treatment"`
 }
 
-// ABCXYZUnplaced is a client in both inputs that has no XYZ class.
+// Unplaced is a client in both inputs that has no XYZ class.
 type Unplaced struct {
 	ClientID string    `json:"client_id"`
 	ABC      abc.Class `json:"abc"`
@@ -159,7 +159,7 @@ type Unplaced struct {
 	XYZStatus xyz.Status `json:"xyz_status"`
 }
 
-// ABCXYZResult is the matrix.
+// Result is the matrix.
 type Result struct {
 	// Rows are the placed clients in the order of the ABC rows.
 	Rows []Row `json:"rows"`

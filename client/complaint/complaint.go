@@ -14,20 +14,20 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// ComplaintStatus is where a complaint stands. The zero value is unset
+// Status is where a complaint stands. The zero value is unset
 // and fails validation.
 type Status uint8
 
 const (
-	// ComplaintOpen is a complaint being handled.
+	// Open is a complaint being handled.
 	Open Status = iota + 1
-	// ComplaintResolved is a complaint closed with a resolution date.
+	// Resolved is a complaint closed with a resolution date.
 	Resolved
 )
 
 var statusNames = enum.Names{"", "open", "resolved"}
 
-// ParseComplaintStatus returns the status named s ("open", "resolved").
+// ParseStatus returns the status named s ("open", "resolved").
 func ParseStatus(s string) (Status, error) {
 	return enum.Parse[Status](statusNames, "complaint status", s)
 }
@@ -57,7 +57,7 @@ type Complaint struct {
 	ClientID string `json:"client_id"`
 	// Date is when the complaint was received.
 	Date time.Time `json:"date"`
-	// Cause is the cause category: one of ComplaintConfig.Causes when the
+	// Cause is the cause category: one of Config.Causes when the
 	// host configures a list, else a free label.
 	Cause string `json:"cause"`
 	// Description is the complaint as told; free text that may name
@@ -69,11 +69,11 @@ type Complaint struct {
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
 }
 
-// complaintMaxDuration is the longest time.Duration, about 292 years,
+// maxDuration is the longest time.Duration, about 292 years,
 // which time.Time.Sub returns for any longer span.
 const maxDuration = time.Duration(math.MaxInt64)
 
-// complaintMaxDescription bounds the free text: room for a long letter,
+// maxDescription bounds the free text: room for a long letter,
 // not for a hostile payload.
 const maxDescription = 8192
 
@@ -142,7 +142,7 @@ func (c *Complaint) Resolve(at time.Time) error {
 	return nil
 }
 
-// ComplaintConfig sets how complaints are classified and analysed.
+// Config sets how complaints are classified and analysed.
 type Config struct {
 	// Causes is the list of cause categories a complaint must use; empty
 	// means free labels (any non-blank cause).
@@ -152,7 +152,7 @@ type Config struct {
 	RepeatThreshold int `json:"repeat_threshold"`
 }
 
-// DefaultComplaintConfig returns the usual B2B cause categories, one per
+// DefaultConfig returns the usual B2B cause categories, one per
 // department a complaint lands in (product quality, delivery, billing,
 // the document package, the manager's service, other), and lists clients
 // with 2 or more complaints in the period: the smallest number that is a
@@ -183,7 +183,7 @@ func (c Config) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// ComplaintCause is one cause's line of the Pareto table.
+// Cause is one cause's line of the Pareto table.
 type Cause struct {
 	Cause string `json:"cause"`
 	Count int    `json:"count"`
@@ -194,7 +194,7 @@ type Cause struct {
 	CumulativeShare float64 `json:"cumulative_share"`
 }
 
-// ComplaintResolution summarises how long resolved complaints took.
+// Resolution summarises how long resolved complaints took.
 type Resolution struct {
 	// Resolved is the number of resolved complaints measured.
 	Resolved int `json:"resolved"`
@@ -205,14 +205,14 @@ type Resolution struct {
 	P90    time.Duration `json:"p90"`
 }
 
-// ComplaintRepeat is a client with repeated complaints in the period.
+// Repeat is a client with repeated complaints in the period.
 type Repeat struct {
 	ClientID     string   `json:"client_id"`
 	Count        int      `json:"count"`
 	ComplaintIDs []string `json:"complaint_ids"`
 }
 
-// ComplaintAnalysis is the outcome of [Analyze].
+// Analysis is the outcome of [Analyze].
 type Analysis struct {
 	From time.Time `json:"from"`
 	To   time.Time `json:"to"`
@@ -231,7 +231,7 @@ type Analysis struct {
 	RepeatClients []Repeat `json:"repeat_clients"`
 }
 
-// AnalyzeComplaints analyses the complaints received in [from, to): how
+// Analyze analyses the complaints received in [from, to): how
 // many, by cause in Pareto order (so the few causes behind most
 // complaints come first), how many are still open, how long resolution
 // takes, and which clients complain again and again.

@@ -10,7 +10,7 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// KeyClientsConfig sets the key-client rule.
+// Config sets the key-client rule.
 type Config struct {
 	// Measure is what the key clients bring. Default profit, the
 	// article's measure.
@@ -21,7 +21,7 @@ type Config struct {
 	SharePct decimal.Decimal `json:"share_pct"`
 }
 
-// DefaultKeyClientsConfig encodes the article's rule: "in many companies a
+// DefaultConfig encodes the article's rule: "in many companies a
 // few key clients bring more than 50% of the profit".
 func DefaultConfig() Config {
 	return Config{Measure: abc.ByProfit, SharePct: decimal.NewFromInt(50)}
@@ -39,7 +39,7 @@ func (c Config) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// KeyClient is one key client.
+// Key is one key client.
 type Key struct {
 	// Rank is the client's place by value, 1 for the largest; equal
 	// values are ranked by ClientID.
@@ -52,7 +52,7 @@ type Key struct {
 	CumulativePct float64 `json:"cumulative_pct"`
 }
 
-// KeyClientsResult lists the key clients and what they hold.
+// Result lists the key clients and what they hold.
 type Result struct {
 	Config Config `json:"config"`
 	// Keys are the key clients in rank order.
@@ -61,7 +61,7 @@ type Result struct {
 	Clients int `json:"clients"`
 	// KeyValue is the exact sum of the key clients' values.
 	KeyValue decimal.Decimal `json:"key_value"`
-	// Total is the sum of the positive values, the 100 % (see KeyClients).
+	// Total is the sum of the positive values, the 100 % (see Find).
 	Total decimal.Decimal `json:"total"`
 	// Cut is Total × SharePct / 100: KeyValue is more than Cut, and the
 	// key clients but the last are not.
@@ -98,7 +98,7 @@ func (r Result) MarkKeyAccounts(clients []client.Client) int {
 	return n
 }
 
-// KeyClients finds the key clients: the smallest set of clients whose
+// Find finds the key clients: the smallest set of clients whose
 // combined value (profit by default) is more than cfg.SharePct of the
 // total. Taking clients from the largest value down gives a smallest
 // such set; among clients of equal value the lower ID goes first, and

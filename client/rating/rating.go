@@ -15,25 +15,25 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// RatingFactor is one of the four factors of the client rating. The zero
+// Factor is one of the four factors of the client rating. The zero
 // value is unset.
 type Factor uint8
 
 const (
-	// RatingValue is the client's share of the company's profit.
+	// Value is the client's share of the company's profit.
 	Value Factor = iota + 1
-	// RatingGrowth is the period-over-period change of the client's revenue.
+	// Growth is the period-over-period change of the client's revenue.
 	Growth
-	// RatingLoyalty is tenure and repeat orders.
+	// Loyalty is tenure and repeat orders.
 	Loyalty
-	// RatingPaymentDiscipline is how well the client pays, a 0-100 number
+	// PaymentDiscipline is how well the client pays, a 0-100 number
 	// the host supplies (from its own solvency or receivables scoring).
 	PaymentDiscipline
 )
 
 var factorNames = enum.Names{"", "value", "growth", "loyalty", "payment_discipline"}
 
-// ParseRatingFactor returns the factor named s ("value", "growth",
+// ParseFactor returns the factor named s ("value", "growth",
 // "loyalty", "payment_discipline").
 func ParseFactor(s string) (Factor, error) {
 	return enum.Parse[Factor](factorNames, "rating factor", s)
@@ -54,7 +54,7 @@ func (f *Factor) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(factorNames, "rating factor", f, b)
 }
 
-// RatingWeights are the factors' weights in percent points ("40" is 40 %
+// Weights are the factors' weights in percent points ("40" is 40 %
 // of the rating); they must sum to exactly 100.
 type Weights struct {
 	Value             decimal.Decimal `json:"value"`
@@ -63,7 +63,7 @@ type Weights struct {
 	PaymentDiscipline decimal.Decimal `json:"payment_discipline"`
 }
 
-// RatingConfig sets the weights and the normalisation of each factor to a
+// Config sets the weights and the normalisation of each factor to a
 // 0-100 sub-score. Percentages are decimal percent points, as everywhere
 // in the library: "10" is 10 %.
 type Config struct {
@@ -91,7 +91,7 @@ type Config struct {
 	FullMarksRepeatOrders int `json:"full_marks_repeat_orders"`
 }
 
-// DefaultRatingConfig returns the library's default rating. The article
+// DefaultConfig returns the library's default rating. The article
 // asks the manager to "assess each client's usefulness to the company"
 // without a formula, so the numbers are ours, chosen from its facts:
 //
@@ -160,12 +160,12 @@ func (c Config) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// RatingInput is what the rating knows about one client over a period.
+// Input is what the rating knows about one client over a period.
 type Input struct {
 	ClientID string `json:"client_id"`
 	// ProfitShare is the client's share of the company's profit over the
 	// period, in percent points (2.5 is 2.5 %), at most 100. Negative
-	// for a loss-making client (see RatingConfig.AllowLoss).
+	// for a loss-making client (see Config.AllowLoss).
 	ProfitShare decimal.Decimal `json:"profit_share"`
 	// Revenue and PreviousRevenue are the client's revenue over the
 	// period and over the period of the same length before it; growth is
@@ -184,7 +184,7 @@ type Input struct {
 	PaymentDiscipline *float64 `json:"payment_discipline,omitempty"`
 }
 
-// RatingContribution is one factor's part of a rating. Contributions of
+// Contribution is one factor's part of a rating. Contributions of
 // all factors add up to the score.
 type Contribution struct {
 	Factor Factor `json:"factor"`
@@ -335,15 +335,15 @@ func checkInput(p *validate.Problems, prefix string, in Input, asOf time.Time, c
 	}
 }
 
-// ratingDaysPerYear is the mean Julian year, so that four years with a
+// daysPerYear is the mean Julian year, so that four years with a
 // leap day are exactly four years.
 const daysPerYear = 365.25
 
-// ratingFactors is the number of factors: value, growth, loyalty,
+// numFactors is the number of factors: value, growth, loyalty,
 // payment discipline.
 const numFactors = 4
 
-// ratingScale is a config made ready to rate many clients: what each
+// scale is a config made ready to rate many clients: what each
 // rating reads from the config, converted once. Sub-scores are float64
 // statistics (see Rating), so the inputs are converted to float64 once
 // each and the arithmetic is plain floating point; the text of an
@@ -372,7 +372,7 @@ func newScale(cfg Config) *scale {
 }
 
 // rate rates one valid input as of asOf, filling factors (length
-// ratingFactors) with the contributions.
+// numFactors) with the contributions.
 func (sc *scale) rate(in Input, asOf time.Time, factors []Contribution) Rating {
 	factors[0] = sc.value(in)
 	factors[1] = sc.growth(in)
@@ -409,7 +409,7 @@ func (sc *scale) rate(in Input, asOf time.Time, factors []Contribution) Rating {
 	return r
 }
 
-// ratingRedistributed says which undefined factors' weights were shared
+// redistributed says which undefined factors' weights were shared
 // among which defined ones.
 func redistributed(factors []Contribution) string {
 	var missing, kept []string
@@ -499,12 +499,12 @@ func payment(in Input) Contribution {
 	return c
 }
 
-// ratingSaturate caps a sub-score at its full marks of 100: the
+// saturate caps a sub-score at its full marks of 100: the
 // documented saturation of tenure and repeat orders (inputs are never
 // negative here, so there is no lower cap).
 func saturate(x float64) float64 { return math.Min(x, 100) }
 
-// ratingNum prints a statistic with one decimal, or none when whole.
+// num prints a statistic with one decimal, or none when whole.
 func num(x float64) string {
 	var buf [32]byte
 	b := strconv.AppendFloat(buf[:0], x, 'f', 1, 64)
@@ -521,7 +521,7 @@ func signed(x float64) string {
 	return num(x)
 }
 
-// ratingFloat converts a decimal input to the float64 the statistics are
+// toFloat converts a decimal input to the float64 the statistics are
 // computed in, correctly rounded. A coefficient of at most 15 digits and
 // an exponent within ±22 are both exact in float64, so one multiplication
 // or division rounds once, without the big.Rat that InexactFloat64
@@ -538,7 +538,7 @@ func toFloat(d decimal.Decimal) float64 {
 	return c * pow10[e]
 }
 
-// ratingPow10 holds 10^0 ... 10^22, every power of ten a float64 holds
+// pow10 holds 10^0 ... 10^22, every power of ten a float64 holds
 // exactly.
 var pow10 = func() (p [23]float64) {
 	p[0] = 1

@@ -19,7 +19,7 @@ var ratingAsOf = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 
 func ptr(x float64) *float64 { return &x }
 
-// ratingInput is the hand-worked client of TestRateWorked.
+// validInput is the hand-worked client of TestRateWorked.
 func validInput() Input {
 	return Input{
 		ClientID:        "c-1",

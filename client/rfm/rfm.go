@@ -32,7 +32,7 @@ const (
 	Lost              = "lost"
 )
 
-// RFMRange is an inclusive range of scores within 1..5. The zero value
+// Range is an inclusive range of scores within 1..5. The zero value
 // (omitted in JSON) matches every score.
 type Range struct {
 	Min int `json:"min"`
@@ -57,7 +57,7 @@ func (r Range) String() string {
 	}
 }
 
-// RFMRule names the segment of the clients whose three scores fall in
+// Rule names the segment of the clients whose three scores fall in
 // its ranges.
 type Rule struct {
 	Segment   string `json:"segment"`
@@ -88,7 +88,7 @@ func (r Rule) String() string {
 	return r.Segment + ": " + strings.Join(parts, " ")
 }
 
-// RFMConfig is the score-to-segment map: an ordered list of rules, data
+// Config is the score-to-segment map: an ordered list of rules, data
 // that a host loads from JSON. A client falls in the segment of the first
 // rule whose ranges hold all three of its scores: first match wins, so a
 // narrow rule placed before a broad one carves out an exception.
@@ -103,7 +103,7 @@ type Config struct {
 	Rules []Rule `json:"rules"`
 }
 
-// DefaultRFMConfig returns the widely used R×F segment grid of the public
+// DefaultConfig returns the widely used R×F segment grid of the public
 // RFM tutorials (the regular-expression `seg_map` of the CRM-analytics
 // course notebooks on the UCI Online Retail II data, reproduced in many
 // public notebooks), in which the monetary score does not pick the
@@ -138,8 +138,8 @@ func DefaultConfig() Config {
 	}}
 }
 
-// rfmTable is a resolved map: the index of the winning rule for each
-// score combination, at rfmCell(r, f, m).
+// table is a resolved map: the index of the winning rule for each
+// score combination, at cellOf(r, f, m).
 type table [125]int16
 
 func cellOf(r, f, m int) int { return (r-1)*25 + (f-1)*5 + (m - 1) }
@@ -244,7 +244,7 @@ func checkRange(p *validate.Problems, field string, r Range) {
 	}
 }
 
-// RFMScore is one client's RFM position: the three measures, where each
+// Score is one client's RFM position: the three measures, where each
 // stands among the clients scored, the three scores, and the segment
 // with the rule that named it.
 type Score struct {
@@ -275,7 +275,7 @@ type Score struct {
 // Code returns the scores as the customary three digits, such as "545".
 func (s Score) Code() string { return fmt.Sprintf("%d%d%d", s.R, s.F, s.M) }
 
-// RFMRank is where one client's value of a measure stands among the N
+// Rank is where one client's value of a measure stands among the N
 // clients scored: Worse clients have a strictly worse value, Equal the
 // same value, the client itself included. Its midpoint percentile rank
 // is (Worse + Equal/2)/N, and its score 1 + floor(5 × that).
@@ -291,18 +291,18 @@ func (k Rank) score(n int) int {
 	return 1 + 5*(2*k.Worse+k.Equal)/(2*n)
 }
 
-// RFMUnscored is a client RFM cannot rank, with the reason.
+// Unscored is a client RFM cannot rank, with the reason.
 type Unscored struct {
 	ClientID string `json:"client_id"`
 	Reason   string `json:"reason"`
 }
 
-// rfmNoOrders is the reason a client without orders has no RFM score:
+// noOrdersReason is the reason a client without orders has no RFM score:
 // recency has no last order to count from and ranking it as "worst"
 // would be a guess.
 const noOrdersReason = "no orders: recency and frequency are undefined, so the client is not scored"
 
-// RFMBand is the range of a whole-number measure (recency in days,
+// Band is the range of a whole-number measure (recency in days,
 // frequency in orders) that got one score: the smallest and the largest
 // value among the clients with that score, and how many they are.
 // Clients 0 is an empty band: no value got the score (with ties, or
@@ -325,7 +325,7 @@ func (b Band) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(b))
 }
 
-// RFMMoneyBand is an [Band] of order totals.
+// MoneyBand is an [Band] of order totals.
 type MoneyBand struct {
 	Score   int             `json:"score"`
 	Clients int             `json:"clients"`
@@ -347,7 +347,7 @@ type emptyBand struct {
 	Clients int `json:"clients"`
 }
 
-// RFMBands shows, for each measure and score, the values that got the
+// Bands shows, for each measure and score, the values that got the
 // score: [0] is score 1, [4] score 5. A better value never scores lower,
 // so the bands of a measure never overlap and follow the scores: up in
 // orders and money, down in days (the fewest days score 5).
@@ -404,7 +404,7 @@ func (b Bands) writeBand(sb *strings.Builder, m byte, score int) {
 	fmt.Fprintf(sb, "%s (%s)", values, plural(int64(clients), "client", "clients"))
 }
 
-// rfmUnits writes a whole-number range with its unit: "12 orders",
+// unitRange writes a whole-number range with its unit: "12 orders",
 // "1 day", "10-20 days".
 func unitRange(lo, hi int64, one, many string) string {
 	if lo == hi {
@@ -413,7 +413,7 @@ func unitRange(lo, hi int64, one, many string) string {
 	return fmt.Sprintf("%d-%d %s", lo, hi, many)
 }
 
-// rfmCount writes "1 client", "0 clients", "3 clients".
+// plural writes "1 client", "0 clients", "3 clients".
 func plural(n int64, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -421,16 +421,16 @@ func plural(n int64, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// RFMSegmentCount is how many scored clients fell in one segment.
+// SegmentCount is how many scored clients fell in one segment.
 type SegmentCount struct {
 	Segment string `json:"segment"`
 	Clients int    `json:"clients"`
 }
 
-// RFMResult is the outcome of [Classify].
+// Result is the outcome of [Classify].
 type Result struct {
 	AsOf time.Time `json:"as_of"`
-	// Config is the segment map that named the segments; RFMScore.Rule
+	// Config is the segment map that named the segments; Score.Rule
 	// indexes its rules.
 	Config Config `json:"config"`
 	// Scores holds one entry per client with orders, in input order;
@@ -468,7 +468,7 @@ func (r Result) Explain(s Score) string {
 	return sb.String()
 }
 
-// rfmExplainRank writes the rank and score of one measure, up to its
+// explainRank writes the rank and score of one measure, up to its
 // band: "F4 for 12 orders: of the 7 clients scored, 4 have fewer orders
 // (L) and 3 the same, this one included (E): PR = (L + E/2)/N =
 // (4 + 3/2)/7 = 5.5/7, F = 1 + floor(5 × PR) = 4; band ".
@@ -616,7 +616,7 @@ func Classify(histories []client.History, asOf time.Time, cfg Config) (Result, e
 	return res, nil
 }
 
-// rfmSegmentCounts adds up per-rule counts by segment name, in the order
+// segmentCounts adds up per-rule counts by segment name, in the order
 // the names first appear.
 func segmentCounts(cfg Config, counts []int) []SegmentCount {
 	var out []SegmentCount
@@ -631,7 +631,7 @@ func segmentCounts(cfg Config, counts []int) []SegmentCount {
 	return out
 }
 
-// rfmKeyBands are the bands of one measure as ranges of its keys: the
+// keyBands are the bands of one measure as ranges of its keys: the
 // least and the greatest key of the clients with each score, and how
 // many they are (0: an empty band).
 type keyBands [5]struct {
@@ -650,7 +650,7 @@ func (b *keyBands) add(score int, v int64, e int) {
 	x.clients += e
 }
 
-// rfmGroup is a tie group of one measure: the clients worse than its
+// group is a tie group of one measure: the clients worse than its
 // value, the clients with its value, and their score. Counts are int32,
 // as client indices are in the other segmentations: a base of 2^31
 // clients would need hundreds of gigabytes of scores.
@@ -658,7 +658,7 @@ type group struct{ worse, equal, score int32 }
 
 func (g group) rank() Rank { return Rank{Worse: int(g.worse), Equal: int(g.equal)} }
 
-// rfmRanked is one measure ranked: the tie group of every client, either
+// ranked is one measure ranked: the tie group of every client, either
 // looked up by its key in a table of the values (byKey, when counted) or
 // held for each client (each, when sorted).
 type ranked struct {
@@ -676,11 +676,11 @@ func (x *ranked) at(i int) group {
 	return x.byKey[x.keys[i]-x.lo]
 }
 
-// rfmCountSlack is how far the keys of a measure may spread beyond the
+// countSlack is how far the keys of a measure may spread beyond the
 // number of clients and still be ranked by counting (see rank).
 const countSlack = 4096
 
-// rfmRanker ranks the measures one after another, sharing the scratch
+// ranker ranks the measures one after another, sharing the scratch
 // space of the radix sort, made on first use.
 type ranker struct {
 	sorted, buf []uint64
@@ -689,7 +689,7 @@ type ranker struct {
 
 // rank ranks keys (one per client, larger is better) and returns each
 // client's tie group and the bands. Keys that span at most
-// N + rfmCountSlack values (days, order counts, and totals in a small
+// N + countSlack values (days, order counts, and totals in a small
 // range of units) are ranked by counting each value: one pass in client
 // order, a table small enough to stay in cache, no sort. Wider keys
 // (totals in cents, mostly) are radix-sorted. keys is not changed.
@@ -704,7 +704,7 @@ func (r *ranker) rank(keys []int64) (ranked, keyBands) {
 	return r.rankSorted(keys)
 }
 
-// rfmRankCounted ranks keys in lo..lo+span-1: it counts the clients of
+// rankCounted ranks keys in lo..lo+span-1: it counts the clients of
 // each value, so the clients worse than a value are the counts below it.
 func rankCounted(keys []int64, lo int64, span int) (ranked, keyBands) {
 	g := make([]group, span)
@@ -755,7 +755,7 @@ func (r *ranker) rankSorted(keys []int64) (ranked, keyBands) {
 	return ranked{each: each}, b
 }
 
-// rfmRankAll ranks the three measures: recency (minus the days) and
+// rankAll ranks the three measures: recency (minus the days) and
 // frequency keys, and the monetary totals as exact integer units at one
 // exponent (exactsum), and returns each client's tie groups and the
 // bands. No decimal.Cmp: it allocates whenever two exponents differ.
@@ -789,7 +789,7 @@ func rankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]ranked, Bands)
 
 // rankMoney ranks the totals. Units that fit int64 (any total of up to
 // 18 significant digits at the common exponent) are ranked like days and
-// order counts; wider ones go through rfmRankWide.
+// order counts; wider ones go through rankWide.
 func (r *ranker) rankMoney(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 	if a.Ints() == nil {
 		return rankWide(a)
@@ -806,7 +806,7 @@ func (r *ranker) rankMoney(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 	return x, out
 }
 
-// rfmRankWide is the exact path for monetary units too wide for int64:
+// rankWide is the exact path for monetary units too wide for int64:
 // the same ranks, from a comparison sort of the big-integer units
 // (exactsum compares them without allocating). The band values are
 // built from the units at the common exponent, as the int64 path builds

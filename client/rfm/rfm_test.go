@@ -24,14 +24,14 @@ import (
 
 var rfmAsOf = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
-// rfmHist is a history whose last order was daysAgo days before rfmAsOf.
+// hist is a history whose last order was daysAgo days before rfmAsOf.
 func hist(id string, daysAgo, orders int, total string) client.History {
 	last := rfmAsOf.AddDate(0, 0, -daysAgo)
 	return client.History{ClientID: id, Orders: orders, FirstOrder: last.AddDate(-1, 0, 0), LastOrder: last,
 		Total: decimal.RequireFromString(total)}
 }
 
-// rfmTenClients is the hand-worked base of TestRFMTenClients; c11 never
+// tenClients is the hand-worked base of TestRFMTenClients; c11 never
 // ordered.
 func tenClients() []client.History {
 	return []client.History{
@@ -186,7 +186,7 @@ func TestDefaultRFMMatchesPublishedGrid(t *testing.T) {
 	}
 }
 
-// rfmScoresOf returns the R, F and M scores of every scored client.
+// scoresOf returns the R, F and M scores of every scored client.
 func scoresOf(res Result) (r, f, m []int) {
 	for _, s := range res.Scores {
 		r, f, m = append(r, s.R), append(f, s.F), append(m, s.M)
@@ -194,7 +194,7 @@ func scoresOf(res Result) (r, f, m []int) {
 	return r, f, m
 }
 
-// rfmOrders is a base whose clients differ only in their order counts:
+// withOrders is a base whose clients differ only in their order counts:
 // each ordered 10 days ago for a total of 100.
 func withOrders(counts ...int) []client.History {
 	hs := make([]client.History, len(counts))
@@ -236,7 +236,7 @@ func TestRFMMidpointRanks(t *testing.T) {
 		// E3, 5·5/8 = 3.125 -> F4. RANK()-style: 1, 2, 2, 2.
 		{"a large tie at the top", []int{1, 9, 9, 9}, []int{1, 4, 4, 4}},
 		// N = 3, counts far apart (they span more values than N +
-		// rfmCountSlack, so they are sorted, not counted): 1 L0 E1, 5·1/6
+		// countSlack, so they are sorted, not counted): 1 L0 E1, 5·1/6
 		// -> F1; 5000s L1 E2, 5·4/6 = 3.33 -> F4.
 		{"counts far apart", []int{5000, 1, 5000}, []int{4, 1, 4}},
 	}
@@ -358,7 +358,7 @@ func TestRFMRecencyCountsWholeDays(t *testing.T) {
 		"30 years of 365 days plus 7 leap days; no Duration overflow")
 }
 
-// rfmMs returns the M score of every scored client.
+// monetaryScores returns the M score of every scored client.
 func monetaryScores(res Result) []int {
 	_, _, m := scoresOf(res)
 	return m
@@ -641,7 +641,7 @@ func FuzzRFMConfig(f *testing.F) {
 	})
 }
 
-// rfmView is one measure of a result as the property tests see it: each
+// view is one measure of a result as the property tests see it: each
 // client's value (better: larger is better; value: in the measure's own
 // units), rank and score, and the bands in the measure's units.
 type view struct {
@@ -673,7 +673,7 @@ func views(res Result) []view {
 	return vs
 }
 
-// rfmRequireRule checks res against the definition, brute force: for
+// requireRule checks res against the definition, brute force: for
 // every measure and client, the rank counts the clients worse (L) and
 // equal (E); the score is 1 + floor(5·PR) with PR = (CF − 0.5·F)/N
 // taken literally from the source (CF = L + E values up to and
@@ -804,7 +804,7 @@ func TestRFMWithoutTiesScoresQuintiles(t *testing.T) {
 }
 
 // FuzzRFMRule: any base of up to 80 clients, three bytes each (days,
-// orders, total; spread out when the input's length is odd), obeys the rule (rfmRequireRule); and the same base
+// orders, total; spread out when the input's length is odd), obeys the rule (requireRule); and the same base
 // lifted by 10^19, which keeps the order of the totals but makes their
 // units too wide for int64, gets the same monetary ranks and scores.
 func FuzzRFMRule(f *testing.F) {

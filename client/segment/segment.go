@@ -14,36 +14,36 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// RuleConditionKind is what a rule condition tests. The zero value is
+// ConditionKind is what a rule condition tests. The zero value is
 // unset and fails validation.
 type ConditionKind uint8
 
 const (
-	// RuleB2B holds for a client that buys as a business: a company or an
+	// B2B holds for a client that buys as a business: a company or an
 	// entrepreneur ([client.Kind.IsBusiness]).
 	B2B ConditionKind = iota + 1
-	// RuleB2C holds for an individual buying for themselves.
+	// B2C holds for an individual buying for themselves.
 	B2C
-	// RuleVIP holds for a client marked VIP.
+	// VIP holds for a client marked VIP.
 	VIP
-	// RuleKeyAccount holds for a client marked as a key account.
+	// KeyAccount holds for a client marked as a key account.
 	KeyAccount
-	// RuleNew holds when the first order is less than Days whole days
+	// NewClient holds when the first order is less than Days whole days
 	// before the as-of date. A client that never ordered is not new: it
 	// is a prospect.
 	NewClient
-	// RuleDormant holds when the last order is Days or more whole days
+	// Dormant holds when the last order is Days or more whole days
 	// before the as-of date, as in ERPNext's "Inactive Customers" report
 	// (days since last order >= the filter). A client that never ordered
 	// is not dormant: it never was active.
 	Dormant
-	// RuleRegion holds when the client's region is one of Values.
+	// Region holds when the client's region is one of Values.
 	Region
-	// RuleIndustry holds when the client's industry is one of Values.
+	// Industry holds when the client's industry is one of Values.
 	Industry
-	// RuleTag holds when the client carries at least one tag of Values.
+	// Tag holds when the client carries at least one tag of Values.
 	Tag
-	// RuleStatus holds when the client's status is one of Values (status
+	// Status holds when the client's status is one of Values (status
 	// names: prospect, active, dormant, lost).
 	Status
 )
@@ -51,7 +51,7 @@ const (
 var conditionKindNames = enum.Names{"", "b2b", "b2c", "vip", "key_account", "new", "dormant",
 	"region", "industry", "tag", "status"}
 
-// ParseRuleConditionKind returns the condition kind named s ("b2b",
+// ParseConditionKind returns the condition kind named s ("b2b",
 // "b2c", "vip", "key_account", "new", "dormant", "region", "industry",
 // "tag", "status").
 func ParseConditionKind(s string) (ConditionKind, error) {
@@ -83,7 +83,7 @@ func (k ConditionKind) usesValues() bool {
 	return k == Region || k == Industry || k == Tag || k == Status
 }
 
-// RuleCondition is one test of a rule segment, as data.
+// Condition is one test of a rule segment, as data.
 type Condition struct {
 	Kind ConditionKind `json:"kind"`
 	// Not negates the test: {"kind":"vip","not":true} holds for a client
@@ -115,14 +115,14 @@ func (c Condition) String() string {
 	return b.String()
 }
 
-// RuleSegment is a named segment: a client is a member when every one of
+// Rule is a named segment: a client is a member when every one of
 // its conditions holds.
 type Rule struct {
 	Name       string      `json:"name"`
 	Conditions []Condition `json:"conditions"`
 }
 
-// RuleSegmentConfig lists the rule segments. Unlike RFM, where each
+// Config lists the rule segments. Unlike RFM, where each
 // client has one segment, a client is in every rule segment whose
 // conditions it meets: a VIP company that stopped ordering is in "b2b",
 // "vip" and "dormant" at once.
@@ -130,7 +130,7 @@ type Config struct {
 	Segments []Rule `json:"segments"`
 }
 
-// DefaultRuleSegmentConfig returns the everyday segments of an account
+// DefaultConfig returns the everyday segments of an account
 // manager's base: b2b, b2c, vip, key_accounts, new (first order within
 // the last 90 days: a quarter, the usual reporting period), dormant (no
 // order for 60 days: the default of ERPNext's "Inactive Customers"
@@ -149,7 +149,7 @@ func DefaultConfig() Config {
 	}}
 }
 
-// ruleMaxDays bounds a day window: a century is longer than any client
+// maxDays bounds a day window: a century is longer than any client
 // relationship, so anything above it is a typo.
 const maxDays = 36500
 
@@ -228,7 +228,7 @@ func checkCondition(p *validate.Problems, f string, c Condition) {
 	}
 }
 
-// RuleCheck is the outcome of one condition for one client: whether it
+// Check is the outcome of one condition for one client: whether it
 // held (after Not) and the fact that decided it.
 type Check struct {
 	// Condition is the configured condition. Its Values slice is the
@@ -240,7 +240,7 @@ type Check struct {
 	Reason    string    `json:"reason"`
 }
 
-// RuleVerdict is one segment's decision for one client, with every
+// Verdict is one segment's decision for one client, with every
 // condition's check (all are evaluated, so the verdict shows everything
 // that stands between a client and a segment).
 type Verdict struct {
@@ -249,7 +249,7 @@ type Verdict struct {
 	Checks  []Check `json:"checks"`
 }
 
-// RuleSegmentResult is one client's rule segments.
+// Result is one client's rule segments.
 type Result struct {
 	ClientID string `json:"client_id"`
 	// Segments names the segments the client is in, in config order.
@@ -282,7 +282,7 @@ func (c Config) Evaluate(cl client.Client, h client.History, asOf time.Time) (Re
 	return c.evaluate(cl, h, asOf, make([]Verdict, len(c.Segments)), make([]Check, c.conditions()), &names), nil
 }
 
-// RuleSegments places every client of the base in the rule segments as
+// Assign places every client of the base in the rule segments as
 // of asOf. histories holds exactly one History per client, in any order
 // (build them with [client.Histories]; a client that never ordered has one with
 // Orders 0, so a forgotten history is an error, not a silent "no
@@ -345,7 +345,7 @@ func (c Config) conditions() int {
 	return n
 }
 
-// ruleCheckClient checks the client fields the conditions read.
+// checkClient checks the client fields the conditions read.
 func checkClient(p *validate.Problems, f string, cl client.Client) {
 	if strings.TrimSpace(cl.ID) == "" {
 		p.Add(validate.Path(f, "id"), nil, "is required")
@@ -391,7 +391,7 @@ func (c Config) evaluate(cl client.Client, h client.History, asOf time.Time, ver
 	return Result{ClientID: cl.ID, Segments: (*names)[start:end:end], Verdicts: verdicts}
 }
 
-// ruleTest evaluates a condition before negation and states the fact.
+// holds evaluates a condition before negation and states the fact.
 func holds(c Condition, cl client.Client, h client.History, asOf time.Time) (bool, string) {
 	switch c.Kind {
 	case B2B, B2C:
@@ -451,7 +451,7 @@ func member(what, v string, values []string) (bool, string) {
 	return false, fmt.Sprintf("%s %q is not in %v", what, v, values)
 }
 
-// ruleKindReasons states how each kind buys, for b2b and b2c: written
+// kindReasons states how each kind buys, for b2b and b2c: written
 // once, not per client.
 var kindReasons = func() (r [client.KindCompany + 1]string) {
 	for k := client.KindIndividual; k <= client.KindCompany; k++ {
@@ -464,7 +464,7 @@ var kindReasons = func() (r [client.KindCompany + 1]string) {
 	return r
 }()
 
-// ruleDaysReason writes "<which> order <d> days before as-of, <pre><days><post>"
+// daysReason writes "<which> order <d> days before as-of, <pre><days><post>"
 // in one allocation: new and dormant state it for every client.
 func daysReason(which string, d int64, pre string, days int, post string) string {
 	var buf [96]byte

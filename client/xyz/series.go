@@ -25,7 +25,7 @@ type Period struct {
 // Contains reports whether t lies in [Start, End).
 func (p Period) Contains(t time.Time) bool { return !t.Before(p.Start) && t.Before(p.End) }
 
-// seriesMaxPeriods bounds a period list: a century of months.
+// maxPeriods bounds a period list: a century of months.
 const maxPeriods = 1200
 
 // MonthlyPeriods returns count consecutive one-month periods, the first

@@ -13,7 +13,7 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// ClientSeries is one client's order value per period, oldest first:
+// Series is one client's order value per period, oldest first:
 // the input of XYZ. Build it from orders with [OrderSeries], or supply
 // it from the host's own aggregates. Every value is an amount in the
 // host's reporting currency; a period without orders is 0, not missing.
@@ -26,16 +26,16 @@ type Series struct {
 	Values      []decimal.Decimal `json:"values"`
 }
 
-// XYZDeviation chooses the standard deviation in the coefficient of
+// Deviation chooses the standard deviation in the coefficient of
 // variation.
 type Deviation uint8
 
 const (
-	// XYZPopulation divides the squared deviations by n, the number of
+	// Population divides the squared deviations by n, the number of
 	// periods: the textbook XYZ formula σ = √(Σ(xᵢ−x̄)²/n), and Excel's
 	// STDEVP (СТАНДОТКЛОНП).
 	Population Deviation = iota + 1
-	// XYZSample divides by n−1 (Bessel's correction), Excel's STDEV: it
+	// Sample divides by n−1 (Bessel's correction), Excel's STDEV: it
 	// reads the periods as a sample of the client's demand and gives a
 	// CV larger by √(n/(n−1)), 4.4 % larger for 12 periods.
 	Sample
@@ -43,7 +43,7 @@ const (
 
 var deviationNames = enum.Names{"", "population", "sample"}
 
-// ParseXYZDeviation returns the deviation named s ("population", "sample").
+// ParseDeviation returns the deviation named s ("population", "sample").
 func ParseDeviation(s string) (Deviation, error) {
 	return enum.Parse[Deviation](deviationNames, "XYZ deviation", s)
 }
@@ -63,7 +63,7 @@ func (d *Deviation) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(deviationNames, "XYZ deviation", d, b)
 }
 
-// XYZClass is how steady a client's orders are: X steady, Y fluctuating,
+// Class is how steady a client's orders are: X steady, Y fluctuating,
 // Z erratic.
 type Class uint8
 
@@ -75,7 +75,7 @@ const (
 
 var classNames = enum.Names{"", "X", "Y", "Z"}
 
-// ParseXYZClass returns the class named s ("X", "Y", "Z").
+// ParseClass returns the class named s ("X", "Y", "Z").
 func ParseClass(s string) (Class, error) {
 	return enum.Parse[Class](classNames, "XYZ class", s)
 }
@@ -93,16 +93,16 @@ func (c *Class) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(classNames, "XYZ class", c, b)
 }
 
-// XYZStatus says whether a client could be classified.
+// Status says whether a client could be classified.
 type Status uint8
 
 const (
-	// XYZClassified: the client has a class and statistics.
+	// Classified: the client has a class and statistics.
 	Classified Status = iota + 1
-	// XYZInsufficientHistory: fewer periods than the config's MinPeriods;
+	// InsufficientHistory: fewer periods than the config's MinPeriods;
 	// no class is guessed.
 	InsufficientHistory
-	// XYZNoDemand: every period is zero. The mean is zero, so the CV is
+	// NoDemand: every period is zero. The mean is zero, so the CV is
 	// undefined: the client did not order, which is no steadiness class.
 	NoDemand
 )
@@ -124,7 +124,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(statusNames, "XYZ status", s, b)
 }
 
-// XYZConfig sets the XYZ thresholds, on the coefficient of variation in
+// Config sets the XYZ thresholds, on the coefficient of variation in
 // percent points ("10" means a CV of 10 %).
 type Config struct {
 	// XMaxPct: a CV up to this is X. Default 10.
@@ -137,7 +137,7 @@ type Config struct {
 	MinPeriods int `json:"min_periods"`
 }
 
-// DefaultXYZConfig uses the usual XYZ bands — X up to 10 %, Y up to 25 %,
+// DefaultConfig uses the usual XYZ bands — X up to 10 %, Y up to 25 %,
 // Z above — the population deviation of the textbook formula, and at
 // least 6 periods. Six is the usual floor of XYZ practice ("classically 12
 // months; if the situation is stable, 6 are enough"), and statistics
@@ -166,7 +166,7 @@ func (c Config) Validate() error {
 	return p.Err(ErrInvalid)
 }
 
-// XYZStats are a classified client's statistics, float64 for display
+// Stats are a classified client's statistics, float64 for display
 // only (the class was settled exactly, see XYZ).
 type Stats struct {
 	// Mean and StdDev are per period, in the currency of the values.
@@ -176,14 +176,14 @@ type Stats struct {
 	CVPct float64 `json:"cv_pct"`
 }
 
-// XYZRow is one client's XYZ result.
+// Row is one client's XYZ result.
 type Row struct {
 	ClientID string `json:"client_id"`
 	Periods  int    `json:"periods"`
 	Status   Status `json:"status"`
-	// Class is set only when Status is XYZClassified.
+	// Class is set only when Status is Classified.
 	Class Class `json:"class,omitzero"`
-	// Stats is nil unless Status is XYZClassified: with too short a
+	// Stats is nil unless Status is Classified: with too short a
 	// history or no demand the CV is not computed or not defined.
 	Stats *Stats `json:"stats"`
 	// SettledExactly is true when the float CV lay so close to a
@@ -191,7 +191,7 @@ type Row struct {
 	SettledExactly bool `json:"settled_exactly,omitempty"`
 }
 
-// XYZResult is the XYZ segmentation.
+// Result is the XYZ segmentation.
 type Result struct {
 	Config Config `json:"config"`
 	// Rows are in the order of the input.
@@ -209,8 +209,8 @@ type Result struct {
 // order values. CV ≤ XMaxPct is X, ≤ YMaxPct is Y, above is Z; a CV
 // exactly at a threshold belongs to the steadier class.
 //
-// A client with fewer than MinPeriods periods is XYZInsufficientHistory,
-// and one whose every period is zero is XYZNoDemand (the mean is zero and
+// A client with fewer than MinPeriods periods is InsufficientHistory,
+// and one whose every period is zero is NoDemand (the mean is zero and
 // the CV undefined): neither gets a class.
 //
 // The CV is computed in float64 (two-pass mean and deviation), which is
@@ -278,19 +278,19 @@ func Classify(series []Series, cfg Config) (Result, error) {
 	return res, nil
 }
 
-// xyzMinFloatPct is the smallest threshold the float pre-check is trusted
+// minFloatPct is the smallest threshold the float pre-check is trusted
 // for; below it every client is settled exactly.
 var minFloatPct = decimal.New(1, -2)
 
-// xyzNearRel is the relative distance from a threshold under which the
+// nearRel is the relative distance from a threshold under which the
 // float CV does not decide.
 const nearRel = 1e-6
 
-// xyzMaxFloatPeriods bounds the series length the float pre-check is
+// maxFloatPeriods bounds the series length the float pre-check is
 // trusted for (its error grows with n).
 const maxFloatPeriods = 4096
 
-// xyzUnits validates the series and converts every value to exact units;
+// toUnits validates the series and converts every value to exact units;
 // the values of client c are units offsets[c] up to offsets[c+1].
 // cfgErr is the config's Validate error, reported with the problems of
 // the series.
@@ -425,7 +425,7 @@ func (cl *classifier) moments(lo, hi int) (s, d *big.Int) {
 	return s, d.Sub(d, new(big.Int).Mul(s, s))
 }
 
-// xyzCVAtMost reports exactly whether the CV of a series with n periods,
+// cvAtMost reports exactly whether the CV of a series with n periods,
 // S = Σuᵢ > 0 and D = n·Σuᵢ² − S² is at most pct percent: CV² is D/S²
 // (population) or n·D/((n−1)·S²) (sample), compared with (pct/100)².
 func cvAtMost(s, d *big.Int, n int, dev Deviation, pct decimal.Decimal) bool {
