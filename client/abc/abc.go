@@ -267,7 +267,7 @@ func (r Result) Class(c Class) ClassSummary {
 	return r.Classes[c-1]
 }
 
-// ABC segments clients by their share of the total value (revenue or
+// Classify segments clients by their share of the total value (revenue or
 // profit, cfg.Measure) over a period: rank them from the largest value
 // down, add up their shares, and cut the ranking where the cumulative
 // share reaches cfg.AMaxPct (class A) and cfg.BMaxPct (class B); the rest

@@ -174,7 +174,7 @@ type Result struct {
 	OnlyXYZ []string `json:"only_xyz"`
 }
 
-// ABCXYZ combines an ABC and an XYZ result into the nine-cell matrix and
+// Combine combines an ABC and an XYZ result into the nine-cell matrix and
 // attaches the configured treatment to each client. Clients missing from
 // one of the two results, and clients without an XYZ class, are listed
 // separately, never dropped in silence.

@@ -204,7 +204,7 @@ type Result struct {
 	NoDemand            int `json:"no_demand"`
 }
 
-// XYZ segments clients by how steady their orders are: the coefficient of
+// Classify segments clients by how steady their orders are: the coefficient of
 // variation (CV = standard deviation / mean) of each client's per-period
 // order values. CV ≤ XMaxPct is X, ≤ YMaxPct is Y, above is Z; a CV
 // exactly at a threshold belongs to the steadier class.
