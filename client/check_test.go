@@ -1,4 +1,4 @@
-package client
+package client_test
 
 import (
 	"strings"
@@ -8,6 +8,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/complaint"
+	"github.com/clientele-go/clientele/client/rfm"
+	"github.com/clientele-go/clientele/client/segment"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -15,10 +19,10 @@ import (
 // complaint causes are names, 64 bytes at most; IDs 128.
 func TestNameLimitIsOneRule(t *testing.T) {
 	long := strings.Repeat("n", validate.MaxNameLen+1)
-	rfm := RFMConfig{Rules: []RFMRule{{Segment: long}}}
-	rules := RuleSegmentConfig{Segments: []RuleSegment{{Name: long, Conditions: []RuleCondition{{Kind: RuleVIP}}}}}
-	causes := ComplaintConfig{Causes: []string{long}, RepeatThreshold: 2}
-	for _, err := range []error{rfm.Validate(), rules.Validate(), causes.Validate()} {
+	rfmCfg := rfm.Config{Rules: []rfm.Rule{{Segment: long}}}
+	rules := segment.Config{Segments: []segment.Rule{{Name: long, Conditions: []segment.Condition{{Kind: segment.VIP}}}}}
+	causes := complaint.Config{Causes: []string{long}, RepeatThreshold: 2}
+	for _, err := range []error{rfmCfg.Validate(), rules.Validate(), causes.Validate()} {
 		assert.ErrorContains(t, err, "= nnnnnnnnnnnnnnnn...: is 65 bytes long, the limit is 64")
 	}
 	var p validate.Problems
@@ -32,7 +36,7 @@ func TestTooLongTextIsCutAtACharacter(t *testing.T) {
 	name := strings.Repeat("a", 15) + strings.Repeat("ж", 40)
 	var p validate.Problems
 	p.Name("name", name)
-	err := p.Err(ErrInvalid)
+	err := p.Err(client.ErrInvalid)
 	require.Error(t, err)
 	assert.True(t, utf8.ValidString(err.Error()), "the quoted start is valid UTF-8: %q", err.Error())
 	assert.Contains(t, err.Error(), "name = aaaaaaaaaaaaaaa...: is 95 bytes long")

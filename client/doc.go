@@ -1,7 +1,9 @@
 // Package client holds the client record and the rules an account manager
 // applies to it: who the client is and where it stands, how the base
 // divides into segments, how useful each client is, what it complains
-// about, and who may see its personal data.
+// about, and who may see its personal data. The record, its lifecycle,
+// its storage and the order facts are here; the analyses are in the
+// sub-packages listed under Analyses.
 //
 // All calculations are pure functions of their inputs and an explicit
 // as-of date: no clock, no globals, no I/O. They are safe for concurrent
@@ -24,67 +26,29 @@
 // straight back to active (see [Status] for the table). [Client.MoveTo]
 // refuses any other move with a [*TransitionError] naming from and to.
 //
-// # Value segmentation: ABC, key clients, XYZ, ABC-XYZ
+// # Order facts
 //
-// Training stage 3 of the article asks a new manager to learn "how to
-// divide clients into segments". [ABC] ranks clients by their revenue or
-// profit over a period ([ClientTotals]) and cuts the ranking where the
-// cumulative share reaches 80 % (class A) and 95 % (B); the rest is C
-// (the classic 80/15/5 split, configurable in [ABCConfig]).
-// [ABCBoundary] decides the client whose share crosses a threshold.
-// [KeyClients] applies the article's rule, "in many companies a few key
-// clients bring more than 50 % of the profit", as the smallest set of top
-// clients whose profit exceeds the share; [KeyClientsResult.MarkKeyAccounts]
-// flags them on the records. Loss-making clients are allowed when ranking
-// by profit: always C, never key clients, and left out of the total the
-// shares divide (net figures are reported beside).
+// An [Order] is who ordered, when and how much; a [History] sums one
+// client's orders (how many, first and last date, total), and
+// [Histories] builds them from orders, so that a client who never
+// ordered is reported rather than dropped. RFM, the rule segments and
+// the rating all read histories.
 //
-// [XYZ] classes clients by the coefficient of variation of their
-// per-period order values (X ≤ 10 %, Y ≤ 25 %, Z above; population or
-// sample deviation), and refuses to guess with fewer than 6 periods or
-// with no demand at all; [OrderSeries] builds the series from orders over
-// [MonthlyPeriods]. [ABCXYZ] combines both into the nine-cell matrix with
-// a configurable treatment per cell (AX: key-account care ... CZ: minimal
-// service).
+// # Analyses
 //
-// Every class decision is exact: money is converted once to integer units
-// and compared as integers, never as floats, so a client at exactly 80 %
-// or a CV of exactly 10 % is classified by the rule, not by a rounding
-// error. float64 appears only in displayed shares and statistics.
+// The analyses an account manager runs on the base live in their own
+// packages, each with its rule, its numbers and its ErrInvalid:
 //
-// # Behaviour segmentation: RFM and rule segments
-//
-// [RFM] ranks every client that ordered on recency (whole days since the
-// last order, as of an explicit date), frequency (orders) and monetary
-// value (order total) ([Histories] builds the facts from orders). Each
-// measure is scored 1 to 5 from the client's midpoint percentile rank
-// among the N clients scored: 1 + floor(5·(L + E/2)/N), with L clients
-// worse and E equal, itself included. Without ties that is the quintile
-// of the client's position; equal values score equal, and a tie is
-// ranked at its middle, so the best value shared by many is not pushed
-// down (seven clients with 3, 3, 3, 6, 12, 12 and 12 orders score F2, F3
-// and F4). The result shows the band of values behind every score ("F4:
-// 12 orders (3 clients)") and explains each client's arithmetic. Clients
-// without orders are reported, not guessed. An [RFMConfig] maps scores
-// to named segments (champions, loyal, potential loyalist, new,
-// promising, needs attention, about to sleep, at risk, cannot lose,
-// hibernating, lost), first match wins; Validate proves all 125 score
-// combinations covered and no rule dead. [RuleSegments] places clients
-// in every segment whose conditions (B2B, B2C, VIP, key account, new
-// within N days, dormant for N days, region, industry, tag or status,
-// each negatable) all hold, with a verdict per condition.
-//
-// # Rating and complaints
-//
-// The article asks the manager to "assess each client's usefulness to the
-// company". [Rate] scores it 0-100 from profit share, revenue growth,
-// loyalty (tenure and repeat orders) and the payment-discipline score the
-// solvency package computes, with weights in percent points; each factor
-// reports its sub-score, weight and contribution, and a missing factor's
-// weight is shared out, not counted as zero. [AnalyzeComplaints] gives
-// the causes of a period's complaints in Pareto order, the open count,
-// nearest-rank median and 90th-percentile resolution times, and the
-// clients who complain repeatedly.
+//   - abc: ABC by revenue or profit share (A up to 80 %, B up to 95 %).
+//   - keyclients: the few clients that bring more than 50 % of the profit.
+//   - xyz: XYZ by the steadiness of monthly orders (X ≤ 10 %, Y ≤ 25 %),
+//     and the order series it needs.
+//   - abcxyz: the nine-cell matrix with a treatment per cell.
+//   - rfm: recency, frequency and monetary scores and their segments.
+//   - segment: rule segments (B2B, VIP, new, dormant, region, ...).
+//   - rating: a client's 0-100 usefulness to the company.
+//   - complaint: complaints and the analysis of their causes.
+//   - solvency: whether the client can pay, and how much it may owe.
 //
 // # Personal data
 //

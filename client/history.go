@@ -34,11 +34,20 @@ type History struct {
 func (h History) HasOrders() bool { return h.Orders > 0 }
 
 // Validate reports every problem with the history at once. It checks
-// shape only; the calculations also refuse order dates after their
-// as-of date.
-func (h History) Validate() error {
+// shape only; ValidateAsOf also refuses order dates after an as-of date.
+func (h History) Validate() error { return h.ValidateAsOf(time.Time{}) }
+
+// ValidateAsOf reports every problem with the history at once, as
+// Validate does, plus an order dated after asOf (a zero asOf skips that
+// check): the calculations that take an as-of date check their
+// histories with it. A good history costs a few comparisons and no
+// allocation.
+func (h History) ValidateAsOf(asOf time.Time) error {
+	if historyOK(h, asOf) {
+		return nil
+	}
 	var p validate.Problems
-	historyCheck(&p, "", h, time.Time{})
+	historyCheck(&p, "", h, asOf)
 	return p.Err(ErrInvalid)
 }
 
@@ -107,44 +116,6 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 			}
 		}
 	}
-}
-
-// historyInputCheck validates a client base of histories: not empty, no
-// duplicate client, every history sound as of asOf.
-func historyInputCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
-	if len(hs) == 0 {
-		p.Add(field, nil, "the client base is empty")
-		return
-	}
-	historyRecordsCheck(p, field, hs, asOf)
-	p.Repeats(field, "client_id", len(hs), func(i int) string { return hs[i].ClientID })
-}
-
-// historyRecordsCheck records the problems of every history under
-// field[i]; only a history that fails the fast check is examined.
-func historyRecordsCheck(p *validate.Problems, field string, hs []History, asOf time.Time) {
-	p.Each(field, len(hs), func(q *validate.Problems, i int) {
-		if !historyOK(hs[i], asOf) {
-			historyCheck(q, "", hs[i], asOf)
-		}
-	})
-}
-
-// historyDays returns the whole days elapsed from t to asOf: the elapsed
-// time divided by 24 hours, rounded down (what pandas'
-// Timedelta.days gives in the public RFM tutorials). Two instants 47
-// hours apart are 1 day apart. It works on Unix seconds, so it neither
-// saturates like time.Duration (292 years) nor depends on time zones.
-func historyDays(t, asOf time.Time) int64 {
-	secs := asOf.Unix() - t.Unix()
-	if asOf.Nanosecond() < t.Nanosecond() {
-		secs--
-	}
-	days := secs / 86400
-	if secs < 0 && secs%86400 != 0 {
-		days--
-	}
-	return days
 }
 
 // Histories builds one History per client of the base from orders, in the

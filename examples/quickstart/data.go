@@ -8,6 +8,7 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/abc"
 	"github.com/clientele-go/clientele/ledger"
 )
 
@@ -125,15 +126,15 @@ func invoices(a account) []ledger.Invoice {
 }
 
 // totals is each client's year: revenue and the profit its margin gives.
-func totals(accounts []account) []client.ClientTotals {
-	out := make([]client.ClientTotals, 0, len(accounts))
+func totals(accounts []account) []abc.Totals {
+	out := make([]abc.Totals, 0, len(accounts))
 	for _, a := range accounts {
 		var sum int64
 		for _, k := range a.monthly {
 			sum += k
 		}
 		revenue := decimal.New(sum, 3)
-		out = append(out, client.ClientTotals{
+		out = append(out, abc.Totals{
 			ClientID: a.client.ID,
 			Revenue:  revenue,
 			Profit:   revenue.Mul(decimal.NewFromInt(a.marginPct)).Shift(-2),

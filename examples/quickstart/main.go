@@ -19,7 +19,15 @@ import (
 
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/client/abc"
+	"github.com/clientele-go/clientele/client/abcxyz"
+	"github.com/clientele-go/clientele/client/complaint"
+	"github.com/clientele-go/clientele/client/keyclients"
+	"github.com/clientele-go/clientele/client/rating"
+	"github.com/clientele-go/clientele/client/rfm"
+	"github.com/clientele-go/clientele/client/segment"
 	"github.com/clientele-go/clientele/client/solvency"
+	"github.com/clientele-go/clientele/client/xyz"
 )
 
 func main() {
@@ -36,9 +44,9 @@ type day struct {
 	store    *client.MemStore
 	accounts []account
 	orders   []client.Order
-	totals   []client.ClientTotals
+	totals   []abc.Totals
 	segments map[string][]string // client ID -> segment names assigned today
-	abc      client.ABCResult
+	abc      abc.Result
 	history  []client.History
 	// discipline is each client's 0-100 payment-discipline score.
 	discipline   map[string]float64
@@ -118,12 +126,12 @@ func (d *day) assign(id string, segment string) {
 // more than half of the profit.
 func (d *day) segmentByValue() error {
 	d.section("ABC by revenue, last 12 months (A up to 80 %, B up to 95 %)")
-	abc, err := client.ABC(d.totals, client.DefaultABCConfig())
+	byValue, err := abc.Classify(d.totals, abc.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	rows := slices.Clone(abc.Rows)
-	slices.SortFunc(rows, func(a, b client.ABCRow) int { return a.Rank - b.Rank })
+	rows := slices.Clone(byValue.Rows)
+	slices.SortFunc(rows, func(a, b abc.Row) int { return a.Rank - b.Rank })
 	w := d.table()
 	fmt.Fprintln(w, "rank\tclient\trevenue, EUR\tshare\tcumulative\tclass\twhy")
 	for _, r := range rows {
@@ -134,7 +142,7 @@ func (d *day) segmentByValue() error {
 		return err
 	}
 
-	keys, err := client.KeyClients(d.totals, client.DefaultKeyClientsConfig())
+	keys, err := keyclients.Find(d.totals, keyclients.DefaultConfig())
 	if err != nil {
 		return err
 	}
@@ -155,7 +163,7 @@ func (d *day) segmentByValue() error {
 			}
 		}
 	}
-	d.abc = abc
+	d.abc = byValue
 	return nil
 }
 
@@ -163,30 +171,30 @@ func (d *day) segmentByValue() error {
 // with ABC into the matrix that says how to treat each client.
 func (d *day) segmentByRegularity() error {
 	d.section("XYZ by regularity of monthly orders, and the ABC-XYZ matrix")
-	periods, err := client.MonthlyPeriods(firstMonth, 12)
+	periods, err := xyz.MonthlyPeriods(firstMonth, 12)
 	if err != nil {
 		return err
 	}
-	series, err := client.OrderSeries(d.orders, periods, client.SeriesFromFirstOrder)
+	series, err := xyz.OrderSeries(d.orders, periods, xyz.SeriesFromFirstOrder)
 	if err != nil {
 		return err
 	}
-	xyz, err := client.XYZ(series.Series, client.DefaultXYZConfig())
+	steadiness, err := xyz.Classify(series.Series, xyz.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	matrix, err := client.ABCXYZ(d.abc, xyz, client.DefaultABCXYZConfig())
+	matrix, err := abcxyz.Combine(d.abc, steadiness, abcxyz.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	cells := map[string]client.ABCXYZRow{}
+	cells := map[string]abcxyz.Row{}
 	for _, r := range matrix.Rows {
 		cells[r.ClientID] = r
 		d.assign(r.ClientID, r.Cell.String())
 	}
 	w := d.table()
 	fmt.Fprintln(w, "client\tmonths\tCV\tXYZ\tcell\ttreatment")
-	for _, r := range xyz.Rows {
+	for _, r := range steadiness.Rows {
 		if r.Stats == nil {
 			fmt.Fprintf(w, "%s\t%d\t-\t%s\t\t\n", r.ClientID, r.Periods, r.Status)
 			continue
@@ -223,11 +231,11 @@ func (d *day) segmentByBehaviour() error {
 		return err
 	}
 	d.history = history
-	rfm, err := client.RFM(history, today, client.DefaultRFMConfig())
+	scores, err := rfm.Classify(history, today, rfm.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	rules, err := client.RuleSegments(clients, history, today, client.DefaultRuleSegmentConfig())
+	rules, err := segment.Assign(clients, history, today, segment.DefaultConfig())
 	if err != nil {
 		return err
 	}
@@ -237,11 +245,11 @@ func (d *day) segmentByBehaviour() error {
 	}
 	w := d.table()
 	fmt.Fprintln(w, "client\tdays since order\torders\tRFM\tsegment\trule segments")
-	for _, s := range rfm.Scores {
+	for _, s := range scores.Scores {
 		d.assign(s.ClientID, s.Segment)
 		fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\n", s.ClientID, s.RecencyDays, s.Frequency, s.Code(), s.Segment, strings.Join(ruleSegments[s.ClientID], " "))
 	}
-	for _, u := range rfm.Unscored {
+	for _, u := range scores.Unscored {
 		fmt.Fprintf(w, "%s\t-\t0\t-\tnot scored: no orders\t%s\n", u.ClientID, strings.Join(ruleSegments[u.ClientID], " "))
 	}
 	for id, segs := range ruleSegments {
@@ -288,13 +296,13 @@ func (d *day) rateClients() error {
 		}
 	}
 	half := firstMonth.AddDate(0, 6, 0)
-	var inputs []client.RatingInput
+	var inputs []rating.Input
 	for i, a := range d.accounts {
 		h := d.history[slices.IndexFunc(d.history, func(h client.History) bool { return h.ClientID == a.client.ID })]
 		if !h.HasOrders() {
 			continue
 		}
-		in := client.RatingInput{
+		in := rating.Input{
 			ClientID:    a.client.ID,
 			ProfitShare: d.totals[i].Profit.DivRound(positive, 6).Shift(2),
 			Since:       a.client.Since,
@@ -314,11 +322,11 @@ func (d *day) rateClients() error {
 		}
 		inputs = append(inputs, in)
 	}
-	ratings, err := client.RateAll(inputs, today, client.DefaultRatingConfig())
+	ratings, err := rating.RateAll(inputs, today, rating.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(ratings, func(a, b client.Rating) int { return cmpDesc(a.Score, b.Score) })
+	slices.SortStableFunc(ratings, func(a, b rating.Rating) int { return cmpDesc(a.Score, b.Score) })
 	w := d.table()
 	fmt.Fprintln(w, "client\trating\t= value\t+ growth\t+ loyalty\t+ payments (points each factor contributes)")
 	for _, r := range ratings {
@@ -349,15 +357,15 @@ func cmpDesc(a, b float64) int {
 func (d *day) handleComplaints() error {
 	d.section("Complaints, November 2026")
 	at := func(day, hour int) time.Time { return time.Date(2026, time.November, day, hour, 0, 0, 0, time.UTC) }
-	resolved := func(id, clientID, cause string, opened, closed time.Time) client.Complaint {
-		return client.Complaint{ID: id, ClientID: clientID, Date: opened, Cause: cause, Status: client.ComplaintResolved, ResolvedAt: closed}
+	resolved := func(id, clientID, cause string, opened, closed time.Time) complaint.Complaint {
+		return complaint.Complaint{ID: id, ClientID: clientID, Date: opened, Cause: cause, Status: complaint.Resolved, ResolvedAt: closed}
 	}
-	complaints := []client.Complaint{
+	complaints := []complaint.Complaint{
 		resolved("k-101", "neva", "delivery", at(3, 10), at(4, 16)),
 		resolved("k-102", "ural", "billing", at(6, 9), at(6, 15)),
 		resolved("k-103", "neva", "delivery", at(12, 11), at(14, 11)),
 		resolved("k-104", "vostok", "product_quality", at(17, 14), at(20, 10)),
-		{ID: "k-105", ClientID: "neva", Date: today.Add(9 * time.Hour), Cause: "delivery", Status: client.ComplaintOpen,
+		{ID: "k-105", ClientID: "neva", Date: today.Add(9 * time.Hour), Cause: "delivery", Status: complaint.Open,
 			Description: client.NewPersonal("Truck arrived after the warehouse closed; call Olga on +7 812 555-00-11")},
 	}
 	for _, c := range complaints {
@@ -366,7 +374,7 @@ func (d *day) handleComplaints() error {
 		}
 	}
 	fmt.Fprintf(d.out, "Logged %s from neva: %q (the description is personal data and prints redacted)\n", complaints[4].ID, complaints[4].Description)
-	a, err := client.AnalyzeComplaints(complaints, at(1, 0), at(1, 0).AddDate(0, 1, 0), client.DefaultComplaintConfig())
+	a, err := complaint.Analyze(complaints, at(1, 0), at(1, 0).AddDate(0, 1, 0), complaint.DefaultConfig())
 	if err != nil {
 		return err
 	}

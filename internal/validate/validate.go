@@ -216,3 +216,14 @@ func (p *Problems) Share(field string, v decimal.Decimal) bool {
 	}
 	return true
 }
+
+// Thresholds records the problems of two class thresholds lo ≤ hi (ABC's
+// cumulative shares, XYZ's coefficients of variation), each a percentage
+// above 0 and at most 100.
+func (p *Problems) Thresholds(loField string, lo decimal.Decimal, hiField string, hi decimal.Decimal) {
+	okLo := p.Share(loField, lo)
+	okHi := p.Share(hiField, hi)
+	if okLo && okHi && lo.GreaterThan(hi) {
+		p.Addf(hiField, hi, "must not be below %s (%s)", loField, lo)
+	}
+}

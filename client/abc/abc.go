@@ -1,0 +1,398 @@
+package abc
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele/internal/enum"
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/pareto"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// Totals is what one client brought over the analysed period (the
+// host picks it: the last 12 months, a calendar year): its revenue and its
+// profit, in the host's single reporting currency. ABC and keyclients.Find
+// rank clients by one of the two ([Measure]).
+type Totals struct {
+	ClientID string `json:"client_id"`
+	// Revenue is never negative: returns are netted by the host before.
+	Revenue decimal.Decimal `json:"revenue"`
+	// Profit may be negative: a loss-making client.
+	Profit decimal.Decimal `json:"profit"`
+}
+
+// Measure is the value clients are ranked by.
+type Measure uint8
+
+const (
+	// ByRevenue ranks by revenue (sales volume), the classic ABC.
+	ByRevenue Measure = iota + 1
+	// ByProfit ranks by profit, what the article's key-client rule
+	// counts ("a few key clients bring more than 50% of the profit").
+	ByProfit
+)
+
+var measureNames = enum.Names{"", "revenue", "profit"}
+
+// ParseMeasure returns the measure named s ("revenue", "profit").
+func ParseMeasure(s string) (Measure, error) {
+	return enum.Parse[Measure](measureNames, "ABC measure", s)
+}
+
+func (m Measure) String() string { return enum.String(measureNames, "Measure", m) }
+
+// IsValid reports whether m is a named measure.
+func (m Measure) IsValid() bool { return enum.Valid(measureNames, m) }
+
+// MarshalText implements encoding.TextMarshaler; an unset measure is an error.
+func (m Measure) MarshalText() ([]byte, error) {
+	return enum.Marshal(measureNames, "Measure", m)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (m *Measure) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(measureNames, "ABC measure", m, b)
+}
+
+// Of returns the value of t that m ranks by: its profit or its revenue.
+func (m Measure) Of(t *Totals) decimal.Decimal {
+	if m == ByProfit {
+		return t.Profit
+	}
+	return t.Revenue
+}
+
+// Boundary decides the class of the client whose share carries the
+// cumulative share across a class threshold: with A up to 80 %, the
+// client that takes the cumulative share from 78 % to 83 %.
+type Boundary uint8
+
+const (
+	// CrossingIn puts the crossing client in the upper class: A is the
+	// smallest group of top clients that holds at least the A threshold
+	// of the total. A is never empty, even when one client alone holds
+	// 90 %. A client that brings the cumulative share exactly to the
+	// threshold is "within" it either way.
+	CrossingIn Boundary = iota + 1
+	// CrossingOut puts it in the next class: A holds only clients whose
+	// cumulative share, their own included, is at most the threshold
+	// (the spreadsheet rule "cumulative ≤ 80 % → A"). A may hold less
+	// than the threshold, and is empty when the top client alone exceeds it.
+	CrossingOut
+)
+
+var boundaryNames = enum.Names{"", "crossing_in", "crossing_out"}
+
+// ParseBoundary returns the rule named s ("crossing_in", "crossing_out").
+func ParseBoundary(s string) (Boundary, error) {
+	return enum.Parse[Boundary](boundaryNames, "ABC boundary rule", s)
+}
+
+func (b Boundary) String() string { return enum.String(boundaryNames, "Boundary", b) }
+
+// IsValid reports whether b is a named rule.
+func (b Boundary) IsValid() bool { return enum.Valid(boundaryNames, b) }
+
+// MarshalText implements encoding.TextMarshaler; an unset rule is an error.
+func (b Boundary) MarshalText() ([]byte, error) {
+	return enum.Marshal(boundaryNames, "Boundary", b)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (r *Boundary) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(boundaryNames, "ABC boundary rule", r, b)
+}
+
+// Class is a client's ABC class: A brings most of the value, C the least.
+type Class uint8
+
+const (
+	ClassA Class = iota + 1
+	ClassB
+	ClassC
+)
+
+var classNames = enum.Names{"", "A", "B", "C"}
+
+// ParseClass returns the class named s ("A", "B", "C").
+func ParseClass(s string) (Class, error) {
+	return enum.Parse[Class](classNames, "ABC class", s)
+}
+
+func (c Class) String() string { return enum.String(classNames, "Class", c) }
+
+// IsValid reports whether c is A, B or C.
+func (c Class) IsValid() bool { return enum.Valid(classNames, c) }
+
+// MarshalText implements encoding.TextMarshaler; an unset class is an error.
+func (c Class) MarshalText() ([]byte, error) { return enum.Marshal(classNames, "Class", c) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (c *Class) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(classNames, "ABC class", c, b)
+}
+
+// Reason says why a client got its class.
+type Reason uint8
+
+const (
+	// Within: the cumulative share with this client included is at
+	// most the class threshold.
+	Within Reason = iota + 1
+	// Crossing: this client carried the cumulative share past the
+	// class threshold and the CrossingIn rule kept it in the class.
+	Crossing
+	// Beyond: the cumulative share is past the B threshold: class C.
+	Beyond
+	// NoValue: the client brought nothing (zero revenue or profit):
+	// always C, whatever the thresholds.
+	NoValue
+	// Loss: the client lost money (negative profit, ranking by profit
+	// only): always C, and left out of the total the shares divide.
+	Loss
+)
+
+var reasonNames = enum.Names{"", "within_threshold", "crossing_threshold", "beyond_thresholds", "no_value", "loss"}
+
+func (r Reason) String() string { return enum.String(reasonNames, "Reason", r) }
+
+// IsValid reports whether r is a named reason.
+func (r Reason) IsValid() bool { return enum.Valid(reasonNames, r) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Reason) MarshalText() ([]byte, error) {
+	return enum.Marshal(reasonNames, "Reason", r)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown names are an error.
+func (r *Reason) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(reasonNames, "ABC reason", r, b)
+}
+
+// Config sets the ABC thresholds. Thresholds are cumulative shares in
+// percent points ("80" means 80 %).
+type Config struct {
+	Measure Measure `json:"measure"`
+	// AMaxPct: class A runs up to this cumulative share. Default 80.
+	AMaxPct decimal.Decimal `json:"a_max_pct"`
+	// BMaxPct: class B runs from A's threshold up to this one; the rest
+	// is C. Default 95. Equal to AMaxPct means no class B.
+	BMaxPct  decimal.Decimal `json:"b_max_pct"`
+	Boundary Boundary        `json:"boundary"`
+}
+
+// DefaultConfig ranks by revenue with the classic Pareto split: A up to
+// 80 % of the cumulative value, B up to 95 %, C the last 5 % (the 80/15/5
+// split of ABC practice), and the crossing client kept in the upper class
+// (see CrossingIn). Revenue is the default measure because every host
+// has it; rank by profit when per-client profit is known.
+func DefaultConfig() Config {
+	return Config{
+		Measure:  ByRevenue,
+		AMaxPct:  decimal.NewFromInt(80),
+		BMaxPct:  decimal.NewFromInt(95),
+		Boundary: CrossingIn,
+	}
+}
+
+// Validate reports every problem with the config at once.
+func (c Config) Validate() error {
+	var p validate.Problems
+	if !c.Measure.IsValid() {
+		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
+	}
+	p.Thresholds("a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
+	if !c.Boundary.IsValid() {
+		p.Add("boundary", c.Boundary, "unknown boundary rule (want crossing_in or crossing_out)")
+	}
+	return p.Err(ErrInvalid)
+}
+
+// Row is one client's place in the ranking.
+type Row struct {
+	// Rank is 1 for the client with the largest value; equal values are
+	// ranked by ClientID (byte order), so the result never depends on the
+	// order of the input.
+	Rank     int             `json:"rank"`
+	ClientID string          `json:"client_id"`
+	Value    decimal.Decimal `json:"value"`
+	// SharePct is Value / Total × 100 and CumulativePct the same for this
+	// client and every client ranked above it (loss-makers and zeros add
+	// nothing, so theirs stays at 100). Both are float64 for display
+	// only: the class was decided in exact arithmetic (see ABC).
+	SharePct      float64 `json:"share_pct"`
+	CumulativePct float64 `json:"cumulative_pct"`
+	Class         Class   `json:"class"`
+	Reason        Reason  `json:"reason"`
+}
+
+// ClassSummary totals one class.
+type ClassSummary struct {
+	Class   Class `json:"class"`
+	Clients int   `json:"clients"`
+	// Value is the exact sum of the class's positive values (losses are
+	// in Result.Losses); SharePct its share of the total, for display.
+	Value    decimal.Decimal `json:"value"`
+	SharePct float64         `json:"share_pct"`
+	// LastClientID is the lowest-ranked client of the class ("" when the
+	// class is empty): where the boundary fell.
+	LastClientID string `json:"last_client_id,omitempty"`
+}
+
+// Result is the ABC segmentation and what it was computed from.
+type Result struct {
+	Config Config `json:"config"`
+	// Rows are in input order: Rows[i] is totals[i]. Sort by Rank for
+	// the ranking.
+	Rows []Row `json:"rows"`
+	// Total is the sum of the positive values: the 100 % the shares are
+	// shares of. Ranking by profit, loss-makers are left out of it.
+	Total decimal.Decimal `json:"total"`
+	// Losses is the sum of the negative profits (zero or negative), so
+	// Total + Losses is the net profit.
+	Losses decimal.Decimal `json:"losses"`
+	// ACut and BCut are the cumulative values at the thresholds, exactly:
+	// Total × AMaxPct / 100 and Total × BMaxPct / 100.
+	ACut decimal.Decimal `json:"a_cut"`
+	BCut decimal.Decimal `json:"b_cut"`
+	// Classes summarises A, B and C, in that order.
+	Classes [3]ClassSummary `json:"classes"`
+}
+
+// Class returns the summary of class c (A, B or C).
+func (r Result) Class(c Class) ClassSummary {
+	if !c.IsValid() {
+		return ClassSummary{}
+	}
+	return r.Classes[c-1]
+}
+
+// Classify segments clients by their share of the total value (revenue or
+// profit, cfg.Measure) over a period: rank them from the largest value
+// down, add up their shares, and cut the ranking where the cumulative
+// share reaches cfg.AMaxPct (class A) and cfg.BMaxPct (class B); the rest
+// is C. cfg.Boundary decides the client whose share crosses a threshold.
+//
+// Each decision compares whole numbers exactly: every value is converted
+// once to integer units at a common exponent, the cumulative totals are
+// 128-bit integers, and the thresholds are the exact cut-off totals
+// Total × pct / 100 (rounded down or up to whole units, which is exact for
+// comparing whole-unit totals). No float ever decides a class, so a client
+// exactly at 80 % is classified by the rule, never by a rounding error.
+//
+// Ranking by profit, a loss-making client (negative profit) is allowed: it
+// is always C (reason Loss), and the shares are shares of the sum of
+// the positive profits, because a share of a net total that losses shrink
+// (or make negative) would push cumulative shares past 100 % and make the
+// thresholds meaningless. A client with zero value is always C.
+//
+// Errors (ErrInvalid, every problem listed with its field and
+// value, the config's with the input's): an invalid cfg; no clients; an
+// empty or repeated client ID; a negative revenue (whatever the measure);
+// a revenue or profit out of range (more than 30 decimal places or a
+// scale above 10^30); no positive value at all, which leaves the shares
+// undefined.
+func Classify(totals []Totals, cfg Config) (Result, error) {
+	rk, err := pareto.Rank(totals, fields, cfg.Measure == ByProfit, cfg.Measure.String(), cfg.Validate(), ErrInvalid)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{
+		Config: cfg,
+		Rows:   make([]Row, len(totals)),
+		Total:  rk.Positive.Decimal(rk.Amounts.Exp()),
+		Losses: rk.Negative.Decimal(rk.Amounts.Exp()),
+	}
+	a := &rk.Amounts
+	fa, fb := cfg.AMaxPct.Shift(-2), cfg.BMaxPct.Shift(-2)
+	res.ACut = res.Total.Mul(fa)
+	res.BCut = res.Total.Mul(fb)
+	var cuts cutoffs
+	cuts.floorA, cuts.ceilA = rk.Positive.MulFloorCeil(fa)
+	cuts.floorB, cuts.ceilB = rk.Positive.MulFloorCeil(fb)
+
+	// Walk the ranking over the units in rank order, scatter one compact
+	// verdict per client, then fill the rows in input order: no pass
+	// jumps around the (much larger) input or rows at random.
+	totalF := rk.Positive.Float64()
+	verdicts := make([]verdict, len(totals))
+	var cum exactsum.Acc
+	var classSums [3]exactsum.Acc
+	var last [3]int
+	for r, idx := range rk.Order {
+		i := int(idx)
+		v := verdict{rank: int32(r + 1)}
+		switch rk.Sign(r) {
+		case -1:
+			v.class, v.reason = ClassC, Loss
+		case 0:
+			v.class, v.reason = ClassC, NoValue
+		default:
+			before := cum
+			rk.Add(&cum, r)
+			v.class, v.reason = cuts.decide(cfg.Boundary, &before, &cum)
+			rk.Add(&classSums[v.class-1], r)
+		}
+		v.cumPct = cum.Float64() / totalF * 100
+		verdicts[i] = v
+		res.Classes[v.class-1].Clients++
+		last[v.class-1] = i
+	}
+	for i, v := range verdicts {
+		res.Rows[i] = Row{
+			Rank:          int(v.rank),
+			ClientID:      totals[i].ClientID,
+			Value:         cfg.Measure.Of(&totals[i]),
+			SharePct:      a.Float64(i) / totalF * 100,
+			CumulativePct: v.cumPct,
+			Class:         v.class,
+			Reason:        v.reason,
+		}
+	}
+	for c := range res.Classes {
+		s := &res.Classes[c]
+		s.Class = Class(c + 1)
+		s.Value = classSums[c].Decimal(a.Exp())
+		if s.Clients > 0 {
+			s.LastClientID = totals[last[c]].ClientID
+		}
+		s.SharePct = classSums[c].Float64() / totalF * 100
+	}
+	return res, nil
+}
+
+// verdict is one client's outcome, 16 bytes, scattered by rank.
+type verdict struct {
+	cumPct float64
+	rank   int32
+	class  Class
+	reason Reason
+}
+
+// cutoffs are the exact cut-off totals Total × pct / 100 of the A and B
+// thresholds, rounded down (floor) and up (ceil) to whole units: for a
+// whole-unit total x, x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil.
+type cutoffs struct {
+	floorA, ceilA, floorB, ceilB exactsum.Acc
+}
+
+// decide classifies a client with a positive value, given the exact
+// cumulative totals before and after it.
+func (c *cutoffs) decide(rule Boundary, before, after *exactsum.Acc) (Class, Reason) {
+	switch {
+	case after.Cmp(c.floorA) <= 0:
+		return ClassA, Within
+	case rule == CrossingIn && before.Cmp(c.ceilA) < 0:
+		return ClassA, Crossing
+	case after.Cmp(c.floorB) <= 0:
+		return ClassB, Within
+	case rule == CrossingIn && before.Cmp(c.ceilB) < 0:
+		return ClassB, Crossing
+	}
+	return ClassC, Beyond
+}
+
+// fields is what the ranking reads of t.
+func fields(t *Totals) pareto.Fields {
+	return pareto.Fields{ID: t.ClientID, Revenue: t.Revenue, Profit: t.Profit}
+}

@@ -1,0 +1,17 @@
+package complaint
+
+import (
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// Sentinel errors. ErrInvalid marks bad input: a config or a calculation input that fails
+// validation. The error lists every problem, each a
+// *clientele.FieldError naming the field and the value (a long input's
+// first 100, and how many more). It matches clientele.ErrInvalid.
+var (
+	ErrInvalid = validate.Kind("complaint: invalid input", clientele.ErrInvalid)
+	// ErrInvalidTransition is returned by Complaint.Resolve for a
+	// complaint that is not open. It matches clientele.ErrInvalid.
+	ErrInvalidTransition = validate.Kind("complaint: invalid status transition", clientele.ErrInvalid)
+)

@@ -1,0 +1,12 @@
+package keyclients
+
+import (
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// ErrInvalid marks bad input: a config or a calculation input that fails
+// validation. The error lists every problem, each a
+// *clientele.FieldError naming the field and the value (a long input's
+// first 100, and how many more). It matches clientele.ErrInvalid.
+var ErrInvalid = validate.Kind("keyclients: invalid input", clientele.ErrInvalid)

@@ -1,0 +1,7 @@
+package keyclients
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -1,0 +1,23 @@
+// Package rfm ranks every client that ordered on recency (whole days
+// since the last order, as of an explicit date), frequency (orders) and
+// monetary value (order total), from client.History values
+// (client.Histories builds them from orders).
+//
+// Each measure is scored 1 to 5 from the client's midpoint percentile
+// rank among the N clients scored: 1 + floor(5·(L + E/2)/N), with L
+// clients worse and E equal, itself included. Without ties that is the
+// quintile of the client's position; equal values score equal, and a tie
+// is ranked at its middle, so the best value shared by many is not
+// pushed down (seven clients with 3, 3, 3, 6, 12, 12 and 12 orders score
+// F2, F3 and F4). The [Result] shows the band of values behind every
+// score ("F4: 12 orders (3 clients)") and [Result.Explain] writes each
+// client's arithmetic. Clients without orders are reported, not guessed.
+//
+// A [Config] maps scores to named segments (champions, loyal, potential
+// loyalist, new, promising, needs attention, about to sleep, at risk,
+// cannot lose, hibernating, lost), first match wins; [Config.Validate]
+// proves all 125 score combinations covered and no rule dead.
+//
+// Bad input returns an error matching [ErrInvalid], which also matches
+// clientele.ErrInvalid.
+package rfm

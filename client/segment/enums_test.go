@@ -1,0 +1,11 @@
+package segment
+
+import (
+	"testing"
+
+	"github.com/clientele-go/clientele/internal/enumtest"
+)
+
+func TestEnumsRoundTrip(t *testing.T) {
+	enumtest.CheckText[ConditionKind](t, ParseConditionKind)
+}

@@ -1,0 +1,177 @@
+// Package pareto ranks clients by their share of a total, the ranking
+// ABC and key clients both cut: it validates the totals, converts the
+// values once to exact integer units and orders the clients from the
+// largest value down, equal values by client ID.
+package pareto
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/radix"
+	"github.com/clientele-go/clientele/internal/repeats"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// Fields are what the ranking reads of one client's totals.
+type Fields struct {
+	ID              string
+	Revenue, Profit decimal.Decimal
+}
+
+// Ranking is the validated input of ABC and key clients: the values as
+// exact units and the clients in rank order.
+type Ranking struct {
+	Amounts exactsum.Amounts
+	// Order lists indices into the input, largest value first, equal
+	// values by client ID.
+	Order []int32
+	// units holds the units in rank order (units[r] is the unit of
+	// order[r]), or nil when the amounts are wide.
+	units    []int64
+	Positive exactsum.Acc // sum of the positive values
+	Negative exactsum.Acc // sum of the negative values
+}
+
+// Rank validates totals (get reads one client's fields) and ranks them
+// by profit or by revenue, the measure named measure. cfgErr is the
+// config's Validate error, reported with the problems of the totals;
+// kind is the caller's ErrInvalid.
+func Rank[T any](totals []T, get func(*T) Fields, byProfit bool, measure string, cfgErr, kind error) (Ranking, error) {
+	var p validate.Problems
+	p.Limit("totals", validate.MaxListed)
+	p.Merge("config", cfgErr)
+	if len(totals) == 0 {
+		p.Add("totals", nil, "is empty: there are no clients to rank")
+		return Ranking{}, p.Err(kind)
+	}
+	dups := repeats.Find(len(totals), func(i int) string { return get(&totals[i]).ID })
+	var b exactsum.Builder
+	b.Grow(len(totals))
+	for i := range totals {
+		t := get(&totals[i])
+		if t.ID == "" {
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
+		}
+		for len(dups) > 0 && dups[0].At == i {
+			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ID, validate.RepeatReason("totals", dups[0].First, "client_id"))
+			dups = dups[1:]
+		}
+		switch {
+		case !validate.InRange(t.Revenue):
+			p.Add(fmt.Sprintf("totals[%d].revenue", i), validate.Sci(t.Revenue), validate.RangeReason)
+		case t.Revenue.Sign() < 0:
+			p.Add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+		}
+		if !validate.InRange(t.Profit) {
+			p.Add(fmt.Sprintf("totals[%d].profit", i), validate.Sci(t.Profit), validate.RangeReason)
+		}
+		if byProfit {
+			b.Append(t.Profit)
+		} else {
+			b.Append(t.Revenue)
+		}
+	}
+	if p.Len() > 0 {
+		return Ranking{}, p.Err(kind)
+	}
+	a, err := b.Amounts()
+	if err != nil { // unreachable: every value was range-checked above
+		return Ranking{}, fmt.Errorf("%w: %w", kind, err)
+	}
+	rk := Ranking{Amounts: a}
+	rk.Order, rk.units = rankOrder(&a, func(i int) string { return get(&totals[i]).ID })
+	for i := range a.Len() {
+		switch a.Sign(i) {
+		case 1:
+			rk.Positive.Add(&a, i)
+		case -1:
+			rk.Negative.Add(&a, i)
+		}
+	}
+	if rk.Positive.Sign() == 0 {
+		p.Addf("totals[]."+measure, "0", "no client has a positive %s: shares of a zero total are undefined", measure)
+		return Ranking{}, p.Err(kind)
+	}
+	return rk, nil
+}
+
+// Sign returns the sign of the value ranked r (0-based).
+func (rk *Ranking) Sign(r int) int {
+	if rk.units != nil {
+		return cmp.Compare(rk.units[r], 0)
+	}
+	return rk.Amounts.Sign(int(rk.Order[r]))
+}
+
+// Add adds the value ranked r to s.
+func (rk *Ranking) Add(s *exactsum.Acc, r int) {
+	if rk.units != nil {
+		s.AddInt64(rk.units[r])
+		return
+	}
+	s.Add(&rk.Amounts, int(rk.Order[r]))
+}
+
+// rankOrder returns the client indices from the largest value down, equal
+// values by client ID, and (unless the amounts are wide) the units in
+// that order. On int64 units it radix-sorts the units (linear time,
+// cache-friendly) and then sorts each run of equal units by ID; wide
+// units compare through big integers.
+func rankOrder(a *exactsum.Amounts, id func(int) string) ([]int32, []int64) {
+	order := make([]int32, a.Len())
+	ints := a.Ints()
+	if ints == nil {
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(x, y int32) int {
+			if c := a.Cmp(int(y), int(x)); c != 0 {
+				return c
+			}
+			return strings.Compare(id(int(x)), id(int(y)))
+		})
+		return order, nil
+	}
+	keys := make([]uint64, len(ints))
+	for i, u := range ints {
+		// Complemented, the key sorts the largest unit first.
+		keys[i] = ^radix.FromInt64(u)
+		order[i] = int32(i)
+	}
+	keys, order = radix.Sort(keys, make([]uint64, len(keys)), order, make([]int32, len(keys)))
+	units := make([]int64, len(keys))
+	for i, k := range keys {
+		units[i] = radix.ToInt64(^k)
+	}
+	// Ties: gather each run's IDs next to their indices, so the sort
+	// compares strings without reaching back into the input.
+	type tie struct {
+		id  string
+		idx int32
+	}
+	var run []tie
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi] == keys[lo] {
+			hi++
+		}
+		if hi-lo > 1 {
+			run = run[:0]
+			for _, i := range order[lo:hi] {
+				run = append(run, tie{id(int(i)), i})
+			}
+			slices.SortFunc(run, func(x, y tie) int { return strings.Compare(x.id, y.id) })
+			for j, t := range run {
+				order[lo+j] = t.idx
+			}
+		}
+		lo = hi
+	}
+	return order, units
+}
