@@ -20,8 +20,9 @@ const MaxConfigBytes = 4 << 20
 //
 // It is strict: an empty input, a field T does not have, a value of the
 // wrong type, a second document or anything but white space after the
-// first, a key repeated in one object, and an input over MaxConfigBytes
-// are errors, each a
+// first, a key repeated in one object, a number of more than 80
+// characters or a string of more than 4096 bytes (refused before they are
+// parsed), and an input over MaxConfigBytes are errors, each a
 // *ValidationError matching ErrInvalid that names the field or the byte
 // offset. Then T's own Validate reports every problem it finds. On any
 // error the zero T is returned, never a half-loaded config.
@@ -40,8 +41,8 @@ func LoadConfig[T any, PT interface {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return zero, loadError("", nil, "is empty: want a JSON object")
 	}
-	if key := duplicateKey(data); key != "" {
-		return zero, loadError(key, nil, "appears twice in one object: JSON keeps the last silently, so a config may not repeat a key")
+	if f := scanConfig(data); f != nil {
+		return zero, &ValidationError{Fields: []*FieldError{f}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

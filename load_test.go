@@ -1,6 +1,7 @@
 package clientele
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -94,3 +95,23 @@ func TestLoadConfigRefusesRepeatedKeys(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, cfg.Limits, 2)
 }
+
+// Issue 8: a "max_discount" of a million digits took 7 s and 2.1 GB to
+// parse. Over-long values are refused before parsing, naming the field.
+func TestLoadConfigRefusesOverlongValuesBeforeParsing(t *testing.T) {
+	digits := strings.Repeat("9", 1_000_000)
+	_, err := LoadConfig[nestedConfig](strings.NewReader(`{"limits": [{"holder": "m", "max": "` + digits + `"}]}`))
+	assert.EqualError(t, err, "invalid input: limits[0].max = "+strings.Repeat("9", 32)+"...(1000000 bytes): is 1000000 bytes long, the limit for one value of a config is 4096")
+
+	_, err = LoadConfig[numbersConfig](strings.NewReader(`{"rates": [1, 2, ` + strings.Repeat("7", 81) + `]}`))
+	assert.EqualError(t, err, "invalid input: rates[2] = 77777777777777777777...: is a number of 81 characters, the limit is 80")
+	cfg, err := LoadConfig[numbersConfig](strings.NewReader(`{"rates": [` + strings.Repeat("7", 80) + `]}`))
+	require.NoError(t, err, "80 characters is the limit, allowed")
+	assert.Len(t, cfg.Rates, 1)
+}
+
+type numbersConfig struct {
+	Rates []json.Number `json:"rates"`
+}
+
+func (numbersConfig) Validate() error { return nil }
