@@ -82,32 +82,18 @@ func checkInvoice(p *validate.Problems, in *Invoice) {
 	if p.CheckRange("amount", in.Amount) && in.Amount.Sign() <= 0 {
 		p.Add("amount", in.Amount, "must be positive")
 	}
-	issuedOK := checkDate(p, "issued", in.Issued, true)
+	issuedOK := p.Date("issued", in.Issued, true)
 	dates := [...]struct {
 		name     string
 		d        clientele.Date
 		required bool
 	}{{"due", in.Due, true}, {"paid", in.Paid, false}, {"written_off", in.WrittenOff, false}}
 	for _, d := range dates {
-		if checkDate(p, d.name, d.d, d.required) && issuedOK && d.d.IsValid() && d.d.Before(in.Issued) {
+		if p.Date(d.name, d.d, d.required) && issuedOK && d.d.IsValid() && d.d.Before(in.Issued) {
 			p.Addf(d.name, d.d, "is before the issue date %s", in.Issued)
 		}
 	}
 	if !in.Paid.IsZero() && !in.WrittenOff.IsZero() {
 		p.Add("written_off", in.WrittenOff, "an invoice is either paid or written off, not both")
 	}
-}
-
-// checkDate records a missing required date or an invalid one, and
-// reports whether d is fine (set or allowed unset).
-func checkDate(p *validate.Problems, field string, d clientele.Date, required bool) bool {
-	switch {
-	case d.IsZero() && required:
-		p.Add(field, nil, "is required")
-		return false
-	case !d.IsZero() && !d.IsValid():
-		p.Add(field, nil, "is not a calendar date in years 1-9999")
-		return false
-	}
-	return true
 }

@@ -21,7 +21,7 @@ type Payment struct {
 func (pay Payment) Validate() error {
 	var p validate.Problems
 	p.OptionalID("id", pay.ID)
-	checkDate(&p, "date", pay.Date, true)
+	p.Date("date", pay.Date, true)
 	if p.CheckRange("amount", pay.Amount) && pay.Amount.Sign() <= 0 {
 		p.Add("amount", pay.Amount, "must be positive")
 	}

@@ -227,3 +227,18 @@ func (p *Problems) Thresholds(loField string, lo decimal.Decimal, hiField string
 		p.Addf(hiField, hi, "must not be below %s (%s)", loField, lo)
 	}
 }
+
+// Date records a problem when d is unset and required ("is required") or
+// invalid (a 30 February built in Go; JSON refuses one already), and
+// reports whether d is a day that may be compared or is an allowed unset.
+func (p *Problems) Date(field string, d clientele.Date, required bool) bool {
+	switch {
+	case d.IsZero() && required:
+		p.Add(field, nil, "is required")
+		return false
+	case !d.IsZero() && !d.IsValid():
+		p.Add(field, nil, "is not a calendar date in years 1-9999")
+		return false
+	}
+	return true
+}
