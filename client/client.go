@@ -6,9 +6,10 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -51,11 +52,12 @@ type Client struct {
 	// (an ABC class, an RFM segment...), so a Store can filter on them.
 	Segments []string `json:"segments,omitempty"`
 	Status   Status   `json:"status"`
-	// StatusSince is when the client entered its current status.
-	StatusSince time.Time `json:"status_since,omitzero"`
-	// Since is when the relationship started (first contact), the start
-	// of the client's tenure.
-	Since time.Time `json:"since,omitzero"`
+	// StatusSince is the day the client entered its current status: the
+	// lifecycle, like the dormancy it records, is counted in days.
+	StatusSince clientele.Date `json:"status_since,omitzero"`
+	// Since is the day the relationship started (first contact), the
+	// start of the client's tenure.
+	Since clientele.Date `json:"since,omitzero"`
 	// Version is the optimistic-concurrency version the Store assigns: 0
 	// before Create, then 1, 2, ... on every Update.
 	Version int64 `json:"version"`
@@ -155,6 +157,8 @@ func (c Client) Validate() error {
 	case !c.Status.IsValid():
 		p.Add("status", c.Status, "unknown status (want prospect, active, dormant or lost)")
 	}
+	datecheck.Check(&p, "status_since", c.StatusSince, false)
+	datecheck.Check(&p, "since", c.Since, false)
 	if c.Version < 0 {
 		p.Add("version", c.Version, "must not be negative")
 	}
@@ -233,10 +237,10 @@ func (c Client) HasTag(tag string) bool { return slices.Contains(c.Tags, tag) }
 // InSegment reports whether the client was assigned segment.
 func (c Client) InSegment(segment string) bool { return slices.Contains(c.Segments, segment) }
 
-// MoveTo changes the client's status to `to` at time at, if the lifecycle
+// MoveTo changes the client's status to `to` on day at, if the lifecycle
 // allows it (see [Status]); otherwise it returns a *TransitionError and
 // leaves the client unchanged.
-func (c *Client) MoveTo(to Status, at time.Time) error {
+func (c *Client) MoveTo(to Status, at clientele.Date) error {
 	if !c.Status.CanMoveTo(to) {
 		return &TransitionError{ClientID: c.ID, From: c.Status, To: to}
 	}

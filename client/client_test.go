@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,6 +102,22 @@ func TestPersonTaxNumberIsPersonalData(t *testing.T) {
 	assert.ErrorContains(t, c.Validate(), "person_tax_number = [redacted]: a company's tax number goes in legal.tax_number")
 }
 
+func TestClientDates(t *testing.T) {
+	c := validCompany()
+	c.Since = clientele.MustParseDate("2024-06-01")
+	c.StatusSince = clientele.MustParseDate("2025-01-15")
+	require.NoError(t, c.Validate())
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"status_since":"2025-01-15","since":"2024-06-01"`)
+
+	c.Since, c.StatusSince = clientele.NewDate(2026, time.February, 30), clientele.NewDate(2026, time.April, 31)
+	requireProblems(t, c.Validate(), []string{
+		"status_since: is not a calendar date in years 1-9999",
+		"since: is not a calendar date in years 1-9999",
+	})
+}
+
 func TestTaxNumber(t *testing.T) {
 	c := validCompany()
 	c.Legal.TaxNumber = "77 01"
@@ -108,7 +125,7 @@ func TestTaxNumber(t *testing.T) {
 }
 
 func TestLifecycle(t *testing.T) {
-	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	at := clientele.NewDate(2026, time.March, 1)
 	allowed := map[[2]Status]bool{
 		{StatusProspect, StatusActive}: true, {StatusProspect, StatusLost}: true,
 		{StatusActive, StatusDormant}: true, {StatusActive, StatusLost}: true,

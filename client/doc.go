@@ -28,11 +28,18 @@
 //
 // # Order facts
 //
-// An [Order] is who ordered, when and how much; a [History] sums one
-// client's orders (how many, first and last date, total), and
+// An [Order] is who ordered, on which day and how much; a [History]
+// sums one client's orders (how many, first and last day, total), and
 // [Histories] builds them from orders, so that a client who never
 // ordered is reported rather than dropped. RFM, the rule segments and
 // the rating all read histories.
+//
+// Every day here is a [clientele.Date] (an order's, a history's, the
+// record's Since and StatusSince, an analysis's as-of day), and every age
+// is whole calendar days, asOf.Sub(day), the arithmetic solvency ages
+// invoices with: an order on the 1st is one day old on the 2nd, whatever
+// the hours. Only a complaint keeps time.Time moments, its resolution
+// time being measured in hours.
 //
 // # Analyses
 //

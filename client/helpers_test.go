@@ -4,11 +4,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/problemtest"
 )
 
-// day is midnight UTC of a calendar date, for test fixtures.
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// day is a calendar date, for test fixtures.
+func day(y int, m time.Month, d int) clientele.Date { return clientele.NewDate(y, m, d) }
+
+// requireProblems checks that err is an ErrInvalid listing exactly the
+// problems want, in order, each found by its text.
+func requireProblems(t *testing.T, err error, want []string) {
+	t.Helper()
+	problemtest.Require(t, err, ErrInvalid, want)
+}
 
 // requireCapped checks that err lists the first validate.MaxListed of
 // found problems and counts the rest under list.

@@ -3,8 +3,9 @@ package client
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -21,9 +22,11 @@ type History struct {
 	ClientID string `json:"client_id"`
 	// Orders is the number of orders. Zero means the client never
 	// ordered; then both dates are zero and Total is zero.
-	Orders     int       `json:"orders"`
-	FirstOrder time.Time `json:"first_order,omitzero"`
-	LastOrder  time.Time `json:"last_order,omitzero"`
+	Orders int `json:"orders"`
+	// FirstOrder and LastOrder are the days of the first and the last
+	// order: recency and tenure are whole calendar days.
+	FirstOrder clientele.Date `json:"first_order,omitzero"`
+	LastOrder  clientele.Date `json:"last_order,omitzero"`
 	// Total is the sum of the order amounts, in the host's single
 	// reporting currency (see [Order]). It is never negative: returns and
 	// credit notes are not orders.
@@ -35,14 +38,14 @@ func (h History) HasOrders() bool { return h.Orders > 0 }
 
 // Validate reports every problem with the history at once. It checks
 // shape only; ValidateAsOf also refuses order dates after an as-of date.
-func (h History) Validate() error { return h.ValidateAsOf(time.Time{}) }
+func (h History) Validate() error { return h.ValidateAsOf(clientele.Date{}) }
 
 // ValidateAsOf reports every problem with the history at once, as
-// Validate does, plus an order dated after asOf (a zero asOf skips that
-// check): the calculations that take an as-of date check their
+// Validate does, plus an order dated after asOf (an unset or invalid
+// asOf skips that check: the caller reports its own as-of date): the calculations that take an as-of date check their
 // histories with it. A good history costs a few comparisons and no
 // allocation.
-func (h History) ValidateAsOf(asOf time.Time) error {
+func (h History) ValidateAsOf(asOf clientele.Date) error {
 	if historyOK(h, asOf) {
 		return nil
 	}
@@ -53,24 +56,25 @@ func (h History) ValidateAsOf(asOf time.Time) error {
 
 // historyOK is the allocation-free fast path of historyCheck, so that a
 // million good histories cost a few comparisons each; only a bad one is
-// examined again to name its problems. A zero asOf skips the future check.
-func historyOK(h History, asOf time.Time) bool {
+// examined again to name its problems. An unset or invalid asOf skips
+// the future check.
+func historyOK(h History, asOf clientele.Date) bool {
 	if strings.TrimSpace(h.ClientID) == "" || h.Orders < 0 || h.Total.Sign() < 0 || !validate.InRange(h.Total) {
 		return false
 	}
 	if h.Orders == 0 {
 		return h.FirstOrder.IsZero() && h.LastOrder.IsZero() && h.Total.Sign() == 0
 	}
-	if h.FirstOrder.IsZero() || h.LastOrder.IsZero() || h.LastOrder.Before(h.FirstOrder) {
+	if !h.FirstOrder.IsValid() || !h.LastOrder.IsValid() || h.LastOrder.Before(h.FirstOrder) {
 		return false
 	}
-	return asOf.IsZero() || !h.LastOrder.After(asOf)
+	return !asOf.IsValid() || !h.LastOrder.After(asOf)
 }
 
 // historyCheck records every problem with h under prefix (such as
 // "histories[3]"). Each reason names the client, so a problem found among
 // a million histories points at the record to fix.
-func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time) {
+func historyCheck(p *validate.Problems, prefix string, h History, asOf clientele.Date) {
 	who := fmt.Sprintf("client %q: ", h.ClientID)
 	if strings.TrimSpace(h.ClientID) == "" {
 		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
@@ -81,23 +85,28 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 		p.Add(validate.Path(prefix, "orders"), h.Orders, who+"must not be negative")
 	case h.Orders == 0:
 		if !h.FirstOrder.IsZero() {
-			p.Add(validate.Path(prefix, "first_order"), h.FirstOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
+			p.Add(validate.Path(prefix, "first_order"), h.FirstOrder, who+"must be empty when the client has no orders")
 		}
 		if !h.LastOrder.IsZero() {
-			p.Add(validate.Path(prefix, "last_order"), h.LastOrder.Format(time.RFC3339), who+"must be empty when the client has no orders")
+			p.Add(validate.Path(prefix, "last_order"), h.LastOrder, who+"must be empty when the client has no orders")
 		}
 		if h.Total.Sign() != 0 && validate.InRange(h.Total) {
 			p.Add(validate.Path(prefix, "total"), h.Total, who+"must be zero when the client has no orders")
 		}
 	default:
-		if h.FirstOrder.IsZero() {
-			p.Add(validate.Path(prefix, "first_order"), nil, who+"is required when the client has orders")
+		for _, d := range []struct {
+			name string
+			d    clientele.Date
+		}{{"first_order", h.FirstOrder}, {"last_order", h.LastOrder}} {
+			switch {
+			case d.d.IsZero():
+				p.Add(validate.Path(prefix, d.name), nil, who+"is required when the client has orders")
+			case !d.d.IsValid():
+				p.Add(validate.Path(prefix, d.name), nil, who+"is not a calendar date in years 1-9999")
+			}
 		}
-		if h.LastOrder.IsZero() {
-			p.Add(validate.Path(prefix, "last_order"), nil, who+"is required when the client has orders")
-		}
-		if !h.FirstOrder.IsZero() && h.LastOrder.Before(h.FirstOrder) {
-			p.Add(validate.Path(prefix, "last_order"), h.LastOrder.Format(time.RFC3339), who+"is before first_order "+h.FirstOrder.Format(time.RFC3339))
+		if h.FirstOrder.IsValid() && h.LastOrder.IsValid() && h.LastOrder.Before(h.FirstOrder) {
+			p.Add(validate.Path(prefix, "last_order"), h.LastOrder, who+"is before first_order "+h.FirstOrder.String())
 		}
 	}
 	switch {
@@ -106,13 +115,13 @@ func historyCheck(p *validate.Problems, prefix string, h History, asOf time.Time
 	case h.Total.Sign() < 0:
 		p.Add(validate.Path(prefix, "total"), h.Total, who+"must not be negative")
 	}
-	if !asOf.IsZero() {
+	if asOf.IsValid() {
 		for _, d := range []struct {
 			name string
-			t    time.Time
+			d    clientele.Date
 		}{{"first_order", h.FirstOrder}, {"last_order", h.LastOrder}} {
-			if d.t.After(asOf) {
-				p.Add(validate.Path(prefix, d.name), d.t.Format(time.RFC3339), who+"is after the as-of date "+asOf.Format(time.RFC3339))
+			if d.d.IsValid() && d.d.After(asOf) {
+				p.Add(validate.Path(prefix, d.name), d.d, who+"is after the as-of date "+asOf.String())
 			}
 		}
 	}
@@ -149,7 +158,7 @@ func Histories(clientIDs []string, orders []Order) ([]History, error) {
 	}
 	for i, o := range orders {
 		j, known := index[o.ClientID]
-		if !known || o.Date.IsZero() || o.Amount.Sign() < 0 || !validate.InRange(o.Amount) {
+		if !known || !o.Date.IsValid() || o.Amount.Sign() < 0 || !validate.InRange(o.Amount) {
 			historyOrderCheck(&p, i, o, known)
 			continue
 		}
@@ -179,9 +188,7 @@ func historyOrderCheck(p *validate.Problems, i int, o Order, known bool) {
 	case !known:
 		p.Add(prefix+".client_id", o.ClientID, "is not in the client base")
 	}
-	if o.Date.IsZero() {
-		p.Add(prefix+".date", nil, "is required")
-	}
+	datecheck.Check(p, prefix+".date", o.Date, true)
 	switch {
 	case !validate.InRange(o.Amount):
 		p.Add(prefix+".amount", validate.Sci(o.Amount), validate.RangeReason)

@@ -3,8 +3,8 @@ package client
 import (
 	"encoding/json"
 	"testing"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -49,6 +49,7 @@ func TestHistoriesErrors(t *testing.T) {
 		{ClientID: "zz", Amount: decimal.NewFromInt(1)},
 		{Date: day(2026, 1, 1)},
 		{ClientID: "a", Date: day(2026, 1, 1), Amount: decimal.New(1, 31)},
+		{ClientID: "a", Date: day(2026, 1, 32), Amount: decimal.NewFromInt(1)},
 	})
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
@@ -59,6 +60,7 @@ func TestHistoriesErrors(t *testing.T) {
 		"orders[1].date: is required",
 		"orders[2].client_id: is required",
 		"orders[3].amount = 1e31: is out of range: more than 30 decimal places or a scale above 10^30",
+		"orders[4].date: is not a calendar date in years 1-9999",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
@@ -70,27 +72,44 @@ func TestHistoryValidate(t *testing.T) {
 
 	bad := good
 	bad.LastOrder = day(2025, 12, 1)
-	assert.ErrorContains(t, bad.Validate(), `last_order = 2025-12-01T00:00:00Z: client "c": is before first_order 2026-01-01T00:00:00Z`)
+	assert.ErrorContains(t, bad.Validate(), `last_order = 2025-12-01: client "c": is before first_order 2026-01-01`)
 
 	bad = History{ClientID: "c", FirstOrder: day(2026, 1, 1), LastOrder: day(2026, 1, 1)}
 	err := bad.Validate()
-	assert.ErrorContains(t, err, `first_order = 2026-01-01T00:00:00Z: client "c": must be empty when the client has no orders`)
-	assert.ErrorContains(t, err, `last_order = 2026-01-01T00:00:00Z: client "c": must be empty`)
+	assert.ErrorContains(t, err, `first_order = 2026-01-01: client "c": must be empty when the client has no orders`)
+	assert.ErrorContains(t, err, `last_order = 2026-01-01: client "c": must be empty`)
+
+	invalid := good
+	invalid.FirstOrder = day(2026, 2, 29) // 2026 is no leap year
+	requireProblems(t, invalid.Validate(), []string{`first_order: client "c": is not a calendar date in years 1-9999`})
+
+	// An order on the as-of day is in time; one the day after is not.
+	asOf := day(2026, 2, 1)
+	require.NoError(t, good.ValidateAsOf(asOf))
+	late := good
+	late.LastOrder = day(2026, 2, 2)
+	requireProblems(t, late.ValidateAsOf(asOf), []string{`last_order = 2026-02-02: client "c": is after the as-of date 2026-02-01`})
 
 	// The fast path and the detailed check agree on every case above.
-	for _, h := range []History{good, bad, {ClientID: "x", Orders: -1}, {}, {ClientID: " "}, {ClientID: "x", Total: decimal.New(1, -31)}} {
+	for _, h := range []History{good, bad, invalid, {ClientID: "x", Orders: -1}, {}, {ClientID: " "}, {ClientID: "x", Total: decimal.New(1, -31)}} {
 		err := h.Validate()
-		assert.Equal(t, err == nil, historyOK(h, time.Time{}), "%+v", h)
+		assert.Equal(t, err == nil, historyOK(h, clientele.Date{}), "%+v", h)
 	}
+	assert.False(t, historyOK(late, asOf))
 }
 
 func TestHistoryJSON(t *testing.T) {
 	var h History
-	require.NoError(t, json.Unmarshal([]byte(`{"client_id":"c","orders":2,"first_order":"2026-01-01T00:00:00Z",
-		"last_order":"2026-02-01T00:00:00Z","total":"1500.00"}`), &h))
+	require.NoError(t, json.Unmarshal([]byte(`{"client_id":"c","orders":2,"first_order":"2026-01-01",
+		"last_order":"2026-02-01","total":"1500.00"}`), &h))
 	require.NoError(t, h.Validate())
+	assert.Equal(t, day(2026, 2, 1), h.LastOrder)
 	assert.Equal(t, "1500", h.Total.String())
-	b, err := json.Marshal(History{ClientID: "p"})
+	b, err := json.Marshal(h)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"client_id":"c","orders":2,"first_order":"2026-01-01","last_order":"2026-02-01","total":"1500"}`, string(b))
+	assert.Error(t, json.Unmarshal([]byte(`{"client_id":"c","first_order":"2026-01-01T00:00:00Z"}`), &h), "a date is a day, not a time")
+	b, err = json.Marshal(History{ClientID: "p"})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"client_id":"p","orders":0,"total":"0"}`, string(b), "no dates for a client without orders")
 }

@@ -37,7 +37,7 @@ func TestHugeExponentsAreRefusedFast(t *testing.T) {
 	ratingCfg.Weights.Growth = tiny
 	ratingCfg.FullMarksProfitShare = huge
 	ratingCfg.GrowthFloor = tiny
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	asOf := clientele.NewDate(2026, time.November, 26)
 	in := rating.Input{ClientID: "c-1", ProfitShare: tiny, Revenue: huge, History: client.History{ClientID: "c-1"}}
 	hist := client.History{ClientID: "c", Orders: 1, FirstOrder: asOf, LastOrder: asOf, Total: huge}
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/abc"
 	"github.com/clientele-go/clientele/client/keyclients"
@@ -26,7 +27,7 @@ import (
 var benchSizes = []int{100_000, 1_000_000}
 
 // benchAsOf is the day after the synthetic year.
-var benchAsOf = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+var benchAsOf = clientele.NewDate(2026, time.January, 1)
 
 type benchBase struct {
 	totals    []abc.Totals
@@ -66,7 +67,7 @@ func benchData(b *testing.B, n int) *benchBase {
 			}
 			vals[m] = decimal.New(v, -2)
 			if v > 0 {
-				at := time.Date(2025, time.Month(m+1), 1+r.IntN(28), 9, 0, 0, 0, time.UTC)
+				at := clientele.NewDate(2025, time.Month(m+1), 1+r.IntN(28))
 				if h.Orders == 0 {
 					h.FirstOrder = at
 				}

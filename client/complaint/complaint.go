@@ -9,7 +9,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -55,7 +57,8 @@ func (s *Status) UnmarshalText(b []byte) error {
 type Complaint struct {
 	ID       string `json:"id"`
 	ClientID string `json:"client_id"`
-	// Date is when the complaint was received.
+	// Date is the moment the complaint was received: an instant, not a
+	// day, since resolution times are measured in hours.
 	Date time.Time `json:"date"`
 	// Cause is the cause category: one of Config.Causes when the
 	// host configures a list, else a free label.
@@ -214,9 +217,9 @@ type Repeat struct {
 
 // Analysis is the outcome of [Analyze].
 type Analysis struct {
-	From time.Time `json:"from"`
-	To   time.Time `json:"to"`
-	// Total is the number of complaints received in [From, To); Open and
+	From clientele.Date `json:"from"`
+	To   clientele.Date `json:"to"`
+	// Total is the number of complaints received on the days [From, To); Open and
 	// Resolved split it by current status.
 	Total    int `json:"total"`
 	Open     int `json:"open"`
@@ -231,7 +234,8 @@ type Analysis struct {
 	RepeatClients []Repeat `json:"repeat_clients"`
 }
 
-// Analyze analyses the complaints received in [from, to): how
+// Analyze analyses the complaints received on the days [from, to), each
+// on the day its Date shows in its own location (clientele.DateOf): how
 // many, by cause in Pareto order (so the few causes behind most
 // complaints come first), how many are still open, how long resolution
 // takes, and which clients complain again and again.
@@ -243,21 +247,24 @@ type Analysis struct {
 // the value at rank ceil(P/100 × N)), so each is an actual resolution
 // time, never an interpolation.
 //
-// Errors (ErrInvalid, all at once): an invalid cfg, a missing or
-// empty period (from must be before to), an invalid complaint, a
+// Errors (ErrInvalid, all at once): an invalid cfg, a missing, invalid
+// or empty period (from must be before to), an invalid complaint, a
 // repeated complaint ID, and a cause outside cfg.Causes when the list is
 // set. Complaints outside the period are validated too: bad input is
 // reported wherever it is. No complaint at all is a valid, empty
 // analysis.
-func Analyze(complaints []Complaint, from, to time.Time, cfg Config) (Analysis, error) {
+func Analyze(complaints []Complaint, from, to clientele.Date, cfg Config) (Analysis, error) {
 	var p validate.Problems
 	p.Limit("complaints", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	switch {
 	case from.IsZero() || to.IsZero():
 		p.Add("period", nil, "from and to are required")
+	case !from.IsValid() || !to.IsValid():
+		datecheck.Check(&p, "period.from", from, true)
+		datecheck.Check(&p, "period.to", to, true)
 	case !from.Before(to):
-		p.Addf("period", fmt.Sprintf("[%s, %s)", from.Format(time.RFC3339), to.Format(time.RFC3339)), "from must be before to")
+		p.Addf("period", fmt.Sprintf("[%s, %s)", from, to), "from must be before to")
 	}
 	p.Each("complaints", len(complaints), func(q *validate.Problems, i int) {
 		c := &complaints[i]
@@ -274,7 +281,7 @@ func Analyze(complaints []Complaint, from, to time.Time, cfg Config) (Analysis, 
 	a := Analysis{From: from, To: to, Causes: []Cause{}, RepeatClients: []Repeat{}}
 	var inPeriod []Complaint
 	for _, c := range complaints {
-		if !c.Date.Before(from) && c.Date.Before(to) {
+		if day := clientele.DateOf(c.Date); !day.Before(from) && day.Before(to) {
 			inPeriod = append(inPeriod, c)
 		}
 	}

@@ -8,12 +8,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func nov(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, time.UTC) }
+
+// novDay is a day of November 2026, a bound of an analysed period.
+func novDay(d int) clientele.Date { return clientele.NewDate(2026, time.November, d) }
+
+var december1 = clientele.NewDate(2026, time.December, 1)
 
 func resolved(id, clientID string, at time.Time, cause string, took time.Duration) Complaint {
 	return Complaint{ID: id, ClientID: clientID, Date: at, Cause: cause, Status: Resolved, ResolvedAt: at.Add(took)}
@@ -41,8 +47,9 @@ func november() []Complaint {
 	}
 }
 
-// TestAnalyzeComplaints works November 2026 out by hand. k1..k8 fall in
-// [1 Nov, 1 Dec): 8 complaints; k9 (30 Oct) and k10 (1 Dec 00:00) do not.
+// TestAnalyzeComplaints works November 2026 out by hand. k1..k8 fall on
+// the days [1 Nov, 1 Dec): 8 complaints; k9 (30 Oct) and k10 (1 Dec) do
+// not.
 //
 // Causes: delivery k1 k2 k6 k8 = 4 (4/8 = 50 %, cumulative 50 %); billing
 // k3 k5 = 2 (25 %, 75 %); documents k7 = 1 and product_quality k4 = 1
@@ -55,7 +62,7 @@ func november() []Complaint {
 // Repeats (threshold 2): c-1 k1 k2 k5 = 3; c-2 k3 k6 = 2; c-3 k4 k8 = 2;
 // c-4 has one.
 func TestAnalyzeComplaints(t *testing.T) {
-	a, err := Analyze(november(), nov(1, 0), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), DefaultConfig())
+	a, err := Analyze(november(), novDay(1), december1, DefaultConfig())
 	require.NoError(t, err)
 	assert.Equal(t, 8, a.Total)
 	assert.Equal(t, 2, a.Open)
@@ -75,9 +82,27 @@ func TestAnalyzeComplaints(t *testing.T) {
 
 	cfg := DefaultConfig()
 	cfg.RepeatThreshold = 3
-	a, err = Analyze(november(), nov(1, 0), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), cfg)
+	a, err = Analyze(november(), novDay(1), december1, cfg)
 	require.NoError(t, err)
 	assert.Equal(t, []Repeat{{ClientID: "c-1", Count: 3, ComplaintIDs: []string{"k1", "k2", "k5"}}}, a.RepeatClients)
+}
+
+// TestAnalyzeCountsDaysInTheirOwnZone: a period is days, and a complaint
+// falls on the day its time shows where it was logged.
+func TestAnalyzeCountsDaysInTheirOwnZone(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	cs := []Complaint{
+		opened("k1", "c", time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC), "service"), // 30 Nov: in
+		opened("k2", "c", time.Date(2026, 12, 1, 1, 0, 0, 0, msk), "service"),         // 1 Dec in Moscow (30 Nov 22:00 UTC): out
+		opened("k3", "c", time.Date(2026, 11, 1, 0, 30, 0, 0, msk), "service"),        // 1 Nov in Moscow (31 Oct UTC): in
+	}
+	a, err := Analyze(cs, novDay(1), december1, DefaultConfig())
+	require.NoError(t, err)
+	assert.Equal(t, 2, a.Total)
+	assert.Equal(t, []Repeat{{ClientID: "c", Count: 2, ComplaintIDs: []string{"k3", "k1"}}}, a.RepeatClients)
+	b, err := json.Marshal(a)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"from":"2026-11-01","to":"2026-12-01"`)
 }
 
 // TestComplaintPercentilesWikipedia runs the nearest-rank examples of
@@ -98,7 +123,7 @@ func TestComplaintPercentilesWikipedia(t *testing.T) {
 		for i, h := range c.hours {
 			cs = append(cs, resolved(fmt.Sprintf("k%d", i), "c", nov(2, 0), "delivery", time.Duration(h)*time.Hour))
 		}
-		a, err := Analyze(cs, nov(1, 0), nov(30, 0), DefaultConfig())
+		a, err := Analyze(cs, novDay(1), novDay(30), DefaultConfig())
 		require.NoError(t, err)
 		assert.Equal(t, time.Duration(c.median)*time.Hour, a.Resolution.Median, "%v", c.hours)
 		assert.Equal(t, time.Duration(c.p90)*time.Hour, a.Resolution.P90, "%v", c.hours)
@@ -106,19 +131,19 @@ func TestComplaintPercentilesWikipedia(t *testing.T) {
 }
 
 func TestAnalyzeComplaintsEmptyAndOpen(t *testing.T) {
-	a, err := Analyze(nil, nov(1, 0), nov(30, 0), DefaultConfig())
+	a, err := Analyze(nil, novDay(1), novDay(30), DefaultConfig())
 	require.NoError(t, err, "no complaint is good news, not an error")
 	assert.Zero(t, a.Total)
 	assert.Empty(t, a.Causes)
 	assert.False(t, a.Resolution.Defined)
 
-	a, err = Analyze([]Complaint{opened("k1", "c", nov(3, 0), "service")}, nov(1, 0), nov(30, 0), DefaultConfig())
+	a, err = Analyze([]Complaint{opened("k1", "c", nov(3, 0), "service")}, novDay(1), novDay(30), DefaultConfig())
 	require.NoError(t, err)
 	assert.Equal(t, Resolution{}, a.Resolution, "nothing resolved: no median, said so by Defined")
 	assert.Equal(t, 1, a.Open)
 
 	// Free labels when no cause list is configured.
-	a, err = Analyze([]Complaint{opened("k1", "c", nov(3, 0), "rude driver")}, nov(1, 0), nov(30, 0), Config{RepeatThreshold: 2})
+	a, err = Analyze([]Complaint{opened("k1", "c", nov(3, 0), "rude driver")}, novDay(1), novDay(30), Config{RepeatThreshold: 2})
 	require.NoError(t, err)
 	assert.Equal(t, "rude driver", a.Causes[0].Cause)
 }
@@ -173,21 +198,23 @@ func TestAnalyzeComplaintsErrors(t *testing.T) {
 	cs[2].Cause = "weather"
 	cs[5].ID = "k1"
 	cs[9].ResolvedAt = nov(1, 0) // outside the period, still checked
-	_, err := Analyze(cs, nov(30, 0), nov(1, 0), Config{Causes: []string{"delivery", "delivery", ""}, RepeatThreshold: 1})
+	_, err := Analyze(cs, novDay(30), novDay(1), Config{Causes: []string{"delivery", "delivery", ""}, RepeatThreshold: 1})
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
 		"config.causes[1] = delivery: is repeated",
 		"config.causes[2]: is required",
 		"config.repeat_threshold = 1: must be within 2..1000",
-		"period = [2026-11-30T00:00:00Z, 2026-11-01T00:00:00Z): from must be before to",
+		"period = [2026-11-30, 2026-11-01): from must be before to",
 		`complaints[2].cause = weather: complaint "k3": is not one of the configured causes [delivery delivery ]`,
 		"complaints[9].resolved_at = 2026-11-01T00:00:00Z: an open complaint has no resolution date",
 		"complaints[5].id = k1: repeats complaints[0]: each id appears once",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
-	_, err = Analyze(nil, time.Time{}, nov(1, 0), DefaultConfig())
+	_, err = Analyze(nil, clientele.Date{}, novDay(1), DefaultConfig())
 	assert.ErrorContains(t, err, "period: from and to are required")
+	_, err = Analyze(nil, novDay(1), novDay(31), DefaultConfig())
+	assert.EqualError(t, err, "complaint: invalid input: period.to: is not a calendar date in years 1-9999")
 }
 
 func TestComplaintDescriptionNeverPrints(t *testing.T) {
@@ -224,7 +251,7 @@ func TestAnalyzeComplaintsCapsListedProblems(t *testing.T) {
 	for i := range cs {
 		cs[i] = Complaint{ID: "k", ClientID: "c", Date: nov(2, 0), Cause: "delivery"}
 	}
-	_, err := Analyze(cs, nov(1, 0), nov(30, 0), DefaultConfig())
+	_, err := Analyze(cs, novDay(1), novDay(30), DefaultConfig())
 	requireCapped(t, err, "complaints", 499)
 }
 

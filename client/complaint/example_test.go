@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/complaint"
 )
@@ -23,7 +24,7 @@ func ExampleAnalyze() {
 		{ID: "k4", ClientID: "vostok", Date: at(20), Cause: "delivery", Status: complaint.Open,
 			Description: client.NewPersonal("Driver did not call the warehouse manager")},
 	}
-	a, err := complaint.Analyze(complaints, at(1), at(30), complaint.DefaultConfig())
+	a, err := complaint.Analyze(complaints, clientele.MustParseDate("2026-11-01"), clientele.MustParseDate("2026-12-01"), complaint.DefaultConfig())
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -2,8 +2,8 @@ package rating_test
 
 import (
 	"fmt"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/rating"
 	"github.com/shopspring/decimal"
@@ -14,15 +14,15 @@ import (
 // payment-discipline score from the host, its weight is shared out
 // instead of counting as zero.
 func ExampleRate() {
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	asOf := clientele.MustParseDate("2026-11-26")
 	in := rating.Input{
 		ClientID:        "vostok",
 		ProfitShare:     decimal.RequireFromString("4"),
 		Revenue:         decimal.RequireFromString("120000"),
 		PreviousRevenue: decimal.RequireFromString("100000"),
-		Since:           time.Date(2022, 11, 26, 0, 0, 0, 0, time.UTC),
+		Since:           clientele.MustParseDate("2022-11-26"),
 		History: client.History{ClientID: "vostok", Orders: 7, Total: decimal.RequireFromString("500000"),
-			FirstOrder: time.Date(2023, 1, 10, 0, 0, 0, 0, time.UTC), LastOrder: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+			FirstOrder: clientele.MustParseDate("2023-01-10"), LastOrder: clientele.MustParseDate("2026-11-01")},
 	}
 	r, err := rating.Rate(in, asOf, rating.DefaultConfig())
 	if err != nil {

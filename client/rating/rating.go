@@ -3,9 +3,10 @@ package rating
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -22,9 +23,9 @@ type Input struct {
 	// their relative change. Both non-negative.
 	Revenue         decimal.Decimal `json:"revenue"`
 	PreviousRevenue decimal.Decimal `json:"previous_revenue"`
-	// Since is when the relationship started (Client.Since); zero if
+	// Since is the day the relationship started (Client.Since); unset if
 	// unknown. Tenure runs from the earlier of Since and the first order.
-	Since time.Time `json:"since,omitzero"`
+	Since clientele.Date `json:"since,omitzero"`
 	// History is the client's order history (Orders 0 if none); its
 	// ClientID must be ClientID.
 	History client.History `json:"history"`
@@ -83,8 +84,8 @@ type Rating struct {
 //     (a change from nothing has no percentage).
 //   - loyalty = the average of a tenure half, 100 · years /
 //     FullMarksTenureYears, and a repeat half, 100 · (Orders − 1) /
-//     FullMarksRepeatOrders, each saturating at 100. Years are whole days
-//     since the start of the relationship / 365.25. With no start known
+//     FullMarksRepeatOrders, each saturating at 100. Years are the
+//     calendar days from the start of the relationship to asOf / 365.25. With no start known
 //     (no Since, no order) loyalty is undefined.
 //   - payment discipline = the host's number as given.
 //
@@ -97,18 +98,16 @@ type Rating struct {
 // so. If no factor with a positive weight is defined, the rating is
 // undefined.
 //
-// Errors (ErrInvalid, all at once): an invalid cfg, a zero asOf,
+// Errors (ErrInvalid, all at once): an invalid cfg, an unset or invalid asOf,
 // a missing client ID, a profit share above 100 or negative without
 // AllowLoss, a negative revenue, a profit share or revenue out of range
 // (more than 30 decimal places or a scale above 10^30), a payment
-// discipline outside 0..100 (or NaN), a Since or order after asOf, a
+// discipline outside 0..100 (or NaN), an invalid Since, a Since or order after asOf, a
 // malformed history or one of another client.
-func Rate(in Input, asOf time.Time, cfg Config) (Rating, error) {
+func Rate(in Input, asOf clientele.Date, cfg Config) (Rating, error) {
 	var p validate.Problems
 	p.Merge("config", cfg.Validate())
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	datecheck.Check(&p, "as_of", asOf, true)
 	checkInput(&p, "", in, asOf, cfg)
 	if err := p.Err(ErrInvalid); err != nil {
 		return Rating{}, err
@@ -120,13 +119,11 @@ func Rate(in Input, asOf time.Time, cfg Config) (Rating, error) {
 // RateAll rates every client of the base, in input order. Errors are
 // those of Rate, each under "inputs[i]", plus an empty base and a
 // repeated client ID.
-func RateAll(inputs []Input, asOf time.Time, cfg Config) ([]Rating, error) {
+func RateAll(inputs []Input, asOf clientele.Date, cfg Config) ([]Rating, error) {
 	var p validate.Problems
 	p.Limit("inputs", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	datecheck.Check(&p, "as_of", asOf, true)
 	if len(inputs) == 0 {
 		p.Add("inputs", nil, "the client base is empty")
 	}
@@ -144,7 +141,7 @@ func RateAll(inputs []Input, asOf time.Time, cfg Config) ([]Rating, error) {
 	return out, nil
 }
 
-func checkInput(p *validate.Problems, prefix string, in Input, asOf time.Time, cfg Config) {
+func checkInput(p *validate.Problems, prefix string, in Input, asOf clientele.Date, cfg Config) {
 	if strings.TrimSpace(in.ClientID) == "" {
 		p.Add(validate.Path(prefix, "client_id"), nil, "is required")
 	}
@@ -174,8 +171,11 @@ func checkInput(p *validate.Problems, prefix string, in Input, asOf time.Time, c
 	if d := in.PaymentDiscipline; d != nil && !(*d >= 0 && *d <= 100) { // NaN fails both
 		p.Add(validate.Path(prefix, "payment_discipline"), *d, who()+"must be within 0..100 (leave it out when unknown)")
 	}
-	if !asOf.IsZero() && in.Since.After(asOf) {
-		p.Add(validate.Path(prefix, "since"), in.Since.Format(time.RFC3339), who()+"is after the as-of date "+asOf.Format(time.RFC3339))
+	switch {
+	case !in.Since.IsZero() && !in.Since.IsValid():
+		p.Add(validate.Path(prefix, "since"), nil, who()+"is not a calendar date in years 1-9999")
+	case asOf.IsValid() && in.Since.After(asOf):
+		p.Add(validate.Path(prefix, "since"), in.Since, who()+"is after the as-of date "+asOf.String())
 	}
 	switch {
 	case in.History.ClientID != in.ClientID:

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/synthetic"
 	"github.com/shopspring/decimal"
@@ -15,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var ratingAsOf = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+var ratingAsOf = clientele.NewDate(2026, time.November, 26)
 
 func ptr(x float64) *float64 { return &x }
 
@@ -26,9 +27,9 @@ func validInput() Input {
 		ProfitShare:     decimal.NewFromInt(4),
 		Revenue:         decimal.NewFromInt(120_000),
 		PreviousRevenue: decimal.NewFromInt(100_000),
-		Since:           time.Date(2022, 11, 26, 0, 0, 0, 0, time.UTC),
+		Since:           clientele.MustParseDate("2022-11-26"),
 		History: client.History{ClientID: "c-1", Orders: 7, Total: decimal.NewFromInt(500_000),
-			FirstOrder: time.Date(2023, 1, 10, 0, 0, 0, 0, time.UTC), LastOrder: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+			FirstOrder: clientele.MustParseDate("2023-01-10"), LastOrder: clientele.MustParseDate("2026-11-01")},
 		PaymentDiscipline: ptr(90),
 	}
 }
@@ -156,22 +157,22 @@ func TestRateNormalisations(t *testing.T) {
 	})
 	t.Run("loyalty halves saturate", func(t *testing.T) {
 		in := validInput()
-		in.Since = time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC) // ~10.9 years: tenure 100
-		in.History.Orders = 30                                 // 29 repeats: 100
+		in.Since = clientele.MustParseDate("2016-01-01") // ~10.9 years: tenure 100
+		in.History.Orders = 30                           // 29 repeats: 100
 		in.History.FirstOrder = in.Since
 		assert.Equal(t, 100.0, sub(t, in, Loyalty).SubScore)
 	})
 	t.Run("tenure starts at the earlier of since and the first order", func(t *testing.T) {
 		in := validInput()
-		in.Since = time.Time{} // first order 2023-01-10: 1416 days = 3.877 years
-		in.History.Orders = 1  // no repeats
+		in.Since = clientele.Date{} // first order 2023-01-10: 1416 days = 3.877 years
+		in.History.Orders = 1       // no repeats
 		c := sub(t, in, Loyalty)
 		// (100·(1416/365.25)/5 + 0)/2 = 38.77...
 		assert.InDelta(t, 100*(1416/365.25)/5/2, c.SubScore, 1e-9)
 	})
 	t.Run("no start known leaves loyalty undefined", func(t *testing.T) {
 		in := validInput()
-		in.Since = time.Time{}
+		in.Since = clientele.Date{}
 		in.History = client.History{ClientID: "c-1"}
 		c := sub(t, in, Loyalty)
 		assert.False(t, c.Defined)
@@ -198,7 +199,7 @@ func TestRateErrors(t *testing.T) {
 	in.Revenue = decimal.NewFromInt(-1)
 	in.PreviousRevenue = decimal.NewFromInt(-2)
 	in.PaymentDiscipline = ptr(100.5)
-	in.Since = ratingAsOf.AddDate(0, 0, 1)
+	in.Since = ratingAsOf.AddDays(1)
 	_, err := Rate(in, ratingAsOf, DefaultConfig())
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
@@ -206,7 +207,7 @@ func TestRateErrors(t *testing.T) {
 		`revenue = -1: client "c-9": must not be negative`,
 		`previous_revenue = -2: client "c-9": must not be negative`,
 		`payment_discipline = 100.5: client "c-9": must be within 0..100`,
-		`since = 2026-11-27T00:00:00Z: client "c-9": is after the as-of date`,
+		`since = 2026-11-27: client "c-9": is after the as-of date 2026-11-26`,
 		`history.client_id = c-1: is not the client's ID "c-9"`,
 	} {
 		assert.Contains(t, err.Error(), want)
@@ -230,11 +231,19 @@ func TestRateErrors(t *testing.T) {
 	assert.ErrorContains(t, err, `profit_share = -3: client "c-1": is negative (a loss-making client); set allow_loss to rate it 0 on value`)
 
 	in = validInput()
-	in.History.LastOrder = ratingAsOf.Add(time.Hour)
-	_, err = Rate(in, time.Time{}, DefaultConfig())
+	in.History.LastOrder = ratingAsOf.AddDays(1)
+	_, err = Rate(in, clientele.Date{}, DefaultConfig())
 	assert.ErrorContains(t, err, "as_of: is required")
 	_, err = Rate(in, ratingAsOf, DefaultConfig())
-	assert.ErrorContains(t, err, `history.last_order = 2026-11-26T01:00:00Z: client "c-1": is after the as-of date`)
+	assert.ErrorContains(t, err, `history.last_order = 2026-11-27: client "c-1": is after the as-of date 2026-11-26`)
+
+	in = validInput()
+	in.Since = clientele.NewDate(2022, time.February, 29)
+	_, err = Rate(in, clientele.NewDate(2026, time.June, 31), DefaultConfig())
+	requireProblems(t, err, []string{
+		"as_of: is not a calendar date in years 1-9999",
+		`since: client "c-1": is not a calendar date in years 1-9999`,
+	})
 }
 
 func TestRateAll(t *testing.T) {

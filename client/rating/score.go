@@ -4,9 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/clientele-go/clientele/internal/days"
+	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
 )
 
@@ -48,7 +47,7 @@ func newScale(cfg Config) *scale {
 
 // rate rates one valid input as of asOf, filling factors (length
 // numFactors) with the contributions.
-func (sc *scale) rate(in Input, asOf time.Time, factors []Contribution) Rating {
+func (sc *scale) rate(in Input, asOf clientele.Date, factors []Contribution) Rating {
 	factors[0] = sc.value(in)
 	factors[1] = sc.growth(in)
 	factors[2] = sc.loyalty(in, asOf)
@@ -139,7 +138,7 @@ func (sc *scale) growth(in Input) Contribution {
 	return c
 }
 
-func (sc *scale) loyalty(in Input, asOf time.Time) Contribution {
+func (sc *scale) loyalty(in Input, asOf clientele.Date) Contribution {
 	c := Contribution{Factor: Loyalty}
 	start := in.Since
 	if f := in.History.FirstOrder; !f.IsZero() && (start.IsZero() || f.Before(start)) {
@@ -151,7 +150,7 @@ func (sc *scale) loyalty(in Input, asOf time.Time) Contribution {
 	}
 	c.Defined = true
 	full, fullRepeats := sc.cfg.FullMarksTenureYears, sc.cfg.FullMarksRepeatOrders
-	years := float64(days.Between(start, asOf)) / daysPerYear
+	years := float64(asOf.Sub(start)) / daysPerYear
 	tenure := saturate(100 * years / float64(full))
 	repeats := max(in.History.Orders-1, 0)
 	repeat := saturate(100 * float64(repeats) / float64(fullRepeats))

@@ -1,5 +1,5 @@
-// Package rfm ranks every client that ordered on recency (whole days
-// since the last order, as of an explicit date), frequency (orders) and
+// Package rfm ranks every client that ordered on recency (calendar days
+// since the last order, as of an explicit clientele.Date), frequency (orders) and
 // monetary value (order total), from client.History values
 // (client.Histories builds them from orders).
 //

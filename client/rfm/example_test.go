@@ -3,8 +3,8 @@ package rfm_test
 import (
 	"encoding/json"
 	"fmt"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/rfm"
 	"github.com/shopspring/decimal"
@@ -24,8 +24,8 @@ import (
 // 15000 (sever) 2, 85000 (center) 3, 325000 (vostok) 4, 890000 (zapad) 5.
 // zapad, the best buyer not seen for 200 days, is R2 F5: cannot_lose.
 func ExampleClassify() {
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	daysAgo := func(n int) time.Time { return asOf.AddDate(0, 0, -n) }
+	asOf := clientele.MustParseDate("2026-11-26")
+	daysAgo := func(n int) clientele.Date { return asOf.AddDays(-n) }
 	amount := decimal.RequireFromString
 	orders := []client.Order{
 		{ClientID: "vostok", Date: daysAgo(3), Amount: amount("120000.00")},

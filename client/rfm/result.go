@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,7 +14,8 @@ import (
 // with the rule that named it.
 type Score struct {
 	ClientID string `json:"client_id"`
-	// RecencyDays is the whole days from the last order to the as-of date.
+	// RecencyDays is the calendar days from the last order to the as-of
+	// date: 0 for an order on the as-of day.
 	RecencyDays int64 `json:"recency_days"`
 	// Frequency is the number of orders.
 	Frequency int `json:"frequency"`
@@ -194,7 +195,7 @@ type SegmentCount struct {
 
 // Result is the outcome of [Classify].
 type Result struct {
-	AsOf time.Time `json:"as_of"`
+	AsOf clientele.Date `json:"as_of"`
 	// Config is the segment map that named the segments; Score.Rule
 	// indexes its rules.
 	Config Config `json:"config"`

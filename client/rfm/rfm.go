@@ -3,10 +3,10 @@ package rfm
 import (
 	"fmt"
 	"slices"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/days"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -16,8 +16,9 @@ import (
 //
 // # Scores
 //
-// Recency is the whole days from the last order to asOf (fewer is
-// better), frequency the number of orders, monetary the order total.
+// Recency is the calendar days from the day of the last order to asOf
+// (asOf.Sub(LastOrder); fewer is better): an order on the 1st is 1 day
+// old on the 2nd, whatever the hours, frequency the number of orders, monetary the order total.
 // Each is scored 1 to 5 from the client's midpoint percentile rank among
 // the N clients with orders (Wikipedia, [Percentile rank]: PR =
 // (CF − 0.5·F)/N, with CF the number of values up to and including the
@@ -64,21 +65,19 @@ import (
 // no orders is not scored: it is listed in Unscored with the reason, and
 // it does not count in N. Errors (ErrInvalid, every problem at
 // once, each naming the field, the client and the value): an invalid
-// cfg, a zero asOf, an empty base, a repeated client ID, a malformed
+// cfg, an unset or invalid asOf, an empty base, a repeated client ID, a malformed
 // history (a negative total, a total with more than 30 decimal places,
 // orders without dates...), and an order date after asOf.
 //
 // RFM is a pure function: safe for concurrent use.
 //
 // [Percentile rank]: https://en.wikipedia.org/wiki/Percentile_rank
-func Classify(histories []client.History, asOf time.Time, cfg Config) (Result, error) {
+func Classify(histories []client.History, asOf clientele.Date, cfg Config) (Result, error) {
 	var p validate.Problems
 	p.Limit("histories", validate.MaxListed)
 	table, err := cfg.resolve()
 	p.Merge("config", err)
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	datecheck.Check(&p, "as_of", asOf, true)
 	if len(histories) == 0 {
 		p.Add("histories", nil, "the client base is empty")
 	} else {
@@ -108,7 +107,7 @@ func Classify(histories []client.History, asOf time.Time, cfg Config) (Result, e
 		if h.Orders == 0 {
 			continue
 		}
-		days := days.Between(h.LastOrder, asOf)
+		days := int64(asOf.Sub(h.LastOrder))
 		res.Scores[j] = Score{ClientID: h.ClientID, RecencyDays: days, Frequency: h.Orders, Monetary: h.Total}
 		recency[j] = -days // larger is better: fewer days
 		frequency[j] = int64(h.Orders)

@@ -17,17 +17,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/days"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-var rfmAsOf = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+var rfmAsOf = clientele.NewDate(2026, time.November, 26)
 
 // hist is a history whose last order was daysAgo days before rfmAsOf.
 func hist(id string, daysAgo, orders int, total string) client.History {
-	last := rfmAsOf.AddDate(0, 0, -daysAgo)
-	return client.History{ClientID: id, Orders: orders, FirstOrder: last.AddDate(-1, 0, 0), LastOrder: last,
+	last := rfmAsOf.AddDays(-daysAgo)
+	return client.History{ClientID: id, Orders: orders, FirstOrder: last.AddMonths(-12), LastOrder: last,
 		Total: decimal.RequireFromString(total)}
 }
 
@@ -341,21 +340,33 @@ func TestRFMBandsJSON(t *testing.T) {
 	assert.Equal(t, res.Explain(res.Scores[1]), back.Explain(back.Scores[1]), "a result read back explains the same")
 }
 
-func TestRFMRecencyCountsWholeDays(t *testing.T) {
-	// 47 hours before as-of is 1 whole day; exactly 48 hours is 2.
-	for hours, want := range map[int]int64{0: 0, 23: 0, 24: 1, 47: 1, 48: 2} {
-		h := client.History{ClientID: "c", Orders: 1, Total: decimal.NewFromInt(1)}
-		h.LastOrder = rfmAsOf.Add(-time.Duration(hours) * time.Hour)
-		h.FirstOrder = h.LastOrder
-		res, err := Classify([]client.History{h}, rfmAsOf, DefaultConfig())
-		require.NoError(t, err)
-		assert.Equal(t, want, res.Scores[0].RecencyDays, "%d hours", hours)
-	}
-	// Across zones: the instant counts, not the wall clock.
+func TestRFMRecencyCountsCalendarDays(t *testing.T) {
+	// Recency is the calendar days between the two days, whatever the
+	// hours: an order late on the 25th is 1 day old early on the 26th (1
+	// hour, 0 days by the old 24-hour rule), and one early on the 25th is
+	// still 1 day old late on the 26th (47 hours).
+	nov := func(d, hour int) time.Time { return time.Date(2026, 11, d, hour, 0, 0, 0, time.UTC) }
 	msk := time.FixedZone("MSK", 3*3600)
-	assert.Equal(t, int64(1), days.Between(time.Date(2026, 11, 25, 15, 0, 0, 0, msk), rfmAsOf))
-	assert.Equal(t, int64(10957), days.Between(time.Date(1996, 11, 26, 12, 0, 0, 0, time.UTC), rfmAsOf),
-		"30 years of 365 days plus 7 leap days; no Duration overflow")
+	for _, c := range []struct {
+		order, asOf time.Time
+		want        int64
+	}{
+		{nov(26, 0), nov(26, 23), 0},
+		{nov(25, 23), nov(26, 0), 1},
+		{nov(25, 0), nov(26, 23), 1},
+		{nov(24, 1), nov(26, 23), 2},
+		// The day a time shows in its own zone: 26 November in Moscow,
+		// though still the 25th in UTC.
+		{time.Date(2026, 11, 26, 1, 0, 0, 0, msk), nov(26, 0), 0},
+		// 30 years of 365 days plus 7 leap days.
+		{time.Date(1996, 11, 26, 12, 0, 0, 0, time.UTC), nov(26, 12), 10957},
+	} {
+		day := clientele.DateOf(c.order)
+		h := client.History{ClientID: "c", Orders: 1, FirstOrder: day, LastOrder: day, Total: decimal.NewFromInt(1)}
+		res, err := Classify([]client.History{h}, clientele.DateOf(c.asOf), DefaultConfig())
+		require.NoError(t, err)
+		assert.Equal(t, c.want, res.Scores[0].RecencyDays, "%v to %v", c.order, c.asOf)
+	}
 }
 
 // monetaryScores returns the M score of every scored client.
@@ -468,17 +479,20 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 
 func TestRFMErrors(t *testing.T) {
 	future := hist("c-late", 0, 1, "10")
-	future.LastOrder = rfmAsOf.Add(time.Hour)
+	future.LastOrder = rfmAsOf.AddDays(1)
 	cases := []struct {
 		name string
 		hs   []client.History
-		asOf time.Time
+		asOf clientele.Date
 		want []string
 	}{
 		{"empty base", nil, rfmAsOf, []string{"histories: the client base is empty"}},
-		{"no as-of", tenClients(), time.Time{}, []string{"as_of: is required"}},
+		{"no as-of", tenClients(), clientele.Date{}, []string{"as_of: is required"}},
+		{"invalid as-of", tenClients(), clientele.NewDate(2026, time.November, 31), []string{"as_of: is not a calendar date in years 1-9999"}},
 		{"future last order", []client.History{hist("c1", 1, 1, "1"), future}, rfmAsOf,
-			[]string{`histories[1].last_order = 2026-11-26T13:00:00Z: client "c-late": is after the as-of date 2026-11-26T12:00:00Z`}},
+			[]string{`histories[1].last_order = 2026-11-27: client "c-late": is after the as-of date 2026-11-26`}},
+		{"invalid last order", []client.History{{ClientID: "c1", Orders: 1, FirstOrder: rfmAsOf, LastOrder: rfmAsOf.AddDays(-1e7), Total: decimal.NewFromInt(1)}}, rfmAsOf,
+			[]string{`histories[0].last_order: client "c1": is not a calendar date in years 1-9999`}},
 		{"duplicate", []client.History{hist("c1", 1, 1, "1"), hist("c2", 1, 1, "1"), hist("c1", 2, 1, "1")}, rfmAsOf,
 			[]string{"histories[2].client_id = c1: repeats histories[0]: each client_id appears once"}},
 		{"negative total and missing id", []client.History{hist("c1", 1, 1, "-5"), {Orders: 0}}, rfmAsOf,

@@ -2,8 +2,8 @@ package segment_test
 
 import (
 	"fmt"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/segment"
 	"github.com/shopspring/decimal"
@@ -12,14 +12,14 @@ import (
 // Rule segments are data: a client falls in every segment whose
 // conditions all hold, and each verdict says why.
 func ExampleAssign() {
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	asOf := clientele.MustParseDate("2026-11-26")
 	clients := []client.Client{
 		{ID: "vostok", Kind: client.KindCompany, DisplayName: "Vostok", VIP: true, KeyAccount: true, Region: "Moscow", Status: client.StatusActive},
 		{ID: "anna", Kind: client.KindIndividual, PersonName: client.NewPersonal("Anna Petrova"), Region: "Tver", Status: client.StatusActive},
 	}
 	histories := []client.History{
-		{ClientID: "vostok", Orders: 14, FirstOrder: asOf.AddDate(-2, 0, 0), LastOrder: asOf.AddDate(0, 0, -75), Total: decimal.NewFromInt(900000)},
-		{ClientID: "anna", Orders: 1, FirstOrder: asOf.AddDate(0, 0, -12), LastOrder: asOf.AddDate(0, 0, -12), Total: decimal.NewFromInt(4500)},
+		{ClientID: "vostok", Orders: 14, FirstOrder: asOf.AddMonths(-24), LastOrder: asOf.AddDays(-75), Total: decimal.NewFromInt(900000)},
+		{ClientID: "anna", Orders: 1, FirstOrder: asOf.AddDays(-12), LastOrder: asOf.AddDays(-12), Total: decimal.NewFromInt(4500)},
 	}
 	cfg := segment.DefaultConfig()
 	cfg.Segments = append(cfg.Segments, segment.Rule{Name: "outside_moscow", Conditions: []segment.Condition{

@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/days"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/join"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -28,12 +28,12 @@ const (
 	VIP
 	// KeyAccount holds for a client marked as a key account.
 	KeyAccount
-	// NewClient holds when the first order is less than Days whole days
-	// before the as-of date. A client that never ordered is not new: it
+	// NewClient holds when the first order is less than Days calendar
+	// days before the as-of date (asOf.Sub(FirstOrder) < Days). A client that never ordered is not new: it
 	// is a prospect.
 	NewClient
-	// Dormant holds when the last order is Days or more whole days
-	// before the as-of date, as in ERPNext's "Inactive Customers" report
+	// Dormant holds when the last order is Days or more calendar days
+	// before the as-of date (asOf.Sub(LastOrder) >= Days), as in ERPNext's "Inactive Customers" report
 	// (days since last order >= the filter). A client that never ordered
 	// is not dormant: it never was active.
 	Dormant
@@ -89,7 +89,7 @@ type Condition struct {
 	// Not negates the test: {"kind":"vip","not":true} holds for a client
 	// that is not VIP.
 	Not bool `json:"not,omitempty"`
-	// Days is the window of new and dormant, in whole days (1..36500);
+	// Days is the window of new and dormant, in calendar days (1..36500);
 	// the other kinds take none.
 	Days int `json:"days,omitempty"`
 	// Values is the membership list of region, industry, tag and status,
@@ -260,15 +260,13 @@ type Result struct {
 
 // Evaluate places one client in the rule segments as of asOf; h is the
 // client's history (with Orders 0 if it never ordered). Errors
-// (ErrInvalid): an invalid config, a zero asOf, a client without
+// (ErrInvalid): an invalid config, an unset or invalid asOf, a client without
 // ID or with an unknown kind or status, a history of another client, a
 // malformed history, or an order after asOf.
-func (c Config) Evaluate(cl client.Client, h client.History, asOf time.Time) (Result, error) {
+func (c Config) Evaluate(cl client.Client, h client.History, asOf clientele.Date) (Result, error) {
 	var p validate.Problems
 	p.Merge("config", c.Validate())
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	datecheck.Check(&p, "as_of", asOf, true)
 	checkClient(&p, "client", cl)
 	if h.ClientID != cl.ID {
 		p.Addf("history.client_id", h.ClientID, "is not the client's ID %q", cl.ID)
@@ -291,13 +289,11 @@ func (c Config) Evaluate(cl client.Client, h client.History, asOf time.Time) (Re
 // Errors (ErrInvalid, every problem at once): those of Evaluate,
 // plus an empty base, a repeated client or history, a client without a
 // history, and a history of a client not in the base.
-func Assign(clients []client.Client, histories []client.History, asOf time.Time, cfg Config) ([]Result, error) {
+func Assign(clients []client.Client, histories []client.History, asOf clientele.Date, cfg Config) ([]Result, error) {
 	var p validate.Problems
 	p.Limit("clients", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
-	if asOf.IsZero() {
-		p.Add("as_of", nil, "is required")
-	}
+	datecheck.Check(&p, "as_of", asOf, true)
 	if len(clients) == 0 {
 		p.Add("clients", nil, "the client base is empty")
 	}
@@ -368,7 +364,7 @@ func checkClient(p *validate.Problems, f string, cl client.Client) {
 // and checks (one per condition of every segment), and appending the
 // names of its segments to *names, a backing array shared by the clients
 // of one call (a result keeps its own capped slice of it).
-func (c Config) evaluate(cl client.Client, h client.History, asOf time.Time, verdicts []Verdict, checks []Check, names *[]string) Result {
+func (c Config) evaluate(cl client.Client, h client.History, asOf clientele.Date, verdicts []Verdict, checks []Check, names *[]string) Result {
 	if *names == nil {
 		*names = []string{} // a client in no segment has an empty list, not none
 	}
@@ -392,7 +388,7 @@ func (c Config) evaluate(cl client.Client, h client.History, asOf time.Time, ver
 }
 
 // holds evaluates a condition before negation and states the fact.
-func holds(c Condition, cl client.Client, h client.History, asOf time.Time) (bool, string) {
+func holds(c Condition, cl client.Client, h client.History, asOf clientele.Date) (bool, string) {
 	switch c.Kind {
 	case B2B, B2C:
 		if cl.Kind.IsBusiness() {
@@ -413,8 +409,8 @@ func holds(c Condition, cl client.Client, h client.History, asOf time.Time) (boo
 		if !h.HasOrders() {
 			return false, "has no orders: a prospect, not a new client"
 		}
-		d := days.Between(h.FirstOrder, asOf)
-		if d < int64(c.Days) {
+		d := asOf.Sub(h.FirstOrder)
+		if d < c.Days {
 			return true, daysReason("first", d, "less than ", c.Days, "")
 		}
 		return false, daysReason("first", d, "not less than ", c.Days, "")
@@ -422,8 +418,8 @@ func holds(c Condition, cl client.Client, h client.History, asOf time.Time) (boo
 		if !h.HasOrders() {
 			return false, "has no orders: never active, so not dormant"
 		}
-		d := days.Between(h.LastOrder, asOf)
-		if d >= int64(c.Days) {
+		d := asOf.Sub(h.LastOrder)
+		if d >= c.Days {
 			return true, daysReason("last", d, "", c.Days, " or more")
 		}
 		return false, daysReason("last", d, "fewer than ", c.Days, "")
@@ -466,11 +462,11 @@ var kindReasons = func() (r [client.KindCompany + 1]string) {
 
 // daysReason writes "<which> order <d> days before as-of, <pre><days><post>"
 // in one allocation: new and dormant state it for every client.
-func daysReason(which string, d int64, pre string, days int, post string) string {
+func daysReason(which string, d int, pre string, days int, post string) string {
 	var buf [96]byte
 	b := append(buf[:0], which...)
 	b = append(b, " order "...)
-	b = strconv.AppendInt(b, d, 10)
+	b = strconv.AppendInt(b, int64(d), 10)
 	b = append(b, " days before as-of, "...)
 	b = append(b, pre...)
 	b = strconv.AppendInt(b, int64(days), 10)

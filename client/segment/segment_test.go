@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/internal/synthetic"
 	"github.com/shopspring/decimal"
@@ -13,13 +14,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var ruleAsOf = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+var ruleAsOf = clientele.NewDate(2026, time.November, 26)
 
-// ruleHist is a history with its first and last orders the given whole
-// days before ruleAsOf.
+// ruleHist is a history with its first and last orders the given
+// calendar days before ruleAsOf.
 func ruleHist(id string, firstDaysAgo, lastDaysAgo, orders int) client.History {
 	return client.History{ClientID: id, Orders: orders, Total: decimal.NewFromInt(100),
-		FirstOrder: ruleAsOf.AddDate(0, 0, -firstDaysAgo), LastOrder: ruleAsOf.AddDate(0, 0, -lastDaysAgo)}
+		FirstOrder: ruleAsOf.AddDays(-firstDaysAgo), LastOrder: ruleAsOf.AddDays(-lastDaysAgo)}
 }
 
 func ruleBase() ([]client.Client, []client.History) {
@@ -65,10 +66,12 @@ func TestDefaultRuleSegments(t *testing.T) {
 	assert.Equal(t, "kind entrepreneur buys as a business (B2B)", res[2].Verdicts[0].Checks[0].Reason)
 }
 
-// TestRuleDayBoundaries pins the windows: new is "less than N whole days
-// since the first order", dormant "N or more whole days since the last"
-// (ERPNext's Inactive Customers report keeps a customer when
-// days_since_last_order >= the filter, default 60).
+// TestRuleDayBoundaries pins the windows: new is "less than N calendar
+// days since the first order", dormant "N or more calendar days since the
+// last" (ERPNext's Inactive Customers report keeps a customer when
+// days_since_last_order >= the filter, default 60). Days are calendar
+// days: the first order on 28 August is 90 days before 26 November,
+// whatever the hours of either.
 func TestRuleDayBoundaries(t *testing.T) {
 	cl := client.Client{ID: "c", Kind: client.KindCompany, Status: client.StatusActive}
 	cfg := Config{Segments: []Rule{
@@ -76,18 +79,18 @@ func TestRuleDayBoundaries(t *testing.T) {
 		{Name: "dormant", Conditions: []Condition{{Kind: Dormant, Days: 60}}},
 	}}
 	cases := []struct {
-		first, last time.Duration // before as-of
+		first, last clientele.Date
 		want        []string
 	}{
-		{90 * 24 * time.Hour, 60 * 24 * time.Hour, []string{"dormant"}},                 // 90 d: not new; 60 d: dormant
-		{90*24*time.Hour - time.Minute, 60*24*time.Hour - time.Minute, []string{"new"}}, // 89 whole days, 59 whole days
-		{0, 0, []string{"new"}}, // ordered at the as-of instant
+		{clientele.MustParseDate("2026-08-28"), clientele.MustParseDate("2026-09-27"), []string{"dormant"}}, // 90 d: not new; 60 d: dormant
+		{clientele.MustParseDate("2026-08-29"), clientele.MustParseDate("2026-09-28"), []string{"new"}},     // 89 d, 59 d
+		{ruleAsOf, ruleAsOf, []string{"new"}}, // ordered on the as-of day: 0 days
 	}
 	for _, c := range cases {
-		h := client.History{ClientID: "c", Orders: 2, FirstOrder: ruleAsOf.Add(-c.first), LastOrder: ruleAsOf.Add(-c.last), Total: decimal.Zero}
+		h := client.History{ClientID: "c", Orders: 2, FirstOrder: c.first, LastOrder: c.last, Total: decimal.Zero}
 		res, err := cfg.Evaluate(cl, h, ruleAsOf)
 		require.NoError(t, err)
-		assert.Equal(t, c.want, res.Segments, "first %v, last %v before as-of", c.first, c.last)
+		assert.Equal(t, c.want, res.Segments, "first %v, last %v", c.first, c.last)
 	}
 }
 
@@ -168,8 +171,8 @@ func TestRuleSegmentInputErrors(t *testing.T) {
 	bad := append([]client.Client(nil), clients...)
 	bad = append(bad, client.Client{ID: "i-anna", Kind: client.KindIndividual, Status: client.StatusActive}, client.Client{ID: "x"})
 	late := ruleHist("c-vostok", 10, 0, 1)
-	late.LastOrder = ruleAsOf.Add(time.Hour)
-	_, err = Assign(bad, []client.History{histories[0], histories[1], late, {ClientID: "ghost"}}, time.Time{}, cfg)
+	late.LastOrder = ruleAsOf.AddDays(1)
+	_, err = Assign(bad, []client.History{histories[0], histories[1], late, {ClientID: "ghost"}}, clientele.Date{}, cfg)
 	require.ErrorIs(t, err, ErrInvalid)
 	for _, want := range []string{
 		"as_of: is required",
@@ -182,7 +185,9 @@ func TestRuleSegmentInputErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), want)
 	}
 	_, err = Assign(clients, []client.History{histories[0], histories[1], late}, ruleAsOf, cfg)
-	assert.ErrorContains(t, err, `histories[2].last_order = 2026-11-26T13:00:00Z: client "c-vostok": is after the as-of date`)
+	assert.ErrorContains(t, err, `histories[2].last_order = 2026-11-27: client "c-vostok": is after the as-of date 2026-11-26`)
+	_, err = cfg.Evaluate(clients[0], histories[2], clientele.NewDate(2026, time.November, 31))
+	assert.ErrorContains(t, err, "as_of: is not a calendar date in years 1-9999")
 
 	_, err = cfg.Evaluate(clients[0], histories[1], ruleAsOf)
 	assert.ErrorContains(t, err, `history.client_id = i-anna: is not the client's ID "c-vostok"`)

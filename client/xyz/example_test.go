@@ -2,8 +2,8 @@ package xyz_test
 
 import (
 	"fmt"
-	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/xyz"
 	"github.com/shopspring/decimal"
@@ -14,7 +14,7 @@ import (
 // CV 18.2 %; erratic: mean 101.67, σ 124.15, CV 122.1 %; the newcomer's
 // history starts with its first order, two months: too short to judge.
 func ExampleClassify() {
-	periods, err := xyz.MonthlyPeriods(time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC), 6)
+	periods, err := xyz.MonthlyPeriods(clientele.MustParseDate("2025-01-01"), 6)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -23,7 +23,7 @@ func ExampleClassify() {
 	add := func(id string, amounts ...int64) {
 		for m, a := range amounts {
 			if a > 0 {
-				orders = append(orders, client.Order{ClientID: id, Date: periods[m].Start.AddDate(0, 0, 9), Amount: decimal.NewFromInt(a)})
+				orders = append(orders, client.Order{ClientID: id, Date: periods[m].Start.AddDays(9), Amount: decimal.NewFromInt(a)})
 			}
 		}
 	}

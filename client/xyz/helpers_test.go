@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/problemtest"
 	"github.com/shopspring/decimal"
 )
@@ -17,5 +18,5 @@ func requireProblems(t *testing.T, err error, want []string) {
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// day is midnight UTC of a calendar date, for test fixtures.
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// day is a calendar date, for test fixtures.
+func day(y int, m time.Month, d int) clientele.Date { return clientele.NewDate(y, m, d) }

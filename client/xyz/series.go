@@ -5,53 +5,55 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// Period is the half-open time interval [Start, End): an order at End
-// belongs to the next period.
+// Period is the half-open run of days [Start, End): an order on End
+// belongs to the next period, so consecutive periods share a bound and
+// no day is counted twice.
 type Period struct {
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	Start clientele.Date `json:"start"`
+	End   clientele.Date `json:"end"`
 }
 
-// Contains reports whether t lies in [Start, End).
-func (p Period) Contains(t time.Time) bool { return !t.Before(p.Start) && t.Before(p.End) }
+// Contains reports whether d lies in [Start, End).
+func (p Period) Contains(d clientele.Date) bool { return !d.Before(p.Start) && d.Before(p.End) }
 
 // maxPeriods bounds a period list: a century of months.
 const maxPeriods = 1200
 
 // MonthlyPeriods returns count consecutive one-month periods, the first
-// starting at start. Period i starts i calendar months after start, at
-// the same time of day in start's location; when the month is shorter
-// than start's day, on its last day (a series starting 31 January runs
-// 31 Jan, 28/29 Feb, 31 Mar, 30 Apr, ...), so no month is skipped or
-// counted twice. The common case is start on the 1st: calendar months.
-func MonthlyPeriods(start time.Time, count int) ([]Period, error) {
+// starting on start. Period i starts start.AddMonths(i): i calendar
+// months after start, or on the month's last day when it is shorter than
+// start's day (a series starting 31 January runs 31 Jan, 28/29 Feb, 31
+// Mar, 30 Apr, ...), so no month is skipped or counted twice. The common
+// case is start on the 1st: calendar months.
+func MonthlyPeriods(start clientele.Date, count int) ([]Period, error) {
 	var p validate.Problems
-	if start.IsZero() {
-		p.Add("start", nil, "is required")
-	}
-	if count < 1 || count > maxPeriods {
+	startOK := datecheck.Check(&p, "start", start, true)
+	countOK := count >= 1 && count <= maxPeriods
+	if !countOK {
 		p.Addf("count", count, "must be 1 to %d", maxPeriods)
+	}
+	if startOK && countOK && !start.AddMonths(count).IsValid() {
+		p.Addf("count", count, "months from %s run past the year 9999", start)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
-	bounds := make([]time.Time, count+1)
-	y, m, d := start.Date()
-	hh, mm, ss := start.Clock()
+	bounds := make([]clientele.Date, count+1)
 	for i := range bounds {
-		// Day 0 of the month after is the last day of this one.
-		last := time.Date(y, m+time.Month(i)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		bounds[i] = time.Date(y, m+time.Month(i), min(d, last), hh, mm, ss, start.Nanosecond(), start.Location())
+		// From start each time, not from the previous bound: 31 January
+		// gives 28 February, then 31 March again.
+		bounds[i] = start.AddMonths(i)
 	}
 	out := make([]Period, count)
 	for i := range out {
@@ -127,8 +129,8 @@ type OrderSeriesResult struct {
 //
 // Errors (ErrInvalid, every problem listed): no periods, a period
 // that does not end after it starts, periods out of order or overlapping,
-// an invalid start; an order without client ID or date, or with a
-// negative or out-of-range amount.
+// an invalid start; an order without client ID, without a date or with
+// an invalid one, or with a negative or out-of-range amount.
 func OrderSeries(orders []client.Order, periods []Period, start SeriesStart) (OrderSeriesResult, error) {
 	if err := checkPeriods(periods, start); err != nil {
 		return OrderSeriesResult{}, err
@@ -148,8 +150,8 @@ func OrderSeries(orders []client.Order, periods []Period, start SeriesStart) (Or
 			p.Add(fmt.Sprintf("orders[%d].client_id", i), nil, "is required")
 			bad = true
 		}
-		if o.Date.IsZero() {
-			p.Add(fmt.Sprintf("orders[%d].date", i), nil, "is required")
+		if !o.Date.IsValid() {
+			datecheck.Check(&p, fmt.Sprintf("orders[%d].date", i), o.Date, true)
 			bad = true
 		}
 		switch {
@@ -270,11 +272,15 @@ func checkPeriods(periods []Period, start SeriesStart) error {
 		switch {
 		case pr.Start.IsZero() || pr.End.IsZero():
 			p.Add(fmt.Sprintf("periods[%d]", i), nil, "start and end are required")
+		case !pr.Start.IsValid() || !pr.End.IsValid():
+			f := fmt.Sprintf("periods[%d]", i)
+			datecheck.Check(&p, f+".start", pr.Start, true)
+			datecheck.Check(&p, f+".end", pr.End, true)
 		case !pr.End.After(pr.Start):
-			p.Addf(fmt.Sprintf("periods[%d].end", i), pr.End.Format(time.RFC3339), "must be after start %s", pr.Start.Format(time.RFC3339))
+			p.Addf(fmt.Sprintf("periods[%d].end", i), pr.End, "must be after start %s", pr.Start)
 		case i > 0 && pr.Start.Before(periods[i-1].End):
-			p.Addf(fmt.Sprintf("periods[%d].start", i), pr.Start.Format(time.RFC3339), "must not be before the end of periods[%d] (%s): periods are in time order and do not overlap",
-				i-1, periods[i-1].End.Format(time.RFC3339))
+			p.Addf(fmt.Sprintf("periods[%d].start", i), pr.Start, "must not be before the end of periods[%d] (%s): periods are in time order and do not overlap",
+				i-1, periods[i-1].End)
 		}
 	}
 	return p.Err(ErrInvalid)

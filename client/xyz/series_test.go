@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -22,22 +23,31 @@ func TestMonthlyPeriods(t *testing.T) {
 	// From the 31st: the day is clamped to short months and comes back.
 	ps, err = MonthlyPeriods(day(2024, time.January, 31), 4)
 	require.NoError(t, err)
-	var starts []time.Time
+	var starts []clientele.Date
 	for _, p := range ps {
 		starts = append(starts, p.Start)
 	}
-	assert.Equal(t, []time.Time{day(2024, time.January, 31), day(2024, time.February, 29), day(2024, time.March, 31), day(2024, time.April, 30)}, starts)
+	assert.Equal(t, []clientele.Date{day(2024, time.January, 31), day(2024, time.February, 29), day(2024, time.March, 31), day(2024, time.April, 30)}, starts)
 	assert.Equal(t, day(2024, time.May, 31), ps[3].End)
 
-	// Time of day and location are kept.
-	moscow := time.FixedZone("MSK", 3*3600)
-	ps, err = MonthlyPeriods(time.Date(2025, time.February, 28, 9, 30, 0, 0, moscow), 1)
+	// From 28 February, the 28th of each month.
+	ps, err = MonthlyPeriods(day(2025, time.February, 28), 1)
 	require.NoError(t, err)
-	assert.Equal(t, time.Date(2025, time.March, 28, 9, 30, 0, 0, moscow), ps[0].End)
+	assert.Equal(t, day(2025, time.March, 28), ps[0].End)
+	assert.True(t, ps[0].Contains(day(2025, time.February, 28)), "start is in")
+	assert.True(t, ps[0].Contains(day(2025, time.March, 27)))
+	assert.False(t, ps[0].Contains(day(2025, time.March, 28)), "end is out")
 
-	_, err = MonthlyPeriods(time.Time{}, 0)
+	_, err = MonthlyPeriods(clientele.Date{}, 0)
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.EqualError(t, err, "xyz: invalid input: start: is required; count = 0: must be 1 to 1200")
+	_, err = MonthlyPeriods(day(2025, time.February, 29), 1)
+	assert.EqualError(t, err, "xyz: invalid input: start: is not a calendar date in years 1-9999")
+	_, err = MonthlyPeriods(day(9999, time.January, 1), 12)
+	assert.EqualError(t, err, "xyz: invalid input: count = 12: months from 9999-01-01 run past the year 9999")
+	ps, err = MonthlyPeriods(day(9999, time.January, 1), 11)
+	require.NoError(t, err)
+	assert.Equal(t, day(9999, time.December, 1), ps[10].End)
 }
 
 func TestOrderSeries(t *testing.T) {
@@ -46,7 +56,7 @@ func TestOrderSeries(t *testing.T) {
 	orders := []client.Order{
 		{ClientID: "a", Date: day(2024, time.December, 15), Amount: dec("50")}, // before: a existed
 		{ClientID: "a", Date: day(2025, time.January, 10), Amount: dec("100.10")},
-		{ClientID: "b", Date: time.Date(2025, time.February, 28, 23, 59, 0, 0, time.UTC), Amount: dec("70")},
+		{ClientID: "b", Date: day(2025, time.February, 28), Amount: dec("70")}, // the last day of February
 		{ClientID: "a", Date: day(2025, time.January, 20), Amount: dec("0.9")},
 		{ClientID: "c", Date: day(2025, time.April, 1), Amount: dec("5")}, // at the end: after
 		{ClientID: "a", Date: day(2025, time.March, 31), Amount: dec("30")},
@@ -96,8 +106,11 @@ func TestOrderSeriesErrors(t *testing.T) {
 	_, err := OrderSeries(nil, []Period{jan, {day(2025, time.January, 15), day(2025, time.March, 1)}, {day(2025, time.May, 1), day(2025, time.May, 1)}}, 0)
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.ErrorContains(t, err, "start = : unknown series start")
-	assert.ErrorContains(t, err, "periods[1].start = 2025-01-15T00:00:00Z: must not be before the end of periods[0]")
-	assert.ErrorContains(t, err, "periods[2].end = 2025-05-01T00:00:00Z: must be after start")
+	assert.ErrorContains(t, err, "periods[1].start = 2025-01-15: must not be before the end of periods[0] (2025-02-01)")
+	assert.ErrorContains(t, err, "periods[2].end = 2025-05-01: must be after start 2025-05-01")
+
+	_, err = OrderSeries(nil, []Period{{day(2025, time.January, 1), day(2025, time.February, 30)}}, SeriesFromFirstOrder)
+	assert.EqualError(t, err, "xyz: invalid input: periods[0].end: is not a calendar date in years 1-9999")
 
 	_, err = OrderSeries(nil, nil, SeriesFromFirstOrder)
 	assert.ErrorContains(t, err, "periods: is empty")
@@ -106,9 +119,11 @@ func TestOrderSeriesErrors(t *testing.T) {
 		{Date: day(2025, time.January, 2), Amount: dec("1")},
 		{ClientID: "x", Amount: dec("1")},
 		{ClientID: "y", Date: day(2025, time.January, 2), Amount: dec("-3")},
+		{ClientID: "z", Date: day(2025, time.January, 32), Amount: dec("1")},
 	}, []Period{jan}, SeriesFromFirstOrder)
 	require.ErrorIs(t, err, ErrInvalid)
-	assert.EqualError(t, err, "xyz: invalid input: orders[0].client_id: is required; orders[1].date: is required; orders[2].amount = -3: must not be negative")
+	assert.EqualError(t, err, "xyz: invalid input: orders[0].client_id: is required; orders[1].date: is required; orders[2].amount = -3: must not be negative; "+
+		"orders[3].date: is not a calendar date in years 1-9999")
 }
 
 func TestOrderSeriesFeedsXYZ(t *testing.T) {

@@ -14,10 +14,14 @@ import (
 
 // today is the as-of date of the whole day: every calculation takes it
 // explicitly, so the report is the same whenever it runs.
-var today = time.Date(2026, time.November, 26, 0, 0, 0, 0, time.UTC)
+var today = clientele.NewDate(2026, time.November, 26)
 
 // firstMonth starts the twelve months the segmentations look at.
-var firstMonth = time.Date(2025, time.December, 1, 0, 0, 0, 0, time.UTC)
+var firstMonth = clientele.NewDate(2025, time.December, 1)
+
+// todayAt is the moment of today at hour o'clock UTC, for the acts that
+// happen at an instant (an approval, a complaint logged).
+func todayAt(hour int) time.Time { return today.Time(time.UTC).Add(time.Duration(hour) * time.Hour) }
 
 // account is one client of Anna's base with a year of monthly sales (in
 // thousand euros, one order a month when non-zero) and the margin the
@@ -35,7 +39,7 @@ type account struct {
 const unpaid = 1 << 30
 
 func base() []account {
-	company := func(id, name, region, industry string, since time.Time) client.Client {
+	company := func(id, name, region, industry string, since clientele.Date) client.Client {
 		return client.Client{
 			ID: id, Kind: client.KindCompany, DisplayName: name, Region: region, Industry: industry,
 			Legal:     client.Legal{LegalName: name + " LLC"},
@@ -43,7 +47,7 @@ func base() []account {
 			ManagerID: "m-anna", Status: client.StatusActive, Since: since,
 		}
 	}
-	year := func(y int) time.Time { return time.Date(y, time.March, 1, 0, 0, 0, 0, time.UTC) }
+	year := func(y int) clientele.Date { return clientele.NewDate(y, time.March, 1) }
 
 	vostok := company("vostok", "Vostok Trading", "Moscow", "wholesale", year(2019))
 	vostok.VIP = true
@@ -58,7 +62,7 @@ func base() []account {
 		PersonName: client.NewPersonal("Irina Volkova"), Contacts: client.Contacts{Email: client.NewPersonal("irina.v@mail.example")},
 		ManagerID: "m-anna", Status: client.StatusActive, Since: year(2025),
 	}
-	kama := company("kama", "Kama Chemicals", "Kazan", "chemicals", today.AddDate(0, 0, -20))
+	kama := company("kama", "Kama Chemicals", "Kazan", "chemicals", today.AddDays(-20))
 	kama.Status = client.StatusProspect
 
 	return []account{
@@ -73,7 +77,7 @@ func base() []account {
 			monthly: [12]int64{30, 30, 25, 20, 15, 10, 0, 0, 0, 0, 0, 0}, marginPct: -2, orderDay: 8,
 			daysLate: [12]int{35, 40, 45, 60, unpaid, unpaid}},
 		{client: oka, monthly: [12]int64{10, 12, 11, 9, 10, 13, 12, 10, 11, 12, 10, 11}, marginPct: 20, orderDay: 15},
-		{client: company("don", "Don Agro", "Rostov-on-Don", "agriculture", time.Date(2026, time.August, 20, 0, 0, 0, 0, time.UTC)),
+		{client: company("don", "Don Agro", "Rostov-on-Don", "agriculture", clientele.MustParseDate("2026-08-20")),
 			monthly: [12]int64{0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 30, 28}, marginPct: 10, orderDay: 3},
 		{client: irina, monthly: [12]int64{0, 2, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0}, marginPct: 25, orderDay: 18},
 		{client: kama},
@@ -90,12 +94,17 @@ func orders(accounts []account) []client.Order {
 			}
 			out = append(out, client.Order{
 				ClientID: a.client.ID,
-				Date:     firstMonth.AddDate(0, m, a.orderDay-1),
+				Date:     orderDay(a, m),
 				Amount:   decimal.New(k, 3),
 			})
 		}
 	}
 	return out
+}
+
+// orderDay is the day of a's order in month m of the twelve.
+func orderDay(a account, m int) clientele.Date {
+	return firstMonth.AddMonths(m).AddDays(a.orderDay - 1)
 }
 
 // invoices bills each order on 30-day terms (an individual pays on the
@@ -106,7 +115,7 @@ func invoices(a account) []ledger.Invoice {
 		if k == 0 {
 			continue
 		}
-		issued := clientele.DateOf(firstMonth.AddDate(0, m, a.orderDay-1))
+		issued := orderDay(a, m)
 		in := ledger.Invoice{
 			ID:       fmt.Sprintf("%s-%02d", a.client.ID, m+1),
 			Currency: "EUR",
@@ -117,7 +126,7 @@ func invoices(a account) []ledger.Invoice {
 		if a.client.Kind == client.KindIndividual {
 			in.Due = issued
 		}
-		if paid := in.Due.AddDays(a.daysLate[m]); a.daysLate[m] != unpaid && !paid.After(clientele.DateOf(today)) {
+		if paid := in.Due.AddDays(a.daysLate[m]); a.daysLate[m] != unpaid && !paid.After(today) {
 			in.Paid = paid
 		}
 		out = append(out, in)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/abc"
@@ -62,7 +63,7 @@ func run(out io.Writer) error {
 	d.accounts = base()
 	d.orders = orders(d.accounts)
 	d.totals = totals(d.accounts)
-	fmt.Fprintf(out, "Account manager Anna (m-anna), %s\n", today.Format("Monday 2 January 2006"))
+	fmt.Fprintf(out, "Account manager Anna (m-anna), %s\n", today.Time(nil).Format("Monday 2 January 2006"))
 	for _, step := range []func() error{
 		d.registerClients,
 		d.segmentByValue,
@@ -216,7 +217,7 @@ func firstSentence(s string) string {
 // segmentByBehaviour scores recency, frequency and monetary value, then
 // applies the rule segments (B2B/B2C, VIP, key accounts, new, dormant).
 func (d *day) segmentByBehaviour() error {
-	d.section("RFM and rule segments, as of " + today.Format("2 Jan 2006"))
+	d.section("RFM and rule segments, as of " + today.Time(nil).Format("2 Jan 2006"))
 	var ids []string
 	var clients []client.Client
 	for c, err := range client.All(d.ctx, d.store, client.Filter{}) {
@@ -295,7 +296,7 @@ func (d *day) rateClients() error {
 			positive = positive.Add(t.Profit)
 		}
 	}
-	half := firstMonth.AddDate(0, 6, 0)
+	half := firstMonth.AddMonths(6)
 	var inputs []rating.Input
 	for i, a := range d.accounts {
 		h := d.history[slices.IndexFunc(d.history, func(h client.History) bool { return h.ClientID == a.client.ID })]
@@ -365,7 +366,7 @@ func (d *day) handleComplaints() error {
 		resolved("k-102", "ural", "billing", at(6, 9), at(6, 15)),
 		resolved("k-103", "neva", "delivery", at(12, 11), at(14, 11)),
 		resolved("k-104", "vostok", "product_quality", at(17, 14), at(20, 10)),
-		{ID: "k-105", ClientID: "neva", Date: today.Add(9 * time.Hour), Cause: "delivery", Status: complaint.Open,
+		{ID: "k-105", ClientID: "neva", Date: todayAt(9), Cause: "delivery", Status: complaint.Open,
 			Description: client.NewPersonal("Truck arrived after the warehouse closed; call Olga on +7 812 555-00-11")},
 	}
 	for _, c := range complaints {
@@ -374,7 +375,8 @@ func (d *day) handleComplaints() error {
 		}
 	}
 	fmt.Fprintf(d.out, "Logged %s from neva: %q (the description is personal data and prints redacted)\n", complaints[4].ID, complaints[4].Description)
-	a, err := complaint.Analyze(complaints, at(1, 0), at(1, 0).AddDate(0, 1, 0), complaint.DefaultConfig())
+	november := clientele.NewDate(2026, time.November, 1)
+	a, err := complaint.Analyze(complaints, november, november.AddMonths(1), complaint.DefaultConfig())
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -64,7 +63,7 @@ func (d *day) prepareOffer() error {
 		}
 	}
 	q, err := engine.Quote(discount.Request{
-		Date: clientele.DateOf(today), Currency: "EUR",
+		Date: today, Currency: "EUR",
 		Client: discount.ClientFacts{
 			ID: vostok.ID, Segments: segments, VIP: vostok.VIP, LoyaltySpend: boughtThisYear,
 			Prior: []discount.PriorVolume{{RuleID: "year-value", Amount: boughtThisYear}},
@@ -115,7 +114,7 @@ func (d *day) prepareOffer() error {
 	}
 	if err := q.Offerable(); err != nil {
 		fmt.Fprintln(d.out, "Not yet an offer:", err)
-		q, err = engine.Approve(q, authority.Signature{By: authority.Actor{ID: "h-olga", Role: "head_of_sales"}, At: today.Add(11 * time.Hour)})
+		q, err = engine.Approve(q, authority.Signature{By: authority.Actor{ID: "h-olga", Role: "head_of_sales"}, At: todayAt(11)})
 		if err != nil {
 			return err
 		}
@@ -132,7 +131,7 @@ func (d *day) checkExposure(q discount.Quote) error {
 		return err
 	}
 	dec, err := solvency.CheckOrder(solvency.OrderCheck{
-		AsOf: clientele.DateOf(today), Credit: d.credit, Invoices: invoices(vostok),
+		AsOf: today, Credit: d.credit, Invoices: invoices(vostok),
 		OpenOrders: []solvency.Order{{ID: "SO-2611", Currency: "EUR", Amount: decimal.NewFromInt(100000)}},
 		Order:      solvency.Order{ID: "SO-2612", Currency: q.Currency, Amount: q.Totals.Net},
 	}, d.creditPolicy)
@@ -148,7 +147,7 @@ func (d *day) checkExposure(q discount.Quote) error {
 		return nil
 	}
 	controller := authority.Actor{ID: "u-credit-17", Role: "credit_controller"}
-	released, err := dec.Release(authority.Signature{By: controller, At: today.Add(12 * time.Hour)}, d.creditPolicy)
+	released, err := dec.Release(authority.Signature{By: controller, At: todayAt(12)}, d.creditPolicy)
 	if err != nil {
 		fmt.Fprintf(d.out, "  a credit controller may not release it: %v\n", err)
 		return nil

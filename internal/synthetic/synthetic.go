@@ -7,17 +7,18 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/shopspring/decimal"
 )
 
 // Histories builds n client histories with a fixed seed: 2% never
 // ordered, order counts skewed towards few (1 + a geometric-like draw),
-// last orders spread over two years, totals in cents up to 1,000,000.00
+// last orders spread over the days of two years, totals in cents up to 1,000,000.00
 // (two decimals, as money from a ledger has), and the as-of date they
 // are scored on. RFM, rule segments and the rating benchmark on it.
-func Histories(n int) ([]client.History, time.Time) {
-	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+func Histories(n int) ([]client.History, clientele.Date) {
+	asOf := clientele.NewDate(2026, time.November, 26)
 	rng := rand.New(rand.NewPCG(2026, 11))
 	hs := make([]client.History, n)
 	for i := range hs {
@@ -26,8 +27,8 @@ func Histories(n int) ([]client.History, time.Time) {
 			continue
 		}
 		orders := 1 + int(rng.ExpFloat64()*4)
-		last := asOf.Add(-time.Duration(rng.IntN(730*24)) * time.Hour)
-		first := last.Add(-time.Duration(rng.IntN(1000*24)) * time.Hour)
+		last := asOf.AddDays(-rng.IntN(730))
+		first := last.AddDays(-rng.IntN(1000))
 		hs[i].Orders = orders
 		hs[i].FirstOrder = first
 		hs[i].LastOrder = last
