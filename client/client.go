@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/clientele-go/clientele"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -157,8 +156,8 @@ func (c Client) Validate() error {
 	case !c.Status.IsValid():
 		p.Add("status", c.Status, "unknown status (want prospect, active, dormant or lost)")
 	}
-	datecheck.Check(&p, "status_since", c.StatusSince, false)
-	datecheck.Check(&p, "since", c.Since, false)
+	p.Date("status_since", c.StatusSince, false)
+	p.Date("since", c.Since, false)
 	if c.Version < 0 {
 		p.Add("version", c.Version, "must not be negative")
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/clientele-go/clientele"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -188,7 +187,7 @@ func historyOrderCheck(p *validate.Problems, i int, o Order, known bool) {
 	case !known:
 		p.Add(prefix+".client_id", o.ClientID, "is not in the client base")
 	}
-	datecheck.Check(p, prefix+".date", o.Date, true)
+	p.Date(prefix+".date", o.Date, true)
 	switch {
 	case !validate.InRange(o.Amount):
 		p.Add(prefix+".amount", validate.Sci(o.Amount), validate.RangeReason)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -261,8 +260,8 @@ func Analyze(complaints []Complaint, from, to clientele.Date, cfg Config) (Analy
 	case from.IsZero() || to.IsZero():
 		p.Add("period", nil, "from and to are required")
 	case !from.IsValid() || !to.IsValid():
-		datecheck.Check(&p, "period.from", from, true)
-		datecheck.Check(&p, "period.to", to, true)
+		p.Date("period.from", from, true)
+		p.Date("period.to", to, true)
 	case !from.Before(to):
 		p.Addf("period", fmt.Sprintf("[%s, %s)", from, to), "from must be before to")
 	}

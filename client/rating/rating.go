@@ -6,7 +6,6 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -107,7 +106,7 @@ type Rating struct {
 func Rate(in Input, asOf clientele.Date, cfg Config) (Rating, error) {
 	var p validate.Problems
 	p.Merge("config", cfg.Validate())
-	datecheck.Check(&p, "as_of", asOf, true)
+	p.Date("as_of", asOf, true)
 	checkInput(&p, "", in, asOf, cfg)
 	if err := p.Err(ErrInvalid); err != nil {
 		return Rating{}, err
@@ -123,7 +122,7 @@ func RateAll(inputs []Input, asOf clientele.Date, cfg Config) ([]Rating, error) 
 	var p validate.Problems
 	p.Limit("inputs", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
-	datecheck.Check(&p, "as_of", asOf, true)
+	p.Date("as_of", asOf, true)
 	if len(inputs) == 0 {
 		p.Add("inputs", nil, "the client base is empty")
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
 )
@@ -77,7 +76,7 @@ func Classify(histories []client.History, asOf clientele.Date, cfg Config) (Resu
 	p.Limit("histories", validate.MaxListed)
 	table, err := cfg.resolve()
 	p.Merge("config", err)
-	datecheck.Check(&p, "as_of", asOf, true)
+	p.Date("as_of", asOf, true)
 	if len(histories) == 0 {
 		p.Add("histories", nil, "the client base is empty")
 	} else {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/join"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -266,7 +265,7 @@ type Result struct {
 func (c Config) Evaluate(cl client.Client, h client.History, asOf clientele.Date) (Result, error) {
 	var p validate.Problems
 	p.Merge("config", c.Validate())
-	datecheck.Check(&p, "as_of", asOf, true)
+	p.Date("as_of", asOf, true)
 	checkClient(&p, "client", cl)
 	if h.ClientID != cl.ID {
 		p.Addf("history.client_id", h.ClientID, "is not the client's ID %q", cl.ID)
@@ -293,7 +292,7 @@ func Assign(clients []client.Client, histories []client.History, asOf clientele.
 	var p validate.Problems
 	p.Limit("clients", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
-	datecheck.Check(&p, "as_of", asOf, true)
+	p.Date("as_of", asOf, true)
 	if len(clients) == 0 {
 		p.Add("clients", nil, "the client base is empty")
 	}

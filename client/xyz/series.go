@@ -10,7 +10,6 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/datecheck"
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -38,7 +37,7 @@ const maxPeriods = 1200
 // case is start on the 1st: calendar months.
 func MonthlyPeriods(start clientele.Date, count int) ([]Period, error) {
 	var p validate.Problems
-	startOK := datecheck.Check(&p, "start", start, true)
+	startOK := p.Date("start", start, true)
 	countOK := count >= 1 && count <= maxPeriods
 	if !countOK {
 		p.Addf("count", count, "must be 1 to %d", maxPeriods)
@@ -151,7 +150,7 @@ func OrderSeries(orders []client.Order, periods []Period, start SeriesStart) (Or
 			bad = true
 		}
 		if !o.Date.IsValid() {
-			datecheck.Check(&p, fmt.Sprintf("orders[%d].date", i), o.Date, true)
+			p.Date(fmt.Sprintf("orders[%d].date", i), o.Date, true)
 			bad = true
 		}
 		switch {
@@ -274,8 +273,8 @@ func checkPeriods(periods []Period, start SeriesStart) error {
 			p.Add(fmt.Sprintf("periods[%d]", i), nil, "start and end are required")
 		case !pr.Start.IsValid() || !pr.End.IsValid():
 			f := fmt.Sprintf("periods[%d]", i)
-			datecheck.Check(&p, f+".start", pr.Start, true)
-			datecheck.Check(&p, f+".end", pr.End, true)
+			p.Date(f+".start", pr.Start, true)
+			p.Date(f+".end", pr.End, true)
 		case !pr.End.After(pr.Start):
 			p.Addf(fmt.Sprintf("periods[%d].end", i), pr.End, "must be after start %s", pr.Start)
 		case i > 0 && pr.Start.Before(periods[i-1].End):
