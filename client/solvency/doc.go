@@ -348,8 +348,11 @@
 // Bad input returns an error matching [ErrInvalid] (and
 // clientele.ErrInvalid) with errors.Is; errors.As gives the
 // *clientele.ValidationError with every problem as a
-// *clientele.FieldError: a negative
-// asset, a paid date before the issue date, an unknown model name, bins
+// *clientele.FieldError: an amount or percentage with more than 30
+// decimal places or a scale above 10^30 (every decimal entering the
+// package, from a statement, an invoice, an order, a policy or an
+// assessment, is bounded before any arithmetic, and printed compactly),
+// a negative asset, a paid date before the issue date, an unknown model name, bins
 // that overlap or leave gaps, a PDO or odds not above zero, a currency
 // that differs, forecast periods that are not equally spaced, a decision
 // released with an outcome its reasons do not give. A release beyond the
