@@ -145,7 +145,8 @@
 // but never fewer than 30 days, so that a new client's first purchase is
 // not stretched into a month's worth), and the trend: the amount-weighted
 // days late of invoices due in the last 180 days against earlier ones,
-// improving or deteriorating when they differ by more than 5 days, stated
+// improving or deteriorating when they differ by more than 5 days (near
+// the band, decided on the exact sums), stated
 // only when each side has at least 3 invoices.
 //
 // It also gives a 0-100 payment discipline score, [Discipline.Score]:
@@ -187,9 +188,9 @@
 // From and the highest no To, and each starts where the previous ends, so
 // every value falls in exactly one bin: overlaps and gaps are
 // configuration errors, all reported at once. Edges are decided exactly:
-// a ratio is computed from the statement's decimals and reported as a
-// float64 that compares with any edge of up to 12 significant digits as
-// the exact quotient does, so a current ratio of 4,500,000.30 /
+// a ratio, a share or an average is computed from the statement's or the
+// invoices' decimals and reported as a float64 that compares with any
+// edge of up to 12 significant digits as the exact quotient does, so a current ratio of 4,500,000.30 /
 // 3,000,000.20 is 1.5 and in the 1.5 bin, as 0.15 / 0.1 is: statements
 // that differ only by a common factor score the same. A longer edge is
 // compared as a float. A categorical factor (the Altman zone, the

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/ledger"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -150,4 +151,28 @@ func scaleStatement(s Statement, k int32) Statement {
 		}
 	}
 	return s
+}
+
+// Issue 8, the payment side: 0.01 + 0.03 paid on time out of 0.05 is an
+// on-time share of exactly 0.8, the lower edge of the 30-point bin; summed
+// in float64 it was 0.7999999999999999 and got 15 points. Scaled, the same.
+func TestOnTimeShareEdgeIsExact(t *testing.T) {
+	for _, k := range []int32{0, 2, 5} {
+		invs := []ledger.Invoice{
+			inv("a", "0.01", "2025-01-01", "2025-01-31", "2025-01-31"),
+			inv("b", "0.03", "2025-02-01", "2025-03-03", "2025-03-03"),
+			inv("c", "0.01", "2025-03-01", "2025-03-31", "2025-04-10"),
+		}
+		for i := range invs {
+			invs[i].Amount = invs[i].Amount.Shift(k)
+		}
+		dd, err := PaymentDiscipline(invs, day("2025-06-30"), DefaultDisciplineConfig())
+		require.NoError(t, err)
+		assert.Equal(t, 0.8, dd.OnTimeShareByAmount.Value, "×10^%d", k)
+		f := NewFeatures(Ratios{}, Altman{}, dd)
+		sc, err := NewScorer(DefaultConfig())
+		require.NoError(t, err)
+		r := sc.Scorecard(client.KindCompany).Score(&f)
+		assert.Equal(t, 30.0, r.Factors[5].Points, "on_time_share_by_amount of 0.8 is in the 0.8–0.95 bin, ×10^%d", k)
+	}
 }
