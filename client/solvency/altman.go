@@ -1,8 +1,11 @@
 package solvency
 
 import (
+	"math"
+
 	"github.com/clientele-go/clientele/internal/enum"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
 )
 
 // Model is one of Altman's Z-score models. The zero Model is unset: in a
@@ -222,23 +225,24 @@ func ZScore(s Statement, m Model) (Altman, error) {
 func zscore(s *Statement, m Model, why string) Altman {
 	spec := &modelSpecs[m]
 	a := Altman{Model: m, Why: why}
-	a.X1 = ratio(difference(s.CurrentAssets, "current_assets", s.CurrentLiabilities, "current_liabilities"), s.TotalAssets, "total_assets", false)
-	a.X2 = ratio(named(s.RetainedEarnings, "retained_earnings"), s.TotalAssets, "total_assets", false)
+	var qs [5]fraction
+	qs[0], a.X1 = ratioFraction(difference(s.CurrentAssets, "current_assets", s.CurrentLiabilities, "current_liabilities"), s.TotalAssets, "total_assets", false)
+	qs[1], a.X2 = ratioFraction(named(s.RetainedEarnings, "retained_earnings"), s.TotalAssets, "total_assets", false)
 	// Altman's X3 and X5 are a year's EBIT and sales against the assets:
 	// a quarter's figures are scaled to 365 days first.
-	a.X3 = ratio(named(s.EBIT, "ebit").annualised(s.days()), s.TotalAssets, "total_assets", false)
+	qs[2], a.X3 = ratioFraction(named(s.EBIT, "ebit").annualised(s.days()), s.TotalAssets, "total_assets", false)
 	if spec.marketEquity {
-		a.X4 = ratio(named(s.MarketEquity, "market_equity"), s.TotalLiabilities, "total_liabilities", false)
+		qs[3], a.X4 = ratioFraction(named(s.MarketEquity, "market_equity"), s.TotalLiabilities, "total_liabilities", false)
 	} else {
-		a.X4 = ratio(named(s.Equity, "equity"), s.TotalLiabilities, "total_liabilities", false)
+		qs[3], a.X4 = ratioFraction(named(s.Equity, "equity"), s.TotalLiabilities, "total_liabilities", false)
 	}
 	if spec.usesTurnover {
-		a.X5 = ratio(named(s.Revenue, "revenue").annualised(s.days()), s.TotalAssets, "total_assets", false)
+		qs[4], a.X5 = ratioFraction(named(s.Revenue, "revenue").annualised(s.days()), s.TotalAssets, "total_assets", false)
 	} else {
 		a.X5 = undefined(CauseNotUsed, "")
 	}
 	xs := [5]Measure{a.X1, a.X2, a.X3, a.X4, a.X5}
-	z := spec.constant
+	z, size := spec.constant, math.Abs(spec.constant)
 	for i, x := range xs {
 		if spec.weights[i] == 0 {
 			continue
@@ -248,12 +252,79 @@ func zscore(s *Statement, m Model, why string) Altman {
 			return a
 		}
 		z += spec.weights[i] * x.Value
+		size += math.Abs(spec.weights[i] * x.Value)
 	}
+	if !measureOf(z).Defined {
+		a.Score = measureOf(z)
+		return a
+	}
+	// Within float error of a cut-off, the exact weighted sum decides.
+	ex := &modelExact[m]
+	cmp := func(c decimal.Decimal) int { return cmpZ(ex, &qs, c) }
+	z = settle(z, spec.lower, ex.lower, zTol*size, cmp)
+	z = settle(z, spec.upper, ex.upper, zTol*size, cmp)
 	a.Score = measureOf(z)
-	if a.Score.Defined {
-		a.Zone = zoneOf(z, spec.lower, spec.upper)
-	}
+	a.Zone = zoneOf(z, spec.lower, spec.upper)
 	return a
+}
+
+// zTol bounds the float error of a Z-score relative to the sum of its
+// terms' sizes: each variable is within a few ulps, and the weighted sum
+// adds six roundings, some 10⁻¹⁵ in all; 10⁻¹² leaves a wide margin.
+const zTol = 1e-12
+
+// modelDecimal holds a model's weights, constant and cut-offs as the
+// decimals they are written as (1.2, 3.25, 1.81), for the exact zone.
+type modelDecimal struct {
+	weights                [5]decimal.Decimal
+	constant, lower, upper decimal.Decimal
+}
+
+var modelExact = func() (out [len(modelSpecs)]modelDecimal) {
+	for m := ModelZ; m.IsValid(); m++ {
+		spec, ex := &modelSpecs[m], &out[m]
+		for i, w := range spec.weights {
+			ex.weights[i] = decimal.NewFromFloat(w)
+		}
+		ex.constant, ex.lower, ex.upper = decimal.NewFromFloat(spec.constant), decimal.NewFromFloat(spec.lower), decimal.NewFromFloat(spec.upper)
+	}
+	return out
+}()
+
+// cmpZ returns the sign of Z − c, exactly: with Z = constant + Σ wᵢ·qᵢ
+// and every qᵢ = nᵢ/dᵢ (dᵢ > 0), the sign of (constant − c)·Πdᵢ +
+// Σ wᵢ·nᵢ·Π_{j≠i}dⱼ, built one variable at a time.
+func cmpZ(ex *modelDecimal, qs *[5]fraction, c decimal.Decimal) int {
+	sum, prod := ex.constant.Sub(c), decimal.NewFromInt(1)
+	for i := range qs {
+		if ex.weights[i].IsZero() {
+			continue
+		}
+		q := &qs[i]
+		n := ex.weights[i].Mul(q.n.Decimal()).Mul(decimal.NewFromInt(q.mul))
+		d := q.d.Decimal().Mul(decimal.NewFromInt(q.div))
+		sum = sum.Mul(d).Add(n.Mul(prod))
+		prod = prod.Mul(d)
+	}
+	return sum.Sign()
+}
+
+// settle returns z, or, when z lies within tol of the cut-off c (whose
+// decimal is cd), the float that compares with c as the exact value
+// does: c itself when equal, else z kept or moved one ulp to the exact
+// side.
+func settle(z, c float64, cd decimal.Decimal, tol float64, cmp func(decimal.Decimal) int) float64 {
+	if math.Abs(z-c) > tol {
+		return z
+	}
+	switch sign := cmp(cd); {
+	case sign == 0:
+		return c
+	case sign > 0:
+		return math.Max(z, math.Nextafter(c, math.Inf(1)))
+	default:
+		return math.Min(z, math.Nextafter(c, math.Inf(-1)))
+	}
 }
 
 func zoneOf(z, lower, upper float64) Zone {

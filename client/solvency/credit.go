@@ -171,6 +171,9 @@ func (c CreditPolicy) check(p *validate.Problems) {
 		case !t.Prepayment && (t.DeferralDays < 1 || t.DeferralDays > 365):
 			p.Add(f("deferral_days"), t.DeferralDays, "must be 1 to 365 days (or set prepayment)")
 		}
+		if !p.CheckRange(f("limit_percent"), t.LimitPercent) {
+			continue
+		}
 		if t.Prepayment && !t.LimitPercent.IsZero() {
 			p.Add(f("limit_percent"), t.LimitPercent, "a prepayment grade has no credit limit: must be 0")
 		}
@@ -181,17 +184,17 @@ func (c CreditPolicy) check(p *validate.Problems) {
 	if !c.Limit.Method.IsValid() {
 		p.Add("limit.method", c.Limit.Method, "unknown method (want monthly_purchases, revenue or equity)")
 	}
-	if c.Limit.Percent.Sign() <= 0 || c.Limit.Percent.GreaterThan(decimal.NewFromInt(1000)) {
+	if p.CheckRange("limit.percent", c.Limit.Percent) && (c.Limit.Percent.Sign() <= 0 || c.Limit.Percent.GreaterThan(decimal.NewFromInt(1000))) {
 		p.Add("limit.percent", c.Limit.Percent, "must be above 0 and at most 1000 percent")
 	}
-	if c.Limit.Cap.Sign() <= 0 {
+	if p.CheckRange("limit.cap", c.Limit.Cap) && c.Limit.Cap.Sign() <= 0 {
 		p.Add("limit.cap", c.Limit.Cap, "must be positive")
 	}
 	e := c.Exposure
-	if e.WarnPercent.Sign() <= 0 || e.WarnPercent.GreaterThan(decimal.NewFromInt(100)) {
+	if p.CheckRange("exposure.warn_percent", e.WarnPercent) && (e.WarnPercent.Sign() <= 0 || e.WarnPercent.GreaterThan(decimal.NewFromInt(100))) {
 		p.Add("exposure.warn_percent", e.WarnPercent, "must be above 0 and at most 100 percent")
 	}
-	if e.BlockPercent.LessThanOrEqual(decimal.NewFromInt(100)) || e.BlockPercent.GreaterThan(decimal.NewFromInt(1000)) {
+	if p.CheckRange("exposure.block_percent", e.BlockPercent) && (e.BlockPercent.LessThanOrEqual(decimal.NewFromInt(100)) || e.BlockPercent.GreaterThan(decimal.NewFromInt(1000))) {
 		p.Add("exposure.block_percent", e.BlockPercent, "must be above 100 and at most 1000 percent (above the limit holds, this far above blocks)")
 	}
 	for i, r := range e.Overdue {
@@ -199,9 +202,7 @@ func (c CreditPolicy) check(p *validate.Problems) {
 		if r.MinDays < 1 || r.MinDays > 3660 {
 			p.Add(f("min_days"), r.MinDays, "must be 1 to 3660 days")
 		}
-		if r.Amount.Sign() < 0 {
-			p.Add(f("amount"), r.Amount, "must not be negative")
-		}
+		p.NonNegative(f("amount"), r.Amount)
 		if r.Outcome != OutcomeWarn && r.Outcome != OutcomeHold && r.Outcome != OutcomeBlock {
 			p.Add(f("outcome"), r.Outcome, "must be warn, hold or block")
 		}
@@ -252,6 +253,16 @@ func DecideCredit(a Assessment, p CreditPolicy) (Credit, error) {
 		pr.Add("assessment.result.grade", a.Result.Grade, "the assessment has no grade")
 	} else if int(a.Result.Grade) > len(p.Terms) {
 		pr.Addf("terms", len(p.Terms), "has no entry for grade %s", a.Result.Grade)
+	}
+	// The bases are multiplied and compared with the cap: bound them
+	// first, as an assessment may come from anywhere (JSON, by hand).
+	for _, b := range [...]struct {
+		field string
+		v     decimal.NullDecimal
+	}{{"assessment.discipline.monthly_purchases", a.Discipline.MonthlyPurchases}, {"assessment.annual_revenue", a.AnnualRevenue}, {"assessment.equity", a.Equity}} {
+		if b.v.Valid {
+			pr.CheckRange(b.field, b.v.Decimal)
+		}
 	}
 	if a.Currency != "" && a.Currency != p.Currency {
 		pr.Addf("assessment.currency", a.Currency, "differs from the policy's currency %s", p.Currency)

@@ -216,13 +216,16 @@ func PaymentDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg Disci
 // measureDiscipline does the work on valid input in one pass.
 func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *DisciplineConfig) Discipline {
 	d := Discipline{AsOf: asOf}
+	// Amount-weighted figures are exact sums, so that a share or an
+	// average on a bin edge (0.95, 5 days) is decided exactly.
 	var (
-		sumAmount, onTimeAmount, lateDays, lateWeighted float64
-		recentN, earlierN                               int
-		recentW, recentWD, earlierW, earlierWD          float64
-		maxLate                                         = -1
-		firstIssued                                     clientele.Date
-		outstanding, overdue, writtenOff, purchases     exactsum.Running
+		sumAmount, onTimeAmount, lateWeighted       exactsum.Running
+		recentW, recentWD, earlierW, earlierWD      exactsum.Running
+		lateDays                                    int64
+		recentN, earlierN                           int
+		maxLate                                     = -1
+		firstIssued                                 clientele.Date
+		outstanding, overdue, writtenOff, purchases exactsum.Running
 	)
 	for i := range invoices {
 		in := &invoices[i]
@@ -257,14 +260,14 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 			d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		}
 		d.Evaluated++
-		amt := in.Amount.InexactFloat64()
-		sumAmount += amt
+		amt := in.Amount
+		sumAmount.Add(amt)
 		if onTime {
 			d.OnTime++
-			onTimeAmount += amt
+			onTimeAmount.Add(amt)
 		}
-		lateDays += float64(late)
-		lateWeighted += amt * float64(late)
+		lateDays += int64(late)
+		addTimes(&lateWeighted, amt, late)
 		if late > maxLate {
 			maxLate = late
 			d.MaxDaysLateAmount = in.Amount
@@ -272,12 +275,12 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		}
 		if asOf.Sub(in.Due) < cfg.RecentDays {
 			recentN++
-			recentW += amt
-			recentWD += amt * float64(late)
+			recentW.Add(amt)
+			addTimes(&recentWD, amt, late)
 		} else {
 			earlierN++
-			earlierW += amt
-			earlierWD += amt * float64(late)
+			earlierW.Add(amt)
+			addTimes(&earlierWD, amt, late)
 		}
 	}
 	d.Outstanding = outstanding.Decimal()
@@ -299,36 +302,78 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		d.Scoring.Score = none
 		return d
 	}
-	n := float64(d.Evaluated)
-	d.OnTimeShare = measureOf(float64(d.OnTime) / n)
-	d.AvgDaysLate = measureOf(lateDays / n)
+	n := int64(d.Evaluated)
+	d.OnTimeShare = intQuotient(int64(d.OnTime), n)
+	d.AvgDaysLate = intQuotient(lateDays, n)
 	d.MaxDaysLate = measureOf(float64(maxLate))
-	// Amounts are positive, so sumAmount > 0 unless they underflow.
-	d.OnTimeShareByAmount = weighted(onTimeAmount, sumAmount)
-	d.AvgDaysLateWeighted = weighted(lateWeighted, sumAmount)
+	// Amounts are positive, so sumAmount > 0.
+	d.OnTimeShareByAmount = weighted(&onTimeAmount, &sumAmount)
+	d.AvgDaysLateWeighted = weighted(&lateWeighted, &sumAmount)
 	d.RecentInvoices, d.EarlierInvoices = recentN, earlierN
-	d.RecentDaysLate = sideAverage(recentN, recentWD, recentW)
-	d.EarlierDaysLate = sideAverage(earlierN, earlierWD, earlierW)
+	d.RecentDaysLate = sideAverage(recentN, &recentWD, &recentW)
+	d.EarlierDaysLate = sideAverage(earlierN, &earlierWD, &earlierW)
 	if recentN >= cfg.TrendMinInvoices && earlierN >= cfg.TrendMinInvoices && d.RecentDaysLate.Defined && d.EarlierDaysLate.Defined {
 		// Fewer days late recently is an improvement.
-		d.Trend = trendOf(d.EarlierDaysLate.Value-d.RecentDaysLate.Value, cfg.TrendBandDays)
+		e, r := d.EarlierDaysLate.Value, d.RecentDaysLate.Value
+		d.Trend = trendOf(e-r, cfg.TrendBandDays)
+		if tol := zTol * (e + r + cfg.TrendBandDays); math.Abs(e-r-cfg.TrendBandDays) <= tol || math.Abs(e-r+cfg.TrendBandDays) <= tol {
+			d.Trend = exactTrend(&earlierWD, &earlierW, &recentWD, &recentW, cfg.TrendBandDays)
+		}
 	}
 	d.Scoring = scoreDiscipline(&d, &cfg.Score)
 	return d
 }
 
-func weighted(num, den float64) Measure {
-	if den <= 0 {
-		return undefined(CauseZero, "amount")
-	}
-	return measureOf(num / den)
+// weighted is num / den, exactly decided (see snap); den is a sum of
+// positive amounts.
+func weighted(num, den *exactsum.Running) Measure {
+	q := fraction{n: *num, d: *den, mul: 1, div: 1}
+	return q.measure()
 }
 
-func sideAverage(n int, wd, w float64) Measure {
+// intQuotient is a / n for counts (n > 0), exactly decided.
+func intQuotient(a, n int64) Measure {
+	q := fraction{mul: 1, div: 1}
+	q.n.AddCoef(a, 0)
+	q.d.AddCoef(n, 0)
+	return q.measure()
+}
+
+func sideAverage(n int, wd, w *exactsum.Running) Measure {
 	if n == 0 {
 		return undefined(CauseUnknown, "invoices")
 	}
 	return weighted(wd, w)
+}
+
+// addTimes adds amt × days to r, without allocating while the product
+// fits an int64.
+func addTimes(r *exactsum.Running, amt decimal.Decimal, days int) {
+	if days == 0 {
+		return
+	}
+	if amt.NumDigits() <= 18 {
+		if c := amt.CoefficientInt64(); c <= math.MaxInt64/int64(days) {
+			r.AddCoef(c*int64(days), amt.Exponent())
+			return
+		}
+	}
+	r.Add(amt.Mul(decimal.NewFromInt(int64(days))))
+}
+
+// exactTrend is trendOf(E − R, band) for the averages E = ewd / ew and
+// R = rwd / rw (ew, rw > 0), decided exactly: multiplied through by
+// ew · rw, E − R against ±band is ewd·rw − rwd·ew against ±band·ew·rw.
+func exactTrend(ewd, ew, rwd, rw *exactsum.Running, band float64) Trend {
+	diff := ewd.Decimal().Mul(rw.Decimal()).Sub(rwd.Decimal().Mul(ew.Decimal()))
+	b := decimal.NewFromFloat(band).Mul(ew.Decimal()).Mul(rw.Decimal())
+	switch {
+	case diff.GreaterThan(b):
+		return TrendImproving
+	case diff.LessThan(b.Neg()):
+		return TrendDeteriorating
+	}
+	return TrendStable
 }
 
 func scoreDiscipline(d *Discipline, s *DisciplineScoring) DisciplineScore {

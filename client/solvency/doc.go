@@ -104,7 +104,10 @@
 // the industry), and Z″-EM for emerging-market companies: the Z″ sum plus
 // 3.25, which places the score on Altman's bond-rating-equivalent scale;
 // its cut-offs move by the same constant, so its zone is the one Z″ gives.
-// Both cut-offs belong to the grey zone.
+// Both cut-offs belong to the grey zone, decided exactly: near a
+// cut-off the weighted sum of the statement's quotients is compared with
+// it in decimal arithmetic, so a Z of exactly 1.81 is grey at any scale
+// of the statement (its float sum can be 1.8099999999999998).
 //
 // The model is chosen in [Config] (Model), or by the default rule of
 // [ChooseModel] from the client's [Facts] and statement:
@@ -142,7 +145,8 @@
 // but never fewer than 30 days, so that a new client's first purchase is
 // not stretched into a month's worth), and the trend: the amount-weighted
 // days late of invoices due in the last 180 days against earlier ones,
-// improving or deteriorating when they differ by more than 5 days, stated
+// improving or deteriorating when they differ by more than 5 days (near
+// the band, decided on the exact sums), stated
 // only when each side has at least 3 invoices.
 //
 // It also gives a 0-100 payment discipline score, [Discipline.Score]:
@@ -183,8 +187,14 @@
 // bin runs from From (included) to To (excluded); the lowest bin has no
 // From and the highest no To, and each starts where the previous ends, so
 // every value falls in exactly one bin: overlaps and gaps are
-// configuration errors, all reported at once. A categorical factor (the
-// Altman zone, the payment trend) has one bin per category. A value that
+// configuration errors, all reported at once. Edges are decided exactly:
+// a ratio, a share or an average is computed from the statement's or the
+// invoices' decimals and reported as a float64 that compares with any
+// edge of up to 12 significant digits as the exact quotient does, so a current ratio of 4,500,000.30 /
+// 3,000,000.20 is 1.5 and in the 1.5 bin, as 0.15 / 0.1 is: statements
+// that differ only by a common factor score the same. A longer edge is
+// compared as a float. A categorical factor (the Altman zone, the
+// payment trend) has one bin per category. A value that
 // is missing gets the factor's missing points and lowers the confidence;
 // one that is undefined although its inputs are known (a zero
 // denominator: no interest paid, no current liabilities) gets its
@@ -339,8 +349,11 @@
 // Bad input returns an error matching [ErrInvalid] (and
 // clientele.ErrInvalid) with errors.Is; errors.As gives the
 // *clientele.ValidationError with every problem as a
-// *clientele.FieldError: a negative
-// asset, a paid date before the issue date, an unknown model name, bins
+// *clientele.FieldError: an amount or percentage with more than 30
+// decimal places or a scale above 10^30 (every decimal entering the
+// package, from a statement, an invoice, an order, a policy or an
+// assessment, is bounded before any arithmetic, and printed compactly),
+// a negative asset, a paid date before the issue date, an unknown model name, bins
 // that overlap or leave gaps, a PDO or odds not above zero, a currency
 // that differs, forecast periods that are not equally spaced, a decision
 // released with an outcome its reasons do not give. A release beyond the

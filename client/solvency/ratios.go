@@ -1,6 +1,9 @@
 package solvency
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/shopspring/decimal"
+)
 
 // Ratios are the classic financial ratios of one statement. Each is a
 // [Measure]: a float64 statistic, undefined (with the reason) when its
@@ -83,78 +86,99 @@ func computeRatios(s *Statement) Ratios {
 	r.DebtToEquity = ratio(named(s.TotalLiabilities, "total_liabilities"), s.Equity, "equity", true)
 	r.EquityToAssets = ratio(named(s.Equity, "equity"), s.TotalAssets, "total_assets", false)
 	r.InterestCoverage = ratio(named(s.EBIT, "ebit"), s.InterestExpense, "interest_expense", false)
-	if m := ratio(named(s.Receivables, "receivables"), s.Revenue, "revenue", false); m.Defined {
-		r.DSO = measureOf(m.Value * float64(s.days()))
-	} else {
-		r.DSO = m
-	}
+	r.DSO = ratio(named(s.Receivables, "receivables").times(int64(s.days()), 1), s.Revenue, "revenue", false)
 	return r
 }
 
-// operand is a numerator in float64 (a ratio is a statistic, so the
-// numerator's parts are added in float64 too), with the name of the
-// first unknown input that went into it, so that an undefined ratio
-// names the field to fill in.
+// operand is a numerator: an exact sum of statement amounts times
+// mul / div, or the name of the first unknown input that went into it,
+// so that an undefined ratio names the field to fill in.
 type operand struct {
-	v       float64
-	missing string
+	sum      exactsum.Running
+	mul, div int64
+	missing  string
 }
+
+func unknown(name string) operand { return operand{missing: name} }
 
 func named(a decimal.NullDecimal, name string) operand {
 	if !a.Valid {
-		return operand{missing: name}
+		return unknown(name)
 	}
-	return operand{v: a.Decimal.InexactFloat64()}
+	o := operand{mul: 1, div: 1}
+	o.sum.Add(a.Decimal)
+	return o
+}
+
+// times scales a known operand by mul / div.
+func (o operand) times(mul, div int64) operand {
+	o.mul, o.div = o.mul*mul, o.div*div
+	return o
 }
 
 // annualised scales a figure of a days-long income-statement period to
 // 365 days.
-func (o operand) annualised(days int) operand {
-	if o.missing == "" && days != daysPerYear {
-		o.v = o.v * daysPerYear / float64(days)
-	}
-	return o
-}
+func (o operand) annualised(days int) operand { return o.times(daysPerYear, int64(days)) }
 
 func difference(a decimal.NullDecimal, an string, b decimal.NullDecimal, bn string) operand {
 	switch {
 	case !a.Valid:
-		return operand{missing: an}
+		return unknown(an)
 	case !b.Valid:
-		return operand{missing: bn}
+		return unknown(bn)
 	}
-	return operand{v: a.Decimal.InexactFloat64() - b.Decimal.InexactFloat64()}
+	o := named(a, an)
+	if b.Decimal.NumDigits() <= 18 { // Neg would allocate a coefficient
+		o.sum.AddCoef(-b.Decimal.CoefficientInt64(), b.Decimal.Exponent())
+	} else {
+		o.sum.Add(b.Decimal.Neg())
+	}
+	return o
 }
 
 func sum3(a decimal.NullDecimal, an string, b decimal.NullDecimal, bn string, c decimal.NullDecimal, cn string) operand {
+	o := operand{mul: 1, div: 1}
 	for _, x := range [...]struct {
 		v decimal.NullDecimal
 		n string
 	}{{a, an}, {b, bn}, {c, cn}} {
 		if !x.v.Valid {
-			return operand{missing: x.n}
+			return unknown(x.n)
 		}
+		o.sum.Add(x.v.Decimal)
 	}
-	return operand{v: a.Decimal.InexactFloat64() + b.Decimal.InexactFloat64() + c.Decimal.InexactFloat64()}
+	return o
 }
 
 // ratio divides num by den, reporting an unknown input, a zero
 // denominator or (when negUndefined) a negative one as undefined.
 func ratio(num operand, den decimal.NullDecimal, denName string, negUndefined bool) Measure {
-	switch {
-	case num.missing != "":
-		return undefined(CauseUnknown, num.missing)
-	case !den.Valid:
-		return undefined(CauseUnknown, denName)
-	case den.Decimal.Sign() == 0:
-		return undefined(CauseZero, denName)
-	case negUndefined && den.Decimal.Sign() < 0:
-		return undefined(CauseNegative, denName)
-	}
-	return measureOf(num.v / den.Decimal.InexactFloat64())
+	_, m := ratioFraction(num, den, denName, negUndefined)
+	return m
 }
 
-// quotient is a/b in float64; b is not zero.
+// ratioFraction is ratio with the exact quotient behind a defined
+// measure, for the Z-score's exact zone. Every denominator a statement
+// holds is non-negative (equity, the one that may not be, is
+// negUndefined), so a defined quotient's is positive.
+func ratioFraction(num operand, den decimal.NullDecimal, denName string, negUndefined bool) (fraction, Measure) {
+	switch {
+	case num.missing != "":
+		return fraction{}, undefined(CauseUnknown, num.missing)
+	case !den.Valid:
+		return fraction{}, undefined(CauseUnknown, denName)
+	case den.Decimal.Sign() == 0:
+		return fraction{}, undefined(CauseZero, denName)
+	case negUndefined && den.Decimal.Sign() < 0:
+		return fraction{}, undefined(CauseNegative, denName)
+	}
+	q := fraction{n: num.sum, mul: num.mul, div: num.div}
+	q.d.Add(den.Decimal)
+	return q, q.measure()
+}
+
+// quotient is a/b, snapped; b is positive.
 func quotient(a, b decimal.Decimal) Measure {
-	return measureOf(a.InexactFloat64() / b.InexactFloat64())
+	q := fractionOf(a, b)
+	return q.measure()
 }

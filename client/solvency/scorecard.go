@@ -43,7 +43,8 @@ type Factor struct {
 
 // Bin is one interval of a numeric feature, From (included) to To
 // (excluded); a missing From is minus infinity, a missing To plus
-// infinity. For a categorical feature (altman_zone, payment_trend) a bin
+// infinity. An edge of up to 12 significant digits is met exactly by a
+// statistic the package computes (see the package overview). For a categorical feature (altman_zone, payment_trend) a bin
 // names one Category instead.
 //
 // The zero Bin covers every number (no from, no to) for 0 points.
