@@ -62,7 +62,9 @@
 // them, so every read is one searchable call. [AccessPolicy] decides
 // who may read or change a record: by default the assigned manager, a
 // lead account manager for key accounts, the head of department for
-// everyone; anyone else gets [ErrForbidden].
+// everyone; anyone else gets [ErrForbidden]. It fails closed: an actor
+// without an ID or a role is refused, so is everyone under a policy that
+// fails Validate, and the zero policy grants nothing.
 //
 // # Storage
 //
