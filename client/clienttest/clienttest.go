@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -154,7 +155,19 @@ func testCreateInvalid(t *testing.T, s client.Store) {
 	_, err = s.Create(context.Background(), versioned)
 	assert.ErrorIs(t, err, client.ErrInvalid, "a new client carries version 0")
 
-	for _, id := range []string{"c-1", "c-2"} {
+	both := sample("c-3")
+	both.Kind, both.Version = 0, 3
+	_, err = s.Create(context.Background(), both)
+	var ve *clientele.ValidationError
+	if assert.ErrorAs(t, err, &ve, "bad input is a *clientele.ValidationError (client.ValidateNew returns one)") {
+		var fields []string
+		for _, f := range ve.Fields {
+			fields = append(fields, f.Field)
+		}
+		assert.Subset(t, fields, []string{"kind", "version"}, "a version is reported beside the record's other problems")
+	}
+
+	for _, id := range []string{"c-1", "c-2", "c-3"} {
 		_, err = s.Get(context.Background(), id)
 		assert.ErrorIs(t, err, client.ErrNotFound, "a refused create stores nothing")
 	}
