@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/base32"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -76,9 +76,15 @@ func (r record) toClient() client.Client {
 	return c
 }
 
-// path escapes the ID so that any ID ("a/b", "..") is one file name.
+// names encodes an ID as a file name: base32hex uses only digits and
+// upper-case letters, so no ID makes a hidden file, a path or a name that
+// a case-insensitive file system (macOS, Windows) confuses with another,
+// and the longest ID (128 bytes) makes 205 characters, within the usual
+// 255-byte limit on a file name.
+var names = base32.HexEncoding.WithPadding(base32.NoPadding)
+
 func (s *FileStore) path(id string) string {
-	return filepath.Join(s.dir, url.PathEscape(id)+".json")
+	return filepath.Join(s.dir, names.EncodeToString([]byte(id))+".json")
 }
 
 func (s *FileStore) read(id string) (client.Client, error) {
@@ -204,15 +210,15 @@ func (s *FileStore) List(ctx context.Context, filter client.Filter, page client.
 	var ids []string
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || strings.HasPrefix(name, ".") {
-			continue
+		if !ok {
+			continue // a temporary file a crash left
 		}
-		id, err := url.PathUnescape(name)
+		id, err := names.DecodeString(name)
 		if err != nil {
-			return client.ListPage{}, fmt.Errorf("file %q: %w", e.Name(), err)
+			return client.ListPage{}, fmt.Errorf("file %q is not a client record: %w", e.Name(), err)
 		}
-		if id > page.After {
-			ids = append(ids, id)
+		if string(id) > page.After {
+			ids = append(ids, string(id))
 		}
 	}
 	slices.Sort(ids)
