@@ -18,21 +18,64 @@ import (
 
 // FileStore is a host's own client.Store: one JSON file per client in a
 // directory. It stands for whatever database a host really uses and shows
-// the three things every implementation owes the library: validate
-// before writing, check the version under the same lock as the write, and
-// persist personal data explicitly (client.Personal never marshals its
-// value, so the store reveals it into its own record).
+// the things every implementation owes the library: validate before
+// writing, check the version under the same lock as the write, and
+// persist personal data explicitly
+// (client.Personal never marshals its value, so the store reveals it
+// into its own record).
 //
-// One process, one directory: the mutex serialises writers within the
-// process; a real database would use a transaction or a conditional
-// UPDATE ... WHERE version = $n.
+// Any number of FileStores, in one process or several, may share a
+// directory: every write holds an exclusive lock on the directory's lock
+// file from reading the stored version to renaming the new record into
+// place, as a database holds a transaction (or runs a conditional
+// UPDATE ... WHERE version = $n). Reads take no lock: a rename replaces a
+// record whole.
 type FileStore struct {
-	dir string
-	mu  sync.RWMutex
+	dir  string
+	lock *os.File // dir/.lock, locked around every write
+	mu   sync.RWMutex
 }
 
-// NewFileStore stores clients under dir, which must exist.
-func NewFileStore(dir string) *FileStore { return &FileStore{dir: dir} }
+// lockName is the lock file; record names never start with a dot.
+const lockName = ".lock"
+
+// NewFileStore stores clients under dir, which must exist, and fails
+// when the directory cannot be locked. Close releases the lock file.
+func NewFileStore(dir string) (*FileStore, error) {
+	f, err := os.OpenFile(filepath.Join(dir, lockName), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	// Lock once now, so a system without file locks fails here rather
+	// than on the first write.
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("hoststore: cannot lock %s: %w", dir, err)
+	}
+	if err := unlockFile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &FileStore{dir: dir, lock: f}, nil
+}
+
+// Close releases the lock file. The store must not be used after.
+func (s *FileStore) Close() error { return s.lock.Close() }
+
+// exclusive runs fn holding this store's mutex and the directory lock,
+// so no other goroutine or FileStore writes between fn's read and write.
+func (s *FileStore) exclusive(fn func() error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := lockFile(s.lock); err != nil {
+		return err
+	}
+	err := fn()
+	if uerr := unlockFile(s.lock); err == nil {
+		err = uerr
+	}
+	return err
+}
 
 var _ client.Store = (*FileStore)(nil)
 
@@ -142,16 +185,20 @@ func (s *FileStore) Create(ctx context.Context, c client.Client) (client.Client,
 	if err := client.ValidateNew(c); err != nil {
 		return client.Client{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.read(c.ID); !errors.Is(err, client.ErrNotFound) {
-		if err == nil {
-			err = fmt.Errorf("client %q: %w", c.ID, client.ErrAlreadyExists)
+	err := s.exclusive(func() error {
+		if _, err := s.read(c.ID); !errors.Is(err, client.ErrNotFound) {
+			if err == nil {
+				err = fmt.Errorf("client %q: %w", c.ID, client.ErrAlreadyExists)
+			}
+			return err
 		}
+		c.Version = 1
+		return s.write(c)
+	})
+	if err != nil {
 		return client.Client{}, err
 	}
-	c.Version = 1
-	return c, s.write(c)
+	return c, nil
 }
 
 // Update implements client.Store.
@@ -162,17 +209,21 @@ func (s *FileStore) Update(ctx context.Context, c client.Client) (client.Client,
 	if err := c.Validate(); err != nil {
 		return client.Client{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	stored, err := s.read(c.ID)
+	err := s.exclusive(func() error {
+		stored, err := s.read(c.ID)
+		if err != nil {
+			return err
+		}
+		if stored.Version != c.Version {
+			return fmt.Errorf("client %q: given version %d, stored %d: %w", c.ID, c.Version, stored.Version, client.ErrConflict)
+		}
+		c.Version++
+		return s.write(c)
+	})
 	if err != nil {
 		return client.Client{}, err
 	}
-	if stored.Version != c.Version {
-		return client.Client{}, fmt.Errorf("client %q: given version %d, stored %d: %w", c.ID, c.Version, stored.Version, client.ErrConflict)
-	}
-	c.Version++
-	return c, s.write(c)
+	return c, nil
 }
 
 // Delete implements client.Store.
@@ -180,16 +231,16 @@ func (s *FileStore) Delete(ctx context.Context, id string, version int64) error 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	stored, err := s.read(id)
-	if err != nil {
-		return err
-	}
-	if stored.Version != version {
-		return fmt.Errorf("client %q: given version %d, stored %d: %w", id, version, stored.Version, client.ErrConflict)
-	}
-	return os.Remove(s.path(id))
+	return s.exclusive(func() error {
+		stored, err := s.read(id)
+		if err != nil {
+			return err
+		}
+		if stored.Version != version {
+			return fmt.Errorf("client %q: given version %d, stored %d: %w", id, version, stored.Version, client.ErrConflict)
+		}
+		return os.Remove(s.path(id))
+	})
 }
 
 // List implements client.Store by reading the directory: fine for an
@@ -211,7 +262,7 @@ func (s *FileStore) List(ctx context.Context, filter client.Filter, page client.
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".json")
 		if !ok {
-			continue // a temporary file a crash left
+			continue // the lock file, a temporary file a crash left
 		}
 		id, err := names.DecodeString(name)
 		if err != nil {
