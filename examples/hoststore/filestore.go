@@ -19,8 +19,8 @@ import (
 // FileStore is a host's own client.Store: one JSON file per client in a
 // directory. It stands for whatever database a host really uses and shows
 // the things every implementation owes the library: validate before
-// writing, check the version under the same lock as the write, and
-// persist personal data explicitly
+// writing, check the version under the same lock as the write, make an
+// acknowledged write durable, and persist personal data explicitly
 // (client.Personal never marshals its value, so the store reveals it
 // into its own record).
 //
@@ -34,6 +34,8 @@ type FileStore struct {
 	dir  string
 	lock *os.File // dir/.lock, locked around every write
 	mu   sync.RWMutex
+	// sync is (*os.File).Sync; a test records the calls.
+	sync func(*os.File) error
 }
 
 // lockName is the lock file; record names never start with a dot.
@@ -56,7 +58,7 @@ func NewFileStore(dir string) (*FileStore, error) {
 		f.Close()
 		return nil, err
 	}
-	return &FileStore{dir: dir, lock: f}, nil
+	return &FileStore{dir: dir, lock: f, sync: (*os.File).Sync}, nil
 }
 
 // Close releases the lock file. The store must not be used after.
@@ -145,8 +147,11 @@ func (s *FileStore) read(id string) (client.Client, error) {
 	return r.toClient(), nil
 }
 
-// write replaces the file atomically: a crash leaves the old or the new
-// record, never half of one.
+// write replaces the file atomically and durably: a crash leaves the old
+// or the new record, never half of one, and once write returns the new
+// record survives a power cut. The data is synced before the rename (or
+// the rename could reach the disk before the data), the directory after
+// it (or the rename itself could be lost).
 func (s *FileStore) write(c client.Client) error {
 	b, err := json.Marshal(toRecord(c))
 	if err != nil {
@@ -156,15 +161,35 @@ func (s *FileStore) write(c client.Client) error {
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
 	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := s.sync(tmp); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), s.path(c.ID))
+	if err := os.Rename(tmp.Name(), s.path(c.ID)); err != nil {
+		return err
+	}
+	return s.syncDir()
+}
+
+// syncDir makes the directory's entries (a rename, a removal) durable.
+func (s *FileStore) syncDir() error {
+	d, err := os.Open(s.dir)
+	if err != nil {
+		return err
+	}
+	err = s.sync(d)
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Get implements client.Store.
@@ -239,7 +264,10 @@ func (s *FileStore) Delete(ctx context.Context, id string, version int64) error 
 		if stored.Version != version {
 			return fmt.Errorf("client %q: given version %d, stored %d: %w", id, version, stored.Version, client.ErrConflict)
 		}
-		return os.Remove(s.path(id))
+		if err := os.Remove(s.path(id)); err != nil {
+			return err
+		}
+		return s.syncDir()
 	})
 }
 
