@@ -3,6 +3,10 @@ package client
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/enum"
@@ -67,8 +71,12 @@ type AccessRule struct {
 // answerable for "unauthorised use of personal data"; the policy is how a
 // host makes unauthorised use impossible rather than merely forbidden.
 // Rules add up: an actor has access when any rule for their role covers
-// the client. Anyone else gets ErrForbidden. The zero AccessPolicy grants
-// nothing: every Check is refused.
+// the client. Anyone else gets ErrForbidden.
+//
+// It fails closed: the zero AccessPolicy grants nothing, and neither does
+// one that fails Validate (a rule without a role, say, decoded from a
+// misspelt key), since Check validates the policy first. Load a policy
+// with clientele.LoadConfig, which also refuses unknown keys.
 type AccessPolicy struct {
 	Rules []AccessRule `json:"rules"`
 }
@@ -87,23 +95,55 @@ func DefaultAccessPolicy() AccessPolicy {
 }
 
 // Validate reports missing or malformed roles, unknown reaches and
-// repeated rules.
+// repeated rules (a role given one reach twice is unclear when the two
+// disagree on Change). It runs on every Check, so a valid policy of a
+// few rules costs no allocation and a long one stays linear.
 func (p AccessPolicy) Validate() error {
-	var probs validate.Problems
+	var probs, q validate.Problems
+	firsts := p.firstIndex()
 	for i, g := range p.Rules {
-		field := fmt.Sprintf("rules[%d]", i)
-		probs.ID(field+".role", g.Role)
+		if q.ID("role", g.Role) && p.first(g, firsts) < i {
+			q.Addf("", nil, "repeats the rule giving %s to %s", g.Reach, g.Role)
+		}
 		switch {
 		case g.Reach == 0:
-			probs.Add(field+".reach", nil, "is required")
+			q.Add("reach", nil, "is required")
 		case !g.Reach.IsValid():
-			probs.Add(field+".reach", g.Reach, "unknown reach")
+			q.Add("reach", g.Reach, "unknown reach")
 		}
-		if slices.IndexFunc(p.Rules[:i], func(o AccessRule) bool { return o.Role == g.Role && o.Reach == g.Reach }) >= 0 {
-			probs.Addf(field, nil, "repeats the rule giving %s to %s", g.Reach, g.Role)
+		if q.Len() > 0 { // field names are built for a bad rule only
+			probs.Merge("rules["+strconv.Itoa(i)+"]", q.Err(ErrInvalid))
+			q = validate.Problems{}
 		}
 	}
 	return probs.Err(ErrInvalid)
+}
+
+// ruleKey is what makes a rule repeated: its role and reach.
+type ruleKey struct {
+	role  string
+	reach Reach
+}
+
+// firstIndex maps each rule's key to its first index for a long policy;
+// nil for the few rules of a usual one, which first scans instead.
+func (p AccessPolicy) firstIndex() map[ruleKey]int {
+	if len(p.Rules) <= 16 {
+		return nil
+	}
+	m := make(map[ruleKey]int, len(p.Rules))
+	for i := len(p.Rules) - 1; i >= 0; i-- {
+		m[ruleKey{p.Rules[i].Role, p.Rules[i].Reach}] = i
+	}
+	return m
+}
+
+// first returns the index of the first rule with g's role and reach.
+func (p AccessPolicy) first(g AccessRule, m map[ruleKey]int) int {
+	if m != nil {
+		return m[ruleKey{g.Role, g.Reach}]
+	}
+	return slices.IndexFunc(p.Rules, func(o AccessRule) bool { return o.Role == g.Role && o.Reach == g.Reach })
 }
 
 // AccessError says who was refused what. It matches ErrForbidden.
@@ -111,22 +151,58 @@ type AccessError struct {
 	Actor    authority.Actor
 	ClientID string
 	Action   Action
+	// Policy is the policy's validation error when Check refused because
+	// the policy itself is invalid; nil when the actor is simply not
+	// covered.
+	Policy error
 }
 
 func (e *AccessError) Error() string {
-	return fmt.Sprintf("client: %s %q may not %s client %q", e.Actor.Role, e.Actor.ID, e.Action, e.ClientID)
+	var who string
+	role, id := strings.TrimSpace(e.Actor.Role) != "", strings.TrimSpace(e.Actor.ID) != ""
+	switch {
+	case !role && !id:
+		who = "an actor without an ID or a role"
+	case !role:
+		who = fmt.Sprintf("actor %q, without a role,", e.Actor.ID)
+	case !id:
+		who = printable(e.Actor.Role) + " without an ID"
+	default:
+		who = fmt.Sprintf("%s %q", printable(e.Actor.Role), e.Actor.ID)
+	}
+	msg := fmt.Sprintf("client: %s may not %s client %q", who, e.Action, e.ClientID)
+	if e.Policy != nil {
+		msg += ": the access policy is invalid: " + e.Policy.Error()
+	}
+	return msg
+}
+
+// printable returns s as is when it is printable UTF-8, else quoted, so
+// a hostile role cannot write control characters into a log.
+func printable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // Unwrap makes errors.Is(err, ErrForbidden) true.
 func (e *AccessError) Unwrap() error { return ErrForbidden }
 
 // Check returns nil when actor may perform action on c, and an
-// *AccessError otherwise. An actor without an ID never reaches assigned
-// clients, so an unassigned client is not everyone's by accident, and an
-// actor without a role matches no rule.
+// *AccessError otherwise. The actor must pass authority.Actor.Validate:
+// without an ID or a role nobody is answerable for the access, so even
+// a rule reaching every client does not grant it. A policy that fails
+// Validate grants nothing; the AccessError carries the reason.
 func (p AccessPolicy) Check(actor authority.Actor, c Client, action Action) error {
+	if actor.Validate() != nil {
+		return &AccessError{Actor: actor, ClientID: c.ID, Action: action}
+	}
+	if err := p.Validate(); err != nil {
+		return &AccessError{Actor: actor, ClientID: c.ID, Action: action, Policy: err}
+	}
 	for _, g := range p.Rules {
-		if actor.Role == "" || g.Role != actor.Role || !g.covers(actor, c) {
+		if g.Role != actor.Role || !g.covers(actor, c) {
 			continue
 		}
 		if action == ActionRead || (action == ActionChange && g.Change) {
@@ -139,7 +215,7 @@ func (p AccessPolicy) Check(actor authority.Actor, c Client, action Action) erro
 func (g AccessRule) covers(actor authority.Actor, c Client) bool {
 	switch g.Reach {
 	case ReachAssigned:
-		return actor.ID != "" && c.ManagerID == actor.ID
+		return c.ManagerID == actor.ID
 	case ReachKeyAccounts:
 		return c.KeyAccount
 	case ReachAll:

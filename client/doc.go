@@ -63,11 +63,15 @@
 // personal data". Names and tax numbers of individuals and
 // entrepreneurs, and every contact, are held in [Personal] values, which
 // print as [Redacted] through String, every fmt verb, encoding/json and
-// log/slog; [Personal.Reveal] is the only way to read them, so every read
-// is one searchable call. [AccessPolicy] decides
+// log/slog. Printers that walk a value by reflection instead (fmt's %p
+// and %w, a host's unexported fields, testify's diffs) see only an
+// address, never the text. [Personal.Reveal] is the only way to read
+// them, so every read is one searchable call. [AccessPolicy] decides
 // who may read or change a record: by default the assigned manager, a
 // lead account manager for key accounts, the head of department for
-// everyone; anyone else gets [ErrForbidden].
+// everyone; anyone else gets [ErrForbidden]. It fails closed: an actor
+// without an ID or a role is refused, so is everyone under a policy that
+// fails Validate, and the zero policy grants nothing.
 //
 // # Storage
 //

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"unique"
+	"unsafe"
 )
 
 // Redacted is what every implicit rendering of personal data prints
@@ -15,29 +17,55 @@ const Redacted = "[redacted]"
 // phone number, an e-mail address, a messenger handle. Whoever uses it
 // without authority answers for it (the article lists "no unauthorised
 // use of personal data" among a manager's responsibilities), so the value
-// never leaks by accident: String, every fmt verb (%v, %+v, %#v, %s, %q),
-// slog and JSON all print [Redacted], or nothing when the value is empty.
-// Reading it is one explicit call, [Personal.Reveal], easy to find in a
-// code review.
+// never leaks by accident: String, every fmt verb, slog and JSON print
+// [Redacted], or nothing when the value is empty. Printers that walk
+// values by reflection without calling methods (fmt's bad-verb path for
+// %p and %w, fmt and slog on a host's unexported fields, testify's diffs)
+// find only an address: the text sits behind an unsafe.Pointer, which no
+// printer dereferences. Reading it is one explicit call,
+// [Personal.Reveal], easy to find in a code review.
 //
-// The zero value is empty. Personal values are comparable.
+// The zero value is empty. Personal values are comparable, and equal
+// exactly when their texts are (== and reflect.DeepEqual alike).
 type Personal struct {
-	value string
+	// text points to the canonical copy of the text (a *string interned
+	// by package unique, so equal texts share one pointer), nil for "".
+	// An unsafe.Pointer rather than a *string, because printers such as
+	// spew follow a *string and print the text.
+	text unsafe.Pointer
 }
 
+// The pointer is taken out of a unique.Handle, a struct holding one *T;
+// this fails to compile if the Handle's size ever changes, and
+// TestPersonalEqualityIsByValue checks the pointer leads to the text.
+var _ = [1]struct{}{}[unsafe.Sizeof(unique.Handle[string]{})-unsafe.Sizeof(unsafe.Pointer(nil))]
+
 // NewPersonal wraps s as personal data.
-func NewPersonal(s string) Personal { return Personal{value: s} }
+func NewPersonal(s string) Personal {
+	if s == "" {
+		return Personal{}
+	}
+	h := unique.Make(s)
+	// The garbage collector keeps the canonical string alive through
+	// text, and unique keeps handing out the same pointer while it lives.
+	return Personal{text: *(*unsafe.Pointer)(unsafe.Pointer(&h))}
+}
 
 // Reveal returns the personal data itself. Call it only where the data
 // is needed (to dial, to write the e-mail, to persist the record), after
 // the AccessPolicy allowed the reader.
-func (p Personal) Reveal() string { return p.value }
+func (p Personal) Reveal() string {
+	if p.text == nil {
+		return ""
+	}
+	return *(*string)(p.text)
+}
 
 // IsZero reports whether p holds nothing.
-func (p Personal) IsZero() bool { return p.value == "" }
+func (p Personal) IsZero() bool { return p.text == nil }
 
 func (p Personal) redacted() string {
-	if p.value == "" {
+	if p.IsZero() {
 		return ""
 	}
 	return Redacted
@@ -49,7 +77,9 @@ func (p Personal) String() string { return p.redacted() }
 // GoString keeps %#v from printing the value.
 func (p Personal) GoString() string { return fmt.Sprintf("client.Personal(%q)", p.redacted()) }
 
-// Format applies to every fmt verb, so no verb or flag prints the value.
+// Format handles every verb fmt calls it for, so no verb or flag prints
+// the value. For %p and %w fmt prints the struct itself instead, which
+// shows only the address of the text.
 func (p Personal) Format(f fmt.State, verb rune) {
 	switch {
 	case verb == 'v' && f.Flag('#'):
@@ -85,6 +115,6 @@ func (p *Personal) UnmarshalJSON(b []byte) error {
 	if s == Redacted {
 		return errRedactedInput
 	}
-	p.value = s
+	*p = NewPersonal(s)
 	return nil
 }

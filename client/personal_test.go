@@ -91,3 +91,20 @@ func TestPersonalJSONRoundTripRefusesRedactedMarker(t *testing.T) {
 	err = json.Unmarshal(redacted, &back)
 	assert.ErrorContains(t, err, "refusing to load redacted personal data", "loading a redacted document would replace the real name by the marker")
 }
+
+// BenchmarkNewPersonalReveal measures wrapping a contact and reading it
+// back, the cost a store pays per personal field when it loads a record.
+func BenchmarkNewPersonalReveal(b *testing.B) {
+	texts := make([]string, 1024)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("buyer-%d@client.example", i)
+	}
+	b.ReportAllocs()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		n += len(NewPersonal(texts[i%len(texts)]).Reveal())
+	}
+	if n == 0 {
+		b.Fatal("nothing revealed")
+	}
+}

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 	"iter"
 
 	"github.com/clientele-go/clientele/internal/validate"
@@ -22,7 +21,9 @@ type Store interface {
 	Get(ctx context.Context, id string) (Client, error)
 	// Create stores a new client, whose Version must be 0, and returns it
 	// as stored, with Version 1. Errors: ErrInvalid (the record fails
-	// validation or carries a version), ErrAlreadyExists (the ID is taken).
+	// validation or carries a version: ValidateNew's
+	// *clientele.ValidationError listing both), ErrAlreadyExists (the ID
+	// is taken).
 	Create(ctx context.Context, c Client) (Client, error)
 	// Update replaces the stored client that has c's ID, provided c.Version
 	// is the stored version, and returns it as stored, with the version
@@ -86,12 +87,16 @@ func ValidateListArgs(filter Filter, page Page) error {
 	return p.Err(ErrInvalid)
 }
 
-// ValidateNew checks a record before Store.Create: valid, never stored.
+// ValidateNew checks a record before Store.Create: valid and never
+// stored (version 0). A version is one more field problem beside the
+// record's others, so the caller sees every problem at once.
 func ValidateNew(c Client) error {
+	var p validate.Problems
+	p.Merge("", c.Validate())
 	if c.Version != 0 {
-		return fmt.Errorf("%w: version = %d: a new client has version 0", ErrInvalid, c.Version)
+		p.Add("version", c.Version, "must be 0 for a new client; the store sets it")
 	}
-	return c.Validate()
+	return p.Err(ErrInvalid)
 }
 
 // All iterates over every client matching filter, page by page, so a

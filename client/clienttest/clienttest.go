@@ -16,12 +16,14 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -48,6 +50,7 @@ func Run(t *testing.T, newStore func() client.Store) {
 		{"ListFilters", testListFilters},
 		{"ListPagesInIDOrder", testPaging},
 		{"ListRefusesBadPages", testBadPages},
+		{"AnyValidIDRoundTripsAndLists", testOddIDs},
 		{"CanceledContextIsReported", testCanceled},
 	}
 	for _, tc := range tests {
@@ -155,7 +158,19 @@ func testCreateInvalid(t *testing.T, s client.Store) {
 	_, err = s.Create(context.Background(), versioned)
 	assert.ErrorIs(t, err, client.ErrInvalid, "a new client carries version 0")
 
-	for _, id := range []string{"c-1", "c-2"} {
+	both := sample("c-3")
+	both.Kind, both.Version = 0, 3
+	_, err = s.Create(context.Background(), both)
+	var ve *clientele.ValidationError
+	if assert.ErrorAs(t, err, &ve, "bad input is a *clientele.ValidationError (client.ValidateNew returns one)") {
+		var fields []string
+		for _, f := range ve.Fields {
+			fields = append(fields, f.Field)
+		}
+		assert.Subset(t, fields, []string{"kind", "version"}, "a version is reported beside the record's other problems")
+	}
+
+	for _, id := range []string{"c-1", "c-2", "c-3"} {
 		_, err = s.Get(context.Background(), id)
 		assert.ErrorIs(t, err, client.ErrNotFound, "a refused create stores nothing")
 	}
@@ -421,4 +436,53 @@ func testCanceled(t *testing.T, s client.Store) {
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = s.Get(context.Background(), "c-1")
 	assert.ErrorIs(t, err, client.ErrNotFound, "a canceled create stores nothing")
+}
+
+// oddIDs are valid IDs that a store keyed by file names or by a
+// case-insensitive column gets wrong: a leading dot (a hidden file),
+// spaces, path characters, non-ASCII letters, two IDs differing only in
+// case, and the longest ID, in ASCII and in two-byte letters (a file name
+// that escapes each byte can outgrow the 255-byte limit).
+func oddIDs() []string {
+	return []string{
+		".hidden", "..", "a b", " leading space", "a/b", `c:\d`, "50%", "Восток", "Müller", "vostok", "Vostok",
+		strings.Repeat("i", validate.MaxIDLen), strings.Repeat("ж", validate.MaxIDLen/2),
+	}
+}
+
+func testOddIDs(t *testing.T, s client.Store) {
+	ctx := context.Background()
+	want := oddIDs()
+	for _, id := range want {
+		c := sample(id)
+		c.Contacts.Email = client.NewPersonal("buyer@odd-id.example")
+		_, err := s.Create(ctx, c)
+		require.NoError(t, err, "create %q", id)
+	}
+	for _, id := range want {
+		got, err := s.Get(ctx, id)
+		if assert.NoError(t, err, "get %q", id) {
+			assert.Equal(t, id, got.ID)
+		}
+	}
+	slices.Sort(want)
+	var listed []string
+	page := client.Page{Limit: 3}
+	for range len(want) + 1 {
+		res, err := s.List(ctx, client.Filter{}, page)
+		require.NoError(t, err)
+		listed = append(listed, ids(res.Clients)...)
+		if res.Next == "" {
+			break
+		}
+		page.After = res.Next
+	}
+	assert.Equal(t, want, listed, "List returns every client once, in byte order of the IDs")
+
+	require.NoError(t, s.Delete(ctx, ".hidden", 1))
+	_, err := s.Get(ctx, ".hidden")
+	assert.ErrorIs(t, err, client.ErrNotFound)
+	got, err := s.Get(ctx, "Vostok")
+	require.NoError(t, err, "deleting one ID leaves the others")
+	assert.Equal(t, "Vostok", got.ID)
 }

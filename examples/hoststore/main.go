@@ -27,7 +27,12 @@ func run() error {
 	}
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
-	var store client.Store = NewFileStore(dir)
+	fileStore, err := NewFileStore(dir)
+	if err != nil {
+		return err
+	}
+	defer fileStore.Close()
+	var store client.Store = fileStore
 
 	created, err := store.Create(ctx, client.Client{
 		ID: "c-100", Kind: client.KindEntrepreneur, DisplayName: "Sidorov workshop",
