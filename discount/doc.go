@@ -244,7 +244,8 @@
 // hint is given only when the better tier would actually apply under the
 // policy: not when a rule of better priority wins anyway under
 // first_match, nor when the client already gets as much under
-// best_for_client.
+// best_for_client. An item in no group adds to no group's volume, so a
+// per-group rule gives it no hint.
 //
 // # Errors
 //

@@ -36,7 +36,7 @@ candidates:
 		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
 		if c.vol != nil {
 			res := st.volume(ri, c, it, idx)
-			if e.hints {
+			if e.hints && res.key >= 0 {
 				seen = append(seen, seenVolume{rule: ri, res: res})
 			}
 			if !res.matched {
