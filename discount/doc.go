@@ -240,7 +240,9 @@
 //
 // With Rules.HintWithin set, a quote says where ordering a little more
 // reaches a better volume tier: "Order 5 more units of DRILL to get 10 %",
-// when the missing volume is at most that share of the tier's bound. A
+// when the missing volume is at most that share of the tier's bound. The
+// tier hinted at is the next one whose rate is above the rate reached (0 %
+// below the first tier): a tier giving the same is skipped. A
 // hint is given only when the better tier would actually apply under the
 // policy: not when a rule of better priority wins anyway under
 // first_match, nor when the client already gets as much under

@@ -33,3 +33,33 @@ func TestHintSkipsAnItemWithoutAGroup(t *testing.T) {
 	r.HintWithin = nd("100")
 	assert.Empty(t, mustQuote(t, groupHintList(), r, req(line("N", "3"))).Hints)
 }
+
+func TestHintPointsToAStrictlyBetterTier(t *testing.T) {
+	hints := func(p Policy, within, qty string, tiers ...Tier) []string {
+		r := baseRules(p)
+		r.HintWithin = nd(within)
+		r.Volume = []VolumeRule{volumeRule("bulk", 1, PerItem, AllUnits, tiers...)}
+		var out []string
+		for _, h := range mustQuote(t, testPriceList(), r, req(line("DRILL", qty))).Hints {
+			out = append(out, h.Text("EUR"))
+		}
+		return out
+	}
+	// Tiers 10: 5 %, 20: 5 %, 18 units: the client has 5 % already, and
+	// 20 gives 5 %, no better (before: "Order 2 more units of DRILL to get
+	// 5 %").
+	assert.Empty(t, hints(Additive, "20", "18", tier("10", "5"), tier("20", "5")))
+	// With 30: 8 % above them and hints within 50 % (15 units of 30), the
+	// hint skips the equal tier: 30 − 18 = 12 more for 8 %.
+	assert.Equal(t, []string{"Order 12 more units of DRILL to get 8 % (bulk)."},
+		hints(Additive, "50", "18", tier("10", "5"), tier("20", "5"), tier("30", "8")))
+	// Tiers 10: 0 %, 20: 5 %, 9 units: 10 gives 0 %, nothing better than
+	// today; 20 is 11 units away, beyond 20 % of 20 = 4 (before: "Order 1
+	// more units of DRILL to get 0 %", under best_for_client too).
+	for _, p := range []Policy{Additive, BestForClient} {
+		assert.Empty(t, hints(p, "20", "9", tier("10", "0"), tier("20", "5")), p)
+	}
+	// 17 units are 3 short of 5 %, within 4: hinted.
+	assert.Equal(t, []string{"Order 3 more units of DRILL to get 5 % (bulk)."},
+		hints(BestForClient, "20", "17", tier("10", "0"), tier("20", "5")))
+}
