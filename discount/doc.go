@@ -215,10 +215,12 @@
 // For 2/10 net 30 on a 365-day year, i = 2/98: 37.24 % simple and 44.59 %
 // compound (36.73 % simple on a 360-day year, as [mathcelebrity] gives;
 // 2/20 net 40 paid on day 30 costs 109.05 % compound, the CFA exercise on
-// [analystforum]). A payment made by the discount date earns the discount
-// pro rata, settling P / (1 − d) of the invoice, so two early halves earn
-// what one early payment would; after the discount date a payment
-// settles its face value; after the due date it is marked late.
+// [analystforum]). Payments made by the discount date earn the discount
+// pro rata: together, the T paid by then settles T / (1 − d) of the
+// invoice, rounded once, and all of it once T reaches the discounted
+// amount, so two early halves earn exactly what one early payment would;
+// after the discount date a payment settles its face value; after the
+// due date it is marked late.
 //
 // # The manager's authority
 //

@@ -239,10 +239,11 @@ type PaymentApplication struct {
 // Settle applies payments to the invoice in date order (equal dates in
 // the order given):
 //
-//   - By the discount date, a payment P earns the discount pro rata: it
-//     settles P / (1 − d) of the invoice, rounded to the currency, so two
-//     early halves earn what one early payment would; a payment of at
-//     least the discounted rest settles the invoice in full.
+//   - By the discount date, payments earn the discount pro rata: the T
+//     paid by then settles T / (1 − d) of the invoice, rounded to the
+//     currency, and all of it once T reaches the discounted amount. Each
+//     payment settles what it adds to that, so early parts earn exactly
+//     what one early payment of their sum would.
 //   - After the discount date a payment settles its own amount; after the
 //     due date it is marked late (interest is the dunning process's
 //     business, not this one's).
@@ -276,6 +277,10 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 	s := Settlement{Paid: decimal.Zero, Discount: decimal.Zero, Overpaid: decimal.Zero}
 	amount := inv.Invoice.Amount
 	outstanding := amount
+	// Early payments are settled by their running sum, never one by one:
+	// rounding each part apart could leave a cent the whole would not.
+	discounted := amount.Sub(inv.Rounding.Round(amount.Mul(dd), minor))
+	earlyPaid, earlySettled := decimal.Zero, decimal.Zero
 	for _, pay := range order {
 		app := PaymentApplication{Payment: pay, Discount: decimal.Zero, DaysLate: max(0, pay.Date.Sub(inv.Invoice.Due))}
 		switch {
@@ -283,12 +288,12 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 			app.Settled = decimal.Zero
 		case !pay.Date.After(inv.DiscountDate):
 			app.Early = true
-			rest := outstanding.Sub(inv.Rounding.Round(outstanding.Mul(dd), minor))
-			if pay.Amount.GreaterThanOrEqual(rest) {
-				app.Settled = outstanding
-			} else {
-				app.Settled = decimal.Min(outstanding, inv.Rounding.Round(pay.Amount.DivRound(keep, costDivPrecision), minor))
+			earlyPaid = earlyPaid.Add(pay.Amount)
+			settled := amount
+			if earlyPaid.LessThan(discounted) {
+				settled = decimal.Min(amount, inv.Rounding.Round(earlyPaid.DivRound(keep, costDivPrecision), minor))
 			}
+			app.Settled, earlySettled = settled.Sub(earlySettled), settled
 			if app.Settled.GreaterThan(pay.Amount) {
 				app.Discount = app.Settled.Sub(pay.Amount)
 			}
