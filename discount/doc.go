@@ -196,7 +196,11 @@
 // At 12 % a year, 30 days after delivery, a 100.00 price becomes 100.99
 // with simple interest (100 × 1.0098630…) and 100.94 by present value
 // (100 × 1.12^(30/365) = 100.93582…); discounting the present-value price
-// back at 12 % gives 100.00 exactly.
+// back at 12 % gives 100.00 exactly. The simple-interest factor is kept
+// as the exact fraction (B + r × d) / B, divided only by the one rounding
+// of step 7, so 301.50 at 12 % for 10 days on a 360-day year is 302.505
+// exactly and 302.51 half-up; a present-value factor, irrational in
+// general, is taken to 16 decimals, below 10^−6 of a cent on a billion.
 //
 // # Early-payment terms
 //
@@ -282,9 +286,9 @@
 // value is an integer coefficient times a power of ten, as in a decimal,
 // but the coefficient is a 256-bit integer on machine words instead of a
 // big.Int allocated per operation. Nothing is approximated: the steps
-// multiply coefficients, and rounding divides by a power of ten and
-// reads the remainder, so every amount is the decimal arithmetic's to
-// the last digit. A line whose numbers do not fit (a coefficient past
+// multiply coefficients, and rounding divides by a power of ten (and by
+// a simple-interest divisor) and reads the remainder, so every amount is
+// the decimal arithmetic's to the last digit. A line whose numbers do not fit (a coefficient past
 // 256 bits, a quantity of more than 18 digits, additive rates past 100 %)
 // is priced with decimals instead; tests price random lines both ways and
 // require equal quotes.

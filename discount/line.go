@@ -105,12 +105,14 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 	if it.listBelowFloor {
 		l.Warnings = append(l.Warnings, st.listBelowFloorWarning(it))
 	}
-	if st.hasPay {
+	if st.hasPay { // from here on the price is p / s.div
+		s.div = st.payDiv
 		s.step(st, p.mul(&p, &st.pay), Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)
 	}
 
 	var net num
-	unit := p.round(&p, e.unitDecimals, e.mode)
+	unit := p.quoRound(&p, s.div, e.unitDecimals, e.mode)
+	s.div = 1
 	s.total(e, &net, unit)
 	l.NetUnitPrice, l.Net = unit.decimal(), net.decimal()
 	if residue := t.sub(&net, &s.prev); !residue.isZero() {
@@ -130,15 +132,16 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 // with the decimals a step may make.
 type lineSteps struct {
 	q     num
-	prev  num  // the line total after the last step, rounded
-	start int  // the line's first adjustment in st.adjs
-	exact bool // every total so far was computed on machine words
+	div   int64 // the unit price is p / div: a simple-interest factor's divisor (≤ 1: none)
+	prev  num   // the line total after the last step, rounded
+	start int   // the line's first adjustment in st.adjs
+	exact bool  // every total so far was computed on machine words
 }
 
-// total sets t to the line total at unit price p, rounded to the
-// currency.
+// total sets t to the line total at unit price p / s.div, rounded to
+// the currency.
 func (s *lineSteps) total(e *Engine, t, p *num) {
-	t.round(t.mul(p, &s.q), e.minor, e.mode)
+	t.quoRound(t.mul(p, &s.q), s.div, e.minor, e.mode)
 	s.exact = s.exact && !t.big
 }
 
