@@ -53,12 +53,12 @@
 //  2. Rule discounts: the volume, segment, VIP, loyalty and promotion
 //     rules that match the line, combined by the rule set's policy:
 //     first_match p = b × (1 − r₁) for the first rule by priority;
-//     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − Σ rᵢ);
-//     compounding p = b × Π (1 − rᵢ), in priority order.
+//     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − min(Σ rᵢ,
+//     1)), a sum past 100 % stopping at 100 % with the excess shown as a
+//     cap step; compounding p = b × Π (1 − rᵢ), in priority order.
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
 //  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
-//     Without a cap C is 100 %: no price is ever negative (additive
-//     rates can sum past 100 %).
+//     Without a cap C is 100 %, which steps 2 and 3 never pass.
 //  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
 //     and never above b: p = max(p, min(F, b)). The floor wins over every
 //     discount and is reported when it bites.
@@ -288,10 +288,9 @@
 // big.Int allocated per operation. Nothing is approximated: the steps
 // multiply coefficients, and rounding divides by a power of ten (and by
 // a simple-interest divisor) and reads the remainder, so every amount is
-// the decimal arithmetic's to the last digit. A line whose numbers do not fit (a coefficient past
-// 256 bits, a quantity of more than 18 digits, additive rates past 100 %)
-// is priced with decimals instead; tests price random lines both ways and
-// require equal quotes.
+// the decimal arithmetic's to the last digit. A line whose numbers do
+// not fit (a coefficient past 256 bits) is priced with decimals instead;
+// tests price random lines both ways and require equal quotes.
 //
 // The benchmarks price a 100-line request against 50 rules and a batch
 // of 1,000 such requests, beside BenchmarkReferenceLineArithmetic: the

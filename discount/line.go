@@ -75,16 +75,22 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 	l.Gross = s.prev.decimal()
 	n := int32(len(e.crs))
 	p, t := *b, num{}
+	policy := e.rules.Combination
 	for _, pk := range picks {
 		if pk.rate.frac.isZero() {
 			continue
 		}
-		if e.rules.Combination == Additive {
+		if policy == Additive {
 			p.sub(&p, t.mul(b, &pk.rate.frac))
 		} else {
 			p.mul(&p, &pk.rate.factor)
 		}
 		s.step(st, &p, st.pickAdjustment(pk), pk.rule)
+	}
+	if zero := (num{}); policy == Additive && p.cmp(&zero) < 0 { // rates past 100 %: the sum stops there
+		s.step(st, &zero, Adjustment{Kind: KindCap, Rate: shareOf(t.sub(&zero, &p), l.ListPrice)}, n+slotCap)
+		p = zero
+		l.Warnings = append(l.Warnings, overHundredWarning(it.sku))
 	}
 	if st.hasMgr {
 		s.step(st, p.mul(&p, &st.mgr.factor), Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)
