@@ -66,7 +66,8 @@
 //     cost-of-money formula below.
 //  7. Rounding, once: the net unit price u = round(p) to the currency's
 //     minor unit plus Rules.ExtraUnitDecimals, then the line total
-//     round(u × q) to the minor unit.
+//     round(u × q) to the minor unit; on a line priced by graduated
+//     bands, round(p × q) (see Volume tiers).
 //
 // ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
 // monotone and leaves a price on that grid unchanged, so a guard on the
@@ -100,7 +101,7 @@
 // as a last, separate rounding adjustment. So, for every line and the
 // whole quote:
 //
-//	Gross + Σ adjustments = Net            Net = NetUnitPrice × Quantity, rounded
+//	Gross + Σ adjustments = Net            Net = NetUnitPrice × Quantity, rounded (not graduated)
 //	Totals.Net = Totals.Gross − Totals.Discount + Totals.Surcharge = Σ line Net
 //
 // Totals are sums of the rounded lines, so they never disagree with the
@@ -138,10 +139,13 @@
 // discounts the 11th unit on. The Dolibarr example of cumulative tiered
 // pricing ([dolibarr 32016]) — units 1–10 at 10, 11–20 at 8, 21+ at 6 —
 // is a 10.00 list price with bands 0 %, 20 % and 40 % from 0, 10 and 20:
-// 25 units cost 10×10 + 10×8 + 5×6 = 210, a blended rate of 16 %. The
-// blended unit price is rounded like any other, so for three units at
-// 10.00, 9.00, 9.00 the unit price 9.3333… gives 27.99 at two decimals and
-// 28.00 with two extra unit decimals.
+// 25 units cost 10×10 + 10×8 + 5×6 = 210, a blended rate of 16 %. Such
+// a line's total is the bands' total rounded once, not the rounded
+// blended unit price times the quantity: three units at 10.00, 9.00,
+// 9.00 cost 28.00, shown at 9.33 each. Rounding the unit price first
+// would let a larger order cost less: at 1.00, 50 % from 10, 111 units
+// at 0.55 are 61.05 and 112 at 0.54 are 60.48; here they are 60.50 and
+// 61.00.
 //
 // With non-decreasing rates, more volume never raises the unit price, in
 // either mode and at any level (item, group, order, cumulative): a

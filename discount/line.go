@@ -4,10 +4,11 @@ import "github.com/shopspring/decimal"
 
 // pick is a rule chosen for a line.
 type pick struct {
-	rule  int32
-	rate  *rate
-	tier  int
-	basis decimal.Decimal
+	rule    int32
+	rate    *rate
+	tier    int
+	basis   decimal.Decimal
+	blended bool // a graduated blend: the line total is rounded, not the unit price times the quantity
 }
 
 // priceLine prices line li into l: the order of operations of the
@@ -42,7 +43,7 @@ candidates:
 			if !res.matched {
 				continue
 			}
-			pk.rate, pk.tier, pk.basis = res.rate, res.tier, res.basis
+			pk.rate, pk.tier, pk.basis, pk.blended = res.rate, res.tier, res.basis, res.blended
 		}
 		switch policy {
 		case FirstMatch:
@@ -76,10 +77,12 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 	n := int32(len(e.crs))
 	p, t := *b, num{}
 	policy := e.rules.Combination
+	blended := false
 	for _, pk := range picks {
 		if pk.rate.frac.isZero() {
 			continue
 		}
+		blended = blended || pk.blended
 		if policy == Additive {
 			p.sub(&p, t.mul(b, &pk.rate.frac))
 		} else {
@@ -116,10 +119,17 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 		s.step(st, p.mul(&p, &st.pay), Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)
 	}
 
-	var net num
-	unit := p.quoRound(&p, s.div, e.unitDecimals, e.mode)
-	s.div = 1
-	s.total(e, &net, unit)
+	// A blended unit price rounded first, then multiplied, could make a
+	// larger graduated order cost less (111 units at 0.55 above 112 at
+	// 0.54): such a line's total is its exact total rounded once.
+	var net, u num
+	unit := u.quoRound(&p, s.div, e.unitDecimals, e.mode)
+	if blended {
+		s.total(e, &net, &p)
+	} else {
+		s.div = 1
+		s.total(e, &net, unit)
+	}
 	l.NetUnitPrice, l.Net = unit.decimal(), net.decimal()
 	if residue := t.sub(&net, &s.prev); !residue.isZero() {
 		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: st.scr.residue(residue)})

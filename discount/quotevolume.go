@@ -7,6 +7,7 @@ import (
 // volResult is a volume rule evaluated for one line.
 type volResult struct {
 	matched bool
+	blended bool            // rate is a graduated blend of bands
 	tier    int             // index of the tier reached, -1 below the first
 	rate    *rate           // compiled, or made for a graduated blend
 	basis   decimal.Decimal // the volume that selected the tier, prior purchases included
@@ -105,7 +106,7 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		case x.Sign() > 0:
 			f := graduatedFraction(v.tiers, prior, x)
 			blend := st.e.fractionRate(f, f.Shift(2).Neg())
-			res.rate = &blend
+			res.rate, res.blended = &blend, true
 		default: // no volume in this line's pool, no blend
 			res.rate = &st.e.noRate
 		}
