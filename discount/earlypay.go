@@ -45,11 +45,14 @@ func DefaultEarlyPaymentTerms() EarlyPaymentTerms {
 var termsPattern = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,8})?)\s*%?\s*/\s*(\d{1,4})\s*,?\s*(?:net|n/?)\s*(\d{1,4})\s*$`)
 
 // ParseEarlyPaymentTerms reads the usual written forms: "2/10 net 30",
-// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive).
+// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive). Any other
+// text is a *clientele.ValidationError on the field "terms".
 func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
 	m := termsPattern.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
-		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, clientele.FormatValue(s))
+		var p problems
+		p.Add("terms", s, `want the form "2/10 net 30"`)
+		return EarlyPaymentTerms{}, p.err()
 	}
 	rate, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
 	days, _ := strconv.Atoi(m[2])
@@ -118,8 +121,9 @@ func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 		return AnnualCost{}, err
 	}
 	if paidOnDay <= t.DiscountDays || paidOnDay > maxDelayDays {
-		return AnnualCost{}, fmt.Errorf("%w: paid_on_day = %d: must be after the discount period (%d days) and at most %d",
-			ErrInvalid, paidOnDay, t.DiscountDays, maxDelayDays)
+		var p problems
+		p.Addf("paid_on_day", paidOnDay, "must be after the discount period (%d days) and at most %d", t.DiscountDays, maxDelayDays)
+		return AnnualCost{}, p.err()
 	}
 	basis := int64(t.DayCount)
 	if basis == 0 {
@@ -132,7 +136,9 @@ func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 	periods := decimal.NewFromInt(basis).DivRound(decimal.NewFromInt(int64(days)), prec)
 	compound, err := one.Add(i).PowWithPrecision(periods, prec)
 	if err != nil {
-		return AnnualCost{}, fmt.Errorf("%w: annual cost of %s: %w", ErrInvalid, t, err)
+		var p problems
+		p.Add("paid_on_day", paidOnDay, "the annual cost of "+t.String()+" cannot be computed: "+err.Error())
+		return AnnualCost{}, p.err()
 	}
 	return AnnualCost{
 		Days:     days,

@@ -107,3 +107,29 @@ func TestControlCharactersAreRefused(t *testing.T) {
 	_, err = e.Approve(q, authority.Signature{By: authority.Actor{ID: "h\n", Role: "head_of_sales"}, At: time.Now()})
 	assert.Equal(t, []string{"signature.by.id"}, fieldsOf(t, err))
 }
+
+// TestEveryErrorIsAFieldError: errors that used to be plain wrapped
+// strings are validation errors naming their field, and a blank approval
+// status is named as unset rather than printed as "".
+func TestEveryErrorIsAFieldError(t *testing.T) {
+	field := func(err error) string {
+		t.Helper()
+		var ve *clientele.ValidationError
+		require.ErrorAs(t, err, &ve, "%v", err)
+		require.ErrorIs(t, err, ErrInvalid)
+		require.NotEmpty(t, ve.Fields)
+		return ve.Fields[0].Field
+	}
+	_, err := ParseEarlyPaymentTerms("2 percent whenever")
+	assert.Equal(t, "terms", field(err))
+	assert.EqualError(t, err, `discount: invalid input: terms = 2 percent whenever: want the form "2/10 net 30"`)
+	_, err = DefaultEarlyPaymentTerms().AnnualCost(10)
+	assert.Equal(t, "paid_on_day", field(err))
+	assert.EqualError(t, err, "discount: invalid input: paid_on_day = 10: must be after the discount period (10 days) and at most 3650")
+
+	e, err := Compile(testPriceList(), baseRules(Additive))
+	require.NoError(t, err)
+	_, err = e.Approve(Quote{}, authority.Signature{By: authority.Actor{ID: "h", Role: "head"}, At: time.Unix(0, 0)})
+	assert.Equal(t, "approval.status", field(err))
+	assert.EqualError(t, err, "discount: invalid input: approval.status: is unset, not pending: the quote was not priced by Engine.Quote, so there is nothing to approve")
+}
