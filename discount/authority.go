@@ -126,6 +126,8 @@ func (e *Engine) Approve(q Quote, sig authority.Signature) (Quote, error) {
 	}
 	var p problems
 	switch {
+	case q.Approval.Status == 0:
+		p.Add("approval.status", nil, "is unset, not pending: the quote was not priced by Engine.Quote, so there is nothing to approve")
 	case q.Approval.Status != ApprovalPending:
 		p.Addf("approval.status", nil, "is %q, not pending: nothing to approve", q.Approval.Status.String())
 	case q.PriceListID != e.pl.ID || q.Currency != e.pl.Currency:

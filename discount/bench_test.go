@@ -180,9 +180,11 @@ func BenchmarkReferenceLineArithmetic(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// The payment factor the engine uses, not its 8-place display rate.
+	// The payment factor the engine uses, to 16 places, not its 8-place
+	// display rate.
 	var p problems
-	payFactor, _ := r.Payment.factor(&p, reqs[0].Payment)
+	pf, _ := r.Payment.factor(&p, reqs[0].Payment)
+	payFactor := pf.mul.DivRound(decimal.NewFromInt(pf.div), factorPlaces)
 	lines := make([]referenceLine, len(q.Lines))
 	adjustments := 0
 	for i, l := range q.Lines {

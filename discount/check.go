@@ -30,9 +30,9 @@ func (st *quoteState) prepare() (Approval, error) {
 		checkMoney(&p, "client.loyalty_spend", c.LoyaltySpend, e.minor+maxExtraDecimals)
 	}
 	st.checkLines(&p)
-	if f, ok := e.rules.Payment.factor(&p, req.Payment); ok && !f.Equal(one) {
-		st.pay, st.hasPay = e.num(f), true
-		st.payRate = f.Sub(one).Shift(2).Round(percentDecimals)
+	if f, ok := e.rules.Payment.factor(&p, req.Payment); ok && !f.isOne() {
+		st.pay, st.payDiv, st.hasPay = e.num(f.mul), f.div, true
+		st.payRate = f.rate()
 	}
 	checkNames(&p, "coupons", req.Coupons)
 	for i, code := range req.Coupons {

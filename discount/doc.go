@@ -53,12 +53,12 @@
 //  2. Rule discounts: the volume, segment, VIP, loyalty and promotion
 //     rules that match the line, combined by the rule set's policy:
 //     first_match p = b × (1 − r₁) for the first rule by priority;
-//     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − Σ rᵢ);
-//     compounding p = b × Π (1 − rᵢ), in priority order.
+//     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − min(Σ rᵢ,
+//     1)), a sum past 100 % stopping at 100 % with the excess shown as a
+//     cap step; compounding p = b × Π (1 − rᵢ), in priority order.
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
 //  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
-//     Without a cap C is 100 %: no price is ever negative (additive
-//     rates can sum past 100 %).
+//     Without a cap C is 100 %, which steps 2 and 3 never pass.
 //  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
 //     and never above b: p = max(p, min(F, b)). The floor wins over every
 //     discount and is reported when it bites.
@@ -66,7 +66,8 @@
 //     cost-of-money formula below.
 //  7. Rounding, once: the net unit price u = round(p) to the currency's
 //     minor unit plus Rules.ExtraUnitDecimals, then the line total
-//     round(u × q) to the minor unit.
+//     round(u × q) to the minor unit; on a line priced by graduated
+//     bands, round(p × q) (see Volume tiers).
 //
 // ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
 // monotone and leaves a price on that grid unchanged, so a guard on the
@@ -100,7 +101,7 @@
 // as a last, separate rounding adjustment. So, for every line and the
 // whole quote:
 //
-//	Gross + Σ adjustments = Net            Net = NetUnitPrice × Quantity, rounded
+//	Gross + Σ adjustments = Net            Net = NetUnitPrice × Quantity, rounded (not graduated)
 //	Totals.Net = Totals.Gross − Totals.Discount + Totals.Surcharge = Σ line Net
 //
 // Totals are sums of the rounded lines, so they never disagree with the
@@ -138,10 +139,13 @@
 // discounts the 11th unit on. The Dolibarr example of cumulative tiered
 // pricing ([dolibarr 32016]) — units 1–10 at 10, 11–20 at 8, 21+ at 6 —
 // is a 10.00 list price with bands 0 %, 20 % and 40 % from 0, 10 and 20:
-// 25 units cost 10×10 + 10×8 + 5×6 = 210, a blended rate of 16 %. The
-// blended unit price is rounded like any other, so for three units at
-// 10.00, 9.00, 9.00 the unit price 9.3333… gives 27.99 at two decimals and
-// 28.00 with two extra unit decimals.
+// 25 units cost 10×10 + 10×8 + 5×6 = 210, a blended rate of 16 %. Such
+// a line's total is the bands' total rounded once, not the rounded
+// blended unit price times the quantity: three units at 10.00, 9.00,
+// 9.00 cost 28.00, shown at 9.33 each. Rounding the unit price first
+// would let a larger order cost less: at 1.00, 50 % from 10, 111 units
+// at 0.55 are 61.05 and 112 at 0.54 are 60.48; here they are 60.50 and
+// 61.00.
 //
 // With non-decreasing rates, more volume never raises the unit price, in
 // either mode and at any level (item, group, order, cumulative): a
@@ -196,7 +200,11 @@
 // At 12 % a year, 30 days after delivery, a 100.00 price becomes 100.99
 // with simple interest (100 × 1.0098630…) and 100.94 by present value
 // (100 × 1.12^(30/365) = 100.93582…); discounting the present-value price
-// back at 12 % gives 100.00 exactly.
+// back at 12 % gives 100.00 exactly. The simple-interest factor is kept
+// as the exact fraction (B + r × d) / B, divided only by the one rounding
+// of step 7, so 301.50 at 12 % for 10 days on a 360-day year is 302.505
+// exactly and 302.51 half-up; a present-value factor, irrational in
+// general, is taken to 16 decimals, below 10^−6 of a cent on a billion.
 //
 // # Early-payment terms
 //
@@ -215,10 +223,12 @@
 // For 2/10 net 30 on a 365-day year, i = 2/98: 37.24 % simple and 44.59 %
 // compound (36.73 % simple on a 360-day year, as [mathcelebrity] gives;
 // 2/20 net 40 paid on day 30 costs 109.05 % compound, the CFA exercise on
-// [analystforum]). A payment made by the discount date earns the discount
-// pro rata, settling P / (1 − d) of the invoice, so two early halves earn
-// what one early payment would; after the discount date a payment
-// settles its face value; after the due date it is marked late.
+// [analystforum]). Payments made by the discount date earn the discount
+// pro rata: together, the T paid by then settles T / (1 − d) of the
+// invoice, rounded once, and all of it once T reaches the discounted
+// amount, so two early halves earn exactly what one early payment would;
+// after the discount date a payment settles its face value; after the
+// due date it is marked late.
 //
 // # The manager's authority
 //
@@ -240,11 +250,14 @@
 //
 // With Rules.HintWithin set, a quote says where ordering a little more
 // reaches a better volume tier: "Order 5 more units of DRILL to get 10 %",
-// when the missing volume is at most that share of the tier's bound. A
+// when the missing volume is at most that share of the tier's bound. The
+// tier hinted at is the next one whose rate is above the rate reached (0 %
+// below the first tier): a tier giving the same is skipped. A
 // hint is given only when the better tier would actually apply under the
 // policy: not when a rule of better priority wins anyway under
 // first_match, nor when the client already gets as much under
-// best_for_client.
+// best_for_client. An item in no group adds to no group's volume, so a
+// per-group rule gives it no hint.
 //
 // # Errors
 //
@@ -277,12 +290,11 @@
 // value is an integer coefficient times a power of ten, as in a decimal,
 // but the coefficient is a 256-bit integer on machine words instead of a
 // big.Int allocated per operation. Nothing is approximated: the steps
-// multiply coefficients, and rounding divides by a power of ten and
-// reads the remainder, so every amount is the decimal arithmetic's to
-// the last digit. A line whose numbers do not fit (a coefficient past
-// 256 bits, a quantity of more than 18 digits, additive rates past 100 %)
-// is priced with decimals instead; tests price random lines both ways and
-// require equal quotes.
+// multiply coefficients, and rounding divides by a power of ten (and by
+// a simple-interest divisor) and reads the remainder, so every amount is
+// the decimal arithmetic's to the last digit. A line whose numbers do
+// not fit (a coefficient past 256 bits) is priced with decimals instead;
+// tests price random lines both ways and require equal quotes.
 //
 // The benchmarks price a 100-line request against 50 rules and a batch
 // of 1,000 such requests, beside BenchmarkReferenceLineArithmetic: the

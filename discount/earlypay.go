@@ -45,11 +45,14 @@ func DefaultEarlyPaymentTerms() EarlyPaymentTerms {
 var termsPattern = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,8})?)\s*%?\s*/\s*(\d{1,4})\s*,?\s*(?:net|n/?)\s*(\d{1,4})\s*$`)
 
 // ParseEarlyPaymentTerms reads the usual written forms: "2/10 net 30",
-// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive).
+// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive). Any other
+// text is a *clientele.ValidationError on the field "terms".
 func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
 	m := termsPattern.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
-		return EarlyPaymentTerms{}, fmt.Errorf("%w: early payment terms %q: want the form \"2/10 net 30\"", ErrInvalid, clientele.FormatValue(s))
+		var p problems
+		p.Add("terms", s, `want the form "2/10 net 30"`)
+		return EarlyPaymentTerms{}, p.err()
 	}
 	rate, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
 	days, _ := strconv.Atoi(m[2])
@@ -118,8 +121,9 @@ func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 		return AnnualCost{}, err
 	}
 	if paidOnDay <= t.DiscountDays || paidOnDay > maxDelayDays {
-		return AnnualCost{}, fmt.Errorf("%w: paid_on_day = %d: must be after the discount period (%d days) and at most %d",
-			ErrInvalid, paidOnDay, t.DiscountDays, maxDelayDays)
+		var p problems
+		p.Addf("paid_on_day", paidOnDay, "must be after the discount period (%d days) and at most %d", t.DiscountDays, maxDelayDays)
+		return AnnualCost{}, p.err()
 	}
 	basis := int64(t.DayCount)
 	if basis == 0 {
@@ -132,7 +136,9 @@ func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 	periods := decimal.NewFromInt(basis).DivRound(decimal.NewFromInt(int64(days)), prec)
 	compound, err := one.Add(i).PowWithPrecision(periods, prec)
 	if err != nil {
-		return AnnualCost{}, fmt.Errorf("%w: annual cost of %s: %w", ErrInvalid, t, err)
+		var p problems
+		p.Add("paid_on_day", paidOnDay, "the annual cost of "+t.String()+" cannot be computed: "+err.Error())
+		return AnnualCost{}, p.err()
 	}
 	return AnnualCost{
 		Days:     days,
@@ -239,10 +245,11 @@ type PaymentApplication struct {
 // Settle applies payments to the invoice in date order (equal dates in
 // the order given):
 //
-//   - By the discount date, a payment P earns the discount pro rata: it
-//     settles P / (1 − d) of the invoice, rounded to the currency, so two
-//     early halves earn what one early payment would; a payment of at
-//     least the discounted rest settles the invoice in full.
+//   - By the discount date, payments earn the discount pro rata: the T
+//     paid by then settles T / (1 − d) of the invoice, rounded to the
+//     currency, and all of it once T reaches the discounted amount. Each
+//     payment settles what it adds to that, so early parts earn exactly
+//     what one early payment of their sum would.
 //   - After the discount date a payment settles its own amount; after the
 //     due date it is marked late (interest is the dunning process's
 //     business, not this one's).
@@ -276,6 +283,10 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 	s := Settlement{Paid: decimal.Zero, Discount: decimal.Zero, Overpaid: decimal.Zero}
 	amount := inv.Invoice.Amount
 	outstanding := amount
+	// Early payments are settled by their running sum, never one by one:
+	// rounding each part apart could leave a cent the whole would not.
+	discounted := amount.Sub(inv.Rounding.Round(amount.Mul(dd), minor))
+	earlyPaid, earlySettled := decimal.Zero, decimal.Zero
 	for _, pay := range order {
 		app := PaymentApplication{Payment: pay, Discount: decimal.Zero, DaysLate: max(0, pay.Date.Sub(inv.Invoice.Due))}
 		switch {
@@ -283,12 +294,12 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 			app.Settled = decimal.Zero
 		case !pay.Date.After(inv.DiscountDate):
 			app.Early = true
-			rest := outstanding.Sub(inv.Rounding.Round(outstanding.Mul(dd), minor))
-			if pay.Amount.GreaterThanOrEqual(rest) {
-				app.Settled = outstanding
-			} else {
-				app.Settled = decimal.Min(outstanding, inv.Rounding.Round(pay.Amount.DivRound(keep, costDivPrecision), minor))
+			earlyPaid = earlyPaid.Add(pay.Amount)
+			settled := amount
+			if earlyPaid.LessThan(discounted) {
+				settled = decimal.Min(amount, inv.Rounding.Round(earlyPaid.DivRound(keep, costDivPrecision), minor))
 			}
+			app.Settled, earlySettled = settled.Sub(earlySettled), settled
 			if app.Settled.GreaterThan(pay.Amount) {
 				app.Discount = app.Settled.Sub(pay.Amount)
 			}

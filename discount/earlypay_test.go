@@ -150,3 +150,46 @@ func TestSettle(t *testing.T) {
 	_, err = bad.Settle([]ledger.Payment{pay(time.March, 3, "1")})
 	assert.Equal(t, []string{"terms.discount_rate"}, fieldsOf(t, err))
 }
+
+func TestEarlyPartsEarnWhatOneEarlyPaymentWould(t *testing.T) {
+	// 100.25 EUR under 2/10 net 30, half-up: the discount on the whole is
+	// 2.005 -> 2.01, so 98.24 settles it early.
+	inv, err := DefaultEarlyPaymentTerms().Apply(ledger.Invoice{Currency: "EUR", Amount: d("100.25"), Issued: day(2026, time.March, 2)}, RoundHalfUp)
+	require.NoError(t, err)
+	requireDec(t, "98.24", inv.AmountIfEarly)
+	pay := func(dd int, amt string) ledger.Payment {
+		return ledger.Payment{Date: day(2026, time.March, dd), Amount: d(amt)}
+	}
+	for _, tc := range []struct {
+		name     string
+		payments []ledger.Payment
+		parts    []string // each payment's discount
+	}{
+		{"one payment", []ledger.Payment{pay(5, "98.24")}, []string{"2.01"}},
+		// 49.12 / 0.98 = 50.1224… -> 50.12 settled (1.00 off); then 98.24
+		// paid in all reaches the discounted total: the rest, 50.13, is
+		// settled (1.01 off). Before: 50.12 again, 0.01 left outstanding.
+		{"two halves", []ledger.Payment{pay(5, "49.12"), pay(9, "49.12")}, []string{"1.00", "1.01"}},
+		// 50.00 / 0.98 = 51.0204… -> 51.02 (1.02 off), then 48.24 settles
+		// the rest, 49.23 (0.99 off). Before: 48.24 / 0.98 = 49.2244… ->
+		// 49.22, 0.01 left.
+		{"50.00 then 48.24", []ledger.Payment{pay(5, "50.00"), pay(9, "48.24")}, []string{"1.02", "0.99"}},
+		// 48.24 / 0.98 = 49.2244… -> 49.22 (0.98 off), then 50.00 settles
+		// the rest, 51.03 (1.03 off). Before: 51.02, 0.01 left.
+		{"48.24 then 50.00", []ledger.Payment{pay(5, "48.24"), pay(9, "50.00")}, []string{"0.98", "1.03"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := inv.Settle(tc.payments)
+			require.NoError(t, err)
+			requireDec(t, "2.01", s.Discount, "the discount of one early payment")
+			requireDec(t, "100.25", s.Settled)
+			requireDec(t, "0", s.Outstanding)
+			requireDec(t, "0", s.Overpaid)
+			require.Len(t, s.Applications, len(tc.parts))
+			for i, want := range tc.parts {
+				requireDec(t, want, s.Applications[i].Discount, i)
+				requireDec(t, s.Applications[i].Settled.String(), s.Applications[i].Payment.Amount.Add(s.Applications[i].Discount), i)
+			}
+		})
+	}
+}

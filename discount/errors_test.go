@@ -69,6 +69,57 @@ func TestHugeDecimalsPrintCompactly(t *testing.T) {
 
 	_, err = ParseEarlyPaymentTerms(strings.Repeat("9", 1_000_000))
 	assert.Less(t, len(errorOf(err)), 200, "a long input is quoted by its start")
+
+	// Every decimal field of a request, with either exponent: refused by
+	// the bounds before any arithmetic, in a short message.
+	cum := volumeRule("cum", 1, PerItem, AllUnits, tier("10", "5"))
+	cum.Cumulative = true
+	rules := volumeOnly(cum)
+	for _, x := range []decimal.Decimal{huge, decimal.New(1, -999_999_999)} {
+		for field, set := range map[string]func(*Request){
+			"lines[0].quantity":    func(rq *Request) { rq.Lines[0].Quantity = x },
+			"client.loyalty_spend": func(rq *Request) { rq.Client.LoyaltySpend = x },
+			"client.prior[0].quantity": func(rq *Request) {
+				rq.Client.Prior = []PriorVolume{{RuleID: "cum", Key: "DRILL", Quantity: x}}
+			},
+			"client.prior[0].amount": func(rq *Request) {
+				rq.Client.Prior = []PriorVolume{{RuleID: "cum", Key: "DRILL", Amount: x}}
+			},
+			"manager.rate": func(rq *Request) {
+				rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m-1", Role: "manager"}, Rate: x}
+			},
+		} {
+			rq := req(line("DRILL", "1"))
+			set(&rq)
+			done := make(chan error, 1)
+			go func() { _, err := NewQuote(testPriceList(), rules, rq); done <- err }()
+			select {
+			case err = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("%s = 1e%d: the quote did not return", field, x.Exponent())
+			}
+			msg := errorOf(err)
+			assert.Contains(t, msg, field+" = 1e", x.Exponent())
+			assert.Less(t, len(msg), 200, field)
+		}
+		// And the decimals of a price list and a rule set, through Compile.
+		for field, set := range map[string]func(*PriceList, *Rules){
+			"price_list.items[0].unit_price": func(pl *PriceList, _ *Rules) { pl.Items[0].UnitPrice = x },
+			"price_list.items[0].cost":       func(pl *PriceList, _ *Rules) { pl.Items[0].Cost = decimal.NewNullDecimal(x) },
+			"price_list.items[0].min_price":  func(pl *PriceList, _ *Rules) { pl.Items[0].MinPrice = decimal.NewNullDecimal(x) },
+			"rules.volume[0].tiers[0].min":   func(_ *PriceList, r *Rules) { r.Volume[0].Tiers[0].Min = x },
+			"rules.volume[0].tiers[0].rate":  func(_ *PriceList, r *Rules) { r.Volume[0].Tiers[0].Rate = x },
+			"rules.hint_within":              func(_ *PriceList, r *Rules) { r.HintWithin = decimal.NewNullDecimal(x) },
+			"rules.floor.min_markup":         func(_ *PriceList, r *Rules) { r.Floor.MinMarkup = decimal.NewNullDecimal(x) },
+		} {
+			pl, r := testPriceList(), volumeOnly(volumeRule("v", 1, PerItem, AllUnits, tier("10", "5")))
+			set(&pl, &r)
+			_, err := Compile(pl, r)
+			msg := errorOf(err)
+			assert.Contains(t, msg, field+" = 1e", x.Exponent())
+			assert.Less(t, len(msg), 300, field)
+		}
+	}
 }
 
 // TestControlCharactersAreRefused: every ID and text the package takes
@@ -106,4 +157,30 @@ func TestControlCharactersAreRefused(t *testing.T) {
 	require.NoError(t, err)
 	_, err = e.Approve(q, authority.Signature{By: authority.Actor{ID: "h\n", Role: "head_of_sales"}, At: time.Now()})
 	assert.Equal(t, []string{"signature.by.id"}, fieldsOf(t, err))
+}
+
+// TestEveryErrorIsAFieldError: errors that used to be plain wrapped
+// strings are validation errors naming their field, and a blank approval
+// status is named as unset rather than printed as "".
+func TestEveryErrorIsAFieldError(t *testing.T) {
+	field := func(err error) string {
+		t.Helper()
+		var ve *clientele.ValidationError
+		require.ErrorAs(t, err, &ve, "%v", err)
+		require.ErrorIs(t, err, ErrInvalid)
+		require.NotEmpty(t, ve.Fields)
+		return ve.Fields[0].Field
+	}
+	_, err := ParseEarlyPaymentTerms("2 percent whenever")
+	assert.Equal(t, "terms", field(err))
+	assert.EqualError(t, err, `discount: invalid input: terms = 2 percent whenever: want the form "2/10 net 30"`)
+	_, err = DefaultEarlyPaymentTerms().AnnualCost(10)
+	assert.Equal(t, "paid_on_day", field(err))
+	assert.EqualError(t, err, "discount: invalid input: paid_on_day = 10: must be after the discount period (10 days) and at most 3650")
+
+	e, err := Compile(testPriceList(), baseRules(Additive))
+	require.NoError(t, err)
+	_, err = e.Approve(Quote{}, authority.Signature{By: authority.Actor{ID: "h", Role: "head"}, At: time.Unix(0, 0)})
+	assert.Equal(t, "approval.status", field(err))
+	assert.EqualError(t, err, "discount: invalid input: approval.status: is unset, not pending: the quote was not priced by Engine.Quote, so there is nothing to approve")
 }

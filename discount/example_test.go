@@ -123,15 +123,14 @@ func Example_commercialOffer() {
 	//     manager                      -2.00 %     -4.71
 	//     payment                       1.00 %      2.31
 	//     rounding                                 -0.03
-	// SCR-4x40   120 x    6.40 =    768.00 ->     5.82 each,    698.40
+	// SCR-4x40   120 x    6.40 =    768.00 ->     5.82 each,    698.07
 	//     volume     qty-fasteners     -2.92 %    -22.40
 	//     volume     year-value        -1.50 %    -11.18
 	//     segment    seg-a             -3.00 %    -22.04
 	//     loyalty    club              -1.00 %     -7.12
 	//     manager                      -2.00 %    -14.11
 	//     payment                       1.00 %      6.92
-	//     rounding                                  0.33
-	// Gross 4779.00, discount 643.16, surcharge 41.36, net 4177.20 EUR
+	// Gross 4779.00, discount 643.49, surcharge 41.36, net 4176.87 EUR
 	// Your discounts:
 	//     Volume discount, power tools     -112.86
 	//     Volume discount, fasteners        -22.40
@@ -141,7 +140,6 @@ func Example_commercialOffer() {
 	//     Autumn power-tool sale           -172.58
 	//     Additional discount               -84.40
 	//     Deferred payment surcharge         41.36
-	//     Unit price rounding                 0.33
 	// Order 2 more units of group power-tools to get 6 % (Volume discount, power tools).
 	// offerable: true
 }

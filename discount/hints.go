@@ -16,7 +16,16 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 	for _, s := range seen {
 		c := &e.crs[s.rule]
 		v := c.vol
+		// The next tier worth reaching gives strictly more than the tier
+		// reached (0 % below the first): an equal rate is no better.
+		cur := &e.noRate
+		if s.res.tier >= 0 {
+			cur = &v.rates[s.res.tier]
+		}
 		next := s.res.tier + 1
+		for next < len(v.tiers) && v.rates[next].frac.cmp(&cur.frac) <= 0 {
+			next++
+		}
 		if next >= len(v.tiers) || s.res.basis.LessThan(v.hintFrom[next]) {
 			continue
 		}

@@ -4,10 +4,11 @@ import "github.com/shopspring/decimal"
 
 // pick is a rule chosen for a line.
 type pick struct {
-	rule  int32
-	rate  *rate
-	tier  int
-	basis decimal.Decimal
+	rule    int32
+	rate    *rate
+	tier    int
+	basis   decimal.Decimal
+	blended bool // a graduated blend: the line total is rounded, not the unit price times the quantity
 }
 
 // priceLine prices line li into l: the order of operations of the
@@ -36,13 +37,13 @@ candidates:
 		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
 		if c.vol != nil {
 			res := st.volume(ri, c, it, idx)
-			if e.hints {
+			if e.hints && res.key >= 0 {
 				seen = append(seen, seenVolume{rule: ri, res: res})
 			}
 			if !res.matched {
 				continue
 			}
-			pk.rate, pk.tier, pk.basis = res.rate, res.tier, res.basis
+			pk.rate, pk.tier, pk.basis, pk.blended = res.rate, res.tier, res.basis, res.blended
 		}
 		switch policy {
 		case FirstMatch:
@@ -75,16 +76,24 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 	l.Gross = s.prev.decimal()
 	n := int32(len(e.crs))
 	p, t := *b, num{}
+	policy := e.rules.Combination
+	blended := false
 	for _, pk := range picks {
 		if pk.rate.frac.isZero() {
 			continue
 		}
-		if e.rules.Combination == Additive {
+		blended = blended || pk.blended
+		if policy == Additive {
 			p.sub(&p, t.mul(b, &pk.rate.frac))
 		} else {
 			p.mul(&p, &pk.rate.factor)
 		}
 		s.step(st, &p, st.pickAdjustment(pk), pk.rule)
+	}
+	if zero := (num{}); policy == Additive && p.cmp(&zero) < 0 { // rates past 100 %: the sum stops there
+		s.step(st, &zero, Adjustment{Kind: KindCap, Rate: shareOf(t.sub(&zero, &p), l.ListPrice)}, n+slotCap)
+		p = zero
+		l.Warnings = append(l.Warnings, overHundredWarning(it.sku))
 	}
 	if st.hasMgr {
 		s.step(st, p.mul(&p, &st.mgr.factor), Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)
@@ -105,13 +114,22 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 	if it.listBelowFloor {
 		l.Warnings = append(l.Warnings, st.listBelowFloorWarning(it))
 	}
-	if st.hasPay {
+	if st.hasPay { // from here on the price is p / s.div
+		s.div = st.payDiv
 		s.step(st, p.mul(&p, &st.pay), Adjustment{Kind: KindPayment, Rate: st.payRate}, n+slotPayment)
 	}
 
-	var net num
-	unit := p.round(&p, e.unitDecimals, e.mode)
-	s.total(e, &net, unit)
+	// A blended unit price rounded first, then multiplied, could make a
+	// larger graduated order cost less (111 units at 0.55 above 112 at
+	// 0.54): such a line's total is its exact total rounded once.
+	var net, u num
+	unit := u.quoRound(&p, s.div, e.unitDecimals, e.mode)
+	if blended {
+		s.total(e, &net, &p)
+	} else {
+		s.div = 1
+		s.total(e, &net, unit)
+	}
 	l.NetUnitPrice, l.Net = unit.decimal(), net.decimal()
 	if residue := t.sub(&net, &s.prev); !residue.isZero() {
 		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: st.scr.residue(residue)})
@@ -130,15 +148,16 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 // with the decimals a step may make.
 type lineSteps struct {
 	q     num
-	prev  num  // the line total after the last step, rounded
-	start int  // the line's first adjustment in st.adjs
-	exact bool // every total so far was computed on machine words
+	div   int64 // the unit price is p / div: a simple-interest factor's divisor (≤ 1: none)
+	prev  num   // the line total after the last step, rounded
+	start int   // the line's first adjustment in st.adjs
+	exact bool  // every total so far was computed on machine words
 }
 
-// total sets t to the line total at unit price p, rounded to the
-// currency.
+// total sets t to the line total at unit price p / s.div, rounded to
+// the currency.
 func (s *lineSteps) total(e *Engine, t, p *num) {
-	t.round(t.mul(p, &s.q), e.minor, e.mode)
+	t.quoRound(t.mul(p, &s.q), s.div, e.minor, e.mode)
 	s.exact = s.exact && !t.big
 }
 

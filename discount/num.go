@@ -1,6 +1,8 @@
 package discount
 
 import (
+	"math/big"
+
 	"github.com/clientele-go/clientele/internal/wide"
 	"github.com/shopspring/decimal"
 )
@@ -232,6 +234,62 @@ func (z *num) roundWords(x *num, places int32, m wide.Rounding) bool {
 		if !c.MulPow10(places - x.dec) {
 			return false
 		}
+	}
+	z.coef, z.dec, z.neg, z.big = c, places, x.neg && !c.IsZero(), false
+	return true
+}
+
+// quoRound sets z to x / y rounded to places decimals in mode m, from
+// the exact quotient, as m.Round would round it, and returns z; y ≤ 1
+// divides by nothing. It prices a simple-interest factor (B + r·d) / B
+// without cutting the quotient first.
+func (z *num) quoRound(x *num, y int64, places int32, m RoundingMode) *num {
+	if y <= 1 {
+		return z.round(x, places, m)
+	}
+	if z.quoRoundWords(x, uint64(y), places, m) {
+		return z
+	}
+	dx := x.decimal()
+	q, r := dx.QuoRem(decimal.NewFromInt(y), places)
+	c := q.Coefficient()
+	// |r| against half of y × 10^−places, the unit of q.
+	if h := r.Abs().Shift(places + 1).Cmp(decimal.NewFromInt(5 * y)); h > 0 || h == 0 && (m == RoundHalfUp || c.Bit(0) == 1) {
+		c.Add(c, big.NewInt(int64(dx.Sign())))
+	}
+	return z.setBig(decimal.NewFromBigInt(c, -places))
+}
+
+// quoRoundWords is quoRound on words; it reports whether it could, and
+// leaves z unchanged when not.
+func (z *num) quoRoundWords(x *num, y uint64, places int32, m RoundingMode) bool {
+	if x.big {
+		return false
+	}
+	c := x.coef
+	k := x.dec - places // digits to drop after the division
+	if k < 0 {
+		if !c.MulPow10(-k) {
+			return false
+		}
+		k = 0
+	}
+	r := c.DivWord(y) // x × 10^places = (c + r/y) / 10^k
+	var up bool
+	if k == 0 {
+		up = 2*r > y || 2*r == y && (m == RoundHalfUp || c[0]&1 == 1)
+	} else {
+		sticky := r != 0 // something below the digits dropped
+		for ; k > wide.MaxPow10; k -= wide.MaxPow10 {
+			if c.DivWord(wide.Pow10[wide.MaxPow10]) != 0 {
+				sticky = true
+			}
+		}
+		last, half := c.DivWord(wide.Pow10[k]), 5*wide.Pow10[k-1]
+		up = last > half || last == half && (m == RoundHalfUp || sticky || c[0]&1 == 1)
+	}
+	if up {
+		c.Add(&wide.U256{1})
 	}
 	z.coef, z.dec, z.neg, z.big = c, places, x.neg && !c.IsZero(), false
 	return true

@@ -225,55 +225,72 @@ func checkAdjustment(p *problems, f string, v decimal.Decimal) bool {
 // payment terms.
 const costDivPrecision = 20
 
-// factorPlaces is the precision of a cost-of-money price factor: on a
+// factorPlaces is the precision of a present-value price factor: on a
 // price of a billion its error is below 10^-6 of a cent, and shorter
 // factors keep every line's arithmetic short.
 const factorPlaces = 16
 
+// payFactor is a payment price factor mul / div, div a whole number, so
+// that simple interest, (B + r·d) / B, is exact rather than cut to some
+// decimals before the one rounding. div is 1 for the table and for
+// present value, whose factor is irrational anyway.
+type payFactor struct {
+	mul decimal.Decimal
+	div int64
+}
+
+// isOne reports whether the factor leaves a price as it is.
+func (f payFactor) isOne() bool { return f.mul.Equal(decimal.NewFromInt(f.div)) }
+
+// rate is the factor's change in percent, for explanations.
+func (f payFactor) rate() decimal.Decimal {
+	return f.mul.DivRound(decimal.NewFromInt(f.div), costDivPrecision).Sub(one).Shift(2).Round(percentDecimals)
+}
+
 // factor returns the price factor for terms t (1 + adjustment), or
 // records why t cannot be priced.
-func (pp PaymentPricing) factor(p *problems, t PaymentTerms) (decimal.Decimal, bool) {
+func (pp PaymentPricing) factor(p *problems, t PaymentTerms) (payFactor, bool) {
 	if t.Days < 0 {
 		p.Add("payment.days", t.Days, "must not be negative (a payment before delivery is a prepayment)")
-		return decimal.Decimal{}, false
+		return payFactor{}, false
 	}
 	if t.Days > maxDelayDays {
 		p.Addf("payment.days", t.Days, "must be at most %d", maxDelayDays)
-		return decimal.Decimal{}, false
+		return payFactor{}, false
 	}
 	switch pp.Method {
 	case PaymentTable:
 		if t.Prepayment {
 			if !pp.Prepayment.Valid {
 				p.Add("payment.prepayment", true, "the rules offer no prepayment price")
-				return decimal.Decimal{}, false
+				return payFactor{}, false
 			}
-			return one.Add(fraction(pp.Prepayment.Decimal)), true
+			return payFactor{one.Add(fraction(pp.Prepayment.Decimal)), 1}, true
 		}
 		for _, s := range pp.Steps {
 			if s.UpToDays >= t.Days {
-				return one.Add(fraction(s.Adjustment)), true
+				return payFactor{one.Add(fraction(s.Adjustment)), 1}, true
 			}
 		}
 		last := pp.Steps[len(pp.Steps)-1].UpToDays
 		p.Addf("payment.days", t.Days, "beyond the longest deferral the rules price (%d days)", last)
-		return decimal.Decimal{}, false
+		return payFactor{}, false
 	case PaymentCostOfMoney:
 		f, err := pp.costOfMoneyFactor(t)
 		if err != nil {
 			p.Add("payment.days", t.Days, err.Error())
-			return decimal.Decimal{}, false
+			return payFactor{}, false
 		}
-		return f.Round(factorPlaces), true
+		return f, true
 	default:
-		return one, true
+		return payFactor{one, 1}, true
 	}
 }
 
 // costOfMoneyFactor applies the formulas of [InterestMethod].
-func (pp PaymentPricing) costOfMoneyFactor(t PaymentTerms) (decimal.Decimal, error) {
+func (pp PaymentPricing) costOfMoneyFactor(t PaymentTerms) (payFactor, error) {
 	if t.Days == 0 {
-		return one, nil
+		return payFactor{one, 1}, nil
 	}
 	basis := int64(pp.DayCount)
 	if basis == 0 {
@@ -282,15 +299,18 @@ func (pp PaymentPricing) costOfMoneyFactor(t PaymentTerms) (decimal.Decimal, err
 	r := fraction(pp.AnnualRate)
 	days := decimal.NewFromInt(int64(t.Days))
 	if pp.Interest == SimpleInterest {
-		growth := one.Add(r.Mul(days).DivRound(decimal.NewFromInt(basis), costDivPrecision))
-		if t.Prepayment {
-			return one.DivRound(growth, costDivPrecision), nil
+		b := decimal.NewFromInt(basis)
+		grown := b.Add(r.Mul(days)) // B + r·d, at most 10 decimals
+		if !t.Prepayment {
+			return payFactor{grown, basis}, nil
 		}
-		return growth, nil
+		scale := max(0, -grown.Exponent()) // B / (B + r·d), over a whole divisor
+		return payFactor{b.Shift(scale), grown.Shift(scale).IntPart()}, nil
 	}
 	exp := days.DivRound(decimal.NewFromInt(basis), costDivPrecision)
 	if t.Prepayment {
 		exp = exp.Neg()
 	}
-	return one.Add(r).PowWithPrecision(exp, costDivPrecision)
+	f, err := one.Add(r).PowWithPrecision(exp, costDivPrecision)
+	return payFactor{f.Round(factorPlaces), 1}, err
 }

@@ -1,7 +1,11 @@
 package discount
 
 import (
+	"math/big"
+	"math/rand/v2"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -95,8 +99,8 @@ func TestCompoundDeferralIsWorthThePriceToday(t *testing.T) {
 	require.NoError(t, err)
 	down, err := pp.costOfMoneyFactor(PaymentTerms{Days: 90, Prepayment: true})
 	require.NoError(t, err)
-	requireDec(t, "102.83381569", up.Shift(2).Round(8))
-	requireDec(t, "1", up.Mul(down).Round(15))
+	requireDec(t, "102.83381569", up.mul.Shift(2).Round(8))
+	requireDec(t, "1", up.mul.Mul(down.mul).Round(15))
 }
 
 func TestPaymentAppliesAfterTheFloor(t *testing.T) {
@@ -138,4 +142,75 @@ func TestPaymentTermsString(t *testing.T) {
 	assert.Equal(t, "prepayment 10 days before delivery", PaymentTerms{Prepayment: true, Days: 10}.String())
 	assert.Equal(t, "payment on delivery", PaymentTerms{}.String())
 	assert.Equal(t, "payment 45 days after delivery", PaymentTerms{Days: 45}.String())
+}
+
+func TestSimpleInterestIsExactUpToTheOneRounding(t *testing.T) {
+	// 301.50 at 12 % simple interest, 360-day year, 10 days:
+	// 301.50 × (1 + 0.12 × 10/360) = 301.50 × 361.2/360 = 302.505 exactly,
+	// 302.51 half-up and 302.50 half-even. Before, the factor was cut to
+	// 1.0033333333333333 first: 302.50499…, 302.50 either way.
+	pl := PriceList{ID: "pl", Currency: "EUR", Items: []Item{{SKU: "X", UnitPrice: d("301.50")}}}
+	pp := PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("12"), Interest: SimpleInterest, DayCount: 360}
+	for _, tc := range []struct {
+		mode RoundingMode
+		qty  string
+		unit string
+		net  string
+	}{
+		{RoundHalfUp, "1", "302.51", "302.51"},
+		{RoundHalfEven, "1", "302.50", "302.50"},
+		// 2 units: the line is the rounded unit price × 2, 605.02.
+		{RoundHalfUp, "2", "302.51", "605.02"},
+	} {
+		r := baseRules(Additive)
+		r.Payment, r.Rounding = pp, tc.mode
+		rq := Request{Date: testDate, Currency: "EUR", Lines: []LineRequest{line("X", tc.qty)}, Payment: PaymentTerms{Days: 10}}
+		fast, slow, err := bothPaths(t, pl, r)
+		require.NoError(t, err)
+		for _, e := range []*Engine{fast, slow} {
+			q, err := e.Quote(rq)
+			require.NoError(t, err)
+			l := q.Lines[0]
+			requireDec(t, tc.unit, l.NetUnitPrice, tc.mode)
+			requireDec(t, tc.net, l.Net, tc.mode)
+			requireDec(t, "0.33333333", l.Adjustments[0].Rate, "the rate shown, 0.12 × 10/360")
+		}
+	}
+	// The payment step's amount is the exact total rounded once: 2 units
+	// are 605.01 exactly, +2.01 on 603.00; the unit price's rounding adds
+	// the last cent of 605.02.
+	r := baseRules(Additive)
+	r.Payment = pp
+	q := mustQuote(t, pl, r, Request{Date: testDate, Currency: "EUR", Lines: []LineRequest{line("X", "2")}, Payment: PaymentTerms{Days: 10}})
+	requireDec(t, "2.01", q.Lines[0].Adjustments[0].Amount)
+}
+
+// TestQuoRoundIsExact holds the division of a price by a simple-interest
+// divisor, on words and in decimals, to the exact quotient rounded once.
+func TestQuoRoundIsExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 8))
+	for range 20_000 {
+		dx, x := numCase(rng)
+		y := []int64{2, 360, 365, 36120000000, 999_999_999_999_999}[rng.IntN(5)]
+		places := int32(rng.IntN(12))
+		exact := new(big.Rat).SetFrac(dx.Coefficient(), big.NewInt(y))
+		exact.Mul(exact, new(big.Rat).SetFrac(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-dx.Exponent())), nil)))
+		for _, m := range []RoundingMode{RoundHalfUp, RoundHalfEven} {
+			// exact is x / y × 10^places; round it to an integer by hand.
+			q, r := new(big.Int).QuoRem(exact.Num(), exact.Denom(), new(big.Int))
+			twice := new(big.Int).Abs(r)
+			twice.Lsh(twice, 1)
+			if c := twice.Cmp(exact.Denom()); c > 0 || c == 0 && (m == RoundHalfUp || q.Bit(0) == 1) {
+				q.Add(q, big.NewInt(int64(exact.Sign())))
+			}
+			want := decimal.NewFromBigInt(q, -places)
+			var z num
+			got := z.quoRound(&x, y, places, m).decimal()
+			require.Truef(t, want.Equal(got), "%s / %d to %d places in %s: want %s, got %s", dx, y, places, m, want, got)
+			require.Equal(t, -places, got.Exponent())
+			slow := bigNum(dx)
+			got = z.quoRound(&slow, y, places, m).decimal()
+			require.Truef(t, want.Equal(got), "decimals: %s / %d to %d places in %s: want %s, got %s", dx, y, places, m, want, got)
+		}
+	}
 }

@@ -17,7 +17,8 @@ type quoteState struct {
 	scr      *quoteScratch
 	pools    []volumeAgg
 
-	pay     num             // payment factor
+	pay     num             // payment factor, over payDiv
+	payDiv  int64           // a whole divisor of pay (1: none)
 	payRate decimal.Decimal // its change in percent
 	hasPay  bool
 	mgr     rate

@@ -89,7 +89,7 @@ func randomRequest(rng *rand.Rand, r Rules) Request {
 		}
 		rq.Client.Prior = append(rq.Client.Prior, pv)
 	}
-	rq.Payment = PaymentTerms{Days: rng.IntN(61)}
+	rq.Payment = PaymentTerms{Days: rng.IntN(61), Prepayment: rng.IntN(4) == 0}
 	if rng.IntN(2) == 0 {
 		rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m-1", Role: "m"}, Rate: decimal.NewFromInt(int64(rng.IntN(6)))}
 	}
@@ -152,4 +152,33 @@ func TestAllUnitsBoundaryCanMakeALargerOrderCheaper(t *testing.T) {
 	r.ExtraUnitDecimals = 2
 	requireDec(t, "1000", mustQuote(t, testPriceList(), r, req(line("DRILL", "10"))).Totals.Net)
 	requireDec(t, "1080", mustQuote(t, testPriceList(), r, req(line("DRILL", "11"))).Totals.Net)
+}
+
+// TestLargerGraduatedOrderNeverCostsLess is the documented promise over
+// quantities 1..500 of one item at 1.00, graduated 0 % from 0 and 50 %
+// from 10: units 1-10 cost 1.00, the rest 0.50, so n > 10 units cost
+// 10 + (n − 10) / 2 exactly. Before, the blended unit price was rounded
+// first: 111 units cost 111 × 0.55 = 61.05 (unit 60.50 / 111 = 0.54504…)
+// and 112 cost 112 × 0.54 = 60.48 (unit 61 / 112 = 0.54464…).
+func TestLargerGraduatedOrderNeverCostsLess(t *testing.T) {
+	pl := PriceList{ID: "pl", Currency: "EUR", Items: []Item{{SKU: "X", UnitPrice: d("1.00")}}}
+	r := volumeOnly(volumeRule("grad", 1, PerItem, Graduated, tier("0", "0"), tier("10", "50")))
+	fast, slow, err := bothPaths(t, pl, r)
+	require.NoError(t, err)
+	prev := decimal.Zero
+	for n := 1; n <= 500; n++ {
+		rq := req(LineRequest{SKU: "X", Quantity: decimal.NewFromInt(int64(n))})
+		q, err := fast.Quote(rq)
+		require.NoError(t, err)
+		want := decimal.NewFromInt(int64(n))
+		if n > 10 {
+			want = decimal.NewFromInt(10).Add(decimal.New(int64(n-10), 0).Div(decimal.NewFromInt(2)))
+		}
+		requireDec(t, want.String(), q.Totals.Net, n)
+		require.True(t, q.Totals.Net.GreaterThanOrEqual(prev), "%d units cost %s, %d cost %s", n, q.Totals.Net, n-1, prev)
+		prev = q.Totals.Net
+		ref, err := slow.Quote(rq)
+		require.NoError(t, err)
+		requireSameQuote(t, ref, q, "%d units", n)
+	}
 }

@@ -101,7 +101,9 @@ type Quote struct {
 }
 
 // Line is one priced line. Gross plus the adjustments' amounts is Net
-// exactly, and Net is NetUnitPrice × Quantity rounded to the currency.
+// exactly, and Net is NetUnitPrice × Quantity rounded to the currency,
+// except on a line priced by graduated bands, whose Net is its exact
+// total rounded (a larger order then never costs less).
 // The zero Line is no result: Engine.Quote fills every line it
 // returns.
 type Line struct {

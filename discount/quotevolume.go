@@ -7,10 +7,11 @@ import (
 // volResult is a volume rule evaluated for one line.
 type volResult struct {
 	matched bool
+	blended bool            // rate is a graduated blend of bands
 	tier    int             // index of the tier reached, -1 below the first
 	rate    *rate           // compiled, or made for a graduated blend
 	basis   decimal.Decimal // the volume that selected the tier, prior purchases included
-	key     int32           // item, group or 0, what the volume was added up over
+	key     int32           // item, group or 0, what the volume was added up over; -1: nothing
 }
 
 // seenVolume is a volume rule evaluated on a line, kept for hints.
@@ -68,8 +69,8 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 	case PerItem:
 		key, agg = idx, st.scr.items[idx]
 	case PerGroup:
-		if it.groupIdx < 0 {
-			return volResult{tier: -1}
+		if it.groupIdx < 0 { // in no group: no volume, and nothing to hint at
+			return volResult{tier: -1, key: -1}
 		}
 		for _, g := range rs.groups {
 			if g.key == it.groupIdx {
@@ -105,7 +106,7 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 		case x.Sign() > 0:
 			f := graduatedFraction(v.tiers, prior, x)
 			blend := st.e.fractionRate(f, f.Shift(2).Neg())
-			res.rate = &blend
+			res.rate, res.blended = &blend, true
 		default: // no volume in this line's pool, no blend
 			res.rate = &st.e.noRate
 		}

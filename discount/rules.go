@@ -7,6 +7,7 @@ import (
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -184,15 +185,27 @@ func (h Header) label() string {
 }
 
 // checkNames checks a list of identifiers: each well formed, no repeats.
+// It is linear: a scope may list tens of thousands of SKUs, a client as
+// many segments, and comparing every pair took seconds.
 func checkNames(p *problems, f string, names []string) {
 	for i, n := range names {
-		fi := f + "[" + strconv.Itoa(i) + "]"
-		p.ID(fi, n)
-		if slices.Contains(names[:i], n) {
-			p.Add(fi, n, "listed twice")
+		p.ID(f+"["+strconv.Itoa(i)+"]", n)
+	}
+	if len(names) <= shortNames { // comparing a few pairs allocates nothing
+		for i, n := range names {
+			if n != "" && slices.Contains(names[:i], n) { // a blank is p.ID's to report, as repeats.Find leaves it
+				p.Add(f+"["+strconv.Itoa(i)+"]", n, "listed twice")
+			}
 		}
+		return
+	}
+	for _, r := range repeats.Find(len(names), func(i int) string { return names[i] }) {
+		p.Add(f+"["+strconv.Itoa(r.At)+"]", names[r.At], "listed twice")
 	}
 }
+
+// shortNames is the longest list checkNames checks pair by pair.
+const shortNames = 16
 
 // checkRate records a problem unless v is a discount rate in 0..100 %.
 func checkRate(p *problems, f string, v decimal.Decimal) bool {

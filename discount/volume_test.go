@@ -72,23 +72,24 @@ func TestGraduatedTiers(t *testing.T) {
 	requireDec(t, "100", mustQuote(t, testPriceList(), r, req(line("GLOVE", "10"))).Lines[0].Net)
 }
 
-func TestGraduatedRoundsTheUnitPriceOnce(t *testing.T) {
+func TestGraduatedRoundsTheLineTotalOnce(t *testing.T) {
 	// 3 gloves, first unit at 0 %, the rest at 10 %: band by band 10 + 9 + 9
-	// = 28.00. The blended unit price is 9.3333…; rounded once to cents it
-	// is 9.33 and the line 27.99, the documented cost of pricing lines as
-	// unit × quantity. Two extra unit decimals keep the cent: 9.3333 × 3 =
-	// 27.9999 -> 28.00.
+	// = 28.00. The blended unit price is 9.3333…, shown rounded (9.33, or
+	// 9.3333 with two extra unit decimals), but the line is the bands'
+	// total rounded once, 28.00, not 9.33 × 3 = 27.99: a rounded blended
+	// unit price times the quantity could make a larger order cheaper.
 	r := volumeOnly(volumeRule("grad", 1, PerItem, Graduated, tier("0", "0"), tier("1", "10")))
-	l := mustQuote(t, testPriceList(), r, req(line("GLOVE", "3"))).Lines[0]
-	requireDec(t, "9.33", l.NetUnitPrice)
-	requireDec(t, "27.99", l.Net)
-	requireDec(t, "-0.01", l.Adjustments[len(l.Adjustments)-1].Amount, "the rounding is shown, not hidden")
-	assert.Equal(t, KindRounding, l.Adjustments[len(l.Adjustments)-1].Kind)
-
-	r.ExtraUnitDecimals = 2
-	l = mustQuote(t, testPriceList(), r, req(line("GLOVE", "3"))).Lines[0]
-	requireDec(t, "9.3333", l.NetUnitPrice)
-	requireDec(t, "28", l.Net)
+	for _, tc := range []struct {
+		extra int32
+		unit  string
+	}{{0, "9.33"}, {2, "9.3333"}} {
+		r.ExtraUnitDecimals = tc.extra
+		l := mustQuote(t, testPriceList(), r, req(line("GLOVE", "3"))).Lines[0]
+		requireDec(t, tc.unit, l.NetUnitPrice)
+		requireDec(t, "28", l.Net)
+		require.Len(t, l.Adjustments, 1, "no rounding step: the last step's total is the line's")
+		requireDec(t, "-2", l.Adjustments[0].Amount)
+	}
 }
 
 func TestCumulativeVolume(t *testing.T) {

@@ -18,9 +18,10 @@ func (st *quoteState) listBelowFloorWarning(it *item) Warning {
 }
 
 func (st *quoteState) capWarning(sku string) Warning {
-	if st.e.rules.MaxDiscount.Valid {
-		return Warning{Code: WarnCapReached, Message: sku + ": the discounts reached the maximum of " + st.e.rules.MaxDiscount.Decimal.String() + " %"}
-	}
+	return Warning{Code: WarnCapReached, Message: sku + ": the discounts reached the maximum of " + st.e.rules.MaxDiscount.Decimal.String() + " %"}
+}
+
+func overHundredWarning(sku string) Warning {
 	return Warning{Code: WarnCapReached, Message: sku + ": the discounts added up to more than 100 %: stopped at 100 %"}
 }
 

@@ -23,8 +23,9 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, report, "Key clients (more than 50 % of profit): vostok, neva, 76.6 % of 355940 EUR positive profit")
 	// Exposure = the November invoice not yet due (102,000) + open orders
 	// (100,000) + this order: over the limit, so held, then released by
-	// the credit controller.
-	assert.Contains(t, report, "exposure 212828.42 against limit 204822.59: hold")
+	// the credit controller. The order is 10,829.15: its graduated screw
+	// line is its exact total rounded, 1,310.73, not 250 × 5.24.
+	assert.Contains(t, report, "exposure 212829.15 against limit 204822.59: hold")
 	assert.Contains(t, report, "released by u-credit-17 (credit_controller): allow")
 	// Anna asked for 5 %, above a manager's 3 %.
 	assert.Contains(t, report, `authority: "m-anna" (manager) may commit up to 3 (limit of "manager"), asked 5: needs approval by "head_of_sales"`)
