@@ -13,7 +13,7 @@ import (
 func (st *quoteState) prepare() (Approval, error) {
 	e, req := st.e, st.req
 	var p problems
-	if checkDay(&p, "date", req.Date, true) && !e.pl.validOn(req.Date) {
+	if p.Date("date", req.Date, true) && !e.pl.validOn(req.Date) {
 		p.Add("date", req.Date, "outside the validity of price list "+e.pl.ID+" ("+validity(e.pl.ValidFrom, e.pl.ValidTo)+")")
 	}
 	switch req.Currency {

@@ -95,27 +95,12 @@ func inPeriod(d, from, to clientele.Date) bool {
 	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
 }
 
-// checkDay records a date that is invalid (a 30 February built in Go;
-// JSON refuses one already) or, when required, unset, and reports
-// whether d may be compared.
-func checkDay(p *problems, field string, d clientele.Date, required bool) bool {
-	switch {
-	case d.IsZero() && required:
-		p.Add(field, nil, "is required")
-		return false
-	case !d.IsZero() && !d.IsValid():
-		p.Add(field, nil, "is not a calendar date in years 1-9999")
-		return false
-	}
-	return true
-}
-
 // checkPeriod checks the validity period of a price list or a rule
 // (fields prefix+"valid_from" and prefix+"valid_to"): each end a date or
 // unset, the end not before the start.
 func checkPeriod(p *problems, prefix string, from, to clientele.Date) {
-	okFrom := checkDay(p, prefix+"valid_from", from, false)
-	okTo := checkDay(p, prefix+"valid_to", to, false)
+	okFrom := p.Date(prefix+"valid_from", from, false)
+	okTo := p.Date(prefix+"valid_to", to, false)
 	if okFrom && okTo && !from.IsZero() && !to.IsZero() && to.Before(from) {
 		p.Add(prefix+"valid_to", to, "is before valid_from "+from.String())
 	}

@@ -167,7 +167,7 @@ func (a *Assessment) statementSource(f Feature) Measure {
 
 func (s *Scorer) validateInput(in *Input, asOf clientele.Date) error {
 	var p validate.Problems
-	asOfOK := checkDate(&p, "as_of", asOf)
+	asOfOK := p.Date("as_of", asOf, true)
 	if !in.Kind.IsValid() {
 		p.Add("kind", in.Kind, "unknown kind (want individual, entrepreneur or company)")
 	}

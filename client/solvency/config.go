@@ -3,7 +3,6 @@ package solvency
 import (
 	"math"
 
-	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
@@ -81,20 +80,6 @@ func join(prefix, name string) string {
 		return name
 	}
 	return prefix + "." + name
-}
-
-// checkDate records a problem with field unless d is set and valid, and
-// reports whether it is.
-func checkDate(p *validate.Problems, field string, d clientele.Date) bool {
-	switch {
-	case d.IsZero():
-		p.Add(field, nil, "is required")
-		return false
-	case !d.IsValid():
-		p.Add(field, nil, "is not a calendar date in years 1-9999")
-		return false
-	}
-	return true
 }
 
 // checkFloat records a problem with field prefix.name unless v is a

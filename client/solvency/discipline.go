@@ -204,7 +204,7 @@ func (d Discipline) Score() Measure { return d.Scoring.Score }
 // PaymentDiscipline validates the history and measures it as of asOf.
 func PaymentDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg DisciplineConfig) (Discipline, error) {
 	var p validate.Problems
-	checkDate(&p, "as_of", asOf)
+	p.Date("as_of", asOf, true)
 	p.Merge("", ledger.ValidateInvoices(invoices))
 	cfg.check(&p, "config")
 	if err := p.Err(ErrInvalid); err != nil {

@@ -159,7 +159,7 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 }
 
 func checkOrderInput(p *validate.Problems, req *OrderCheck, cur string) {
-	checkDate(p, "as_of", req.AsOf)
+	p.Date("as_of", req.AsOf, true)
 	if c := req.Credit.Limit.Currency; c != cur {
 		p.Addf("credit.limit.currency", strconv.Quote(c), "differs from the policy's currency %s", cur)
 	}

@@ -75,7 +75,7 @@ func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
 	var p validate.Problems
 	for i, h := range history {
 		f := "history[" + strconv.Itoa(i) + "]"
-		if checkDate(&p, f+".period_end", h.PeriodEnd) && i > 0 && history[i-1].PeriodEnd.IsValid() && !h.PeriodEnd.After(history[i-1].PeriodEnd) {
+		if p.Date(f+".period_end", h.PeriodEnd, true) && i > 0 && history[i-1].PeriodEnd.IsValid() && !h.PeriodEnd.After(history[i-1].PeriodEnd) {
 			p.Addf(f+".period_end", h.PeriodEnd, "must be after the previous period's end %s", history[i-1].PeriodEnd)
 		}
 		checkFloat(&p, f, "score", h.Score, -1e6, 1e6)
