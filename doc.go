@@ -9,6 +9,16 @@
 // authority, invoices and payments in ledger. ARCHITECTURE.md at the
 // module root says what may import what.
 //
+// # The article
+//
+// The packages cite "the article": ग्राहक सेवा व्यवस्थापक जॉब वर्णन. मुख्य
+// खाते व्यवस्थापक नोकरीचे वर्णन ("Client service manager job
+// description. Key account manager job description"), a Marathi text
+// that is itself a translation of a Russian trade article on the account
+// manager's job description. Its original publication is not known. Its
+// duties and numbers are the rules; a published source is cited for
+// every formula it only names.
+//
 // # Errors
 //
 // Every error a Clientele package returns for bad input matches
