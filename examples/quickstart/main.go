@@ -281,7 +281,7 @@ func (d *day) saveSegments() error {
 	for _, c := range res.Clients {
 		dormant = append(dormant, c.Label())
 	}
-	fmt.Fprintf(d.out, "Saved segments; the store now lists Anna's dormant clients: %s\n", strings.Join(dormant, ", "))
+	fmt.Fprintf(d.out, "Saved segments; the store now lists Anna's dormant clients:\n  %s\n", strings.Join(dormant, ", "))
 	return nil
 }
 
@@ -388,7 +388,7 @@ func (d *day) handleComplaints() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(d.out, "%d open; resolution time median %v, 90th percentile %v\n", a.Open, a.Resolution.Median, a.Resolution.P90)
+	fmt.Fprintf(d.out, "%d open; resolution time median %.0f h, 90th percentile %.0f h\n", a.Open, a.Resolution.Median.Hours(), a.Resolution.P90.Hours())
 	for _, r := range a.RepeatClients {
 		fmt.Fprintf(d.out, "Repeated complaints: %s (%s): find the cause before the next order\n", r.ClientID, strings.Join(r.ComplaintIDs, ", "))
 	}
@@ -399,6 +399,8 @@ func (d *day) handleComplaints() error {
 // Anna's client, the lead account manager may open a key account.
 func (d *day) checkAccess() error {
 	d.section("Personal data access")
+	fmt.Fprintln(d.out, "Contacts are client.Personal: they print [redacted] everywhere, and this report shows")
+	fmt.Fprintln(d.out, "an e-mail only after the access policy allowed the person asking and Reveal was called.")
 	policy := client.DefaultAccessPolicy()
 	vostok, err := d.store.Get(d.ctx, "vostok")
 	if err != nil {
@@ -410,10 +412,10 @@ func (d *day) checkAccess() error {
 		{ID: "m-anna", Role: authority.RoleManager},
 	} {
 		if err := policy.Check(actor, vostok, client.ActionRead); err != nil {
-			fmt.Fprintf(d.out, "%s %s: refused (%v)\n", actor.Role, actor.ID, err)
+			fmt.Fprintf(d.out, "  %s %s: refused (%v)\n", actor.Role, actor.ID, err)
 			continue
 		}
-		fmt.Fprintf(d.out, "%s %s: may read %s, e-mail %s\n", actor.Role, actor.ID, vostok.Label(), vostok.Contacts.Email.Reveal())
+		fmt.Fprintf(d.out, "  %s %s: allowed to read %s; revealed e-mail: %s\n", actor.Role, actor.ID, vostok.Label(), vostok.Contacts.Email.Reveal())
 	}
 	return nil
 }

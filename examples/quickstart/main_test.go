@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,11 +30,25 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, report, "exposure 212829.15 against limit 204822.59: hold")
 	assert.Contains(t, report, "released by u-credit-17 (credit_controller): allow")
 	// Anna asked for 5 %, above a manager's 3 %.
-	assert.Contains(t, report, `authority: "m-anna" (manager) may commit up to 3 (limit of "manager"), asked 5: needs approval by "head_of_sales"`)
+	assert.Contains(t, report, "Anna's extra discount of 5 % is beyond a manager's limit of 3 %;\n  head_of_sales must approve it.")
+	// The key-account rule reads the rule segment key_accounts that
+	// segment.Assign gave Vostok: 2 % of the price after the earlier
+	// steps, shown to the client by the rule's name.
+	assert.Contains(t, report, "Vostok's segments: A, AX, b2b, key_accounts, loyal, vip; VIP")
+	assert.Regexp(t, `Key account\s+-242\.52`, report)
 	// neva filed k-101, k-103 and k-105 in November: two or more is a
 	// repeat.
 	assert.Contains(t, report, "Repeated complaints: neva (k-101, k-103, k-105)")
 	assert.Contains(t, report, `manager m-boris: refused (client: manager "m-boris" may not read client "vostok")`)
+
+	// A report a person reads in a terminal: no line runs past 100
+	// characters.
+	for i, line := range strings.Split(report, "\n") {
+		assert.LessOrEqual(t, utf8.RuneCountInString(line), 100, "line %d: %q", i+1, line)
+	}
+	// E-mails appear only where the access policy allowed the reader.
+	assert.Contains(t, report, "lead_manager l-olga: allowed to read Vostok Trading; revealed e-mail: purchasing@vostok.example")
+	assert.Equal(t, 2, strings.Count(report, "purchasing@vostok.example"))
 
 	// The report is a log: personal data stays redacted.
 	for _, secret := range []string{"Pavel Smirnov", "Irina Volkova", "+7 831", "irina.v@", "555-00-11"} {

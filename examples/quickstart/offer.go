@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -53,9 +54,6 @@ func (d *day) prepareOffer() error {
 		return err
 	}
 	segments := vostok.Segments
-	if vostok.KeyAccount {
-		segments = append(segments, "key")
-	}
 	var boughtThisYear decimal.Decimal
 	for _, o := range d.orders {
 		if o.ClientID == vostok.ID && o.Date.Year() == today.Year() {
@@ -80,10 +78,22 @@ func (d *day) prepareOffer() error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(d.out, "Client segments %v, VIP, bought %s EUR this year; %s (the credit decision allows %d days)\n",
-		segments, boughtThisYear.StringFixed(0), q.Payment, d.credit.DeferralDays)
+	fmt.Fprintf(d.out, "Vostok's segments: %s; VIP; bought %s EUR this year.\n", strings.Join(segments, ", "), boughtThisYear.StringFixed(0))
+	fmt.Fprintf(d.out, "Terms: %s (the credit decision allows %d days).\n\n", q.Payment, d.credit.DeferralDays)
 	w := d.table()
-	fmt.Fprintln(w, "item\tqty\tlist\tgross\tnet each\tnet\tsteps")
+	fmt.Fprintln(w, "item\tqty\tlist\tgross\tnet each\tnet\toff list")
+	for _, l := range q.Lines {
+		off := decimal.Zero
+		if l.Gross.Sign() > 0 {
+			off = l.Gross.Sub(l.Net).Div(l.Gross).Shift(2)
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s %%\n", l.Name, l.Quantity, l.ListPrice.StringFixed(2), l.Gross.StringFixed(2),
+			l.NetUnitPrice.StringFixed(2), l.Net.StringFixed(2), off.StringFixed(1))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(d.out, "\nHow each price was made, step by step (percent of the price each step applied to):")
 	for _, l := range q.Lines {
 		var steps []string
 		for _, a := range l.Adjustments {
@@ -92,15 +102,15 @@ func (d *day) prepareOffer() error {
 			}
 			steps = append(steps, fmt.Sprintf("%s %s%%", a.Kind, a.Rate.StringFixed(2)))
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", l.Name, l.Quantity, l.ListPrice.StringFixed(2), l.Gross.StringFixed(2),
-			l.NetUnitPrice.StringFixed(2), l.Net.StringFixed(2), strings.Join(steps, ", "))
+		fmt.Fprintf(d.out, "  %s:\n", l.Name)
+		for _, line := range wrap(steps, 72) {
+			fmt.Fprintf(d.out, "    %s\n", line)
+		}
 		for _, warn := range l.Warnings {
-			fmt.Fprintf(w, "\t\t\t\t\t\t! %s\n", warn.Message)
+			fmt.Fprintf(d.out, "    ! %s\n", warn.Message)
 		}
 	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
+	fmt.Fprintln(d.out)
 	fmt.Fprintf(d.out, "Gross %s, net %s EUR. The discounts granted, as the client reads them:\n", q.Totals.Gross.StringFixed(2), q.Totals.Net.StringFixed(2))
 	w = d.table()
 	for _, s := range q.Summary {
@@ -113,7 +123,12 @@ func (d *day) prepareOffer() error {
 		fmt.Fprintln(d.out, "Tip for the client:", h.Text(q.Currency))
 	}
 	if err := q.Offerable(); err != nil {
-		fmt.Fprintln(d.out, "Not yet an offer:", err)
+		var over *authority.LimitError
+		if !errors.As(err, &over) {
+			return err
+		}
+		fmt.Fprintf(d.out, "Not yet an offer: Anna's extra discount of %s %% is beyond a %s's limit of %s %%;\n  %s must approve it.\n",
+			over.Amount, over.Holder, over.Max, over.Approver)
 		q, err = engine.Approve(q, authority.Signature{By: authority.Actor{ID: "h-olga", Role: "head_of_sales"}, At: todayAt(11)})
 		if err != nil {
 			return err
@@ -138,7 +153,7 @@ func (d *day) checkExposure(q discount.Quote) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(d.out, "Credit check: owes %s, open orders %s, this order %s: exposure %s against limit %s: %s\n",
+	fmt.Fprintf(d.out, "Credit check: owes %s, open orders %s, this order %s:\n  exposure %s against limit %s: %s\n",
 		dec.Outstanding.StringFixed(2), dec.OpenOrders.StringFixed(2), dec.Order.StringFixed(2), dec.Exposure.StringFixed(2), dec.Limit.StringFixed(2), dec.Outcome)
 	for _, r := range dec.Reasons {
 		fmt.Fprintf(d.out, "  %s (%s): %s against %s\n", r.Code, r.Outcome, r.Amount.StringFixed(2), r.Threshold.StringFixed(2))
@@ -155,4 +170,29 @@ func (d *day) checkExposure(q discount.Quote) error {
 	by := released.Bypass.Signature.By
 	fmt.Fprintf(d.out, "  released by %s (%s): %s\n", by.ID, by.Role, released.Outcome)
 	return nil
+}
+
+// wrap joins items with ", " into lines of at most width bytes, never
+// breaking an item (an item longer than width gets a line of its own),
+// so the report stays readable in a terminal.
+func wrap(items []string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	for i, item := range items {
+		if i < len(items)-1 {
+			item += ","
+		}
+		if line.Len() > 0 && line.Len()+1+len(item) > width {
+			lines = append(lines, line.String())
+			line.Reset()
+		}
+		if line.Len() > 0 {
+			line.WriteByte(' ')
+		}
+		line.WriteString(item)
+	}
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
 }

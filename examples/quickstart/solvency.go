@@ -64,9 +64,12 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(d.out, "Verdict: %v\n", a)
+	fmt.Fprintln(d.out, "Verdict:")
+	for _, part := range strings.Split(a.String(), "; ") {
+		fmt.Fprintf(d.out, "  %s\n", part)
+	}
 	r := a.Ratios
-	fmt.Fprintf(d.out, "Ratios: current %.2f, quick %.2f, debt/equity %.2f, equity/assets %.2f, interest cover %.1f, DSO %.0f days\n",
+	fmt.Fprintf(d.out, "Ratios: current %.2f, quick %.2f, debt/equity %.2f, equity/assets %.2f,\n  interest cover %.1f, DSO %.0f days\n",
 		r.CurrentRatio.Value, r.QuickExInventory.Value, r.DebtToEquity.Value, r.EquityToAssets.Value, r.InterestCoverage.Value, r.DSO.Value)
 	d.credit, err = solvency.DecideCredit(a, d.creditPolicy)
 	if err != nil {
@@ -76,7 +79,7 @@ func (d *day) checkSolvency() error {
 	if !d.credit.Prepayment {
 		terms = fmt.Sprintf("deferred payment up to %d days", d.credit.DeferralDays)
 	}
-	fmt.Fprintf(d.out, "Credit decision: grade %s, %s, limit %s %s (%s%% of %s %s, %s%% for the grade)\n",
+	fmt.Fprintf(d.out, "Credit decision: grade %s, %s, limit %s %s\n  (%s%% of %s %s, %s%% for the grade)\n",
 		d.credit.Grade, terms, d.credit.Limit.Amount.StringFixed(2), d.credit.Limit.Currency,
 		d.credit.Basis.Percent, strings.ReplaceAll(d.credit.Basis.Method.String(), "_", " "), d.credit.Basis.Base.Decimal.StringFixed(2), d.credit.Basis.GradePercent)
 	return nil
