@@ -56,9 +56,9 @@ func (s *Status) UnmarshalText(b []byte) error {
 type Complaint struct {
 	ID       string `json:"id"`
 	ClientID string `json:"client_id"`
-	// Date is the moment the complaint was received: an instant, not a
-	// day, since resolution times are measured in hours.
-	Date time.Time `json:"date"`
+	// ReceivedAt is the moment the complaint was received: an instant,
+	// not a day, since resolution times are measured in hours.
+	ReceivedAt time.Time `json:"received_at"`
 	// Cause is the cause category: one of Config.Causes when the
 	// host configures a list, else a free label.
 	Cause string `json:"cause"`
@@ -67,7 +67,7 @@ type Complaint struct {
 	Description client.Personal `json:"description,omitzero"`
 	Status      Status          `json:"status"`
 	// ResolvedAt is when the complaint was resolved: set exactly when
-	// Status is resolved, never before Date.
+	// Status is resolved, never before ReceivedAt.
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
 }
 
@@ -93,8 +93,8 @@ func (c Complaint) Validate() error {
 func check(p *validate.Problems, prefix string, c Complaint) {
 	p.ID(validate.Path(prefix, "id"), c.ID)
 	p.ID(validate.Path(prefix, "client_id"), c.ClientID)
-	if c.Date.IsZero() {
-		p.Add(validate.Path(prefix, "date"), nil, "is required")
+	if c.ReceivedAt.IsZero() {
+		p.Add(validate.Path(prefix, "received_at"), nil, "is required")
 	}
 	p.Name(validate.Path(prefix, "cause"), c.Cause)
 	if d := c.Description.Reveal(); len(d) > maxDescription || !utf8.ValidString(d) {
@@ -109,11 +109,11 @@ func check(p *validate.Problems, prefix string, c Complaint) {
 		switch {
 		case c.ResolvedAt.IsZero():
 			p.Add(validate.Path(prefix, "resolved_at"), nil, "is required for a resolved complaint")
-		case c.ResolvedAt.Before(c.Date):
-			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the complaint date "+c.Date.Format(time.RFC3339))
-		case c.ResolvedAt.Sub(c.Date) == maxDuration:
+		case c.ResolvedAt.Before(c.ReceivedAt):
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is before the time it was received "+c.ReceivedAt.Format(time.RFC3339))
+		case c.ResolvedAt.Sub(c.ReceivedAt) == maxDuration:
 			// Sub saturates: the resolution time would be clamped.
-			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is more than 292 years after the complaint date "+c.Date.Format(time.RFC3339)+": a resolution time must fit a time.Duration")
+			p.Add(validate.Path(prefix, "resolved_at"), c.ResolvedAt.Format(time.RFC3339), "is more than 292 years after the time it was received "+c.ReceivedAt.Format(time.RFC3339)+": a resolution time must fit a time.Duration")
 		}
 	case 0:
 		p.Add(validate.Path(prefix, "status"), nil, "is required (open or resolved)")
@@ -133,8 +133,8 @@ func (c *Complaint) Resolve(at time.Time) error {
 	switch {
 	case at.IsZero():
 		p.Addf("resolved_at", nil, "complaint %q: is required", c.ID)
-	case at.Before(c.Date):
-		p.Addf("resolved_at", at.Format(time.RFC3339), "complaint %q: must not be before the complaint date %s", c.ID, c.Date.Format(time.RFC3339))
+	case at.Before(c.ReceivedAt):
+		p.Addf("resolved_at", at.Format(time.RFC3339), "complaint %q: must not be before the time it was received %s", c.ID, c.ReceivedAt.Format(time.RFC3339))
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return err
@@ -202,7 +202,7 @@ type Resolution struct {
 	Resolved int `json:"resolved"`
 	// Defined is false when none was resolved: then there is no median.
 	Defined bool `json:"defined"`
-	// Median and P90 are nearest-rank percentiles of ResolvedAt − Date.
+	// Median and P90 are nearest-rank percentiles of ResolvedAt − ReceivedAt.
 	Median time.Duration `json:"median"`
 	P90    time.Duration `json:"p90"`
 }
@@ -280,11 +280,11 @@ func Analyze(complaints []Complaint, from, to clientele.Date, cfg Config) (Analy
 	a := Analysis{From: from, To: to, Causes: []Cause{}, RepeatClients: []Repeat{}}
 	var inPeriod []Complaint
 	for _, c := range complaints {
-		if day := clientele.DateOf(c.Date); !day.Before(from) && day.Before(to) {
+		if day := clientele.DateOf(c.ReceivedAt); !day.Before(from) && day.Before(to) {
 			inPeriod = append(inPeriod, c)
 		}
 	}
-	slices.SortStableFunc(inPeriod, func(x, y Complaint) int { return x.Date.Compare(y.Date) })
+	slices.SortStableFunc(inPeriod, func(x, y Complaint) int { return x.ReceivedAt.Compare(y.ReceivedAt) })
 	a.Total = len(inPeriod)
 
 	byCause := map[string]int{}
@@ -298,7 +298,7 @@ func Analyze(complaints []Complaint, from, to clientele.Date, cfg Config) (Analy
 			continue
 		}
 		a.Resolved++
-		times = append(times, c.ResolvedAt.Sub(c.Date))
+		times = append(times, c.ResolvedAt.Sub(c.ReceivedAt))
 	}
 
 	for cause, n := range byCause {

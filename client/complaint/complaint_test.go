@@ -22,11 +22,11 @@ func novDay(d int) clientele.Date { return clientele.NewDate(2026, time.November
 var december1 = clientele.NewDate(2026, time.December, 1)
 
 func resolved(id, clientID string, at time.Time, cause string, took time.Duration) Complaint {
-	return Complaint{ID: id, ClientID: clientID, Date: at, Cause: cause, Status: Resolved, ResolvedAt: at.Add(took)}
+	return Complaint{ID: id, ClientID: clientID, ReceivedAt: at, Cause: cause, Status: Resolved, ResolvedAt: at.Add(took)}
 }
 
 func opened(id, clientID string, at time.Time, cause string) Complaint {
-	return Complaint{ID: id, ClientID: clientID, Date: at, Cause: cause, Status: Open,
+	return Complaint{ID: id, ClientID: clientID, ReceivedAt: at, Cause: cause, Status: Open,
 		Description: client.NewPersonal("Call Anna Petrova at +7 916 555-01-02")}
 }
 
@@ -155,18 +155,18 @@ func TestComplaintValidate(t *testing.T) {
 		c    Complaint
 		want []string
 	}{
-		{Complaint{}, []string{"id: is required", "client_id: is required", "date: is required", "cause: is required", "status: is required (open or resolved)"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Resolved},
+		{Complaint{}, []string{"id: is required", "client_id: is required", "received_at: is required", "cause: is required", "status: is required (open or resolved)"}},
+		{Complaint{ID: "k", ClientID: "c", ReceivedAt: nov(5, 0), Cause: "x", Status: Resolved},
 			[]string{"resolved_at: is required for a resolved complaint"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Resolved, ResolvedAt: nov(4, 0)},
-			[]string{"resolved_at = 2026-11-04T00:00:00Z: is before the complaint date 2026-11-05T00:00:00Z"}},
+		{Complaint{ID: "k", ClientID: "c", ReceivedAt: nov(5, 0), Cause: "x", Status: Resolved, ResolvedAt: nov(4, 0)},
+			[]string{"resolved_at = 2026-11-04T00:00:00Z: is before the time it was received 2026-11-05T00:00:00Z"}},
 		// A resolution time past time.Duration's 292 years would be
 		// clamped to it by Sub, so the median would be a wrong number.
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Resolved, ResolvedAt: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
-			[]string{"resolved_at = 9999-01-01T00:00:00Z: is more than 292 years after the complaint date 2026-11-05T00:00:00Z"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "x", Status: Open, ResolvedAt: nov(6, 0)},
+		{Complaint{ID: "k", ClientID: "c", ReceivedAt: nov(5, 0), Cause: "x", Status: Resolved, ResolvedAt: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+			[]string{"resolved_at = 9999-01-01T00:00:00Z: is more than 292 years after the time it was received 2026-11-05T00:00:00Z"}},
+		{Complaint{ID: "k", ClientID: "c", ReceivedAt: nov(5, 0), Cause: "x", Status: Open, ResolvedAt: nov(6, 0)},
 			[]string{"resolved_at = 2026-11-06T00:00:00Z: an open complaint has no resolution date"}},
-		{Complaint{ID: "k", ClientID: "c", Date: nov(5, 0), Cause: "a\tb", Status: Status(7)},
+		{Complaint{ID: "k", ClientID: "c", ReceivedAt: nov(5, 0), Cause: "a\tb", Status: Status(7)},
 			[]string{`cause = "a\tb": must be printable UTF-8`, "status = Status(7): unknown status"}},
 	}
 	for _, c := range cases {
@@ -182,7 +182,7 @@ func TestComplaintResolve(t *testing.T) {
 	c := opened("k1", "c", nov(3, 0), "service")
 	err := c.Resolve(nov(2, 0))
 	assert.ErrorIs(t, err, ErrInvalid)
-	assert.ErrorContains(t, err, `resolved_at = 2026-11-02T00:00:00Z: complaint "k1": must not be before the complaint date`)
+	assert.ErrorContains(t, err, `resolved_at = 2026-11-02T00:00:00Z: complaint "k1": must not be before the time it was received`)
 	assert.Equal(t, Open, c.Status, "a refused resolution changes nothing")
 	assert.ErrorContains(t, c.Resolve(time.Time{}), `resolved_at: complaint "k1": is required`)
 
@@ -249,7 +249,7 @@ func TestAnalyzeComplaintsCapsListedProblems(t *testing.T) {
 	// 250 complaints without status, all with the same ID: 250 + 249.
 	cs := make([]Complaint, 250)
 	for i := range cs {
-		cs[i] = Complaint{ID: "k", ClientID: "c", Date: nov(2, 0), Cause: "delivery"}
+		cs[i] = Complaint{ID: "k", ClientID: "c", ReceivedAt: nov(2, 0), Cause: "delivery"}
 	}
 	_, err := Analyze(cs, novDay(1), novDay(30), DefaultConfig())
 	requireCapped(t, err, "complaints", 499)

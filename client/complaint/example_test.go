@@ -14,14 +14,14 @@ import (
 func ExampleAnalyze() {
 	at := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
 	done := func(id, who string, d int, cause string, days int) complaint.Complaint {
-		return complaint.Complaint{ID: id, ClientID: who, Date: at(d), Cause: cause,
+		return complaint.Complaint{ID: id, ClientID: who, ReceivedAt: at(d), Cause: cause,
 			Status: complaint.Resolved, ResolvedAt: at(d + days)}
 	}
 	complaints := []complaint.Complaint{
 		done("k1", "vostok", 2, "delivery", 1),
 		done("k2", "vostok", 9, "delivery", 3),
 		done("k3", "zapad", 11, "billing", 2),
-		{ID: "k4", ClientID: "vostok", Date: at(20), Cause: "delivery", Status: complaint.Open,
+		{ID: "k4", ClientID: "vostok", ReceivedAt: at(20), Cause: "delivery", Status: complaint.Open,
 			Description: client.NewPersonal("Driver did not call the warehouse manager")},
 	}
 	a, err := complaint.Analyze(complaints, clientele.MustParseDate("2026-11-01"), clientele.MustParseDate("2026-12-01"), complaint.DefaultConfig())

@@ -359,14 +359,14 @@ func (d *day) handleComplaints() error {
 	d.section("Complaints, November 2026")
 	at := func(day, hour int) time.Time { return time.Date(2026, time.November, day, hour, 0, 0, 0, time.UTC) }
 	resolved := func(id, clientID, cause string, opened, closed time.Time) complaint.Complaint {
-		return complaint.Complaint{ID: id, ClientID: clientID, Date: opened, Cause: cause, Status: complaint.Resolved, ResolvedAt: closed}
+		return complaint.Complaint{ID: id, ClientID: clientID, ReceivedAt: opened, Cause: cause, Status: complaint.Resolved, ResolvedAt: closed}
 	}
 	complaints := []complaint.Complaint{
 		resolved("k-101", "neva", "delivery", at(3, 10), at(4, 16)),
 		resolved("k-102", "ural", "billing", at(6, 9), at(6, 15)),
 		resolved("k-103", "neva", "delivery", at(12, 11), at(14, 11)),
 		resolved("k-104", "vostok", "product_quality", at(17, 14), at(20, 10)),
-		{ID: "k-105", ClientID: "neva", Date: todayAt(9), Cause: "delivery", Status: complaint.Open,
+		{ID: "k-105", ClientID: "neva", ReceivedAt: todayAt(9), Cause: "delivery", Status: complaint.Open,
 			Description: client.NewPersonal("Truck arrived after the warehouse closed; call Olga on +7 812 555-00-11")},
 	}
 	for _, c := range complaints {
