@@ -38,7 +38,7 @@ func TestExamplePricingRulesFile(t *testing.T) {
 	// use, work too: 40 gloves, VIP, SAFE10, prepaid.
 	q, err := e.Quote(discount.Request{
 		Date: clientele.NewDate(2026, 11, 26), Currency: "EUR",
-		Client:  discount.ClientFacts{ID: "c-002", VIP: true, Segments: []string{"key"}},
+		Client:  discount.ClientFacts{ID: "c-002", VIP: true, Segments: []string{"key_accounts"}},
 		Lines:   []discount.LineRequest{{SKU: "GLV-PRO", Quantity: decimal.NewFromInt(40)}},
 		Coupons: []string{"SAFE10"},
 		Payment: discount.PaymentTerms{Prepayment: true},
@@ -48,7 +48,7 @@ func TestExamplePricingRulesFile(t *testing.T) {
 	for _, a := range q.Lines[0].Adjustments {
 		kinds = append(kinds, a.Kind)
 	}
-	// 4.50 × 0.98 (key) × 0.98 (VIP) × 0.90 (coupon) × 0.98 (prepaid)
+	// 4.50 × 0.98 (key_accounts) × 0.98 (VIP) × 0.90 (coupon) × 0.98 (prepaid)
 	// = 3.8118276 -> 3.81; the floor 2.70 × 1.12 = 3.024 is not reached.
 	assert.Equal(t, []discount.Kind{discount.KindSegment, discount.KindVIP, discount.KindPromotion, discount.KindPayment, discount.KindRounding}, kinds)
 	assert.True(t, decimal.RequireFromString("3.81").Equal(q.Lines[0].NetUnitPrice), q.Lines[0].NetUnitPrice.String())
