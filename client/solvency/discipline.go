@@ -238,8 +238,9 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		if firstIssued.IsZero() || in.Issued.Before(firstIssued) {
 			firstIssued = in.Issued
 		}
+		amt := termOf(in.Amount)
 		if asOf.Sub(in.Issued) < cfg.PurchaseWindowDays {
-			purchases.Add(in.Amount)
+			amt.addTo(&purchases)
 		}
 		late := st.DaysLate
 		onTime := false
@@ -249,25 +250,24 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		case ledger.WrittenOff:
 			// Never on time, even when written off before the due date.
 			d.WrittenOff++
-			writtenOff.Add(in.Amount)
+			amt.addTo(&writtenOff)
 		case ledger.Open:
-			outstanding.Add(in.Amount)
+			amt.addTo(&outstanding)
 			continue // not yet due: not evaluated
 		case ledger.Overdue:
-			outstanding.Add(in.Amount)
+			amt.addTo(&outstanding)
 			d.OverdueCount++
-			overdue.Add(in.Amount)
+			amt.addTo(&overdue)
 			d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		}
 		d.Evaluated++
-		amt := in.Amount
-		sumAmount.Add(amt)
+		amt.addTo(&sumAmount)
 		if onTime {
 			d.OnTime++
-			onTimeAmount.Add(amt)
+			amt.addTo(&onTimeAmount)
 		}
 		lateDays += int64(late)
-		addTimes(&lateWeighted, amt, late)
+		amt.addTimesTo(&lateWeighted, late)
 		if late > maxLate {
 			maxLate = late
 			d.MaxDaysLateAmount = in.Amount
@@ -275,12 +275,12 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		}
 		if asOf.Sub(in.Due) < cfg.RecentDays {
 			recentN++
-			recentW.Add(amt)
-			addTimes(&recentWD, amt, late)
+			amt.addTo(&recentW)
+			amt.addTimesTo(&recentWD, late)
 		} else {
 			earlierN++
-			earlierW.Add(amt)
-			addTimes(&earlierWD, amt, late)
+			amt.addTo(&earlierW)
+			amt.addTimesTo(&earlierWD, late)
 		}
 	}
 	d.Outstanding = outstanding.Decimal()
@@ -344,21 +344,6 @@ func sideAverage(n int, wd, w *exactsum.Running) Measure {
 		return undefined(CauseUnknown, "invoices")
 	}
 	return weighted(wd, w)
-}
-
-// addTimes adds amt × days to r, without allocating while the product
-// fits an int64.
-func addTimes(r *exactsum.Running, amt decimal.Decimal, days int) {
-	if days == 0 {
-		return
-	}
-	if amt.NumDigits() <= 18 {
-		if c := amt.CoefficientInt64(); c <= math.MaxInt64/int64(days) {
-			r.AddCoef(c*int64(days), amt.Exponent())
-			return
-		}
-	}
-	r.Add(amt.Mul(decimal.NewFromInt(int64(days))))
 }
 
 // exactTrend is trendOf(E − R, band) for the averages E = ewd / ew and

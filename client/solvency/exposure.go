@@ -112,16 +112,17 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 		if st.State != ledger.Open && st.State != ledger.Overdue {
 			continue
 		}
-		outstanding.Add(in.Amount)
+		amt := termOf(in.Amount)
+		amt.addTo(&outstanding)
 		if st.State == ledger.Open {
 			continue
 		}
 		late := st.DaysLate
-		overdue.Add(in.Amount)
+		amt.addTo(&overdue)
 		d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		for j, r := range p.Exposure.Overdue {
 			if late >= r.MinDays {
-				byRule[j].Add(in.Amount)
+				amt.addTo(&byRule[j])
 			}
 		}
 	}
