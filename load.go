@@ -21,8 +21,10 @@ const MaxConfigBytes = 4 << 20
 // It is strict: an empty input, a field T does not have, a value of the
 // wrong type, a second document or anything but white space after the
 // first, a key repeated in one object, a number of more than 80
-// characters or a string of more than 4096 bytes (refused before they are
-// parsed), and an input over MaxConfigBytes are errors, each a
+// characters or a string of more than 4096 bytes, a number or a string
+// that reads as a decimal ("1e9999999999") with an exponent beyond the
+// library's bound of ±30 (all refused before they are parsed; so an ID
+// such as "5e40" is refused too), and an input over MaxConfigBytes are errors, each a
 // *ValidationError matching ErrInvalid that names the field or the byte
 // offset. Then T's own Validate reports every problem it finds. On any
 // error the zero T is returned, never a half-loaded config.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -115,3 +116,67 @@ type numbersConfig struct {
 }
 
 func (numbersConfig) Validate() error { return nil }
+
+type decimalConfig struct {
+	Limits []struct {
+		Max decimal.Decimal `json:"max"`
+	} `json:"limits"`
+	Rate float64 `json:"rate"`
+}
+
+func (decimalConfig) Validate() error { return nil }
+
+// Issue 8: "1e9999999999" was reported as shopspring's "can't convert
+// 1e9999999999 to decimal: fractional part too long", without a field;
+// a float64 field read 1e-9999999999 as 0 with nothing said.
+func TestLoadConfigRefusesExponentsBeyondTheBound(t *testing.T) {
+	const reason = ": is out of range: more than 30 decimal places or a scale above 10^30"
+	cases := map[string]struct{ in, want string }{
+		"huge":                 {`{"limits": [{"max": 1e9999999999}]}`, "invalid input: limits[0].max = 1e9999999999" + reason},
+		"huge negative, E, +":  {`{"limits": [{"max": 5}, {"max": -1E+9999999999}]}`, "invalid input: limits[1].max = -1E+9999999999" + reason},
+		"tiny":                 {`{"limits": [{"max": 1e-9999999999}]}`, "invalid input: limits[0].max = 1e-9999999999" + reason},
+		"quoted":               {`{"limits": [{"max": "1e9999999999"}]}`, "invalid input: limits[0].max = 1e9999999999" + reason},
+		"float field, tiny":    {`{"rate": 1e-9999999999}`, "invalid input: rate = 1e-9999999999" + reason},
+		"past int32 by digits": {`{"rate": 1.5e2147483648}`, "invalid input: rate = 1.5e2147483648" + reason},
+		// 1e31 is 1 × 10^31; 0.5e-30 is 5 × 10^-31: one past the bound.
+		"just above":   {`{"limits": [{"max": 1e31}]}`, "invalid input: limits[0].max = 1e31" + reason},
+		"just below":   {`{"limits": [{"max": "0.5e-30"}]}`, "invalid input: limits[0].max = 0.5e-30" + reason},
+		"31 places":    {`{"limits": [{"max": "0.` + strings.Repeat("0", 30) + `1"}]}`, "invalid input: limits[0].max = 0." + strings.Repeat("0", 30) + "1" + reason},
+		"exponent cut": {`{"limits": [{"max": "1e` + strings.Repeat("9", 70) + `"}]}`, "invalid input: limits[0].max = 1e" + strings.Repeat("9", 30) + "...(72 bytes)" + reason},
+	}
+	for name, c := range cases {
+		cfg, err := LoadConfig[decimalConfig](strings.NewReader(c.in))
+		assert.ErrorIs(t, err, ErrInvalid, name)
+		assert.EqualError(t, err, c.want, name)
+		assert.Zero(t, cfg, name)
+	}
+
+	// Within the bound: 1e3 is 1 × 10^3; 1.25e31 is 125 × 10^29;
+	// 0.5e-29 is 5 × 10^-30; 1e30 and 1e-30 are the bound itself.
+	cfg, err := LoadConfig[decimalConfig](strings.NewReader(`{"limits": [{"max": 1e3}, {"max": "1.25e31"}, {"max": "0.5e-29"}, {"max": 1e30}, {"max": "-1E-30"}], "rate": 2.5e-3}`))
+	require.NoError(t, err)
+	want := []string{"1000", "12500000000000000000000000000000", "0.000000000000000000000000000005", "1000000000000000000000000000000", "-0.000000000000000000000000000001"}
+	for i, w := range want {
+		assert.Equal(t, w, cfg.Limits[i].Max.String(), i)
+	}
+	assert.Equal(t, 0.0025, cfg.Rate)
+}
+
+// Strings that only look like numbers in part are text, not decimals,
+// and pass whatever their digits.
+func TestDecimalExponentReadsOnlyDecimals(t *testing.T) {
+	cases := map[string]struct {
+		exp int64
+		ok  bool
+	}{
+		"1e3": {3, true}, "-1E+9999999999": {9999999999, true}, "1.25e3": {1, true}, ".5": {-1, true},
+		"5.": {0, true}, "+7": {0, true}, "1e-5": {-5, true}, "1e" + strings.Repeat("9", 40): {1e12, true},
+		"": {0, false}, "-": {0, false}, "e5": {0, false}, "1e": {0, false}, "1e+": {0, false}, "1.2.3": {0, false},
+		"2026-12-05": {0, false}, "1e5x": {0, false}, "abc": {0, false}, ".": {0, false}, "1 e5": {0, false},
+	}
+	for in, c := range cases {
+		exp, ok := decimalExponent(in)
+		assert.Equal(t, c.ok, ok, in)
+		assert.Equal(t, c.exp, exp, in)
+	}
+}

@@ -16,6 +16,16 @@ const (
 	maxConfigString = 4096
 )
 
+// maxConfigExponent is validate.MaxExponent, the bound on every decimal
+// the library takes, which the root cannot import (validate imports the
+// root); a test holds the two equal. outOfRange is validate.RangeReason,
+// so a value reads the same whether the loader or a package's Validate
+// refuses it.
+const (
+	maxConfigExponent = 30
+	outOfRange        = "is out of range: more than 30 decimal places or a scale above 10^30"
+)
+
 // scanConfig walks the JSON document data token by token, once (linear
 // in its size), and reports the first of these problems, or nil:
 //
@@ -23,7 +33,13 @@ const (
 //     encoding/json keeps the last of two equal keys, so "max": 25,
 //     "max": 90 would load as 90 with nothing said;
 //   - a number longer than maxConfigNumber characters or a string longer
-//     than maxConfigString bytes (a decimal may be written as either).
+//     than maxConfigString bytes (a decimal may be written as either);
+//   - a number, or a string that reads as one ("1e9999999999"), whose
+//     exponent as a decimal would carry it lies beyond
+//     ±maxConfigExponent: shopspring cannot hold an exponent past the
+//     int32 range and reports one as "fractional part too long", without
+//     the field; a float64 field silently reads 1e-9999999999 as 0; and
+//     every package would refuse any other such decimal anyway.
 //
 // A malformed document returns nil and is left to the decoder to report.
 func scanConfig(data []byte) *FieldError {
@@ -49,7 +65,7 @@ func scanConfig(data []byte) *FieldError {
 			f.keys[key] = struct{}{}
 			continue
 		}
-		if f := tooLong(tok); f != nil {
+		if f := badValue(tok); f != nil {
 			f.Field = scanPath(stack)
 			return f
 		}
@@ -106,18 +122,82 @@ func scanPath(stack []scanFrame) string {
 	return b.String()
 }
 
-// tooLong returns a problem, without its field, for a number or a string
-// value past the bounds.
-func tooLong(tok json.Token) *FieldError {
+// badValue returns a problem, without its field, for a number or a
+// string value past the bounds.
+func badValue(tok json.Token) *FieldError {
+	var text string
 	switch v := tok.(type) {
 	case json.Number:
 		if len(v) > maxConfigNumber {
 			return &FieldError{Value: string(v[:20]) + "...", Reason: "is a number of " + strconv.Itoa(len(v)) + " characters, the limit is " + strconv.Itoa(maxConfigNumber)}
 		}
+		text = string(v)
 	case string:
 		if len(v) > maxConfigString {
 			return &FieldError{Value: v, Reason: "is " + strconv.Itoa(len(v)) + " bytes long, the limit for one value of a config is " + strconv.Itoa(maxConfigString)}
 		}
+		text = v
+	default:
+		return nil
+	}
+	if exp, ok := decimalExponent(text); ok && (exp > maxConfigExponent || exp < -maxConfigExponent) {
+		return &FieldError{Value: text, Reason: outOfRange}
 	}
 	return nil
+}
+
+// decimalExponent returns the exponent the decimal written s would carry
+// in shopspring (the written exponent less the digits after the point:
+// "1.25e3" is 125 × 10^1), and whether s is a decimal at all: a sign,
+// digits with at most one point, and an optional exponent "e" or "E"
+// with a sign and digits. A written exponent is read saturating at
+// 10^12, past any int32 and any string's length, so no input overflows.
+func decimalExponent(s string) (int64, bool) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	var digits, frac int64
+	point := false
+	for ; i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' && !point); i++ {
+		switch {
+		case s[i] == '.':
+			point = true
+		case point:
+			digits++
+			frac++
+		default:
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i == len(s) {
+		return -frac, true
+	}
+	if s[i] != 'e' && s[i] != 'E' {
+		return 0, false
+	}
+	i++
+	negative := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		negative = s[i] == '-'
+		i++
+	}
+	if i == len(s) {
+		return 0, false
+	}
+	var exp int64
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		exp = min(exp*10+int64(c-'0'), 1e12)
+	}
+	if negative {
+		exp = -exp
+	}
+	return exp - frac, true
 }

@@ -35,7 +35,8 @@ type Input struct {
 }
 
 // Contribution is one factor's part of a rating. Contributions of
-// all factors add up to the score.
+// all factors add up to the score (each is rounded once from its exact
+// value, as the score is, so the float sum may differ in the last bit).
 type Contribution struct {
 	Factor Factor `json:"factor"`
 	// Defined is false when the factor's input is missing or undefined;
@@ -95,7 +96,10 @@ type Rating struct {
 // scaled up in proportion so they sum to 100 again (with value 40 and
 // growth 20 defined alone, they count 66.7 and 33.3), and a note says
 // so. If no factor with a positive weight is defined, the rating is
-// undefined.
+// undefined. The sharing is exact: effective weights, contributions and
+// the score are computed in rational arithmetic from the decimal weights
+// and rounded once each, so the score is a true weighted mean of the
+// sub-scores and never leaves 0..100.
 //
 // Errors (ErrInvalid, all at once): an invalid cfg, an unset or invalid asOf,
 // a missing client ID, a profit share above 100 or negative without

@@ -356,7 +356,7 @@ func FuzzRatingConfig(f *testing.F) {
 		}
 		require.InDelta(t, r.Score, sum, 1e-9)
 		require.InDelta(t, 100, weights, 1e-9)
-		require.True(t, r.Score >= 0 && r.Score <= 100+1e-9, "score %v", r.Score)
+		require.True(t, r.Score >= 0 && r.Score <= 100, "score %v", r.Score)
 	})
 }
 

@@ -2,6 +2,7 @@ package rating
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -22,18 +23,41 @@ const numFactors = 4
 // statistics (see Rating), so the inputs are converted to float64 once
 // each and the arithmetic is plain floating point; the text of an
 // explanation prints the decimals as given.
+//
+// The weights are the exception: they are decimals that sum to exactly
+// 100, and shared out in floating point they did not (50/30/10/10 with
+// growth undefined gave a score of 100.00000000000001). So the shares
+// of each set of defined factors are computed once, in exact rational
+// arithmetic on the decimal weights, and rounded once; and a score that
+// rounding would still push outside its sub-scores' range (so possibly
+// past 100) is computed exactly. A scale is for one goroutine at a time.
 type scale struct {
 	cfg     Config
 	weights [numFactors]float64
+	// exact holds the weights as exact rationals.
+	exact [numFactors]big.Rat
+	// shares caches each set of defined factors' shares, by the set's
+	// bit mask (bit i for factor i).
+	shares [1 << numFactors]*shareSet
 	// full, floor and ceiling are FullMarksProfitShare, GrowthFloor and
 	// GrowthCeiling, as numbers and as text.
 	full, floor, ceiling          float64
 	fullText, floorText, ceilText string
 }
 
+// shareSet is how one set of defined factors shares the rating: with D
+// the sum of their weights, factor i's share is w_i / D.
+type shareSet struct {
+	den big.Rat // D; zero when no defined factor has a positive weight
+	// share[i] is w_i / D exactly; float[i] that rounded once, and
+	// effective[i] 100 · w_i / D rounded once.
+	share            [numFactors]big.Rat
+	float, effective [numFactors]float64
+}
+
 func newScale(cfg Config) *scale {
 	w := cfg.Weights
-	return &scale{
+	sc := &scale{
 		cfg:       cfg,
 		weights:   [numFactors]float64{toFloat(w.Value), toFloat(w.Growth), toFloat(w.Loyalty), toFloat(w.PaymentDiscipline)},
 		full:      toFloat(cfg.FullMarksProfitShare),
@@ -43,44 +67,111 @@ func newScale(cfg Config) *scale {
 		floorText: cfg.GrowthFloor.String(),
 		ceilText:  cfg.GrowthCeiling.String(),
 	}
+	for i, d := range [numFactors]decimal.Decimal{w.Value, w.Growth, w.Loyalty, w.PaymentDiscipline} {
+		sc.exact[i].Set(d.Rat())
+	}
+	return sc
+}
+
+// ratHundred is 100 as a rational, for effective weights in percent
+// points.
+var ratHundred = big.NewRat(100, 1)
+
+// sharesOf returns the shares of the factors in mask, computing them
+// the first time.
+func (sc *scale) sharesOf(mask int) *shareSet {
+	if s := sc.shares[mask]; s != nil {
+		return s
+	}
+	s := &shareSet{}
+	for i := range numFactors {
+		if mask&(1<<i) != 0 {
+			s.den.Add(&s.den, &sc.exact[i])
+		}
+	}
+	if s.den.Sign() != 0 {
+		var eff big.Rat
+		for i := range numFactors {
+			if mask&(1<<i) != 0 {
+				s.share[i].Quo(&sc.exact[i], &s.den)
+				s.float[i], _ = s.share[i].Float64()
+				s.effective[i], _ = eff.Mul(&s.share[i], ratHundred).Float64()
+			}
+		}
+	}
+	sc.shares[mask] = s
+	return s
 }
 
 // rate rates one valid input as of asOf, filling factors (length
 // numFactors) with the contributions.
+//
+// With D the sum of the defined factors' weights, a defined factor's
+// effective weight is 100 · w / D, its contribution sub-score · w / D,
+// and the score their sum: a weighted mean of the sub-scores, so it lies
+// between the least and the greatest of them. Computed in float64 from
+// the exactly rounded shares it is within a few ulps of the exact mean;
+// should those ulps take it outside that range, the score and the
+// contributions are computed exactly and rounded once instead.
 func (sc *scale) rate(in Input, asOf clientele.Date, factors []Contribution) Rating {
 	factors[0] = sc.value(in)
 	factors[1] = sc.growth(in)
 	factors[2] = sc.loyalty(in, asOf)
 	factors[3] = payment(in)
 	r := Rating{ClientID: in.ClientID, Factors: factors}
-	defined, undefined := 0.0, 0.0
+	mask, undefined := 0, false
 	for i := range factors {
 		c := &factors[i]
 		c.Weight = sc.weights[i]
 		if c.Defined {
-			defined += c.Weight
-		} else {
-			undefined += c.Weight
+			mask |= 1 << i
+		} else if c.Weight > 0 {
+			undefined = true
 		}
 	}
-	if defined == 0 {
+	set := sc.sharesOf(mask)
+	if set.den.Sign() == 0 {
 		r.Notes = []string{"undefined: no factor with a positive weight is defined"}
 		return r
 	}
 	r.Defined = true
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range factors {
+		c := &factors[i]
+		if !c.Defined || set.float[i] == 0 {
+			continue // a factor of weight 0 bounds nothing
+		}
+		c.EffectiveWeight = set.effective[i]
+		c.Contribution = c.SubScore * set.float[i]
+		r.Score += c.Contribution
+		lo, hi = min(lo, c.SubScore), max(hi, c.SubScore)
+	}
+	if r.Score < lo || r.Score > hi {
+		r.Score = exactMean(factors, set)
+	}
+	if undefined {
+		r.Notes = []string{redistributed(factors)}
+	}
+	return r
+}
+
+// exactMean sets each defined factor's contribution to sub-score · w / D
+// rounded once, and returns their exact sum rounded once. Every
+// sub-score is finite (they lie in 0..100), as SetFloat64 needs.
+func exactMean(factors []Contribution, set *shareSet) float64 {
+	var total, term big.Rat
 	for i := range factors {
 		c := &factors[i]
 		if !c.Defined {
 			continue
 		}
-		c.EffectiveWeight = c.Weight * 100 / defined
-		c.Contribution = c.SubScore * c.EffectiveWeight / 100
-		r.Score += c.Contribution
+		term.SetFloat64(c.SubScore)
+		term.Mul(&term, &set.share[i])
+		c.Contribution, _ = term.Float64()
+		total.Add(&total, &term)
 	}
-	if undefined > 0 {
-		r.Notes = []string{redistributed(factors)}
-	}
-	return r
+	score, _ := total.Float64()
+	return score
 }
 
 // redistributed says which undefined factors' weights were shared
@@ -122,8 +213,8 @@ func (sc *scale) growth(in Input) Contribution {
 		return c
 	}
 	c.Defined = true
-	prev := toFloat(in.PreviousRevenue)
-	g := (toFloat(in.Revenue) - prev) * 100 / prev
+	rev, prev := revenues(in.Revenue, in.PreviousRevenue)
+	g := (rev - prev) * 100 / prev
 	head := "revenue " + in.Revenue.String() + " against " + in.PreviousRevenue.String() + " the period before: " + signed(g) + " %"
 	switch {
 	case g <= sc.floor:
@@ -136,6 +227,24 @@ func (sc *scale) growth(in Input) Contribution {
 		c.Explanation = head + ", linear from " + sc.floorText + " % (0) to " + sc.ceilText + " % (100): growth " + num(c.SubScore)
 	}
 	return c
+}
+
+// maxRevenueDigits is how many integer digits a revenue may have before
+// growth is computed on both revenues scaled down alike: 10^300 and
+// its hundredfold still make a finite float64 difference.
+const maxRevenueDigits = 300
+
+// revenues returns rev and prev as float64, both divided by the same
+// power of ten when either has more than maxRevenueDigits integer digits
+// (a bounded exponent does not bound the coefficient): growth depends
+// only on their ratio, and 10^400 against 10^400 would otherwise be
+// Inf against Inf, a growth of NaN.
+func revenues(rev, prev decimal.Decimal) (float64, float64) {
+	digits := max(rev.NumDigits()+int(rev.Exponent()), prev.NumDigits()+int(prev.Exponent()))
+	if k := digits - maxRevenueDigits; k > 0 {
+		rev, prev = rev.Shift(int32(-k)), prev.Shift(int32(-k))
+	}
+	return toFloat(rev), toFloat(prev)
 }
 
 func (sc *scale) loyalty(in Input, asOf clientele.Date) Contribution {

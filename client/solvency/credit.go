@@ -171,7 +171,8 @@ func (c CreditPolicy) check(p *validate.Problems) {
 		case !t.Prepayment && (t.DeferralDays < 1 || t.DeferralDays > 365):
 			p.Add(f("deferral_days"), t.DeferralDays, "must be 1 to 365 days (or set prepayment)")
 		}
-		if !p.CheckRange(f("limit_percent"), t.LimitPercent) {
+		if !validate.InRange(t.LimitPercent) { // the path is built only for a problem
+			p.Add(f("limit_percent"), validate.Sci(t.LimitPercent), validate.RangeReason)
 			continue
 		}
 		if t.Prepayment && !t.LimitPercent.IsZero() {
@@ -202,7 +203,12 @@ func (c CreditPolicy) check(p *validate.Problems) {
 		if r.MinDays < 1 || r.MinDays > 3660 {
 			p.Add(f("min_days"), r.MinDays, "must be 1 to 3660 days")
 		}
-		p.NonNegative(f("amount"), r.Amount)
+		switch {
+		case !validate.InRange(r.Amount):
+			p.Add(f("amount"), validate.Sci(r.Amount), validate.RangeReason)
+		case r.Amount.Sign() < 0:
+			p.Add(f("amount"), r.Amount, "must not be negative")
+		}
 		if r.Outcome != OutcomeWarn && r.Outcome != OutcomeHold && r.Outcome != OutcomeBlock {
 			p.Add(f("outcome"), r.Outcome, "must be warn, hold or block")
 		}

@@ -238,8 +238,9 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		if firstIssued.IsZero() || in.Issued.Before(firstIssued) {
 			firstIssued = in.Issued
 		}
+		amt := termOf(in.Amount)
 		if asOf.Sub(in.Issued) < cfg.PurchaseWindowDays {
-			purchases.Add(in.Amount)
+			amt.addTo(&purchases)
 		}
 		late := st.DaysLate
 		onTime := false
@@ -249,25 +250,24 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		case ledger.WrittenOff:
 			// Never on time, even when written off before the due date.
 			d.WrittenOff++
-			writtenOff.Add(in.Amount)
+			amt.addTo(&writtenOff)
 		case ledger.Open:
-			outstanding.Add(in.Amount)
+			amt.addTo(&outstanding)
 			continue // not yet due: not evaluated
 		case ledger.Overdue:
-			outstanding.Add(in.Amount)
+			amt.addTo(&outstanding)
 			d.OverdueCount++
-			overdue.Add(in.Amount)
+			amt.addTo(&overdue)
 			d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		}
 		d.Evaluated++
-		amt := in.Amount
-		sumAmount.Add(amt)
+		amt.addTo(&sumAmount)
 		if onTime {
 			d.OnTime++
-			onTimeAmount.Add(amt)
+			amt.addTo(&onTimeAmount)
 		}
 		lateDays += int64(late)
-		addTimes(&lateWeighted, amt, late)
+		amt.addTimesTo(&lateWeighted, late)
 		if late > maxLate {
 			maxLate = late
 			d.MaxDaysLateAmount = in.Amount
@@ -275,12 +275,12 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		}
 		if asOf.Sub(in.Due) < cfg.RecentDays {
 			recentN++
-			recentW.Add(amt)
-			addTimes(&recentWD, amt, late)
+			amt.addTo(&recentW)
+			amt.addTimesTo(&recentWD, late)
 		} else {
 			earlierN++
-			earlierW.Add(amt)
-			addTimes(&earlierWD, amt, late)
+			amt.addTo(&earlierW)
+			amt.addTimesTo(&earlierWD, late)
 		}
 	}
 	d.Outstanding = outstanding.Decimal()
@@ -320,7 +320,7 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 			d.Trend = exactTrend(&earlierWD, &earlierW, &recentWD, &recentW, cfg.TrendBandDays)
 		}
 	}
-	d.Scoring = scoreDiscipline(&d, &cfg.Score)
+	d.Scoring = scoreDiscipline(&d, &cfg.Score, &disciplineExact{onTime: &onTimeAmount, late: &lateWeighted, sum: &sumAmount, cfg: &cfg.Score})
 	return d
 }
 
@@ -346,21 +346,6 @@ func sideAverage(n int, wd, w *exactsum.Running) Measure {
 	return weighted(wd, w)
 }
 
-// addTimes adds amt × days to r, without allocating while the product
-// fits an int64.
-func addTimes(r *exactsum.Running, amt decimal.Decimal, days int) {
-	if days == 0 {
-		return
-	}
-	if amt.NumDigits() <= 18 {
-		if c := amt.CoefficientInt64(); c <= math.MaxInt64/int64(days) {
-			r.AddCoef(c*int64(days), amt.Exponent())
-			return
-		}
-	}
-	r.Add(amt.Mul(decimal.NewFromInt(int64(days))))
-}
-
 // exactTrend is trendOf(E − R, band) for the averages E = ewd / ew and
 // R = rwd / rw (ew, rw > 0), decided exactly: multiplied through by
 // ew · rw, E − R against ±band is ewd·rw − rwd·ew against ±band·ew·rw.
@@ -376,7 +361,90 @@ func exactTrend(ewd, ew, rwd, rw *exactsum.Running, band float64) Trend {
 	return TrendStable
 }
 
-func scoreDiscipline(d *Discipline, s *DisciplineScoring) DisciplineScore {
+// disciplineExact is what the discipline score is computed from,
+// exactly: the on-time share onTime / sum and the weighted days late
+// late / sum (sums of amounts), with the configured weights and scales
+// read as the decimals they are written as (60, 0.5).
+type disciplineExact struct {
+	onTime, late, sum *exactsum.Running
+	oldest, writeOffs int
+	cfg               *DisciplineScoring
+}
+
+// cmp returns the sign of D − c for the score D and the decimal c = ±u ×
+// 10^−s, exactly, for snap. With S the sum, B the weighted days late, L
+// and O the scales, and D₀ the score before its floor at 0,
+//
+//	D₀ · S·L·O = on_time_weight · onTime · L·O
+//	           + lateness_weight · max(0, S·L − B) · O
+//	           + overdue_weight · max(0, O − oldest) · S·L
+//	           − write_off_penalty · write-offs · S·L·O,
+//
+// since 1 − (B/S)/L = (S·L − B)/(S·L) and 1 − oldest/O = (O − oldest)/O;
+// S·L·O is positive, so D₀ − c has the sign of the right side less
+// c·S·L·O. It builds decimals: snap calls it only next to a decimal.
+func (x *disciplineExact) cmp(neg bool, u uint64, s int) int {
+	if d, ok := x.perfect(); ok {
+		// d is a whole number below 10^6, which a decimal of 12 digits
+		// equals exactly when its float does.
+		return cmpFloat(d, decimalFloat(u, s)*float64(sign(neg)))
+	}
+	c := decimalOf(neg, u, s)
+	w := func(f float64) decimal.Decimal { return decimal.NewFromFloat(f) }
+	sum, lScale, oScale := x.sum.Decimal(), w(x.cfg.LatenessScaleDays), w(x.cfg.OverdueScaleDays)
+	sl := sum.Mul(lScale)
+	num := w(x.cfg.OnTimeWeight).Mul(x.onTime.Decimal()).Mul(lScale).Mul(oScale)
+	if late := sl.Sub(x.late.Decimal()); late.Sign() > 0 {
+		num = num.Add(w(x.cfg.LatenessWeight).Mul(late).Mul(oScale))
+	}
+	if over := oScale.Sub(decimal.NewFromInt(int64(x.oldest))); over.Sign() > 0 {
+		num = num.Add(w(x.cfg.OverdueWeight).Mul(over).Mul(sl))
+	}
+	num = num.Sub(w(x.cfg.WriteOffPenalty).Mul(decimal.NewFromInt(int64(x.writeOffs))).Mul(sl).Mul(oScale))
+	if num.Sign() <= 0 {
+		return -c.Sign() // D is 0
+	}
+	return num.Cmp(c.Mul(sl).Mul(oScale))
+}
+
+// perfect returns the score of a client that paid every evaluated
+// invoice on time and has nothing overdue nor written off, the common
+// case, without building decimals: the sum of the three weights, exact
+// when they are whole numbers.
+func (x *disciplineExact) perfect() (float64, bool) {
+	on, onExp, ok1 := x.onTime.Int64()
+	all, allExp, ok2 := x.sum.Int64()
+	late, _, ok3 := x.late.Int64()
+	if !ok1 || !ok2 || !ok3 || on != all || onExp != allExp || late != 0 || x.oldest != 0 || x.writeOffs != 0 {
+		return 0, false
+	}
+	c := x.cfg
+	for _, w := range [...]float64{c.OnTimeWeight, c.LatenessWeight, c.OverdueWeight} {
+		if w != math.Trunc(w) {
+			return 0, false
+		}
+	}
+	return c.OnTimeWeight + c.LatenessWeight + c.OverdueWeight, true // each within 0..100
+}
+
+func sign(neg bool) int {
+	if neg {
+		return -1
+	}
+	return 1
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func scoreDiscipline(d *Discipline, s *DisciplineScoring, x *disciplineExact) DisciplineScore {
 	var r DisciplineScore
 	if !d.OnTimeShareByAmount.Defined || !d.AvgDaysLateWeighted.Defined {
 		r.Score = undefined(CauseUnknown, "invoices")
@@ -386,6 +454,10 @@ func scoreDiscipline(d *Discipline, s *DisciplineScoring) DisciplineScore {
 	r.Lateness = s.LatenessWeight * math.Max(0, 1-d.AvgDaysLateWeighted.Value/s.LatenessScaleDays)
 	r.Overdue = s.OverdueWeight * math.Max(0, 1-float64(d.OldestOverdueDays)/s.OverdueScaleDays)
 	r.WriteOffs = -s.WriteOffPenalty * float64(d.WrittenOff)
-	r.Score = measureOf(math.Max(0, r.OnTime+r.Lateness+r.Overdue+r.WriteOffs))
+	// The float is within a few ulps of the exact score; snapped, a
+	// score on a bin edge (80 exactly) falls in the edge's bin whatever
+	// the amounts' scale.
+	x.oldest, x.writeOffs = d.OldestOverdueDays, d.WrittenOff
+	r.Score = measureOf(snap(math.Max(0, r.OnTime+r.Lateness+r.Overdue+r.WriteOffs), x.cmp))
 	return r
 }

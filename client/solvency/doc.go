@@ -160,7 +160,9 @@
 // nothing overdue scores 100; 60 days late on average loses the 30
 // lateness points; an invoice 90 days overdue, the age at which
 // receivables are commonly provisioned as doubtful, loses the 20 overdue
-// points.
+// points. The score is decided exactly like the ratios below: a history
+// whose score is exactly 80 (2b paid on time, b paid 20 days late) scores
+// 80, not 79.99999999999999, whatever the amounts' scale.
 //
 // # Feeding the client rating
 //
@@ -193,7 +195,10 @@
 // edge of up to 12 significant digits as the exact quotient does, so a current ratio of 4,500,000.30 /
 // 3,000,000.20 is 1.5 and in the 1.5 bin, as 0.15 / 0.1 is: statements
 // that differ only by a common factor score the same. A longer edge is
-// compared as a float. A categorical factor (the Altman zone, the
+// compared as a float. Points add up exactly too: every points value,
+// the base and the grades' minimums are read as the decimals they are
+// written as (up to 12 decimal places) and summed as whole units, so
+// 619.4 + 0.3 + 0.3 is 620 and grade B, not 619.9999999999999 and C. A categorical factor (the Altman zone, the
 // payment trend) has one bin per category. A value that
 // is missing gets the factor's missing points and lowers the confidence;
 // one that is undefined although its inputs are known (a zero
@@ -279,7 +284,9 @@
 //	slope = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²,   intercept = ȳ − slope · x̄,
 //
 // calls the trend improving when the slope exceeds 5 points a period,
-// deteriorating below −5, stable between, and projects the line one period
+// deteriorating below −5, stable between (±5 included, decided exactly
+// from the scores as written: 600.1, 605.1, 610.1 is a slope of exactly
+// 5, stable), and projects the line one period
 // ahead with the grade and probability of default it implies. Worked
 // example: scores 600, 610, 615, 630 give x̄ = 1.5, ȳ = 613.75,
 // Σ(x−x̄)(y−ȳ) = 47.5, Σ(x−x̄)² = 5, a slope of 9.5 (improving), an

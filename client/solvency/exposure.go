@@ -99,23 +99,30 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	}
 	d := Decision{AsOf: req.AsOf, Currency: p.Currency, Limit: req.Credit.Limit.Amount, Order: req.Order.Amount}
 	var outstanding, overdue exactsum.Running
-	byRule := make([]exactsum.Running, len(p.Exposure.Overdue))
+	var onStack [4]exactsum.Running // a policy has a few overdue rules
+	var byRule []exactsum.Running
+	if n := len(p.Exposure.Overdue); n > len(onStack) {
+		byRule = make([]exactsum.Running, n)
+	} else {
+		byRule = onStack[:n]
+	}
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
 		st := in.StateOn(req.AsOf)
 		if st.State != ledger.Open && st.State != ledger.Overdue {
 			continue
 		}
-		outstanding.Add(in.Amount)
+		amt := termOf(in.Amount)
+		amt.addTo(&outstanding)
 		if st.State == ledger.Open {
 			continue
 		}
 		late := st.DaysLate
-		overdue.Add(in.Amount)
+		amt.addTo(&overdue)
 		d.OldestOverdueDays = max(d.OldestOverdueDays, late)
 		for j, r := range p.Exposure.Overdue {
 			if late >= r.MinDays {
-				byRule[j].Add(in.Amount)
+				amt.addTo(&byRule[j])
 			}
 		}
 	}
@@ -168,11 +175,20 @@ func checkOrderInput(p *validate.Problems, req *OrderCheck, cur string) {
 	if len(req.Invoices) > 0 && req.Invoices[0].Currency != cur && currency.Known(req.Invoices[0].Currency) {
 		p.Addf("invoices[0].currency", req.Invoices[0].Currency, "differs from the policy's currency %s", cur)
 	}
+	// One scratch list for the order and every open order, as
+	// Problems.Each keeps, but on the stack: Each's callback would move
+	// it to the heap on every check.
 	var q validate.Problems
 	if checkOrder(&q, req.Order, cur); q.Len() > 0 {
 		p.Merge("order", q.Err(ErrInvalid))
+		q = validate.Problems{}
 	}
-	p.Each("open_orders", len(req.OpenOrders), func(q *validate.Problems, i int) { checkOrder(q, req.OpenOrders[i], cur) })
+	for i := range req.OpenOrders {
+		if checkOrder(&q, req.OpenOrders[i], cur); q.Len() > 0 {
+			p.Merge("open_orders["+strconv.Itoa(i)+"]", q.Err(ErrInvalid))
+			q = validate.Problems{}
+		}
+	}
 	if len(req.OpenOrders) > 1 {
 		// A twin would hide: one document is counted once.
 		p.Repeats("open_orders", "id", len(req.OpenOrders), func(i int) string { return req.OpenOrders[i].ID })

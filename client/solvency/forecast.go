@@ -1,11 +1,13 @@
 package solvency
 
 import (
+	"math"
 	"slices"
 	"strconv"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
 )
 
 // ForecastConfig sets how a series of period scores is read.
@@ -108,11 +110,42 @@ func (s *Scorer) Forecast(history []PeriodScore) (Forecast, error) {
 	slope := sxy / sxx
 	icpt := ym - slope*xm
 	next := icpt + slope*float64(n)
+	// Within float error of ±band, the exact slope of the scores as
+	// written decides, as the band is inclusive (a slope of exactly 5 is
+	// stable). The float error is some n·10⁻¹⁶ of the largest score;
+	// 10⁻⁹ of it leaves a wide margin.
+	band := s.cfg.Forecast.BandPoints
+	tol := 1e-9 * (maxAbsScore(history) + band)
+	cmp := func(c decimal.Decimal) int { return cmpSlope(history, c) }
+	slope = settle(slope, band, decimal.NewFromFloat(band), tol, cmp)
+	slope = settle(slope, -band, decimal.NewFromFloat(-band), tol, cmp)
 	fc.Slope, fc.Intercept, fc.Projected = measureOf(slope), measureOf(icpt), measureOf(next)
-	fc.Trend = trendOf(slope, s.cfg.Forecast.BandPoints)
+	fc.Trend = trendOf(slope, band)
 	fc.ProjectedGrade = s.business.grades.of(next)
 	fc.ProjectedPD = measureOf(pd((next - s.business.scaling.offset) / s.business.scaling.factor))
 	return fc, nil
+}
+
+func maxAbsScore(history []PeriodScore) float64 {
+	m := 0.0
+	for _, h := range history {
+		m = max(m, math.Abs(h.Score))
+	}
+	return m
+}
+
+// cmpSlope returns the sign of slope − c, exactly, for the scores read as
+// the decimals they print as (600.1, not its binary neighbour): with
+// period numbers 0..n−1, slope = 6·Σ(2i − n + 1)·yᵢ / (n·(n² − 1)), and
+// the denominator is positive.
+func cmpSlope(history []PeriodScore, c decimal.Decimal) int {
+	n := int64(len(history))
+	var sum decimal.Decimal
+	for i, h := range history {
+		sum = sum.Add(decimal.NewFromFloat(h.Score).Mul(decimal.NewFromInt(2*int64(i) - n + 1)))
+	}
+	den := decimal.NewFromInt(n).Mul(decimal.NewFromInt(n*n - 1)) // n ≤ the history's length, far below 2³¹
+	return sum.Mul(decimal.NewFromInt(6)).Cmp(c.Mul(den))
 }
 
 // checkSpacing refuses periods that are not equally spaced, which the

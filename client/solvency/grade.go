@@ -95,7 +95,9 @@ func checkGrades(p *validate.Problems, prefix string, bands []GradeBand) {
 // Grade(i+1); the last grade takes the rest.
 type compiledGrades struct {
 	mins [5]float64
-	n    int
+	// minUnits are the minimums on the scorecard's unit scale.
+	minUnits [5]int64
+	n        int
 }
 
 func compileGrades(bands []GradeBand) compiledGrades {
@@ -110,6 +112,16 @@ func compileGrades(bands []GradeBand) compiledGrades {
 func (g *compiledGrades) of(score float64) Grade {
 	for i := 0; i < g.n-1; i++ {
 		if score >= g.mins[i] {
+			return Grade(i + 1)
+		}
+	}
+	return Grade(g.n)
+}
+
+// ofUnits is of for a score in units of the scorecard's scale, exact.
+func (g *compiledGrades) ofUnits(score int64) Grade {
+	for i := 0; i < g.n-1; i++ {
+		if score >= g.minUnits[i] {
 			return Grade(i + 1)
 		}
 	}

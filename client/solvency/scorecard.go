@@ -232,6 +232,8 @@ func checkCategoryBins(p *validate.Problems, prefix string, cats []string, bins 
 // whose unset Grade says so.
 type Scorecard struct {
 	base       float64
+	baseUnits  int64
+	unit       unitScale // the exact scale of points, base and grade minimums
 	factors    []compiledFactor
 	scaling    compiledScaling
 	grades     compiledGrades
@@ -250,8 +252,12 @@ type compiledFactor struct {
 	points             [maxBins]float64
 	bin                [maxBins]int // the configured index of sorted bin k
 	missing, undefined float64
-	best, rng          float64
-	reason             string
+	// pointUnits, missingUnits and undefinedUnits are the points on the
+	// scorecard's unit scale.
+	pointUnits                   [maxBins]int64
+	missingUnits, undefinedUnits int64
+	best, rng                    float64
+	reason                       string
 }
 
 func compileScorecard(c ScorecardConfig, s Scaling, grades []GradeBand, maxReasons int) *Scorecard {
@@ -280,6 +286,25 @@ func compileScorecard(c ScorecardConfig, s Scaling, grades []GradeBand, maxReaso
 		cf.rng = hi - lo
 		sc.totalRange += cf.rng
 		sc.factors = append(sc.factors, cf)
+	}
+	values := []float64{c.BasePoints}
+	for _, fc := range c.Factors {
+		values = append(values, fc.MissingPoints, fc.UndefinedPoints)
+		for _, b := range fc.Bins {
+			values = append(values, b.Points)
+		}
+	}
+	sc.unit = scaleOf(append(values, sc.grades.mins[:sc.grades.n-1]...))
+	sc.baseUnits = sc.unit.units(c.BasePoints)
+	for i := range sc.factors {
+		cf := &sc.factors[i]
+		for k := range cf.n {
+			cf.pointUnits[k] = sc.unit.units(cf.points[k])
+		}
+		cf.missingUnits, cf.undefinedUnits = sc.unit.units(cf.missing), sc.unit.units(cf.undefined)
+	}
+	for i := range sc.grades.n - 1 {
+		sc.grades.minUnits[i] = sc.unit.units(sc.grades.mins[i])
 	}
 	return sc
 }
@@ -381,7 +406,7 @@ func (sc *Scorecard) ScoreInto(dst *ScoreResult, f *Features) {
 	if cap(reasons) < sc.maxReasons {
 		reasons = make([]Reason, 0, sc.maxReasons)
 	}
-	total, missingRange := sc.base, 0.0
+	total, units, missingRange := sc.base, sc.baseUnits, 0.0
 	for i := range sc.factors {
 		cf := &sc.factors[i]
 		fs := &factors[i]
@@ -391,16 +416,24 @@ func (sc *Scorecard) ScoreInto(dst *ScoreResult, f *Features) {
 			v := f.value[cf.feature]
 			if k := cf.lookup(v); k >= 0 {
 				fs.Status, fs.Points, fs.Bin, fs.Value = FactorScored, cf.points[k], cf.bin[k], v
+				units += cf.pointUnits[k]
 			} else {
 				fs.Status, fs.Points, fs.Cause = FactorUndefined, cf.undefined, CauseOutOfRange
+				units += cf.undefinedUnits
 			}
 		case st == 0 || Cause(st-stateDefined) == CauseUnknown:
 			fs.Status, fs.Points, fs.Cause = FactorMissing, cf.missing, CauseUnknown
 			missingRange += cf.rng
+			units += cf.missingUnits
 		default:
 			fs.Status, fs.Points, fs.Cause = FactorUndefined, cf.undefined, Cause(st-stateDefined)
+			units += cf.undefinedUnits
 		}
 		total += fs.Points
+	}
+	grade := sc.grades.of(total)
+	if sc.unit.exact { // the exact sum and its grade
+		total, grade = sc.unit.float(units), sc.grades.ofUnits(units)
 	}
 	// Reason codes: repeatedly the factor that lost the most points
 	// against its best bin, the earlier one among equals.
@@ -424,7 +457,7 @@ func (sc *Scorecard) ScoreInto(dst *ScoreResult, f *Features) {
 	// end (e^lo overflowing to +Inf gives p = 0, the limit).
 	e := math.Exp(lo)
 	*dst = ScoreResult{
-		Score: total, LogOdds: lo, Odds: measureOf(e), PD: 1 / (1 + e), Grade: sc.grades.of(total),
+		Score: total, LogOdds: lo, Odds: measureOf(e), PD: 1 / (1 + e), Grade: grade,
 		Confidence: 1 - missingRange/sc.totalRange, Factors: factors, Reasons: reasons,
 	}
 }

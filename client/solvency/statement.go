@@ -87,7 +87,9 @@ func (s Statement) Validate() error {
 func (s Statement) check(p *validate.Problems, prefix string) {
 	// Field paths are built only for the problems found.
 	f := func(name string) string { return join(prefix, name) }
-	p.Date(f("period_end"), s.PeriodEnd, true)
+	if !s.PeriodEnd.IsValid() { // a zero date is not valid either
+		p.Date(f("period_end"), s.PeriodEnd, true)
+	}
 	if s.PeriodDays < 0 || s.PeriodDays > 366 {
 		p.Add(f("period_days"), s.PeriodDays, "must be 1 to 366 days, or 0 for a year")
 	}
