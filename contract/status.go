@@ -1,0 +1,271 @@
+package contract
+
+import (
+	"fmt"
+
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// Status is a contract's state on a day, with the reason it is in it.
+type Status struct {
+	State State `json:"state"`
+	// Since is the day the contract entered State; unset for a draft
+	// with no recorded event.
+	Since clientele.Date `json:"since,omitzero"`
+	// End is the end date in force on the day: the agreed end, moved by
+	// extensions and automatic renewals recorded or fallen due by then.
+	End clientele.Date `json:"end"`
+	// EndsEarlyOn is the day a termination given with notice takes
+	// effect, while the notice runs; unset otherwise.
+	EndsEarlyOn clientele.Date `json:"ends_early_on,omitzero"`
+	// EndedEarlyOn is the day a termination or a supersession took
+	// effect; obligations due after it lapse.
+	EndedEarlyOn clientele.Date `json:"ended_early_on,omitzero"`
+	// Reason says why the contract is in State, in words.
+	Reason string `json:"reason"`
+}
+
+// StatusOn returns the contract's state on day, computed from its dates
+// and the events recorded up to that day: a signed contract is active
+// from its start date and expires the day after the end in force (an
+// automatic renewal moves that end by its term unless notice was given
+// in time); a termination takes effect when its notice runs out.
+//
+// StatusOn assumes a valid contract (Validate); an event the lifecycle
+// refuses is skipped, never applied, and an unset or invalid day gives
+// the zero Status.
+func (c Contract) StatusOn(day clientele.Date) Status {
+	if !day.IsValid() || !c.Start.IsValid() {
+		return Status{}
+	}
+	r := newRun(&c)
+	for _, e := range c.Events {
+		if e.On.After(day) {
+			break
+		}
+		_ = r.step(e) // a refused event is skipped; Validate reports it
+	}
+	r.advance(day)
+	return r.status()
+}
+
+// Apply records event e and returns the changed contract; c itself is
+// not changed. It refuses, with a *TransitionError, an event the
+// lifecycle does not allow in the contract's state on e.On, an event
+// dated before the last recorded one, and any event during a
+// termination's notice period; with ErrInvalid, a malformed event.
+// Signing goes through Policy.Sign, which checks the document package
+// and the signer's authority first.
+func (c Contract) Apply(e Event) (Contract, error) {
+	if e.Kind == EventSign {
+		return Contract{}, &TransitionError{ContractID: c.ID, From: c.StatusOn(e.On).State, Event: e.Kind, On: e.On,
+			Reason: "signing goes through Policy.Sign, which checks the document package and the signer's authority"}
+	}
+	return c.apply(e)
+}
+
+func (c Contract) apply(e Event) (Contract, error) {
+	var p validate.Problems
+	e.check(&p)
+	if err := p.Err(ErrInvalid); err != nil {
+		return Contract{}, err
+	}
+	if err := c.replayTo(e.On).step(e); err != nil {
+		return Contract{}, err
+	}
+	out := c.Clone()
+	out.Events = append(out.Events, e)
+	return out, nil
+}
+
+// replayTo runs every recorded event and the calendar up to day.
+func (c *Contract) replayTo(day clientele.Date) *run {
+	r := newRun(c)
+	for _, e := range c.Events {
+		_ = r.step(e)
+	}
+	r.advance(day)
+	return r
+}
+
+// Can reports whether event k may be recorded on day: whether the
+// lifecycle allows it in the contract's state on that day.
+func (c Contract) Can(k EventKind, day clientele.Date) bool {
+	if !day.IsValid() || k.IsCalendar() || (len(c.Events) > 0 && day.Before(c.Events[len(c.Events)-1].On)) {
+		return false
+	}
+	r := c.replayTo(day)
+	return r.allows(k, day) == nil
+}
+
+// EventsOn returns the events that may be recorded on day, in the order
+// of the EventKind constants.
+func (c Contract) EventsOn(day clientele.Date) []EventKind {
+	var out []EventKind
+	for k := EventKind(1); k < numEvents; k++ {
+		if c.Can(k, day) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// run replays a contract's history: the recorded events in order, and
+// between them the calendar (start, end, renewals, terminations taking
+// effect).
+type run struct {
+	c        *Contract
+	state    State
+	since    clientele.Date
+	why      string
+	last     clientele.Date // the day of the last event stepped
+	signedOn clientele.Date
+	end      clientele.Date // the end in force
+	base     clientele.Date // the end renewals count from
+	renewals int
+	stopOn   clientele.Date // the first notice not to renew
+	// endsOn is the day a termination takes effect; endsWhy its reason.
+	endsOn  clientele.Date
+	endsWhy string
+	ended   clientele.Date
+}
+
+func newRun(c *Contract) *run {
+	return &run{c: c, state: StateDraft, why: "drafted, not yet agreed", end: c.End, base: c.End}
+}
+
+func (r *run) set(s State, since clientele.Date, why string) {
+	r.state, r.since, r.why = s, since, why
+}
+
+// allows returns nil when k may be recorded on day, else a
+// *TransitionError saying why not.
+func (r *run) allows(k EventKind, day clientele.Date) error {
+	te := &TransitionError{ContractID: r.c.ID, From: r.state, Event: k, On: day}
+	switch {
+	case k.IsCalendar():
+		te.Reason = "it happens by the calendar and is never recorded"
+	case day.Before(r.last):
+		te.Reason = fmt.Sprintf("dated before the last recorded event, on %s", r.last)
+	case !r.endsOn.IsZero() && !r.state.IsFinal():
+		te.Reason = fmt.Sprintf("termination notice given; it takes effect on %s", r.endsOn)
+	case k == EventStopAutoRenewal && r.c.AutoRenewal == nil:
+		te.Reason = "the contract does not renew automatically"
+	case k == EventStopAutoRenewal && !r.stopOn.IsZero():
+		te.Reason = fmt.Sprintf("notice not to renew was already given on %s", r.stopOn)
+	default:
+		if _, ok := r.state.Next(k); ok {
+			return nil
+		}
+	}
+	return te
+}
+
+// step applies recorded event e, first running the calendar up to its
+// day; a refused event changes nothing.
+func (r *run) step(e Event) error {
+	if !e.On.IsValid() {
+		return &TransitionError{ContractID: r.c.ID, From: r.state, Event: e.Kind, On: e.On, Reason: "the event has no valid day"}
+	}
+	r.advance(e.On)
+	if err := r.allows(e.Kind, e.On); err != nil {
+		return err
+	}
+	if e.Kind == EventExtend && !e.NewEnd.After(r.end) {
+		return &TransitionError{ContractID: r.c.ID, From: r.state, Event: e.Kind, On: e.On,
+			Reason: fmt.Sprintf("the new end %s is not after the end in force, %s", e.NewEnd, r.end)}
+	}
+	r.last = e.On
+	next, _ := r.state.Next(e.Kind)
+	switch e.Kind {
+	case EventAgree:
+		r.set(next, e.On, fmt.Sprintf("terms agreed on %s, not yet signed", e.On))
+	case EventSign:
+		r.signedOn = e.On
+		r.set(next, e.On, fmt.Sprintf("signed on %s by %q, starts on %s", e.On, e.Signature.By.ID, r.c.Start))
+	case EventComplete:
+		r.set(next, e.On, fmt.Sprintf("completed on %s: both parties performed", e.On))
+	case EventTerminate:
+		r.endsOn, r.endsWhy = e.On.AddDays(e.NoticeDays), fmt.Sprintf("terminated on notice given %s (%d days): %s", e.On, e.NoticeDays, e.Reason)
+	case EventExtend:
+		r.why = fmt.Sprintf("%s; extended on %s from %s to %s", r.why, e.On, r.end, e.NewEnd)
+		r.end, r.base, r.renewals = e.NewEnd, e.NewEnd, 0
+	case EventRenew:
+		r.why = fmt.Sprintf("%s; renewed on %s by contract %q", r.why, e.On, e.SuccessorID)
+	case EventStopAutoRenewal:
+		r.stopOn = e.On
+	case EventSupersede:
+		r.ended = e.On
+		r.set(next, e.On, fmt.Sprintf("superseded on %s by contract %q", e.On, e.SuccessorID))
+	}
+	r.advance(e.On)
+	return nil
+}
+
+// advance runs the calendar up to and including day: the start of a
+// signed contract, a termination taking effect, the end passing (or an
+// automatic renewal), in the order they fall.
+func (r *run) advance(day clientele.Date) {
+	for {
+		switch {
+		case r.state == StateSigned && !r.c.Start.After(day) && (r.endsOn.IsZero() || r.c.Start.Before(r.endsOn)):
+			since := r.c.Start
+			if r.signedOn.After(since) {
+				since = r.signedOn
+			}
+			r.set(StateActive, since, fmt.Sprintf("signed on %s, active from %s, ends %s", r.signedOn, since, r.end))
+		case !r.endsOn.IsZero() && !r.endsOn.After(day) && !r.state.IsFinal() && r.state != StateExpired &&
+			(r.state != StateActive || !r.endsOn.After(r.end)):
+			r.ended = r.endsOn
+			r.set(StateTerminated, r.endsOn, r.endsWhy)
+		case r.state == StateActive && r.end.Before(day):
+			if !r.renew() {
+				r.set(StateExpired, r.end.AddDays(1), fmt.Sprintf("the end date %s passed before completion", r.end))
+			}
+		default:
+			return
+		}
+	}
+}
+
+// renew moves the end in force by one automatic-renewal term, and
+// reports false when the contract does not renew: no automatic
+// renewal, notice given in time, or a new end past year 9999.
+func (r *run) renew() bool {
+	a := r.c.AutoRenewal
+	if a == nil {
+		return false
+	}
+	if deadline := r.end.AddDays(-a.NoticeDays); !r.stopOn.IsZero() && !r.stopOn.After(deadline) {
+		return false
+	}
+	next := r.base.AddMonths((r.renewals + 1) * a.TermMonths)
+	if !next.IsValid() {
+		return false
+	}
+	r.renewals++
+	r.why = fmt.Sprintf("signed on %s, renewed automatically (%d times) to %s", r.signedOn, r.renewals, next)
+	r.end = next
+	return true
+}
+
+func (r *run) status() Status {
+	s := Status{State: r.state, Since: r.since, End: r.end, EndedEarlyOn: r.ended, Reason: r.why}
+	if !r.endsOn.IsZero() && !r.state.IsFinal() && r.state != StateExpired {
+		s.EndsEarlyOn = r.endsOn
+		s.Reason += fmt.Sprintf("; termination notice given, effective %s", r.endsOn)
+	}
+	return s
+}
+
+// ObligationOn returns the status on day of the contract's obligation
+// i (an index into Obligations), with dueSoonDays as the due-soon
+// window; false when i is out of range. Obligations due after an early
+// end (termination, supersession) lapse; those due before stay owed.
+func (c Contract) ObligationOn(i int, day clientele.Date, dueSoonDays int) (ObligationCheck, bool) {
+	if i < 0 || i >= len(c.Obligations) || !day.IsValid() {
+		return ObligationCheck{}, false
+	}
+	return c.Obligations[i].statusOn(day, c.StatusOn(day).EndedEarlyOn, dueSoonDays), true
+}
