@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/clientele-go/clientele/authority"
-	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -89,14 +88,11 @@ func (c Config) Validate() error {
 
 func (t TypeConfig) check(p *validate.Problems) {
 	p.ID("name", t.Name)
-	if !currency.Known(t.Currency) {
-		p.Add("currency", t.Currency, "is not an active ISO 4217 code")
-	}
+	checkCurrency(p, "currency", t.Currency)
 	for i, k := range t.RequiredDocuments {
 		f := "required_documents[" + strconv.Itoa(i) + "]"
 		switch {
-		case !k.IsValid():
-			p.Add(f, k, "unknown document kind")
+		case !checkEnum(p, f, k, "document kind"):
 		case slices.Index(t.RequiredDocuments, k) < i:
 			p.Add(f, k, "is repeated")
 		}

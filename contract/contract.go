@@ -120,9 +120,7 @@ func (c Contract) check(p *validate.Problems) {
 	p.ID("manager_id", c.ManagerID)
 	p.ID("type", c.Type)
 	p.NonNegative("value", c.Value)
-	if !currency.Known(c.Currency) {
-		p.Add("currency", c.Currency, "is not an active ISO 4217 code")
-	}
+	checkCurrency(p, "currency", c.Currency)
 	okStart := p.Date("start", c.Start, true)
 	if p.Date("end", c.End, true) && okStart && c.End.Before(c.Start) {
 		p.Addf("end", c.End, "is before the start %s", c.Start)
@@ -167,5 +165,32 @@ func (c Contract) checkHistory(p *validate.Problems) {
 		if err := r.step(e); err != nil {
 			p.Add("events["+strconv.Itoa(i)+"].kind", e.Kind, err.Error())
 		}
+	}
+}
+
+// checkEnum reports an unset enum as required and an unknown one with
+// its value.
+func checkEnum[E interface {
+	~uint8
+	IsValid() bool
+}](p *validate.Problems, field string, v E, what string) bool {
+	switch {
+	case v == 0:
+		p.Add(field, nil, "is required")
+	case !v.IsValid():
+		p.Add(field, v, "unknown "+what)
+	default:
+		return true
+	}
+	return false
+}
+
+// checkCurrency reports a missing or unknown ISO 4217 code.
+func checkCurrency(p *validate.Problems, field, code string) {
+	switch {
+	case code == "":
+		p.Add(field, nil, "is required")
+	case !currency.Known(code):
+		p.Add(field, code, "is not an active ISO 4217 code")
 	}
 }

@@ -105,12 +105,8 @@ type Document struct {
 }
 
 func (d Document) check(p *validate.Problems) {
-	if !d.Kind.IsValid() {
-		p.Add("kind", d.Kind, "unknown document kind")
-	}
-	if !d.Status.IsValid() {
-		p.Add("status", d.Status, "unknown document status")
-	}
+	checkEnum(p, "kind", d.Kind, "document kind")
+	checkEnum(p, "status", d.Status, "document status")
 	p.OptionalID("reference", d.Reference)
 	switch {
 	case d.Status == DocRejected:

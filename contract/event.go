@@ -37,8 +37,7 @@ type Event struct {
 // it is the replay's to say.
 func (e Event) check(p *validate.Problems) {
 	switch {
-	case !e.Kind.IsValid():
-		p.Add("kind", e.Kind, "unknown event")
+	case !checkEnum(p, "kind", e.Kind, "event"):
 	case e.Kind.IsCalendar():
 		p.Add("kind", e.Kind, "happens by the calendar and is never recorded")
 	}
@@ -48,7 +47,7 @@ func (e Event) check(p *validate.Problems) {
 	}
 	only := func(field string, set bool, kinds ...EventKind) {
 		if set && e.Kind.IsValid() && !slices.Contains(kinds, e.Kind) {
-			p.Addf(field, nil, "is not used by a %s event: leave it empty", e.Kind)
+			p.Addf(field, nil, "is not used by the %s event: leave it empty", e.Kind)
 		}
 	}
 	only("signature", e.Signature != nil, EventSign)
@@ -126,9 +125,7 @@ func (l Link) check(p *validate.Problems, self string) {
 	if l == (Link{}) {
 		return
 	}
-	if !l.Kind.IsValid() {
-		p.Add("predecessor.kind", l.Kind, "unknown link kind")
-	}
+	checkEnum(p, "predecessor.kind", l.Kind, "link kind")
 	if p.ID("predecessor.contract_id", l.ContractID) && l.ContractID == self {
 		p.Add("predecessor.contract_id", l.ContractID, "a contract cannot continue itself")
 	}

@@ -98,12 +98,8 @@ type Obligation struct {
 
 func (o Obligation) check(p *validate.Problems) {
 	p.ID("id", o.ID)
-	if !o.Party.IsValid() {
-		p.Add("party", o.Party, "unknown party")
-	}
-	if !o.Kind.IsValid() {
-		p.Add("kind", o.Kind, "unknown obligation kind")
-	}
+	checkEnum(p, "party", o.Party, "party")
+	checkEnum(p, "kind", o.Kind, "obligation kind")
 	p.Date("due", o.Due, true)
 	if o.Amount.Valid {
 		p.NonNegative("amount", o.Amount.Decimal)

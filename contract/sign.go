@@ -7,6 +7,7 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
+	"github.com/clientele-go/clientele/internal/validate"
 )
 
 // SigningError explains why a contract may not be signed: every reason
@@ -79,8 +80,9 @@ func (p *Policy) CheckSigning(c Contract, by authority.Actor, day clientele.Date
 	if err := by.Validate(); err != nil {
 		return err
 	}
-	if !day.IsValid() {
-		return (&clientele.ValidationError{Kind: ErrInvalid, Fields: []*clientele.FieldError{{Field: "day", Reason: "is required"}}})
+	var q validate.Problems
+	if !q.Date("day", day, true) {
+		return q.Err(ErrInvalid)
 	}
 	t, _ := p.lookup(c.Type)
 	se := &SigningError{ContractID: c.ID, Signer: by, Missing: Missing(c.Documents, t.RequiredDocuments)}

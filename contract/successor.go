@@ -2,7 +2,7 @@ package contract
 
 import (
 	"fmt"
-	
+
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/validate"
 )
