@@ -183,7 +183,11 @@ func (r *run) step(e Event) error {
 		r.set(next, e.On, fmt.Sprintf("terms agreed on %s, not yet signed", e.On))
 	case EventSign:
 		r.signedOn = e.On
-		r.set(next, e.On, fmt.Sprintf("signed on %s by %q, starts on %s", e.On, e.Signature.By.ID, r.c.Start))
+		var by string
+		if e.Signature != nil { // a valid sign event has one; an invalid record must not panic
+			by = e.Signature.By.ID
+		}
+		r.set(next, e.On, fmt.Sprintf("signed on %s by %q, starts on %s", e.On, by, r.c.Start))
 	case EventComplete:
 		r.set(next, e.On, fmt.Sprintf("completed on %s: both parties performed", e.On))
 	case EventTerminate:
