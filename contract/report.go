@@ -101,7 +101,7 @@ func (p *Policy) Obligations(contracts []Contract, day clientele.Date, horizonDa
 		if len(c.Obligations) == 0 {
 			continue
 		}
-		st := c.StatusOn(day)
+		st := c.statusOn(day, false)
 		sum := ContractObligations{ContractID: c.ID, ManagerID: c.ManagerID, ContractState: st.State, Currency: c.Currency}
 		for _, o := range c.Obligations {
 			chk := o.statusOn(day, st.EndedEarlyOn, window)

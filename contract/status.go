@@ -35,11 +35,16 @@ type Status struct {
 // StatusOn assumes a valid contract (Validate); an event the lifecycle
 // refuses is skipped, never applied, and an unset or invalid day gives
 // the zero Status.
-func (c Contract) StatusOn(day clientele.Date) Status {
+func (c Contract) StatusOn(day clientele.Date) Status { return c.statusOn(day, true) }
+
+// statusOn is StatusOn, worded or not: a report that needs the state
+// alone skips formatting the reason.
+func (c *Contract) statusOn(day clientele.Date, explain bool) Status {
 	if !day.IsValid() || !c.Start.IsValid() {
 		return Status{}
 	}
-	r := newRun(&c)
+	r := newRun(c)
+	r.explain = explain
 	for _, e := range c.Events {
 		if e.On.After(day) {
 			break
@@ -113,9 +118,12 @@ func (c Contract) EventsOn(day clientele.Date) []EventKind {
 
 // run replays a contract's history: the recorded events in order, and
 // between them the calendar (start, end, renewals, terminations taking
-// effect).
+// effect). With explain set it also words the reason for the state;
+// without, it formats nothing and allocates nothing, for the reports
+// that need the state alone.
 type run struct {
 	c        *Contract
+	explain  bool
 	state    State
 	since    clientele.Date
 	why      string
@@ -124,19 +132,27 @@ type run struct {
 	end      clientele.Date // the end in force
 	base     clientele.Date // the end renewals count from
 	renewals int
-	stopOn   clientele.Date // the first notice not to renew
-	// endsOn is the day a termination takes effect; endsWhy its reason.
-	endsOn  clientele.Date
-	endsWhy string
-	ended   clientele.Date
+	// renewed marks the automatic renewal as the latest change, worded
+	// only when asked (a long run of renewals formats nothing).
+	renewed bool
+	stopOn  clientele.Date // the first notice not to renew
+	// endsOn is the day a termination takes effect; endsBy its event.
+	endsOn clientele.Date
+	endsBy Event
+	ended  clientele.Date
 }
 
 func newRun(c *Contract) *run {
-	return &run{c: c, state: StateDraft, why: "drafted, not yet agreed", end: c.End, base: c.End}
+	return &run{c: c, explain: true, state: StateDraft, why: "drafted, not yet agreed", end: c.End, base: c.End}
 }
 
-func (r *run) set(s State, since clientele.Date, why string) {
-	r.state, r.since, r.why = s, since, why
+// reason returns the worded reason so far.
+func (r *run) reason() string {
+	if r.renewed {
+		r.why = fmt.Sprintf("signed on %s, renewed automatically (%d times) to %s", r.signedOn, r.renewals, r.end)
+		r.renewed = false
+	}
+	return r.why
 }
 
 // allows returns nil when k may be recorded on day, else a
@@ -162,6 +178,22 @@ func (r *run) allows(k EventKind, day clientele.Date) error {
 	return te
 }
 
+// legal reports, without building an error, whether the replay may
+// apply e: the quiet twin of allows for runs that explain nothing.
+func (r *run) legal(e Event) bool {
+	if !e.On.IsValid() || e.On.Before(r.last) || (!r.endsOn.IsZero() && !r.state.IsFinal()) {
+		return false
+	}
+	if e.Kind == EventStopAutoRenewal && (r.c.AutoRenewal == nil || !r.stopOn.IsZero()) {
+		return false
+	}
+	if e.Kind == EventExtend && !e.NewEnd.After(r.end) {
+		return false
+	}
+	_, ok := r.state.Next(e.Kind)
+	return ok && !e.Kind.IsCalendar()
+}
+
 // step applies recorded event e, first running the calendar up to its
 // day; a refused event changes nothing.
 func (r *run) step(e Event) error {
@@ -169,42 +201,60 @@ func (r *run) step(e Event) error {
 		return &TransitionError{ContractID: r.c.ID, From: r.state, Event: e.Kind, On: e.On, Reason: "the event has no valid day"}
 	}
 	r.advance(e.On)
-	if err := r.allows(e.Kind, e.On); err != nil {
-		return err
-	}
-	if e.Kind == EventExtend && !e.NewEnd.After(r.end) {
+	if !r.legal(e) {
+		if err := r.allows(e.Kind, e.On); err != nil {
+			return err
+		}
 		return &TransitionError{ContractID: r.c.ID, From: r.state, Event: e.Kind, On: e.On,
 			Reason: fmt.Sprintf("the new end %s is not after the end in force, %s", e.NewEnd, r.end)}
 	}
 	r.last = e.On
 	next, _ := r.state.Next(e.Kind)
 	switch e.Kind {
-	case EventAgree:
-		r.set(next, e.On, fmt.Sprintf("terms agreed on %s, not yet signed", e.On))
+	case EventAgree, EventComplete:
+		r.set(next, e.On)
 	case EventSign:
 		r.signedOn = e.On
-		var by string
-		if e.Signature != nil { // a valid sign event has one; an invalid record must not panic
-			by = e.Signature.By.ID
-		}
-		r.set(next, e.On, fmt.Sprintf("signed on %s by %q, starts on %s", e.On, by, r.c.Start))
-	case EventComplete:
-		r.set(next, e.On, fmt.Sprintf("completed on %s: both parties performed", e.On))
+		r.set(next, e.On)
 	case EventTerminate:
-		r.endsOn, r.endsWhy = e.On.AddDays(e.NoticeDays), fmt.Sprintf("terminated on notice given %s (%d days): %s", e.On, e.NoticeDays, e.Reason)
+		r.endsOn, r.endsBy = e.On.AddDays(e.NoticeDays), e
 	case EventExtend:
-		r.why = fmt.Sprintf("%s; extended on %s from %s to %s", r.why, e.On, r.end, e.NewEnd)
+		if r.explain {
+			r.why = fmt.Sprintf("%s; extended on %s from %s to %s", r.reason(), e.On, r.end, e.NewEnd)
+		}
 		r.end, r.base, r.renewals = e.NewEnd, e.NewEnd, 0
 	case EventRenew:
-		r.why = fmt.Sprintf("%s; renewed on %s by contract %q", r.why, e.On, e.SuccessorID)
+		if r.explain {
+			r.why = fmt.Sprintf("%s; renewed on %s by contract %q", r.reason(), e.On, e.SuccessorID)
+		}
 	case EventStopAutoRenewal:
 		r.stopOn = e.On
 	case EventSupersede:
 		r.ended = e.On
-		r.set(next, e.On, fmt.Sprintf("superseded on %s by contract %q", e.On, e.SuccessorID))
+		r.set(next, e.On)
+	}
+	if r.explain {
+		switch e.Kind {
+		case EventAgree:
+			r.why = fmt.Sprintf("terms agreed on %s, not yet signed", e.On)
+		case EventSign:
+			var by string
+			if e.Signature != nil { // a valid sign event has one; an invalid record must not panic
+				by = e.Signature.By.ID
+			}
+			r.why = fmt.Sprintf("signed on %s by %q, starts on %s", e.On, by, r.c.Start)
+		case EventComplete:
+			r.why = fmt.Sprintf("completed on %s: both parties performed", e.On)
+		case EventSupersede:
+			r.why = fmt.Sprintf("superseded on %s by contract %q", e.On, e.SuccessorID)
+		}
 	}
 	r.advance(e.On)
 	return nil
+}
+
+func (r *run) set(s State, since clientele.Date) {
+	r.state, r.since, r.renewed = s, since, false
 }
 
 // advance runs the calendar up to and including day: the start of a
@@ -218,14 +268,23 @@ func (r *run) advance(day clientele.Date) {
 			if r.signedOn.After(since) {
 				since = r.signedOn
 			}
-			r.set(StateActive, since, fmt.Sprintf("signed on %s, active from %s, ends %s", r.signedOn, since, r.end))
+			r.set(StateActive, since)
+			if r.explain {
+				r.why = fmt.Sprintf("signed on %s, active from %s, ends %s", r.signedOn, since, r.end)
+			}
 		case !r.endsOn.IsZero() && !r.endsOn.After(day) && !r.state.IsFinal() && r.state != StateExpired &&
 			(r.state != StateActive || !r.endsOn.After(r.end)):
 			r.ended = r.endsOn
-			r.set(StateTerminated, r.endsOn, r.endsWhy)
+			r.set(StateTerminated, r.endsOn)
+			if e := r.endsBy; r.explain {
+				r.why = fmt.Sprintf("terminated on notice given %s (%d days): %s", e.On, e.NoticeDays, e.Reason)
+			}
 		case r.state == StateActive && r.end.Before(day):
 			if !r.renew() {
-				r.set(StateExpired, r.end.AddDays(1), fmt.Sprintf("the end date %s passed before completion", r.end))
+				r.set(StateExpired, r.end.AddDays(1))
+				if r.explain {
+					r.why = fmt.Sprintf("the end date %s passed before completion", r.end)
+				}
 			}
 		default:
 			return
@@ -235,30 +294,36 @@ func (r *run) advance(day clientele.Date) {
 
 // renew moves the end in force by one automatic-renewal term, and
 // reports false when the contract does not renew: no automatic
-// renewal, notice given in time, or a new end past year 9999.
+// renewal, notice given in time, or a new end that is not later (an
+// invalid term) or past year 9999.
 func (r *run) renew() bool {
 	a := r.c.AutoRenewal
-	if a == nil {
+	if a == nil || a.TermMonths < 1 {
 		return false
 	}
 	if deadline := r.end.AddDays(-a.NoticeDays); !r.stopOn.IsZero() && !r.stopOn.After(deadline) {
 		return false
 	}
 	next := r.base.AddMonths((r.renewals + 1) * a.TermMonths)
-	if !next.IsValid() {
+	if !next.IsValid() || !next.After(r.end) {
 		return false
 	}
 	r.renewals++
-	r.why = fmt.Sprintf("signed on %s, renewed automatically (%d times) to %s", r.signedOn, r.renewals, next)
-	r.end = next
+	r.end, r.renewed = next, true
 	return true
 }
 
 func (r *run) status() Status {
-	s := Status{State: r.state, Since: r.since, End: r.end, EndedEarlyOn: r.ended, Reason: r.why}
-	if !r.endsOn.IsZero() && !r.state.IsFinal() && r.state != StateExpired {
+	s := Status{State: r.state, Since: r.since, End: r.end, EndedEarlyOn: r.ended}
+	notice := !r.endsOn.IsZero() && !r.state.IsFinal() && r.state != StateExpired
+	if notice {
 		s.EndsEarlyOn = r.endsOn
-		s.Reason += fmt.Sprintf("; termination notice given, effective %s", r.endsOn)
+	}
+	if r.explain {
+		s.Reason = r.reason()
+		if notice {
+			s.Reason += fmt.Sprintf("; termination notice given, effective %s", r.endsOn)
+		}
 	}
 	return s
 }
@@ -271,5 +336,5 @@ func (c Contract) ObligationOn(i int, day clientele.Date, dueSoonDays int) (Obli
 	if i < 0 || i >= len(c.Obligations) || !day.IsValid() {
 		return ObligationCheck{}, false
 	}
-	return c.Obligations[i].statusOn(day, c.StatusOn(day).EndedEarlyOn, dueSoonDays), true
+	return c.Obligations[i].statusOn(day, c.statusOn(day, false).EndedEarlyOn, dueSoonDays), true
 }
