@@ -1,10 +1,15 @@
 package contract
 
 import (
+	"fmt"
+	"os"
+	"strings"
+
 	"testing"
 
 	"github.com/clientele-go/clientele/internal/enumtest"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestTransitionTable pins the table the package doc prints: every
@@ -53,4 +58,50 @@ func TestEnumsText(t *testing.T) {
 	enumtest.CheckText[ObligationKind](t, ParseObligationKind)
 	enumtest.CheckText[ObligationStatus](t, ParseObligationStatus)
 	enumtest.CheckText[LinkKind](t, ParseLinkKind)
+}
+
+// TestDocPrintsTheTable: the table in doc.go is the one the code runs.
+func TestDocPrintsTheTable(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	var b strings.Builder
+	b.WriteString("//\tstate \\ event  ")
+	for k := EventKind(1); k < numEvents; k++ {
+		name := k.String()
+		if k.IsCalendar() {
+			name = "[" + name + "]"
+		}
+		fmt.Fprintf(&b, " %-*s", width(k), name)
+	}
+	for s := State(1); s < numStates; s++ {
+		fmt.Fprintf(&b, "\n//\t%-15s", s)
+		for k := EventKind(1); k < numEvents; k++ {
+			cell := "."
+			if next, ok := s.Next(k); ok {
+				cell = next.String()
+			}
+			fmt.Fprintf(&b, " %-*s", width(k), cell)
+		}
+	}
+	table := b.String()
+	lines := strings.Split(table, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	assert.Contains(t, string(src), strings.Join(lines, "\n"), "doc.go must print:\n%s", strings.Join(lines, "\n"))
+}
+
+// width is a column's width in the printed table: the widest of the
+// event's name and the states it leads to.
+func width(k EventKind) int {
+	w := len(k.String())
+	if k.IsCalendar() {
+		w += 2
+	}
+	for s := State(1); s < numStates; s++ {
+		if next, ok := s.Next(k); ok {
+			w = max(w, len(next.String()))
+		}
+	}
+	return w
 }
