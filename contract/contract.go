@@ -72,7 +72,9 @@ type Contract struct {
 
 // AutoRenewal renews a contract for TermMonths at each end, unless a
 // party records EventStopAutoRenewal at least NoticeDays before that
-// end (a later notice stops the renewal after the next one).
+// end (a later notice stops the renewal after the next one). The zero
+// AutoRenewal is invalid (a term of 0 months): leave Contract.AutoRenewal
+// nil for a contract that does not renew.
 type AutoRenewal struct {
 	TermMonths int `json:"term_months"`
 	NoticeDays int `json:"notice_days"`
@@ -157,6 +159,7 @@ func (c Contract) check(p *validate.Problems) {
 // refuses on its day.
 func (c Contract) checkHistory(p *validate.Problems) {
 	r := newRun(&c)
+	r.explain = false // the refusals say why; the states need no words
 	for i, e := range c.Events {
 		if i > 0 && e.On.Before(c.Events[i-1].On) {
 			p.Addf("events["+strconv.Itoa(i)+"].on", e.On, "is before the previous event's day %s: events are recorded oldest first", c.Events[i-1].On)

@@ -115,7 +115,8 @@ func (k *LinkKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(linkKindNames, "link kind", k, b)
 }
 
-// Link points from a contract to the one it continues.
+// Link points from a contract to the one it continues. The zero Link
+// is no link: an original contract.
 type Link struct {
 	Kind       LinkKind `json:"kind"`
 	ContractID string   `json:"contract_id"`

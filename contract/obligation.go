@@ -167,7 +167,9 @@ func (s *ObligationStatus) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(obligationStatusNames, "obligation status", s, b)
 }
 
-// ObligationCheck is an obligation's status on a day, explained.
+// ObligationCheck is an obligation's status on a day, explained. The
+// zero ObligationCheck (Status 0) is what ObligationOn returns with
+// false: no such obligation, or no valid day.
 type ObligationCheck struct {
 	Status ObligationStatus `json:"status"`
 	// Days counts, by status: days left to the due date (pending, due
@@ -178,29 +180,56 @@ type ObligationCheck struct {
 	Reason string `json:"reason"`
 }
 
-// statusOn classifies o on day. endedOn is the day the contract ended
-// early (its termination or supersession took effect), unset if it did
-// not; dueSoonDays is the due-soon window.
+// statusOn classifies o on day and says why. endedOn is the day the
+// contract ended early (its termination or supersession took effect),
+// unset if it did not; dueSoonDays is the due-soon window.
 func (o Obligation) statusOn(day, endedOn clientele.Date, dueSoonDays int) ObligationCheck {
+	st, days := o.classify(day, endedOn, dueSoonDays)
+	return ObligationCheck{Status: st, Days: days, Reason: o.explain(st, days, endedOn, dueSoonDays)}
+}
+
+// classify is statusOn without the words, for reports that word only
+// the lines they list.
+func (o Obligation) classify(day, endedOn clientele.Date, dueSoonDays int) (ObligationStatus, int) {
 	switch {
 	case !o.FulfilledOn.IsZero() && !o.FulfilledOn.After(day):
-		late := o.FulfilledOn.Sub(o.Due)
-		if late > 0 {
-			return ObligationCheck{ObligationFulfilledLate, late, fmt.Sprintf("fulfilled on %s, %d days after the due date %s", o.FulfilledOn, late, o.Due)}
+		if late := o.FulfilledOn.Sub(o.Due); late > 0 {
+			return ObligationFulfilledLate, late
+		} else {
+			return ObligationFulfilledOnTime, -late
 		}
-		return ObligationCheck{ObligationFulfilledOnTime, -late, fmt.Sprintf("fulfilled on %s, due %s", o.FulfilledOn, o.Due)}
 	case !o.ReleasedOn.IsZero() && !o.ReleasedOn.After(day):
-		return ObligationCheck{ObligationLapsed, 0, fmt.Sprintf("released on %s: %s", o.ReleasedOn, o.ReleaseReason)}
+		return ObligationLapsed, 0
 	case !endedOn.IsZero() && !endedOn.After(day) && o.Due.After(endedOn):
-		return ObligationCheck{ObligationLapsed, 0, fmt.Sprintf("due %s, after the contract ended on %s", o.Due, endedOn)}
+		return ObligationLapsed, 0
 	}
-	left := o.Due.Sub(day)
-	switch {
+	switch left := o.Due.Sub(day); {
 	case left < 0:
-		return ObligationCheck{ObligationOverdue, -left, fmt.Sprintf("due %s, %d days overdue", o.Due, -left)}
+		return ObligationOverdue, -left
 	case left <= dueSoonDays:
-		return ObligationCheck{ObligationDueSoon, left, fmt.Sprintf("due %s, in %d days (within the %d-day window)", o.Due, left, dueSoonDays)}
+		return ObligationDueSoon, left
 	default:
-		return ObligationCheck{ObligationPending, left, fmt.Sprintf("due %s, in %d days", o.Due, left)}
+		return ObligationPending, left
+	}
+}
+
+// explain words a status classify found.
+func (o Obligation) explain(st ObligationStatus, days int, endedOn clientele.Date, dueSoonDays int) string {
+	switch st {
+	case ObligationFulfilledLate:
+		return fmt.Sprintf("fulfilled on %s, %d days after the due date %s", o.FulfilledOn, days, o.Due)
+	case ObligationFulfilledOnTime:
+		return fmt.Sprintf("fulfilled on %s, due %s", o.FulfilledOn, o.Due)
+	case ObligationLapsed:
+		if !o.ReleasedOn.IsZero() {
+			return fmt.Sprintf("released on %s: %s", o.ReleasedOn, o.ReleaseReason)
+		}
+		return fmt.Sprintf("due %s, after the contract ended on %s", o.Due, endedOn)
+	case ObligationOverdue:
+		return fmt.Sprintf("due %s, %d days overdue", o.Due, days)
+	case ObligationDueSoon:
+		return fmt.Sprintf("due %s, in %d days (within the %d-day window)", o.Due, days, dueSoonDays)
+	default:
+		return fmt.Sprintf("due %s, in %d days", o.Due, days)
 	}
 }

@@ -53,7 +53,8 @@ type ManagerObligations struct {
 }
 
 // ObligationsReport is what is overdue on a day and what falls due in
-// the following days, line by line, per contract and per manager.
+// the following days, line by line, per contract and per manager. The
+// zero ObligationsReport is an empty report of no day.
 type ObligationsReport struct {
 	Day         clientele.Date `json:"day"`
 	HorizonDays int            `json:"horizon_days"`
@@ -104,12 +105,13 @@ func (p *Policy) Obligations(contracts []Contract, day clientele.Date, horizonDa
 		st := c.statusOn(day, false)
 		sum := ContractObligations{ContractID: c.ID, ManagerID: c.ManagerID, ContractState: st.State, Currency: c.Currency}
 		for _, o := range c.Obligations {
-			chk := o.statusOn(day, st.EndedEarlyOn, window)
-			overdue := chk.Status == ObligationOverdue
-			next := (chk.Status == ObligationDueSoon || chk.Status == ObligationPending) && chk.Days <= horizonDays
+			status, days := o.classify(day, st.EndedEarlyOn, window)
+			overdue := status == ObligationOverdue
+			next := (status == ObligationDueSoon || status == ObligationPending) && days <= horizonDays
 			if !overdue && !next {
 				continue
 			}
+			chk := ObligationCheck{Status: status, Days: days, Reason: o.explain(status, days, st.EndedEarlyOn, window)}
 			item := ObligationItem{ContractID: c.ID, Number: c.Number, ClientID: c.ClientID, ManagerID: c.ManagerID,
 				ContractState: st.State, Currency: c.Currency, Obligation: o, Check: chk}
 			if overdue {

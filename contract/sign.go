@@ -15,7 +15,8 @@ import (
 // ErrIncompletePackage when documents are missing, the
 // *authority.LimitError (errors.As) and authority.ErrLimitExceeded when
 // the value is beyond the signer's limit, and the *TransitionError when
-// the contract is not agreed on the day.
+// the contract is not agreed on the day. Policy.CheckSigning and
+// Policy.Sign return one only with at least one reason set.
 type SigningError struct {
 	ContractID string
 	Signer     authority.Actor

@@ -180,7 +180,8 @@ func (s State) Events() []EventKind {
 }
 
 // TransitionError reports an event the lifecycle does not allow. It
-// matches ErrInvalidTransition (and so clientele.ErrInvalid).
+// matches ErrInvalidTransition (and so clientele.ErrInvalid). Its zero
+// value prints an empty refusal; the package fills From, Event and On.
 type TransitionError struct {
 	ContractID string
 	// From is the contract's state on the event's day.

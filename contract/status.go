@@ -8,6 +8,8 @@ import (
 )
 
 // Status is a contract's state on a day, with the reason it is in it.
+// The zero Status (State 0) is what StatusOn returns for an unset or
+// invalid day: no state at all.
 type Status struct {
 	State State `json:"state"`
 	// Since is the day the contract entered State; unset for a draft
@@ -118,41 +120,90 @@ func (c Contract) EventsOn(day clientele.Date) []EventKind {
 
 // run replays a contract's history: the recorded events in order, and
 // between them the calendar (start, end, renewals, terminations taking
-// effect). With explain set it also words the reason for the state;
-// without, it formats nothing and allocates nothing, for the reports
-// that need the state alone.
+// effect). It keeps the cause of the latest change and the notes since
+// (extensions, renewals), and words them only in status when asked:
+// the reports that need the state alone format nothing and allocate
+// nothing.
 type run struct {
 	c        *Contract
 	explain  bool
 	state    State
 	since    clientele.Date
-	why      string
+	cause    cause
+	notes    []note
 	last     clientele.Date // the day of the last event stepped
 	signedOn clientele.Date
 	end      clientele.Date // the end in force
 	base     clientele.Date // the end renewals count from
 	renewals int
-	// renewed marks the automatic renewal as the latest change, worded
-	// only when asked (a long run of renewals formats nothing).
-	renewed bool
-	stopOn  clientele.Date // the first notice not to renew
+	stopOn   clientele.Date // the first notice not to renew
 	// endsOn is the day a termination takes effect; endsBy its event.
 	endsOn clientele.Date
 	endsBy Event
 	ended  clientele.Date
 }
 
-func newRun(c *Contract) *run {
-	return &run{c: c, explain: true, state: StateDraft, why: "drafted, not yet agreed", end: c.End, base: c.End}
+// cause is what put the contract in its state: the event (recorded, or
+// the calendar's) and the end in force then.
+type cause struct {
+	kind EventKind // 0: drafted; EventStart: active; EventEnd: expired or renewed
+	e    Event
+	end  clientele.Date
 }
 
-// reason returns the worded reason so far.
+// note is an extension or a renewal link recorded since the cause.
+type note struct {
+	e    Event
+	from clientele.Date // the end an extension moved
+}
+
+func newRun(c *Contract) *run {
+	return &run{c: c, explain: true, state: StateDraft, end: c.End, base: c.End}
+}
+
+// reason words the cause and its notes.
 func (r *run) reason() string {
-	if r.renewed {
-		r.why = fmt.Sprintf("signed on %s, renewed automatically (%d times) to %s", r.signedOn, r.renewals, r.end)
-		r.renewed = false
+	var why string
+	switch cs := r.cause; cs.kind {
+	case 0:
+		why = "drafted, not yet agreed"
+	case EventAgree:
+		why = fmt.Sprintf("terms agreed on %s, not yet signed", cs.e.On)
+	case EventSign:
+		var by string
+		if cs.e.Signature != nil { // a valid sign event has one; an invalid record must not panic
+			by = cs.e.Signature.By.ID
+		}
+		why = fmt.Sprintf("signed on %s by %q, starts on %s", cs.e.On, by, r.c.Start)
+	case EventStart:
+		why = fmt.Sprintf("signed on %s, active from %s, ends %s", r.signedOn, r.since, cs.end)
+	case EventEnd:
+		if r.state == StateExpired {
+			why = fmt.Sprintf("the end date %s passed before completion", cs.end)
+		} else {
+			why = fmt.Sprintf("signed on %s, renewed automatically (%d times) to %s", r.signedOn, r.renewals, cs.end)
+		}
+	case EventComplete:
+		why = fmt.Sprintf("completed on %s: both parties performed", cs.e.On)
+	case EventTerminate:
+		why = fmt.Sprintf("terminated on notice given %s (%d days): %s", cs.e.On, cs.e.NoticeDays, cs.e.Reason)
+	case EventSupersede:
+		why = fmt.Sprintf("superseded on %s by contract %q", cs.e.On, cs.e.SuccessorID)
 	}
-	return r.why
+	for _, n := range r.notes {
+		if n.e.Kind == EventExtend {
+			why += fmt.Sprintf("; extended on %s from %s to %s", n.e.On, n.from, n.e.NewEnd)
+		} else {
+			why += fmt.Sprintf("; renewed on %s by contract %q", n.e.On, n.e.SuccessorID)
+		}
+	}
+	return why
+}
+
+// because records the cause of a new state, dropping the notes of the
+// old one.
+func (r *run) because(s State, since clientele.Date, c cause) {
+	r.state, r.since, r.cause, r.notes = s, since, c, r.notes[:0]
 }
 
 // allows returns nil when k may be recorded on day, else a
@@ -179,7 +230,7 @@ func (r *run) allows(k EventKind, day clientele.Date) error {
 }
 
 // legal reports, without building an error, whether the replay may
-// apply e: the quiet twin of allows for runs that explain nothing.
+// apply e: the quiet twin of allows.
 func (r *run) legal(e Event) bool {
 	if !e.On.IsValid() || e.On.Before(r.last) || (!r.endsOn.IsZero() && !r.state.IsFinal()) {
 		return false
@@ -212,49 +263,29 @@ func (r *run) step(e Event) error {
 	next, _ := r.state.Next(e.Kind)
 	switch e.Kind {
 	case EventAgree, EventComplete:
-		r.set(next, e.On)
+		r.because(next, e.On, cause{kind: e.Kind, e: e})
 	case EventSign:
 		r.signedOn = e.On
-		r.set(next, e.On)
+		r.because(next, e.On, cause{kind: e.Kind, e: e})
 	case EventTerminate:
 		r.endsOn, r.endsBy = e.On.AddDays(e.NoticeDays), e
 	case EventExtend:
 		if r.explain {
-			r.why = fmt.Sprintf("%s; extended on %s from %s to %s", r.reason(), e.On, r.end, e.NewEnd)
+			r.notes = append(r.notes, note{e: e, from: r.end})
 		}
 		r.end, r.base, r.renewals = e.NewEnd, e.NewEnd, 0
 	case EventRenew:
 		if r.explain {
-			r.why = fmt.Sprintf("%s; renewed on %s by contract %q", r.reason(), e.On, e.SuccessorID)
+			r.notes = append(r.notes, note{e: e})
 		}
 	case EventStopAutoRenewal:
 		r.stopOn = e.On
 	case EventSupersede:
 		r.ended = e.On
-		r.set(next, e.On)
-	}
-	if r.explain {
-		switch e.Kind {
-		case EventAgree:
-			r.why = fmt.Sprintf("terms agreed on %s, not yet signed", e.On)
-		case EventSign:
-			var by string
-			if e.Signature != nil { // a valid sign event has one; an invalid record must not panic
-				by = e.Signature.By.ID
-			}
-			r.why = fmt.Sprintf("signed on %s by %q, starts on %s", e.On, by, r.c.Start)
-		case EventComplete:
-			r.why = fmt.Sprintf("completed on %s: both parties performed", e.On)
-		case EventSupersede:
-			r.why = fmt.Sprintf("superseded on %s by contract %q", e.On, e.SuccessorID)
-		}
+		r.because(next, e.On, cause{kind: e.Kind, e: e})
 	}
 	r.advance(e.On)
 	return nil
-}
-
-func (r *run) set(s State, since clientele.Date) {
-	r.state, r.since, r.renewed = s, since, false
 }
 
 // advance runs the calendar up to and including day: the start of a
@@ -268,23 +299,16 @@ func (r *run) advance(day clientele.Date) {
 			if r.signedOn.After(since) {
 				since = r.signedOn
 			}
-			r.set(StateActive, since)
-			if r.explain {
-				r.why = fmt.Sprintf("signed on %s, active from %s, ends %s", r.signedOn, since, r.end)
-			}
+			r.because(StateActive, since, cause{kind: EventStart, end: r.end})
 		case !r.endsOn.IsZero() && !r.endsOn.After(day) && !r.state.IsFinal() && r.state != StateExpired &&
 			(r.state != StateActive || !r.endsOn.After(r.end)):
 			r.ended = r.endsOn
-			r.set(StateTerminated, r.endsOn)
-			if e := r.endsBy; r.explain {
-				r.why = fmt.Sprintf("terminated on notice given %s (%d days): %s", e.On, e.NoticeDays, e.Reason)
-			}
+			r.because(StateTerminated, r.endsOn, cause{kind: EventTerminate, e: r.endsBy})
 		case r.state == StateActive && r.end.Before(day):
-			if !r.renew() {
-				r.set(StateExpired, r.end.AddDays(1))
-				if r.explain {
-					r.why = fmt.Sprintf("the end date %s passed before completion", r.end)
-				}
+			if r.renew() {
+				r.because(StateActive, r.since, cause{kind: EventEnd, end: r.end})
+			} else {
+				r.because(StateExpired, r.end.AddDays(1), cause{kind: EventEnd, end: r.end})
 			}
 		default:
 			return
@@ -309,7 +333,7 @@ func (r *run) renew() bool {
 		return false
 	}
 	r.renewals++
-	r.end, r.renewed = next, true
+	r.end = next
 	return true
 }
 

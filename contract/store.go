@@ -59,7 +59,8 @@ func (f Filter) Matches(c Contract) bool {
 }
 
 // Page asks for up to Limit contracts whose IDs sort after After
-// (keyset paging: stable while contracts are added between pages).
+// (keyset paging: stable while contracts are added between pages). The
+// zero Page is refused (a limit of 0): set Limit.
 type Page struct {
 	// After is the last ID of the previous page; "" starts at the top.
 	After string `json:"after,omitempty"`
