@@ -68,3 +68,26 @@ func TestCompiledPolicyIsItsOwnCopy(t *testing.T) {
 	assert.False(t, ok)
 	assert.Zero(t, (*Policy)(nil).DueSoonDays())
 }
+
+// FuzzLoadConfig: no input panics the loader, and a config it accepts
+// compiles and survives a JSON round trip.
+func FuzzLoadConfig(f *testing.F) {
+	data, err := json.Marshal(DefaultConfig())
+	require.NoError(f, err)
+	f.Add(data)
+	f.Add([]byte(`{"due_soon_days": 3, "types": [{"name": "x", "currency": "EUR", "required_documents": [], "signing": [{"holder": "a", "max": "1e30"}]}]}`))
+	f.Add([]byte(`{"types": null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := clientele.LoadConfig[Config](bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		_, err = Compile(cfg)
+		require.NoError(t, err)
+		again, err := json.Marshal(cfg)
+		require.NoError(t, err)
+		back, err := clientele.LoadConfig[Config](bytes.NewReader(again))
+		require.NoError(t, err)
+		assert.Equal(t, len(cfg.Types), len(back.Types))
+	})
+}

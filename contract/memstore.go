@@ -9,8 +9,8 @@ import (
 // MemStore is an in-memory Store, safe for concurrent use. It copies
 // contracts in and out, so a caller changing a record it holds changes
 // nothing stored. It keeps IDs sorted, so List pages in O(log n + page)
-// and Create costs O(n). The zero MemStore is not usable: call
-// NewMemStore.
+// and Create costs O(n). The zero MemStore is an empty store, ready to
+// use, as NewMemStore's is.
 type MemStore struct {
 	mu        sync.RWMutex
 	contracts map[string]Contract
@@ -53,6 +53,9 @@ func (s *MemStore) Create(ctx context.Context, c Contract) (Contract, error) {
 	}
 	c = c.Clone()
 	c.Version = 1
+	if s.contracts == nil {
+		s.contracts = make(map[string]Contract)
+	}
 	s.contracts[c.ID] = c
 	i, _ := slices.BinarySearch(s.ids, c.ID)
 	s.ids = slices.Insert(s.ids, i, c.ID)

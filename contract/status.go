@@ -74,6 +74,7 @@ func (c Contract) Apply(e Event) (Contract, error) {
 
 func (c Contract) apply(e Event) (Contract, error) {
 	var p validate.Problems
+	p.Date("start", c.Start, true) // the calendar of the lifecycle counts from it
 	e.check(&p)
 	if err := p.Err(ErrInvalid); err != nil {
 		return Contract{}, err
@@ -99,7 +100,7 @@ func (c *Contract) replayTo(day clientele.Date) *run {
 // Can reports whether event k may be recorded on day: whether the
 // lifecycle allows it in the contract's state on that day.
 func (c Contract) Can(k EventKind, day clientele.Date) bool {
-	if !day.IsValid() || k.IsCalendar() || (len(c.Events) > 0 && day.Before(c.Events[len(c.Events)-1].On)) {
+	if !day.IsValid() || !c.Start.IsValid() || k.IsCalendar() || (len(c.Events) > 0 && day.Before(c.Events[len(c.Events)-1].On)) {
 		return false
 	}
 	r := c.replayTo(day)
