@@ -35,8 +35,10 @@ type Status struct {
 // in time); a termination takes effect when its notice runs out.
 //
 // StatusOn assumes a valid contract (Validate); an event the lifecycle
-// refuses is skipped, never applied, and an unset or invalid day gives
-// the zero Status.
+// refuses is skipped, never applied, and an unset or invalid day, or a
+// contract without a valid start, gives the zero Status. It formats
+// the Reason on every call; it is cheap beside a host's round trip, and
+// the reports that need the state alone skip the words.
 func (c Contract) StatusOn(day clientele.Date) Status { return c.statusOn(day, true) }
 
 // statusOn is StatusOn, worded or not: a report that needs the state
@@ -98,7 +100,10 @@ func (c *Contract) replayTo(day clientele.Date) *run {
 }
 
 // Can reports whether event k may be recorded on day: whether the
-// lifecycle allows it in the contract's state on that day.
+// lifecycle allows it in the contract's state on that day. For
+// EventSign that is the lifecycle's half of the answer:
+// Policy.CheckSigning adds the document package and the signer's
+// authority.
 func (c Contract) Can(k EventKind, day clientele.Date) bool {
 	if !day.IsValid() || !c.Start.IsValid() || k.IsCalendar() || (len(c.Events) > 0 && day.Before(c.Events[len(c.Events)-1].On)) {
 		return false
