@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/radix"
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
@@ -59,10 +60,12 @@ type ObligationsReport struct {
 	Day         clientele.Date `json:"day"`
 	HorizonDays int            `json:"horizon_days"`
 	// Overdue lists open obligations past their due date, the longest
-	// overdue first (then by contract and obligation ID).
+	// overdue first, then by contract ID and the obligation's place in
+	// its contract.
 	Overdue []ObligationItem `json:"overdue"`
 	// DueNext lists open obligations due from the day to the day plus
-	// HorizonDays, both included, the soonest first.
+	// HorizonDays, both included, the soonest first, ties ordered as in
+	// Overdue.
 	DueNext []ObligationItem `json:"due_next"`
 	// ByContract has one line per contract with a reported obligation,
 	// in contract ID order.
@@ -95,25 +98,48 @@ func (p *Policy) Obligations(contracts []Contract, day clientele.Date, horizonDa
 		return ObligationsReport{}, err
 	}
 	rep := ObligationsReport{Day: day, HorizonDays: horizonDays}
-	managers := make(map[string]*ManagerObligations)
 	window := p.DueSoonDays()
-	for i := range contracts {
-		c := &contracts[i]
+	order := idOrder(contracts)
+	// The first pass classifies, so the lists are allocated once at
+	// their size; the second words and sums only what is reported.
+	ended := make([]Status, len(contracts))
+	var nOverdue, nNext, nContracts int
+	for _, ci := range order {
+		c := &contracts[ci]
 		if len(c.Obligations) == 0 {
 			continue
 		}
-		st := c.statusOn(day, false)
+		ended[ci] = c.statusOn(day, false)
+		before := nOverdue + nNext
+		for _, o := range c.Obligations {
+			switch st, days := o.classify(day, ended[ci].EndedEarlyOn, window); {
+			case st == ObligationOverdue:
+				nOverdue++
+			case st.IsOpen() && days <= horizonDays:
+				nNext++
+			}
+		}
+		if nOverdue+nNext > before {
+			nContracts++
+		}
+	}
+	rep.Overdue = make([]ObligationItem, 0, nOverdue)
+	rep.DueNext = make([]ObligationItem, 0, nNext)
+	rep.ByContract = make([]ContractObligations, 0, nContracts)
+	managers := make(map[string]*ManagerObligations)
+	for _, ci := range order {
+		c := &contracts[ci]
+		st := ended[ci]
 		sum := ContractObligations{ContractID: c.ID, ManagerID: c.ManagerID, ContractState: st.State, Currency: c.Currency}
 		for _, o := range c.Obligations {
 			status, days := o.classify(day, st.EndedEarlyOn, window)
 			overdue := status == ObligationOverdue
-			next := (status == ObligationDueSoon || status == ObligationPending) && days <= horizonDays
-			if !overdue && !next {
+			if !overdue && !(status.IsOpen() && days <= horizonDays) {
 				continue
 			}
-			chk := ObligationCheck{Status: status, Days: days, Reason: o.explain(status, days, st.EndedEarlyOn, window)}
 			item := ObligationItem{ContractID: c.ID, Number: c.Number, ClientID: c.ClientID, ManagerID: c.ManagerID,
-				ContractState: st.State, Currency: c.Currency, Obligation: o, Check: chk}
+				ContractState: st.State, Currency: c.Currency, Obligation: o,
+				Check: ObligationCheck{Status: status, Days: days, Reason: o.explain(status, days, st.EndedEarlyOn, window)}}
 			if overdue {
 				rep.Overdue = append(rep.Overdue, item)
 				sum.Overdue++
@@ -141,15 +167,61 @@ func (p *Policy) Obligations(contracts []Contract, day clientele.Date, horizonDa
 		m.Overdue += sum.Overdue
 		m.DueNext += sum.DueNext
 	}
-	byItem := func(a, b ObligationItem) int {
-		return cmp.Or(cmp.Compare(a.ContractID, b.ContractID), cmp.Compare(a.Obligation.ID, b.Obligation.ID))
-	}
-	slices.SortFunc(rep.Overdue, func(a, b ObligationItem) int { return cmp.Or(cmp.Compare(b.Check.Days, a.Check.Days), byItem(a, b)) })
-	slices.SortFunc(rep.DueNext, func(a, b ObligationItem) int { return cmp.Or(cmp.Compare(a.Check.Days, b.Check.Days), byItem(a, b)) })
-	slices.SortFunc(rep.ByContract, func(a, b ContractObligations) int { return cmp.Compare(a.ContractID, b.ContractID) })
+	// The lists were filled in contract ID order, each contract's
+	// obligations in their order; a stable sort by days keeps that
+	// order among equal days.
+	sortByDays(rep.Overdue, -1)
+	sortByDays(rep.DueNext, +1)
 	for _, m := range managers {
 		rep.ByManager = append(rep.ByManager, *m)
 	}
 	slices.SortFunc(rep.ByManager, func(a, b ManagerObligations) int { return cmp.Compare(a.ManagerID, b.ManagerID) })
 	return rep, nil
+}
+
+// idOrder returns the indices of contracts in ascending ID order: the
+// identity when they already are (as a Store lists them), else a
+// stable sort.
+func idOrder(contracts []Contract) []int32 {
+	order := make([]int32, len(contracts))
+	sorted := true
+	for i := range order {
+		order[i] = int32(i)
+		if i > 0 && contracts[i].ID < contracts[i-1].ID {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(contracts[a].ID, contracts[b].ID) })
+	}
+	return order
+}
+
+// sortByDays orders items by Check.Days, ascending for sign +1 and
+// descending for -1, stably, with a linear-time radix sort of the days
+// and one move of each item into place.
+func sortByDays(items []ObligationItem, sign int64) {
+	n := len(items)
+	keys, perm := make([]uint64, n), make([]int32, n)
+	for i := range items {
+		keys[i], perm[i] = radix.FromInt64(sign*int64(items[i].Check.Days)), int32(i)
+	}
+	_, perm = radix.Sort(keys, make([]uint64, n), perm, make([]int32, n))
+	// Position j takes the item at perm[j]: follow each cycle once,
+	// marking the positions done.
+	for start := range perm {
+		if perm[start] < 0 {
+			continue
+		}
+		held, j := items[start], start
+		for {
+			from := int(perm[j])
+			perm[j] = -1
+			if from == start {
+				items[j] = held
+				break
+			}
+			items[j], j = items[from], from
+		}
+	}
 }

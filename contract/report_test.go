@@ -1,6 +1,10 @@
 package contract
 
 import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/clientele-go/clientele"
@@ -70,4 +74,24 @@ func TestObligationsReportRefusesBadInput(t *testing.T) {
 	rep, err := (*Policy)(nil).Obligations(nil, day("2026-03-01"), 0)
 	require.NoError(t, err, "no contracts, nothing to report")
 	assert.Empty(t, rep.Overdue)
+}
+
+// sortByDays agrees with a stable comparison sort, both ways, on
+// many ties.
+func TestSortByDaysIsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 1000} {
+		items := make([]ObligationItem, n)
+		for i := range items {
+			items[i].Obligation.ID = strconv.Itoa(i)
+			items[i].Check.Days = rng.IntN(20) - 5
+		}
+		for _, sign := range []int64{1, -1} {
+			got := slices.Clone(items)
+			sortByDays(got, sign)
+			want := slices.Clone(items)
+			slices.SortStableFunc(want, func(a, b ObligationItem) int { return int(sign) * cmp.Compare(a.Check.Days, b.Check.Days) })
+			assert.Equal(t, want, got, "n=%d sign=%d", n, sign)
+		}
+	}
 }
