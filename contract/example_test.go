@@ -146,3 +146,36 @@ func ExampleMemStore() {
 	// 1 <nil>
 	// true 2
 }
+
+// An amendment is a new revision; once signed it replaces the signed
+// contract, which stays as it was signed.
+func ExampleContract_Amendment() {
+	policy, _ := contract.Compile(contract.DefaultConfig())
+	lev := authority.Actor{ID: "m-lev", Role: authority.RoleLeadManager}
+	k := supply()
+	for i := range k.Documents {
+		k.Documents[i] = contract.Document{Kind: k.Documents[i].Kind, Status: contract.DocVerified}
+	}
+	k.Documents = append(k.Documents, contract.Document{Kind: contract.DocPriceAgreement, Status: contract.DocVerified})
+	k, _ = k.Apply(contract.Event{Kind: contract.EventAgree, On: day("2026-01-15")})
+	k, _ = policy.Sign(k, authority.Signature{By: lev, At: at("2026-01-20")})
+
+	amended, _ := k.Amendment(day("2026-05-04"), "k-1.1")
+	amended.Value = decimal.NewFromInt(1_800_000)
+	amended, _ = amended.Apply(contract.Event{Kind: contract.EventAgree, On: day("2026-05-04")})
+	amended, err := policy.Sign(amended, authority.Signature{By: lev, At: at("2026-05-05")})
+	fmt.Println("amendment signed:", err == nil, "revision", amended.Revision)
+
+	k, _ = k.SupersededBy(amended, day("2026-05-05"))
+	fmt.Println(k.StatusOn(day("2026-05-05")).Reason, "| value as signed:", k.Value)
+	fmt.Println(amended.StatusOn(day("2026-05-05")).State, amended.Value)
+
+	// A renewal follows the end instead: a draft successor for 2027.
+	_, next, _ := amended.Renew(day("2026-11-20"), "k-2", day("2027-01-01"), day("2027-12-31"))
+	fmt.Println(next.Predecessor.Kind, next.Predecessor.ContractID, next.StatusOn(day("2026-11-20")).State)
+	// Output:
+	// amendment signed: true revision 1
+	// superseded on 2026-05-05 by contract "k-1.1" | value as signed: 1500000
+	// active 1800000
+	// renewal k-1.1 draft
+}
