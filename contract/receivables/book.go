@@ -41,6 +41,30 @@ type Book struct {
 	creditNotes map[string]bool
 
 	rendered, received int64 // minor units
+
+	// items are the open invoices' due dates and open amounts, rebuilt
+	// after every Record: what ageing reads, 16 bytes an invoice.
+	items  []openItem
+	credit int64 // money received and not allocated
+}
+
+type openItem struct {
+	due  clientele.Date
+	open int64
+}
+
+// reindex rebuilds the open items.
+func (b *Book) reindex() {
+	b.items = b.items[:0:0]
+	b.credit = b.received
+	for i := range b.payments {
+		b.credit -= b.payments[i].allocated
+	}
+	for i := range b.invoices {
+		if o := b.invoices[i].open(); o > 0 {
+			b.items = append(b.items, openItem{due: b.invoices[i].in.Due, open: o})
+		}
+	}
 }
 
 type rendering struct {
@@ -166,6 +190,7 @@ func (b *Book) record(entries []Entry, skipDuplicates bool) (int, error) {
 		}
 		added++
 	}
+	work.reindex()
 	*b = *work
 	return added, nil
 }
