@@ -128,32 +128,38 @@ func (e Entry) set() int {
 }
 
 // clone copies the entry deeply, so a stored journal shares nothing
-// with its caller.
+// with its caller. Every field is copied, so a malformed entry stays
+// malformed.
 func (e Entry) clone() Entry {
-	switch {
-	case e.Rendering != nil:
+	var c Entry
+	if e.Rendering != nil {
 		r := *e.Rendering
-		return Entry{Rendering: &r}
-	case e.Invoice != nil:
+		c.Rendering = &r
+	}
+	if e.Invoice != nil {
 		in := *e.Invoice
 		in.Renderings = append([]string(nil), in.Renderings...)
 		if in.Early != nil {
 			early := *in.Early
 			in.Early = &early
 		}
-		return Entry{Invoice: &in}
-	case e.Payment != nil:
-		p := *e.Payment
-		return Entry{Payment: &p}
-	case e.CreditNote != nil:
-		c := *e.CreditNote
-		return Entry{CreditNote: &c}
-	case e.Cancellation != nil:
-		c := *e.Cancellation
-		return Entry{Cancellation: &c}
-	case e.CreditApplication != nil:
-		c := *e.CreditApplication
-		return Entry{CreditApplication: &c}
+		c.Invoice = &in
 	}
-	return Entry{}
+	if e.Payment != nil {
+		p := *e.Payment
+		c.Payment = &p
+	}
+	if e.CreditNote != nil {
+		n := *e.CreditNote
+		c.CreditNote = &n
+	}
+	if e.Cancellation != nil {
+		x := *e.Cancellation
+		c.Cancellation = &x
+	}
+	if e.CreditApplication != nil {
+		a := *e.CreditApplication
+		c.CreditApplication = &a
+	}
+	return c
 }

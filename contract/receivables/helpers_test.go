@@ -54,3 +54,5 @@ func assertAmount(t testing.TB, want string, got decimal.Decimal, msg string) {
 	t.Helper()
 	assert.True(t, dec(want).Equal(got), "%s: want %s, got %s", msg, want, got)
 }
+
+func contractTerms(netDays int) contract.PaymentTerms { return contract.PaymentTerms{NetDays: netDays} }
