@@ -1,7 +1,9 @@
 package receivables
 
 import (
+	"encoding/json"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,16 +93,31 @@ func (c AgeingConfig) Buckets() []Bucket {
 
 // Ageing is the receivables ageing on a day: what is owed, per client
 // and in total, by how long past due. Amounts are exact, in the books'
-// one currency.
-// The zero Ageing is no report: Age returns it only with an error.
+// one currency. The per-client rows are kept in minor units and turned
+// into decimals as they are read (Clients, Find, JSON), so an ageing of
+// a hundred thousand clients costs no decimal until a row is shown.
+//
+// The zero Ageing is no report: it has no buckets and no clients; Age
+// returns it only with an error.
 type Ageing struct {
 	AsOf     clientele.Date `json:"as_of"`
 	Currency string         `json:"currency"`
 	Buckets  []Bucket       `json:"buckets"`
 	// Total adds up every client; its ClientID is empty.
 	Total AgeingLine `json:"total"`
-	// Clients are the clients owing or holding credit, by client ID.
-	Clients []AgeingLine `json:"clients"`
+
+	p     *Portfolio
+	lines []int32       // the clients owing or holding credit, by client ID
+	sums  []wide.Int128 // client i's bucket k at i*len(Buckets)+k
+	tally []clientSums
+}
+
+// clientSums are one client's figures beside its buckets. Sums are
+// 128-bit: each term is below 2^63, so 2^64 terms cannot overflow them,
+// which is why the Add overflow flags are ignored.
+type clientSums struct {
+	outstanding, overdue wide.Int128
+	oldest               int32
 }
 
 // AgeingLine is one client's (or the total's) row of the ageing.
@@ -119,142 +136,125 @@ type AgeingLine struct {
 	DaysOverdue int `json:"days_overdue"`
 }
 
-// clientTally is one client's running sums during a scan (its buckets
-// are in scan.buckets). Sums are 128-bit: each term is below 2^63, so
-// 2^64 terms cannot overflow them, and the Add overflow flags are
-// ignored below for that reason.
-type clientTally struct {
-	id       string
-	oldest   int
-	overdue  wide.Int128
-	credit   wide.Int128
-	outstand wide.Int128
-}
+// Len is the number of client rows: the clients owing or holding credit.
+func (a *Ageing) Len() int { return len(a.lines) }
 
-// scan tallies books by client on day: buckets by edges (a flat slice,
-// client i's bucket k at i*(len(edges)+1)+k), in book order of first
-// appearance.
-type scan struct {
-	day     clientele.Date
-	minor   int32
-	cur     string
-	clients []clientTally
-	buckets []wide.Int128
-	// overdueBooks lists the books with overdue money, in book order
-	// (for the debtor list).
-	overdueBooks []int
-}
-
-// checkBooks validates the day and the books: none zero, one currency.
-func checkBooks(p *validate.Problems, day clientele.Date, books []*Book) string {
-	p.Date("as_of", day, true)
-	cur := ""
-	p.Each("books", len(books), func(q *validate.Problems, i int) {
-		b := books[i]
-		switch {
-		case b == nil || b.byInvoice == nil:
-			q.Add("", nil, "the zero Book holds no account: build one with Open")
-		case cur == "":
-			cur = b.acct.Currency
-		case b.acct.Currency != cur:
-			q.Addf("currency", b.acct.Currency, "differs from %s, the currency of the earlier books: one report is in one currency", cur)
-			q.Also(ErrCurrency)
-		}
-	})
-	return cur
-}
-
-func runScan(day clientele.Date, edges []int, books []*Book) (*scan, error) {
-	s := &scan{day: day}
-	nb := len(edges) + 1
-	index := make(map[string]int, len(books))
-	for bi, b := range books {
-		st, err := b.at(day)
-		if err != nil {
-			return nil, err
-		}
-		s.minor, s.cur = st.minor, st.acct.Currency
-		ci, ok := index[st.acct.ClientID]
-		if !ok {
-			ci = len(s.clients)
-			index[st.acct.ClientID] = ci
-			s.clients = append(s.clients, clientTally{id: st.acct.ClientID})
-			s.buckets = append(s.buckets, make([]wide.Int128, nb)...)
-		}
-		c := &s.clients[ci]
-		row := s.buckets[ci*nb : ci*nb+nb]
-		var overdue int64
-		oldest := 0
-		for _, it := range st.items {
-			past := day.Sub(it.due)
-			k := 0
-			for k < len(edges) && past > edges[k] {
-				k++
+// Clients yields the client rows in client ID order.
+func (a *Ageing) Clients() iter.Seq[AgeingLine] {
+	return func(yield func(AgeingLine) bool) {
+		for _, ci := range a.lines {
+			if !yield(a.line(ci)) {
+				return
 			}
-			row[k] = row[k].AddInt64(it.open)
-			if past > 0 {
-				overdue += it.open
-				oldest = max(oldest, past)
-			}
-			c.outstand = c.outstand.AddInt64(it.open)
-		}
-		c.credit = c.credit.AddInt64(st.credit)
-		if overdue > 0 {
-			c.overdue = c.overdue.AddInt64(overdue)
-			c.oldest = max(c.oldest, oldest)
-			s.overdueBooks = append(s.overdueBooks, bi)
 		}
 	}
-	return s, nil
 }
 
-// Age returns the receivables ageing of the books on day. Books of one
-// client (its contracts) are added up; all books must be in one
-// currency. Errors name the day, the config or the book at fault.
+// Find returns the row of one client, and false when the client owes
+// nothing and holds no credit (or is not in the books).
+func (a *Ageing) Find(clientID string) (AgeingLine, bool) {
+	i, ok := slices.BinarySearchFunc(a.lines, clientID, func(ci int32, id string) int { return strings.Compare(a.p.clients[ci], id) })
+	if !ok {
+		return AgeingLine{}, false
+	}
+	return a.line(a.lines[i]), true
+}
+
+func (a *Ageing) line(ci int32) AgeingLine {
+	nb := len(a.Buckets)
+	m := a.p.minor
+	l := AgeingLine{ClientID: a.p.clients[ci], Amounts: make([]decimal.Decimal, nb), DaysOverdue: int(a.tally[ci].oldest),
+		Outstanding: wideAmount(a.tally[ci].outstanding, m), Overdue: wideAmount(a.tally[ci].overdue, m), Credit: wideAmount(a.p.credit[ci], m)}
+	for k, v := range a.sums[int(ci)*nb : int(ci)*nb+nb] {
+		l.Amounts[k] = wideAmount(v, m)
+	}
+	return l
+}
+
+// MarshalJSON writes the ageing with its client rows.
+func (a Ageing) MarshalJSON() ([]byte, error) {
+	type head struct {
+		AsOf     clientele.Date `json:"as_of"`
+		Currency string         `json:"currency"`
+		Buckets  []Bucket       `json:"buckets"`
+		Total    AgeingLine     `json:"total"`
+		Clients  []AgeingLine   `json:"clients"`
+	}
+	return json.Marshal(head{a.AsOf, a.Currency, a.Buckets, a.Total, slices.Collect(a.Clients())})
+}
+
+// Age returns the receivables ageing of the books on day: Collect, then
+// Portfolio.Age. Books of one client (its contracts) are added up; all
+// books must be in one currency. Errors name the day, the config or the
+// book at fault.
 func Age(day clientele.Date, cfg AgeingConfig, books []*Book) (Ageing, error) {
-	var p validate.Problems
-	p.Limit("books", validate.MaxListed)
-	cfg.check(&p, "config")
-	cur := checkBooks(&p, day, books)
-	if err := p.Err(ErrInvalid); err != nil {
+	var problems validate.Problems
+	problems.Limit("books", validate.MaxListed)
+	cfg.check(&problems, "config")
+	checkBooks(&problems, day, books)
+	if err := problems.Err(ErrInvalid); err != nil {
 		return Ageing{}, err
 	}
-	s, err := runScan(day, cfg.Edges, books)
+	p, err := Collect(day, books)
 	if err != nil {
 		return Ageing{}, err
 	}
+	return p.Age(cfg)
+}
+
+// Age returns the ageing of the portfolio's open invoices under cfg.
+func (p *Portfolio) Age(cfg AgeingConfig) (Ageing, error) {
+	if err := cfg.Validate(); err != nil {
+		return Ageing{}, err
+	}
+	if p == nil {
+		p = &Portfolio{}
+	}
 	nb := len(cfg.Edges) + 1
-	a := Ageing{AsOf: day, Currency: cur, Buckets: cfg.Buckets()}
-	order := make([]int, 0, len(s.clients))
-	for i := range s.clients {
-		if s.clients[i].outstand.Sign() != 0 || s.clients[i].credit.Sign() != 0 {
-			order = append(order, i)
+	edges := cfg.Edges
+	a := Ageing{AsOf: p.day, Currency: p.currency, Buckets: cfg.Buckets(), p: p,
+		sums: make([]wide.Int128, len(p.clients)*nb), tally: make([]clientSums, len(p.clients))}
+	for _, it := range p.items {
+		past := p.day.Sub(it.due)
+		k := 0
+		for k < len(edges) && past > edges[k] {
+			k++
+		}
+		i := int(it.client)*nb + k
+		a.sums[i] = a.sums[i].AddInt64(it.open)
+		if past > 0 {
+			t := &a.tally[it.client]
+			t.overdue = t.overdue.AddInt64(it.open)
+			t.oldest = max(t.oldest, int32(past))
 		}
 	}
-	slices.SortFunc(order, func(x, y int) int { return strings.Compare(s.clients[x].id, s.clients[y].id) })
+	for ci := range a.tally {
+		t := &a.tally[ci]
+		for _, v := range a.sums[ci*nb : ci*nb+nb] { // outstanding adds up the buckets
+			t.outstanding, _ = t.outstanding.Add(v)
+		}
+	}
 	total := make([]wide.Int128, nb)
-	var tOverdue, tCredit, tOut wide.Int128
-	a.Clients = make([]AgeingLine, len(order))
-	amounts := make([]decimal.Decimal, len(order)*nb) // one backing array for every row
-	for li, ci := range order {
-		c := &s.clients[ci]
-		row := s.buckets[ci*nb : ci*nb+nb]
-		line := AgeingLine{ClientID: c.id, Amounts: amounts[li*nb : li*nb+nb : li*nb+nb], DaysOverdue: c.oldest,
-			Outstanding: wideAmount(c.outstand, s.minor), Overdue: wideAmount(c.overdue, s.minor), Credit: wideAmount(c.credit, s.minor)}
-		for k, v := range row {
-			line.Amounts[k] = wideAmount(v, s.minor)
+	var tot clientSums
+	var credit wide.Int128
+	for ci := range p.clients {
+		t := &a.tally[ci]
+		if t.outstanding.Sign() == 0 && p.credit[ci].Sign() == 0 {
+			continue
+		}
+		a.lines = append(a.lines, int32(ci))
+		for k, v := range a.sums[ci*nb : ci*nb+nb] {
 			total[k], _ = total[k].Add(v)
 		}
-		tOverdue, _ = tOverdue.Add(c.overdue)
-		tCredit, _ = tCredit.Add(c.credit)
-		tOut, _ = tOut.Add(c.outstand)
-		a.Total.DaysOverdue = max(a.Total.DaysOverdue, c.oldest)
-		a.Clients[li] = line
+		tot.outstanding, _ = tot.outstanding.Add(t.outstanding)
+		tot.overdue, _ = tot.overdue.Add(t.overdue)
+		tot.oldest = max(tot.oldest, t.oldest)
+		credit, _ = credit.Add(p.credit[ci])
 	}
-	a.Total.Amounts = make([]decimal.Decimal, nb)
+	a.Total = AgeingLine{Amounts: make([]decimal.Decimal, nb), DaysOverdue: int(tot.oldest),
+		Outstanding: wideAmount(tot.outstanding, p.minor), Overdue: wideAmount(tot.overdue, p.minor), Credit: wideAmount(credit, p.minor)}
 	for k, v := range total {
-		a.Total.Amounts[k] = wideAmount(v, s.minor)
+		a.Total.Amounts[k] = wideAmount(v, p.minor)
 	}
-	a.Total.Outstanding, a.Total.Overdue, a.Total.Credit = wideAmount(tOut, s.minor), wideAmount(tOverdue, s.minor), wideAmount(tCredit, s.minor)
 	return a, nil
 }

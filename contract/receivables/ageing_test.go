@@ -2,6 +2,7 @@ package receivables
 
 import (
 	"github.com/clientele-go/clientele/contract"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,16 +59,23 @@ func TestAgeingPinsEveryCent(t *testing.T) {
 		labels = append(labels, b.Label)
 	}
 	assert.Equal(t, []string{"current", "1-30", "31-60", "61-90", "over 90"}, labels)
-	require.Len(t, a.Clients, 2)
+	clients := slices.Collect(a.Clients())
+	require.Len(t, clients, 2)
+	require.Equal(t, 2, a.Len())
 
-	c1 := a.Clients[0]
+	c1 := clients[0]
 	assert.Equal(t, "c-1", c1.ClientID)
 	amounts(t, []string{"99.99", "250.55", "0", "599.90", "0"}, c1, "c-1")
 	assertAmount(t, "950.44", c1.Outstanding, "99.99 + 250.55 + 599.90")
 	assertAmount(t, "850.45", c1.Overdue, "250.55 + 599.90")
 	assert.Equal(t, 74, c1.DaysOverdue)
 
-	c2 := a.Clients[1]
+	c2 := clients[1]
+	found, ok := a.Find("c-2")
+	require.True(t, ok)
+	assert.Equal(t, c2, found)
+	_, ok = a.Find("c-404")
+	assert.False(t, ok)
 	amounts(t, []string{"0", "0", "0", "0", "333.33"}, c2, "c-2")
 	assertAmount(t, "50.00", c2.Credit, "60.00 − 10.00")
 	assert.Equal(t, 105, c2.DaysOverdue)
@@ -80,7 +88,9 @@ func TestAgeingPinsEveryCent(t *testing.T) {
 	// As of 2026-02-09, before p-1: INV-1 is 9 days past due for its full 1000.00.
 	early, err := Age(day("2026-02-09"), DefaultAgeingConfig(), ageingBooks(t))
 	require.NoError(t, err)
-	amounts(t, []string{"0", "1000.00", "0", "0", "0"}, early.Clients[0], "c-1 before the payment and the later invoices")
+	c1early, ok := early.Find("c-1")
+	require.True(t, ok)
+	amounts(t, []string{"0", "1000.00", "0", "0", "0"}, c1early, "c-1 before the payment and the later invoices")
 }
 
 func TestAgeingEdgesAreInclusive(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/clientele-go/clientele"
-	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -37,57 +36,56 @@ type Debtor struct {
 	Contracts []string `json:"contracts"`
 }
 
-// Debtors lists the clients of the books with money past due on day,
-// the largest overdue amount first, then the oldest debt, then by
-// client ID; each with its manager from managers. The books must be in
-// one currency.
+// Debtors lists the clients of the books with money past due on day:
+// Collect, then Portfolio.Debtors.
 func Debtors(day clientele.Date, books []*Book, managers Managers) ([]Debtor, error) {
-	var p validate.Problems
-	p.Limit("books", validate.MaxListed)
-	checkBooks(&p, day, books)
-	if err := p.Err(ErrInvalid); err != nil {
-		return nil, err
-	}
-	s, err := runScan(day, []int{0}, books)
+	p, err := Collect(day, books)
 	if err != nil {
 		return nil, err
 	}
-	clientIndex := make(map[string]int, len(s.clients))
-	for i := range s.clients {
-		clientIndex[s.clients[i].id] = i
+	return p.Debtors(managers), nil
+}
+
+// Debtors lists the portfolio's clients with money past due, the
+// largest overdue amount first, then the oldest debt, then by client
+// ID; each with its manager from managers.
+func (p *Portfolio) Debtors(managers Managers) []Debtor {
+	if p == nil {
+		return nil
 	}
-	// One debtor per client, in the order its first overdue book comes.
-	at := make(map[int]int) // client tally -> index in debtors
-	var debtors []Debtor
-	var tallies []*clientTally // parallel to debtors
-	for _, bi := range s.overdueBooks {
-		b := books[bi]
-		ci := clientIndex[b.acct.ClientID]
-		i, ok := at[ci]
-		if !ok {
-			i = len(debtors)
-			at[ci] = i
-			c := &s.clients[ci]
-			debtors = append(debtors, Debtor{ClientID: c.id, Manager: managers.ByClient[c.id], DaysOverdue: c.oldest,
-				Overdue: wideAmount(c.overdue, s.minor), Outstanding: wideAmount(c.outstand, s.minor), Credit: wideAmount(c.credit, s.minor)})
-			tallies = append(tallies, c)
-		}
-		d := &debtors[i]
-		d.Contracts = append(d.Contracts, b.acct.ContractID)
-		if d.Manager == "" {
-			d.Manager = managers.ByContract[b.acct.ContractID]
+	tally := make([]clientSums, len(p.clients))
+	for _, it := range p.items {
+		t := &tally[it.client]
+		t.outstanding = t.outstanding.AddInt64(it.open)
+		if past := p.day.Sub(it.due); past > 0 {
+			t.overdue = t.overdue.AddInt64(it.open)
+			t.oldest = max(t.oldest, int32(past))
 		}
 	}
-	order := make([]int, len(debtors))
-	for i := range order {
-		order[i] = i
+	var order []int32
+	for ci := range tally {
+		if tally[ci].overdue.Sign() > 0 {
+			order = append(order, int32(ci))
+		}
 	}
-	slices.SortFunc(order, func(x, y int) int {
-		return cmp.Or(tallies[y].overdue.Cmp(tallies[x].overdue), cmp.Compare(tallies[y].oldest, tallies[x].oldest), strings.Compare(tallies[x].id, tallies[y].id))
+	slices.SortFunc(order, func(x, y int32) int {
+		return cmp.Or(tally[y].overdue.Cmp(tally[x].overdue), cmp.Compare(tally[y].oldest, tally[x].oldest), strings.Compare(p.clients[x], p.clients[y]))
 	})
+	at := make([]int32, len(p.clients)) // client -> 1 + its index in out
 	out := make([]Debtor, len(order))
-	for i, j := range order {
-		out[i] = debtors[j]
+	for i, ci := range order {
+		t := &tally[ci]
+		id := p.clients[ci]
+		at[ci] = int32(i + 1)
+		out[i] = Debtor{ClientID: id, Manager: managers.ByClient[id], DaysOverdue: int(t.oldest),
+			Overdue: wideAmount(t.overdue, p.minor), Outstanding: wideAmount(t.outstanding, p.minor), Credit: wideAmount(p.credit[ci], p.minor)}
 	}
-	return out, nil
+	for _, ob := range p.overdue {
+		d := &out[at[ob.client]-1]
+		d.Contracts = append(d.Contracts, ob.contract)
+		if d.Manager == "" {
+			d.Manager = managers.ByContract[ob.contract]
+		}
+	}
+	return out
 }

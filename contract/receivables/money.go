@@ -44,9 +44,14 @@ func units(p *validate.Problems, field string, d decimal.Decimal, minor int32) (
 // amountOf is u minor units as a decimal with the currency's places.
 func amountOf(u int64, minor int32) decimal.Decimal { return decimal.New(u, -minor) }
 
-// wideAmount is a 128-bit total of minor units as a decimal.
+// wideAmount is a 128-bit total of minor units as a decimal; zero is
+// decimal.Decimal{}, which costs no allocation (most buckets of a large
+// ageing are empty).
 func wideAmount(v wide.Int128, minor int32) decimal.Decimal {
 	if u, ok := v.Int64(); ok {
+		if u == 0 {
+			return decimal.Decimal{}
+		}
 		return decimal.New(u, -minor)
 	}
 	return decimal.NewFromBigInt(v.Big(new(big.Int)), -minor)
