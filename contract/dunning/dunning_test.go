@@ -169,3 +169,28 @@ func TestDisputePack(t *testing.T) {
 	_, err = Dispute(b, day("2026-03-17"), []Correspondence{{Channel: "", Summary: ""}}, nil, DefaultConfig())
 	problemtest.Require(t, err, ErrInvalid, []string{"correspondence[0].date: is required", "correspondence[0].channel: is required", "correspondence[0].summary: is required"})
 }
+
+func TestWorklist(t *testing.T) {
+	b := debtBook(t)
+	other, err := receivables.Open(receivables.Account{ContractID: "k-2", ClientID: "c-2", Currency: "EUR"})
+	require.NoError(t, err)
+	_, err = other.Record(receivables.Entry{Rendering: &receivables.Rendering{ID: "r", Date: day("2026-02-01"), Amount: dec("2000")}})
+	require.NoError(t, err)
+	e, err := other.Issue(contract.PaymentTerms{NetDays: 10}, "INV-9", day("2026-02-01"), "r")
+	require.NoError(t, err)
+	_, err = other.Record(e)
+	require.NoError(t, err)
+	// On 2026-03-17: c-2 owes 2000.00, 34 days past due (due 2026-02-11);
+	// c-1 owes 1000.00, 45 days. The larger debt comes first.
+	tasks, err := Worklist(day("2026-03-17"), []*receivables.Book{b, other}, receivables.Managers{ByClient: map[string]string{"c-1": "m-1", "c-2": "m-2"}},
+		map[string][]Step{"c-1": {{ActionReminder, day("2026-02-03")}}}, DefaultConfig())
+	require.NoError(t, err)
+	require.Len(t, tasks, 2)
+	assert.Equal(t, "c-2", tasks[0].Debtor.ClientID)
+	assert.Equal(t, "m-2", tasks[0].Debtor.Manager)
+	assert.Equal(t, ActionReminder, tasks[0].Decision.Next.Action, "nothing taken yet: the first level")
+	assert.Equal(t, day("2026-02-14"), tasks[0].Decision.Next.Due, "2026-02-11 + 3 days")
+	assert.Equal(t, ActionCall, tasks[1].Decision.Next.Action, "c-1 had its reminder")
+	_, err = Worklist(day("2026-03-17"), nil, receivables.Managers{}, nil, Config{})
+	assert.ErrorIs(t, err, ErrInvalid)
+}
