@@ -145,8 +145,8 @@ func TestActionText(t *testing.T) {
 func TestDisputePack(t *testing.T) {
 	b := debtBook(t)
 	_, err := b.Record(
-		receivables.Entry{Payment: &receivables.Payment{Payment: ledger.Payment{ID: "p-1", Date: day("2026-02-20"), Amount: dec("300.00")}, Currency: "EUR"}},
-		receivables.Entry{CreditNote: &receivables.CreditNote{ID: "cn-1", Invoice: "INV-1", Date: day("2026-02-25"), Amount: dec("100.00"), Reason: "one visit not made"}})
+		receivables.Entry{Payment: &receivables.Payment{Payment: ledger.Payment{ID: "p-1", Date: day("2026-03-05"), Amount: dec("300.00")}, Currency: "EUR"}},
+		receivables.Entry{CreditNote: &receivables.CreditNote{ID: "cn-1", Invoice: "INV-1", Date: day("2026-03-06"), Amount: dec("100.00"), Reason: "one visit not made"}})
 	require.NoError(t, err)
 	log := []Correspondence{
 		{Date: day("2026-03-05"), Channel: "letter", By: "m-1", Summary: "formal claim sent"},

@@ -39,6 +39,7 @@ func (b *Book) applyInvoice(p *validate.Problems, in *Invoice) {
 		p.Addf(f+"currency", in.Currency, "differs from %s, the currency of the contract's account", b.acct.Currency)
 		p.Also(ErrCurrency)
 	}
+	b.inOrder(p, f+"issued", in.Issued)
 	if !in.Paid.IsZero() || !in.WrittenOff.IsZero() {
 		p.Add(f+"paid", in.Paid, "must be unset: the book derives payment from the payments it allocates")
 	}
@@ -136,13 +137,14 @@ func (b *Book) applyPayment(p *validate.Problems, pay *Payment) (dup bool, err e
 		}
 		return false, &PaymentConflictError{ContractID: b.acct.ContractID, PaymentID: pay.ID, Recorded: *was, Given: *pay}
 	}
+	b.inOrder(p, f+"date", pay.Date)
 	u, ok := units(p, f+"amount", pay.Amount, b.minor)
 	if ok && u > maxBookUnits-b.received {
 		p.Add(f+"amount", pay.Amount, "takes the contract's received total past what one ledger books")
 	}
 	var named *invoice
 	if pay.Invoice != "" {
-		named, _ = b.liveInvoice(p, f+"invoice", pay.Invoice, pay.Date)
+		named, _ = b.liveInvoice(p, f+"invoice", pay.Invoice)
 	}
 	if p.Len() > 0 {
 		return false, nil
@@ -165,9 +167,10 @@ func (b *Book) applyCreditNote(p *validate.Problems, cn *CreditNote) {
 		p.Add(f+"id", cn.ID, "repeats a credit note of the journal")
 	}
 	p.Date(f+"date", cn.Date, true)
+	b.inOrder(p, f+"date", cn.Date)
 	p.Required(f+"reason", cn.Reason, validate.MaxTextLen)
 	u, ok := units(p, f+"amount", cn.Amount, b.minor)
-	in, live := b.liveInvoice(p, f+"invoice", cn.Invoice, cn.Date)
+	in, live := b.liveInvoice(p, f+"invoice", cn.Invoice)
 	if ok && live {
 		if room := in.units - in.credited - in.discount; u > room {
 			p.Addf(f+"amount", cn.Amount, "is more than the %s invoice %s still stands for", amountOf(room, b.minor), in.in.ID)
@@ -187,8 +190,9 @@ func (b *Book) applyCreditNote(p *validate.Problems, cn *CreditNote) {
 func (b *Book) applyCancellation(p *validate.Problems, c *Cancellation) {
 	const f = "cancellation."
 	p.Date(f+"date", c.Date, true)
+	b.inOrder(p, f+"date", c.Date)
 	p.Required(f+"reason", c.Reason, validate.MaxTextLen)
-	in, live := b.liveInvoice(p, f+"invoice", c.Invoice, c.Date)
+	in, live := b.liveInvoice(p, f+"invoice", c.Invoice)
 	if !live || p.Len() > 0 {
 		return
 	}
@@ -206,16 +210,15 @@ func (b *Book) applyCancellation(p *validate.Problems, c *Cancellation) {
 func (b *Book) applyCreditApplication(p *validate.Problems, ca *CreditApplication) {
 	const f = "credit_application."
 	p.Date(f+"date", ca.Date, true)
+	b.inOrder(p, f+"date", ca.Date)
 	u, ok := units(p, f+"amount", ca.Amount, b.minor)
-	in, live := b.liveInvoice(p, f+"invoice", ca.Invoice, ca.Date)
+	in, live := b.liveInvoice(p, f+"invoice", ca.Invoice)
 	if !ok || !live || p.Len() > 0 {
 		return
 	}
-	var credit int64
+	var credit int64 // every payment is dated by then: money entries come in date order
 	for i := range b.payments {
-		if !b.payments[i].p.Date.After(ca.Date) {
-			credit += b.payments[i].units - b.payments[i].allocated
-		}
+		credit += b.payments[i].units - b.payments[i].allocated
 	}
 	switch open := in.open(); {
 	case u > credit:
@@ -231,7 +234,7 @@ func (b *Book) applyCreditApplication(p *validate.Problems, ca *CreditApplicatio
 		if u == 0 {
 			break
 		}
-		if pay.p.Date.After(ca.Date) || pay.allocated == pay.units {
+		if pay.allocated == pay.units {
 			continue
 		}
 		take := min(u, pay.units-pay.allocated)

@@ -34,16 +34,16 @@ func TestBadInputNamesFieldAndValue(t *testing.T) {
 	usd.Payment.Currency = "USD"
 	twoKinds := render("r-9", "2026-01-20", "1")
 	twoKinds.Payment = pay("p-8", "2026-01-20", "1").Payment
-	early := invoiceEntry("INV-E", "2026-01-10", "2026-02-09", "50", "r-2")
-	early.Invoice.Early = &EarlyPayment{Terms: discount.DefaultEarlyPaymentTerms(), DiscountDate: day("2026-01-20"), Discount: dec("1.5"), AmountIfEarly: dec("48.50")}
+	early := invoiceEntry("INV-E", "2026-01-20", "2026-02-19", "50", "r-2")
+	early.Invoice.Early = &EarlyPayment{Terms: discount.DefaultEarlyPaymentTerms(), DiscountDate: day("2026-01-30"), Discount: dec("1.5"), AmountIfEarly: dec("48.50")}
 	tests := []struct {
 		name  string
 		entry Entry
 		want  []string
 		also  error
 	}{
-		{"due before issue", invoiceEntry("INV-2", "2026-01-10", "2026-01-09", "50", "r-2"),
-			[]string{"entries[0].invoice.due = 2026-01-09: is before the issue date 2026-01-10"}, nil},
+		{"due before issue", invoiceEntry("INV-2", "2026-01-20", "2026-01-19", "50", "r-2"),
+			[]string{"entries[0].invoice.due = 2026-01-19: is before the issue date 2026-01-20"}, nil},
 		{"negative payment", pay("p-9", "2026-01-20", "-10"), []string{"entries[0].payment.amount = -10: must be positive"}, nil},
 		{"amount finer than cents", render("r-9", "2026-01-20", "0.001"), []string{"entries[0].rendering.amount = 0.001: has more than 2 decimal places"}, nil},
 		{"amount too large", render("r-9", "2026-01-20", "1e16"), []string{"entries[0].rendering.amount = 10000000000000000: is above 1000000000000000"}, nil},
@@ -51,8 +51,8 @@ func TestBadInputNamesFieldAndValue(t *testing.T) {
 		{"wrong currency", usd, []string{"entries[0].payment.currency = USD: differs from EUR, the currency of the contract's account: convert the payment first"}, ErrCurrency},
 		{"paying a cancelled invoice", payInvoice("p-9", "2026-01-20", "10", "INV-C"),
 			[]string{"entries[0].payment.invoice = INV-C: was cancelled on 2026-01-11 (wrong client)"}, ErrCancelled},
-		{"paying an invoice before it is issued", payInvoice("p-9", "2026-01-09", "10", "INV-1"),
-			[]string{"entries[0].payment.invoice = INV-1: is issued on 2026-01-10, after 2026-01-09"}, nil},
+		{"a payment dated before the latest money entry", pay("p-9", "2026-01-12", "10"),
+			[]string{"entries[0].payment.date = 2026-01-12: is before 2026-01-13, the date of the latest invoice, payment, credit note, cancellation or credit application: those are recorded in date order"}, nil},
 		{"allocating more than was paid", Entry{CreditApplication: &CreditApplication{Invoice: "INV-1", Date: day("2026-01-20"), Amount: dec("11")}},
 			[]string{"entries[0].credit_application.amount = 11: is more than the 10 of credit the client holds on 2026-01-20"}, nil},
 		{"credit note beyond the invoice", Entry{CreditNote: &CreditNote{ID: "cn-1", Invoice: "INV-1", Date: day("2026-01-20"), Amount: dec("31"), Reason: "x"}},
@@ -61,11 +61,11 @@ func TestBadInputNamesFieldAndValue(t *testing.T) {
 			[]string{"entries[0].credit_note.reason: is required"}, nil},
 		{"cancelling twice", Entry{Cancellation: &Cancellation{Invoice: "INV-C", Date: day("2026-01-20"), Reason: "again"}},
 			[]string{"entries[0].cancellation.invoice = INV-C: was cancelled"}, ErrCancelled},
-		{"billing a rendering twice", invoiceEntry("INV-2", "2026-01-10", "2026-02-09", "100", "r-1"),
+		{"billing a rendering twice", invoiceEntry("INV-2", "2026-01-20", "2026-02-19", "100", "r-1"),
 			[]string{"entries[0].invoice.renderings[0] = r-1: is billed already by invoice INV-1"}, nil},
-		{"amount not the renderings' sum", invoiceEntry("INV-2", "2026-01-10", "2026-02-09", "49.99", "r-2"),
+		{"amount not the renderings' sum", invoiceEntry("INV-2", "2026-01-20", "2026-02-19", "49.99", "r-2"),
 			[]string{"entries[0].invoice.amount = 49.99: differs from 50, the sum of its renderings"}, nil},
-		// 2/10 net 30 on 50 issued 2026-01-10: discount date 2026-01-20
+		// 2/10 net 30 on 50 issued 2026-01-20: discount date 2026-01-30
 		// (right), discount 2 % × 50 = 1.00 and 49.00 if early (both wrong).
 		{"an early offer the terms do not give", early, []string{
 			"entries[0].invoice.early.discount = 1.5: differs from 1, what the terms give",

@@ -51,12 +51,12 @@ var benchBase = sync.OnceValue(func() []*Book {
 				Entry{Invoice: &Invoice{Invoice: ledger.Invoice{ID: "INV-" + id, Currency: "EUR", Amount: amt, Issued: issued, Due: issued.AddDays(30)},
 					Renderings: []string{"r-" + id}}})
 		}
-		slices.SortStableFunc(entries, func(x, y Entry) int { return x.Date().Compare(y.Date()) })
 		for p := range benchPayments {
 			cents := 1 + rng.Int64N(total/benchPayments)
 			entries = append(entries, Entry{Payment: &Payment{Payment: ledger.Payment{ID: fmt.Sprint("p-", p), Date: benchAsOf.AddDays(-rng.IntN(30)),
 				Amount: decimal.New(cents, -2)}, Currency: "EUR"}})
 		}
+		slices.SortStableFunc(entries, func(x, y Entry) int { return x.Date().Compare(y.Date()) }) // money entries go in date order
 		if _, err := b.Record(entries...); err != nil {
 			panic(err)
 		}

@@ -31,6 +31,9 @@ type Book struct {
 	acct   Account
 	minor  int32
 	latest clientele.Date // the latest date of any entry
+	// latestMoney is the latest date of an entry that moves money (all
+	// but renderings): those are journaled in date order.
+	latestMoney clientele.Date
 
 	renderings  []rendering
 	byRendering map[string]int
@@ -146,7 +149,8 @@ func (b *Book) Currency() string { return b.acct.Currency }
 func (b *Book) Version() int64 { return b.acct.Version }
 
 // Record appends entries to the journal, all or none: an entry the book
-// refuses leaves it unchanged and the error names that entry. A payment
+// refuses leaves it unchanged and the error names that entry. Money
+// entries must come in date order (see the package doc). A payment
 // whose ID is recorded already is skipped when it is the same payment
 // (recording twice is idempotent) and refused with a
 // *PaymentConflictError when it differs. Record returns how many entries
@@ -249,16 +253,31 @@ func (b *Book) apply(p *validate.Problems, e Entry) (dup bool, err error) {
 	}
 	if p.Len() == 0 {
 		b.acct.Entries = append(b.acct.Entries, e)
-		if d := e.Date(); d.After(b.latest) {
+		d := e.Date()
+		if d.After(b.latest) {
 			b.latest = d
+		}
+		if e.Rendering == nil && d.After(b.latestMoney) {
+			b.latestMoney = d
 		}
 	}
 	return false, nil
 }
 
+// inOrder records a problem when a money entry is dated before the
+// latest one recorded. Journaling them in date order is what makes the
+// book as of any day the replay of the entries dated by then: the same
+// allocations, the same credit, in every report.
+func (b *Book) inOrder(p *validate.Problems, field string, d clientele.Date) {
+	if d.IsValid() && d.Before(b.latestMoney) {
+		p.Addf(field, d, "is before %s, the date of the latest invoice, payment, credit note, cancellation or credit application: those are recorded in date order", b.latestMoney)
+	}
+}
+
 // liveInvoice finds the invoice named at field, recording a problem
-// when it is unknown or cancelled (or not yet issued on day).
-func (b *Book) liveInvoice(p *validate.Problems, field, id string, day clientele.Date) (*invoice, bool) {
+// when it is unknown or cancelled. (It is issued by the entry's day:
+// money entries come in date order.)
+func (b *Book) liveInvoice(p *validate.Problems, field, id string) (*invoice, bool) {
 	i, ok := b.byInvoice[id]
 	if !ok {
 		p.Add(field, id, "is not an invoice of this contract")
@@ -268,10 +287,6 @@ func (b *Book) liveInvoice(p *validate.Problems, field, id string, day clientele
 	if in.cancelled != nil {
 		p.Addf(field, id, "was cancelled on %s (%s)", in.cancelled.Date, in.cancelled.Reason)
 		p.Also(ErrCancelled)
-		return nil, false
-	}
-	if day.IsValid() && day.Before(in.in.Issued) {
-		p.Addf(field, id, "is issued on %s, after %s", in.in.Issued, day)
 		return nil, false
 	}
 	return in, true
@@ -331,13 +346,14 @@ func (b *Book) release(in *invoice, units int64) {
 }
 
 // payOldestFirst allocates avail units of payment pi, dated day, to the
-// open invoices issued by then, the oldest due date first (then the
-// oldest issue date, then the order recorded), and returns what is left.
+// open invoices (all issued by then: money entries come in date order),
+// the oldest due date first (then the oldest issue date, then the order
+// recorded), and returns what is left.
 func (b *Book) payOldestFirst(pi int, avail int64, day clientele.Date) int64 {
 	var order []int
 	for i := range b.invoices {
 		in := &b.invoices[i]
-		if in.open() > 0 && !in.in.Issued.After(day) {
+		if in.open() > 0 {
 			order = append(order, i)
 		}
 	}

@@ -56,10 +56,14 @@
 //
 // # Days
 //
-// Every report takes a day. The book on a day is the book of the
-// entries dated on or before it, replayed in the order recorded: as of
-// any past day the ageing shows what was owed then. An invoice is past
-// due the day after its due date (ledger.Invoice.StateOn's rule).
+// Every report takes a day. Entries that move money (invoices,
+// payments, credit notes, cancellations, credit applications) are
+// journaled in date order: one dated before the latest such entry is
+// refused (renderings may be recorded late). So the book on a day is
+// exactly the book of the entries dated on or before it, and the
+// ageing as of any past day shows what was owed then, allocated as it
+// was then. An invoice is past due the day after its due date
+// (ledger.Invoice.StateOn's rule).
 //
 // # Reports
 //

@@ -41,6 +41,7 @@ func randomJournal(t *testing.T, seed uint64, accepted map[string]int) {
 	rendered, received := decimal.Zero, decimal.Zero
 	var unbilled, invoices []string
 	money := func() decimal.Decimal { return decimal.New(1+rng.Int64N(50_000), -2) }
+	then := map[clientele.Date]Totals{} // the totals as they stood after each day's entry
 	for step := range 120 {
 		on := start.AddDays(step)
 		var e Entry
@@ -91,6 +92,12 @@ func randomJournal(t *testing.T, seed uint64, accepted map[string]int) {
 			invoices = append(invoices, in.in.ID)
 		}
 		checkInvariants(t, b, on, rendered, received)
+		then[on], _ = b.Totals(on)
+	}
+	for on, want := range then {
+		got, err := b.Totals(on)
+		require.NoError(t, err)
+		require.Equal(t, want, got, "the book as of %s is the book as it stood then", on)
 	}
 }
 

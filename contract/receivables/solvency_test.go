@@ -35,19 +35,20 @@ func TestHistoryFeedsSolvencyPaymentDiscipline(t *testing.T) {
 	_, err = b.Record(entries...)
 	require.NoError(t, err)
 	terms := contract.PaymentTerms{NetDays: 30}
-	for _, inv := range []struct{ id, on, rendering string }{{"INV-1", "2026-01-01", "r-1"}, {"INV-2", "2026-02-01", "r-2"}} {
-		e, err := b.Issue(terms, inv.id, day(inv.on), inv.rendering)
+	issue := func(id, on, rendering string) {
+		e, err := b.Issue(terms, id, day(on), rendering)
 		require.NoError(t, err)
 		_, err = b.Record(e)
 		require.NoError(t, err)
 	}
-	for _, p := range []struct {
-		id, on string
-		amount int64
-	}{{"p-1", "2026-01-20", 600}, {"p-2", "2026-02-10", 400}} {
-		_, err = b.Record(receivables.Entry{Payment: &receivables.Payment{Payment: ledger.Payment{ID: p.id, Date: day(p.on), Amount: decimal.NewFromInt(p.amount)}, Currency: "EUR"}})
+	pay := func(id, on string, amount int64) {
+		_, err := b.Record(receivables.Entry{Payment: &receivables.Payment{Payment: ledger.Payment{ID: id, Date: day(on), Amount: decimal.NewFromInt(amount)}, Currency: "EUR"}})
 		require.NoError(t, err)
 	}
+	issue("INV-1", "2026-01-01", "r-1")
+	pay("p-1", "2026-01-20", 600)
+	issue("INV-2", "2026-02-01", "r-2")
+	pay("p-2", "2026-02-10", 400)
 
 	history, err := receivables.ClientHistory("c-1", b)
 	require.NoError(t, err)
