@@ -60,14 +60,15 @@ func (c AgeingConfig) check(p *validate.Problems, prefix string) {
 	}
 }
 
-// Bucket is one column of the ageing: invoices From to To days past due,
-// both included; the last bucket has no upper end (To is 0) and the
-// first takes in invoices not yet due (From is 0, and their days past
-// due, negative, count as 0).
+// Bucket is one column of the ageing: invoices From to To days past
+// due, both included. The first takes in invoices not yet due too
+// (From is 0, and their days past due, negative, count as 0); the last
+// is OpenEnded, with no To.
 type Bucket struct {
-	Label string `json:"label"`
-	From  int    `json:"from"`
-	To    int    `json:"to,omitempty"`
+	Label     string `json:"label"`
+	From      int    `json:"from"`
+	To        int    `json:"to,omitempty"`
+	OpenEnded bool   `json:"open_ended,omitempty"`
 }
 
 // Buckets returns the buckets the edges make, labelled "current",
@@ -88,7 +89,7 @@ func (c AgeingConfig) Buckets() []Bucket {
 		out = append(out, b)
 	}
 	last := c.Edges[len(c.Edges)-1]
-	return append(out, Bucket{Label: "over " + strconv.Itoa(last), From: last + 1})
+	return append(out, Bucket{Label: "over " + strconv.Itoa(last), From: last + 1, OpenEnded: true})
 }
 
 // Ageing is the receivables ageing on a day: what is owed, per client

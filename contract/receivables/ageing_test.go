@@ -113,7 +113,7 @@ func TestAgeingConfigValidate(t *testing.T) {
 	problemtest.Require(t, AgeingConfig{}.Validate(), ErrInvalid, []string{"edges = 0: must list 1 to 12 edges"})
 	problemtest.Require(t, AgeingConfig{Edges: []int{-1, 30, 30, 40000}}.Validate(), ErrInvalid, []string{
 		"edges[0] = -1: must be within 0..36600", "edges[2] = 30: must be above the edge before it (30)", "edges[3] = 40000: must be within 0..36600"})
-	assert.Equal(t, []Bucket{{"current-7", 0, 7}, {"8-14", 8, 14}, {"over 14", 15, 0}}, AgeingConfig{Edges: []int{7, 14}}.Buckets())
+	assert.Equal(t, []Bucket{{"current-7", 0, 7, false}, {"8-14", 8, 14, false}, {"over 14", 15, 0, true}}, AgeingConfig{Edges: []int{7, 14}}.Buckets())
 	cfg, err := clientele.LoadConfig[AgeingConfig](strings.NewReader(`{"edges":[0,15,45]}`))
 	require.NoError(t, err)
 	assert.Equal(t, []int{0, 15, 45}, cfg.Edges)

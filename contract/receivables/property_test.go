@@ -180,3 +180,10 @@ func kindOf(e Entry) string {
 	}
 	return "credit_application"
 }
+
+// FuzzRandomJournal runs the invariants over journals from any seed:
+// go test -fuzz FuzzRandomJournal -fuzztime 30s ./contract/receivables
+func FuzzRandomJournal(f *testing.F) {
+	f.Add(uint64(7))
+	f.Fuzz(func(t *testing.T, seed uint64) { randomJournal(t, seed, map[string]int{}) })
+}
