@@ -304,7 +304,9 @@ func (b *Book) allocate(in *invoice, pi int, avail int64, day clientele.Date) in
 	}
 	take := min(avail, open)
 	if in.in.Early != nil && in.credited == 0 && in.discount == 0 && !in.lateAlloc && !day.After(in.in.Early.DiscountDate) {
-		if need := in.earlyUnits - in.allocated; avail >= need {
+		// need > 0: credit applied at face value may already cover the
+		// discounted amount, and then no discount is earned.
+		if need := in.earlyUnits - in.allocated; need > 0 && avail >= need {
 			take = need
 			in.discount = in.units - in.earlyUnits
 			in.discountDate = day
