@@ -150,3 +150,21 @@ func TestDebtorsSortedByAmountThenAge(t *testing.T) {
 	assert.Equal(t, 74, ds[2].DaysOverdue, "Jan 31 → Apr 15")
 	assert.Empty(t, ds[2].Manager)
 }
+
+// Books in any order, one client's contracts apart, age the same as
+// books listed by client.
+func TestAgeingDoesNotDependOnBookOrder(t *testing.T) {
+	books := ageingBooks(t)
+	want, err := Age(day("2026-04-15"), DefaultAgeingConfig(), books)
+	require.NoError(t, err)
+	shuffled := []*Book{books[1], books[0], books[2]} // c-2, c-1, c-2
+	got, err := Age(day("2026-04-15"), DefaultAgeingConfig(), shuffled)
+	require.NoError(t, err)
+	assert.Equal(t, slices.Collect(want.Clients()), slices.Collect(got.Clients()))
+	assert.Equal(t, want.Total, got.Total)
+	d1, err := Debtors(day("2026-04-15"), books, Managers{})
+	require.NoError(t, err)
+	d2, err := Debtors(day("2026-04-15"), shuffled, Managers{})
+	require.NoError(t, err)
+	assert.Equal(t, d1, d2)
+}

@@ -51,14 +51,17 @@ func Collect(day clientele.Date, books []*Book) (*Portfolio, error) {
 		return nil, err
 	}
 	pf := &Portfolio{day: day, currency: cur}
-	index := make(map[string]int32, len(books))
 	var wideCredit []wide.Int128 // per client, in order of appearance
 	n := 0
 	for _, b := range books {
 		n += len(b.items)
 	}
 	pf.items = make([]portfolioItem, 0, n)
-	last, lastIdx := "", int32(-1)
+	// Books listed by client ID (a host's usual query) need neither a map
+	// nor a sort: a client ID above the last one is a new client. The
+	// map is built the first time the order breaks.
+	var index map[string]int32
+	ordered := true
 	for _, b := range books {
 		st, err := b.at(day)
 		if err != nil {
@@ -66,16 +69,32 @@ func Collect(day clientele.Date, books []*Book) (*Portfolio, error) {
 		}
 		pf.minor = st.minor
 		id := st.acct.ClientID
-		ci := lastIdx
-		if id != last || lastIdx < 0 { // books of one client often come together
-			var ok bool
-			if ci, ok = index[id]; !ok {
-				ci = int32(len(pf.clients))
-				index[id] = ci
-				pf.clients = append(pf.clients, id)
-				wideCredit = append(wideCredit, wide.Int128{})
+		nc := int32(len(pf.clients))
+		ci := nc - 1
+		switch {
+		case nc > 0 && id == pf.clients[ci]:
+			// the same client as the book before
+		case ordered && (nc == 0 || id > pf.clients[ci]):
+			ci = nc
+		default:
+			if ordered {
+				ordered = false
+				index = make(map[string]int32, len(books))
+				for i, c := range pf.clients {
+					index[c] = int32(i)
+				}
 			}
-			last, lastIdx = id, ci
+			var known bool
+			if ci, known = index[id]; !known {
+				ci = nc
+			}
+		}
+		if ci == nc {
+			pf.clients = append(pf.clients, id)
+			wideCredit = append(wideCredit, wide.Int128{})
+			if index != nil {
+				index[id] = ci
+			}
 		}
 		wideCredit[ci] = wideCredit[ci].AddInt64(st.credit)
 		overdue := false
@@ -87,7 +106,15 @@ func Collect(day clientele.Date, books []*Book) (*Portfolio, error) {
 			pf.overdue = append(pf.overdue, overdueBook{client: ci, contract: st.acct.ContractID})
 		}
 	}
-	// Renumber the clients in ID order, so reports come sorted.
+	pf.credit = wideCredit
+	if !ordered {
+		pf.sortClients()
+	}
+	return pf, nil
+}
+
+// sortClients renumbers the clients in ID order, so reports come sorted.
+func (pf *Portfolio) sortClients() {
 	order := make([]int32, len(pf.clients))
 	for i := range order {
 		order[i] = int32(i)
@@ -95,20 +122,19 @@ func Collect(day clientele.Date, books []*Book) (*Portfolio, error) {
 	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(pf.clients[x], pf.clients[y]) })
 	rank := make([]int32, len(order))
 	sorted := make([]string, len(order))
-	pf.credit = make([]wide.Int128, len(order))
+	credit := make([]wide.Int128, len(order))
 	for r, old := range order {
 		rank[old] = int32(r)
 		sorted[r] = pf.clients[old]
-		pf.credit[r] = wideCredit[old]
+		credit[r] = pf.credit[old]
 	}
-	pf.clients = sorted
+	pf.clients, pf.credit = sorted, credit
 	for i := range pf.items {
 		pf.items[i].client = rank[pf.items[i].client]
 	}
 	for i := range pf.overdue {
 		pf.overdue[i].client = rank[pf.overdue[i].client]
 	}
-	return pf, nil
 }
 
 // checkBooks validates the day and the books: none zero, one currency.
