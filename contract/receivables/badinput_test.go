@@ -108,3 +108,20 @@ func TestIssueRefusesBadTerms(t *testing.T) {
 	_, err = b.Issue(net30, "INV-2", day("2026-01-01"), "r-2")
 	problemtest.Require(t, err, ErrInvalid, []string{"invoice.renderings[0] = r-2: is rendered on 2026-01-05, after the issue date 2026-01-01"})
 }
+
+// A stored journal replays strictly: a payment repeated in it is an
+// error, while Record skips a retried payment.
+func TestReplayRefusesARepeatedPayment(t *testing.T) {
+	a := Account{ContractID: "k-1", ClientID: "c-1", Currency: "EUR", Entries: []Entry{pay("p-1", "2026-01-01", "10"), pay("p-1", "2026-01-01", "10")}}
+	_, err := Open(a)
+	problemtest.Require(t, err, ErrInvalid, []string{"entries[1].payment.id = p-1: repeats a payment of the journal"})
+	b := newBook(t)
+	n, err := b.Record(pay("p-1", "2026-01-01", "10"), pay("p-1", "2026-01-01", "10.00"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "the second is the same payment: skipped")
+	_, err = b.Record(pay("p-1", "2026-01-01", "10.01"))
+	var conflict *PaymentConflictError
+	require.ErrorAs(t, err, &conflict)
+	assert.EqualError(t, err, `receivables: conflict: contract "k-1": payment "p-1" is recorded as 10 on 2026-01-01, not 10.01 on 2026-01-01`)
+	assert.ErrorIs(t, err, ErrConflict)
+}

@@ -2,6 +2,7 @@ package receivables
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -178,11 +179,12 @@ func (b *Book) record(entries []Entry, skipDuplicates bool) (int, error) {
 			err = p.Err(ErrInvalid)
 		}
 		if err != nil {
-			var q validate.Problems
-			q.Merge(prefix, err)
-			if _, isConflict := err.(*PaymentConflictError); isConflict {
+			var conflict *PaymentConflictError
+			if errors.As(err, &conflict) {
 				return 0, err
 			}
+			var q validate.Problems
+			q.Merge(prefix, err)
 			return 0, q.Err(ErrInvalid)
 		}
 		if dup {
