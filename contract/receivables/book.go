@@ -3,6 +3,7 @@ package receivables
 import (
 	"cmp"
 	"errors"
+	"maps"
 	"fmt"
 	"slices"
 
@@ -155,7 +156,9 @@ func (b *Book) Version() int64 { return b.acct.Version }
 // whose ID is recorded already is skipped when it is the same payment
 // (recording twice is idempotent) and refused with a
 // *PaymentConflictError when it differs. Record returns how many entries
-// it appended; it does not change the version (a Store does).
+// it appended; it does not change the version (a Store does). Being all
+// or none, it works on a copy of the book's state: a batch costs the
+// size of the book once, so record many entries in one call.
 func (b *Book) Record(entries ...Entry) (int, error) {
 	if b.byInvoice == nil {
 		var p validate.Problems
@@ -214,19 +217,11 @@ func (b *Book) clone() *Book {
 		c.invoices[i].creditNotes = slices.Clone(c.invoices[i].creditNotes)
 	}
 	c.payments = slices.Clone(b.payments)
-	c.byRendering = clonemap(b.byRendering)
-	c.byInvoice = clonemap(b.byInvoice)
-	c.byPayment = clonemap(b.byPayment)
-	c.creditNotes = clonemap(b.creditNotes)
+	c.byRendering = maps.Clone(b.byRendering)
+	c.byInvoice = maps.Clone(b.byInvoice)
+	c.byPayment = maps.Clone(b.byPayment)
+	c.creditNotes = maps.Clone(b.creditNotes)
 	return &c
-}
-
-func clonemap[K comparable, V any](m map[K]V) map[K]V {
-	c := make(map[K]V, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // apply checks one entry against the state and, when p stays empty and
