@@ -3,8 +3,8 @@ package receivables
 import (
 	"cmp"
 	"errors"
-	"maps"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/clientele-go/clientele"
