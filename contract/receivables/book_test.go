@@ -86,3 +86,39 @@ func TestEarlyPaymentDiscount(t *testing.T) {
 	assert.Equal(t, day("2026-01-08"), h[1].Paid)
 	assert.True(t, h[3].Paid.IsZero(), "the open part is unpaid")
 }
+
+// A cancelled invoice stays in the history with its reason; its money
+// goes back to credit and its rendering may be invoiced again.
+func TestCancellationKeepsHistoryAndFreesRenderings(t *testing.T) {
+	b := newBook(t)
+	record(t, b, render("r-1", "2026-01-05", "300.00"))
+	issue(t, b, net30, "INV-1", "2026-01-10", "r-1")
+	record(t, b, pay("p-1", "2026-01-15", "120.00"))
+	record(t, b, Entry{Cancellation: &Cancellation{Invoice: "INV-1", Date: day("2026-01-20"), Reason: "wrong legal entity"}})
+
+	tot, err := b.Totals(day("2026-01-20"))
+	require.NoError(t, err)
+	assertAmount(t, "0", tot.Invoiced, "a cancelled invoice is not invoiced")
+	assertAmount(t, "300", tot.Uninvoiced, "its rendering is free again")
+	assertAmount(t, "120", tot.Credit, "its money is credit")
+	assert.Empty(t, b.History(), "a cancelled invoice was never owed")
+
+	issue(t, b, net30, "INV-2", "2026-01-21", "r-1")
+	record(t, b, Entry{CreditApplication: &CreditApplication{Invoice: "INV-2", Date: day("2026-01-21"), Amount: dec("120.00")}})
+	invs, err := b.Invoices(day("2026-01-21"))
+	require.NoError(t, err)
+	require.Len(t, invs, 2)
+	assert.Equal(t, StatusCancelled, invs[0].Status)
+	assert.Equal(t, "wrong legal entity", invs[0].Cancellation.Reason)
+	assert.Empty(t, invs[0].Allocations)
+	assertAmount(t, "180", invs[1].Outstanding, "300 − 120")
+	assert.Equal(t, []Allocation{{Payment: "p-1", Invoice: "INV-2", Date: day("2026-01-21"), Amount: dec("120.00")}}, invs[1].Allocations, "amounts keep the currency's two places")
+
+	// As of the day before the cancellation, the book is as it stood:
+	// INV-1 open with 120 paid.
+	past, err := b.Invoices(day("2026-01-19"))
+	require.NoError(t, err)
+	require.Len(t, past, 1)
+	assert.Equal(t, StatusOpen, past[0].Status)
+	assertAmount(t, "180", past[0].Outstanding, "300 − 120")
+}
