@@ -110,8 +110,11 @@ func (o Onboarding) Validate() error {
 func (o *Onboarding) checkHead(p *validate.Problems) {
 	p.ID("id", o.ID)
 	p.Merge("trainee", o.Trainee.Validate())
-	if !o.State.IsValid() {
-		p.Add("state", o.State, "is not a state of the lifecycle (build the record with New)")
+	switch {
+	case o.State == 0:
+		p.Add("state", nil, "is required (build the record with New)")
+	case !o.State.IsValid():
+		p.Add("state", o.State, "is not a state of the lifecycle")
 	}
 	if len(o.Log) >= MaxLogEntries {
 		p.Addf("log", len(o.Log), "holds %d entries, the limit of one onboarding", MaxLogEntries)
