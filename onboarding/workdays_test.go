@@ -15,14 +15,14 @@ func TestWorkingDays(t *testing.T) {
 		from, to string
 		want     int
 	}{
-		{"2026-03-02", "2026-03-02", 1},  // Monday alone
-		{"2026-03-02", "2026-03-06", 5},  // Monday to Friday
-		{"2026-03-02", "2026-03-08", 5},  // to Sunday: the weekend adds nothing
-		{"2026-03-07", "2026-03-08", 0},  // a weekend
-		{"2026-03-06", "2026-03-09", 2},  // Friday and Monday
-		{"2026-03-02", "2026-03-31", 22}, // March 2026 from the 2nd: 4 full weeks (20) + Mon 30, Tue 31
+		{"2026-03-02", "2026-03-02", 1},   // Monday alone
+		{"2026-03-02", "2026-03-06", 5},   // Monday to Friday
+		{"2026-03-02", "2026-03-08", 5},   // to Sunday: the weekend adds nothing
+		{"2026-03-07", "2026-03-08", 0},   // a weekend
+		{"2026-03-06", "2026-03-09", 2},   // Friday and Monday
+		{"2026-03-02", "2026-03-31", 22},  // March 2026 from the 2nd: 4 full weeks (20) + Mon 30, Tue 31
 		{"2026-03-02", "2026-08-30", 130}, // 26 weeks, Monday to Sunday: 26 × 5
-		{"2026-03-03", "2026-03-02", 0},  // backwards
+		{"2026-03-03", "2026-03-02", 0},   // backwards
 	}
 	for _, tc := range cases {
 		assert.Equal(t, tc.want, WorkingDays(day(tc.from), day(tc.to)), "%s..%s", tc.from, tc.to)
