@@ -1,7 +1,7 @@
 package onboarding
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
@@ -88,16 +88,20 @@ func (pl *Plan) check(p *validate.Problems) {
 	if len(pl.Stages) != NumStages {
 		p.Addf("stages", len(pl.Stages), "must list the %d stages (introduction, product, sales_training, supervised_work): got %d", NumStages, len(pl.Stages))
 	}
-	seen := make(map[string]string)
+	seen := make(map[string]taskAt)
 	for i := range pl.Stages {
-		pl.Stages[i].check(p, fmt.Sprintf("stages[%d]", i), Stage(i+1), seen)
+		pl.Stages[i].check(p, i, seen)
 	}
 	p.Merge("knowledge_test", pl.Test.Validate())
 	p.Merge("mentoring", pl.Mentoring.Validate())
 	p.Merge("supervision", pl.Supervision.Validate())
 }
 
-func (sp *StagePlan) check(p *validate.Problems, at string, want Stage, seen map[string]string) {
+// taskAt is where a task ID first appears: stages[stage].tasks[task].
+type taskAt struct{ stage, task int }
+
+func (sp *StagePlan) check(p *validate.Problems, i int, seen map[string]taskAt) {
+	at, want := "stages["+strconv.Itoa(i)+"]", Stage(i+1)
 	if sp.Stage != want {
 		p.Addf(at+".stage", sp.Stage, "must be %s: the stages come in the article's order", want)
 	}
@@ -108,23 +112,25 @@ func (sp *StagePlan) check(p *validate.Problems, at string, want Stage, seen map
 		p.Addf(at+".tasks", len(sp.Tasks), "has more than %d tasks", MaxTasks)
 		return
 	}
-	for j, t := range sp.Tasks {
-		tf := fmt.Sprintf("%s.tasks[%d]", at, j)
-		if p.ID(tf+".id", t.ID) {
+	// Each names a task's fields only when it has a problem: a valid
+	// plan, checked on every event, costs no field paths.
+	p.Each(at+".tasks", len(sp.Tasks), func(q *validate.Problems, j int) {
+		t := &sp.Tasks[j]
+		if q.ID("id", t.ID) {
 			if first, dup := seen[t.ID]; dup {
-				p.Addf(tf+".id", t.ID, "repeats %s.id: each task ID appears once in the plan", first)
+				q.Addf("id", t.ID, "repeats stages[%d].tasks[%d].id: each task ID appears once in the plan", first.stage, first.task)
 			} else {
-				seen[t.ID] = tf
+				seen[t.ID] = taskAt{i, j}
 			}
 		}
-		p.Required(tf+".title", t.Title, validate.MaxTextLen)
+		q.Required("title", t.Title, validate.MaxTextLen)
 		if !t.Owner.IsValid() {
-			p.Add(tf+".owner", nil, "is required: hr, system_administrator, head_of_department, mentor or trainee")
+			q.Add("owner", nil, "is required: hr, system_administrator, head_of_department, mentor or trainee")
 		}
 		if t.DueDay < 0 || (sp.TargetDays >= 1 && t.DueDay > sp.TargetDays) {
-			p.Addf(tf+".due_day", t.DueDay, "must be within 0..%d, the stage's target days (0: the last)", max(sp.TargetDays, 0))
+			q.Addf("due_day", t.DueDay, "must be within 0..%d, the stage's target days (0: the last)", max(sp.TargetDays, 0))
 		}
-	}
+	})
 	if sp.Gate.KnowledgeTest && want != StageSalesTraining {
 		p.Add(at+".gate.knowledge_test", true, "only the sales_training stage holds the knowledge test")
 	}
