@@ -88,7 +88,9 @@ type Event struct {
 	// Days is the number of working days added to the stage's target
 	// (extend).
 	Days int `json:"days,omitempty"`
-	// Reason says why (required for extend, fail_gate and dismiss).
+	// Reason says why (required for extend, fail_gate and dismiss). It
+	// goes into the timeline and the end reason: refer to people by ID,
+	// never by name.
 	Reason string `json:"reason,omitempty"`
 }
 

@@ -67,3 +67,26 @@ func FuzzApply(f *testing.F) {
 		require.NoError(t, err)
 	})
 }
+
+// Any record a host's storage hands back is read or refused; nothing
+// panics, whatever the record claims.
+func FuzzRecord(f *testing.F) {
+	pl := DefaultPlan()
+	full, err := json.Marshal(inSupervisedWork(f, pl))
+	require.NoError(f, err)
+	f.Add(full)
+	f.Add([]byte(`{"id":"o","trainee":{"id":"m","role":"r"},"state":"sales_training"}`))
+	f.Add([]byte(`{"id":"o","trainee":{"id":"m","role":"r"},"state":"supervised_work","stages":[{"stage":"supervised_work","started":"9999-12-31"}],"attempts":[{"number":1}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var o Onboarding
+		if json.Unmarshal(data, &o) != nil {
+			return
+		}
+		_ = o.Validate()
+		_, _ = o.StatusOn(pl, day("9999-12-31"))
+		for k := EventStart; k <= EventDismiss; k++ {
+			c := o.Clone()
+			_ = c.Apply(pl, Event{Kind: k, On: day("9999-12-31"), By: head, Reason: "r", Days: 1, TaskID: "documents"})
+		}
+	})
+}

@@ -116,6 +116,9 @@ func (o *Onboarding) checkHead(p *validate.Problems) {
 	case !o.State.IsValid():
 		p.Add("state", o.State, "is not a state of the lifecycle")
 	}
+	if st := o.State.Stage(); st != 0 && (len(o.Stages) == 0 || o.Stages[len(o.Stages)-1].Stage != st) {
+		p.Addf("stages", len(o.Stages), "must end with the record of stage %s, the state's (build the record with New and Apply)", st)
+	}
 	if len(o.Log) >= MaxLogEntries {
 		p.Addf("log", len(o.Log), "holds %d entries, the limit of one onboarding", MaxLogEntries)
 	}
