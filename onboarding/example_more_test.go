@@ -51,8 +51,8 @@ func ExampleOnboarding_StatusOn() {
 	fmt.Println(len(st.Blockers), "blockers, the first:", st.Blockers[0].Message)
 	// Output:
 	// introduction 2 of 3
-	// task office_suite_account (Account for the office suite, owner system_administrator) was due on 2026-03-02, 1 working days late
-	// task accounting_account (Account for the accounting system, owner system_administrator) was due on 2026-03-02, 1 working days late
+	// task office_suite_account (Account for the office suite, owner system_administrator) was due on 2026-03-02, 1 working day late
+	// task accounting_account (Account for the accounting system, owner system_administrator) was due on 2026-03-02, 1 working day late
 	// 6 blockers, the first: required task company_briefing (Briefing on the company and its current policy, owner hr) is not done
 }
 

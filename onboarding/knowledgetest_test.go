@@ -54,7 +54,7 @@ func TestFinalRetry(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, st.Test)
 	assert.Equal(t, 1, st.Test.ChancesLeft)
-	assert.Contains(t, st.Summary, "the knowledge test is not passed: 1 failed attempt(s) (40 %; pass mark 80 %), one more, final chance left")
+	assert.Contains(t, st.Summary, "the knowledge test is not passed: 1 failed attempt (40 %; pass mark 80 %), one more, final chance left")
 
 	must(t, &o, pl, scoreEvent("2026-03-27", Answer{"features", 7, 10}, Answer{"delivery_time", 4, 5})) // 11 of 15 = 73.33 %
 	assert.Equal(t, StateNotPassed, o.State)

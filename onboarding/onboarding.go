@@ -254,7 +254,7 @@ func (o *Onboarding) apply(pl *Plan, e *Event) (State, string, error) {
 		}
 		rec.ExtraDays += e.Days
 		target := pl.stage(st).TargetDays + rec.ExtraDays
-		return o.State, fmt.Sprintf("stage %d (%s) extended by %d working days to %d: %s", st, st, e.Days, target, e.Reason), nil
+		return o.State, fmt.Sprintf("stage %d (%s) extended by %s to %d: %s", st, st, count(e.Days, "working day", "working days"), target, e.Reason), nil
 
 	case EventPassGate:
 		if bl := o.blockers(pl, e.On); len(bl) > 0 {
@@ -310,7 +310,7 @@ func (o *Onboarding) assignMentor(pl *Plan, e *Event) (State, string, error) {
 	if m.SellingSince.After(e.On) {
 		p.Addf("mentor.selling_since", m.SellingSince, "is after the assignment day %s", e.On)
 	} else if got, need := m.ExperienceMonths(e.On), pl.Mentoring.MinExperienceMonths; got < need {
-		p.Addf("mentor.selling_since", m.SellingSince, "gives %d months of sales experience on %s; the plan requires at least %d", got, e.On, need)
+		p.Addf("mentor.selling_since", m.SellingSince, "gives %s of sales experience on %s; the plan requires at least %d", count(got, "month", "months"), e.On, need)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return 0, "", err
@@ -320,7 +320,7 @@ func (o *Onboarding) assignMentor(pl *Plan, e *Event) (State, string, error) {
 	if len(o.Mentors) > 1 {
 		verb = "assigned, replacing " + o.Mentors[len(o.Mentors)-2].Mentor.Actor.ID
 	}
-	return o.State, fmt.Sprintf("mentor %s %s (%d months of sales experience)", m.Actor.ID, verb, m.ExperienceMonths(e.On)), nil
+	return o.State, fmt.Sprintf("mentor %s %s (%s of sales experience)", m.Actor.ID, verb, count(m.ExperienceMonths(e.On), "month", "months")), nil
 }
 
 func (o *Onboarding) scoreTest(pl *Plan, e *Event, st Stage) (State, string, error) {

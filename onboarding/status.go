@@ -104,7 +104,7 @@ func (o *Onboarding) testProgress(tp *TestPolicy) string {
 		return "the knowledge test is not taken yet"
 	}
 	left := 1 + tp.Retries - n
-	return fmt.Sprintf("the knowledge test is not passed: %d failed attempt(s) (%s), %s left", n, o.attemptScores(), retriesLeftOrNone(left))
+	return fmt.Sprintf("the knowledge test is not passed: %s (%s), %s left", count(n, "failed attempt", "failed attempts"), o.attemptScores(), retriesLeftOrNone(left))
 }
 
 func retriesLeftOrNone(n int) string {
@@ -250,7 +250,7 @@ func (o *Onboarding) stageStatus(pl *Plan, s *Status, st Stage) []string {
 		due := WorkingDay(rec.Started, t.dueDay(sp)+extraFor(t, rec))
 		if late := WorkingDays(due.AddDays(1), s.AsOf); late > 0 {
 			ts := TaskStatus{TaskID: t.ID, Title: t.Title, Owner: t.Owner, Due: due, DaysLate: late,
-				Message: fmt.Sprintf("task %s (%s, owner %s) was due on %s, %d working days late", t.ID, t.Title, t.Owner, due, late)}
+				Message: fmt.Sprintf("task %s (%s, owner %s) was due on %s, %s late", t.ID, t.Title, t.Owner, due, count(late, "working day", "working days"))}
 			s.OverdueTasks = append(s.OverdueTasks, ts)
 			lines = append(lines, ts.Message)
 		}
@@ -263,7 +263,9 @@ func (o *Onboarding) stageStatus(pl *Plan, s *Status, st Stage) []string {
 	if st == StageSupervisedWork {
 		r := o.readiness(&pl.Supervision)
 		s.Readiness = &r
-		lines = append(lines, r.Message)
+		if r.Ready || !sp.Gate.Readiness {
+			lines = append(lines, r.Message) // else the blocker says it
+		}
 	}
 	s.Blockers = o.blockers(pl, s.AsOf)
 	if len(s.Blockers) == 0 {
@@ -299,9 +301,6 @@ func (o *Onboarding) testStatus(tp *TestPolicy, since, asOf clientele.Date) Test
 		ts.Message = fmt.Sprintf("the knowledge test is overdue: its review window closed on %s", ts.Closes)
 	default:
 		ts.Message = fmt.Sprintf("the knowledge test's answers are checked from %s; the result is due between %s and %s", since, ts.Opens, ts.Closes)
-	}
-	if !ts.Passed && ts.Attempts > 0 {
-		ts.Message += fmt.Sprintf(" (%d failed attempt(s), %s left)", ts.Attempts, retriesLeftOrNone(ts.ChancesLeft))
 	}
 	return ts
 }

@@ -35,7 +35,7 @@ func TestStatusOverdue(t *testing.T) {
 	assert.Equal(t, map[string]int{"company_briefing": 1, "meet_colleagues": 1, "office_suite_account": 3, "accounting_account": 3}, late)
 	assert.Equal(t, TaskStatus{TaskID: "company_briefing", Title: "Briefing on the company and its current policy", Owner: OwnerHR,
 		Due: day("2026-03-04"), DaysLate: 1,
-		Message: "task company_briefing (Briefing on the company and its current policy, owner hr) was due on 2026-03-04, 1 working days late"}, st.OverdueTasks[0])
+		Message: "task company_briefing (Briefing on the company and its current policy, owner hr) was due on 2026-03-04, 1 working day late"}, st.OverdueTasks[0])
 
 	var blocked []string
 	for _, b := range st.Blockers {
@@ -49,8 +49,8 @@ func TestStatusOverdue(t *testing.T) {
 	assert.Len(t, st.Timeline, 4)
 
 	assert.Equal(t, "Trainee m-17 is in stage 1 of 4 (introduction) since 2026-03-02: working day 4 of a target of 3, 1 over. "+
-		"Task company_briefing (Briefing on the company and its current policy, owner hr) was due on 2026-03-04, 1 working days late. "+
-		"Task meet_colleagues (Meet the colleagues, owner hr) was due on 2026-03-04, 1 working days late. "+
+		"Task company_briefing (Briefing on the company and its current policy, owner hr) was due on 2026-03-04, 1 working day late. "+
+		"Task meet_colleagues (Meet the colleagues, owner hr) was due on 2026-03-04, 1 working day late. "+
 		"Task office_suite_account (Account for the office suite, owner system_administrator) was due on 2026-03-02, 3 working days late. "+
 		"Task accounting_account (Account for the accounting system, owner system_administrator) was due on 2026-03-02, 3 working days late. "+
 		"Blocked: required task company_briefing (Briefing on the company and its current policy, owner hr) is not done; "+

@@ -149,11 +149,11 @@ func (o *Onboarding) readiness(sp *SupervisionPolicy) Readiness {
 	}
 	switch {
 	case r.Ready:
-		r.Message = fmt.Sprintf("ready to work independently: %d consecutive periods on target (%d needed), since %s", r.Streak, r.Needed, r.Since)
+		r.Message = fmt.Sprintf("ready to work independently: %s on target (%d needed), since %s", count(r.Streak, "period", "consecutive periods"), r.Needed, r.Since)
 	case len(o.Reviews) == 0:
-		r.Message = fmt.Sprintf("not ready yet: no period reviewed (%d consecutive periods on target needed)", r.Needed)
+		r.Message = fmt.Sprintf("not ready yet: no period reviewed (%s on target needed)", count(r.Needed, "period", "consecutive periods"))
 	default:
-		r.Message = fmt.Sprintf("not ready yet: %d consecutive periods on target of %d needed", r.Streak, r.Needed)
+		r.Message = fmt.Sprintf("not ready yet: %s on target of %d needed", count(r.Streak, "period", "consecutive periods"), r.Needed)
 		if why != "" {
 			r.Message += "; " + why
 		}
@@ -206,19 +206,21 @@ type Productivity struct {
 
 func productivity(started, reached, asOf clientele.Date, months int) Productivity {
 	pr := Productivity{Expected: started.AddMonths(months), Reached: reached}
+	span := count(months, "month", "months")
+	days := func() string { return count(pr.Days, "day", "days") }
 	switch {
 	case reached.IsValid() && !reached.After(pr.Expected):
 		pr.Pace, pr.Days = PaceAhead, pr.Expected.Sub(reached)
-		pr.Message = fmt.Sprintf("ready on %s, %d days ahead of the expected %s (%d months from the start)", reached, pr.Days, pr.Expected, months)
+		pr.Message = fmt.Sprintf("ready on %s, %s ahead of the expected %s (%s from the start)", reached, days(), pr.Expected, span)
 	case reached.IsValid():
 		pr.Pace, pr.Days = PaceBehind, reached.Sub(pr.Expected)
-		pr.Message = fmt.Sprintf("ready on %s, %d days behind the expected %s (%d months from the start)", reached, pr.Days, pr.Expected, months)
+		pr.Message = fmt.Sprintf("ready on %s, %s behind the expected %s (%s from the start)", reached, days(), pr.Expected, span)
 	case asOf.After(pr.Expected):
 		pr.Pace, pr.Days = PaceBehind, asOf.Sub(pr.Expected)
-		pr.Message = fmt.Sprintf("not ready %d days after the expected %s (%d months from the start)", pr.Days, pr.Expected, months)
+		pr.Message = fmt.Sprintf("not ready %s after the expected %s (%s from the start)", days(), pr.Expected, span)
 	default:
 		pr.Pace, pr.Days = PaceOnTrack, pr.Expected.Sub(asOf)
-		pr.Message = fmt.Sprintf("on track: %d days left to the expected full productivity on %s (%d months from the start)", pr.Days, pr.Expected, months)
+		pr.Message = fmt.Sprintf("on track: %s left to the expected full productivity on %s (%s from the start)", days(), pr.Expected, span)
 	}
 	return pr
 }

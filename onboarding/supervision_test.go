@@ -29,7 +29,7 @@ func TestReadiness(t *testing.T) {
 	must(t, &gap, pl, review("2026-05-08", 8)) // skips the week of 05-01
 	r = gap.readiness(&pl.Supervision)
 	assert.Equal(t, 1, r.Streak)
-	assert.Equal(t, "not ready yet: 1 consecutive periods on target of 4 needed; the period 2026-05-08..2026-05-14 does not follow the one before it, which ended on 2026-04-30: the streak restarted", r.Message)
+	assert.Equal(t, "not ready yet: 1 period on target of 4 needed; the period 2026-05-08..2026-05-14 does not follow the one before it, which ended on 2026-04-30: the streak restarted", r.Message)
 
 	must(t, &o, pl, review("2026-05-01", 5))
 	r = o.readiness(&pl.Supervision)
@@ -50,7 +50,7 @@ func TestNotReadyBlocksTheLastGate(t *testing.T) {
 	err := o.Apply(pl, Event{Kind: EventPassGate, On: day("2026-03-27"), By: head})
 	var te *TransitionError
 	require.ErrorAs(t, err, &te)
-	assert.Equal(t, []Blocker{{Code: BlockNotReady, Message: "not ready yet: 1 consecutive periods on target of 4 needed"}}, te.Blockers)
+	assert.Equal(t, []Blocker{{Code: BlockNotReady, Message: "not ready yet: 1 period on target of 4 needed"}}, te.Blockers)
 }
 
 // Review periods: one plan period long, after supervised work began,
