@@ -239,3 +239,23 @@ func TestErrorsMatchTheirKinds(t *testing.T) {
 	assert.EqualError(t, err, `update onboarding "o-1": onboarding: version conflict (given version 1, stored version 2)`)
 	assert.ErrorIs(t, err, ErrConflict)
 }
+
+// The log is bounded: the last event that fits is accepted and the
+// record still validates (a store takes it); the next one is refused.
+func TestLogIsBounded(t *testing.T) {
+	pl := DefaultPlan()
+	o := inSupervisedWork(t, pl)
+	for len(o.Log) < MaxLogEntries-1 {
+		o.Log = append(o.Log, o.Log[len(o.Log)-1])
+	}
+	e := Event{Kind: EventExtend, On: day("2026-03-20"), By: head, Days: 1, Reason: "r"}
+	must(t, &o, pl, e)
+	require.NoError(t, o.Validate())
+	assert.ErrorContains(t, o.Apply(pl, e), "log = 10000: is full: an onboarding records at most 10000 events")
+	o.Log = append(o.Log, o.Log[0])
+	assert.ErrorContains(t, o.Validate(), "log = 10001: holds more than 10000 entries")
+
+	bad := inSupervisedWork(t, pl)
+	bad.Results = append(bad.Results, ResultsEntry{Results: Results{Calls: MaxCount + 1}})
+	assert.ErrorContains(t, bad.Validate(), "results[0].results.calls = 1000001: must be within 0..1000000")
+}

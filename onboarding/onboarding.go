@@ -119,9 +119,17 @@ func (o *Onboarding) checkHead(p *validate.Problems) {
 	if st := o.State.Stage(); st != 0 && (len(o.Stages) == 0 || o.Stages[len(o.Stages)-1].Stage != st) {
 		p.Addf("stages", len(o.Stages), "must end with the record of stage %s, the state's (build the record with New and Apply)", st)
 	}
-	if len(o.Log) >= MaxLogEntries {
-		p.Addf("log", len(o.Log), "holds %d entries, the limit of one onboarding", MaxLogEntries)
+	for _, l := range [...]struct {
+		name string
+		n    int
+	}{{"stages", len(o.Stages)}, {"tasks_done", len(o.TasksDone)}, {"mentors", len(o.Mentors)}, {"results", len(o.Results)},
+		{"attempts", len(o.Attempts)}, {"reviews", len(o.Reviews)}, {"log", len(o.Log)}} {
+		if l.n > MaxLogEntries {
+			p.Addf(l.name, l.n, "holds more than %d entries, the limit of one onboarding", MaxLogEntries)
+		}
 	}
+	// The counts are summed (the mentor's bonus): bounded, no sum overflows.
+	p.Each("results", len(o.Results), func(q *validate.Problems, i int) { o.Results[i].Results.check(q, "results") })
 }
 
 // Clone returns a deep copy.
@@ -170,6 +178,9 @@ func (o *Onboarding) Apply(plan Plan, e Event) error {
 	o.checkHead(&p)
 	p.Merge("plan", plan.Validate())
 	e.check(&p)
+	if len(o.Log) == MaxLogEntries {
+		p.Addf("log", len(o.Log), "is full: an onboarding records at most %d events", MaxLogEntries)
+	}
 	if n := len(o.Log); n > 0 && e.On.IsValid() && e.On.Before(o.Log[n-1].On) {
 		last := o.Log[n-1]
 		p.Addf("on", e.On, "is before the last recorded event (%s on %s): dates must not go backwards", last.Event, last.On)

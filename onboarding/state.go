@@ -9,16 +9,15 @@ import (
 // State is where a trainee's onboarding stands in its lifecycle:
 //
 //	pending ─start─► introduction ─pass_gate─► product ─pass_gate─► sales_training ─pass_gate─► supervised_work ─pass_gate─► completed
-//	                      │                       │                     │    │                        │
-//	                      └──── fail_gate ────────┴──────────┬──────────┘    └ score_test (last retry  │
-//	                                                         ▼                 failed) ──► not_passed  │
-//	                                                    not_passed ◄──────────── fail_gate ────────────┘
 //
-// and every state but the three final ones goes to dismissed on dismiss.
-// Inside a stage the record grows by complete_task, assign_mentor,
-// record_results, extend, score_test and review_period without changing
-// state. The table is [Transitions]; completed, not_passed and dismissed
-// are final.
+//	introduction, product, sales_training, supervised_work ─fail_gate─► not_passed
+//	sales_training ─score_test (a failure with no retry left)─► not_passed
+//	pending and every stage ─dismiss─► dismissed
+//
+// Inside a stage complete_task, assign_mentor, record_results and extend
+// (and score_test in sales training, review_period in supervised work)
+// add to the record without changing the state. The table is
+// [Transitions]; completed, not_passed and dismissed are final.
 type State uint8
 
 const (
