@@ -33,6 +33,8 @@ var (
 // transition table has no row for the event in the state (Blockers is
 // empty), or it has one but the gate is not met (Blockers says what is
 // missing, each in words). The onboarding is unchanged.
+//
+// The zero TransitionError names no event; Apply returns filled ones.
 type TransitionError struct {
 	OnboardingID string
 	State        State
@@ -63,6 +65,8 @@ func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
 
 // StoreError says which store operation failed on which onboarding, and
 // why. It matches ErrNotFound, ErrAlreadyExists or ErrConflict.
+//
+// The zero StoreError wraps nothing; stores return filled ones.
 type StoreError struct {
 	Op           string
 	OnboardingID string

@@ -62,6 +62,8 @@ func ArticleHiring() HiringInput {
 
 // HiringPlan is how many candidates to invite and how many résumés to
 // review for one day of interviews.
+//
+// The zero HiringPlan is the empty result returned with an error.
 type HiringPlan struct {
 	Input HiringInput `json:"input"`
 	// Invitations is InterviewsPerDay ÷ show-up rate, rounded up: a

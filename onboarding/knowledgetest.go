@@ -94,6 +94,8 @@ func (tp TestPolicy) Validate() error {
 }
 
 // Answer is one question of an attempt, scored by the examiner.
+//
+// The zero Answer has no question and no maximum: Apply names both.
 type Answer struct {
 	// Question names the question or topic ("delivery_time",
 	// "alternatives_out_of_stock"); unique in the attempt.
@@ -127,6 +129,8 @@ func checkAnswers(p *validate.Problems, answers []Answer) {
 // Attempt is one scored attempt at the knowledge test, as recorded.
 // Its outcome is fixed when it is scored: a later change of the pass mark
 // does not rewrite history.
+//
+// The zero Attempt is none (Number 0); Apply makes them.
 type Attempt struct {
 	// Number counts the attempts, from 1.
 	Number   int             `json:"number"`

@@ -69,6 +69,8 @@ func (mp MentorPolicy) Validate() error {
 
 // Mentor is a mentor being assigned: who, and since when they sell (the
 // start of their sales experience).
+//
+// The zero Mentor is nobody: Apply names the actor and the start of experience as required.
 type Mentor struct {
 	Actor authority.Actor `json:"actor"`
 	// SellingSince is the day the mentor's sales experience began.
@@ -98,6 +100,8 @@ func (m Mentor) ExperienceMonths(on clientele.Date) int {
 }
 
 // Mentorship is a mentor's assignment as recorded.
+//
+// The zero Mentorship is none; Apply makes them.
 type Mentorship struct {
 	Mentor     Mentor          `json:"mentor"`
 	AssignedOn clientele.Date  `json:"assigned_on"`
@@ -107,6 +111,8 @@ type Mentorship struct {
 // Results are the trainee's countable results: what the article records
 // during mentoring (calls made, applications received) and what
 // supervised work is reviewed on (meetings, contracts).
+//
+// The zero Results count nothing; as a target they ask for nothing.
 type Results struct {
 	Calls        int `json:"calls,omitempty"`
 	Applications int `json:"applications,omitempty"`
@@ -168,6 +174,8 @@ func (r Results) String() string {
 }
 
 // ResultsEntry is one record of the trainee's results.
+//
+// The zero ResultsEntry is none; Apply makes them.
 type ResultsEntry struct {
 	On      clientele.Date  `json:"on"`
 	By      authority.Actor `json:"by"`

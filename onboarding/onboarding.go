@@ -43,6 +43,8 @@ type Onboarding struct {
 }
 
 // StageRecord is one stage as the trainee went through it.
+//
+// The zero StageRecord is none; Apply makes them.
 type StageRecord struct {
 	Stage   Stage          `json:"stage"`
 	Started clientele.Date `json:"started"`
@@ -54,6 +56,8 @@ type StageRecord struct {
 }
 
 // TaskDone is a checklist task done.
+//
+// The zero TaskDone is none; Apply makes them.
 type TaskDone struct {
 	TaskID string          `json:"task_id"`
 	On     clientele.Date  `json:"on"`
@@ -61,6 +65,8 @@ type TaskDone struct {
 }
 
 // Entry is one accepted event in the timeline, with what it did in words.
+//
+// The zero Entry is none; Apply makes them.
 type Entry struct {
 	On    clientele.Date  `json:"on"`
 	Event EventKind       `json:"event"`

@@ -28,6 +28,8 @@ type Plan struct {
 }
 
 // StagePlan is one stage of a plan.
+//
+// The zero StagePlan has no stage and no target: Plan.Validate names both.
 type StagePlan struct {
 	Stage Stage `json:"stage"`
 	// TargetDays is the stage's target duration in working days (Monday
@@ -41,6 +43,8 @@ type StagePlan struct {
 }
 
 // Task is one item of a stage's checklist.
+//
+// The zero Task has no ID, title or owner: Plan.Validate names them.
 type Task struct {
 	// ID names the task in events (complete_task); unique in the plan.
 	ID string `json:"id"`
@@ -57,6 +61,8 @@ type Task struct {
 
 // Gate is what a stage requires, beyond its required tasks, before the
 // trainee passes to the next one.
+//
+// The zero Gate asks for the required tasks only.
 type Gate struct {
 	// Mentor: a mentor is assigned.
 	Mentor bool `json:"mentor,omitempty"`

@@ -78,6 +78,8 @@ func (s *State) UnmarshalText(b []byte) error {
 // Transition is one row of the lifecycle table: in state From, the event
 // Event may lead to state To. An event with two rows from one state
 // (score_test in sales training) goes to the one its outcome selects.
+//
+// The zero Transition is no row of the table.
 type Transition struct {
 	From  State
 	Event EventKind

@@ -47,6 +47,8 @@ func (c *BlockerCode) UnmarshalText(b []byte) error {
 }
 
 // Blocker is one thing that keeps the trainee in the stage.
+//
+// The zero Blocker is none; Status and TransitionError carry them.
 type Blocker struct {
 	Code BlockerCode `json:"code"`
 	// TaskID is the task not done (task_not_done).
@@ -115,6 +117,8 @@ func retriesLeftOrNone(n int) string {
 }
 
 // TaskStatus is a task overdue on the day asked about.
+//
+// The zero TaskStatus is none; StatusOn makes them.
 type TaskStatus struct {
 	TaskID string `json:"task_id"`
 	Title  string `json:"title"`
@@ -128,6 +132,8 @@ type TaskStatus struct {
 }
 
 // TestStatus is where the knowledge test stands.
+//
+// The zero TestStatus is none; StatusOn makes it.
 type TestStatus struct {
 	Attempts int  `json:"attempts"`
 	Passed   bool `json:"passed"`
@@ -147,6 +153,8 @@ type TestStatus struct {
 // blocks the next stage, the test, the mentor's bonus, readiness, the
 // pace to full productivity, and the timeline. Summary says it all in
 // words.
+//
+// The zero Status is the empty result returned with an error.
 type Status struct {
 	AsOf         clientele.Date `json:"as_of"`
 	OnboardingID string         `json:"onboarding_id"`

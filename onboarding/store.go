@@ -64,6 +64,8 @@ func (o *Onboarding) MentorID() string {
 
 // Page asks for up to Limit onboardings whose IDs sort after After
 // (keyset paging).
+//
+// The zero Page has Limit 0: List refuses it, naming page.limit.
 type Page struct {
 	// After is the last ID of the previous page; "" starts at the top.
 	After string `json:"after,omitempty"`
@@ -75,6 +77,8 @@ type Page struct {
 const MaxPageLimit = 1000
 
 // ListPage is one page of onboardings.
+//
+// The zero ListPage is an empty last page.
 type ListPage struct {
 	Onboardings []Onboarding
 	// Next is the After value of the following page, or "" on the last.

@@ -78,6 +78,8 @@ func (sp SupervisionPolicy) Validate() error {
 }
 
 // Review is one period of supervised work and its results.
+//
+// The zero Review has no period: Apply names from and to as required.
 type Review struct {
 	// From and To are the period, both included.
 	From    clientele.Date `json:"from"`
@@ -96,6 +98,8 @@ func (r *Review) check(p *validate.Problems, at string) {
 
 // ReviewRecord is a review as recorded, judged against the targets of the
 // day: a later change of targets does not rewrite history.
+//
+// The zero ReviewRecord is none; Apply makes them.
 type ReviewRecord struct {
 	Review
 	On         clientele.Date  `json:"on"`
@@ -106,6 +110,8 @@ type ReviewRecord struct {
 }
 
 // Readiness says whether supervised work shows readiness to work alone.
+//
+// The zero Readiness is none; StatusOn makes it.
 type Readiness struct {
 	// Streak is the number of back-to-back periods on target ending with
 	// the last review; a gap between periods or a period off target
@@ -192,6 +198,8 @@ func (p *Pace) UnmarshalText(b []byte) error { return enum.Unmarshal(paceNames, 
 
 // Productivity compares the time to full productivity with the plan's
 // expectation (six months by default).
+//
+// The zero Productivity is none (its Pace unset); StatusOn makes it.
 type Productivity struct {
 	// Expected is the start of onboarding plus FullProductivityMonths.
 	Expected clientele.Date `json:"expected"`
