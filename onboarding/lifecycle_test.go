@@ -259,3 +259,42 @@ func TestLogIsBounded(t *testing.T) {
 	bad.Results = append(bad.Results, ResultsEntry{Results: Results{Calls: MaxCount + 1}})
 	assert.ErrorContains(t, bad.Validate(), "results[0].results.calls = 1000001: must be within 0..1000000")
 }
+
+// A host may change the plan: without the test and mentor gates, sales
+// training passes on its tasks alone and the test cannot be scored;
+// without readiness, supervised work passes without reviews.
+func TestHostChangesTheGates(t *testing.T) {
+	pl := DefaultPlan()
+	pl.Stages[2].Gate = Gate{}
+	pl.Stages[3].Gate = Gate{}
+	o := inSalesTraining(t, pl)
+	err := o.Apply(pl, scoreEvent("2026-03-04", Answer{"q", 1, 1}))
+	assert.ErrorIs(t, err, ErrInvalidTransition)
+	assert.ErrorContains(t, err, "the plan holds no knowledge test in this stage")
+	doStage(t, &o, pl, "2026-03-04")
+	assert.Equal(t, StateSupervisedWork, o.State)
+	st, err := o.StatusOn(pl, day("2026-03-04"))
+	require.NoError(t, err)
+	assert.Nil(t, st.Test)
+	assert.Contains(t, st.Summary, "Not ready yet: no period reviewed (4 consecutive periods on target needed). The gate is met")
+	must(t, &o, pl, Event{Kind: EventPassGate, On: day("2026-03-05"), By: head})
+	assert.Equal(t, StateCompleted, o.State)
+	assert.Equal(t, day("2026-03-05"), o.Ended)
+	st, err = o.StatusOn(pl, day("2026-03-05"))
+	require.NoError(t, err)
+	assert.Equal(t, "ready on 2026-03-05, 181 days ahead of the expected 2026-09-02 (6 months from the start)", st.Productivity.Message,
+		"no readiness: the completion day counts; 03-05 → 09-02 = 26 + 30 + 31 + 30 + 31 + 31 + 2 = 181")
+}
+
+func TestCanAndAvailableFollowTheState(t *testing.T) {
+	pl := DefaultPlan()
+	o := fresh(t)
+	assert.True(t, o.Can(EventStart))
+	must(t, &o, pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
+	assert.False(t, o.Can(EventStart))
+	assert.Equal(t, []EventKind{EventCompleteTask, EventAssignMentor, EventRecordResults, EventExtend, EventPassGate, EventFailGate, EventDismiss}, o.Available())
+	p := fresh(t)
+	must(t, &p, pl, Event{Kind: EventDismiss, On: day("2026-03-01"), By: head, Reason: "did not come"})
+	assert.Equal(t, StateDismissed, p.State)
+	assert.Empty(t, p.Available())
+}
