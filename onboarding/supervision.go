@@ -129,24 +129,34 @@ type Readiness struct {
 // readiness judges the record's reviews.
 func (o *Onboarding) readiness(sp *SupervisionPolicy) Readiness {
 	r := Readiness{Needed: sp.ConsecutivePeriods}
-	var why string // what the last review did to the streak, when it broke it
+	// broke is the review that last broke the streak, if it is the last
+	// review; gap says it broke it by not following the one before.
+	broke, gap := -1, false
 	for i, rv := range o.Reviews {
-		why = ""
+		broke, gap = -1, false
 		contiguous := i > 0 && rv.From == o.Reviews[i-1].To.AddDays(1)
 		switch {
 		case !rv.OnTarget:
-			r.Streak = 0
-			why = fmt.Sprintf("the period %s..%s was short of %s", rv.From, rv.To, strings.Join(rv.Shortfalls, ", "))
+			r.Streak, broke = 0, i
 		case contiguous:
 			r.Streak++
 		default:
 			if i > 0 && r.Streak > 0 {
-				why = fmt.Sprintf("the period %s..%s does not follow the one before it, which ended on %s: the streak restarted", rv.From, rv.To, o.Reviews[i-1].To)
+				broke, gap = i, true
 			}
 			r.Streak = 1
 		}
 		if r.Streak == r.Needed {
 			r.Since = rv.To
+		}
+	}
+	var why string // formatted once, for the one review that needs it
+	if broke >= 0 {
+		rv := o.Reviews[broke]
+		if gap {
+			why = fmt.Sprintf("the period %s..%s does not follow the one before it, which ended on %s: the streak restarted", rv.From, rv.To, o.Reviews[broke-1].To)
+		} else {
+			why = fmt.Sprintf("the period %s..%s was short of %s", rv.From, rv.To, strings.Join(rv.Shortfalls, ", "))
 		}
 	}
 	r.Ready = r.Streak >= r.Needed

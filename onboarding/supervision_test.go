@@ -31,6 +31,11 @@ func TestReadiness(t *testing.T) {
 	assert.Equal(t, 1, r.Streak)
 	assert.Equal(t, "not ready yet: 1 period on target of 4 needed; the period 2026-05-08..2026-05-14 does not follow the one before it, which ended on 2026-04-30: the streak restarted", r.Message)
 
+	gapThenShort := gap.Clone()
+	must(t, &gapThenShort, pl, review("2026-05-15", 1))
+	assert.Equal(t, "not ready yet: 0 consecutive periods on target of 4 needed; the period 2026-05-15..2026-05-21 was short of meetings 1 of 5",
+		gapThenShort.readiness(&pl.Supervision).Message, "only the last review's effect is told")
+
 	must(t, &o, pl, review("2026-05-01", 5))
 	r = o.readiness(&pl.Supervision)
 	assert.Equal(t, Readiness{Streak: 4, Needed: 4, Ready: true, Since: day("2026-05-07"),
