@@ -139,7 +139,11 @@ func (o *Onboarding) checkHead(p *validate.Problems) {
 }
 
 // Clone returns a deep copy.
-func (o Onboarding) Clone() Onboarding {
+func (o Onboarding) Clone() Onboarding { return o.clone(0) }
+
+// clone returns a deep copy whose log has room for extra more entries,
+// so Apply's copy takes its new entry without copying the log again.
+func (o Onboarding) clone(extra int) Onboarding {
 	o.Stages = slices.Clone(o.Stages)
 	o.TasksDone = slices.Clone(o.TasksDone)
 	o.Mentors = slices.Clone(o.Mentors)
@@ -152,7 +156,9 @@ func (o Onboarding) Clone() Onboarding {
 	for i := range o.Reviews {
 		o.Reviews[i].Shortfalls = slices.Clone(o.Reviews[i].Shortfalls)
 	}
-	o.Log = slices.Clone(o.Log)
+	if o.Log != nil || extra > 0 { // a nil log stays nil in a copy
+		o.Log = append(make([]Entry, 0, len(o.Log)+extra), o.Log...)
+	}
 	return o
 }
 
@@ -197,7 +203,7 @@ func (o *Onboarding) Apply(plan Plan, e Event) error {
 	if !o.State.CanHappen(e.Kind) {
 		return o.refuse(e.Kind, notInTable(o.State), nil)
 	}
-	next := o.Clone()
+	next := o.clone(1)
 	to, note, err := next.apply(&plan, &e)
 	if err != nil {
 		return err
