@@ -148,6 +148,9 @@ type Attempt struct {
 	Passed   bool            `json:"passed"`
 }
 
+// percent100 is 100 %, for percentages in percent points.
+var percent100 = decimal.NewFromInt(100)
+
 // score judges answers against the pass mark: passed when
 // Points × 100 ≥ PassMark × MaxPoints, compared exactly.
 func score(answers []Answer, passMark decimal.Decimal) (points, maxPoints int, percent decimal.Decimal, passed bool) {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/clientele-go/clientele/internal/validate"
-	"github.com/shopspring/decimal"
 )
 
 // Plan is how a company onboards a new account manager: the four stages
@@ -227,6 +226,3 @@ func DefaultPlan() Plan {
 		Supervision: DefaultSupervisionPolicy(),
 	}
 }
-
-// percent100 is 100 %, for percentages in percent points.
-var percent100 = decimal.NewFromInt(100)
