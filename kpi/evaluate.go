@@ -42,6 +42,7 @@ type evaluator struct {
 	plans      map[Period]int
 	stageIdx   []int
 	reachedAt  []int
+	openAt     []decimal.Decimal // the amounts of the deals open at the end, by stage
 	candidates []DeferredDeal
 }
 
@@ -84,6 +85,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		signed:    map[string]signedAgg{},
 		plans:     map[Period]int{},
 		reachedAt: make([]int, len(cfg.Stages)),
+		openAt:    make([]decimal.Decimal, len(cfg.Stages)),
 	}, nil
 }
 
@@ -95,9 +97,8 @@ type tally struct {
 	revenue   decimal.Decimal
 	contracts int
 
-	plan    int // index into Inputs.Plans, -1 if none
-	funnel  FunnelResult
-	weighed decimal.Decimal
+	plan   int // index into Inputs.Plans, -1 if none
+	funnel FunnelResult
 }
 
 func (e *evaluator) reset() {
@@ -106,6 +107,7 @@ func (e *evaluator) reset() {
 	clear(e.signed)
 	clear(e.plans)
 	clear(e.reachedAt)
+	clear(e.openAt)
 	e.met = e.met[:0]
 	e.candidates = e.candidates[:0]
 }
@@ -228,7 +230,6 @@ func (e *evaluator) stageOf(name string) int { return e.cfg.stageIndex(name) }
 // the weighted pipeline and stale deals at its end, and the deals ready
 // before the end but won just after it.
 func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
-	t.weighed = decimal.Zero
 	p.Each("deals", len(list), func(q *validate.Problems, i int) {
 		d := &list[i]
 		e.stageIdx = e.stageIdx[:0]
@@ -280,7 +281,7 @@ func (e *evaluator) deal(d *Deal, t *tally) {
 	}
 	f.Open++
 	now := d.Stages[current]
-	t.weighed = t.weighed.Add(d.Amount.Mul(e.cfg.Stages[e.stageIdx[current]].Probability))
+	e.openAt[e.stageIdx[current]] = e.openAt[e.stageIdx[current]].Add(d.Amount)
 	if days := to.Sub(now.On); days >= e.cfg.StaleDays {
 		f.Stale = append(f.Stale, StaleDeal{Deal: d.ID, Client: d.Client, Stage: now.Stage,
 			Since: now.On, Days: days, Amount: d.Amount})

@@ -24,7 +24,11 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 			f.Stages[i].Conversion = decimal.NewNullDecimal(count(f.Stages[i].Reached*100).DivRound(count(prev), 2))
 		}
 	}
-	f.Weighted = t.weighed.Shift(-2).Round(minorUnits(in.Currency))
+	weighed := decimal.Zero
+	for i, sum := range e.openAt {
+		weighed = weighed.Add(sum.Mul(e.cfg.Stages[i].Probability))
+	}
+	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
 	slices.SortFunc(f.Stale, func(a, b StaleDeal) int {
 		if a.Days != b.Days {
 			return b.Days - a.Days
@@ -39,9 +43,12 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	} else {
 		r.Findings = []string{"No deal was in the funnel during the period."}
 	}
-	for _, d := range f.Stale {
+	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
 		r.Findings = append(r.Findings, fmt.Sprintf("Deal %s (client %s, %s) has stood at %s since %s, %d days: stale.",
 			d.Deal, d.Client, e.money(d.Amount, in.Currency), d.Stage, d.Since, d.Days))
+	}
+	if more := len(f.Stale) - maxListedFindings; more > 0 {
+		r.Findings = append(r.Findings, fmt.Sprintf("%s more stale (Funnel.Stale lists them all).", plural(more, "deal is", "deals are")))
 	}
 	s.Funnel = f
 	return r

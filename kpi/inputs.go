@@ -89,6 +89,10 @@ func (d *Deal) check(p *validate.Problems, cfg *Config, stageIdx []int) {
 	}
 	var prev clientele.Date
 	for i, s := range d.Stages {
+		if stageIdx[i] >= 0 && s.On.IsValid() && (i == 0 || !prev.IsValid() || !s.On.Before(prev)) {
+			prev = s.On // the usual entry: no field name to format
+			continue
+		}
 		f := fmt.Sprintf("stages[%d]", i)
 		if stageIdx[i] < 0 && p.Name(f+".stage", s.Stage) {
 			p.Add(f+".stage", s.Stage, "is not one of the config's stages")

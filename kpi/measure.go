@@ -10,6 +10,10 @@ import (
 
 var hundred = decimal.NewFromInt(100)
 
+// maxListedFindings is how many flagged clients or deals a criterion's
+// findings name one by one; the structured lists hold them all.
+const maxListedFindings = 10
+
 // judge turns a measured ratio num/den (already in the benchmark's unit)
 // into a Result. The status is decided exactly, by comparing num with
 // target × den, with no rounding; Measured, Attainment and Score are
@@ -164,7 +168,7 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	} else {
 		r.Findings = append(r.Findings, fmt.Sprintf("%d of %s met in the period signed a contract.", signed, plural(prospects, "prospect", "prospects")))
 	}
-	for _, u := range s.Unreached {
+	for _, u := range s.Unreached[:min(len(s.Unreached), maxListedFindings)] {
 		f := fmt.Sprintf("Client %s: %d meetings from %s to %s and no contract: the decision maker was most likely not reached",
 			u.Client, u.Meetings, u.First, u.Last)
 		switch {
@@ -178,6 +182,10 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 			f += "."
 		}
 		r.Findings = append(r.Findings, f)
+	}
+	if more := len(s.Unreached) - maxListedFindings; more > 0 {
+		r.Findings = append(r.Findings, fmt.Sprintf("%s more met %d times or more without a contract (Scorecard.Unreached lists them all).",
+			plural(more, "client was", "clients were"), e.cfg.DecisionMakerMeetings))
 	}
 	return r
 }
