@@ -105,8 +105,11 @@ type Activity struct {
 }
 
 func (a *Activity) check(p *validate.Problems) {
-	if !a.Kind.IsValid() {
-		p.Add("kind", a.Kind, "is not a known activity kind")
+	switch {
+	case a.Kind == 0:
+		p.Add("kind", nil, "is required")
+	case !a.Kind.IsValid():
+		p.Add("kind", uint8(a.Kind), "is not a known activity kind")
 	}
 	p.Date("on", a.On, true)
 	switch {
@@ -115,7 +118,7 @@ func (a *Activity) check(p *validate.Problems) {
 		p.ID("client", a.Client)
 	}
 	if !a.DecisionMaker.IsValid() {
-		p.Add("decision_maker", a.DecisionMaker, "is not unknown, present or absent")
+		p.Add("decision_maker", uint8(a.DecisionMaker), "is not unknown, present or absent")
 	} else if a.DecisionMaker != PresenceUnknown && a.Kind != ActivityMeeting {
 		p.Add("decision_maker", a.DecisionMaker, "is recorded for meetings only")
 	}

@@ -72,7 +72,9 @@ type Inputs struct {
 
 func (in *Inputs) checkHead(p *validate.Problems, period Period) {
 	p.ID("manager", in.Manager)
-	if _, ok := currency.MinorUnits(in.Currency); !ok {
+	if in.Currency == "" {
+		p.Add("currency", nil, "is required")
+	} else if _, ok := currency.MinorUnits(in.Currency); !ok {
 		p.Add("currency", in.Currency, "is not a known ISO 4217 currency code")
 	}
 	if in.WorkingDays < 0 || in.WorkingDays > period.Days() {

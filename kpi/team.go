@@ -140,13 +140,13 @@ func (tr *Trend) describe() {
 	}
 	d := last.Overall.Decimal.Sub(first.Overall.Decimal)
 	tr.Change = decimal.NewNullDecimal(d)
-	dir := "unchanged at"
+	move := "unchanged"
 	switch d.Sign() {
 	case 1:
-		dir = "up " + d.StringFixed(2) + " points to"
+		move = "up " + d.StringFixed(2) + " points"
 	case -1:
-		dir = "down " + d.Neg().StringFixed(2) + " points to"
+		move = "down " + d.Neg().StringFixed(2) + " points"
 	}
-	tr.Finding = fmt.Sprintf("Manager %s: overall score %s %s from %s in %s to %s.",
-		tr.Manager, dir, last.Overall.Decimal.StringFixed(2), first.Overall.Decimal.StringFixed(2), first.Period, last.Period)
+	tr.Finding = fmt.Sprintf("Manager %s: overall score went from %s (%s) to %s (%s), %s.",
+		tr.Manager, first.Overall.Decimal.StringFixed(2), first.Period, last.Overall.Decimal.StringFixed(2), last.Period, move)
 }
