@@ -5,8 +5,8 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/validate"
-	"github.com/shopspring/decimal"
 )
 
 // Evaluate scores one manager over one period against cfg: the seven
@@ -42,7 +42,7 @@ type evaluator struct {
 	plans      map[Period]int
 	stageIdx   []int
 	reachedAt  []int
-	openAt     []decimal.Decimal // the amounts of the deals open at the end, by stage
+	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
 	candidates []DeferredDeal
 }
 
@@ -85,7 +85,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		signed:    map[string]signedAgg{},
 		plans:     map[Period]int{},
 		reachedAt: make([]int, len(cfg.Stages)),
-		openAt:    make([]decimal.Decimal, len(cfg.Stages)),
+		openAt:    make([]exactsum.Running, len(cfg.Stages)),
 	}, nil
 }
 
@@ -94,7 +94,7 @@ type tally struct {
 	kinds   [ActivityProposal + 1]int
 	outside int
 
-	revenue   decimal.Decimal
+	revenue   exactsum.Running
 	contracts int
 
 	plan   int // index into Inputs.Plans, -1 if none
@@ -186,7 +186,6 @@ func (e *evaluator) meeting(a *Activity) {
 // contracts sums the period's revenue and notes each client's first
 // signing by the period's end.
 func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
-	t.revenue = decimal.Zero
 	p.Each("contracts", len(list), func(q *validate.Problems, i int) {
 		c := &list[i]
 		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
@@ -198,7 +197,7 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 		}
 		if !c.SignedOn.Before(e.period.From) {
 			s.inPeriod = true
-			t.revenue = t.revenue.Add(c.Amount)
+			t.revenue.Add(c.Amount)
 			t.contracts++
 		}
 		e.signed[c.Client] = s
@@ -281,7 +280,7 @@ func (e *evaluator) deal(d *Deal, t *tally) {
 	}
 	f.Open++
 	now := d.Stages[current]
-	e.openAt[e.stageIdx[current]] = e.openAt[e.stageIdx[current]].Add(d.Amount)
+	e.openAt[e.stageIdx[current]].Add(d.Amount)
 	if days := to.Sub(now.On); days >= e.cfg.StaleDays {
 		f.Stale = append(f.Stale, StaleDeal{Deal: d.ID, Client: d.Client, Stage: now.Stage,
 			Since: now.On, Days: days, Amount: d.Amount})

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,8 +26,10 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 		}
 	}
 	weighed := decimal.Zero
-	for i, sum := range e.openAt {
-		weighed = weighed.Add(sum.Mul(e.cfg.Stages[i].Probability))
+	for i := range e.openAt {
+		if e.openAt[i] != (exactsum.Running{}) {
+			weighed = weighed.Add(e.openAt[i].Decimal().Mul(e.cfg.Stages[i].Probability))
+		}
 	}
 	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
 	slices.SortFunc(f.Stale, func(a, b StaleDeal) int {

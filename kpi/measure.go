@@ -141,7 +141,13 @@ func (e *evaluator) organisation() Result {
 // decisionMaker is criterion 5: the prospects met who signed, and the
 // clients met N or more times with no contract.
 func (e *evaluator) decisionMaker(s *Scorecard) Result {
-	var prospects, signed int
+	var prospects, signed, unreached int
+	for i := range e.met {
+		if _, has := e.signed[e.met[i].client]; !has && e.met[i].meetings >= e.cfg.DecisionMakerMeetings {
+			unreached++
+		}
+	}
+	s.Unreached = make([]Unreached, 0, unreached)
 	for i := range e.met {
 		m := &e.met[i]
 		sg, has := e.signed[m.client]

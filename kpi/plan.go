@@ -13,8 +13,9 @@ import (
 // been exceeded with them.
 func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	pr := &s.Plan
-	pr.Revenue, pr.Contracts, pr.Shifted, pr.Over = t.revenue, t.contracts, decimal.Zero, decimal.Zero
-	signedWords := fmt.Sprintf("Signed %s for %s", plural(t.contracts, "contract", "contracts"), e.money(t.revenue, in.Currency))
+	revenue := t.revenue.Decimal()
+	pr.Revenue, pr.Contracts, pr.Shifted, pr.Over = revenue, t.contracts, decimal.Zero, decimal.Zero
+	signedWords := fmt.Sprintf("Signed %s for %s", plural(t.contracts, "contract", "contracts"), e.money(revenue, in.Currency))
 	if t.plan < 0 {
 		r := e.judge(CriterionPlan, decimal.Zero, decimal.Zero, "%")
 		r.Findings = []string{signedWords + "; no plan was set for the period."}
@@ -32,7 +33,7 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	var planWords string
 	if pl.Revenue.Valid {
-		done, target = t.revenue, pl.Revenue.Decimal
+		done, target = revenue, pl.Revenue.Decimal
 		planWords = e.money(target, in.Currency)
 		if over := done.Sub(target); over.Sign() > 0 {
 			pr.Over = over
