@@ -44,6 +44,7 @@ type evaluator struct {
 	reachedAt  []int
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
 	candidates []DeferredDeal
+	stale      []StaleDeal
 }
 
 type dayCount struct{ calls, meetings int32 }
@@ -53,6 +54,7 @@ type meetAgg struct {
 	meetings        int
 	first, last     clientele.Date
 	present, absent int
+	unreached       bool // met often, never signed: set by decisionMaker
 }
 
 // signedAgg is what the contracts say about one client by the period's
@@ -110,6 +112,7 @@ func (e *evaluator) reset() {
 	clear(e.openAt)
 	e.met = e.met[:0]
 	e.candidates = e.candidates[:0]
+	e.stale = e.stale[:0]
 }
 
 func (e *evaluator) evaluate(in *Inputs) (Scorecard, error) {
@@ -282,7 +285,7 @@ func (e *evaluator) deal(d *Deal, t *tally) {
 	now := d.Stages[current]
 	e.openAt[e.stageIdx[current]].Add(d.Amount)
 	if days := to.Sub(now.On); days >= e.cfg.StaleDays {
-		f.Stale = append(f.Stale, StaleDeal{Deal: d.ID, Client: d.Client, Stage: now.Stage,
+		e.stale = append(e.stale, StaleDeal{Deal: d.ID, Client: d.Client, Stage: now.Stage,
 			Since: now.On, Days: days, Amount: d.Amount})
 	}
 	if !ready.IsZero() && !d.WonOn.Before(e.next.From) && d.WonOn.Sub(e.next.From) < e.cfg.DeferWindowDays {

@@ -1,6 +1,7 @@
 package kpi_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -69,11 +70,15 @@ func TestEvaluateMarchByHand(t *testing.T) {
 	require.True(t, s.Overall.Valid)
 	assertDec(t, "119.54", s.Overall.Decimal, "overall")
 
-	// Criterion 5: c-3 met 4 times, c-1 3 times (once with no decision
-	// maker), neither signed.
+	// Criterion 5: c-1 met 3 times (once with no decision maker), c-3 4
+	// times, neither signed; listed in the order the log first shows them,
+	// named in the findings most met first.
 	require.Len(t, s.Unreached, 2)
-	assert.Equal(t, kpi.Unreached{Client: "c-3", Meetings: 4, First: clientele.NewDate(2026, 3, 4), Last: clientele.NewDate(2026, 3, 24)}, s.Unreached[0])
-	assert.Equal(t, kpi.Unreached{Client: "c-1", Meetings: 3, First: clientele.NewDate(2026, 3, 3), Last: clientele.NewDate(2026, 3, 10), Absent: 1}, s.Unreached[1])
+	assert.Equal(t, kpi.Unreached{Client: "c-1", Meetings: 3, First: clientele.NewDate(2026, 3, 3), Last: clientele.NewDate(2026, 3, 10), Absent: 1}, s.Unreached[0])
+	assert.Equal(t, kpi.Unreached{Client: "c-3", Meetings: 4, First: clientele.NewDate(2026, 3, 4), Last: clientele.NewDate(2026, 3, 24)}, s.Unreached[1])
+	dm := s.Result(kpi.CriterionDecisionMaker).Findings
+	assert.Contains(t, dm[2], "Client c-3: 4 meetings")
+	assert.Contains(t, dm[3], "Client c-1: 3 meetings")
 
 	// Criterion 6: 20,000 over; d-2 ready 26 March (contract_sent), won
 	// 2 April, day 2 of the 5-day window, the plan already met.
@@ -282,4 +287,47 @@ func TestWorkingDaysOverride(t *testing.T) {
 	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, march)
 	require.NoError(t, err)
 	assert.Equal(t, kpi.StatusMeets, s.Result(kpi.CriterionMeetings).Status)
+}
+
+// Twelve clients met 3 to 14 times without a contract: the findings name
+// the ten met most, most first, and count the other two.
+func TestUnreachedFindingsNameTheTenMetMost(t *testing.T) {
+	period := kpi.Month(2026, time.March)
+	in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+	for c := range 12 {
+		for i := range 3 + c {
+			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i), Client: fmt.Sprintf("c-%02d", c)})
+		}
+	}
+	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, period)
+	require.NoError(t, err)
+	require.Len(t, s.Unreached, 12)
+	f := s.Result(kpi.CriterionDecisionMaker).Findings
+	require.Len(t, f, 2+10+1)
+	for i := range 10 {
+		assert.Contains(t, f[2+i], fmt.Sprintf("Client c-%02d: %d meetings", 11-i, 14-i))
+	}
+	assert.Equal(t, "2 more clients were met 3 times or more without a contract (Scorecard.Unreached lists them all).", f[12])
+}
+
+// Eleven open deals untouched since January: all stale by 31 March,
+// ten named (longest first, then by ID), one counted.
+func TestStaleDealsNamedAndCounted(t *testing.T) {
+	in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+	for i := range 11 {
+		in.Deals = append(in.Deals, kpi.Deal{ID: fmt.Sprintf("d-%02d", i), Client: "c", Amount: dec("100"),
+			Stages: []kpi.StageEntry{{Stage: "qualified_to_buy", On: clientele.NewDate(2026, 1, 1+i)}}})
+	}
+	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, kpi.Month(2026, time.March))
+	require.NoError(t, err)
+	require.Len(t, s.Funnel.Stale, 11)
+	// d-00 since 1 January: 30 + 28 + 31 = 89 days to 31 March.
+	assert.Equal(t, 89, s.Funnel.Stale[0].Days)
+	assert.Equal(t, "d-10", s.Funnel.Stale[10].Deal)
+	f := s.Result(kpi.CriterionFunnel).Findings
+	assert.Equal(t, "1 more deal is stale (Funnel.Stale lists them all).", f[len(f)-1])
+	// 11 × 100 × 40 % = 440.
+	assertDec(t, "440", s.Funnel.Weighted, "weighted")
+	// No deal won among 11 worked: 0 %, below.
+	assert.Equal(t, kpi.StatusBelow, s.Result(kpi.CriterionFunnel).Status)
 }

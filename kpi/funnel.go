@@ -32,6 +32,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 		}
 	}
 	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
+	f.Stale = slices.Clone(e.stale) // scratch grows once for the team; the result gets its own copy
 	slices.SortFunc(f.Stale, func(a, b StaleDeal) int {
 		if a.Days != b.Days {
 			return b.Days - a.Days
@@ -51,7 +52,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 			d.Deal, d.Client, e.money(d.Amount, in.Currency), d.Stage, d.Since, d.Days))
 	}
 	if more := len(f.Stale) - maxListedFindings; more > 0 {
-		r.Findings = append(r.Findings, fmt.Sprintf("%s more stale (Funnel.Stale lists them all).", plural(more, "deal is", "deals are")))
+		r.Findings = append(r.Findings, fmt.Sprintf("%s stale (Funnel.Stale lists them all).", plural(more, "more deal is", "more deals are")))
 	}
 	s.Funnel = f
 	return r

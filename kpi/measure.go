@@ -3,7 +3,6 @@ package kpi
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -139,15 +138,10 @@ func (e *evaluator) organisation() Result {
 }
 
 // decisionMaker is criterion 5: the prospects met who signed, and the
-// clients met N or more times with no contract.
+// clients met N or more times with no contract, listed in the order the
+// log first shows them; the findings name the ones met most.
 func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	var prospects, signed, unreached int
-	for i := range e.met {
-		if _, has := e.signed[e.met[i].client]; !has && e.met[i].meetings >= e.cfg.DecisionMakerMeetings {
-			unreached++
-		}
-	}
-	s.Unreached = make([]Unreached, 0, unreached)
 	for i := range e.met {
 		m := &e.met[i]
 		sg, has := e.signed[m.client]
@@ -157,24 +151,25 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 				signed++
 			}
 		}
-		if !has && m.meetings >= e.cfg.DecisionMakerMeetings {
+		m.unreached = !has && m.meetings >= e.cfg.DecisionMakerMeetings
+		if m.unreached {
+			unreached++
+		}
+	}
+	s.Unreached = make([]Unreached, 0, unreached)
+	for i := range e.met {
+		if m := &e.met[i]; m.unreached {
 			s.Unreached = append(s.Unreached, Unreached{Client: m.client, Meetings: m.meetings,
 				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
 		}
 	}
-	slices.SortFunc(s.Unreached, func(a, b Unreached) int {
-		if a.Meetings != b.Meetings {
-			return b.Meetings - a.Meetings
-		}
-		return strings.Compare(a.Client, b.Client)
-	})
 	r := e.percent(CriterionDecisionMaker, count(signed), count(prospects))
 	if prospects == 0 {
 		r.Findings = []string{"No prospect was met in the period."}
 	} else {
 		r.Findings = append(r.Findings, fmt.Sprintf("%d of %s met in the period signed a contract.", signed, plural(prospects, "prospect", "prospects")))
 	}
-	for _, u := range s.Unreached[:min(len(s.Unreached), maxListedFindings)] {
+	for _, u := range mostMet(s.Unreached, maxListedFindings) {
 		f := fmt.Sprintf("Client %s: %d meetings from %s to %s and no contract: the decision maker was most likely not reached",
 			u.Client, u.Meetings, u.First, u.Last)
 		switch {
@@ -190,8 +185,32 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 		r.Findings = append(r.Findings, f)
 	}
 	if more := len(s.Unreached) - maxListedFindings; more > 0 {
-		r.Findings = append(r.Findings, fmt.Sprintf("%s more met %d times or more without a contract (Scorecard.Unreached lists them all).",
-			plural(more, "client was", "clients were"), e.cfg.DecisionMakerMeetings))
+		r.Findings = append(r.Findings, fmt.Sprintf("%s met %d times or more without a contract (Scorecard.Unreached lists them all).",
+			plural(more, "more client was", "more clients were"), e.cfg.DecisionMakerMeetings))
 	}
 	return r
+}
+
+// mostMet returns the n clients of list met most often (ties by client
+// ID), most first, without sorting the whole list.
+func mostMet(list []Unreached, n int) []Unreached {
+	before := func(a, b *Unreached) bool {
+		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.Client < b.Client
+	}
+	top := make([]Unreached, 0, min(n, len(list)))
+	for i := range list {
+		u := &list[i]
+		if len(top) == n && !before(u, &top[n-1]) {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, *u)
+		} else {
+			top[n-1] = *u
+		}
+		for j := len(top) - 1; j > 0 && before(&top[j], &top[j-1]); j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	return top
 }
