@@ -82,8 +82,8 @@ func (p Presence) String() string {
 // IsValid reports whether p is unknown, present or absent.
 func (p Presence) IsValid() bool { return p == PresenceUnknown || enum.Valid(presenceNames, p) }
 
-// MarshalText implements encoding.TextMarshaler; unknown marshals as
-// "unknown" only through String, so omit the field (omitzero) for it.
+// MarshalText implements encoding.TextMarshaler. It refuses unknown, the
+// zero value: Activity's field is omitzero, so unknown is left out.
 func (p Presence) MarshalText() ([]byte, error) {
 	return enum.Marshal(presenceNames, "Presence", p)
 }

@@ -147,3 +147,16 @@ func BenchmarkCountReference(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateMonth is one manager's worked month: the fixed cost
+// of a scorecard, its findings and words.
+func BenchmarkEvaluateMonth(b *testing.B) {
+	in, march := march()
+	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := kpi.Evaluate(cfg, in, march); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

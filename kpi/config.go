@@ -152,13 +152,17 @@ const (
 // the B2B services profile's shape with an empty profile name, which
 // Validate refuses.
 func DefaultConfig(model BusinessModel) Config {
+	profile := ""
+	if model.IsValid() {
+		profile = model.String()
+	}
 	d := decimal.NewFromInt
 	one := d(1)
 	share := func(target, exceeds int64) Benchmark {
 		return Benchmark{Target: d(target), Exceeds: d(exceeds), Weight: one}
 	}
 	c := Config{
-		Profile: model.String(),
+		Profile: profile,
 		Benchmarks: Benchmarks{
 			Events:        Benchmark{Target: d(1), Exceeds: d(2), PerWorkingDays: 20, Weight: one},
 			Organisation:  share(60, 80),
@@ -207,7 +211,7 @@ func (c *Config) check(p *validate.Problems) {
 	p.Name("profile", c.Profile)
 	weights := decimal.Zero
 	weightsOK := true
-	for _, cr := range Criteria {
+	for _, cr := range Criteria() {
 		b := c.Benchmarks.Of(cr)
 		field := "benchmarks." + cr.String()
 		if !checkBenchmark(p, field, cr, b) {

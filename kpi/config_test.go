@@ -39,6 +39,7 @@ func TestDefaultProfilesPinTheArticle(t *testing.T) {
 	assert.True(t, consulting.RepeatRequests)
 	assert.Equal(t, []string{"consumer_goods", "b2b_services", "consulting"}, []string{goods.Profile, services.Profile, consulting.Profile})
 	assert.Error(t, kpi.DefaultConfig(0).Validate(), "no profile name for an unknown model")
+	assert.Error(t, kpi.DefaultConfig(9).Validate(), "nor for a corrupted one")
 }
 
 // A config travels as JSON and loads through the library's one loader.
@@ -86,7 +87,7 @@ func TestConfigReportsEveryProblem(t *testing.T) {
 	})
 
 	zero := kpi.DefaultConfig(kpi.ModelB2BServices)
-	for _, cr := range kpi.Criteria {
+	for _, cr := range kpi.Criteria() {
 		setWeight(&zero, cr, "0")
 	}
 	problemtest.Require(t, zero.Validate(), kpi.ErrInvalid, []string{"benchmarks = 0: has weights summing to zero"})
@@ -130,7 +131,7 @@ func setWeight(c *kpi.Config, cr kpi.Criterion, w string) {
 func TestWeights(t *testing.T) {
 	in, march := march()
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
-	for _, cr := range kpi.Criteria {
+	for _, cr := range kpi.Criteria() {
 		setWeight(&cfg, cr, "0")
 	}
 	setWeight(&cfg, kpi.CriterionPlan, "3")

@@ -35,9 +35,12 @@ const (
 	CriterionFunnel
 )
 
-// Criteria lists the seven criteria in the article's order.
-var Criteria = [7]Criterion{CriterionEvents, CriterionOrganisation, CriterionReferrals,
-	CriterionMeetings, CriterionDecisionMaker, CriterionPlan, CriterionFunnel}
+// Criteria returns the seven criteria in the article's order (a copy: no
+// caller can change the list another reads).
+func Criteria() [7]Criterion {
+	return [7]Criterion{CriterionEvents, CriterionOrganisation, CriterionReferrals,
+		CriterionMeetings, CriterionDecisionMaker, CriterionPlan, CriterionFunnel}
+}
 
 var criterionNames = enum.Names{"", "events", "organisation", "referrals", "meetings", "decision_maker", "plan", "funnel"}
 

@@ -225,9 +225,6 @@ func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
 	})
 }
 
-// stageOf returns the index of the stage named name, or -1.
-func (e *evaluator) stageOf(name string) int { return e.cfg.stageIndex(name) }
-
 // deals builds the funnel: stage counts, won and lost in the period,
 // the weighted pipeline and stale deals at its end, and the deals ready
 // before the end but won just after it.
@@ -236,9 +233,9 @@ func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
 		d := &list[i]
 		e.stageIdx = e.stageIdx[:0]
 		for _, s := range d.Stages {
-			e.stageIdx = append(e.stageIdx, e.stageOf(s.Stage))
+			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
 		}
-		if d.check(q, &e.cfg, e.stageIdx); q.Len() == 0 {
+		if d.check(q, e.stageIdx); q.Len() == 0 {
 			e.deal(d, t)
 		}
 	})
@@ -282,6 +279,9 @@ func (e *evaluator) deal(d *Deal, t *tally) {
 		return
 	}
 	f.Open++
+	if !d.ExpectedClose.IsZero() && d.ExpectedClose.Before(to) {
+		f.Overdue++
+	}
 	now := d.Stages[current]
 	e.openAt[e.stageIdx[current]].Add(d.Amount)
 	if days := to.Sub(now.On); days >= e.cfg.StaleDays {

@@ -103,6 +103,8 @@ func TestEvaluateMarchByHand(t *testing.T) {
 		assertDec(t, want, f.Stages[i+1].Conversion.Decimal, f.Stages[i+1].Stage)
 	}
 	assert.Equal(t, [4]int{6, 2, 1, 3}, [4]int{f.Worked, f.Won, f.Lost, f.Open})
+	// d-8 was expected to close on 20 March and is open; d-3 expects 30 April.
+	assert.Equal(t, 1, f.Overdue)
 	// Open at the end: d-2 25,000 × 90 % + d-3 10,000 × 40 % + d-8 8,000 × 60 %
 	// = 22,500 + 4,000 + 4,800 = 31,300.
 	assertDec(t, "31300", f.Weighted, "weighted pipeline")
@@ -261,7 +263,7 @@ func TestPlanByCountAndNoPlan(t *testing.T) {
 func TestEmptyInputs(t *testing.T) {
 	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), kpi.Inputs{Manager: "m", Currency: "EUR"}, kpi.Month(2026, time.March))
 	require.NoError(t, err)
-	for _, c := range kpi.Criteria {
+	for _, c := range kpi.Criteria() {
 		want := kpi.StatusNotMeasured
 		if c == kpi.CriterionEvents || c == kpi.CriterionMeetings {
 			want = kpi.StatusBelow

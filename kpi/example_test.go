@@ -2,6 +2,9 @@ package kpi_test
 
 import (
 	"fmt"
+	"time"
+
+	"github.com/clientele-go/clientele"
 
 	"github.com/clientele-go/clientele/kpi"
 )
@@ -36,7 +39,46 @@ func ExampleEvaluate() {
 	//    - 1 deal, 25000.00 RUB in all, held back into the next period: a manager who shifts contracts does not benefit the firm.
 	// 7. Opportunity funnel: 33.33% against a target of 10 (exceeds at 20): exceeds the target, 333.33% of the target.
 	//    - Of 6 deals worked in the period, 2 were won, 1 lost and 3 are open, weighing 31300.00 RUB by their stages' probabilities.
+	//    - 1 open deal is past the expected close date.
 	//    - Deal d-3 (client c-3, 10000.00 RUB) has stood at qualified_to_buy since 2026-01-20, 70 days: stale.
 	// * Repeat requests: 1 of 3 clients who signed in the period had signed before (33.33%); in service markets effectiveness shows in repeat requests.
 	// * 1 activity dated outside the period ignored.
+}
+
+// A team over one week, ranked; equal scores share a place.
+func ExampleEvaluateTeam() {
+	week := kpi.Week(clientele.MustParseDate("2026-03-04")) // Monday 2 to Sunday 8 March
+	meetings := func(id string, n int) kpi.Inputs {
+		in := kpi.Inputs{Manager: id, Currency: "EUR"}
+		for i := range n {
+			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: week.From.AddDays(i % 5), Client: fmt.Sprint("c-", i)})
+		}
+		return in
+	}
+	ranked, err := kpi.EvaluateTeam(kpi.DefaultConfig(kpi.ModelB2BServices),
+		[]kpi.Inputs{meetings("m-2", 5), meetings("m-1", 10), meetings("m-3", 5)}, week)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range ranked {
+		m := r.Scorecard.Result(kpi.CriterionMeetings)
+		fmt.Printf("%d. %s: overall %s; meetings %s a day, %s\n", r.Rank, r.Scorecard.Manager,
+			r.Scorecard.Overall.Decimal.StringFixed(2), m.Measured.StringFixed(2), m.Status)
+	}
+	// Output:
+	// 1. m-1: overall 60.00; meetings 2.00 a day, exceeds
+	// 2. m-2: overall 50.00; meetings 1.00 a day, meets
+	// 2. m-3: overall 50.00; meetings 1.00 a day, meets
+}
+
+// The period after a month is the next calendar month, whatever its
+// length; after a week, the next week.
+func ExamplePeriod_Next() {
+	jan := kpi.Month(2026, time.January)
+	fmt.Println(jan.Next())
+	fmt.Println(kpi.Week(clientele.MustParseDate("2026-12-30")).Next())
+	// Output:
+	// 2026-02-01..2026-02-28
+	// 2027-01-04..2027-01-10
 }

@@ -47,6 +47,9 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	} else {
 		r.Findings = []string{"No deal was in the funnel during the period."}
 	}
+	if f.Overdue > 0 {
+		r.Findings = append(r.Findings, fmt.Sprintf("%s past the expected close date.", plural(f.Overdue, "open deal is", "open deals are")))
+	}
 	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
 		r.Findings = append(r.Findings, fmt.Sprintf("Deal %s (client %s, %s) has stood at %s since %s, %d days: stale.",
 			d.Deal, d.Client, e.money(d.Amount, in.Currency), d.Stage, d.Since, d.Days))

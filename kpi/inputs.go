@@ -82,7 +82,9 @@ func (in *Inputs) checkHead(p *validate.Problems, period Period) {
 	}
 }
 
-func (d *Deal) check(p *validate.Problems, cfg *Config, stageIdx []int) {
+// check validates d; stageIdx holds the config's index of each stage
+// entry, -1 for a name the config does not have.
+func (d *Deal) check(p *validate.Problems, stageIdx []int) {
 	checkID(p, "id", d.ID)
 	checkID(p, "client", d.Client)
 	p.NonNegative("amount", d.Amount)

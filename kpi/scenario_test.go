@@ -49,7 +49,7 @@ func march() (kpi.Inputs, kpi.Period) {
 			stage("appointment_scheduled", day(time.February, 20)), stage("qualified_to_buy", mar(3)), stage("contract_sent", mar(10))}},
 		{ID: "d-2", Client: "c-7", Amount: amount("25000"), WonOn: day(time.April, 2), Stages: []kpi.StageEntry{
 			stage("appointment_scheduled", mar(5)), stage("presentation_scheduled", mar(12)), stage("contract_sent", mar(26))}},
-		{ID: "d-3", Client: "c-3", Amount: amount("10000"), Stages: []kpi.StageEntry{
+		{ID: "d-3", Client: "c-3", Amount: amount("10000"), ExpectedClose: day(time.April, 30), Stages: []kpi.StageEntry{
 			stage("appointment_scheduled", day(time.January, 10)), stage("qualified_to_buy", day(time.January, 20))}},
 		{ID: "d-4", Client: "c-8", Amount: amount("5000"), LostOn: mar(15), Stages: []kpi.StageEntry{
 			stage("appointment_scheduled", day(time.February, 1))}},
@@ -59,7 +59,7 @@ func march() (kpi.Inputs, kpi.Period) {
 			stage("appointment_scheduled", mar(2)), stage("decision_maker_bought_in", mar(16))}},
 		{ID: "d-7", Client: "c-6", Amount: amount("9000"), Stages: []kpi.StageEntry{
 			stage("appointment_scheduled", day(time.April, 3))}},
-		{ID: "d-8", Client: "c-1", Amount: amount("8000"), Stages: []kpi.StageEntry{
+		{ID: "d-8", Client: "c-1", Amount: amount("8000"), ExpectedClose: mar(20), Stages: []kpi.StageEntry{
 			stage("appointment_scheduled", mar(3)), stage("presentation_scheduled", mar(10))}},
 	}
 	contracts := []kpi.Contract{

@@ -104,6 +104,9 @@ type FunnelResult struct {
 	Won    int          `json:"won"`
 	Lost   int          `json:"lost"`
 	Open   int          `json:"open"`
+	// Overdue counts the open deals whose expected close date passed
+	// before the period's end.
+	Overdue int `json:"overdue"`
 	// Rate is Won as a percentage of Worked (two decimals): the article's
 	// "at least 1 in 10 signs".
 	Rate decimal.NullDecimal `json:"rate"`
