@@ -1,0 +1,162 @@
+package kpi_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/kpi"
+	"github.com/shopspring/decimal"
+)
+
+// The issue's size: a year of activity for 1,000 managers, about
+// 5,000,000 activities and 200,000 deals.
+const (
+	benchManagers   = 1000
+	benchActivities = 5000 // per manager
+	benchDeals      = 200  // per manager
+	benchClients    = 300  // per manager
+)
+
+var benchTeam = sync.OnceValue(func() []kpi.Inputs { return synthTeam(benchManagers) })
+
+// synthTeam builds n managers' years from a fixed seed: activities on
+// the working days of 2026 (calls 70 %, meetings 15 %, proposals 6 %,
+// referral requests 5 %, referrals 3 %, events 1 %), deals walking two
+// to five of the default stages, two in five won, one in five lost,
+// a contract per won deal, and a plan per month.
+func synthTeam(n int) []kpi.Inputs {
+	rng := rand.New(rand.NewPCG(2026, 11))
+	year := kpi.Year(2026)
+	var workdays []clientele.Date
+	for d := year.From; !d.After(year.To); d = d.AddDays(1) {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			workdays = append(workdays, d)
+		}
+	}
+	stages := kpi.DefaultConfig(kpi.ModelB2BServices).Stages
+	team := make([]kpi.Inputs, n)
+	for m := range team {
+		clients := make([]string, benchClients)
+		for i := range clients {
+			clients[i] = fmt.Sprintf("m%04d-c%03d", m, i)
+		}
+		acts := make([]kpi.Activity, benchActivities)
+		for i := range acts {
+			a := &acts[i]
+			a.On = workdays[i*len(workdays)/benchActivities]
+			a.Client = clients[rng.IntN(benchClients)]
+			switch r := rng.IntN(100); {
+			case r < 70:
+				a.Kind = kpi.ActivityCall
+			case r < 85:
+				a.Kind = kpi.ActivityMeeting
+				a.DecisionMaker = kpi.Presence(rng.IntN(3))
+			case r < 91:
+				a.Kind = kpi.ActivityProposal
+			case r < 96:
+				a.Kind = kpi.ActivityReferralRequest
+			case r < 99:
+				a.Kind = kpi.ActivityReferral
+			default:
+				a.Kind, a.Client = kpi.ActivityEvent, ""
+			}
+		}
+		deals := make([]kpi.Deal, benchDeals)
+		var contracts []kpi.Contract
+		for i := range deals {
+			d := &deals[i]
+			d.ID = fmt.Sprintf("m%04d-d%03d", m, i)
+			d.Client = clients[rng.IntN(benchClients)]
+			d.Amount = decimal.New(rng.Int64N(10_000_000)+10_000, -2)
+			on := workdays[rng.IntN(len(workdays))].AddDays(-30)
+			steps := 2 + rng.IntN(4)
+			for s := range steps {
+				d.Stages = append(d.Stages, kpi.StageEntry{Stage: stages[s].Name, On: on})
+				on = on.AddDays(rng.IntN(20))
+			}
+			switch r := rng.IntN(5); {
+			case r < 2:
+				d.WonOn = on
+				contracts = append(contracts, kpi.Contract{ID: d.ID, Client: d.Client, SignedOn: on, Amount: d.Amount})
+			case r < 3:
+				d.LostOn = on
+			}
+		}
+		var plans []kpi.Plan
+		for mo := time.January; mo <= time.December; mo++ {
+			plans = append(plans, kpi.Plan{Period: kpi.Month(2026, mo), Revenue: decimal.NewNullDecimal(decimal.NewFromInt(40_000))})
+		}
+		plans = append(plans, kpi.Plan{Period: year, Revenue: decimal.NewNullDecimal(decimal.NewFromInt(480_000))})
+		team[m] = kpi.Inputs{Manager: fmt.Sprintf("m%04d", m), Currency: "EUR", Activities: acts, Deals: deals, Plans: plans, Contracts: contracts}
+	}
+	return team
+}
+
+// BenchmarkEvaluateTeam scores 1,000 managers' year and ranks them. Its
+// ratio to BenchmarkCountReference, measured in the same run, is the
+// issue's target: within 3x.
+func BenchmarkEvaluateTeam(b *testing.B) {
+	team := benchTeam()
+	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
+	b.ReportAllocs()
+	for b.Loop() {
+		ranked, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026))
+		if err != nil || len(ranked) != benchManagers {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluateTeamActivitiesOnly is the same team with its deals,
+// contracts and plans left out: the cost of the one pass over the
+// 5,000,000 activities (criteria 1-5) and of the words, beside the
+// reference.
+func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
+	full := benchTeam()
+	team := make([]kpi.Inputs, len(full))
+	for i, in := range full {
+		team[i] = kpi.Inputs{Manager: in.Manager, Currency: in.Currency, Activities: in.Activities}
+	}
+	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCountReference is the plain loop the issue compares with: it
+// only counts the same activities by manager and kind.
+func BenchmarkCountReference(b *testing.B) {
+	team := benchTeam()
+	b.ReportAllocs()
+	for b.Loop() {
+		counts := make([][8]int, len(team))
+		for m := range team {
+			for i := range team[m].Activities {
+				counts[m][team[m].Activities[i].Kind]++
+			}
+		}
+		if counts[0][kpi.ActivityCall] == 0 {
+			b.Fatal("no calls counted")
+		}
+	}
+}
+
+// BenchmarkEvaluateMonth is one manager's worked month: the fixed cost
+// of a scorecard, its findings and words.
+func BenchmarkEvaluateMonth(b *testing.B) {
+	in, march := march()
+	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := kpi.Evaluate(cfg, in, march); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

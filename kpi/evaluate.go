@@ -1,0 +1,300 @@
+package kpi
+
+import (
+	"fmt"
+
+	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/clientele-go/clientele/internal/validate"
+)
+
+// Evaluate scores one manager over one period against cfg: the seven
+// criteria, plan fulfilment with deferred deals, the funnel, repeat
+// requests, the overall score, and the findings in words. It makes one
+// pass over each input list; activities outside the period are
+// validated, then ignored and counted. Bad config, period or inputs
+// return an error matching ErrInvalid that names every field and value
+// (the first 100 problems, and how many more).
+func Evaluate(cfg Config, in Inputs, period Period) (Scorecard, error) {
+	e, err := newEvaluator(cfg, period)
+	if err != nil {
+		return Scorecard{}, err
+	}
+	return e.evaluate(&in)
+}
+
+// evaluator holds a validated config and period and the scratch space
+// one manager's evaluation needs, reused manager after manager so that
+// a team costs no allocation per activity. It is not safe for
+// concurrent use.
+type evaluator struct {
+	cfg      Config
+	period   Period
+	next     Period // the period right after, for deferred deals
+	readyIdx int
+	shareNeed
+
+	days       []dayCount
+	meetIdx    map[string]int32
+	met        []meetAgg
+	signed     map[string]signedAgg
+	plans      map[Period]int
+	stageIdx   []int
+	reachedAt  []int
+	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
+	candidates []DeferredDeal
+	stale      []StaleDeal
+}
+
+type dayCount struct{ calls, meetings int32 }
+
+type meetAgg struct {
+	client          string
+	meetings        int
+	first, last     clientele.Date
+	present, absent int
+	unreached       bool // met often, never signed: set by decisionMaker
+}
+
+// signedAgg is what the contracts say about one client by the period's
+// end: the first signing, and whether one falls in the period.
+type signedAgg struct {
+	first    clientele.Date
+	inPeriod bool
+}
+
+func newEvaluator(cfg Config, period Period) (*evaluator, error) {
+	var p validate.Problems
+	cfg.check(&p)
+	if err := p.Err(ErrInvalid); err != nil {
+		var q validate.Problems
+		q.Merge("config", err)
+		period.check(&q, "period")
+		return nil, q.Err(ErrInvalid)
+	}
+	if !period.check(&p, "period") {
+		return nil, p.Err(ErrInvalid)
+	}
+	return &evaluator{
+		cfg:       cfg,
+		period:    period,
+		next:      period.Next(),
+		readyIdx:  cfg.stageIndex(cfg.ReadyStage),
+		shareNeed: shareNeed{share: cfg.CleanDayShare},
+		days:      make([]dayCount, period.Days()),
+		meetIdx:   map[string]int32{},
+		signed:    map[string]signedAgg{},
+		plans:     map[Period]int{},
+		reachedAt: make([]int, len(cfg.Stages)),
+		openAt:    make([]exactsum.Running, len(cfg.Stages)),
+	}, nil
+}
+
+// tally is what one pass over a manager's inputs counts.
+type tally struct {
+	kinds   [ActivityProposal + 1]int
+	outside int
+
+	revenue   exactsum.Running
+	contracts int
+
+	plan   int // index into Inputs.Plans, -1 if none
+	funnel FunnelResult
+}
+
+func (e *evaluator) reset() {
+	clear(e.days)
+	clear(e.meetIdx)
+	clear(e.signed)
+	clear(e.plans)
+	clear(e.reachedAt)
+	clear(e.openAt)
+	e.met = e.met[:0]
+	e.candidates = e.candidates[:0]
+	e.stale = e.stale[:0]
+}
+
+func (e *evaluator) evaluate(in *Inputs) (Scorecard, error) {
+	e.reset()
+	var p validate.Problems
+	p.Limit("inputs", validate.MaxListed)
+	in.checkHead(&p, e.period)
+	t := tally{plan: -1}
+	e.activities(&p, in.Activities, &t)
+	e.contracts(&p, in.Contracts, &t)
+	e.deals(&p, in.Deals, &t)
+	e.findPlan(&p, in.Plans, &t)
+	if err := p.Err(ErrInvalid); err != nil {
+		return Scorecard{}, err
+	}
+	return e.scorecard(in, &t), nil
+}
+
+// activities counts the log in one pass: kinds, calls and meetings per
+// day, meetings per client. The common entry passes a cheap check; only
+// a suspicious one goes through the full validation.
+func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) {
+	from, days := e.period.From, len(e.days)
+	for i := range list {
+		a := &list[i]
+		if !a.Kind.IsValid() || !a.On.IsValid() ||
+			!(plainID(a.Client) || a.Kind == ActivityEvent && a.Client == "") ||
+			a.DecisionMaker != PresenceUnknown && (a.Kind != ActivityMeeting || a.DecisionMaker > DecisionMakerAbsent) {
+			var q validate.Problems
+			if a.check(&q); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("activities[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
+		}
+		off := a.On.Sub(from)
+		if off < 0 || off >= days {
+			t.outside++
+			continue
+		}
+		t.kinds[a.Kind]++
+		switch a.Kind {
+		case ActivityCall:
+			e.days[off].calls++
+		case ActivityMeeting:
+			e.days[off].meetings++
+			e.meeting(a)
+		}
+	}
+}
+
+func (e *evaluator) meeting(a *Activity) {
+	idx, ok := e.meetIdx[a.Client]
+	if !ok {
+		idx = int32(len(e.met))
+		e.meetIdx[a.Client] = idx
+		e.met = append(e.met, meetAgg{client: a.Client, first: a.On, last: a.On})
+	}
+	m := &e.met[idx]
+	m.meetings++
+	if a.On.Before(m.first) {
+		m.first = a.On
+	}
+	if a.On.After(m.last) {
+		m.last = a.On
+	}
+	switch a.DecisionMaker {
+	case DecisionMakerPresent:
+		m.present++
+	case DecisionMakerAbsent:
+		m.absent++
+	}
+}
+
+// contracts sums the period's revenue and notes each client's first
+// signing by the period's end.
+func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
+	p.Each("contracts", len(list), func(q *validate.Problems, i int) {
+		c := &list[i]
+		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
+			return
+		}
+		s, seen := e.signed[c.Client]
+		if !seen || c.SignedOn.Before(s.first) {
+			s.first = c.SignedOn
+		}
+		if !c.SignedOn.Before(e.period.From) {
+			s.inPeriod = true
+			t.revenue.Add(c.Amount)
+			t.contracts++
+		}
+		e.signed[c.Client] = s
+	})
+	p.Repeats("contracts", "id", len(list), func(i int) string { return list[i].ID })
+}
+
+func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
+	p.Each("plans", len(list), func(q *validate.Problems, i int) {
+		pl := &list[i]
+		if pl.check(q); q.Len() > 0 {
+			return
+		}
+		if first, dup := e.plans[pl.Period]; dup {
+			q.Add("period", pl.Period, validate.RepeatReason("plans", first, "period"))
+			return
+		}
+		e.plans[pl.Period] = i
+		if pl.Period == e.period {
+			t.plan = i
+		}
+	})
+}
+
+// deals builds the funnel: stage counts, won and lost in the period,
+// the weighted pipeline and stale deals at its end, and the deals ready
+// before the end but won just after it.
+func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
+	p.Each("deals", len(list), func(q *validate.Problems, i int) {
+		d := &list[i]
+		e.stageIdx = e.stageIdx[:0]
+		for _, s := range d.Stages {
+			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
+		}
+		if d.check(q, e.stageIdx); q.Len() == 0 {
+			e.deal(d, t)
+		}
+	})
+	p.Repeats("deals", "id", len(list), func(i int) string { return list[i].ID })
+}
+
+func (e *evaluator) deal(d *Deal, t *tally) {
+	from, to := e.period.From, e.period.To
+	if d.Stages[0].On.After(to) {
+		return // not in the funnel yet
+	}
+	closed := d.WonOn
+	if closed.IsZero() {
+		closed = d.LostOn
+	}
+	if !closed.IsZero() && closed.Before(from) {
+		return // closed before the period
+	}
+	f := &t.funnel
+	f.Worked++
+	highest, current := 0, 0 // current is an index into d.Stages
+	var ready clientele.Date
+	for i, s := range d.Stages {
+		if s.On.After(to) {
+			break
+		}
+		idx := e.stageIdx[i]
+		highest = max(highest, idx)
+		current = i
+		if idx >= e.readyIdx && ready.IsZero() {
+			ready = s.On
+		}
+	}
+	e.reachedAt[highest]++
+	switch {
+	case e.period.Contains(d.WonOn):
+		f.Won++
+		return
+	case e.period.Contains(d.LostOn):
+		f.Lost++
+		return
+	}
+	f.Open++
+	if !d.ExpectedClose.IsZero() && d.ExpectedClose.Before(to) {
+		f.Overdue++
+	}
+	now := d.Stages[current]
+	e.openAt[e.stageIdx[current]].Add(d.Amount)
+	if days := to.Sub(now.On); days >= e.cfg.StaleDays {
+		e.stale = append(e.stale, StaleDeal{Deal: d.ID, Client: d.Client, Stage: now.Stage,
+			Since: now.On, Days: days, Amount: d.Amount})
+	}
+	if !ready.IsZero() && !d.WonOn.Before(e.next.From) && d.WonOn.Sub(e.next.From) < e.cfg.DeferWindowDays {
+		e.candidates = append(e.candidates, DeferredDeal{Deal: d.ID, Client: d.Client, ReadyOn: ready, WonOn: d.WonOn, Amount: d.Amount})
+	}
+}
+
+// minorUnits returns the currency's decimal places (validated before).
+func minorUnits(code string) int32 {
+	n, _ := currency.MinorUnits(code)
+	return n
+}

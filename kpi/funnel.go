@@ -1,0 +1,62 @@
+package kpi
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/clientele-go/clientele/internal/exactsum"
+	"github.com/shopspring/decimal"
+)
+
+// funnel is criterion 7: the stage table, the deals won per deal worked
+// against the article's 1 in 10, the weighted pipeline and the stale
+// deals.
+func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
+	f := t.funnel
+	f.Stages = make([]StageCount, len(e.cfg.Stages))
+	reached := 0
+	for i := len(e.cfg.Stages) - 1; i >= 0; i-- {
+		reached += e.reachedAt[i]
+		f.Stages[i] = StageCount{Stage: e.cfg.Stages[i].Name, Reached: reached}
+	}
+	for i := 1; i < len(f.Stages); i++ {
+		if prev := f.Stages[i-1].Reached; prev > 0 {
+			f.Stages[i].Conversion = decimal.NewNullDecimal(count(f.Stages[i].Reached*100).DivRound(count(prev), 2))
+		}
+	}
+	weighed := decimal.Zero
+	for i := range e.openAt {
+		if e.openAt[i] != (exactsum.Running{}) {
+			weighed = weighed.Add(e.openAt[i].Decimal().Mul(e.cfg.Stages[i].Probability))
+		}
+	}
+	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
+	f.Stale = slices.Clone(e.stale) // scratch grows once for the team; the result gets its own copy
+	slices.SortFunc(f.Stale, func(a, b StaleDeal) int {
+		if a.Days != b.Days {
+			return b.Days - a.Days
+		}
+		return strings.Compare(a.Deal, b.Deal)
+	})
+	r := e.percent(CriterionFunnel, count(f.Won), count(f.Worked))
+	if f.Worked > 0 {
+		f.Rate = decimal.NewNullDecimal(r.Measured)
+		r.Findings = append(r.Findings, fmt.Sprintf("Of %s worked in the period, %d were won, %d lost and %d are open, weighing %s by their stages' probabilities.",
+			plural(f.Worked, "deal", "deals"), f.Won, f.Lost, f.Open, e.money(f.Weighted, in.Currency)))
+	} else {
+		r.Findings = []string{"No deal was in the funnel during the period."}
+	}
+	if f.Overdue > 0 {
+		r.Findings = append(r.Findings, fmt.Sprintf("%s past the expected close date.", plural(f.Overdue, "open deal is", "open deals are")))
+	}
+	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
+		r.Findings = append(r.Findings, fmt.Sprintf("Deal %s (client %s, %s) has stood at %s since %s, %d days: stale.",
+			d.Deal, d.Client, e.money(d.Amount, in.Currency), d.Stage, d.Since, d.Days))
+	}
+	if more := len(f.Stale) - maxListedFindings; more > 0 {
+		r.Findings = append(r.Findings, fmt.Sprintf("%s stale (Funnel.Stale lists them all).", plural(more, "more deal is", "more deals are")))
+	}
+	s.Funnel = f
+	return r
+}

@@ -1,0 +1,216 @@
+package kpi
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+var hundred = decimal.NewFromInt(100)
+
+// maxListedFindings is how many flagged clients or deals a criterion's
+// findings name one by one; the structured lists hold them all.
+const maxListedFindings = 10
+
+// judge turns a measured ratio num/den (already in the benchmark's unit)
+// into a Result. The status is decided exactly, by comparing num with
+// target × den, with no rounding; Measured, Attainment and Score are
+// then rounded half-up to two decimals. A zero den leaves the criterion
+// not measured.
+func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Result {
+	b := e.cfg.Benchmarks.Of(c)
+	r := Result{Criterion: c, Unit: unit, Target: b.Target, Exceeds: b.Exceeds, Weight: b.Weight, Status: StatusNotMeasured}
+	if den.Sign() == 0 {
+		return r
+	}
+	r.Measured = num.DivRound(den, 2)
+	switch {
+	case num.Cmp(b.Exceeds.Mul(den)) >= 0:
+		r.Status = StatusExceeds
+	case num.Cmp(b.Target.Mul(den)) >= 0:
+		r.Status = StatusMeets
+	default:
+		r.Status = StatusBelow
+	}
+	r.Attainment = num.Mul(hundred).DivRound(b.Target.Mul(den), 2)
+	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
+	sep := " "
+	if unit == "%" {
+		sep = ""
+	}
+	r.Findings = []string{fmt.Sprintf("%s%s%s against a target of %s (exceeds at %s): %s, %s%% of the target.",
+		r.Measured.StringFixed(2), sep, unit, b.Target, b.Exceeds, statusWords[r.Status], r.Attainment.StringFixed(2))}
+	return r
+}
+
+var statusWords = [...]string{StatusBelow: "below the target", StatusMeets: "meets the target", StatusExceeds: "exceeds the target"}
+
+// rate judges a count per working days (events, meetings).
+func (e *evaluator) rate(c Criterion, count, workingDays int, noun string) Result {
+	per := e.cfg.Benchmarks.Of(c).PerWorkingDays
+	unit := noun + " per working day"
+	if per != 1 {
+		unit = fmt.Sprintf("%s per %d working days", noun, per)
+	}
+	r := e.judge(c, decimal.NewFromInt(int64(count)*int64(per)), decimal.NewFromInt(int64(workingDays)), unit)
+	if r.Status == StatusNotMeasured {
+		r.Findings = []string{"The period has no working day to measure " + noun + " by."}
+	}
+	return r
+}
+
+// percent judges part as a percentage of whole.
+func (e *evaluator) percent(c Criterion, part, whole decimal.Decimal) Result {
+	return e.judge(c, part.Mul(hundred), whole, "%")
+}
+
+func count(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+
+// plural writes "1 event", "2 events".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// shareNeed decides whether a day's calls and meetings make it a clean
+// day: the larger kind must make at least CleanDayShare percent of the
+// day's contacts. need[t] caches, for t contacts, the least count that
+// does (ceil(share × t / 100), exact), so the days of a thousand
+// managers cost a few decimal operations in all.
+type shareNeed struct {
+	share decimal.Decimal
+	need  []int64 // 0 = not computed yet; the need is at least 1
+}
+
+const maxCachedContacts = 1 << 12
+
+func (s *shareNeed) clean(d dayCount) bool {
+	t := int64(d.calls) + int64(d.meetings)
+	return int64(max(d.calls, d.meetings)) >= s.at(t)
+}
+
+func (s *shareNeed) at(t int64) int64 {
+	if t < int64(len(s.need)) && s.need[t] != 0 {
+		return s.need[t]
+	}
+	n := s.share.Mul(decimal.NewFromInt(t)).Shift(-2).Ceil().IntPart()
+	if t < maxCachedContacts {
+		if t >= int64(len(s.need)) {
+			s.need = slices.Grow(s.need, int(t)+1-len(s.need))[:t+1]
+		}
+		s.need[t] = n
+	}
+	return n
+}
+
+// organisation is criterion 2: of the days with calls or meetings, the
+// share that are call days or meeting days.
+func (e *evaluator) organisation() Result {
+	var active, callDays, meetingDays int
+	for _, d := range e.days {
+		if d.calls+d.meetings == 0 {
+			continue
+		}
+		active++
+		if e.clean(d) {
+			if d.calls >= d.meetings {
+				callDays++
+			} else {
+				meetingDays++
+			}
+		}
+	}
+	clean := callDays + meetingDays
+	r := e.percent(CriterionOrganisation, count(clean), count(active))
+	if active == 0 {
+		r.Findings = []string{"No calls or meetings were logged in the period."}
+		return r
+	}
+	r.Findings = append(r.Findings, fmt.Sprintf("Of %s with calls or meetings, %d were call days, %d meeting days and %d mixed; a day counts as one kind when that kind makes at least %s%% of its calls and meetings.",
+		plural(active, "day", "days"), callDays, meetingDays, active-clean, e.cfg.CleanDayShare))
+	if r.Status == StatusBelow {
+		r.Findings = append(r.Findings, "Alternate the days: one day calls and base expansion, the next day meetings.")
+	}
+	return r
+}
+
+// decisionMaker is criterion 5: the prospects met who signed, and the
+// clients met N or more times with no contract, listed in the order the
+// log first shows them; the findings name the ones met most.
+func (e *evaluator) decisionMaker(s *Scorecard) Result {
+	var prospects, signed, unreached int
+	for i := range e.met {
+		m := &e.met[i]
+		sg, has := e.signed[m.client]
+		if !has || !sg.first.Before(e.period.From) {
+			prospects++
+			if has {
+				signed++
+			}
+		}
+		m.unreached = !has && m.meetings >= e.cfg.DecisionMakerMeetings
+		if m.unreached {
+			unreached++
+		}
+	}
+	s.Unreached = make([]Unreached, 0, unreached)
+	for i := range e.met {
+		if m := &e.met[i]; m.unreached {
+			s.Unreached = append(s.Unreached, Unreached{Client: m.client, Meetings: m.meetings,
+				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
+		}
+	}
+	r := e.percent(CriterionDecisionMaker, count(signed), count(prospects))
+	if prospects == 0 {
+		r.Findings = []string{"No prospect was met in the period."}
+	} else {
+		r.Findings = append(r.Findings, fmt.Sprintf("%d of %s met in the period signed a contract.", signed, plural(prospects, "prospect", "prospects")))
+	}
+	for _, u := range mostMet(s.Unreached, maxListedFindings) {
+		f := fmt.Sprintf("Client %s: %d meetings from %s to %s and no contract: the decision maker was most likely not reached",
+			u.Client, u.Meetings, u.First, u.Last)
+		switch {
+		case u.Present > 0:
+			f += fmt.Sprintf(", although a decision maker attended %d of them.", u.Present)
+		case u.Absent == u.Meetings:
+			f += "; no decision maker attended any of them."
+		case u.Absent > 0:
+			f += fmt.Sprintf("; %s recorded no decision maker.", plural(u.Absent, "of them", "of them"))
+		default:
+			f += "."
+		}
+		r.Findings = append(r.Findings, f)
+	}
+	if more := len(s.Unreached) - maxListedFindings; more > 0 {
+		r.Findings = append(r.Findings, fmt.Sprintf("%s met %d times or more without a contract (Scorecard.Unreached lists them all).",
+			plural(more, "more client was", "more clients were"), e.cfg.DecisionMakerMeetings))
+	}
+	return r
+}
+
+// mostMet returns the n clients of list met most often (ties by client
+// ID), most first, without sorting the whole list.
+func mostMet(list []Unreached, n int) []Unreached {
+	before := func(a, b *Unreached) bool {
+		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.Client < b.Client
+	}
+	top := make([]Unreached, 0, min(n, len(list)))
+	for i := range list {
+		u := &list[i]
+		if len(top) == n && !before(u, &top[n-1]) {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, *u)
+		} else {
+			top[n-1] = *u
+		}
+		for j := len(top) - 1; j > 0 && before(&top[j], &top[j-1]); j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	return top
+}

@@ -1,0 +1,152 @@
+package kpi
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/shopspring/decimal"
+)
+
+// Ranked is a scorecard with its place in the team: 1 is the best
+// overall score; equal scores share a place (1, 2, 2, 4) and are listed
+// by manager ID; scorecards with no overall score come last, unranked
+// (Rank 0).
+type Ranked struct {
+	Rank      int       `json:"rank"`
+	Scorecard Scorecard `json:"scorecard"`
+}
+
+// EvaluateTeam evaluates every manager over the same period and ranks
+// them. The scratch space of one evaluation is reused for the next, so
+// the team costs no allocation per activity. A manager ID given twice,
+// or any manager's bad input, is an error naming "managers[i]" and the
+// field.
+func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
+	e, err := newEvaluator(cfg, period)
+	if err != nil {
+		return nil, err
+	}
+	var p validate.Problems
+	p.Limit("managers", validate.MaxListed)
+	p.Repeats("managers", "manager", len(team), func(i int) string { return team[i].Manager })
+	out := make([]Ranked, 0, len(team))
+	for i := range team {
+		s, err := e.evaluate(&team[i])
+		if err != nil {
+			p.Merge(fmt.Sprintf("managers[%d]", i), err)
+			continue
+		}
+		out = append(out, Ranked{Scorecard: s})
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return nil, err
+	}
+	rank(out)
+	return out, nil
+}
+
+// rank sorts by overall score, best first, and numbers the places.
+func rank(rs []Ranked) {
+	slices.SortFunc(rs, func(a, b Ranked) int {
+		x, y := a.Scorecard.Overall, b.Scorecard.Overall
+		switch {
+		case x.Valid != y.Valid:
+			if x.Valid {
+				return -1
+			}
+			return 1
+		case x.Valid:
+			if c := y.Decimal.Cmp(x.Decimal); c != 0 {
+				return c
+			}
+		}
+		return strings.Compare(a.Scorecard.Manager, b.Scorecard.Manager)
+	})
+	for i := range rs {
+		o := rs[i].Scorecard.Overall
+		switch {
+		case !o.Valid:
+			rs[i].Rank = 0
+		case i > 0 && rs[i-1].Scorecard.Overall.Valid && rs[i-1].Scorecard.Overall.Decimal.Equal(o.Decimal):
+			rs[i].Rank = rs[i-1].Rank
+		default:
+			rs[i].Rank = i + 1
+		}
+	}
+}
+
+// TrendPoint is a manager's overall score in one period.
+type TrendPoint struct {
+	Period  Period              `json:"period"`
+	Overall decimal.NullDecimal `json:"overall"`
+}
+
+// Trend is one manager's scorecards over consecutive periods, and the
+// direction in words.
+type Trend struct {
+	Manager    string       `json:"manager"`
+	Points     []TrendPoint `json:"points"`
+	Scorecards []Scorecard  `json:"scorecards"`
+	// Change is the last scored period's overall score minus the first
+	// one's; null with fewer than two scored periods.
+	Change  decimal.NullDecimal `json:"change"`
+	Finding string              `json:"finding"`
+}
+
+// MaxTrendPeriods bounds the periods of a trend: ten years of months.
+const MaxTrendPeriods = 120
+
+// EvaluateTrend evaluates one manager over each period (usually
+// consecutive months or quarters; each is validated, at most
+// MaxTrendPeriods) and says how the overall score moved.
+func EvaluateTrend(cfg Config, in Inputs, periods []Period) (Trend, error) {
+	var p validate.Problems
+	if len(periods) == 0 || len(periods) > MaxTrendPeriods {
+		p.Addf("periods", len(periods), "must list 1..%d periods", MaxTrendPeriods)
+		return Trend{}, p.Err(ErrInvalid)
+	}
+	tr := Trend{Manager: in.Manager}
+	for i, period := range periods {
+		s, err := Evaluate(cfg, in, period)
+		if err != nil {
+			p.Merge(fmt.Sprintf("periods[%d]", i), err)
+			continue
+		}
+		tr.Points = append(tr.Points, TrendPoint{Period: period, Overall: s.Overall})
+		tr.Scorecards = append(tr.Scorecards, s)
+	}
+	if err := p.Err(ErrInvalid); err != nil {
+		return Trend{}, err
+	}
+	tr.describe()
+	return tr, nil
+}
+
+func (tr *Trend) describe() {
+	var first, last *TrendPoint
+	for i := range tr.Points {
+		if tr.Points[i].Overall.Valid {
+			if first == nil {
+				first = &tr.Points[i]
+			}
+			last = &tr.Points[i]
+		}
+	}
+	if first == nil || first == last {
+		tr.Finding = fmt.Sprintf("Manager %s: too few scored periods to show a trend.", tr.Manager)
+		return
+	}
+	d := last.Overall.Decimal.Sub(first.Overall.Decimal)
+	tr.Change = decimal.NewNullDecimal(d)
+	move := "unchanged"
+	switch d.Sign() {
+	case 1:
+		move = "up " + d.StringFixed(2) + " points"
+	case -1:
+		move = "down " + d.Neg().StringFixed(2) + " points"
+	}
+	tr.Finding = fmt.Sprintf("Manager %s: overall score went from %s (%s) to %s (%s), %s.",
+		tr.Manager, first.Overall.Decimal.StringFixed(2), first.Period, last.Overall.Decimal.StringFixed(2), last.Period, move)
+}
