@@ -284,3 +284,49 @@ func TestQcutErrors(t *testing.T) {
 func TestQcutPathText(t *testing.T) {
 	enumtest.CheckText[Path](t, ParsePath)
 }
+
+// TestQcutInvariants checks, on random bases full of ties, what
+// rank(method="first") and qcut promise: the ranks of each measure are
+// 1..N, ascending in the value and, among equal values, in input order;
+// scores lie in 1..bins and never fall as the rank rises (recency: never
+// rise); each bin's count is what the edges give.
+func TestQcutInvariants(t *testing.T) {
+	r := rand.New(rand.NewPCG(58240, 1))
+	for range 300 {
+		n, bins := 2+r.IntN(60), 2+r.IntN(12)
+		base := make([]client.History, n)
+		for i := range base {
+			base[i] = hist(fmt.Sprintf("c%03d", i), r.IntN(5), 1+r.IntN(4), fmt.Sprintf("%d.%d", r.IntN(4), r.IntN(3)))
+		}
+		path := Path(1 + r.IntN(2))
+		res, err := Classify(base, asOf, cfg(bins, path))
+		require.NoError(t, err)
+		type measure struct {
+			value func(s Score) decimal.Decimal
+			rank  func(s Score) int
+			score func(s Score) int
+		}
+		for _, m := range []measure{
+			{func(s Score) decimal.Decimal { return decimal.NewFromInt(s.RecencyDays) }, func(s Score) int { return s.RecencyRank }, func(s Score) int { return bins + 1 - s.R }},
+			{func(s Score) decimal.Decimal { return decimal.NewFromInt(int64(s.Frequency)) }, func(s Score) int { return s.FrequencyRank }, func(s Score) int { return s.F }},
+			{func(s Score) decimal.Decimal { return s.Monetary }, func(s Score) int { return s.MonetaryRank }, func(s Score) int { return s.M }},
+		} {
+			byRank := make([]int, n+1)
+			for i, s := range res.Scores {
+				require.Zero(t, byRank[m.rank(s)], "rank %d twice", m.rank(s))
+				byRank[m.rank(s)] = i + 1
+			}
+			for k := 2; k <= n; k++ {
+				a, b := res.Scores[byRank[k-1]-1], res.Scores[byRank[k]-1]
+				c := m.value(a).Cmp(m.value(b))
+				require.True(t, c < 0 || c == 0 && byRank[k-1] < byRank[k], "rank order")
+				require.LessOrEqual(t, m.score(a), m.score(b))
+			}
+			for k := 1; k <= n; k++ {
+				bin := m.score(res.Scores[byRank[k]-1])
+				require.True(t, bin >= 1 && bin <= bins)
+				require.True(t, float64(k) <= res.Edges[bin] && (bin == 1 || float64(k) > res.Edges[bin-1]), "rank %d bin %d edges %v", k, bin, res.Edges)
+			}
+		}
+	}
+}
