@@ -62,9 +62,10 @@ func (m Measure) Of(t *Totals) decimal.Decimal {
 	return t.Revenue
 }
 
-// Boundary decides the class of the client whose share carries the
-// cumulative share across a class threshold: with A up to 80 %, the
-// client that takes the cumulative share from 78 % to 83 %.
+// Boundary decides the class of the entry (a client, an item) whose
+// share carries the cumulative share across a class threshold: with A up
+// to 80 %, the one that takes the cumulative share from 78 % to 83 %.
+// Each threshold has its rule ([Config.Boundary], [Config.BBoundary]).
 type Boundary uint8
 
 const (
@@ -171,14 +172,25 @@ func (r *Reason) UnmarshalText(b []byte) error {
 
 // Config sets the ABC thresholds. Thresholds are cumulative shares in
 // percent points ("80" means 80 %).
+//
+// The zero Config is invalid: Validate names the measure, both
+// thresholds and the boundary rule as missing.
 type Config struct {
+	// Measure is what [Classify] ranks clients by; [ClassifyItems] ranks
+	// each item's own Value and does not read it.
 	Measure Measure `json:"measure"`
 	// AMaxPct: class A runs up to this cumulative share. Default 80.
 	AMaxPct decimal.Decimal `json:"a_max_pct"`
 	// BMaxPct: class B runs from A's threshold up to this one; the rest
 	// is C. Default 95. Equal to AMaxPct means no class B.
-	BMaxPct  decimal.Decimal `json:"b_max_pct"`
-	Boundary Boundary        `json:"boundary"`
+	BMaxPct decimal.Decimal `json:"b_max_pct"`
+	// Boundary is the crossing rule at the A threshold, and at the B
+	// threshold too unless BBoundary is set.
+	Boundary Boundary `json:"boundary"`
+	// BBoundary, when set, is the crossing rule at the B threshold
+	// (B/C): the textbook tables use crossing_out at A and crossing_in
+	// at B ([TextbookConfig]). Unset (omitted in JSON): as Boundary.
+	BBoundary Boundary `json:"b_boundary,omitempty"`
 }
 
 // DefaultConfig ranks by revenue with the classic Pareto split: A up to
@@ -195,31 +207,73 @@ func DefaultConfig() Config {
 	}
 }
 
+// TextbookConfig reproduces the ABC tables of operations-management
+// textbooks (Heizer & Render, Operations Management, the ABC analysis
+// example of the inventory chapter): A up to 80 %, B up to 95 %, the
+// item whose share crosses 80 % is already B (crossing_out at A) and the
+// item whose share crosses 95 % is still B (crossing_in at B). Pick it to
+// check the library against such a table; the default keeps the
+// crossing entry in the upper class at both thresholds, so that A is
+// never empty.
+func TextbookConfig() Config {
+	c := DefaultConfig()
+	c.Boundary, c.BBoundary = CrossingOut, CrossingIn
+	return c
+}
+
+// Boundaries returns the crossing rules at the A and at the B threshold.
+func (c Config) Boundaries() (a, b Boundary) {
+	if c.BBoundary == 0 {
+		return c.Boundary, c.Boundary
+	}
+	return c.Boundary, c.BBoundary
+}
+
 // Validate reports every problem with the config at once.
 func (c Config) Validate() error {
 	var p validate.Problems
 	if !c.Measure.IsValid() {
 		p.Add("measure", c.Measure, "unknown measure (want revenue or profit)")
 	}
+	c.checkCuts(&p)
+	return p.Err(ErrInvalid)
+}
+
+// validateCuts reports the problems of what ClassifyItems reads: the
+// thresholds and their rules, not the measure.
+func (c Config) validateCuts() error {
+	var p validate.Problems
+	c.checkCuts(&p)
+	return p.Err(ErrInvalid)
+}
+
+// checkCuts checks what ranks any entry: the thresholds and their rules.
+func (c Config) checkCuts(p *validate.Problems) {
 	p.Thresholds("a_max_pct", c.AMaxPct, "b_max_pct", c.BMaxPct)
 	if !c.Boundary.IsValid() {
 		p.Add("boundary", c.Boundary, "unknown boundary rule (want crossing_in or crossing_out)")
 	}
-	return p.Err(ErrInvalid)
+	if c.BBoundary != 0 && !c.BBoundary.IsValid() {
+		p.Add("b_boundary", c.BBoundary, "unknown boundary rule (want crossing_in or crossing_out, or omit it for the boundary rule)")
+	}
 }
 
-// Row is one client's place in the ranking.
+// Row is one entry's place in the ranking: a client's ([Classify]) or an
+// item's ([ClassifyItems]).
 type Row struct {
-	// Rank is 1 for the client with the largest value; equal values are
-	// ranked by ClientID (byte order), so the result never depends on the
+	// Rank is 1 for the entry with the largest value; equal values are
+	// ranked by ID (byte order), so the result never depends on the
 	// order of the input.
-	Rank     int             `json:"rank"`
+	Rank int `json:"rank"`
+	// ClientID is the entry's ID: the client's, or the item's for
+	// ClassifyItems (the name predates items; the JSON key stays
+	// client_id for both).
 	ClientID string          `json:"client_id"`
 	Value    decimal.Decimal `json:"value"`
 	// SharePct is Value / Total × 100 and CumulativePct the same for this
-	// client and every client ranked above it (loss-makers and zeros add
+	// entry and every entry ranked above it (losses and zeros add
 	// nothing, so theirs stays at 100). Both are float64 for display
-	// only: the class was decided in exact arithmetic (see ABC).
+	// only: the class was decided in exact arithmetic (see Classify).
 	SharePct      float64 `json:"share_pct"`
 	CumulativePct float64 `json:"cumulative_pct"`
 	Class         Class   `json:"class"`
@@ -228,28 +282,31 @@ type Row struct {
 
 // ClassSummary totals one class.
 type ClassSummary struct {
-	Class   Class `json:"class"`
-	Clients int   `json:"clients"`
+	Class Class `json:"class"`
+	// Clients counts the entries of the class (clients, or items).
+	Clients int `json:"clients"`
 	// Value is the exact sum of the class's positive values (losses are
 	// in Result.Losses); SharePct its share of the total, for display.
 	Value    decimal.Decimal `json:"value"`
 	SharePct float64         `json:"share_pct"`
-	// LastClientID is the lowest-ranked client of the class ("" when the
-	// class is empty): where the boundary fell.
+	// LastClientID is the ID of the lowest-ranked entry of the class (""
+	// when the class is empty): where the boundary fell.
 	LastClientID string `json:"last_client_id,omitempty"`
 }
 
-// Result is the ABC segmentation and what it was computed from.
+// Result is the ABC segmentation and what it was computed from. The
+// zero Result has no rows: Lookup finds nothing and Class returns empty
+// summaries.
 type Result struct {
 	Config Config `json:"config"`
-	// Rows are in input order: Rows[i] is totals[i]. Sort by Rank for
-	// the ranking.
+	// Rows are in input order: Rows[i] is the input's entry i. Sort by
+	// Rank for the ranking; find one by ID with Lookup or Index.
 	Rows []Row `json:"rows"`
 	// Total is the sum of the positive values: the 100 % the shares are
-	// shares of. Ranking by profit, loss-makers are left out of it.
+	// shares of. Negative values (losses) are left out of it.
 	Total decimal.Decimal `json:"total"`
-	// Losses is the sum of the negative profits (zero or negative), so
-	// Total + Losses is the net profit.
+	// Losses is the sum of the negative values (zero or negative), so
+	// Total + Losses is the net value.
 	Losses decimal.Decimal `json:"losses"`
 	// ACut and BCut are the cumulative values at the thresholds, exactly:
 	// Total × AMaxPct / 100 and Total × BMaxPct / 100.
@@ -267,11 +324,35 @@ func (r Result) Class(c Class) ClassSummary {
 	return r.Classes[c-1]
 }
 
+// Lookup returns the row of the entry with ID id, and false when there
+// is none. It scans the rows: for many lookups build [Result.Index] once.
+func (r Result) Lookup(id string) (Row, bool) {
+	for i := range r.Rows {
+		if r.Rows[i].ClientID == id {
+			return r.Rows[i], true
+		}
+	}
+	return Row{}, false
+}
+
+// Index maps every ID to the position of its row in Rows, for repeated
+// lookups (Rows[idx[id]]). Classify does not build it, so that a caller
+// who only reads the classes does not pay for a map of every entry.
+func (r Result) Index() map[string]int {
+	idx := make(map[string]int, len(r.Rows))
+	for i := range r.Rows {
+		idx[r.Rows[i].ClientID] = i
+	}
+	return idx
+}
+
 // Classify segments clients by their share of the total value (revenue or
 // profit, cfg.Measure) over a period: rank them from the largest value
 // down, add up their shares, and cut the ranking where the cumulative
 // share reaches cfg.AMaxPct (class A) and cfg.BMaxPct (class B); the rest
-// is C. cfg.Boundary decides the client whose share crosses a threshold.
+// is C. cfg.Boundary and cfg.BBoundary decide the client whose share
+// crosses a threshold. [ClassifyItems] does the same for anything else
+// with an ID and a value (SKUs, suppliers).
 //
 // Each decision compares whole numbers exactly: every value is converted
 // once to integer units at a common exponent, the cumulative totals are
@@ -297,28 +378,68 @@ func Classify(totals []Totals, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	res, sw := cut(&rk, cfg)
+	for i := range sw.verdicts {
+		res.Rows[i] = sw.row(i, totals[i].ClientID, cfg.Measure.Of(&totals[i]))
+	}
+	for c, i := range sw.last {
+		if i >= 0 {
+			res.Classes[c].LastClientID = totals[i].ClientID
+		}
+	}
+	return res, nil
+}
+
+// sweep is the ranking cut into classes: one compact verdict per entry,
+// in input order, from which the rows are written.
+type sweep struct {
+	verdicts []verdict
+	amounts  *exactsum.Amounts
+	totalF   float64
+	// last is the input index of the lowest-ranked entry of each class,
+	// -1 for an empty class.
+	last [3]int
+}
+
+// row writes the row of entry i.
+func (sw *sweep) row(i int, id string, value decimal.Decimal) Row {
+	v := sw.verdicts[i]
+	return Row{
+		Rank:          int(v.rank),
+		ClientID:      id,
+		Value:         value,
+		SharePct:      sw.amounts.Float64(i) / sw.totalF * 100,
+		CumulativePct: v.cumPct,
+		Class:         v.class,
+		Reason:        v.reason,
+	}
+}
+
+// cut walks the ranking over the units in rank order and scatters one
+// compact verdict per entry: no pass jumps around the (much larger)
+// input or rows at random. It fills everything of the result but the
+// rows and the IDs that end the classes, which the caller writes from
+// its own input.
+func cut(rk *pareto.Ranking, cfg Config) (Result, sweep) {
+	a := &rk.Amounts
+	n := a.Len()
 	res := Result{
 		Config: cfg,
-		Rows:   make([]Row, len(totals)),
-		Total:  rk.Positive.Decimal(rk.Amounts.Exp()),
-		Losses: rk.Negative.Decimal(rk.Amounts.Exp()),
+		Rows:   make([]Row, n),
+		Total:  rk.Positive.Decimal(a.Exp()),
+		Losses: rk.Negative.Decimal(a.Exp()),
 	}
-	a := &rk.Amounts
 	fa, fb := cfg.AMaxPct.Shift(-2), cfg.BMaxPct.Shift(-2)
 	res.ACut = res.Total.Mul(fa)
 	res.BCut = res.Total.Mul(fb)
 	var cuts cutoffs
+	cuts.ruleA, cuts.ruleB = cfg.Boundaries()
 	cuts.floorA, cuts.ceilA = rk.Positive.MulFloorCeil(fa)
 	cuts.floorB, cuts.ceilB = rk.Positive.MulFloorCeil(fb)
 
-	// Walk the ranking over the units in rank order, scatter one compact
-	// verdict per client, then fill the rows in input order: no pass
-	// jumps around the (much larger) input or rows at random.
-	totalF := rk.Positive.Float64()
-	verdicts := make([]verdict, len(totals))
+	sw := sweep{verdicts: make([]verdict, n), amounts: a, totalF: rk.Positive.Float64(), last: [3]int{-1, -1, -1}}
 	var cum exactsum.Acc
 	var classSums [3]exactsum.Acc
-	var last [3]int
 	for r, idx := range rk.Order {
 		i := int(idx)
 		v := verdict{rank: int32(r + 1)}
@@ -330,38 +451,24 @@ func Classify(totals []Totals, cfg Config) (Result, error) {
 		default:
 			before := cum
 			rk.Add(&cum, r)
-			v.class, v.reason = cuts.decide(cfg.Boundary, &before, &cum)
+			v.class, v.reason = cuts.decide(&before, &cum)
 			rk.Add(&classSums[v.class-1], r)
 		}
-		v.cumPct = cum.Float64() / totalF * 100
-		verdicts[i] = v
+		v.cumPct = cum.Float64() / sw.totalF * 100
+		sw.verdicts[i] = v
 		res.Classes[v.class-1].Clients++
-		last[v.class-1] = i
-	}
-	for i, v := range verdicts {
-		res.Rows[i] = Row{
-			Rank:          int(v.rank),
-			ClientID:      totals[i].ClientID,
-			Value:         cfg.Measure.Of(&totals[i]),
-			SharePct:      a.Float64(i) / totalF * 100,
-			CumulativePct: v.cumPct,
-			Class:         v.class,
-			Reason:        v.reason,
-		}
+		sw.last[v.class-1] = i
 	}
 	for c := range res.Classes {
 		s := &res.Classes[c]
 		s.Class = Class(c + 1)
 		s.Value = classSums[c].Decimal(a.Exp())
-		if s.Clients > 0 {
-			s.LastClientID = totals[last[c]].ClientID
-		}
-		s.SharePct = classSums[c].Float64() / totalF * 100
+		s.SharePct = classSums[c].Float64() / sw.totalF * 100
 	}
-	return res, nil
+	return res, sw
 }
 
-// verdict is one client's outcome, 16 bytes, scattered by rank.
+// verdict is one entry's outcome, 16 bytes, scattered by rank.
 type verdict struct {
 	cumPct float64
 	rank   int32
@@ -371,22 +478,24 @@ type verdict struct {
 
 // cutoffs are the exact cut-off totals Total × pct / 100 of the A and B
 // thresholds, rounded down (floor) and up (ceil) to whole units: for a
-// whole-unit total x, x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil.
+// whole-unit total x, x ≤ cut ⇔ x ≤ floor and x < cut ⇔ x < ceil; and
+// the crossing rule at each threshold.
 type cutoffs struct {
 	floorA, ceilA, floorB, ceilB exactsum.Acc
+	ruleA, ruleB                 Boundary
 }
 
-// decide classifies a client with a positive value, given the exact
+// decide classifies an entry with a positive value, given the exact
 // cumulative totals before and after it.
-func (c *cutoffs) decide(rule Boundary, before, after *exactsum.Acc) (Class, Reason) {
+func (c *cutoffs) decide(before, after *exactsum.Acc) (Class, Reason) {
 	switch {
 	case after.Cmp(c.floorA) <= 0:
 		return ClassA, Within
-	case rule == CrossingIn && before.Cmp(c.ceilA) < 0:
+	case c.ruleA == CrossingIn && before.Cmp(c.ceilA) < 0:
 		return ClassA, Crossing
 	case after.Cmp(c.floorB) <= 0:
 		return ClassB, Within
-	case rule == CrossingIn && before.Cmp(c.ceilB) < 0:
+	case c.ruleB == CrossingIn && before.Cmp(c.ceilB) < 0:
 		return ClassB, Crossing
 	}
 	return ClassC, Beyond

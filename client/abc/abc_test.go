@@ -313,6 +313,7 @@ func FuzzABCConfigJSON(f *testing.F) {
 	f.Add([]byte(`{"measure":"revenue","a_max_pct":"80","b_max_pct":"95","boundary":"crossing_in"}`))
 	f.Add([]byte(`{"measure":"profit","a_max_pct":100,"b_max_pct":100,"boundary":"crossing_out"}`))
 	f.Add([]byte(`{"a_max_pct":"-1","b_max_pct":"1e3"}`))
+	f.Add([]byte(`{"measure":"revenue","a_max_pct":"80","b_max_pct":"95","boundary":"crossing_out","b_boundary":"crossing_in"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c Config
 		if json.Unmarshal(data, &c) != nil || c.Validate() != nil {
@@ -337,10 +338,11 @@ func FuzzABCConfigJSON(f *testing.F) {
 // FuzzABCAgreesWithRationals re-derives every class with math/big
 // rationals straight from the definition and checks the result.
 func FuzzABCAgreesWithRationals(f *testing.F) {
-	f.Add(uint64(1), uint8(10), uint8(80), uint8(95), false)
-	f.Add(uint64(2), uint8(40), uint8(50), uint8(50), true)
-	f.Add(uint64(3), uint8(3), uint8(1), uint8(100), false)
-	f.Fuzz(func(t *testing.T, seed uint64, n, aPct, bPct uint8, out bool) {
+	f.Add(uint64(1), uint8(10), uint8(80), uint8(95), false, false)
+	f.Add(uint64(2), uint8(40), uint8(50), uint8(50), true, true)
+	f.Add(uint64(3), uint8(3), uint8(1), uint8(100), false, true)
+	f.Add(uint64(4), uint8(30), uint8(80), uint8(95), true, false)
+	f.Fuzz(func(t *testing.T, seed uint64, n, aPct, bPct uint8, out, bOut bool) {
 		a, b := int64(aPct%100)+1, int64(bPct%100)+1
 		if a > b {
 			a, b = b, a
@@ -349,6 +351,12 @@ func FuzzABCAgreesWithRationals(f *testing.F) {
 		if out {
 			cfg.Boundary = CrossingOut
 		}
+		if bOut {
+			cfg.BBoundary = CrossingOut
+		} else if seed%2 == 0 {
+			cfg.BBoundary = CrossingIn
+		}
+		_, ruleB := cfg.Boundaries()
 		r := rand.New(rand.NewPCG(seed, 7))
 		in := make([]Totals, int(n)%50+1)
 		for i := range in {
@@ -388,7 +396,7 @@ func FuzzABCAgreesWithRationals(f *testing.F) {
 			switch {
 			case cum.Cmp(cutA) <= 0 || !out && before.Cmp(cutA) < 0:
 				want = ClassA
-			case cum.Cmp(cutB) <= 0 || !out && before.Cmp(cutB) < 0:
+			case cum.Cmp(cutB) <= 0 || ruleB == CrossingIn && before.Cmp(cutB) < 0:
 				want = ClassB
 			}
 			require.Equal(t, want, row.Class, "row %d %+v", i, row)

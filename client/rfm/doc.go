@@ -13,6 +13,18 @@
 // score ("F4: 12 orders (3 clients)") and [Result.Explain] writes each
 // client's arithmetic. Clients without orders are reported, not guessed.
 //
+// # Midpoint ranks, or pandas' qcut
+//
+// The midpoint score is the default because equal values score equal
+// and every score can be explained from the counts above. Many teams'
+// RFM is a pandas notebook instead, pd.qcut(x.rank(method="first"), q,
+// labels=...): even bins by position, ties split by the order of the
+// rows, quartiles or quintiles. Package [qcut] reproduces that scoring
+// bit for bit, for any number of bins, so a team can check its notebook
+// against the library, switch, and see which clients the two scorings
+// place differently. Pick rfm.Classify for decisions a manager explains;
+// pick qcut to match a notebook.
+//
 // A [Config] maps scores to named segments (champions, loyal, potential
 // loyalist, new, promising, needs attention, about to sleep, at risk,
 // cannot lose, hibernating, lost), first match wins; [Config.Validate]
@@ -20,4 +32,6 @@
 //
 // Bad input returns an error matching [ErrInvalid], which also matches
 // clientele.ErrInvalid.
+//
+// [qcut]: https://pkg.go.dev/github.com/clientele-go/clientele/client/rfm/qcut
 package rfm

@@ -56,7 +56,9 @@ import (
 // F3 like a middling client. NTILE style (SQL NTILE(5), pandas
 // rank(method="first") then fifths by position) makes even fifths by
 // splitting equal values by their order of arrival, so two identical
-// clients get different scores that no manager can explain.
+// clients get different scores that no manager can explain. Package
+// qcut offers it, bit for bit as pandas computes it, to reproduce and
+// compare with an existing notebook.
 //
 // # Input
 //

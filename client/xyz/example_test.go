@@ -55,3 +55,28 @@ func ExampleClassify() {
 	// seasonal 6 periods: CV  18.2% -> Y
 	// steady   6 periods: CV   2.3% -> X
 }
+
+// Statistics a database already computed (AVG and STDDEV_POP of monthly
+// order values per client over a year), and a CV from a report: no series
+// to build. north: 100·40 = 4,000 ≤ 10·500 = 5,000, X; south: 100·150 =
+// 15,000 ≤ 25·600 = 15,000, exactly 25 %, Y; the report's 31.5 % is Z.
+func ExampleClassifySummaries() {
+	d := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
+	known := []xyz.Summary{
+		{ClientID: "north", Periods: 12, Mean: d("500"), StdDev: d("40")},
+		{ClientID: "south", Periods: 12, Mean: d("600"), StdDev: d("150")},
+		{ClientID: "east", Periods: 12, CVPct: d("31.5")},
+	}
+	res, err := xyz.ClassifySummaries(known, xyz.DefaultConfig())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range res.Rows {
+		fmt.Printf("%s CV %.1f%% %s\n", r.ClientID, r.Stats.CVPct, r.Class)
+	}
+	// Output:
+	// north CV 8.0% X
+	// south CV 25.0% Y
+	// east CV 31.5% Z
+}

@@ -188,6 +188,7 @@ type Row struct {
 	Stats *Stats `json:"stats"`
 	// SettledExactly is true when the float CV lay so close to a
 	// threshold that the class was decided in exact integer arithmetic.
+	// ClassifySummaries never decides by a float, and leaves it false.
 	SettledExactly bool `json:"settled_exactly,omitempty"`
 }
 

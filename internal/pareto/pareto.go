@@ -1,4 +1,4 @@
-// Package pareto ranks clients by their share of a total, the ranking
+// Package pareto ranks clients (or items) by their share of a total, the ranking
 // ABC and key clients both cut: it validates the totals, converts the
 // values once to exact integer units and orders the clients from the
 // largest value down, equal values by client ID.
@@ -38,16 +38,32 @@ type Ranking struct {
 	Negative exactsum.Acc // sum of the negative values
 }
 
+// Names are the words errors use for the ranked list: the list's field,
+// the ID field and the two amounts of one entry, and the noun of an
+// entry. An entry with one value of either sign (an ABC item) passes it
+// as Profit, with Revenue zero and named "".
+type Names struct {
+	List, ID, Revenue, Profit, Noun string
+}
+
+// ClientNames are the names of a list of client totals.
+var ClientNames = Names{List: "totals", ID: "client_id", Revenue: "revenue", Profit: "profit", Noun: "client"}
+
 // Rank validates totals (get reads one client's fields) and ranks them
 // by profit or by revenue, the measure named measure. cfgErr is the
 // config's Validate error, reported with the problems of the totals;
 // kind is the caller's ErrInvalid.
 func Rank[T any](totals []T, get func(*T) Fields, byProfit bool, measure string, cfgErr, kind error) (Ranking, error) {
+	return RankNamed(totals, ClientNames, get, byProfit, measure, cfgErr, kind)
+}
+
+// RankNamed is Rank with the words of errors given by names.
+func RankNamed[T any](totals []T, names Names, get func(*T) Fields, byProfit bool, measure string, cfgErr, kind error) (Ranking, error) {
 	var p validate.Problems
-	p.Limit("totals", validate.MaxListed)
+	p.Limit(names.List, validate.MaxListed)
 	p.Merge("config", cfgErr)
 	if len(totals) == 0 {
-		p.Add("totals", nil, "is empty: there are no clients to rank")
+		p.Addf(names.List, nil, "is empty: there are no %ss to rank", names.Noun)
 		return Ranking{}, p.Err(kind)
 	}
 	dups := repeats.Find(len(totals), func(i int) string { return get(&totals[i]).ID })
@@ -56,20 +72,21 @@ func Rank[T any](totals []T, get func(*T) Fields, byProfit bool, measure string,
 	for i := range totals {
 		t := get(&totals[i])
 		if t.ID == "" {
-			p.Add(fmt.Sprintf("totals[%d].client_id", i), nil, "is required")
+			p.Add(fmt.Sprintf("%s[%d].%s", names.List, i, names.ID), nil, "is required")
 		}
 		for len(dups) > 0 && dups[0].At == i {
-			p.Add(fmt.Sprintf("totals[%d].client_id", i), t.ID, validate.RepeatReason("totals", dups[0].First, "client_id"))
+			p.Add(fmt.Sprintf("%s[%d].%s", names.List, i, names.ID), t.ID, validate.RepeatReason(names.List, dups[0].First, names.ID))
 			dups = dups[1:]
 		}
 		switch {
+		case names.Revenue == "":
 		case !validate.InRange(t.Revenue):
-			p.Add(fmt.Sprintf("totals[%d].revenue", i), validate.Sci(t.Revenue), validate.RangeReason)
+			p.Add(fmt.Sprintf("%s[%d].%s", names.List, i, names.Revenue), validate.Sci(t.Revenue), validate.RangeReason)
 		case t.Revenue.Sign() < 0:
-			p.Add(fmt.Sprintf("totals[%d].revenue", i), t.Revenue, "must not be negative")
+			p.Add(fmt.Sprintf("%s[%d].%s", names.List, i, names.Revenue), t.Revenue, "must not be negative")
 		}
 		if !validate.InRange(t.Profit) {
-			p.Add(fmt.Sprintf("totals[%d].profit", i), validate.Sci(t.Profit), validate.RangeReason)
+			p.Add(fmt.Sprintf("%s[%d].%s", names.List, i, names.Profit), validate.Sci(t.Profit), validate.RangeReason)
 		}
 		if byProfit {
 			b.Append(t.Profit)
@@ -95,7 +112,7 @@ func Rank[T any](totals []T, get func(*T) Fields, byProfit bool, measure string,
 		}
 	}
 	if rk.Positive.Sign() == 0 {
-		p.Addf("totals[]."+measure, "0", "no client has a positive %s: shares of a zero total are undefined", measure)
+		p.Addf(names.List+"[]."+measure, "0", "no %s has a positive %s: shares of a zero total are undefined", names.Noun, measure)
 		return Ranking{}, p.Err(kind)
 	}
 	return rk, nil
