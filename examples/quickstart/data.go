@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -9,7 +8,6 @@ import (
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/abc"
-	"github.com/clientele-go/clientele/ledger"
 )
 
 // today is the as-of date of the whole day: every calculation takes it
@@ -105,33 +103,6 @@ func orders(accounts []account) []client.Order {
 // orderDay is the day of a's order in month m of the twelve.
 func orderDay(a account, m int) clientele.Date {
 	return firstMonth.AddMonths(m).AddDays(a.orderDay - 1)
-}
-
-// invoices bills each order on 30-day terms (an individual pays on the
-// spot) and pays it as the client's habit says, if the day has come.
-func invoices(a account) []ledger.Invoice {
-	var out []ledger.Invoice
-	for m, k := range a.monthly {
-		if k == 0 {
-			continue
-		}
-		issued := orderDay(a, m)
-		in := ledger.Invoice{
-			ID:       fmt.Sprintf("%s-%02d", a.client.ID, m+1),
-			Currency: "EUR",
-			Amount:   decimal.New(k, 3),
-			Issued:   issued,
-			Due:      issued.AddDays(30),
-		}
-		if a.client.Kind == client.KindIndividual {
-			in.Due = issued
-		}
-		if paid := in.Due.AddDays(a.daysLate[m]); a.daysLate[m] != unpaid && !paid.After(today) {
-			in.Paid = paid
-		}
-		out = append(out, in)
-	}
-	return out
 }
 
 // totals is each client's year: revenue and the profit its margin gives.

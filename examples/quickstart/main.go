@@ -29,6 +29,7 @@ import (
 	"github.com/clientele-go/clientele/client/segment"
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/client/xyz"
+	"github.com/clientele-go/clientele/contract/receivables"
 )
 
 func main() {
@@ -53,6 +54,8 @@ type day struct {
 	discipline   map[string]float64
 	creditPolicy solvency.CreditPolicy
 	credit       solvency.Credit
+	// books is each client's receivables ledger, by client ID.
+	books map[string]*receivables.Book
 }
 
 func run(out io.Writer) error {
@@ -63,6 +66,10 @@ func run(out io.Writer) error {
 	d.accounts = base()
 	d.orders = orders(d.accounts)
 	d.totals = totals(d.accounts)
+	var err error
+	if d.books, err = books(d.accounts); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "Account manager Anna (m-anna), %s\n", today.Time(nil).Format("Monday 2 January 2006"))
 	for _, step := range []func() error{
 		d.registerClients,

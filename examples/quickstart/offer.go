@@ -146,7 +146,7 @@ func (d *day) checkExposure(q discount.Quote) error {
 		return err
 	}
 	dec, err := solvency.CheckOrder(solvency.OrderCheck{
-		AsOf: today, Credit: d.credit, Invoices: invoices(vostok),
+		AsOf: today, Credit: d.credit, Invoices: d.books[vostok.client.ID].History(),
 		OpenOrders: []solvency.Order{{ID: "SO-2611", Currency: "EUR", Amount: decimal.NewFromInt(100000)}},
 		Order:      solvency.Order{ID: "SO-2612", Currency: q.Currency, Amount: q.Totals.Net},
 	}, d.creditPolicy)

@@ -24,7 +24,7 @@ func (d *day) checkSolvency() error {
 		if a.client.Status == client.StatusProspect {
 			continue
 		}
-		dis, err := solvency.PaymentDiscipline(invoices(a), today, solvency.DefaultDisciplineConfig())
+		dis, err := solvency.PaymentDiscipline(d.books[a.client.ID].History(), today, solvency.DefaultDisciplineConfig())
 		if err != nil {
 			return err
 		}
@@ -60,7 +60,7 @@ func (d *day) checkSolvency() error {
 	if err != nil {
 		return err
 	}
-	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: invoices(vostok)}, today)
+	a, err := scorer.Assess(solvency.Input{Kind: vostok.client.Kind, Statement: statement, Invoices: d.books[vostok.client.ID].History()}, today)
 	if err != nil {
 		return err
 	}
