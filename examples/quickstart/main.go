@@ -30,6 +30,7 @@ import (
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/client/xyz"
 	"github.com/clientele-go/clientele/contract/receivables"
+	"github.com/clientele-go/clientele/discount"
 )
 
 func main() {
@@ -56,6 +57,11 @@ type day struct {
 	credit       solvency.Credit
 	// books is each client's receivables ledger, by client ID.
 	books map[string]*receivables.Book
+	// quote is the offer approved for Vostok; contractBook and
+	// contractDue the receivables of the contract concluded from it.
+	quote        discount.Quote
+	contractBook *receivables.Book
+	contractDue  clientele.Date
 }
 
 func run(out io.Writer) error {
@@ -80,6 +86,8 @@ func run(out io.Writer) error {
 		d.checkSolvency,
 		d.rateClients,
 		d.prepareOffer,
+		d.concludeContract,
+		d.collectDebts,
 		d.handleComplaints,
 		d.checkAccess,
 	} {

@@ -41,6 +41,22 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, report, "Repeated complaints: neva (k-101, k-103, k-105)")
 	assert.Contains(t, report, `manager m-boris: refused (client: manager "m-boris" may not read client "vostok")`)
 
+	// The contract from the offer: 10,829.15 EUR is beyond a manager's
+	// 10,000 and within a lead manager's 50,000.
+	assert.Contains(t, report, `asked 10829.15:`+"\n"+`    needs approval by "lead_manager"`)
+	// Invoiced 3 Dec on the 60 days the credit decision allows: due 3 Dec
+	// + 28 = 31 Dec, + 31 = 31 Jan, + 1 = 1 Feb 2027. 4,000 paid leaves
+	// 6,829.15; on 15 Feb it is 14 days overdue: 6,829.15 × 8 % × 14 /
+	// 365 = 20.955... → 20.96 penalty interest, half up.
+	assert.Contains(t, report, "invoiced 10829.15, paid 4000.00, outstanding 6829.15, of which overdue 6829.15")
+	assert.Contains(t, report, "INV-2612: 6829.15 ×\n    8 % × 14 / 365 = 20.96")
+	// Baikal never paid May (15,000, due 8 May) and June (10,000, due 7
+	// June): 202 and 172 days past due on 26 Nov; 15,000 × 8 % × 202 /
+	// 365 = 664.109... → 664.11; 10,000 × 8 % × 172 / 365 = 376.986... →
+	// 376.99; with the formal claim's 40.00 fee the claim is 26,081.10.
+	assert.Regexp(t, `baikal\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+25000\.00`, report)
+	assert.Contains(t, report, "A claim today asks 26081.10 EUR: 25000.00 past due + 1041.10 interest + 40.00 fees.")
+
 	// A report a person reads in a terminal: no line runs past 100
 	// characters.
 	for i, line := range strings.Split(report, "\n") {

@@ -100,7 +100,10 @@ func (d *day) prepareOffer() error {
 			if a.Kind == discount.KindRounding {
 				continue
 			}
-			steps = append(steps, fmt.Sprintf("%s %s%%", a.Kind, a.Rate.StringFixed(2)))
+			steps = append(steps, fmt.Sprintf("%s %s%%,", a.Kind, a.Rate.StringFixed(2)))
+		}
+		if n := len(steps); n > 0 {
+			steps[n-1] = strings.TrimSuffix(steps[n-1], ",")
 		}
 		fmt.Fprintf(d.out, "  %s:\n", l.Name)
 		for _, line := range wrap(steps, 72) {
@@ -135,6 +138,7 @@ func (d *day) prepareOffer() error {
 		}
 		fmt.Fprintf(d.out, "Approved by %s (%s): the offer can go out\n", q.Approval.Signature.By.ID, q.Approval.ApprovedAs)
 	}
+	d.quote = q
 	return d.checkExposure(q)
 }
 
@@ -172,24 +176,21 @@ func (d *day) checkExposure(q discount.Quote) error {
 	return nil
 }
 
-// wrap joins items with ", " into lines of at most width bytes, never
-// breaking an item (an item longer than width gets a line of its own),
-// so the report stays readable in a terminal.
-func wrap(items []string, width int) []string {
+// wrap puts words into lines of at most width bytes, one space apart,
+// never breaking a word (a word longer than width gets a line of its
+// own), so the report stays readable in a terminal.
+func wrap(words []string, width int) []string {
 	var lines []string
 	var line strings.Builder
-	for i, item := range items {
-		if i < len(items)-1 {
-			item += ","
-		}
-		if line.Len() > 0 && line.Len()+1+len(item) > width {
+	for _, word := range words {
+		if line.Len() > 0 && line.Len()+1+len(word) > width {
 			lines = append(lines, line.String())
 			line.Reset()
 		}
 		if line.Len() > 0 {
 			line.WriteByte(' ')
 		}
-		line.WriteString(item)
+		line.WriteString(word)
 	}
 	if line.Len() > 0 {
 		lines = append(lines, line.String())
