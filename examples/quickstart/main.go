@@ -1,6 +1,11 @@
-// Command quickstart runs an account manager's day on the library's
-// in-memory stores and prints a readable report: Anna's client base is
-// segmented, rated and checked, a complaint is logged and analysed.
+// Command quickstart runs an account manager's working day on the
+// library's in-memory stores and prints a report a person reads: Anna's
+// client base is segmented, rated and checked for solvency; an offer is
+// priced and approved, concluded as a contract within authority, billed
+// and part-paid; the receivables are aged and the debtors get their next
+// dunning step; a complaint is logged and analysed; personal data is
+// shown only to whom the policy allows; a new colleague's onboarding is
+// followed through its four stages.
 //
 //	go run ./examples/quickstart
 package main
@@ -90,6 +95,7 @@ func run(out io.Writer) error {
 		d.collectDebts,
 		d.handleComplaints,
 		d.checkAccess,
+		d.onboardNewManager,
 	} {
 		if err := step(); err != nil {
 			return err

@@ -57,6 +57,12 @@ func TestReport(t *testing.T) {
 	assert.Regexp(t, `baikal\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+25000\.00`, report)
 	assert.Contains(t, report, "A claim today asks 26081.10 EUR: 25000.00 past due + 1041.10 interest + 40.00 fees.")
 
+	// Dmitry scored 35 of 60 (58.33 %) and then 50 of 60 (83.33 %)
+	// against the 80 % pass mark; ready on 7 May, six months from 2 March
+	// is 2 September: 24 + 30 + 31 + 31 + 2 = 118 days ahead.
+	assert.Contains(t, report, "failed; one more, final chance left")
+	assert.Contains(t, report, "118 days ahead of the expected 2026-09-02")
+
 	// A report a person reads in a terminal: no line runs past 100
 	// characters.
 	for i, line := range strings.Split(report, "\n") {
