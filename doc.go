@@ -39,5 +39,6 @@
 // Moscow" passes a time in Moscow's location (or a Date). Day differences
 // ([Date.Sub]) are whole calendar days, whatever the time of day or
 // daylight saving: every package ages invoices, ranks recency and checks
-// validity with the same arithmetic.
+// validity with the same arithmetic. Working days are Monday to Friday
+// ([WorkingDays], [WorkingDay]); holidays are the host's calendar.
 package clientele

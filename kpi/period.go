@@ -86,18 +86,7 @@ func (p Period) wholeMonths() (int, bool) {
 // WorkingDays counts the Mondays to Fridays in p: the days a target per
 // working day is multiplied by unless the host supplies its own count
 // (Inputs.WorkingDays) for holidays and leave.
-func (p Period) WorkingDays() int {
-	n := p.Days()
-	weeks, rest := n/7, n%7
-	count := weeks * 5
-	wd := p.From.Weekday()
-	for i := range rest {
-		if d := (int(wd) + i) % 7; d != int(time.Saturday) && d != int(time.Sunday) {
-			count++
-		}
-	}
-	return count
-}
+func (p Period) WorkingDays() int { return clientele.WorkingDays(p.From, p.To) }
 
 // String writes the period as "2026-03-01..2026-03-31".
 func (p Period) String() string { return p.From.String() + ".." + p.To.String() }

@@ -48,26 +48,3 @@ func BenchmarkStatusOn(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkWorkingDays counts the working days of six months (2026-03-02
-// to 2026-09-01); BenchmarkWorkingDaysByDay is the plain day-by-day count
-// it is checked against, the reference for the ratio.
-func BenchmarkWorkingDays(b *testing.B) {
-	from, to := day("2026-03-02"), day("2026-09-01")
-	n := 0
-	for b.Loop() {
-		n += WorkingDays(from, to)
-	}
-	sinkInt = n
-}
-
-func BenchmarkWorkingDaysByDay(b *testing.B) {
-	from, to := day("2026-03-02"), day("2026-09-01")
-	n := 0
-	for b.Loop() {
-		n += countWorkingDays(from, to)
-	}
-	sinkInt = n
-}
-
-var sinkInt int

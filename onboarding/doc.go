@@ -29,7 +29,7 @@
 // # The plan
 //
 // A [Plan] is configuration: the four stages in order, each with a target
-// in working days (Monday to Friday, [WorkingDays]), a checklist of
+// in working days (Monday to Friday, [clientele.WorkingDays]), a checklist of
 // [Task]s with their [Owner] and an optional due day, which tasks are
 // required, and the [Gate] (a mentor, the knowledge test, readiness);
 // then the [TestPolicy], the [MentorPolicy] and the

@@ -243,7 +243,7 @@ func (o *Onboarding) stageStatus(pl *Plan, s *Status, st Stage) []string {
 	rec := o.current()
 	sp := pl.stage(st)
 	s.Stage, s.StageSince = st, rec.Started
-	s.DaysInStage = WorkingDays(rec.Started, s.AsOf)
+	s.DaysInStage = clientele.WorkingDays(rec.Started, s.AsOf)
 	s.TargetDays = sp.TargetDays + rec.ExtraDays
 	s.DaysOver = max(0, s.DaysInStage-s.TargetDays)
 	lines := []string{fmt.Sprintf("trainee %s is in stage %d of %d (%s) since %s: working day %d of a target of %d",
@@ -255,8 +255,8 @@ func (o *Onboarding) stageStatus(pl *Plan, s *Status, st Stage) []string {
 		if o.done(t.ID) {
 			continue
 		}
-		due := WorkingDay(rec.Started, t.dueDay(sp)+extraFor(t, rec))
-		if late := WorkingDays(due.AddDays(1), s.AsOf); late > 0 {
+		due := clientele.WorkingDay(rec.Started, t.dueDay(sp)+extraFor(t, rec))
+		if late := clientele.WorkingDays(due.AddDays(1), s.AsOf); late > 0 {
 			ts := TaskStatus{TaskID: t.ID, Title: t.Title, Owner: t.Owner, Due: due, DaysLate: late,
 				Message: fmt.Sprintf("task %s (%s, owner %s) was due on %s, %s late", t.ID, t.Title, t.Owner, due, count(late, "working day", "working days"))}
 			s.OverdueTasks = append(s.OverdueTasks, ts)

@@ -1,22 +1,18 @@
-package onboarding
+package clientele
 
-import (
-	"time"
+import "time"
 
-	"github.com/clientele-go/clientele"
-)
-
-// Stage targets are counted in working days, Monday to Friday: the
-// article counts training in days of work ("2 days of training, not
-// 10"). Public holidays are the host's calendar and are not known here:
-// a host that needs them extends the stage (EventExtend) by the holidays
-// it spans.
+// Working days are Monday to Friday: onboarding counts its stage targets
+// in them (the article's "2 days of training, not 10") and kpi its
+// targets per working day. Public holidays are the host's calendar and
+// are not known here: onboarding extends a stage by the holidays it
+// spans, kpi takes the host's own count of working days.
 
 // WorkingDays returns the number of working days (Monday to Friday) from
 // from to to, both included: 5 for a Monday to a Sunday of the same
 // week. It is 0 when to is before from or either day is not valid. It
 // costs the same for a day as for a decade.
-func WorkingDays(from, to clientele.Date) int {
+func WorkingDays(from, to Date) int {
 	if !from.IsValid() || !to.IsValid() || to.Before(from) {
 		return 0
 	}
@@ -36,9 +32,9 @@ func WorkingDays(from, to clientele.Date) int {
 // (n ≥ 1): start itself when it is a working day and n is 1, else the
 // next Monday for a weekend start. An invalid start, an n below 1 or a
 // day past year 9999 gives an invalid Date.
-func WorkingDay(start clientele.Date, n int) clientele.Date {
+func WorkingDay(start Date, n int) Date {
 	if !start.IsValid() || n < 1 || n > 3_000_000 {
-		return clientele.NewDate(0, 0, 0) // no such day: invalid
+		return NewDate(0, 0, 0) // no such day: invalid
 	}
 	d := start
 	switch d.Weekday() {

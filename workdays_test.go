@@ -1,16 +1,15 @@
-package onboarding
+package clientele
 
 import (
 	"testing"
 	"time"
 
-	"github.com/clientele-go/clientele"
 	"github.com/stretchr/testify/assert"
 )
 
 // 2026-03-02 is a Monday (ISO 8601 week 10 of 2026).
 func TestWorkingDays(t *testing.T) {
-	assert.Equal(t, time.Monday, day("2026-03-02").Weekday())
+	assert.Equal(t, time.Monday, MustParseDate("2026-03-02").Weekday())
 	cases := []struct {
 		from, to string
 		want     int
@@ -25,16 +24,16 @@ func TestWorkingDays(t *testing.T) {
 		{"2026-03-03", "2026-03-02", 0},   // backwards
 	}
 	for _, tc := range cases {
-		assert.Equal(t, tc.want, WorkingDays(day(tc.from), day(tc.to)), "%s..%s", tc.from, tc.to)
+		assert.Equal(t, tc.want, WorkingDays(MustParseDate(tc.from), MustParseDate(tc.to)), "%s..%s", tc.from, tc.to)
 	}
-	assert.Zero(t, WorkingDays(clientele.Date{}, day("2026-03-02")))
+	assert.Zero(t, WorkingDays(Date{}, MustParseDate("2026-03-02")))
 }
 
 // WorkingDays agrees with counting day by day over every start weekday
 // and every length up to five weeks.
 func TestWorkingDaysAgreesWithCounting(t *testing.T) {
 	for start := range 7 {
-		from := day("2026-03-02").AddDays(start)
+		from := MustParseDate("2026-03-02").AddDays(start)
 		for n := range 36 {
 			to := from.AddDays(n)
 			assert.Equal(t, countWorkingDays(from, to), WorkingDays(from, to), "%s + %d", from, n)
@@ -42,7 +41,7 @@ func TestWorkingDaysAgreesWithCounting(t *testing.T) {
 	}
 }
 
-func countWorkingDays(from, to clientele.Date) int {
+func countWorkingDays(from, to Date) int {
 	n := 0
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
@@ -67,11 +66,34 @@ func TestWorkingDay(t *testing.T) {
 		{"2026-03-03", 20, "2026-03-30"}, // 4 weeks of 5 from a Tuesday end on the 4th Monday after
 	}
 	for _, tc := range cases {
-		got := WorkingDay(day(tc.start), tc.n)
+		got := WorkingDay(MustParseDate(tc.start), tc.n)
 		assert.Equal(t, tc.want, got.String(), "%s day %d", tc.start, tc.n)
-		assert.Equal(t, tc.n, WorkingDays(day(tc.start), got), "the inverse of WorkingDays")
+		assert.Equal(t, tc.n, WorkingDays(MustParseDate(tc.start), got), "the inverse of WorkingDays")
 	}
-	assert.False(t, WorkingDay(day("2026-03-02"), 0).IsValid())
-	assert.False(t, WorkingDay(clientele.Date{}, 1).IsValid())
-	assert.False(t, WorkingDay(day("9999-12-30"), 5).IsValid(), "past year 9999")
+	assert.False(t, WorkingDay(MustParseDate("2026-03-02"), 0).IsValid())
+	assert.False(t, WorkingDay(Date{}, 1).IsValid())
+	assert.False(t, WorkingDay(MustParseDate("9999-12-30"), 5).IsValid(), "past year 9999")
 }
+
+// BenchmarkWorkingDays counts the working days of six months (2026-03-02
+// to 2026-09-01); BenchmarkWorkingDaysByDay is the plain day-by-day count
+// it is checked against, the reference for the ratio.
+func BenchmarkWorkingDays(b *testing.B) {
+	from, to := MustParseDate("2026-03-02"), MustParseDate("2026-09-01")
+	n := 0
+	for b.Loop() {
+		n += WorkingDays(from, to)
+	}
+	sinkWorkingDays = n
+}
+
+func BenchmarkWorkingDaysByDay(b *testing.B) {
+	from, to := MustParseDate("2026-03-02"), MustParseDate("2026-09-01")
+	n := 0
+	for b.Loop() {
+		n += countWorkingDays(from, to)
+	}
+	sinkWorkingDays = n
+}
+
+var sinkWorkingDays int
