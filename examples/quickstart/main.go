@@ -75,6 +75,7 @@ func run(out io.Writer) error {
 		d.prepareOffer,
 		d.handleComplaints,
 		d.checkAccess,
+		d.monthScorecard,
 	} {
 		if err := step(); err != nil {
 			return err
