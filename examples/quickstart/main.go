@@ -96,6 +96,7 @@ func run(out io.Writer) error {
 		d.handleComplaints,
 		d.checkAccess,
 		d.onboardNewManager,
+		d.monthScorecard,
 	} {
 		if err := step(); err != nil {
 			return err

@@ -62,6 +62,20 @@ func TestReport(t *testing.T) {
 	// is 2 September: 24 + 30 + 31 + 31 + 2 = 118 days ahead.
 	assert.Contains(t, report, "failed; one more, final chance left")
 	assert.Contains(t, report, "118 days ahead of the expected 2026-09-02")
+	// November's scorecard, 18 working days (19 weekdays from 2 to 26
+	// November less the 4th, a holiday). Meetings in the log: 2+1+2+2+2+2
+	// (3rd-13th) + 2+2 (16th, 19th) + 2+2+2 (23rd-26th) = 21; 21 / 18 =
+	// 1.1667 a day against 1, 116.67 % of the target.
+	assert.Regexp(t, `Meetings\s+1\.17 meetings per working day\s+1\s+meets\s+116\.67`, report)
+	// Signed in November: vostok 102,000 + neva 70,000 + oka 11,000 + don
+	// 28,000 = 211,000 against the 200,000 plan: 105.50 %, 11,000 over.
+	assert.Contains(t, report, "Signed 4 contracts for 211000.00 EUR against a plan of 200000.00 EUR: 105.50% fulfilled,")
+	// Open at the month's end: kama 60,000 × 60 % + ural 180,000 × 90 %
+	// + baikal 15,000 × 40 % = 36,000 + 162,000 + 6,000 = 204,000. Kama,
+	// met on the 9th, 16th and 23rd with no contract, is the prospect
+	// whose decision maker was most likely never reached.
+	assert.Contains(t, report, "3 are open, weighing 204000.00 EUR by")
+	assert.Contains(t, report, "Client kama: 3 meetings from 2026-11-09 to 2026-11-23 and no contract")
 
 	// A report a person reads in a terminal: no line runs past 100
 	// characters.
