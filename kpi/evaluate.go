@@ -40,6 +40,7 @@ type evaluator struct {
 	met        []meetAgg
 	signed     map[string]signedAgg
 	plans      map[Period]int
+	ids        idSeen
 	stageIdx   []int
 	reachedAt  []int
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
@@ -86,6 +87,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		meetIdx:   map[string]int32{},
 		signed:    map[string]signedAgg{},
 		plans:     map[Period]int{},
+		ids:       idSeen{first: map[string]int32{}},
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
 	}, nil
@@ -189,8 +191,10 @@ func (e *evaluator) meeting(a *Activity) {
 // contracts sums the period's revenue and notes each client's first
 // signing by the period's end.
 func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
+	e.ids.reset()
 	p.Each("contracts", len(list), func(q *validate.Problems, i int) {
 		c := &list[i]
+		e.ids.note(i, c.ID)
 		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
 			return
 		}
@@ -205,7 +209,7 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 		}
 		e.signed[c.Client] = s
 	})
-	p.Repeats("contracts", "id", len(list), func(i int) string { return list[i].ID })
+	e.ids.report(p, "contracts", "id", func(i int) string { return list[i].ID })
 }
 
 func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
@@ -229,8 +233,10 @@ func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
 // the weighted pipeline and stale deals at its end, and the deals ready
 // before the end but won just after it.
 func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
+	e.ids.reset()
 	p.Each("deals", len(list), func(q *validate.Problems, i int) {
 		d := &list[i]
+		e.ids.note(i, d.ID)
 		e.stageIdx = e.stageIdx[:0]
 		for _, s := range d.Stages {
 			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
@@ -239,7 +245,7 @@ func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
 			e.deal(d, t)
 		}
 	})
-	p.Repeats("deals", "id", len(list), func(i int) string { return list[i].ID })
+	e.ids.report(p, "deals", "id", func(i int) string { return list[i].ID })
 }
 
 func (e *evaluator) deal(d *Deal, t *tally) {
