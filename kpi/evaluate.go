@@ -34,6 +34,9 @@ type evaluator struct {
 	next     Period // the period right after, for deferred deals
 	readyIdx int
 	shareNeed
+	// targetWords[c] is the middle of criterion c's verdict, " against
+	// a target of 2 (exceeds at 3): ", written once for the team.
+	targetWords [CriterionFunnel + 1]string
 
 	days       []dayCount
 	meetIdx    map[string]int32
@@ -77,7 +80,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 	if !period.check(&p, "period") {
 		return nil, p.Err(ErrInvalid)
 	}
-	return &evaluator{
+	e := &evaluator{
 		cfg:       cfg,
 		period:    period,
 		next:      period.Next(),
@@ -90,7 +93,12 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		ids:       idSeen{first: map[string]int32{}},
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
-	}, nil
+	}
+	for _, c := range Criteria() {
+		b := cfg.Benchmarks.Of(c)
+		e.targetWords[c] = " against a target of " + b.Target.String() + " (exceeds at " + b.Exceeds.String() + "): "
+	}
+	return e, nil
 }
 
 // tally is what one pass over a manager's inputs counts.

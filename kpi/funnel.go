@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/clientele-go/clientele/internal/exactsum"
@@ -42,8 +43,8 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	r := e.percent(CriterionFunnel, count(f.Won), count(f.Worked))
 	if f.Worked > 0 {
 		f.Rate = decimal.NewNullDecimal(r.Measured)
-		r.Findings = append(r.Findings, fmt.Sprintf("Of %s worked in the period, %d were won, %d lost and %d are open, weighing %s by their stages' probabilities.",
-			plural(f.Worked, "deal", "deals"), f.Won, f.Lost, f.Open, e.money(f.Weighted, in.Currency)))
+		r.Findings = append(r.Findings, "Of "+plural(f.Worked, "deal", "deals")+" worked in the period, "+strconv.Itoa(f.Won)+" were won, "+
+			strconv.Itoa(f.Lost)+" lost and "+strconv.Itoa(f.Open)+" are open, weighing "+e.money(f.Weighted, in.Currency)+" by their stages' probabilities.")
 	} else {
 		r.Findings = []string{"No deal was in the funnel during the period."}
 	}
@@ -51,8 +52,8 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 		r.Findings = append(r.Findings, fmt.Sprintf("%s past the expected close date.", plural(f.Overdue, "open deal is", "open deals are")))
 	}
 	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
-		r.Findings = append(r.Findings, fmt.Sprintf("Deal %s (client %s, %s) has stood at %s since %s, %d days: stale.",
-			d.Deal, d.Client, e.money(d.Amount, in.Currency), d.Stage, d.Since, d.Days))
+		r.Findings = append(r.Findings, "Deal "+d.Deal+" (client "+d.Client+", "+e.money(d.Amount, in.Currency)+") has stood at "+d.Stage+
+			" since "+d.Since.String()+", "+strconv.Itoa(d.Days)+" days: stale.")
 	}
 	if more := len(f.Stale) - maxListedFindings; more > 0 {
 		r.Findings = append(r.Findings, fmt.Sprintf("%s stale (Funnel.Stale lists them all).", plural(more, "more deal is", "more deals are")))
