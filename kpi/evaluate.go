@@ -39,7 +39,7 @@ type evaluator struct {
 	targetWords [CriterionFunnel + 1]string
 
 	days       []dayCount
-	meetIdx    map[string]int32
+	meetIdx    clientTable
 	met        []meetAgg
 	signed     map[string]signedAgg
 	plans      map[Period]int
@@ -49,6 +49,7 @@ type evaluator struct {
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
 	candidates []DeferredDeal
 	stale      []StaleDeal
+	staleOrder []int32
 }
 
 type dayCount struct{ calls, meetings int32 }
@@ -87,7 +88,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		readyIdx:  cfg.stageIndex(cfg.ReadyStage),
 		shareNeed: shareNeed{share: cfg.CleanDayShare},
 		days:      make([]dayCount, period.Days()),
-		meetIdx:   map[string]int32{},
+		meetIdx:   newClientTable(),
 		signed:    map[string]signedAgg{},
 		plans:     map[Period]int{},
 		ids:       idSeen{first: map[string]int32{}},
@@ -115,7 +116,7 @@ type tally struct {
 
 func (e *evaluator) reset() {
 	clear(e.days)
-	clear(e.meetIdx)
+	e.meetIdx.reset()
 	clear(e.signed)
 	clear(e.plans)
 	clear(e.reachedAt)
@@ -174,11 +175,11 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 }
 
 func (e *evaluator) meeting(a *Activity) {
-	idx, ok := e.meetIdx[a.Client]
-	if !ok {
+	idx, slot := e.meetIdx.find(a.Client)
+	if idx < 0 {
 		idx = int32(len(e.met))
-		e.meetIdx[a.Client] = idx
 		e.met = append(e.met, meetAgg{client: a.Client, first: a.On, last: a.On})
+		e.meetIdx.add(slot, idx)
 	}
 	m := &e.met[idx]
 	m.meetings++

@@ -33,13 +33,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 		}
 	}
 	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
-	f.Stale = slices.Clone(e.stale) // scratch grows once for the team; the result gets its own copy
-	slices.SortFunc(f.Stale, func(a, b StaleDeal) int {
-		if a.Days != b.Days {
-			return b.Days - a.Days
-		}
-		return strings.Compare(a.Deal, b.Deal)
-	})
+	f.Stale = e.sortedStale()
 	r := e.percent(CriterionFunnel, count(f.Won), count(f.Worked))
 	if f.Worked > 0 {
 		f.Rate = decimal.NewNullDecimal(r.Measured)
@@ -60,4 +54,30 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	s.Funnel = f
 	return r
+}
+
+// sortedStale copies the stale deals of the scratch into the result's
+// own list, longest stale first, then by deal ID (unique among valid
+// deals, so the order is total). It sorts their indices, not the deals
+// themselves, and copies each deal once; nil stays nil, as a clone.
+func (e *evaluator) sortedStale() []StaleDeal {
+	if e.stale == nil {
+		return nil
+	}
+	e.staleOrder = e.staleOrder[:0]
+	for i := range e.stale {
+		e.staleOrder = append(e.staleOrder, int32(i))
+	}
+	slices.SortFunc(e.staleOrder, func(i, j int32) int {
+		a, b := &e.stale[i], &e.stale[j]
+		if a.Days != b.Days {
+			return b.Days - a.Days
+		}
+		return strings.Compare(a.Deal, b.Deal)
+	})
+	out := make([]StaleDeal, len(e.staleOrder))
+	for k, i := range e.staleOrder {
+		out[k] = e.stale[i]
+	}
+	return out
 }
