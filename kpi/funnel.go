@@ -45,7 +45,9 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	if f.Overdue > 0 {
 		r.Findings = append(r.Findings, fmt.Sprintf("%s past the expected close date.", plural(f.Overdue, "open deal is", "open deals are")))
 	}
-	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
+	listed := f.Stale[:min(len(f.Stale), maxListedFindings)]
+	r.Findings = slices.Grow(r.Findings, len(listed)+1)
+	for _, d := range listed {
 		r.Findings = append(r.Findings, "Deal "+d.Deal+" (client "+d.Client+", "+e.money(d.Amount, in.Currency)+") has stood at "+d.Stage+
 			" since "+d.Since.String()+", "+strconv.Itoa(d.Days)+" days: stale.")
 	}

@@ -41,7 +41,8 @@ func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Re
 	if unit == "%" {
 		sep = ""
 	}
-	r.Findings = []string{r.Measured.StringFixed(2) + sep + unit + e.targetWords[c] + statusWords[r.Status] + ", " + r.Attainment.StringFixed(2) + "% of the target."}
+	r.Findings = make([]string, 1, 4) // room for the lines criteria add
+	r.Findings[0] = r.Measured.StringFixed(2) + sep + unit + e.targetWords[c] + statusWords[r.Status] + ", " + r.Attainment.StringFixed(2) + "% of the target."
 	return r
 }
 
@@ -171,7 +172,9 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	} else {
 		r.Findings = append(r.Findings, strconv.Itoa(signed)+" of "+plural(prospects, "prospect", "prospects")+" met in the period signed a contract.")
 	}
-	for _, u := range mostMet(s.Unreached, maxListedFindings) {
+	top := mostMet(s.Unreached, maxListedFindings)
+	r.Findings = slices.Grow(r.Findings, len(top)+1)
+	for _, u := range top {
 		f := "Client " + u.Client + ": " + strconv.Itoa(u.Meetings) + " meetings from " + u.First.String() + " to " + u.Last.String() +
 			" and no contract: the decision maker was most likely not reached"
 		switch {
