@@ -16,18 +16,18 @@ func (e *evaluator) scorecard(in *Inputs, t *tally) Scorecard {
 	meetings := t.kinds[ActivityMeeting]
 
 	events := e.rate(CriterionEvents, t.kinds[ActivityEvent], s.WorkingDays, "events")
-	events.Findings = append(events.Findings, fmt.Sprintf("Attended %s (conferences, exhibitions) in %s.",
-		plural(t.kinds[ActivityEvent], "event", "events"), plural(s.WorkingDays, "working day", "working days")))
+	events.Findings = append(events.Findings, "Attended "+plural(t.kinds[ActivityEvent], "event", "events")+
+		" (conferences, exhibitions) in "+plural(s.WorkingDays, "working day", "working days")+".")
 
 	referrals := e.percent(CriterionReferrals, count(t.kinds[ActivityReferralRequest]), count(meetings))
 	if meetings == 0 {
 		referrals.Findings = []string{"No meeting was held to ask for referrals at."}
 	}
-	referrals.Findings = append(referrals.Findings, fmt.Sprintf("Asked for referrals %s at %s and obtained %s.",
-		plural(t.kinds[ActivityReferralRequest], "time", "times"), plural(meetings, "meeting", "meetings"), plural(t.kinds[ActivityReferral], "referral", "referrals")))
+	referrals.Findings = append(referrals.Findings, "Asked for referrals "+plural(t.kinds[ActivityReferralRequest], "time", "times")+
+		" at "+plural(meetings, "meeting", "meetings")+" and obtained "+plural(t.kinds[ActivityReferral], "referral", "referrals")+".")
 
 	meets := e.rate(CriterionMeetings, meetings, s.WorkingDays, "meetings")
-	meets.Findings = append(meets.Findings, fmt.Sprintf("Held %s in %s.", plural(meetings, "meeting", "meetings"), plural(s.WorkingDays, "working day", "working days")))
+	meets.Findings = append(meets.Findings, "Held "+plural(meetings, "meeting", "meetings")+" in "+plural(s.WorkingDays, "working day", "working days")+".")
 
 	s.Criteria = [7]Result{events, e.organisation(), referrals, meets, e.decisionMaker(&s), e.plan(in, t, &s), e.funnel(in, t, &s)}
 	s.Overall = e.overall(&s.Criteria)

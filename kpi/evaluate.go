@@ -34,17 +34,22 @@ type evaluator struct {
 	next     Period // the period right after, for deferred deals
 	readyIdx int
 	shareNeed
+	// targetWords[c] is the middle of criterion c's verdict, " against
+	// a target of 2 (exceeds at 3): ", written once for the team.
+	targetWords [CriterionFunnel + 1]string
 
 	days       []dayCount
-	meetIdx    map[string]int32
+	meetIdx    clientTable
 	met        []meetAgg
 	signed     map[string]signedAgg
 	plans      map[Period]int
+	ids        idSeen
 	stageIdx   []int
 	reachedAt  []int
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
 	candidates []DeferredDeal
 	stale      []StaleDeal
+	staleOrder []int32
 }
 
 type dayCount struct{ calls, meetings int32 }
@@ -76,19 +81,25 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 	if !period.check(&p, "period") {
 		return nil, p.Err(ErrInvalid)
 	}
-	return &evaluator{
+	e := &evaluator{
 		cfg:       cfg,
 		period:    period,
 		next:      period.Next(),
 		readyIdx:  cfg.stageIndex(cfg.ReadyStage),
 		shareNeed: shareNeed{share: cfg.CleanDayShare},
 		days:      make([]dayCount, period.Days()),
-		meetIdx:   map[string]int32{},
+		meetIdx:   newClientTable(),
 		signed:    map[string]signedAgg{},
 		plans:     map[Period]int{},
+		ids:       idSeen{first: map[string]int32{}},
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
-	}, nil
+	}
+	for _, c := range Criteria() {
+		b := cfg.Benchmarks.Of(c)
+		e.targetWords[c] = " against a target of " + b.Target.String() + " (exceeds at " + b.Exceeds.String() + "): "
+	}
+	return e, nil
 }
 
 // tally is what one pass over a manager's inputs counts.
@@ -105,7 +116,7 @@ type tally struct {
 
 func (e *evaluator) reset() {
 	clear(e.days)
-	clear(e.meetIdx)
+	e.meetIdx.reset()
 	clear(e.signed)
 	clear(e.plans)
 	clear(e.reachedAt)
@@ -164,11 +175,11 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 }
 
 func (e *evaluator) meeting(a *Activity) {
-	idx, ok := e.meetIdx[a.Client]
-	if !ok {
+	idx, slot := e.meetIdx.find(a.Client)
+	if idx < 0 {
 		idx = int32(len(e.met))
-		e.meetIdx[a.Client] = idx
 		e.met = append(e.met, meetAgg{client: a.Client, first: a.On, last: a.On})
+		e.meetIdx.add(slot, idx)
 	}
 	m := &e.met[idx]
 	m.meetings++
@@ -189,8 +200,10 @@ func (e *evaluator) meeting(a *Activity) {
 // contracts sums the period's revenue and notes each client's first
 // signing by the period's end.
 func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
+	e.ids.reset()
 	p.Each("contracts", len(list), func(q *validate.Problems, i int) {
 		c := &list[i]
+		e.ids.note(i, c.ID)
 		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
 			return
 		}
@@ -205,7 +218,7 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 		}
 		e.signed[c.Client] = s
 	})
-	p.Repeats("contracts", "id", len(list), func(i int) string { return list[i].ID })
+	e.ids.report(p, "contracts", "id", func(i int) string { return list[i].ID })
 }
 
 func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
@@ -229,8 +242,10 @@ func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
 // the weighted pipeline and stale deals at its end, and the deals ready
 // before the end but won just after it.
 func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
+	e.ids.reset()
 	p.Each("deals", len(list), func(q *validate.Problems, i int) {
 		d := &list[i]
+		e.ids.note(i, d.ID)
 		e.stageIdx = e.stageIdx[:0]
 		for _, s := range d.Stages {
 			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
@@ -239,7 +254,7 @@ func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
 			e.deal(d, t)
 		}
 	})
-	p.Repeats("deals", "id", len(list), func(i int) string { return list[i].ID })
+	e.ids.report(p, "deals", "id", func(i int) string { return list[i].ID })
 }
 
 func (e *evaluator) deal(d *Deal, t *tally) {

@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -25,22 +26,23 @@ func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Re
 		return r
 	}
 	r.Measured = num.DivRound(den, 2)
+	targetTimesDen := b.Target.Mul(den)
 	switch {
 	case num.Cmp(b.Exceeds.Mul(den)) >= 0:
 		r.Status = StatusExceeds
-	case num.Cmp(b.Target.Mul(den)) >= 0:
+	case num.Cmp(targetTimesDen) >= 0:
 		r.Status = StatusMeets
 	default:
 		r.Status = StatusBelow
 	}
-	r.Attainment = num.Mul(hundred).DivRound(b.Target.Mul(den), 2)
+	r.Attainment = num.Mul(hundred).DivRound(targetTimesDen, 2)
 	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
 	sep := " "
 	if unit == "%" {
 		sep = ""
 	}
-	r.Findings = []string{fmt.Sprintf("%s%s%s against a target of %s (exceeds at %s): %s, %s%% of the target.",
-		r.Measured.StringFixed(2), sep, unit, b.Target, b.Exceeds, statusWords[r.Status], r.Attainment.StringFixed(2))}
+	r.Findings = make([]string, 1, 4) // room for the lines criteria add
+	r.Findings[0] = r.Measured.StringFixed(2) + sep + unit + e.targetWords[c] + statusWords[r.Status] + ", " + r.Attainment.StringFixed(2) + "% of the target."
 	return r
 }
 
@@ -72,7 +74,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return strconv.Itoa(n) + " " + many
 }
 
 // shareNeed decides whether a day's calls and meetings make it a clean
@@ -129,8 +131,9 @@ func (e *evaluator) organisation() Result {
 		r.Findings = []string{"No calls or meetings were logged in the period."}
 		return r
 	}
-	r.Findings = append(r.Findings, fmt.Sprintf("Of %s with calls or meetings, %d were call days, %d meeting days and %d mixed; a day counts as one kind when that kind makes at least %s%% of its calls and meetings.",
-		plural(active, "day", "days"), callDays, meetingDays, active-clean, e.cfg.CleanDayShare))
+	r.Findings = append(r.Findings, "Of "+plural(active, "day", "days")+" with calls or meetings, "+strconv.Itoa(callDays)+" were call days, "+
+		strconv.Itoa(meetingDays)+" meeting days and "+strconv.Itoa(active-clean)+" mixed; a day counts as one kind when that kind makes at least "+
+		e.cfg.CleanDayShare.String()+"% of its calls and meetings.")
 	if r.Status == StatusBelow {
 		r.Findings = append(r.Findings, "Alternate the days: one day calls and base expansion, the next day meetings.")
 	}
@@ -167,18 +170,20 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	if prospects == 0 {
 		r.Findings = []string{"No prospect was met in the period."}
 	} else {
-		r.Findings = append(r.Findings, fmt.Sprintf("%d of %s met in the period signed a contract.", signed, plural(prospects, "prospect", "prospects")))
+		r.Findings = append(r.Findings, strconv.Itoa(signed)+" of "+plural(prospects, "prospect", "prospects")+" met in the period signed a contract.")
 	}
-	for _, u := range mostMet(s.Unreached, maxListedFindings) {
-		f := fmt.Sprintf("Client %s: %d meetings from %s to %s and no contract: the decision maker was most likely not reached",
-			u.Client, u.Meetings, u.First, u.Last)
+	top := mostMet(s.Unreached, maxListedFindings)
+	r.Findings = slices.Grow(r.Findings, len(top)+1)
+	for _, u := range top {
+		f := "Client " + u.Client + ": " + strconv.Itoa(u.Meetings) + " meetings from " + u.First.String() + " to " + u.Last.String() +
+			" and no contract: the decision maker was most likely not reached"
 		switch {
 		case u.Present > 0:
-			f += fmt.Sprintf(", although a decision maker attended %d of them.", u.Present)
+			f += ", although a decision maker attended " + strconv.Itoa(u.Present) + " of them."
 		case u.Absent == u.Meetings:
 			f += "; no decision maker attended any of them."
 		case u.Absent > 0:
-			f += fmt.Sprintf("; %s recorded no decision maker.", plural(u.Absent, "of them", "of them"))
+			f += "; " + plural(u.Absent, "of them", "of them") + " recorded no decision maker."
 		default:
 			f += "."
 		}

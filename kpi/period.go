@@ -100,6 +100,9 @@ func (p Period) Validate() error {
 }
 
 func (p Period) check(q *validate.Problems, prefix string) bool {
+	if p.From.IsValid() && p.To.IsValid() && !p.To.Before(p.From) && p.Days() <= MaxPeriodDays {
+		return true // the usual period: no field name to build
+	}
 	okFrom := q.Date(validate.Path(prefix, "from"), p.From, true)
 	okTo := q.Date(validate.Path(prefix, "to"), p.To, true)
 	switch {

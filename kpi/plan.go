@@ -15,7 +15,7 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	pr := &s.Plan
 	revenue := t.revenue.Decimal()
 	pr.Revenue, pr.Contracts, pr.Shifted, pr.Over = revenue, t.contracts, decimal.Zero, decimal.Zero
-	signedWords := fmt.Sprintf("Signed %s for %s", plural(t.contracts, "contract", "contracts"), e.money(revenue, in.Currency))
+	signedWords := "Signed " + plural(t.contracts, "contract", "contracts") + " for " + e.money(revenue, in.Currency)
 	if t.plan < 0 {
 		r := e.judge(CriterionPlan, decimal.Zero, decimal.Zero, "%")
 		r.Findings = []string{signedWords + "; no plan was set for the period."}
