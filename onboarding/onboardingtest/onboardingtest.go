@@ -16,13 +16,11 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
-	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/storetest"
 	"github.com/clientele-go/clientele/onboarding"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -277,23 +275,15 @@ func testConcurrentUpdates(t *testing.T, s onboarding.Store) {
 	base := create(t, s, sample(t, "o-1", "m-1", "s-1"))
 
 	const writers, each = 8, 5
-	var wg sync.WaitGroup
-	errs := make(chan error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				if err := recordCalls(ctx, s, "o-1", 100*w+i+1); err != nil {
-					errs <- err
-					return
-				}
+	errs := storetest.Concurrently(writers, func(w int) error {
+		for i := range each {
+			if err := recordCalls(ctx, s, "o-1", 100*w+i+1); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return nil
+	})
+	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	got, err := s.Get(ctx, "o-1")
@@ -321,29 +311,12 @@ func recordCalls(ctx context.Context, s onboarding.Store, id string, calls int) 
 }
 
 func testConcurrentCreates(t *testing.T, s onboarding.Store) {
-	const racers = 8
 	o := sample(t, "o-1", "m-1", "s-1")
-	var wg sync.WaitGroup
-	results := make(chan error, racers)
-	for range racers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Create(context.Background(), o.Clone())
-			results <- err
-		}()
-	}
-	wg.Wait()
-	close(results)
-	wins := 0
-	for err := range results {
-		if err == nil {
-			wins++
-			continue
-		}
-		assert.ErrorIs(t, err, onboarding.ErrAlreadyExists)
-	}
-	assert.Equal(t, 1, wins)
+	errs := storetest.Concurrently(8, func(int) error {
+		_, err := s.Create(context.Background(), o.Clone())
+		return err
+	})
+	storetest.AssertOneWinner(t, errs, onboarding.ErrAlreadyExists)
 }
 
 func seed(t *testing.T, s onboarding.Store) {
@@ -435,8 +408,7 @@ func testBadPages(t *testing.T, s onboarding.Store) {
 }
 
 func testCanceled(t *testing.T, s onboarding.Store) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx := storetest.Canceled()
 	o := sample(t, "o-1", "m-1", "s-1")
 	_, err := s.Get(ctx, "o-1")
 	assert.ErrorIs(t, err, context.Canceled)
@@ -455,18 +427,9 @@ func testCanceled(t *testing.T, s onboarding.Store) {
 	assert.Equal(t, int64(1), got.Version, "a canceled update or delete changes nothing")
 }
 
-// oddIDs are valid IDs that a store keyed by file names or by a
-// case-insensitive column gets wrong (see clienttest).
-func oddIDs() []string {
-	return []string{
-		".hidden", "..", "a b", " leading space", "a/b", `c:\d`, "50%", "Восток", "Müller", "vostok", "Vostok",
-		strings.Repeat("i", validate.MaxIDLen), strings.Repeat("ж", validate.MaxIDLen/2),
-	}
-}
-
 func testOddIDs(t *testing.T, s onboarding.Store) {
 	ctx := context.Background()
-	want := oddIDs()
+	want := storetest.OddIDs()
 	for i, id := range want {
 		create(t, s, sample(t, id, fmt.Sprintf("m-%d", i), "s-1"))
 	}

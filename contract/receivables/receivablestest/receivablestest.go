@@ -16,11 +16,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sync"
 	"testing"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/contract/receivables"
+	"github.com/clientele-go/clientele/internal/storetest"
 	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -266,23 +266,15 @@ func testConcurrentPayments(t *testing.T, s receivables.Store) {
 	ctx := context.Background()
 	create(t, s, account("k-1", "c-1"))
 	const writers, each = 8, 5
-	var wg sync.WaitGroup
-	errs := make(chan error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				if err := recordRetrying(ctx, s, "k-1", payment(fmt.Sprintf("p-%d-%d", w, i), "2026-01-01", "1.25")); err != nil {
-					errs <- err
-					return
-				}
+	errs := storetest.Concurrently(writers, func(w int) error {
+		for i := range each {
+			if err := recordRetrying(ctx, s, "k-1", payment(fmt.Sprintf("p-%d-%d", w, i), "2026-01-01", "1.25")); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return nil
+	})
+	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	got, err := s.Get(ctx, "k-1")
@@ -313,20 +305,11 @@ func recordRetrying(ctx context.Context, s receivables.Store, id string, e recei
 
 func testConcurrentRetries(t *testing.T, s receivables.Store) {
 	a := create(t, s, account("k-1", "c-1"))
-	const racers = 8
-	var wg sync.WaitGroup
-	errs := make(chan error, racers)
-	for range racers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Record(context.Background(), "k-1", a.Version, payment("p-1", "2026-01-01", "10"))
-			errs <- err
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	errs := storetest.Concurrently(8, func(int) error {
+		_, err := s.Record(context.Background(), "k-1", a.Version, payment("p-1", "2026-01-01", "10"))
+		return err
+	})
+	for _, err := range errs {
 		assert.NoError(t, err, "the first records it, the others find it recorded")
 	}
 	got, err := s.Get(context.Background(), "k-1")
@@ -369,8 +352,7 @@ func testBadPages(t *testing.T, s receivables.Store) {
 }
 
 func testCanceled(t *testing.T, s receivables.Store) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx := storetest.Canceled()
 	_, err := s.Get(ctx, "k-1")
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = s.Create(ctx, account("k-1", "c-1"))
