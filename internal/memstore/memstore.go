@@ -47,9 +47,9 @@ func (s *Store[R, K]) Get(ctx context.Context, id string) (R, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	r, ok := s.recs[id]
-	if !ok {
-		return zero, k.NotFound("get", id)
+	r, err := s.stored("get", id)
+	if err != nil {
+		return zero, err
 	}
 	return k.Clone(r), nil
 }
@@ -94,12 +94,9 @@ func (s *Store[R, K]) Update(ctx context.Context, r R, check func(R) error, chec
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id := k.ID(r)
-	stored, ok := s.recs[id]
-	if !ok {
-		return zero, k.NotFound("update", id)
-	}
-	if given, was := k.Version(r), k.Version(stored); given != was {
-		return zero, k.Conflict("update", id, given, was)
+	stored, err := s.current("update", id, k.Version(r))
+	if err != nil {
+		return zero, err
 	}
 	if checkChange != nil {
 		if err := checkChange(stored, r); err != nil {
@@ -123,9 +120,9 @@ func (s *Store[R, K]) Replace(ctx context.Context, op, id string, change func(st
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	stored, ok := s.recs[id]
-	if !ok {
-		return zero, k.NotFound(op, id)
+	stored, err := s.stored(op, id)
+	if err != nil {
+		return zero, err
 	}
 	next, err := change(stored)
 	if err != nil {
@@ -138,18 +135,13 @@ func (s *Store[R, K]) Replace(ctx context.Context, op, id string, change func(st
 // Delete removes the record with the id if it is at version; otherwise
 // K's NotFound("delete") or Conflict("delete").
 func (s *Store[R, K]) Delete(ctx context.Context, id string, version int64) error {
-	var k K
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	stored, ok := s.recs[id]
-	if !ok {
-		return k.NotFound("delete", id)
-	}
-	if was := k.Version(stored); was != version {
-		return k.Conflict("delete", id, version, was)
+	if _, err := s.current("delete", id, version); err != nil {
+		return err
 	}
 	delete(s.recs, id)
 	i, _ := slices.BinarySearch(s.ids, id)
@@ -193,6 +185,33 @@ func (s *Store[R, K]) List(ctx context.Context, check func() error, after string
 		page = append(page, k.Clone(r))
 	}
 	return page, "", nil
+}
+
+// stored returns the record with the id, or K's NotFound(op). The
+// caller holds the lock.
+func (s *Store[R, K]) stored(op, id string) (R, error) {
+	var k K
+	r, ok := s.recs[id]
+	if !ok {
+		var zero R
+		return zero, k.NotFound(op, id)
+	}
+	return r, nil
+}
+
+// current returns the record with the id if it is at version, else K's
+// NotFound(op) or Conflict(op). The caller holds the lock.
+func (s *Store[R, K]) current(op, id string, version int64) (R, error) {
+	var k K
+	r, err := s.stored(op, id)
+	if err != nil {
+		return r, err
+	}
+	if was := k.Version(r); was != version {
+		var zero R
+		return zero, k.Conflict(op, id, version, was)
+	}
+	return r, nil
 }
 
 // checked reports ctx's error, then check's verdict on r.
