@@ -361,18 +361,10 @@ func nilIfEmpty(s []string) []string {
 
 func testPaging(t *testing.T, s client.Store) {
 	seed(t, s)
-	var seen []string
-	page := client.Page{Limit: 2}
-	for range 10 {
-		res, err := s.List(context.Background(), client.Filter{}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Clients), 2)
-		seen = append(seen, ids(res.Clients)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	seen := storetest.EveryPage(t, 2, 10, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), client.Filter{}, client.Page{After: after, Limit: limit})
+		return ids(res.Clients), res.Next, err
+	})
 	assert.Equal(t, []string{"c-01", "c-02", "c-03", "c-04", "c-05"}, seen, "each client once, in ID order")
 
 	res, err := s.List(context.Background(), client.Filter{ManagerID: "m-1"}, client.Page{Limit: 2, After: "c-01"})
@@ -426,17 +418,10 @@ func testOddIDs(t *testing.T, s client.Store) {
 		}
 	}
 	slices.Sort(want)
-	var listed []string
-	page := client.Page{Limit: 3}
-	for range len(want) + 1 {
-		res, err := s.List(ctx, client.Filter{}, page)
-		require.NoError(t, err)
-		listed = append(listed, ids(res.Clients)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	listed := storetest.EveryPage(t, 3, len(want)+1, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(ctx, client.Filter{}, client.Page{After: after, Limit: limit})
+		return ids(res.Clients), res.Next, err
+	})
 	assert.Equal(t, want, listed, "List returns every client once, in byte order of the IDs")
 
 	require.NoError(t, s.Delete(ctx, ".hidden", 1))

@@ -378,18 +378,10 @@ func testListFilters(t *testing.T, s contract.Store) {
 
 func testPaging(t *testing.T, s contract.Store) {
 	seed(t, s)
-	var seen []string
-	page := contract.Page{Limit: 2}
-	for range 10 {
-		res, err := s.List(context.Background(), contract.Filter{}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Contracts), 2)
-		seen = append(seen, ids(res.Contracts)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	seen := storetest.EveryPage(t, 2, 10, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), contract.Filter{}, contract.Page{After: after, Limit: limit})
+		return ids(res.Contracts), res.Next, err
+	})
 	assert.Equal(t, []string{"k-01", "k-02", "k-03", "k-04", "k-05"}, seen, "each contract once, in ID order")
 
 	res, err := s.List(context.Background(), contract.Filter{ManagerID: "m-1"}, contract.Page{Limit: 2, After: "k-01"})
@@ -428,17 +420,10 @@ func testOddIDs(t *testing.T, s contract.Store) {
 		}
 	}
 	slices.Sort(want)
-	var listed []string
-	page := contract.Page{Limit: 3}
-	for range len(want) + 1 {
-		res, err := s.List(ctx, contract.Filter{}, page)
-		require.NoError(t, err)
-		listed = append(listed, ids(res.Contracts)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	listed := storetest.EveryPage(t, 3, len(want)+1, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(ctx, contract.Filter{}, contract.Page{After: after, Limit: limit})
+		return ids(res.Contracts), res.Next, err
+	})
 	assert.Equal(t, want, listed, "List returns every contract once, in byte order of the IDs")
 }
 

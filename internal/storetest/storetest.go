@@ -3,7 +3,8 @@
 // onboarding/onboardingtest, contract/receivables/receivablestest)
 // share and nothing of any one domain: the IDs a careless store gets
 // wrong, a harness that runs writers at once, the one-winner rule of
-// concurrent creates and a canceled context.
+// concurrent creates, a walk through every page of a List and a
+// canceled context.
 package storetest
 
 import (
@@ -14,6 +15,7 @@ import (
 
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // OddIDs are valid IDs that a store keyed by file names or by a
@@ -64,4 +66,27 @@ func Canceled() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	return ctx
+}
+
+// EveryPage lists page after page from the start, following each next
+// until one is empty, and returns the IDs in the order listed. list
+// returns one page's IDs and next; EveryPage fails t on an error, on a
+// page of more than limit IDs, and on pages that do not end within
+// maxPages.
+func EveryPage(t *testing.T, limit, maxPages int, list func(after string, limit int) (ids []string, next string, err error)) []string {
+	t.Helper()
+	var all []string
+	after := ""
+	for range maxPages {
+		ids, next, err := list(after, limit)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, len(ids), limit, "a page after %q", after)
+		all = append(all, ids...)
+		if next == "" {
+			return all
+		}
+		after = next
+	}
+	t.Errorf("the pages did not end within %d (listed %q)", maxPages, all)
+	return all
 }

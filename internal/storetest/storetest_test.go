@@ -42,3 +42,23 @@ func TestOddIDsAreDistinctAndCanceledIsCanceled(t *testing.T) {
 	}
 	assert.ErrorIs(t, Canceled().Err(), context.Canceled)
 }
+
+func TestEveryPageFollowsNext(t *testing.T) {
+	stored := []string{"a", "b", "c", "d", "e"}
+	list := func(after string, limit int) ([]string, string, error) {
+		var page []string
+		for _, id := range stored {
+			if id <= after {
+				continue
+			}
+			if len(page) == limit {
+				return page, page[len(page)-1], nil
+			}
+			page = append(page, id)
+		}
+		return page, "", nil
+	}
+	// Limit 2: pages [a b] next b, [c d] next d, [e] next "": three pages.
+	assert.Equal(t, stored, EveryPage(t, 2, 3, list))
+	assert.Equal(t, stored, EveryPage(t, 5, 1, list), "one page holds all five")
+}

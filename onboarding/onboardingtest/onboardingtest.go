@@ -371,18 +371,10 @@ func nilIfEmpty(s []string) []string {
 
 func testPaging(t *testing.T, s onboarding.Store) {
 	seed(t, s)
-	var seen []string
-	page := onboarding.Page{Limit: 2}
-	for range 10 {
-		res, err := s.List(context.Background(), onboarding.Filter{}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Onboardings), 2)
-		seen = append(seen, ids(res.Onboardings)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	seen := storetest.EveryPage(t, 2, 10, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), onboarding.Filter{}, onboarding.Page{After: after, Limit: limit})
+		return ids(res.Onboardings), res.Next, err
+	})
 	assert.Equal(t, []string{"o-01", "o-02", "o-03", "o-04", "o-05"}, seen, "each onboarding once, in ID order")
 
 	res, err := s.List(context.Background(), onboarding.Filter{MentorID: "s-1"}, onboarding.Page{Limit: 1})
@@ -440,17 +432,10 @@ func testOddIDs(t *testing.T, s onboarding.Store) {
 		}
 	}
 	slices.Sort(want)
-	var listed []string
-	page := onboarding.Page{Limit: 3}
-	for range len(want) + 1 {
-		res, err := s.List(ctx, onboarding.Filter{}, page)
-		require.NoError(t, err)
-		listed = append(listed, ids(res.Onboardings)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	listed := storetest.EveryPage(t, 3, len(want)+1, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(ctx, onboarding.Filter{}, onboarding.Page{After: after, Limit: limit})
+		return ids(res.Onboardings), res.Next, err
+	})
 	assert.Equal(t, want, listed, "List returns every onboarding once, in byte order of the IDs")
 
 	require.NoError(t, s.Delete(ctx, ".hidden", 1))

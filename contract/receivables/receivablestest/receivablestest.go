@@ -322,20 +322,14 @@ func testList(t *testing.T, s receivables.Store) {
 	for _, a := range []receivables.Account{account("k-3", "c-1"), account("k-1", "c-1"), account("k-2", "c-2"), account("k-4", "c-1")} {
 		create(t, s, a)
 	}
-	var seen []string
-	page := receivables.Page{Limit: 2}
-	for range 5 {
-		res, err := s.List(context.Background(), receivables.Filter{ClientID: "c-1"}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Accounts), 2)
+	seen := storetest.EveryPage(t, 2, 5, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), receivables.Filter{ClientID: "c-1"}, receivables.Page{After: after, Limit: limit})
+		var ids []string
 		for _, a := range res.Accounts {
-			seen = append(seen, a.ContractID)
+			ids = append(ids, a.ContractID)
 		}
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+		return ids, res.Next, err
+	})
 	assert.Equal(t, []string{"k-1", "k-3", "k-4"}, seen, "c-1's accounts, each once, in contract ID order")
 	res, err := s.List(context.Background(), receivables.Filter{}, receivables.Page{Limit: 10, After: "k-2"})
 	require.NoError(t, err)
