@@ -16,14 +16,12 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
-	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -271,23 +269,15 @@ func testConcurrentUpdates(t *testing.T, s client.Store) {
 	create(t, s, base)
 
 	const writers, tagsEach = 8, 5
-	var wg sync.WaitGroup
-	errs := make(chan error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range tagsEach {
-				if err := addTag(ctx, s, "c-1", fmt.Sprintf("w%d-%d", w, i)); err != nil {
-					errs <- err
-					return
-				}
+	errs := storetest.Concurrently(writers, func(w int) error {
+		for i := range tagsEach {
+			if err := addTag(ctx, s, "c-1", fmt.Sprintf("w%d-%d", w, i)); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return nil
+	})
+	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	got, err := s.Get(ctx, "c-1")
@@ -312,28 +302,11 @@ func addTag(ctx context.Context, s client.Store, id, tag string) error {
 }
 
 func testConcurrentCreates(t *testing.T, s client.Store) {
-	const racers = 8
-	var wg sync.WaitGroup
-	results := make(chan error, racers)
-	for range racers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Create(context.Background(), sample("c-1"))
-			results <- err
-		}()
-	}
-	wg.Wait()
-	close(results)
-	wins := 0
-	for err := range results {
-		if err == nil {
-			wins++
-			continue
-		}
-		assert.ErrorIs(t, err, client.ErrAlreadyExists)
-	}
-	assert.Equal(t, 1, wins)
+	errs := storetest.Concurrently(8, func(int) error {
+		_, err := s.Create(context.Background(), sample("c-1"))
+		return err
+	})
+	storetest.AssertOneWinner(t, errs, client.ErrAlreadyExists)
 }
 
 func seed(t *testing.T, s client.Store) {
@@ -388,18 +361,10 @@ func nilIfEmpty(s []string) []string {
 
 func testPaging(t *testing.T, s client.Store) {
 	seed(t, s)
-	var seen []string
-	page := client.Page{Limit: 2}
-	for range 10 {
-		res, err := s.List(context.Background(), client.Filter{}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Clients), 2)
-		seen = append(seen, ids(res.Clients)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	seen := storetest.EveryPage(t, 2, 10, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), client.Filter{}, client.Page{After: after, Limit: limit})
+		return ids(res.Clients), res.Next, err
+	})
 	assert.Equal(t, []string{"c-01", "c-02", "c-03", "c-04", "c-05"}, seen, "each client once, in ID order")
 
 	res, err := s.List(context.Background(), client.Filter{ManagerID: "m-1"}, client.Page{Limit: 2, After: "c-01"})
@@ -426,8 +391,7 @@ func testBadPages(t *testing.T, s client.Store) {
 }
 
 func testCanceled(t *testing.T, s client.Store) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx := storetest.Canceled()
 	_, err := s.Get(ctx, "c-1")
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = s.Create(ctx, sample("c-1"))
@@ -438,21 +402,9 @@ func testCanceled(t *testing.T, s client.Store) {
 	assert.ErrorIs(t, err, client.ErrNotFound, "a canceled create stores nothing")
 }
 
-// oddIDs are valid IDs that a store keyed by file names or by a
-// case-insensitive column gets wrong: a leading dot (a hidden file),
-// spaces, path characters, non-ASCII letters, two IDs differing only in
-// case, and the longest ID, in ASCII and in two-byte letters (a file name
-// that escapes each byte can outgrow the 255-byte limit).
-func oddIDs() []string {
-	return []string{
-		".hidden", "..", "a b", " leading space", "a/b", `c:\d`, "50%", "Восток", "Müller", "vostok", "Vostok",
-		strings.Repeat("i", validate.MaxIDLen), strings.Repeat("ж", validate.MaxIDLen/2),
-	}
-}
-
 func testOddIDs(t *testing.T, s client.Store) {
 	ctx := context.Background()
-	want := oddIDs()
+	want := storetest.OddIDs()
 	for _, id := range want {
 		c := sample(id)
 		c.Contacts.Email = client.NewPersonal("buyer@odd-id.example")
@@ -466,17 +418,10 @@ func testOddIDs(t *testing.T, s client.Store) {
 		}
 	}
 	slices.Sort(want)
-	var listed []string
-	page := client.Page{Limit: 3}
-	for range len(want) + 1 {
-		res, err := s.List(ctx, client.Filter{}, page)
-		require.NoError(t, err)
-		listed = append(listed, ids(res.Clients)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	listed := storetest.EveryPage(t, 3, len(want)+1, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(ctx, client.Filter{}, client.Page{After: after, Limit: limit})
+		return ids(res.Clients), res.Next, err
+	})
 	assert.Equal(t, want, listed, "List returns every client once, in byte order of the IDs")
 
 	require.NoError(t, s.Delete(ctx, ".hidden", 1))

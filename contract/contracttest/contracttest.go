@@ -16,8 +16,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,7 +23,7 @@ import (
 	"github.com/clientele-go/clientele/authority"
 	"github.com/clientele-go/clientele/contract"
 	"github.com/clientele-go/clientele/discount"
-	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/storetest"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -289,23 +287,15 @@ func testConcurrentUpdates(t *testing.T, s contract.Store) {
 	create(t, s, base)
 
 	const writers, each = 8, 5
-	var wg sync.WaitGroup
-	errs := make(chan error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				if err := addObligation(ctx, s, "k-1", fmt.Sprintf("w%d-%d", w, i)); err != nil {
-					errs <- err
-					return
-				}
+	errs := storetest.Concurrently(writers, func(w int) error {
+		for i := range each {
+			if err := addObligation(ctx, s, "k-1", fmt.Sprintf("w%d-%d", w, i)); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return nil
+	})
+	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	got, err := s.Get(ctx, "k-1")
@@ -331,28 +321,11 @@ func addObligation(ctx context.Context, s contract.Store, id, obligationID strin
 }
 
 func testConcurrentCreates(t *testing.T, s contract.Store) {
-	const racers = 8
-	var wg sync.WaitGroup
-	results := make(chan error, racers)
-	for range racers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Create(context.Background(), sample("k-1"))
-			results <- err
-		}()
-	}
-	wg.Wait()
-	close(results)
-	wins := 0
-	for err := range results {
-		if err == nil {
-			wins++
-			continue
-		}
-		assert.ErrorIs(t, err, contract.ErrAlreadyExists)
-	}
-	assert.Equal(t, 1, wins)
+	errs := storetest.Concurrently(8, func(int) error {
+		_, err := s.Create(context.Background(), sample("k-1"))
+		return err
+	})
+	storetest.AssertOneWinner(t, errs, contract.ErrAlreadyExists)
 }
 
 func seed(t *testing.T, s contract.Store) {
@@ -405,18 +378,10 @@ func testListFilters(t *testing.T, s contract.Store) {
 
 func testPaging(t *testing.T, s contract.Store) {
 	seed(t, s)
-	var seen []string
-	page := contract.Page{Limit: 2}
-	for range 10 {
-		res, err := s.List(context.Background(), contract.Filter{}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Contracts), 2)
-		seen = append(seen, ids(res.Contracts)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	seen := storetest.EveryPage(t, 2, 10, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), contract.Filter{}, contract.Page{After: after, Limit: limit})
+		return ids(res.Contracts), res.Next, err
+	})
 	assert.Equal(t, []string{"k-01", "k-02", "k-03", "k-04", "k-05"}, seen, "each contract once, in ID order")
 
 	res, err := s.List(context.Background(), contract.Filter{ManagerID: "m-1"}, contract.Page{Limit: 2, After: "k-01"})
@@ -439,18 +404,9 @@ func testBadPages(t *testing.T, s contract.Store) {
 	}
 }
 
-// oddIDs are valid IDs that a store keyed by file names or by a
-// case-insensitive column gets wrong.
-func oddIDs() []string {
-	return []string{
-		".hidden", "..", "a b", " leading space", "a/b", `c:\d`, "50%", "Восток", "Müller", "vostok", "Vostok",
-		strings.Repeat("i", validate.MaxIDLen), strings.Repeat("ж", validate.MaxIDLen/2),
-	}
-}
-
 func testOddIDs(t *testing.T, s contract.Store) {
 	ctx := context.Background()
-	want := oddIDs()
+	want := storetest.OddIDs()
 	for _, id := range want {
 		c := sample(id)
 		c.Number, c.Predecessor.ContractID = "N-odd", "prev"
@@ -464,23 +420,15 @@ func testOddIDs(t *testing.T, s contract.Store) {
 		}
 	}
 	slices.Sort(want)
-	var listed []string
-	page := contract.Page{Limit: 3}
-	for range len(want) + 1 {
-		res, err := s.List(ctx, contract.Filter{}, page)
-		require.NoError(t, err)
-		listed = append(listed, ids(res.Contracts)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	listed := storetest.EveryPage(t, 3, len(want)+1, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(ctx, contract.Filter{}, contract.Page{After: after, Limit: limit})
+		return ids(res.Contracts), res.Next, err
+	})
 	assert.Equal(t, want, listed, "List returns every contract once, in byte order of the IDs")
 }
 
 func testCanceled(t *testing.T, s contract.Store) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx := storetest.Canceled()
 	_, err := s.Get(ctx, "k-1")
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = s.Create(ctx, sample("k-1"))

@@ -3,38 +3,28 @@ package receivables
 import (
 	"context"
 	"errors"
-	"slices"
-	"sync"
+
+	"github.com/clientele-go/clientele/internal/memstore"
 )
 
 // MemStore is an in-memory Store, safe for concurrent use. It keeps each
 // account replayed as a Book, so a Record costs the batch's entries
 // plus one copy of the account's state, and copies accounts in and out,
-// so a caller changing an account it holds changes nothing stored. The
-// zero MemStore is not ready: use NewMemStore.
+// so a caller changing an account it holds changes nothing stored. A
+// stored Book is never changed: Record replaces it with a changed copy.
+// The zero MemStore is an empty store, ready to use, as NewMemStore's is.
 type MemStore struct {
-	mu    sync.RWMutex
-	books map[string]*Book
-	ids   []string // sorted
+	books memstore.Store[*Book, bookKind]
 }
 
 // NewMemStore returns an empty store.
-func NewMemStore() *MemStore { return &MemStore{books: map[string]*Book{}} }
+func NewMemStore() *MemStore { return &MemStore{} }
 
 var _ Store = (*MemStore)(nil)
 
 // Get implements Store.
 func (s *MemStore) Get(ctx context.Context, contractID string) (Account, error) {
-	if err := ctx.Err(); err != nil {
-		return Account{}, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	b, ok := s.books[contractID]
-	if !ok {
-		return Account{}, &StoreError{Op: "get", ContractID: contractID, Err: ErrNotFound}
-	}
-	return b.Account(), nil
+	return account(s.books.Get(ctx, contractID))
 }
 
 // Create implements Store.
@@ -49,19 +39,14 @@ func (s *MemStore) Create(ctx context.Context, a Account) (Account, error) {
 	if err != nil {
 		return Account{}, err
 	}
-	b.acct.Version = 1
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, taken := s.books[a.ContractID]; taken {
-		return Account{}, &StoreError{Op: "create", ContractID: a.ContractID, Err: ErrAlreadyExists}
-	}
-	s.books[a.ContractID] = b
-	i, _ := slices.BinarySearch(s.ids, a.ContractID)
-	s.ids = slices.Insert(s.ids, i, a.ContractID)
-	return b.Account(), nil
+	return account(s.books.Create(ctx, b, nil))
 }
 
-// Record implements Store.
+// Record implements Store. A batch that adds nothing (a retried
+// payment) returns the stored account whatever the version given, and
+// a payment whose ID is recorded for another payment is reported as
+// such before the version is checked; otherwise a stale version is a
+// conflict, whether or not the entries fit.
 func (s *MemStore) Record(ctx context.Context, contractID string, version int64, entries ...Entry) (Account, error) {
 	if err := ctx.Err(); err != nil {
 		return Account{}, err
@@ -69,57 +54,65 @@ func (s *MemStore) Record(ctx context.Context, contractID string, version int64,
 	if err := ValidateRecord(contractID, entries); err != nil {
 		return Account{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, ok := s.books[contractID]
-	if !ok {
-		return Account{}, &StoreError{Op: "record", ContractID: contractID, Err: ErrNotFound}
-	}
-	work := b.clone()
-	added, err := work.Record(entries...)
-	var payConflict *PaymentConflictError
-	switch {
-	case err == nil && added == 0:
-		return b.Account(), nil // a retried payment: nothing to add
-	case errors.As(err, &payConflict):
-		return Account{}, err
-	case version != b.acct.Version:
-		// Stale: the entries were checked against a state the writer
-		// has not seen, so their problems, if any, may not be theirs.
-		return Account{}, &StoreError{Op: "record", ContractID: contractID, Given: version, Stored: b.acct.Version, Err: ErrConflict}
-	case err != nil:
-		return Account{}, err
-	}
-	work.acct.Version++
-	s.books[contractID] = work
-	return work.Account(), nil
+	return account(s.books.Replace(ctx, "record", contractID, func(b *Book) (*Book, error) {
+		work := b.clone()
+		added, err := work.Record(entries...)
+		var payConflict *PaymentConflictError
+		switch {
+		case err == nil && added == 0:
+			return b, nil // a retried payment: nothing to add
+		case errors.As(err, &payConflict):
+			return nil, err
+		case version != b.acct.Version:
+			// Stale: the entries were checked against a state the writer
+			// has not seen, so their problems, if any, may not be theirs.
+			return nil, &StoreError{Op: "record", ContractID: contractID, Given: version, Stored: b.acct.Version, Err: ErrConflict}
+		case err != nil:
+			return nil, err
+		}
+		work.acct.Version++
+		return work, nil
+	}))
 }
 
 // List implements Store.
 func (s *MemStore) List(ctx context.Context, filter Filter, page Page) (ListPage, error) {
-	if err := ctx.Err(); err != nil {
+	valid := func() error { return ValidatePage(page) }
+	matches := func(b *Book) bool { return filter.Matches(b.acct) }
+	books, next, err := s.books.List(ctx, valid, page.After, page.Limit, matches)
+	if err != nil {
 		return ListPage{}, err
 	}
-	if err := ValidatePage(page); err != nil {
-		return ListPage{}, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	start, found := slices.BinarySearch(s.ids, page.After)
-	if found {
-		start++
-	}
-	var res ListPage
-	for _, id := range s.ids[start:] {
-		b := s.books[id]
-		if !filter.Matches(b.acct) {
-			continue
-		}
-		if len(res.Accounts) == page.Limit {
-			res.Next = res.Accounts[len(res.Accounts)-1].ContractID
-			break
-		}
+	res := ListPage{Next: next}
+	for _, b := range books {
 		res.Accounts = append(res.Accounts, b.Account())
 	}
 	return res, nil
+}
+
+// account copies the account out of a stored Book, or passes err on.
+func account(b *Book, err error) (Account, error) {
+	if err != nil {
+		return Account{}, err
+	}
+	return b.Account(), nil
+}
+
+// bookKind tells the in-memory core how to keep a Book. A stored Book
+// is never changed, so the core hands out the stored pointer and the
+// MemStore copies its account out.
+type bookKind struct{}
+
+func (bookKind) ID(b *Book) string                  { return b.acct.ContractID }
+func (bookKind) Version(b *Book) int64              { return b.acct.Version }
+func (bookKind) WithVersion(b *Book, v int64) *Book { b.acct.Version = v; return b }
+func (bookKind) Clone(b *Book) *Book                { return b }
+func (bookKind) NotFound(op, id string) error {
+	return &StoreError{Op: op, ContractID: id, Err: ErrNotFound}
+}
+func (bookKind) Conflict(op, id string, given, stored int64) error {
+	return &StoreError{Op: op, ContractID: id, Given: given, Stored: stored, Err: ErrConflict}
+}
+func (bookKind) Taken(id string) error {
+	return &StoreError{Op: "create", ContractID: id, Err: ErrAlreadyExists}
 }

@@ -16,13 +16,11 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/authority"
-	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/storetest"
 	"github.com/clientele-go/clientele/onboarding"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -277,23 +275,15 @@ func testConcurrentUpdates(t *testing.T, s onboarding.Store) {
 	base := create(t, s, sample(t, "o-1", "m-1", "s-1"))
 
 	const writers, each = 8, 5
-	var wg sync.WaitGroup
-	errs := make(chan error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				if err := recordCalls(ctx, s, "o-1", 100*w+i+1); err != nil {
-					errs <- err
-					return
-				}
+	errs := storetest.Concurrently(writers, func(w int) error {
+		for i := range each {
+			if err := recordCalls(ctx, s, "o-1", 100*w+i+1); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return nil
+	})
+	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	got, err := s.Get(ctx, "o-1")
@@ -321,29 +311,12 @@ func recordCalls(ctx context.Context, s onboarding.Store, id string, calls int) 
 }
 
 func testConcurrentCreates(t *testing.T, s onboarding.Store) {
-	const racers = 8
 	o := sample(t, "o-1", "m-1", "s-1")
-	var wg sync.WaitGroup
-	results := make(chan error, racers)
-	for range racers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Create(context.Background(), o.Clone())
-			results <- err
-		}()
-	}
-	wg.Wait()
-	close(results)
-	wins := 0
-	for err := range results {
-		if err == nil {
-			wins++
-			continue
-		}
-		assert.ErrorIs(t, err, onboarding.ErrAlreadyExists)
-	}
-	assert.Equal(t, 1, wins)
+	errs := storetest.Concurrently(8, func(int) error {
+		_, err := s.Create(context.Background(), o.Clone())
+		return err
+	})
+	storetest.AssertOneWinner(t, errs, onboarding.ErrAlreadyExists)
 }
 
 func seed(t *testing.T, s onboarding.Store) {
@@ -398,18 +371,10 @@ func nilIfEmpty(s []string) []string {
 
 func testPaging(t *testing.T, s onboarding.Store) {
 	seed(t, s)
-	var seen []string
-	page := onboarding.Page{Limit: 2}
-	for range 10 {
-		res, err := s.List(context.Background(), onboarding.Filter{}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Onboardings), 2)
-		seen = append(seen, ids(res.Onboardings)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	seen := storetest.EveryPage(t, 2, 10, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), onboarding.Filter{}, onboarding.Page{After: after, Limit: limit})
+		return ids(res.Onboardings), res.Next, err
+	})
 	assert.Equal(t, []string{"o-01", "o-02", "o-03", "o-04", "o-05"}, seen, "each onboarding once, in ID order")
 
 	res, err := s.List(context.Background(), onboarding.Filter{MentorID: "s-1"}, onboarding.Page{Limit: 1})
@@ -435,8 +400,7 @@ func testBadPages(t *testing.T, s onboarding.Store) {
 }
 
 func testCanceled(t *testing.T, s onboarding.Store) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx := storetest.Canceled()
 	o := sample(t, "o-1", "m-1", "s-1")
 	_, err := s.Get(ctx, "o-1")
 	assert.ErrorIs(t, err, context.Canceled)
@@ -455,18 +419,9 @@ func testCanceled(t *testing.T, s onboarding.Store) {
 	assert.Equal(t, int64(1), got.Version, "a canceled update or delete changes nothing")
 }
 
-// oddIDs are valid IDs that a store keyed by file names or by a
-// case-insensitive column gets wrong (see clienttest).
-func oddIDs() []string {
-	return []string{
-		".hidden", "..", "a b", " leading space", "a/b", `c:\d`, "50%", "Восток", "Müller", "vostok", "Vostok",
-		strings.Repeat("i", validate.MaxIDLen), strings.Repeat("ж", validate.MaxIDLen/2),
-	}
-}
-
 func testOddIDs(t *testing.T, s onboarding.Store) {
 	ctx := context.Background()
-	want := oddIDs()
+	want := storetest.OddIDs()
 	for i, id := range want {
 		create(t, s, sample(t, id, fmt.Sprintf("m-%d", i), "s-1"))
 	}
@@ -477,17 +432,10 @@ func testOddIDs(t *testing.T, s onboarding.Store) {
 		}
 	}
 	slices.Sort(want)
-	var listed []string
-	page := onboarding.Page{Limit: 3}
-	for range len(want) + 1 {
-		res, err := s.List(ctx, onboarding.Filter{}, page)
-		require.NoError(t, err)
-		listed = append(listed, ids(res.Onboardings)...)
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+	listed := storetest.EveryPage(t, 3, len(want)+1, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(ctx, onboarding.Filter{}, onboarding.Page{After: after, Limit: limit})
+		return ids(res.Onboardings), res.Next, err
+	})
 	assert.Equal(t, want, listed, "List returns every onboarding once, in byte order of the IDs")
 
 	require.NoError(t, s.Delete(ctx, ".hidden", 1))

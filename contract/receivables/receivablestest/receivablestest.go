@@ -16,11 +16,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sync"
 	"testing"
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/contract/receivables"
+	"github.com/clientele-go/clientele/internal/storetest"
 	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -266,23 +266,15 @@ func testConcurrentPayments(t *testing.T, s receivables.Store) {
 	ctx := context.Background()
 	create(t, s, account("k-1", "c-1"))
 	const writers, each = 8, 5
-	var wg sync.WaitGroup
-	errs := make(chan error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				if err := recordRetrying(ctx, s, "k-1", payment(fmt.Sprintf("p-%d-%d", w, i), "2026-01-01", "1.25")); err != nil {
-					errs <- err
-					return
-				}
+	errs := storetest.Concurrently(writers, func(w int) error {
+		for i := range each {
+			if err := recordRetrying(ctx, s, "k-1", payment(fmt.Sprintf("p-%d-%d", w, i), "2026-01-01", "1.25")); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return nil
+	})
+	for _, err := range errs {
 		require.NoError(t, err)
 	}
 	got, err := s.Get(ctx, "k-1")
@@ -313,20 +305,11 @@ func recordRetrying(ctx context.Context, s receivables.Store, id string, e recei
 
 func testConcurrentRetries(t *testing.T, s receivables.Store) {
 	a := create(t, s, account("k-1", "c-1"))
-	const racers = 8
-	var wg sync.WaitGroup
-	errs := make(chan error, racers)
-	for range racers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Record(context.Background(), "k-1", a.Version, payment("p-1", "2026-01-01", "10"))
-			errs <- err
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	errs := storetest.Concurrently(8, func(int) error {
+		_, err := s.Record(context.Background(), "k-1", a.Version, payment("p-1", "2026-01-01", "10"))
+		return err
+	})
+	for _, err := range errs {
 		assert.NoError(t, err, "the first records it, the others find it recorded")
 	}
 	got, err := s.Get(context.Background(), "k-1")
@@ -339,20 +322,14 @@ func testList(t *testing.T, s receivables.Store) {
 	for _, a := range []receivables.Account{account("k-3", "c-1"), account("k-1", "c-1"), account("k-2", "c-2"), account("k-4", "c-1")} {
 		create(t, s, a)
 	}
-	var seen []string
-	page := receivables.Page{Limit: 2}
-	for range 5 {
-		res, err := s.List(context.Background(), receivables.Filter{ClientID: "c-1"}, page)
-		require.NoError(t, err)
-		assert.LessOrEqual(t, len(res.Accounts), 2)
+	seen := storetest.EveryPage(t, 2, 5, func(after string, limit int) ([]string, string, error) {
+		res, err := s.List(context.Background(), receivables.Filter{ClientID: "c-1"}, receivables.Page{After: after, Limit: limit})
+		var ids []string
 		for _, a := range res.Accounts {
-			seen = append(seen, a.ContractID)
+			ids = append(ids, a.ContractID)
 		}
-		if res.Next == "" {
-			break
-		}
-		page.After = res.Next
-	}
+		return ids, res.Next, err
+	})
 	assert.Equal(t, []string{"k-1", "k-3", "k-4"}, seen, "c-1's accounts, each once, in contract ID order")
 	res, err := s.List(context.Background(), receivables.Filter{}, receivables.Page{Limit: 10, After: "k-2"})
 	require.NoError(t, err)
@@ -369,8 +346,7 @@ func testBadPages(t *testing.T, s receivables.Store) {
 }
 
 func testCanceled(t *testing.T, s receivables.Store) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx := storetest.Canceled()
 	_, err := s.Get(ctx, "k-1")
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = s.Create(ctx, account("k-1", "c-1"))
