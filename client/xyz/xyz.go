@@ -11,6 +11,7 @@ import (
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/clientele-go/clientele/internal/repeats"
 	"github.com/clientele-go/clientele/internal/validate"
+	"github.com/clientele-go/clientele/internal/wide"
 )
 
 // Series is one client's order value per period, oldest first:
@@ -363,7 +364,7 @@ func (cl *classifier) classify(lo, hi int) (Stats, Class, bool, bool) {
 	n := hi - lo
 	var sum float64
 	if ints := cl.a.Ints(); ints != nil {
-		s := exactsum.SumInt64s(ints[lo:hi])
+		s := wide.SumInt64s(ints[lo:hi])
 		if s.Sign() == 0 {
 			return Stats{}, 0, false, false
 		}

@@ -264,14 +264,3 @@ func (a *Amounts) BigInt(i int, z *big.Int) *big.Int {
 	}
 	return z.SetInt64(a.ints[i])
 }
-
-// SumInt64s returns the exact sum of vs. It is the inner loop of every
-// total in this package: one 64-bit add with carry per value, no
-// overflow check needed (fewer than 2^63 values cannot overflow 128 bits).
-func SumInt64s(vs []int64) wide.Int128 {
-	var s wide.Int128
-	for _, v := range vs {
-		s = s.AddInt64(v)
-	}
-	return s
-}

@@ -2,7 +2,6 @@ package exactsum
 
 import (
 	"errors"
-	"math"
 	"math/big"
 	"math/rand/v2"
 	"strconv"
@@ -277,19 +276,4 @@ func FuzzSumAgreesWithDecimalSum(f *testing.F) {
 			require.Equal(t, ds[i].Sign(), a.Sign(i))
 		}
 	})
-}
-
-func TestSumInt64sNeverOverflows(t *testing.T) {
-	vs := make([]int64, 1000)
-	for i := range vs {
-		vs[i] = math.MaxInt64
-	}
-	want := new(big.Int).Mul(big.NewInt(math.MaxInt64), big.NewInt(1000))
-	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
-	for i := range vs {
-		vs[i] = math.MinInt64
-	}
-	want = new(big.Int).Mul(big.NewInt(math.MinInt64), big.NewInt(1000))
-	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
-	assert.Equal(t, wide.Int128{}, SumInt64s(nil))
 }

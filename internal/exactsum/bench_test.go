@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/clientele-go/clientele/internal/wide"
 )
 
 // benchN amounts of money with two decimal places, 0.00 to 99,999.99,
@@ -51,7 +53,7 @@ func BenchmarkExactSum(b *testing.B) {
 	_, a := benchAmounts(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkDec = Acc{v: SumInt64s(a.Ints())}.Decimal(a.Exp())
+		sinkDec = Acc{v: wide.SumInt64s(a.Ints())}.Decimal(a.Exp())
 	}
 }
 

@@ -121,3 +121,19 @@ func (a Int128) AddInt64(v int64) Int128 {
 	lo, carry := bits.Add64(a.lo, uint64(v), 0)
 	return Int128{hi: a.hi + v>>63 + int64(carry), lo: lo}
 }
+
+// SumInt64s returns the exact sum of vs: the inner loop of every exact
+// total, one 64-bit add with carry per value and no overflow check
+// (fewer than 2^63 values cannot overflow 128 bits). The two halves are
+// kept in locals, as the pre-refactor loop did, so the compiler can hold
+// them in registers.
+func SumInt64s(vs []int64) Int128 {
+	var lo uint64
+	var hi int64
+	for _, v := range vs {
+		var carry uint64
+		lo, carry = bits.Add64(lo, uint64(v), 0)
+		hi += v>>63 + int64(carry)
+	}
+	return Int128{hi: hi, lo: lo}
+}

@@ -92,3 +92,18 @@ func TestInt128Float64(t *testing.T) {
 	v, _ = Int128FromBig(big128(t, "-36893488147419103232"))
 	assert.Equal(t, -0x1p65, v.Float64())
 }
+
+func TestSumInt64sNeverOverflows(t *testing.T) {
+	vs := make([]int64, 1000)
+	for i := range vs {
+		vs[i] = math.MaxInt64
+	}
+	want := new(big.Int).Mul(big.NewInt(math.MaxInt64), big.NewInt(1000))
+	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
+	for i := range vs {
+		vs[i] = math.MinInt64
+	}
+	want = new(big.Int).Mul(big.NewInt(math.MinInt64), big.NewInt(1000))
+	assert.Equal(t, want.String(), SumInt64s(vs).Big(new(big.Int)).String())
+	assert.Equal(t, Int128{}, SumInt64s(nil))
+}
