@@ -3,8 +3,10 @@ package dunning
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/contract/receivables"
 	"github.com/clientele-go/clientele/internal/currency"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -12,13 +14,16 @@ import (
 )
 
 // Correspondence is one entry of the host's log of contacts about a
-// debt: a letter, an e-mail, a call. People are named by ID.
+// debt: a letter, an e-mail, a call. People are named by ID; the
+// summary is free text that may name the client's people, so it is
+// personal data (client.Personal): it prints [redacted] everywhere and
+// is read only through Reveal, as a complaint's description is.
 type Correspondence struct {
 	Date    clientele.Date `json:"date"`
 	Channel string         `json:"channel"`
 	// By is the ID of the person who wrote or called.
-	By      string `json:"by,omitempty"`
-	Summary string `json:"summary"`
+	By      string          `json:"by,omitempty"`
+	Summary client.Personal `json:"summary"`
 }
 
 // DisputePack is the material for a disputed debt: the contract's
@@ -52,7 +57,12 @@ func Dispute(book *receivables.Book, day clientele.Date, correspondence []Corres
 		q.Date("date", c.Date, true)
 		q.Name("channel", c.Channel)
 		q.OptionalID("by", c.By)
-		q.Required("summary", c.Summary, validate.MaxTextLen)
+		switch text := c.Summary.Reveal(); {
+		case text == "":
+			q.Add("summary", nil, "is required")
+		case len(text) > validate.MaxTextLen || !utf8.ValidString(text):
+			q.Addf("summary", c.Summary, "must be UTF-8 text of at most %d bytes", validate.MaxTextLen)
+		}
 	})
 	if err := p.Err(ErrInvalid); err != nil {
 		return DisputePack{}, err
@@ -92,7 +102,7 @@ func Dispute(book *receivables.Book, day clientele.Date, correspondence []Corres
 		plural(len(invs), "invoice"), cancelled, plural(len(pays), "payment"), plural(len(log), "contact")))
 	if len(log) > 0 {
 		last := log[len(log)-1]
-		pack.Summary = append(pack.Summary, fmt.Sprintf("Last contact on %s by %s: %s", last.Date, last.Channel, last.Summary))
+		pack.Summary = append(pack.Summary, fmt.Sprintf("Last contact on %s by %s (its summary is personal data: see the correspondence log).", last.Date, last.Channel))
 	}
 	pack.Summary = append(pack.Summary, dec.Reasons...)
 	return pack, nil

@@ -1,10 +1,12 @@
 package dunning
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/contract"
 	"github.com/clientele-go/clientele/contract/receivables"
 	"github.com/clientele-go/clientele/internal/enumtest"
@@ -149,8 +151,8 @@ func TestDisputePack(t *testing.T) {
 		receivables.Entry{CreditNote: &receivables.CreditNote{ID: "cn-1", Invoice: "INV-1", Date: day("2026-03-06"), Amount: dec("100.00"), Reason: "one visit not made"}})
 	require.NoError(t, err)
 	log := []Correspondence{
-		{Date: day("2026-03-05"), Channel: "letter", By: "m-1", Summary: "formal claim sent"},
-		{Date: day("2026-02-16"), Channel: "call", By: "m-1", Summary: "client disputes one visit"},
+		{Date: day("2026-03-05"), Channel: "letter", By: "m-1", Summary: client.NewPersonal("formal claim sent")},
+		{Date: day("2026-02-16"), Channel: "call", By: "m-1", Summary: client.NewPersonal("client disputes one visit")},
 	}
 	pack, err := Dispute(b, day("2026-03-17"), log, []Step{{ActionReminder, day("2026-02-03")}}, DefaultConfig())
 	require.NoError(t, err)
@@ -161,13 +163,26 @@ func TestDisputePack(t *testing.T) {
 	assert.Equal(t, []string{
 		"Contract k-1 with client c-1, as of 2026-03-17: rendered 1500.00 EUR, invoiced 1500.00, credited 100.00, paid 300.00 (of which 0.00 held as credit); outstanding 1100.00, of which 600.00 past due.",
 		"On record: 2 invoices (0 cancelled), 1 payment, 2 contacts.",
-		"Last contact on 2026-03-05 by letter: formal claim sent",
+		"Last contact on 2026-03-05 by letter (its summary is personal data: see the correspondence log).",
 	}, pack.Summary[:3])
+	// The summaries are personal data: no printer shows them, the
+	// reflection-based ones included; Reveal reads them.
+	for _, out := range []string{fmt.Sprintf("%v", pack), fmt.Sprintf("%+v", pack), fmt.Sprintf("%#v", pack)} {
+		assert.NotContains(t, out, "client disputes one visit")
+		assert.NotContains(t, out, "formal claim sent")
+	}
+	assert.Equal(t, "client disputes one visit", pack.Correspondence[0].Summary.Reveal())
 	assert.Equal(t, pack.Dunning.Reasons, pack.Summary[3:])
 	_, err = Dispute(nil, day("2026-03-17"), nil, nil, DefaultConfig())
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = Dispute(b, day("2026-03-17"), []Correspondence{{Channel: "", Summary: ""}}, nil, DefaultConfig())
+	_, err = Dispute(b, day("2026-03-17"), []Correspondence{{Channel: ""}}, nil, DefaultConfig())
 	problemtest.Require(t, err, ErrInvalid, []string{"correspondence[0].date: is required", "correspondence[0].channel: is required", "correspondence[0].summary: is required"})
+	// A summary too long is refused without printing it.
+	long := client.NewPersonal("Ivan Petrov said " + strings.Repeat("x", 5000))
+	_, err = Dispute(b, day("2026-03-17"), []Correspondence{{Date: day("2026-03-01"), Channel: "call", Summary: long}}, nil, DefaultConfig())
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "correspondence[0].summary = [redacted]: must be UTF-8 text of at most")
+	assert.NotContains(t, err.Error(), "Ivan")
 }
 
 func TestWorklist(t *testing.T) {

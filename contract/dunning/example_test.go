@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/contract"
 	"github.com/clientele-go/clientele/contract/dunning"
 	"github.com/clientele-go/clientele/contract/receivables"
@@ -49,7 +50,7 @@ func ExampleDispute() {
 	book := must(receivables.Open(receivables.Account{ContractID: "K-1", ClientID: "c-1", Currency: "EUR"}))
 	must(book.Record(receivables.Entry{Rendering: &receivables.Rendering{ID: "r", Date: day("2026-01-01"), Amount: decimal.RequireFromString("1000.00")}}))
 	must(book.Record(must(book.Issue(contract.PaymentTerms{NetDays: 30}, "INV-1", day("2026-01-01"), "r"))))
-	log := []dunning.Correspondence{{Date: day("2026-02-16"), Channel: "call", By: "m-1", Summary: "client says one visit was not made"}}
+	log := []dunning.Correspondence{{Date: day("2026-02-16"), Channel: "call", By: "m-1", Summary: client.NewPersonal("client says one visit was not made")}}
 	pack := must(dunning.Dispute(book, day("2026-03-17"), log, []dunning.Step{{Action: dunning.ActionReminder, Date: day("2026-02-03")}}, dunning.DefaultConfig()))
 	for _, line := range pack.Summary[:4] {
 		fmt.Println(line)
@@ -57,6 +58,6 @@ func ExampleDispute() {
 	// Output:
 	// Contract K-1 with client c-1, as of 2026-03-17: rendered 1000.00 EUR, invoiced 1000.00, credited 0.00, paid 0.00 (of which 0.00 held as credit); outstanding 1000.00, of which 1000.00 past due.
 	// On record: 1 invoice (0 cancelled), 0 payments, 1 contact.
-	// Last contact on 2026-02-16 by call: client says one visit was not made
+	// Last contact on 2026-02-16 by call (its summary is personal data: see the correspondence log).
 	// Client c-1 owes 1000.00 EUR past due on 2026-03-17 over 1 invoice; the oldest, INV-1, fell due on 2026-01-31 and is 45 days past due.
 }
