@@ -9,8 +9,8 @@ import (
 	"runtime"
 )
 
-// Without flock a second FileStore could overwrite the first's writes,
-// so NewFileStore refuses to open a directory here.
+// Without flock a second store could overwrite the first's writes,
+// so openDir refuses to open a directory here.
 func lockFile(*os.File) error {
 	return fmt.Errorf("no directory lock on %s: %w", runtime.GOOS, errors.ErrUnsupported)
 }

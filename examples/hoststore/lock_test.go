@@ -12,14 +12,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestTwoStoresOnOneDirectoryLoseNoUpdate: two FileStores on one
+// TestTwoStoresOnOneDirectoryLoseNoUpdate: two ClientStores on one
 // directory (two processes, in real life) each check the version under
 // their own mutex only, so both could accept a write based on the same
 // version: 148 of 200 increments survived. The directory lock makes the
 // check and the write one step across stores.
 func TestTwoStoresOnOneDirectoryLoseNoUpdate(t *testing.T) {
 	dir := t.TempDir()
-	a, b := openStore(t, dir), openStore(t, dir)
+	a, b := openClients(t, dir), openClients(t, dir)
 	ctx := context.Background()
 	_, err := a.Create(ctx, client.Client{ID: "c-1", Kind: client.KindCompany, DisplayName: "Vostok", Status: client.StatusActive})
 	require.NoError(t, err)

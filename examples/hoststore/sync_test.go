@@ -20,17 +20,17 @@ import (
 // holds at that moment: the new record's data is synced before the
 // rename shows it, the directory after.
 func TestWritesAreSyncedAroundTheRename(t *testing.T) {
-	s := openStore(t, t.TempDir())
+	s := openClients(t, t.TempDir())
 	var events []string
-	s.sync = func(f *os.File) error {
+	s.dir.sync = func(f *os.File) error {
 		what := "dir"
 		if name := filepath.Base(f.Name()); strings.HasPrefix(name, ".tmp-") {
 			what = "new data"
-		} else if f.Name() != s.dir {
+		} else if f.Name() != s.path {
 			what = "unexpected " + name
 		}
 		state := "absent"
-		if c, err := s.read("c-1"); err == nil {
+		if c, err := s.load("get", "c-1"); err == nil {
 			state = "v" + strconv.FormatInt(c.Version, 10)
 		} else if !errors.Is(err, client.ErrNotFound) {
 			state = err.Error()
@@ -52,9 +52,9 @@ func TestWritesAreSyncedAroundTheRename(t *testing.T) {
 	}, events)
 }
 
-// TestNewFileStoreNeedsTheDirectory: the lock file is made at open, so a
+// TestNewClientStoreNeedsTheDirectory: the lock file is made at open, so a
 // missing directory is reported there.
-func TestNewFileStoreNeedsTheDirectory(t *testing.T) {
-	_, err := NewFileStore(filepath.Join(t.TempDir(), "missing"))
+func TestNewClientStoreNeedsTheDirectory(t *testing.T) {
+	_, err := NewClientStore(filepath.Join(t.TempDir(), "missing"))
 	assert.ErrorIs(t, err, os.ErrNotExist)
 }
