@@ -150,7 +150,7 @@ func TestLifecycle(t *testing.T) {
 			assert.Equal(t, from, c.Status, "a refused transition leaves the client unchanged")
 		}
 	}
-	assert.Equal(t, []Status{StatusActive}, StatusLost.NextStatuses())
+	assert.Equal(t, []Status{StatusActive}, StatusLost.Next())
 	c := Client{ID: "c-9", Status: StatusLost}
 	assert.EqualError(t, c.MoveTo(StatusProspect, at), `client "c-9": cannot move from lost to prospect`)
 }

@@ -52,6 +52,7 @@ func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
 // StoreError says which store operation failed on which client, and why.
 // It matches ErrNotFound, ErrAlreadyExists or ErrConflict.
 type StoreError struct {
+	// Op is the store method that failed: "get", "create", "update", "delete" or "list".
 	Op       string
 	ClientID string
 	// Given and Stored are the versions a conflicting write carried and
@@ -67,6 +68,7 @@ func (e *StoreError) Error() string {
 	return fmt.Sprintf("%s client %q: %v", e.Op, e.ClientID, e.Err)
 }
 
+// Unwrap returns the sentinel, for errors.Is.
 func (e *StoreError) Unwrap() error { return e.Err }
 
 func notFound(op, id string) error { return &StoreError{Op: op, ClientID: id, Err: ErrNotFound} }

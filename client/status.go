@@ -59,8 +59,8 @@ func (s Status) IsValid() bool { return enum.Valid(statusNames, s) }
 // CanMoveTo reports whether the lifecycle allows s -> to.
 func (s Status) CanMoveTo(to Status) bool { return slices.Contains(allowedTransitions[s], to) }
 
-// NextStatuses returns the statuses s may move to, in lifecycle order.
-func (s Status) NextStatuses() []Status { return slices.Clone(allowedTransitions[s]) }
+// Next returns the statuses s may move to, in lifecycle order.
+func (s Status) Next() []Status { return slices.Clone(allowedTransitions[s]) }
 
 // MarshalText implements encoding.TextMarshaler; an unset status is an error.
 func (s Status) MarshalText() ([]byte, error) { return enum.Marshal(statusNames, "Status", s) }

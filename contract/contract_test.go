@@ -82,7 +82,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 	var back Contract
 	require.NoError(t, json.NewDecoder(strings.NewReader(string(data))).Decode(&back))
-	assert.NoError(t, CheckChange(c, back), "the history and terms survive JSON")
+	assert.NoError(t, ValidateChange(c, back), "the history and terms survive JSON")
 	assert.Equal(t, c.StatusOn(day("2026-06-01")), back.StatusOn(day("2026-06-01")))
 }
 

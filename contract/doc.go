@@ -82,7 +82,7 @@
 // ([LinkReregistration], [LinkAmendment]) and, once signed, replace it
 // ([Contract.SupersededBy]): the old contract becomes superseded, the
 // obligations due after that day lapse, and its signed terms stay
-// exactly as they were signed. A Store enforces that: [CheckChange]
+// exactly as they were signed. A Store enforces that: [ValidateChange]
 // refuses to change a signed contract's terms in place, or to rewrite
 // its recorded history.
 //

@@ -39,6 +39,7 @@ var (
 // StoreError says which store operation failed on which contract, and
 // why. It matches ErrNotFound, ErrAlreadyExists or ErrConflict.
 type StoreError struct {
+	// Op is the store method that failed: "get", "create", "update" or "list".
 	Op         string
 	ContractID string
 	// Given and Stored are the versions a conflicting write carried and
@@ -54,6 +55,7 @@ func (e *StoreError) Error() string {
 	return fmt.Sprintf("%s contract %q: %v", e.Op, e.ContractID, e.Err)
 }
 
+// Unwrap returns the sentinel, for errors.Is.
 func (e *StoreError) Unwrap() error { return e.Err }
 
 func notFound(op, id string) error { return &StoreError{Op: op, ContractID: id, Err: ErrNotFound} }

@@ -30,10 +30,10 @@ func (s *MemStore) Create(ctx context.Context, c Contract) (Contract, error) {
 	return s.contracts.Create(ctx, c, ValidateNew)
 }
 
-// Update implements Store. CheckChange runs under the lock, against the
+// Update implements Store. ValidateChange runs under the lock, against the
 // stored contract, once the version matches.
 func (s *MemStore) Update(ctx context.Context, c Contract) (Contract, error) {
-	return s.contracts.Update(ctx, c, nil, CheckChange)
+	return s.contracts.Update(ctx, c, nil, ValidateChange)
 }
 
 // List implements Store.

@@ -24,10 +24,11 @@ type ObligationItem struct {
 	ManagerID  string `json:"manager_id"`
 	// ContractState is the contract's state on the day: a terminated or
 	// expired contract's open obligations are reported like any other.
-	ContractState State           `json:"contract_state"`
-	Currency      string          `json:"currency"`
-	Obligation    Obligation      `json:"obligation"`
-	Check         ObligationCheck `json:"check"`
+	ContractState State      `json:"contract_state"`
+	Currency      string     `json:"currency"`
+	Obligation    Obligation `json:"obligation"`
+	// Check is the obligation's status on the day, with its reason.
+	Check ObligationCheck `json:"check"`
 }
 
 // ContractObligations sums one contract's report lines. Amounts are in

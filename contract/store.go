@@ -15,7 +15,7 @@ import (
 // concurrency): a write that carries a version other than the stored
 // one fails with ErrConflict instead of overwriting a change it has not
 // seen. Implementations validate records before storing them (ValidateNew
-// on Create, CheckChange on Update: the history only grows and a signed
+// on Create, ValidateChange on Update: the history only grows and a signed
 // contract's terms stay as signed) and return a canceled context's
 // error unchanged. There is no Delete: a contract's history is kept;
 // end it with a termination instead.
@@ -28,7 +28,7 @@ type Store interface {
 	Create(ctx context.Context, c Contract) (Contract, error)
 	// Update replaces the stored contract that has c's ID, provided
 	// c.Version is the stored version, and returns it as stored, with
-	// the version incremented. Errors: ErrInvalid (CheckChange against
+	// the version incremented. Errors: ErrInvalid (ValidateChange against
 	// the stored record), ErrNotFound, ErrConflict (the stored version
 	// differs: re-read, re-apply the change, retry).
 	Update(ctx context.Context, c Contract) (Contract, error)

@@ -56,7 +56,7 @@ func (c Contract) Reregister(day clientele.Date, newID, newNumber string) (Contr
 // (LinkAmendment): change its terms, agree and sign it, then record
 // that it replaces c with SupersededBy. The signed revision stays as
 // it was; a Store refuses to change a signed contract's terms in place
-// (CheckChange).
+// (ValidateChange).
 func (c Contract) Amendment(day clientele.Date, newID string) (Contract, error) {
 	if err := c.canBeReplaced(day); err != nil {
 		return Contract{}, err
@@ -107,14 +107,14 @@ func (c Contract) successor(newID string, link Link) Contract {
 	return s
 }
 
-// CheckChange checks an update of a stored contract, as every Store
+// ValidateChange checks an update of a stored contract, as every Store
 // does before writing: the updated record is valid, its history only
 // grows (the stored events stay, in order, at its start), and once the
 // stored contract is signed its terms (number, client, type, value,
 // currency, dates, payment terms, automatic renewal, revision,
 // predecessor) stay as signed: change them with an Amendment.
 // Documents, obligations, the manager and new events may change.
-func CheckChange(stored, updated Contract) error {
+func ValidateChange(stored, updated Contract) error {
 	var p validate.Problems
 	p.Limit("problems", validate.MaxListed)
 	updated.check(&p)

@@ -70,7 +70,7 @@ func TestCheckChangeFreezesSignedTerms(t *testing.T) {
 	d := draft()
 	edited := d
 	edited.Value = dec("700000")
-	assert.NoError(t, CheckChange(d, edited), "a draft's terms may change")
+	assert.NoError(t, ValidateChange(d, edited), "a draft's terms may change")
 
 	s := signed(t)
 	u := s.Clone()
@@ -79,7 +79,7 @@ func TestCheckChangeFreezesSignedTerms(t *testing.T) {
 	u.ManagerID = "m-boris"                          // reassigning the manager is not a term
 	u.Documents[0].Reference = "scan-17"             // the package may change
 	u.Obligations[0].FulfilledOn = day("2026-03-09") // fulfilment is recorded
-	problemtest.Require(t, CheckChange(s, u), ErrInvalid, []string{
+	problemtest.Require(t, ValidateChange(s, u), ErrInvalid, []string{
 		"number = S-2026/002: the signed contract's terms stay as signed (was S-2026/001): record an Amendment",
 		"value = 700000: the signed contract's terms stay as signed (was 600000)",
 		"end = 2027-03-31: the signed contract's terms stay as signed (was 2026-12-31)",
@@ -88,8 +88,8 @@ func TestCheckChangeFreezesSignedTerms(t *testing.T) {
 
 	rewritten := s.Clone()
 	rewritten.Events = rewritten.Events[:1]
-	problemtest.Require(t, CheckChange(s, rewritten), ErrInvalid, []string{"events: the recorded history must stay as stored"})
+	problemtest.Require(t, ValidateChange(s, rewritten), ErrInvalid, []string{"events: the recorded history must stay as stored"})
 
 	grown := apply(t, s, Event{Kind: EventExtend, On: day("2026-10-01"), NewEnd: day("2027-03-31")})
-	assert.NoError(t, CheckChange(s, grown), "new events are appended")
+	assert.NoError(t, ValidateChange(s, grown), "new events are appended")
 }

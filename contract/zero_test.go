@@ -31,7 +31,7 @@ func TestZeroValues(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidTransition)
 	_, err = c.SupersededBy(Contract{}, d)
 	assert.ErrorIs(t, err, ErrInvalid)
-	assert.ErrorIs(t, CheckChange(Contract{}, Contract{}), ErrInvalid)
+	assert.ErrorIs(t, ValidateChange(Contract{}, Contract{}), ErrInvalid)
 	assert.Nil(t, Missing(nil, nil))
 
 	var p *Policy

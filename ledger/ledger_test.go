@@ -19,12 +19,12 @@ func TestStateOnCountsWholeCalendarDays(t *testing.T) {
 		on   string
 		want Standing
 	}{
-		{"2026-01-09", Standing{State: NotIssued}},
-		{"2026-01-10", Standing{State: Open}},
-		{"2026-02-09", Standing{State: Open}}, // due today is not overdue
-		{"2026-02-10", Standing{Overdue, 1}},  // one day past due
-		{"2026-03-11", Standing{Overdue, 30}}, // 19 days of February left + 11 of March
-		{"2027-02-09", Standing{Overdue, 365}},
+		{"2026-01-09", Standing{State: StateNotIssued}},
+		{"2026-01-10", Standing{State: StateOpen}},
+		{"2026-02-09", Standing{State: StateOpen}}, // due today is not overdue
+		{"2026-02-10", Standing{StateOverdue, 1}},  // one day past due
+		{"2026-03-11", Standing{StateOverdue, 30}}, // 19 days of February left + 11 of March
+		{"2027-02-09", Standing{StateOverdue, 365}},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, in.StateOn(day(c.on)), c.on)
@@ -32,14 +32,14 @@ func TestStateOnCountsWholeCalendarDays(t *testing.T) {
 
 	paid := in
 	paid.Paid = day("2026-02-14")
-	assert.Equal(t, Standing{Overdue, 4}, paid.StateOn(day("2026-02-13")), "a payment dated later has not happened yet")
-	assert.Equal(t, Standing{Paid, 5}, paid.StateOn(day("2026-02-14")))
+	assert.Equal(t, Standing{StateOverdue, 4}, paid.StateOn(day("2026-02-13")), "a payment dated later has not happened yet")
+	assert.Equal(t, Standing{StatePaid, 5}, paid.StateOn(day("2026-02-14")))
 	paid.Paid = day("2026-01-20")
-	assert.Equal(t, Standing{State: Paid}, paid.StateOn(day("2026-12-31")), "paid early is 0 days late")
+	assert.Equal(t, Standing{State: StatePaid}, paid.StateOn(day("2026-12-31")), "paid early is 0 days late")
 
 	off := in
 	off.WrittenOff = day("2026-06-30")
-	assert.Equal(t, Standing{WrittenOff, 141}, off.StateOn(day("2026-07-01")))
+	assert.Equal(t, Standing{StateWrittenOff, 141}, off.StateOn(day("2026-07-01")))
 }
 
 func TestValidateNamesEveryProblem(t *testing.T) {
@@ -76,7 +76,7 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, back.Amount.Equal(in.Amount))
 	assert.Equal(t, in.Due, back.Due)
-	st, err := json.Marshal(Overdue)
+	st, err := json.Marshal(StateOverdue)
 	require.NoError(t, err)
 	assert.Equal(t, `"overdue"`, string(st))
 }

@@ -9,16 +9,16 @@ import (
 type State uint8
 
 const (
-	// NotIssued: issued after the day, so not part of the history yet.
-	NotIssued State = iota + 1
-	// Open: owed, not yet past due.
-	Open
-	// Overdue: owed and past due.
-	Overdue
-	// Paid: paid in full by the day.
-	Paid
-	// WrittenOff: written off by the day.
-	WrittenOff
+	// StateNotIssued: issued after the day, so not part of the history yet.
+	StateNotIssued State = iota + 1
+	// StateOpen: owed, not yet past due.
+	StateOpen
+	// StateOverdue: owed and past due.
+	StateOverdue
+	// StatePaid: paid in full by the day.
+	StatePaid
+	// StateWrittenOff: written off by the day.
+	StateWrittenOff
 )
 
 var stateNames = enum.Names{"", "not_issued", "open", "overdue", "paid", "written_off"}
@@ -50,15 +50,15 @@ type Standing struct {
 // (see Validate) and a valid day.
 func (in *Invoice) StateOn(day clientele.Date) Standing {
 	if in.Issued.After(day) {
-		return Standing{State: NotIssued}
+		return Standing{State: StateNotIssued}
 	}
 	switch {
 	case !in.Paid.IsZero() && !in.Paid.After(day):
-		return Standing{State: Paid, DaysLate: max(0, in.Paid.Sub(in.Due))}
+		return Standing{State: StatePaid, DaysLate: max(0, in.Paid.Sub(in.Due))}
 	case !in.WrittenOff.IsZero() && !in.WrittenOff.After(day):
-		return Standing{State: WrittenOff, DaysLate: max(0, in.WrittenOff.Sub(in.Due))}
+		return Standing{State: StateWrittenOff, DaysLate: max(0, in.WrittenOff.Sub(in.Due))}
 	case !in.Due.Before(day):
-		return Standing{State: Open}
+		return Standing{State: StateOpen}
 	}
-	return Standing{State: Overdue, DaysLate: day.Sub(in.Due)}
+	return Standing{State: StateOverdue, DaysLate: day.Sub(in.Due)}
 }

@@ -68,6 +68,7 @@ func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
 //
 // The zero StoreError wraps nothing; stores return filled ones.
 type StoreError struct {
+	// Op is the store method that failed: "get", "create", "update", "delete" or "list".
 	Op           string
 	OnboardingID string
 	// Given and Stored are the versions a conflicting write carried and

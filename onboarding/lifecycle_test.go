@@ -26,7 +26,7 @@ func TestTransitionTable(t *testing.T) {
 	for s, events := range want {
 		assert.Equal(t, events, s.Events(), "%s", s)
 		for k := EventStart; k <= EventDismiss; k++ {
-			assert.Equal(t, contains(events, k), s.CanHappen(k), "%s %s", s, k)
+			assert.Equal(t, contains(events, k), s.Can(k), "%s %s", s, k)
 		}
 		assert.Equal(t, events == nil, s.IsFinal(), "%s", s)
 	}
@@ -63,7 +63,7 @@ func TestEventsOutOfOrder(t *testing.T) {
 	assert.EqualError(t, err, `onboarding "onb-1": cannot pass_gate while pending: the event does not happen in this state (it allows start, dismiss)`)
 	assert.Equal(t, before, o, "a refused event changes nothing")
 	assert.False(t, o.Can(EventPassGate))
-	assert.Equal(t, []EventKind{EventStart, EventDismiss}, o.Available())
+	assert.Equal(t, []EventKind{EventStart, EventDismiss}, o.Events())
 
 	must(t, &o, pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
 	err = o.Apply(pl, Event{Kind: EventStart, On: day("2026-03-03"), By: head})
@@ -292,9 +292,9 @@ func TestCanAndAvailableFollowTheState(t *testing.T) {
 	assert.True(t, o.Can(EventStart))
 	must(t, &o, pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
 	assert.False(t, o.Can(EventStart))
-	assert.Equal(t, []EventKind{EventCompleteTask, EventAssignMentor, EventRecordResults, EventExtend, EventPassGate, EventFailGate, EventDismiss}, o.Available())
+	assert.Equal(t, []EventKind{EventCompleteTask, EventAssignMentor, EventRecordResults, EventExtend, EventPassGate, EventFailGate, EventDismiss}, o.Events())
 	p := fresh(t)
 	must(t, &p, pl, Event{Kind: EventDismiss, On: day("2026-03-01"), By: head, Reason: "did not come"})
 	assert.Equal(t, StateDismissed, p.State)
-	assert.Empty(t, p.Available())
+	assert.Empty(t, p.Events())
 }

@@ -165,10 +165,10 @@ func (o Onboarding) clone(extra int) Onboarding {
 // Can reports whether the lifecycle table has a row for the event in the
 // current state. The event may still be refused by its gate or its
 // input: Check says for sure.
-func (o *Onboarding) Can(event EventKind) bool { return o.State.CanHappen(event) }
+func (o *Onboarding) Can(event EventKind) bool { return o.State.Can(event) }
 
-// Available returns the events the table allows in the current state.
-func (o *Onboarding) Available() []EventKind { return o.State.Events() }
+// Events returns the events the table allows in the current state.
+func (o *Onboarding) Events() []EventKind { return o.State.Events() }
 
 // Check reports whether Apply would accept e, without changing anything:
 // nil, a *TransitionError or ErrInvalid's *clientele.ValidationError.
@@ -200,7 +200,7 @@ func (o *Onboarding) Apply(plan Plan, e Event) error {
 	if err := p.Err(ErrInvalid); err != nil {
 		return err
 	}
-	if !o.State.CanHappen(e.Kind) {
+	if !o.State.Can(e.Kind) {
 		return o.refuse(e.Kind, notInTable(o.State), nil)
 	}
 	next := o.clone(1)

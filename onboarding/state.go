@@ -120,10 +120,10 @@ func buildTransitions() []Transition {
 // Transitions returns the lifecycle table, for documentation and tests.
 func Transitions() []Transition { return slices.Clone(transitions) }
 
-// CanHappen reports whether the table has a row for event in state s.
+// Can reports whether the table has a row for event in state s.
 // Whether the event is then accepted depends on its gate: see
 // [Onboarding.Check].
-func (s State) CanHappen(event EventKind) bool {
+func (s State) Can(event EventKind) bool {
 	for _, t := range transitions {
 		if t.From == s && t.Event == event {
 			return true

@@ -196,7 +196,7 @@ func (o *Onboarding) StatusOn(plan Plan, asOf clientele.Date) (Status, error) {
 		return Status{}, err
 	}
 	pl := &plan
-	s := Status{AsOf: asOf, OnboardingID: o.ID, TraineeID: o.Trainee.ID, State: o.State, Timeline: o.Timeline()}
+	s := Status{AsOf: asOf, OnboardingID: o.ID, TraineeID: o.Trainee.ID, State: o.State, Timeline: append([]Entry{}, o.Log...)}
 	var lines []string
 	switch st := o.State.Stage(); {
 	case o.State == StatePending:
@@ -311,12 +311,4 @@ func (o *Onboarding) testStatus(tp *TestPolicy, since, asOf clientele.Date) Test
 		ts.Message = fmt.Sprintf("the knowledge test's answers are checked from %s; the result is due between %s and %s", since, ts.Opens, ts.Closes)
 	}
 	return ts
-}
-
-// Timeline returns the record's log: every accepted event, oldest first,
-// with what it did in words.
-func (o *Onboarding) Timeline() []Entry {
-	out := make([]Entry, len(o.Log))
-	copy(out, o.Log)
-	return out
 }

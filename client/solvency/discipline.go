@@ -230,7 +230,7 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 	for i := range invoices {
 		in := &invoices[i]
 		st := in.StateOn(asOf)
-		if st.State == ledger.NotIssued {
+		if st.State == ledger.StateNotIssued {
 			continue
 		}
 		d.Invoices++
@@ -245,16 +245,16 @@ func measureDiscipline(invoices []ledger.Invoice, asOf clientele.Date, cfg *Disc
 		late := st.DaysLate
 		onTime := false
 		switch st.State {
-		case ledger.Paid:
+		case ledger.StatePaid:
 			onTime = late == 0
-		case ledger.WrittenOff:
+		case ledger.StateWrittenOff:
 			// Never on time, even when written off before the due date.
 			d.WrittenOff++
 			amt.addTo(&writtenOff)
-		case ledger.Open:
+		case ledger.StateOpen:
 			amt.addTo(&outstanding)
 			continue // not yet due: not evaluated
-		case ledger.Overdue:
+		case ledger.StateOverdue:
 			amt.addTo(&outstanding)
 			d.OverdueCount++
 			amt.addTo(&overdue)

@@ -109,12 +109,12 @@ func CheckOrder(req OrderCheck, p CreditPolicy) (Decision, error) {
 	for i := range req.Invoices {
 		in := &req.Invoices[i]
 		st := in.StateOn(req.AsOf)
-		if st.State != ledger.Open && st.State != ledger.Overdue {
+		if st.State != ledger.StateOpen && st.State != ledger.StateOverdue {
 			continue
 		}
 		amt := termOf(in.Amount)
 		amt.addTo(&outstanding)
-		if st.State == ledger.Open {
+		if st.State == ledger.StateOpen {
 			continue
 		}
 		late := st.DaysLate

@@ -106,7 +106,7 @@ func create(t *testing.T, s contract.Store, c contract.Contract) contract.Contra
 func assertSame(t *testing.T, want, got contract.Contract) {
 	t.Helper()
 	want, got = want.Clone(), got.Clone()
-	assert.NoError(t, contract.CheckChange(want, got), "the stored history and signed terms are the ones written")
+	assert.NoError(t, contract.ValidateChange(want, got), "the stored history and signed terms are the ones written")
 	assert.True(t, want.Value.Equal(got.Value), "value: want %s, got %s", want.Value, got.Value)
 	require.Len(t, got.Obligations, len(want.Obligations))
 	for i := range want.Obligations {

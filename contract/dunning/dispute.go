@@ -44,9 +44,9 @@ type DisputePack struct {
 	Summary        []string                    `json:"summary"`
 }
 
-// Dispute assembles the dispute pack of a contract's book on day, with
+// NewDisputePack assembles the dispute pack of a contract's book on day, with
 // the host's correspondence log and the dunning steps taken.
-func Dispute(book *receivables.Book, day clientele.Date, correspondence []Correspondence, done []Step, cfg Config) (DisputePack, error) {
+func NewDisputePack(book *receivables.Book, day clientele.Date, correspondence []Correspondence, done []Step, cfg Config) (DisputePack, error) {
 	var p validate.Problems
 	if book == nil {
 		p.Add("book", nil, "is required")

@@ -154,7 +154,7 @@ func TestDisputePack(t *testing.T) {
 		{Date: day("2026-03-05"), Channel: "letter", By: "m-1", Summary: client.NewPersonal("formal claim sent")},
 		{Date: day("2026-02-16"), Channel: "call", By: "m-1", Summary: client.NewPersonal("client disputes one visit")},
 	}
-	pack, err := Dispute(b, day("2026-03-17"), log, []Step{{ActionReminder, day("2026-02-03")}}, DefaultConfig())
+	pack, err := NewDisputePack(b, day("2026-03-17"), log, []Step{{ActionReminder, day("2026-02-03")}}, DefaultConfig())
 	require.NoError(t, err)
 	assert.Equal(t, "2026-02-16", pack.Correspondence[0].Date.String(), "in date order")
 	// INV-1: 1000.00 − 300.00 paid − 100.00 credited = 600.00 past due, 45 days:
@@ -173,13 +173,13 @@ func TestDisputePack(t *testing.T) {
 	}
 	assert.Equal(t, "client disputes one visit", pack.Correspondence[0].Summary.Reveal())
 	assert.Equal(t, pack.Dunning.Reasons, pack.Summary[3:])
-	_, err = Dispute(nil, day("2026-03-17"), nil, nil, DefaultConfig())
+	_, err = NewDisputePack(nil, day("2026-03-17"), nil, nil, DefaultConfig())
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = Dispute(b, day("2026-03-17"), []Correspondence{{Channel: ""}}, nil, DefaultConfig())
+	_, err = NewDisputePack(b, day("2026-03-17"), []Correspondence{{Channel: ""}}, nil, DefaultConfig())
 	problemtest.Require(t, err, ErrInvalid, []string{"correspondence[0].date: is required", "correspondence[0].channel: is required", "correspondence[0].summary: is required"})
 	// A summary too long is refused without printing it.
 	long := client.NewPersonal("Ivan Petrov said " + strings.Repeat("x", 5000))
-	_, err = Dispute(b, day("2026-03-17"), []Correspondence{{Date: day("2026-03-01"), Channel: "call", Summary: long}}, nil, DefaultConfig())
+	_, err = NewDisputePack(b, day("2026-03-17"), []Correspondence{{Date: day("2026-03-01"), Channel: "call", Summary: long}}, nil, DefaultConfig())
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), "correspondence[0].summary = [redacted]: must be UTF-8 text of at most")
 	assert.NotContains(t, err.Error(), "Ivan")

@@ -45,13 +45,13 @@ func ExampleNext() {
 
 // The material for a disputed debt: the contract's figures, its
 // invoices and payments, the correspondence and the dunning decision.
-func ExampleDispute() {
+func ExampleNewDisputePack() {
 	day := clientele.MustParseDate
 	book := must(receivables.Open(receivables.Account{ContractID: "K-1", ClientID: "c-1", Currency: "EUR"}))
 	must(book.Record(receivables.Entry{Rendering: &receivables.Rendering{ID: "r", Date: day("2026-01-01"), Amount: decimal.RequireFromString("1000.00")}}))
 	must(book.Record(must(book.Issue(contract.PaymentTerms{NetDays: 30}, "INV-1", day("2026-01-01"), "r"))))
 	log := []dunning.Correspondence{{Date: day("2026-02-16"), Channel: "call", By: "m-1", Summary: client.NewPersonal("client says one visit was not made")}}
-	pack := must(dunning.Dispute(book, day("2026-03-17"), log, []dunning.Step{{Action: dunning.ActionReminder, Date: day("2026-02-03")}}, dunning.DefaultConfig()))
+	pack := must(dunning.NewDisputePack(book, day("2026-03-17"), log, []dunning.Step{{Action: dunning.ActionReminder, Date: day("2026-02-03")}}, dunning.DefaultConfig()))
 	for _, line := range pack.Summary[:4] {
 		fmt.Println(line)
 	}

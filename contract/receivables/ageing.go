@@ -103,14 +103,16 @@ func (c AgeingConfig) Buckets() []Bucket {
 type Ageing struct {
 	AsOf     clientele.Date `json:"as_of"`
 	Currency string         `json:"currency"`
-	Buckets  []Bucket       `json:"buckets"`
 	// Total adds up every client; its ClientID is empty.
 	Total AgeingLine `json:"total"`
 
-	p     *Portfolio
-	lines []int32       // the clients owing or holding credit, by client ID
-	sums  []wide.Int128 // client i's bucket k at i*len(Buckets)+k
-	tally []clientSums
+	// buckets are read through Buckets, a copy: the client rows are
+	// indexed by their number, which a caller must not change.
+	buckets []Bucket
+	p       *Portfolio
+	lines   []int32       // the clients owing or holding credit, by client ID
+	sums    []wide.Int128 // client i's bucket k at i*len(buckets)+k
+	tally   []clientSums
 }
 
 // clientSums are one client's figures beside its buckets. Sums are
@@ -125,7 +127,7 @@ type clientSums struct {
 type AgeingLine struct {
 	ClientID string `json:"client_id,omitempty"`
 	// Amounts holds what is owed in each bucket, in the order of
-	// Ageing.Buckets.
+	// Ageing.Buckets().
 	Amounts []decimal.Decimal `json:"amounts"`
 	// Outstanding adds up the buckets; Overdue is its part past due.
 	Outstanding decimal.Decimal `json:"outstanding"`
@@ -136,6 +138,10 @@ type AgeingLine struct {
 	// DaysOverdue is the age of the oldest overdue invoice, 0 if none.
 	DaysOverdue int `json:"days_overdue"`
 }
+
+// Buckets returns the ageing's buckets, youngest first: the columns of
+// every row's Amounts. The slice is the caller's own.
+func (a *Ageing) Buckets() []Bucket { return slices.Clone(a.buckets) }
 
 // Len is the number of client rows: the clients owing or holding credit.
 func (a *Ageing) Len() int { return len(a.lines) }
@@ -162,7 +168,7 @@ func (a *Ageing) Find(clientID string) (AgeingLine, bool) {
 }
 
 func (a *Ageing) line(ci int32) AgeingLine {
-	nb := len(a.Buckets)
+	nb := len(a.buckets)
 	m := a.p.minor
 	l := AgeingLine{ClientID: a.p.clients[ci], Amounts: make([]decimal.Decimal, nb), DaysOverdue: int(a.tally[ci].oldest),
 		Outstanding: wideAmount(a.tally[ci].outstanding, m), Overdue: wideAmount(a.tally[ci].overdue, m), Credit: wideAmount(a.p.credit[ci], m)}
@@ -181,7 +187,7 @@ func (a Ageing) MarshalJSON() ([]byte, error) {
 		Total    AgeingLine     `json:"total"`
 		Clients  []AgeingLine   `json:"clients"`
 	}
-	return json.Marshal(head{a.AsOf, a.Currency, a.Buckets, a.Total, slices.Collect(a.Clients())})
+	return json.Marshal(head{a.AsOf, a.Currency, a.buckets, a.Total, slices.Collect(a.Clients())})
 }
 
 // Age returns the receivables ageing of the books on day: Collect, then
@@ -213,7 +219,7 @@ func (p *Portfolio) Age(cfg AgeingConfig) (Ageing, error) {
 	}
 	nb := len(cfg.Edges) + 1
 	edges := cfg.Edges
-	a := Ageing{AsOf: p.day, Currency: p.currency, Buckets: cfg.Buckets(), p: p,
+	a := Ageing{AsOf: p.day, Currency: p.currency, buckets: cfg.Buckets(), p: p,
 		sums: make([]wide.Int128, len(p.clients)*nb), tally: make([]clientSums, len(p.clients))}
 	for _, it := range p.items {
 		past := p.day.Sub(it.due)

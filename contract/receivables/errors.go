@@ -36,6 +36,7 @@ var (
 // account, and why. It matches ErrNotFound, ErrAlreadyExists or
 // ErrConflict.
 type StoreError struct {
+	// Op is the store method that failed: "get", "create", "record" or "list".
 	Op         string
 	ContractID string
 	// Given and Stored are the versions a conflicting write carried and

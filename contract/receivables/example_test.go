@@ -53,7 +53,7 @@ func ExampleAge() {
 	books := []*receivables.Book{open("K-1", "c-1", "800.00", "2026-01-15"), open("K-2", "c-2", "150.00", "2026-03-20")}
 	a := must(receivables.Age(day("2026-04-30"), receivables.DefaultAgeingConfig(), books))
 	header := ""
-	for _, b := range a.Buckets {
+	for _, b := range a.Buckets() {
 		header += fmt.Sprintf("%-8s", b.Label)
 	}
 	fmt.Println(strings.TrimSpace(header))

@@ -77,7 +77,7 @@ func (s *MemStore) Record(ctx context.Context, contractID string, version int64,
 
 // List implements Store.
 func (s *MemStore) List(ctx context.Context, filter Filter, page Page) (ListPage, error) {
-	valid := func() error { return ValidatePage(page) }
+	valid := func() error { return ValidateListArgs(filter, page) }
 	matches := func(b *Book) bool { return filter.Matches(b.acct) }
 	books, next, err := s.books.List(ctx, valid, page.After, page.Limit, matches)
 	if err != nil {

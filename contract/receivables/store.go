@@ -63,8 +63,8 @@ type ListPage struct {
 	Next     string
 }
 
-// ValidatePage checks a page the way every Store must.
-func ValidatePage(page Page) error {
+// ValidateListArgs checks a page the way every Store must.
+func ValidateListArgs(filter Filter, page Page) error {
 	var p validate.Problems
 	if page.Limit < 1 || page.Limit > MaxPageLimit {
 		p.Addf("page.limit", page.Limit, "must be within 1..%d", MaxPageLimit)

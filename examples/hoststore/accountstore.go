@@ -84,7 +84,7 @@ func (s *AccountStore) Record(ctx context.Context, contractID string, version in
 
 // List implements receivables.Store.
 func (s *AccountStore) List(ctx context.Context, filter receivables.Filter, page receivables.Page) (receivables.ListPage, error) {
-	valid := func() error { return receivables.ValidatePage(page) }
+	valid := func() error { return receivables.ValidateListArgs(filter, page) }
 	accounts, next, err := s.list(ctx, valid, page.After, page.Limit, filter.Matches)
 	return receivables.ListPage{Accounts: accounts, Next: next}, err
 }

@@ -9,7 +9,7 @@ import (
 
 // ContractStore is a host's own contract.Store: one JSON file per
 // contract. A contract's history only grows and its signed terms stay
-// as signed: contract.CheckChange compares the update with the stored
+// as signed: contract.ValidateChange compares the update with the stored
 // record under the lock, after the version check, as a database would
 // inside the transaction that holds the row.
 type ContractStore struct {
@@ -40,7 +40,7 @@ func (s *ContractStore) Create(ctx context.Context, c contract.Contract) (contra
 
 // Update implements contract.Store.
 func (s *ContractStore) Update(ctx context.Context, c contract.Contract) (contract.Contract, error) {
-	return s.update(ctx, c, nil, contract.CheckChange)
+	return s.update(ctx, c, nil, contract.ValidateChange)
 }
 
 // List implements contract.Store.

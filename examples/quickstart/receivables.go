@@ -32,7 +32,7 @@ func (d *day) collectDebts() error {
 	}
 	w := d.table()
 	header := []string{"client"}
-	for _, b := range ageing.Buckets {
+	for _, b := range ageing.Buckets() {
 		header = append(header, b.Label)
 	}
 	fmt.Fprintln(w, strings.Join(header, "\t"))

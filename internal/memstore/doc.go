@@ -31,7 +31,7 @@
 // Validation stays with the record's package and is handed in as a
 // function that runs after the context check and before the lock, as
 // the packages always ordered it. A rule that needs the stored record
-// (the contract's CheckChange) runs under the lock after the version
+// (the contract's ValidateChange) runs under the lock after the version
 // check. A write the version rule does not fit (receivables' idempotent
 // payment recording) uses [Store.Replace] and decides for itself.
 package memstore
