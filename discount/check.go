@@ -91,6 +91,10 @@ func (st *quoteState) checkLines(p *problems) {
 			p.addUnknownSKU("lines["+strconv.Itoa(i)+"].sku", l.SKU, "not in price list "+st.e.pl.ID)
 		}
 		st.lineItem[i] = idx
+		if l.ManualPrice.Valid {
+			mf := "lines[" + strconv.Itoa(i) + "].manual_price"
+			checkMoney(p, mf, l.ManualPrice.Decimal, st.e.unitDecimals)
+		}
 		if plainQuantity(l.Quantity) {
 			continue
 		}

@@ -26,6 +26,12 @@ type Request struct {
 	Payment  PaymentTerms    `json:"payment,omitzero"`
 	Coupons  []string        `json:"coupons,omitempty"`
 	Manager  ManagerDiscount `json:"manager,omitzero"`
+	// IgnoreRules switches every price and discount rule off for the
+	// whole request (ERPNext's ignore_pricing_rule): the lines start from
+	// the list price or their manual price; the manager discount, the
+	// cap, the floor and the payment terms still apply. Each line says so
+	// (Line.RulesOff).
+	IgnoreRules bool `json:"ignore_rules,omitempty"`
 }
 
 // ClientFacts are the client's facts the rules need, as plain values:
@@ -65,6 +71,12 @@ type PriorVolume struct {
 type LineRequest struct {
 	SKU      string          `json:"sku"`
 	Quantity decimal.Decimal `json:"quantity"`
+	// ManualPrice, when set, is a unit price agreed elsewhere: it
+	// replaces the list price, the rules are off for the line, and the
+	// quote shows it as a manual step. The floor still holds below it.
+	ManualPrice decimal.NullDecimal `json:"manual_price,omitzero"`
+	// IgnoreRules switches the rules off for this line only.
+	IgnoreRules bool `json:"ignore_rules,omitempty"`
 }
 
 // ManagerDiscount is the discretionary discount a manager types in, on
@@ -121,8 +133,11 @@ type Line struct {
 	// to the unit-price precision.
 	NetUnitPrice decimal.Decimal `json:"net_unit_price"`
 	// Net is the line total.
-	Net      decimal.Decimal `json:"net"`
-	Warnings []Warning       `json:"warnings,omitempty"`
+	Net decimal.Decimal `json:"net"`
+	// RulesOff says the request switched the rules off for this line
+	// (a manual price, or IgnoreRules on the line or the request).
+	RulesOff bool      `json:"rules_off,omitempty"`
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
 // Adjustment is one change to a line's price and where it came from.
@@ -149,6 +164,13 @@ type Adjustment struct {
 	// for other kinds.
 	Tier  int             `json:"tier,omitempty"`
 	Basis decimal.Decimal `json:"basis,omitzero"`
+	// AmountOff is what a rule written as an amount takes off (negative),
+	// per unit or per line as AmountPer says; zero for a rule of a rate.
+	AmountOff decimal.Decimal `json:"amount_off,omitzero"`
+	AmountPer AmountPer       `json:"amount_per,omitzero"`
+	// UnitPrice is the unit price a price rule, a margin or a manual
+	// price set; zero for other kinds.
+	UnitPrice decimal.Decimal `json:"unit_price,omitzero"`
 }
 
 // Totals of a quote, each the sum of the rounded lines: Net = Gross −
@@ -194,6 +216,8 @@ func (s SummaryLine) Label() string {
 		return "Deferred payment surcharge"
 	case KindRounding:
 		return "Unit price rounding"
+	case KindManual:
+		return "Agreed price"
 	}
 	return s.Kind.String()
 }

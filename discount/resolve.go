@@ -49,4 +49,5 @@ func (st *quoteState) resolveRules() {
 		}
 		rs.rate = &c.rate
 	}
+	st.resolvePrices()
 }

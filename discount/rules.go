@@ -49,6 +49,9 @@ type Rules struct {
 	VIP        []VIPRule       `json:"vip,omitempty"`
 	Loyalty    []LoyaltyRule   `json:"loyalty,omitempty"`
 	Promotions []PromotionRule `json:"promotions,omitempty"`
+	// Prices set the price a line starts from (a fixed price, a margin)
+	// before the discount rules; see [PriceRule].
+	Prices []PriceRule `json:"prices,omitempty"`
 
 	// Payment prices payment terms (prepayment, deferral).
 	Payment PaymentPricing `json:"payment,omitzero"`
@@ -140,7 +143,7 @@ func (r Rules) check(p *problems) {
 	if r.HintWithin.Valid && checkPercent(p, "hint_within", r.HintWithin.Decimal, 0, 100) && r.HintWithin.Decimal.Sign() == 0 {
 		p.Add("hint_within", r.HintWithin.Decimal, "must be above 0 (leave it out for no hints)")
 	}
-	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions); n > maxRulesTotal {
+	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions) + len(r.Prices); n > maxRulesTotal {
 		p.Addf("rules", n, "more than %d rules", maxRulesTotal)
 		return
 	}
@@ -159,6 +162,9 @@ func (r Rules) check(p *problems) {
 	}
 	for i, pr := range r.Promotions {
 		pr.check(p, "promotions["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, pr := range r.Prices {
+		pr.check(p, "prices["+strconv.Itoa(i)+"]", ids)
 	}
 	r.Payment.check(p, "payment")
 	checkAuthority(p, r.Authority)

@@ -24,7 +24,8 @@ func (s *slotSum) add(v *num) {
 
 // Indexes of the step kinds in quoteState.sum, after the rules.
 const (
-	slotManager = iota
+	slotManual = iota
+	slotManager
 	slotCap
 	slotFloor
 	slotPayment
@@ -43,12 +44,17 @@ func (st *quoteState) summary() []SummaryLine {
 		}
 	}
 	out := make([]SummaryLine, 0, set)
+	for j := range e.prs {
+		if s := &st.sum[n+nSlots+j]; s.set {
+			out = append(out, SummaryLine{Kind: e.prs[j].kind, RuleID: e.prs[j].id, Name: e.prs[j].name, Amount: s.total.Decimal()})
+		}
+	}
 	for i := range e.crs {
 		if st.sum[i].set {
 			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total.Decimal()})
 		}
 	}
-	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
+	for slot, k := range [nSlots]Kind{KindManual, KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
 		if !st.sum[n+slot].set {
 			continue
 		}
