@@ -50,24 +50,40 @@
 // this order, on the unit price p, for a quantity q:
 //
 //  1. List price: p = b, from the price list valid on the quote date.
+//     A price rule ([PriceRule]) may set another starting price b′:
+//     a fixed price, or a margin over the list price or the cost
+//     (b × (1 + m) or b + a; cost likewise), the first that applies by
+//     priority; or the request may give the line a manual price, which
+//     switches the rules off for it ([LineRequest.ManualPrice],
+//     [LineRequest.IgnoreRules], [Request.IgnoreRules]). The steps below
+//     start from b′ instead of b; Gross stays b × q, and the step from b
+//     to b′ is the first adjustment.
 //  2. Rule discounts: the volume, segment, VIP, loyalty and promotion
 //     rules that match the line, combined by the rule set's policy:
 //     first_match p = b × (1 − r₁) for the first rule by priority;
 //     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − min(Σ rᵢ,
 //     1)), a sum past 100 % stopping at 100 % with the excess shown as a
-//     cap step; compounding p = b × Π (1 − rᵢ), in priority order.
+//     cap step; compounding p = b × Π (1 − rᵢ), in priority order. A rule
+//     written as an amount ([AmountOff]) takes a off the unit price, or
+//     A / q for an amount per line: under additive and compounding it
+//     is subtracted where a rate would multiply (additive: b − Σ b × rᵢ
+//     − Σ aⱼ), and best_for_client compares what each rule takes off a
+//     unit (b × r against a). A price driven below zero stops at zero,
+//     shown as a cap step.
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
 //  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
 //     Without a cap C is 100 %, which steps 2 and 3 never pass.
 //  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
 //     and never above b: p = max(p, min(F, b)). The floor wins over every
-//     discount and is reported when it bites.
+//     discount, and over a fixed, margin or manual price below it, and is
+//     reported when it bites. The cap of step 4 is taken from b′, the
+//     price the client was set, not from the list price.
 //  6. Payment terms: p = p × f, with f from the deferral table or the
 //     cost-of-money formula below.
 //  7. Rounding, once: the net unit price u = round(p) to the currency's
 //     minor unit plus Rules.ExtraUnitDecimals, then the line total
 //     round(u × q) to the minor unit; on a line priced by graduated
-//     bands, round(p × q) (see Volume tiers).
+//     bands or with an amount per line, round(p × q) (see Volume tiers).
 //
 // ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
 // monotone and leaves a price on that grid unchanged, so a guard on the
@@ -115,9 +131,12 @@
 // Every quote starts from the list price: nothing reprices a price that
 // was already discounted, so a discount cannot be applied twice, the bug
 // ERPNext users hit when a document was recomputed ([erpnext 47800],
-// [erpnext 54894]). Rules are percentages only, which rules out the mixed
-// percentage-and-amount stacking bug of [erpnext 41211]; a fixed
-// promotional price belongs in a price list of its own.
+// [erpnext 54894]). Rates and amounts stack by the one policy: 10 % and
+// 100.00 off a 1,000.00 rate, additive, are 200.00 off, where ERPNext
+// once applied only the amount ([erpnext 41211]). A price rule sets the
+// price once, first by priority, never stacked on another (two margins
+// overwrote each other silently in [erpnext 43048]; here two price
+// rules with one priority on one item are refused).
 //
 // # Volume tiers
 //
@@ -223,12 +242,13 @@
 // For 2/10 net 30 on a 365-day year, i = 2/98: 37.24 % simple and 44.59 %
 // compound (36.73 % simple on a 360-day year, as [mathcelebrity] gives;
 // 2/20 net 40 paid on day 30 costs 109.05 % compound, the CFA exercise on
-// [analystforum]). Payments made by the discount date earn the discount
-// pro rata: together, the T paid by then settles T / (1 − d) of the
-// invoice, rounded once, and all of it once T reaches the discounted
-// amount, so two early halves earn exactly what one early payment would;
-// after the discount date a payment settles its face value; after the
-// due date it is marked late.
+// [analystforum]). A fixed amount ("50.00 off/10 net 30") works the same
+// way, d being the amount's share of the invoice. The discount is
+// earned whole or not at all, Odoo's rule: once the payments made by the
+// discount date add up to the discounted amount, the invoice is settled
+// and the difference is the discount; a part payment alone earns
+// nothing and settles its face value, as every payment after the
+// discount date does; after the due date a payment is marked late.
 //
 // # The manager's authority
 //
@@ -311,6 +331,7 @@
 // [erpnext 18006]: https://github.com/frappe/erpnext/issues/18006
 // [erpnext 41211]: https://github.com/frappe/erpnext/pull/41211
 // [erpnext 41636]: https://github.com/frappe/erpnext/issues/41636
+// [erpnext 43048]: https://github.com/frappe/erpnext/issues/43048
 // [erpnext 47800]: https://github.com/frappe/erpnext/issues/47800
 // [erpnext 54894]: https://github.com/frappe/erpnext/pull/54894
 // [invoiceninja 3195]: https://github.com/invoiceninja/invoiceninja/issues/3195
