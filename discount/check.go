@@ -34,6 +34,15 @@ func (st *quoteState) prepare() (Approval, error) {
 		st.pay, st.payDiv, st.hasPay = e.num(f.mul), f.div, true
 		st.payRate = f.rate()
 	}
+	if t := req.EarlyPayment; !t.isZero() {
+		p.Merge("early_payment", t.Validate())
+		if t.DiscountAmount.Valid {
+			checkShape(&p, "early_payment.discount_amount", t.DiscountAmount.Decimal, e.minor)
+			if len(e.taxes) > 0 && e.rules.Taxes.EarlyPayment != EarlyPayExcluded {
+				p.Add("early_payment.discount_amount", t.DiscountAmount.Decimal, "under taxes, a fixed early-payment discount comes off the untaxed amount only (early_payment mode excluded): the included and mixed modes need a rate")
+			}
+		}
+	}
 	checkNames(&p, "coupons", req.Coupons)
 	for i, code := range req.Coupons {
 		if _, ok := e.coupons[code]; !ok && code != "" {

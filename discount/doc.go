@@ -85,6 +85,20 @@
 //     round(u × q) to the minor unit; on a line priced by graduated
 //     bands or with an amount per line, round(p × q) (see Volume tiers).
 //
+//  8. Taxes ([Taxes]), on the line after every step above: each
+//     percentage tax on the line's untaxed amount (Net, or with
+//     tax-included prices Net / (1 + Σ rates)), each fixed tax per unit
+//     on top; rounded per line, or kept exact and rounded once per tax
+//     over the quote (Odoo's round_per_line and round_globally). Totals:
+//     Untaxed + Tax = Total.
+//  9. Early payment, when the request carries invoice terms
+//     ([Request].EarlyPayment): the discount d on the untaxed amount,
+//     and by Odoo's mode on the taxes: included (paid early, d off the
+//     percentage taxes too), excluded (never off the taxes), mixed (the
+//     taxes computed on the base less d from the start). [Quote.Invoice]
+//     makes the invoice, which [EarlyPaymentInvoice.Settle] settles to
+//     the cent.
+//
 // ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
 // monotone and leaves a price on that grid unchanged, so a guard on the
 // grid still holds after the unit price is rounded: a 25 % cap on 9.99 is

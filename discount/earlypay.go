@@ -40,6 +40,11 @@ type EarlyPaymentTerms struct {
 	DayCount int `json:"day_count,omitempty"`
 }
 
+// isZero reports terms nobody set.
+func (t EarlyPaymentTerms) isZero() bool {
+	return t.DiscountRate.IsZero() && !t.DiscountAmount.Valid && t.DiscountDays == 0 && t.NetDays == 0 && t.DayCount == 0
+}
+
 // DefaultEarlyPaymentTerms returns "2/10 net 30", the textbook trade
 // credit term.
 func DefaultEarlyPaymentTerms() EarlyPaymentTerms {
@@ -272,6 +277,21 @@ func (t EarlyPaymentTerms) checkAmountOn(p *problems, amount decimal.Decimal, mi
 	}
 }
 
+// checkDiscount records a discount that is not a cent amount within
+// the invoice, or an AmountIfEarly that is not the amount less it: the
+// discount may differ from the terms' share of the amount (taxes split
+// it, [Quote.Invoice]), but it must add up.
+func (inv *EarlyPaymentInvoice) checkDiscount(p *problems, minor int32) {
+	if !checkShape(p, "discount", inv.Discount, minor) || !checkShape(p, "amount_if_early", inv.AmountIfEarly, minor) {
+		return
+	}
+	if inv.Discount.Sign() < 0 || !inv.Discount.LessThan(inv.Invoice.Amount) {
+		p.Addf("discount", inv.Discount, "must be from 0 to below the invoice amount %s", inv.Invoice.Amount)
+	} else if want := inv.Invoice.Amount.Sub(inv.Discount); !inv.AmountIfEarly.Equal(want) {
+		p.Addf("amount_if_early", inv.AmountIfEarly, "must be the amount less the discount, %s", want)
+	}
+}
+
 // checkInvoice records the problems of an invoice (ledger's, under
 // "invoice.", plus an amount finer than its currency) and returns the
 // currency's minor unit.
@@ -357,6 +377,9 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 		checkShape(&p, f+".amount", pay.Amount, minor)
 	}
 	inv.Terms.checkAmountOn(&p, inv.Invoice.Amount, minor)
+	if p.Len() == 0 {
+		inv.checkDiscount(&p, minor)
+	}
 	if err := p.err(); err != nil {
 		return Settlement{}, err
 	}
@@ -366,7 +389,7 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 	s := Settlement{Paid: decimal.Zero, Discount: decimal.Zero, Overpaid: decimal.Zero}
 	amount := inv.Invoice.Amount
 	outstanding := amount
-	discounted := amount.Sub(inv.Terms.discountOn(amount, minor, inv.Rounding))
+	discounted := inv.AmountIfEarly
 	earlyPaid := decimal.Zero
 	for _, pay := range order {
 		app := PaymentApplication{Payment: pay, Discount: decimal.Zero, DaysLate: max(0, pay.Date.Sub(inv.Invoice.Due))}

@@ -36,6 +36,7 @@ type Engine struct {
 	coupons   map[string][]int32 // coupon code -> promotion rules
 	ruleIndex map[string]int32   // rule ID -> index in crs
 	nPools    int                // per-order volume rules
+	taxes     []ctax
 	// prs are the price rules in precedence order (priority, then ID).
 	prs []cprice
 	// capFactor is 1 − the cap, for a price set by a price rule or by
@@ -78,6 +79,7 @@ type item struct {
 	// prices are the price rules (indexes into prs) that can set the
 	// item's price, in precedence order.
 	prices []int32
+	taxes  []int32 // the taxes (indexes into Engine.taxes) on the item
 }
 
 // crule is a discount rule compiled for quoting.
@@ -160,6 +162,7 @@ func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 	e.compileItems(&p)
 	e.compileRules(&p)
 	e.compilePriceRules(&p)
+	e.compileTaxes(&p)
 	if p.Len() > 0 {
 		return nil, p.err()
 	}

@@ -77,5 +77,13 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 	q.Summary = st.summary()
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)
+	if len(e.taxes) > 0 || !req.EarlyPayment.isZero() {
+		st.applyTaxes(&q)
+		if ep := q.EarlyPayment; !ep.Terms.isZero() && !ep.Discount.LessThan(q.Totals.Total) {
+			var p problems
+			p.Addf("early_payment.discount_amount", ep.Discount, "must be below the quote's total %s", q.Totals.Total)
+			return Quote{}, 0, p.err()
+		}
+	}
 	return q, st.exactLines, nil
 }

@@ -32,6 +32,12 @@ type Request struct {
 	// cap, the floor and the payment terms still apply. Each line says so
 	// (Line.RulesOff).
 	IgnoreRules bool `json:"ignore_rules,omitempty"`
+	// EarlyPayment, when set, are the invoice's early-payment terms: the
+	// quote then says what the discount is worth, split by tax
+	// ([Quote].EarlyPayment), and under the mixed mode computes the taxes
+	// on the discounted base. Under taxes, only the excluded mode takes a
+	// fixed DiscountAmount; the other modes need a rate.
+	EarlyPayment EarlyPaymentTerms `json:"early_payment,omitzero"`
 }
 
 // ClientFacts are the client's facts the rules need, as plain values:
@@ -110,6 +116,10 @@ type Quote struct {
 	// warnings are on the lines.
 	Warnings []Warning `json:"warnings,omitempty"`
 	Approval Approval  `json:"approval"`
+	// Taxes are the quote's taxes, one per tax, when the rules have taxes.
+	Taxes []TaxAmount `json:"taxes,omitempty"`
+	// EarlyPayment is what the request's early-payment terms are worth.
+	EarlyPayment EarlyPaymentQuote `json:"early_payment,omitzero"`
 }
 
 // Line is one priced line. Gross plus the adjustments' amounts is Net
@@ -138,6 +148,14 @@ type Line struct {
 	// (a manual price, or IgnoreRules on the line or the request).
 	RulesOff bool      `json:"rules_off,omitempty"`
 	Warnings []Warning `json:"warnings,omitempty"`
+	// With taxes: Untaxed is Net without the taxes included in it (Net
+	// itself with tax-excluded prices), Taxes each tax on the line after
+	// every discount, Tax their sum, Total = Untaxed + Tax. Under global
+	// tax rounding they are exact, rounded only in the quote's totals.
+	Untaxed decimal.Decimal `json:"untaxed,omitzero"`
+	Taxes   []TaxAmount     `json:"taxes,omitempty"`
+	Tax     decimal.Decimal `json:"tax,omitzero"`
+	Total   decimal.Decimal `json:"total,omitzero"`
 }
 
 // Adjustment is one change to a line's price and where it came from.
@@ -184,6 +202,12 @@ type Totals struct {
 	// Surcharge is the deferred-payment surcharge.
 	Surcharge decimal.Decimal `json:"surcharge"`
 	Net       decimal.Decimal `json:"net"`
+	// With taxes or early-payment terms: Untaxed is Net without the
+	// taxes included in it, Tax the sum of the quote's taxes, Total =
+	// Untaxed + Tax, what the invoice asks.
+	Untaxed decimal.Decimal `json:"untaxed,omitzero"`
+	Tax     decimal.Decimal `json:"tax,omitzero"`
+	Total   decimal.Decimal `json:"total,omitzero"`
 }
 
 // SummaryLine is one entry of the client-facing summary.

@@ -53,6 +53,9 @@ type Rules struct {
 	// before the discount rules; see [PriceRule].
 	Prices []PriceRule `json:"prices,omitempty"`
 
+	// Taxes are added to, or found inside, the prices; see [Taxes].
+	Taxes Taxes `json:"taxes,omitzero"`
+
 	// Payment prices payment terms (prepayment, deferral).
 	Payment PaymentPricing `json:"payment,omitzero"`
 	// Authority lists the managers' and roles' limits on the manager
@@ -166,6 +169,7 @@ func (r Rules) check(p *problems) {
 	for i, pr := range r.Prices {
 		pr.check(p, "prices["+strconv.Itoa(i)+"]", ids)
 	}
+	r.Taxes.check(p, "taxes")
 	r.Payment.check(p, "payment")
 	checkAuthority(p, r.Authority)
 }
