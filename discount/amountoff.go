@@ -117,3 +117,18 @@ func (c *crule) maxRateOn(it *item) decimal.Decimal {
 	r := c.off.amt.decimal().Shift(2).DivRound(it.price, percentDecimals)
 	return decimal.Min(r, hundred)
 }
+
+// entryOn is the least rule c gives item it once it applies, in percent
+// of the list price, for the first_match check of a rule with a
+// condition: a volume rule's entry rate, a rate, an amount per unit's
+// share of the list price, and 0 for an amount per line, which a large
+// line makes as small as it likes.
+func (c *crule) entryOn(it *item) decimal.Decimal {
+	switch {
+	case c.vol != nil:
+		return c.entryRate
+	case c.off != nil && c.off.perLine:
+		return decimal.Zero
+	}
+	return c.maxRateOn(it)
+}

@@ -54,7 +54,7 @@ func (st *quoteState) basis(it *item, ln *LineRequest) lineBasis {
 // this client on this date.
 func (st *quoteState) resolvePrices() {
 	for j := range st.e.prs {
-		st.scr.priceOn[j] = st.e.prs[j].appliesTo(st.req)
+		st.scr.priceOn[j] = st.e.prs[j].appliesTo(st)
 	}
 }
 

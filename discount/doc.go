@@ -212,6 +212,14 @@
 // whose tiers start "from 0: 0 %" match every line in their scope, so
 // they belong after the rules they should not hide.
 //
+// A rule's condition ([Condition], Header.When) makes it depend on the
+// rest of the order, as ERPNext's "apply rule on other" does: screws 20 %
+// off when the order holds a drill, gloves 5.00 off once the tools reach
+// 500.00 at list prices. Meeting a condition only switches a rule on, so
+// under first_match a rule with a condition is held to the same check
+// as a volume rule: it may not come before a richer rule on the same
+// item.
+//
 // [BestForClient] keeps the largest discount; [Additive] adds the rates
 // (ERPNext's "apply multiple pricing rules": 20 % and 10 % give 30 %);
 // [Compounding] applies each to the price the previous one left (ERPNext's

@@ -106,6 +106,8 @@ type crule struct {
 	// needs them.
 	maxRate, entryRate decimal.Decimal
 	gated              bool
+	// cond is the rule's condition on other lines; nil for none.
+	cond *ccondition
 }
 
 type loyaltyTier struct {
@@ -317,7 +319,8 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 			p.Add(f+".scope.groups["+strconv.Itoa(i)+"]", g, "no item of price list "+e.pl.ID+" is in this group")
 		}
 	}
-	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo}
+	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo,
+		cond: e.compileCondition(p, f+".when", h.When)}
 }
 
 // setHintThresholds computes where each volume tier starts to be hinted
@@ -414,6 +417,11 @@ func (e *Engine) checkFirstMatch(p *problems) {
 					p.addConflict(ca.field+".priority", ca.priority, fmt.Sprintf(
 						"under first_match, once its first tier is reached %q (%s %% at first) replaces %q (up to %s %%) on SKU %s, so ordering more would raise the unit price; give %q a later priority than %q, or a first-tier rate of at least %s %%",
 						ca.id, ca.entryRate, cb.id, bMax, it.sku, ca.id, cb.id, bMax))
+				} else if entry := ca.entryOn(it); !ca.gated && ca.cond != nil && bMax.GreaterThan(entry) {
+					seen[pair] = true
+					p.addConflict(ca.field+".priority", ca.priority, fmt.Sprintf(
+						"under first_match, once its condition on other lines is met %q (%s %%) replaces %q (up to %s %%) on SKU %s, so ordering more would raise the unit price; give %q a later priority than %q",
+						ca.id, entry, cb.id, bMax, it.sku, ca.id, cb.id))
 				}
 			}
 		}

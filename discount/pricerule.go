@@ -130,6 +130,7 @@ type cprice struct {
 	plus     num             // a margin as an amount
 	percent  decimal.Decimal // the margin in percent, for explanations; zero for an amount
 	byAmount bool
+	cond     *ccondition
 }
 
 // compilePriceRules compiles the price rules, checks them against the
@@ -140,7 +141,7 @@ func (e *Engine) compilePriceRules(p *problems) {
 	for i, r := range e.rules.Prices {
 		f := "rules.prices[" + strconv.Itoa(i) + "]"
 		h := e.header(p, f, r.Header, KindPrice)
-		c := cprice{id: h.id, name: h.name, field: f, kind: KindPrice, priority: h.priority, scope: h.scope, from: h.from, to: h.to,
+		c := cprice{id: h.id, name: h.name, field: f, kind: KindPrice, priority: h.priority, scope: h.scope, from: h.from, to: h.to, cond: h.cond,
 			clients: r.Clients, segments: r.Segments}
 		if r.Price.Valid {
 			checkShape(p, f+".price", r.Price.Decimal, e.unitDecimals)
@@ -190,9 +191,10 @@ func (e *Engine) compilePriceRules(p *problems) {
 }
 
 // appliesTo reports whether the price rule covers this client on this
-// date (the item is checked at compile time).
-func (c *cprice) appliesTo(req *Request) bool {
-	if !inPeriod(req.Date, c.from, c.to) {
+// date, with this order (the item is checked at compile time).
+func (c *cprice) appliesTo(st *quoteState) bool {
+	req := st.req
+	if !inPeriod(req.Date, c.from, c.to) || (c.cond != nil && !c.cond.met(st)) {
 		return false
 	}
 	if len(c.clients) > 0 && !slices.Contains(c.clients, req.Client.ID) {
