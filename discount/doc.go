@@ -58,6 +58,7 @@
 //     [LineRequest.IgnoreRules], [Request.IgnoreRules]). The steps below
 //     start from b′ instead of b; Gross stays b × q, and the step from b
 //     to b′ is the first adjustment.
+//
 //  2. Rule discounts: the volume, segment, VIP, loyalty and promotion
 //     rules that match the line, combined by the rule set's policy:
 //     first_match p = b × (1 − r₁) for the first rule by priority;
@@ -70,16 +71,21 @@
 //     − Σ aⱼ), and best_for_client compares what each rule takes off a
 //     unit (b × r against a). A price driven below zero stops at zero,
 //     shown as a cap step.
+//
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
+//
 //  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
 //     Without a cap C is 100 %, which steps 2 and 3 never pass.
+//
 //  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
 //     and never above b: p = max(p, min(F, b)). The floor wins over every
 //     discount, and over a fixed, margin or manual price below it, and is
 //     reported when it bites. The cap of step 4 is taken from b′, the
 //     price the client was set, not from the list price.
+//
 //  6. Payment terms: p = p × f, with f from the deferral table or the
 //     cost-of-money formula below.
+//
 //  7. Rounding, once: the net unit price u = round(p) to the currency's
 //     minor unit plus Rules.ExtraUnitDecimals, then the line total
 //     round(u × q) to the minor unit; on a line priced by graduated
@@ -91,6 +97,7 @@
 //     on top; rounded per line, or kept exact and rounded once per tax
 //     over the quote (Odoo's round_per_line and round_globally). Totals:
 //     Untaxed + Tax = Total.
+//
 //  9. Early payment, when the request carries invoice terms
 //     ([Request].EarlyPayment): the discount d on the untaxed amount,
 //     and by Odoo's mode on the taxes: included (paid early, d off the
