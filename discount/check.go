@@ -45,7 +45,7 @@ func (st *quoteState) prepare() (Approval, error) {
 	}
 	checkNames(&p, "coupons", req.Coupons)
 	for i, code := range req.Coupons {
-		if _, ok := e.coupons[code]; !ok && code != "" {
+		if _, ok := e.coupons[code]; !ok && !e.freeCoupons[code] && code != "" {
 			p.Add("coupons["+strconv.Itoa(i)+"]", code, "unknown coupon")
 		}
 	}

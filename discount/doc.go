@@ -91,14 +91,20 @@
 //     round(u × q) to the minor unit; on a line priced by graduated
 //     bands or with an amount per line, round(p × q) (see Volume tiers).
 //
-//  8. Taxes ([Taxes]), on the line after every step above: each
+//  8. Free items ([FreeItemRule]), once every paid line is priced: a
+//     line of its own per rule and item given, at the list price with
+//     the whole price taken off (kind free), so Gross, Discount and the
+//     client's summary show the gift and Net is unchanged. Free units
+//     count toward nothing: no volume, condition or other gift.
+//
+//  9. Taxes ([Taxes]), on the line after every step above: each
 //     percentage tax on the line's untaxed amount (Net, or with
 //     tax-included prices Net / (1 + Σ rates)), each fixed tax per unit
 //     on top; rounded per line, or kept exact and rounded once per tax
 //     over the quote (Odoo's round_per_line and round_globally). Totals:
 //     Untaxed + Tax = Total.
 //
-//  9. Early payment, when the request carries invoice terms
+//  10. Early payment, when the request carries invoice terms
 //     ([Request].EarlyPayment): the discount d on the untaxed amount,
 //     and by Odoo's mode on the taxes: included (paid early, d off the
 //     percentage taxes too), excluded (never off the taxes), mixed (the

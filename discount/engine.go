@@ -37,6 +37,10 @@ type Engine struct {
 	ruleIndex map[string]int32   // rule ID -> index in crs
 	nPools    int                // per-order volume rules
 	taxes     []ctax
+	// frees are the free-item rules in priority order, freeCoupons
+	// their coupon codes.
+	frees       []cfree
+	freeCoupons map[string]bool
 	// prs are the price rules in precedence order (priority, then ID).
 	prs []cprice
 	// capFactor is 1 − the cap, for a price set by a price rule or by
@@ -158,13 +162,14 @@ func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 		pl: pl, rules: rules,
 		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
 		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
-		coupons: map[string][]int32{}, ruleIndex: map[string]int32{},
+		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, freeCoupons: map[string]bool{},
 		decimalOnly: decimalOnly,
 	}
 	e.compileItems(&p)
 	e.compileRules(&p)
 	e.compilePriceRules(&p)
 	e.compileTaxes(&p)
+	e.compileFreeRules(&p)
 	if p.Len() > 0 {
 		return nil, p.err()
 	}

@@ -42,11 +42,14 @@ const (
 	// KindManual is a unit price the request sets by hand
 	// ([LineRequest.ManualPrice]): the rules are off for that line.
 	KindManual
+	// KindFree is a free item a [FreeItemRule] gives: its whole price
+	// taken off its own line.
+	KindFree
 )
 
-var kindNames = enum.Names{"", "volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding", "price", "margin", "manual"}
+var kindNames = enum.Names{"", "volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding", "price", "margin", "manual", "free"}
 
-// ParseKind returns the adjustment kind named s ("volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding", "price", "margin", "manual").
+// ParseKind returns the adjustment kind named s ("volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding", "price", "margin", "manual", "free").
 func ParseKind(s string) (Kind, error) { return enum.Parse[Kind](kindNames, "adjustment kind", s) }
 
 func (v Kind) String() string { return enum.String(kindNames, "Kind", v) }

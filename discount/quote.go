@@ -146,7 +146,10 @@ type Line struct {
 	Net decimal.Decimal `json:"net"`
 	// RulesOff says the request switched the rules off for this line
 	// (a manual price, or IgnoreRules on the line or the request).
-	RulesOff bool      `json:"rules_off,omitempty"`
+	RulesOff bool `json:"rules_off,omitempty"`
+	// Free marks a line of free units a [FreeItemRule] gave: its one
+	// adjustment, of kind free, takes the whole gross off.
+	Free     bool      `json:"free,omitempty"`
 	Warnings []Warning `json:"warnings,omitempty"`
 	// With taxes: Untaxed is Net without the taxes included in it (Net
 	// itself with tax-excluded prices), Taxes each tax on the line after
@@ -242,6 +245,8 @@ func (s SummaryLine) Label() string {
 		return "Unit price rounding"
 	case KindManual:
 		return "Agreed price"
+	case KindFree:
+		return "Free items"
 	}
 	return s.Kind.String()
 }

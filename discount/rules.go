@@ -52,6 +52,8 @@ type Rules struct {
 	// Prices set the price a line starts from (a fixed price, a margin)
 	// before the discount rules; see [PriceRule].
 	Prices []PriceRule `json:"prices,omitempty"`
+	// FreeItems give items for free; see [FreeItemRule].
+	FreeItems []FreeItemRule `json:"free_items,omitempty"`
 
 	// Taxes are added to, or found inside, the prices; see [Taxes].
 	Taxes Taxes `json:"taxes,omitzero"`
@@ -183,7 +185,7 @@ func (r Rules) check(p *problems) {
 	if r.HintWithin.Valid && checkPercent(p, "hint_within", r.HintWithin.Decimal, 0, 100) && r.HintWithin.Decimal.Sign() == 0 {
 		p.Add("hint_within", r.HintWithin.Decimal, "must be above 0 (leave it out for no hints)")
 	}
-	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions) + len(r.Prices); n > maxRulesTotal {
+	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions) + len(r.Prices) + len(r.FreeItems); n > maxRulesTotal {
 		p.Addf("rules", n, "more than %d rules", maxRulesTotal)
 		return
 	}
@@ -205,6 +207,9 @@ func (r Rules) check(p *problems) {
 	}
 	for i, pr := range r.Prices {
 		pr.check(p, "prices["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, fr := range r.FreeItems {
+		fr.check(p, "free_items["+strconv.Itoa(i)+"]", ids)
 	}
 	r.Taxes.check(p, "taxes")
 	r.Payment.check(p, "payment")

@@ -123,7 +123,7 @@ func (st *quoteState) applyTaxes(q *Quote) {
 	net, untaxed := decimal.Zero, decimal.Zero
 	for li := range q.Lines {
 		l := &q.Lines[li]
-		it := &e.items[st.lineItem[li]]
+		it := &e.items[st.itemOf(li)]
 		net = net.Add(l.Net)
 		rates := decimal.Zero
 		for _, ti := range it.taxes {
