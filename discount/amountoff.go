@@ -114,7 +114,11 @@ func (c *crule) maxRateOn(it *item) decimal.Decimal {
 	case c.off.perLine || it.price.Sign() == 0:
 		return hundred
 	}
-	r := c.off.amt.decimal().Shift(2).DivRound(it.price, percentDecimals)
+	amt := c.off.amt.decimal()
+	if !it.factor.IsZero() { // per the item's own unit
+		amt = amt.Mul(it.factor)
+	}
+	r := amt.Shift(2).DivRound(it.price, percentDecimals)
 	return decimal.Min(r, hundred)
 }
 

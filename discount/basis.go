@@ -71,12 +71,14 @@ func (st *quoteState) perUnit(z *num, a *amountOff, q decimal.Decimal) *num {
 // worth sets z to what pick pk takes off a unit priced base, for
 // best_for_client: an amount per unit as it is, per line spread over
 // the quantity, a rate times the base.
-func (st *quoteState) worth(z *num, pk *pick, base *num, q *decimal.Decimal) *num {
+func (st *quoteState) worth(z *num, pk *pick, base *num, q *decimal.Decimal, it *item) *num {
 	switch {
 	case pk.off == nil:
 		return z.mul(base, &pk.rate.frac)
 	case pk.off.perLine:
 		return st.perUnit(z, pk.off, *q)
+	case !it.factor.IsZero():
+		return z.mul(&pk.off.amt, &it.factorAt)
 	}
 	*z = pk.off.amt
 	return z
@@ -84,10 +86,10 @@ func (st *quoteState) worth(z *num, pk *pick, base *num, q *decimal.Decimal) *nu
 
 // better reports whether pick a takes more off the unit price than b.
 // Between two rates the rates decide, on any base, without arithmetic.
-func (st *quoteState) better(a, b *pick, base *num, q *decimal.Decimal) bool {
+func (st *quoteState) better(a, b *pick, base *num, q *decimal.Decimal, it *item) bool {
 	if a.off == nil && b.off == nil {
 		return a.rate.frac.cmp(&b.rate.frac) > 0
 	}
 	var wa, wb num
-	return st.worth(&wa, a, base, q).cmp(st.worth(&wb, b, base, q)) > 0
+	return st.worth(&wa, a, base, q, it).cmp(st.worth(&wb, b, base, q, it)) > 0
 }

@@ -98,6 +98,12 @@ func (st *quoteState) checkLines(p *problems) {
 		idx, ok := st.e.bySKU[l.SKU]
 		if !ok {
 			p.addUnknownSKU("lines["+strconv.Itoa(i)+"].sku", l.SKU, "not in price list "+st.e.pl.ID)
+		} else if l.Unit != "" && l.Unit != st.e.pl.Items[idx].Unit {
+			if u, ok := st.e.units[unitKey{sku: l.SKU, unit: l.Unit}]; ok {
+				idx = u
+			} else {
+				p.Add("lines["+strconv.Itoa(i)+"].unit", l.Unit, "SKU "+l.SKU+" is not sold in this unit")
+			}
 		}
 		st.lineItem[i] = idx
 		if l.ManualPrice.Valid {

@@ -58,7 +58,7 @@ func (c *ccondition) met(st *quoteState) bool {
 			continue
 		}
 		held = true
-		qty.Add(ln.Quantity)
+		qty.Add(st.e.items[idx].inBase(ln.Quantity))
 		if c.minAmount.Valid {
 			addProduct(&amt, st.e.items[idx].price, ln.Quantity)
 		}

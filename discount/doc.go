@@ -202,6 +202,16 @@
 // units dearer than 5, [erpnext 18006]); a tier giving less than the one
 // below it is refused here.
 //
+// # Units of measure
+//
+// An item may be sold in other units ([Unit]: a box of 10, at its own
+// price or 10 × the piece's). A line names its unit; its quantity, list
+// and net prices and hints are in that unit, while volume tiers,
+// conditions and free items count the item's own units, and amounts per
+// unit, fixed prices and fixed taxes scale by the factor (ERPNext's
+// stock quantity and conversion factor). The floor of a box is the
+// piece's floor times 10.
+//
 // # Combination policy and priorities
 //
 // A rule set names its [Policy]; a rule's priority orders it, lower

@@ -33,6 +33,7 @@ type Engine struct {
 
 	// crs are the discount rules in precedence order (priority, then ID).
 	crs       []crule
+	units     map[unitKey]int32  // an item in one of its units -> its compiled item
 	coupons   map[string][]int32 // coupon code -> promotion rules
 	ruleIndex map[string]int32   // rule ID -> index in crs
 	nPools    int                // per-order volume rules
@@ -77,6 +78,13 @@ type item struct {
 	// cands are the rules (indexes into crs) that can apply to the item,
 	// in precedence order.
 	cands []int32
+	// A unit the item is sold in ([Unit]): its name, how many of the
+	// item's own units it holds (zero for the item itself), and the
+	// item's index (its own for the item itself).
+	unit     string
+	factor   decimal.Decimal
+	factorAt num
+	base     int32
 	// What the volume pass must add up for this item.
 	aggItem, aggGroup, needAmount bool
 	pools                         []int32 // per-order volume rules covering the item
@@ -162,10 +170,11 @@ func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 		pl: pl, rules: rules,
 		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
 		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
-		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, freeCoupons: map[string]bool{},
+		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, freeCoupons: map[string]bool{}, units: map[unitKey]int32{},
 		decimalOnly: decimalOnly,
 	}
 	e.compileItems(&p)
+	e.compileUnits(&p)
 	e.compileRules(&p)
 	e.compilePriceRules(&p)
 	e.compileTaxes(&p)
@@ -209,7 +218,7 @@ func (e *Engine) compileItems(p *problems) {
 		if it.MinPrice.Valid {
 			checkShape(p, f+".min_price", it.MinPrice.Decimal, e.unitDecimals)
 		}
-		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice, list: e.num(it.UnitPrice)}
+		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice, list: e.num(it.UnitPrice), base: int32(i)}
 		if it.Cost.Valid {
 			ci.cost = e.num(it.Cost.Decimal)
 		}

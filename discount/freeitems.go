@@ -178,7 +178,7 @@ func (st *quoteState) freeLines(q *Quote) []SummaryLine {
 			var qty, amt exactsum.Running
 			for li, ln := range req.Lines {
 				if idx := st.lineItem[li]; c.inScope[idx] {
-					qty.Add(ln.Quantity)
+					qty.Add(e.items[idx].inBase(ln.Quantity))
 					addProduct(&amt, e.items[idx].price, ln.Quantity)
 				}
 			}
@@ -190,15 +190,15 @@ func (st *quoteState) freeLines(q *Quote) []SummaryLine {
 				given = given.Add(st.freeLine(q, c, c.free, n))
 			}
 		} else { // each SKU bought, its own quantity
-			for idx := range e.items {
+			for idx := range e.pl.Items { // the items themselves, their units counted in
 				if !c.inScope[idx] {
 					continue
 				}
 				var qty exactsum.Running
 				held := false
 				for li, ln := range req.Lines {
-					if st.lineItem[li] == int32(idx) {
-						qty.Add(ln.Quantity)
+					if it := &e.items[st.lineItem[li]]; it.base == int32(idx) {
+						qty.Add(it.inBase(ln.Quantity))
 						held = true
 					}
 				}

@@ -40,7 +40,7 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick, base *
 				continue // a rule of better priority wins anyway
 			}
 		case BestForClient:
-			if len(picks) > 0 && !st.better(&pick{rate: &v.rates[next]}, &picks[0], base, q) {
+			if len(picks) > 0 && !st.better(&pick{rate: &v.rates[next]}, &picks[0], base, q, it) {
 				continue // the client already gets as much
 			}
 		}
@@ -56,8 +56,11 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick, base *
 		case PerGroup:
 			h.Key = it.group
 		}
-		if v.basis == BasisAmount {
+		switch {
+		case v.basis == BasisAmount:
 			h.Missing = missing.RoundCeil(e.minor)
+		case v.per == PerItem && !it.factor.IsZero(): // in the unit ordered, whole units of it
+			h.Unit, h.Missing = it.unit, missing.DivRound(it.factor, quantityDecimals).RoundCeil(0)
 		}
 		st.hints = append(st.hints, h)
 	}

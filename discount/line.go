@@ -22,7 +22,7 @@ func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
 	e := st.e
 	idx := st.lineItem[li]
 	it := &e.items[idx]
-	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, ListPrice: it.price}
+	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, Unit: it.unit, ListPrice: it.price}
 
 	bs := st.basis(it, &ln)
 	l.RulesOff = bs.rulesOff
@@ -57,7 +57,7 @@ candidates:
 			picks = append(picks, pk)
 			break candidates
 		case BestForClient:
-			if len(picks) == 0 || st.better(&pk, &picks[0], bs.price, &ln.Quantity) {
+			if len(picks) == 0 || st.better(&pk, &picks[0], bs.price, &ln.Quantity, it) {
 				picks = append(picks[:0], pk)
 			}
 		default:
@@ -93,8 +93,11 @@ func (st *quoteState) priceSteps(l *Line, it *item, bs *lineBasis, picks []pick)
 		switch {
 		case pk.off != nil:
 			off := &pk.off.amt
-			if pk.off.perLine {
+			switch {
+			case pk.off.perLine:
 				off, blended = st.perUnit(&t, pk.off, l.Quantity), true
+			case !it.factor.IsZero(): // per the item's own unit
+				off = t.mul(off, &it.factorAt)
 			}
 			p.sub(&p, off)
 		case pk.rate.frac.isZero():

@@ -177,12 +177,12 @@ func (e *Engine) compilePriceRules(p *problems) {
 			if !c.scope.IsZero() && !slices.Contains(c.scope.SKUs, it.sku) && (it.group == "" || !slices.Contains(c.scope.Groups, it.group)) {
 				continue
 			}
-			if n := len(it.prices); n > 0 && e.prs[it.prices[n-1]].priority == c.priority {
+			if n := len(it.prices); n > 0 && e.prs[it.prices[n-1]].priority == c.priority && it.factor.IsZero() { // a unit's conflicts are its item's
 				o := &e.prs[it.prices[n-1]]
 				p.addConflict(c.field+".priority", c.priority, "same priority as "+o.field+" ("+strconv.Quote(o.id)+
 					"), and both can set the price of SKU "+it.sku+": give them distinct priorities")
 			}
-			if c.kind == KindMargin && c.base == BaseCost && !e.pl.Items[i].Cost.Valid {
+			if c.kind == KindMargin && c.base == BaseCost && it.factor.IsZero() && !e.pl.Items[i].Cost.Valid {
 				p.Add("price_list.items["+strconv.Itoa(i)+"].cost", nil, "is required: "+c.field+" prices "+it.sku+" from its cost")
 			}
 			it.prices = append(it.prices, int32(j))
@@ -210,6 +210,9 @@ func (c *cprice) appliesTo(st *quoteState) bool {
 func (c *cprice) basePrice(b *num, it *item) *num {
 	if c.kind == KindPrice {
 		*b = c.price
+		if !it.factor.IsZero() { // per the item's own unit
+			b.mul(b, &it.factorAt)
+		}
 		return b
 	}
 	base := &it.list
@@ -219,6 +222,9 @@ func (c *cprice) basePrice(b *num, it *item) *num {
 	if c.byAmount {
 		var neg num
 		neg.sub(&neg, &c.plus)
+		if !it.factor.IsZero() {
+			neg.mul(&neg, &it.factorAt)
+		}
 		return b.sub(base, &neg)
 	}
 	return b.mul(base, &c.factor)

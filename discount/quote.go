@@ -83,6 +83,10 @@ type LineRequest struct {
 	ManualPrice decimal.NullDecimal `json:"manual_price,omitzero"`
 	// IgnoreRules switches the rules off for this line only.
 	IgnoreRules bool `json:"ignore_rules,omitempty"`
+	// Unit is the unit the quantity is in, one of the item's [Unit]s;
+	// empty, the item's own unit. Prices, the quantity and hints are
+	// then given per that unit.
+	Unit string `json:"unit,omitempty"`
 }
 
 // ManagerDiscount is the discretionary discount a manager types in, on
@@ -133,6 +137,8 @@ type Line struct {
 	Name     string          `json:"name,omitempty"`
 	Group    string          `json:"group,omitempty"`
 	Quantity decimal.Decimal `json:"quantity"`
+	// Unit is the unit the line was ordered in, when not the item's own.
+	Unit string `json:"unit,omitempty"`
 	// ListPrice is the price list's unit price.
 	ListPrice decimal.Decimal `json:"list_price"`
 	// Gross is ListPrice × Quantity, rounded to the currency.
@@ -262,8 +268,11 @@ type Hint struct {
 	Key   string   `json:"key,omitempty"`
 	Basis Basis    `json:"basis"`
 	Mode  TierMode `json:"mode"`
-	// Missing is the quantity, or amount at list prices, still to order.
+	// Missing is the quantity, or amount at list prices, still to order;
+	// in Unit when set (the unit the line was ordered in, rounded up to
+	// whole units of it), else in the item's own units.
 	Missing decimal.Decimal `json:"missing"`
+	Unit    string          `json:"unit,omitempty"`
 	// Rate is the next tier's rate; under graduated tiers it applies to
 	// the volume beyond the tier's threshold only.
 	Rate decimal.Decimal `json:"rate"`
@@ -276,6 +285,8 @@ func (h Hint) Text(currency string) string {
 	b.WriteString("Order ")
 	if h.Basis == BasisAmount {
 		fmt.Fprintf(&b, "%s %s more", h.Missing.String(), currency)
+	} else if h.Unit != "" {
+		fmt.Fprintf(&b, "%s more (%s)", h.Missing.String(), h.Unit)
 	} else {
 		fmt.Fprintf(&b, "%s more units", h.Missing.String())
 	}

@@ -149,7 +149,7 @@ func (st *quoteState) applyTaxes(q *Quote) {
 			ta := TaxAmount{TaxID: c.id, Name: c.name, Base: keep(base)}
 			switch {
 			case c.fixed:
-				ta.Base, ta.Amount = u, keep(c.amount.Mul(l.Quantity))
+				ta.Base, ta.Amount = u, keep(c.amount.Mul(it.inBase(l.Quantity)))
 			case extracted != nil && mixedKeep.Equal(one):
 				ta.Amount = extracted[k]
 			default:
