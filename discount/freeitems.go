@@ -245,7 +245,7 @@ func (st *quoteState) freeLine(q *Quote, c *cfree, idx int32, n decimal.Decimal)
 	gross := e.mode.Round(it.price.Mul(n), e.minor)
 	q.Lines = append(q.Lines, Line{
 		SKU: it.sku, Name: it.name, Group: it.group, Quantity: n, ListPrice: it.price, Gross: gross,
-		Adjustments: []Adjustment{{Kind: KindFree, RuleID: c.rule.id, Name: c.rule.name, Rate: hundred.Neg(), Amount: gross.Neg()}},
+		Adjustments:  []Adjustment{{Kind: KindFree, RuleID: c.rule.id, Name: c.rule.name, Rate: hundred.Neg(), Amount: gross.Neg()}},
 		NetUnitPrice: decimal.Zero, Net: decimal.Zero, Free: true,
 	})
 	st.freeItems = append(st.freeItems, idx)
