@@ -54,6 +54,11 @@ func (m Margin) IsZero() bool { return m.Base == 0 && !m.Percent.Valid && !m.Amo
 
 func (r PriceRule) check(p *problems, f string, ids map[string]string) {
 	r.Header.check(p, f, ids)
+	if !r.When.IsZero() {
+		// Met by ordering more, a condition would swap the starting price
+		// for another, perhaps higher: no rule may make more cost more.
+		p.Add(f+".when", nil, "a price rule takes no condition on other lines: ordering more could then raise the price it sets; put the condition on a discount rule")
+	}
 	checkNames(p, f+".clients", r.Clients)
 	checkNames(p, f+".segments", r.Segments)
 	switch {

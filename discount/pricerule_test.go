@@ -334,3 +334,14 @@ func TestManualPriceAndIgnoreRules(t *testing.T) {
 	require.ErrorIs(t, err, clientele.ErrInvalid)
 	assert.Contains(t, err.Error(), "lines[0].manual_price")
 }
+
+// A price rule with a condition on other lines could, once ordering more
+// meets it, swap the starting price for a higher one: refused.
+func TestPriceRuleTakesNoCondition(t *testing.T) {
+	r := baseRules(BestForClient)
+	r.Prices = []PriceRule{{Header: Header{ID: "p", Priority: 1, When: Condition{SKUs: []string{"SAW"}}},
+		Margin: Margin{Base: BaseList, Percent: nd("50")}}}
+	err := r.Validate()
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "prices[0].when")
+}
