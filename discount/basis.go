@@ -5,30 +5,40 @@ import "github.com/shopspring/decimal"
 // lineBasis is the unit price a line's discounts start from: the list
 // price, or a price set by a price rule or by hand, with the adjustment
 // that explains it and the cap below it.
+//
+// It holds no pointer to itself, which would move it to the heap on
+// every line.
 type lineBasis struct {
 	set      bool // a price rule or a manual price set the price
 	rulesOff bool // the request switched the rules off for the line
-	price    *num // the price discounts start from
+	buf      num  // the price set
 	capAt    num  // the lowest price the cap allows below it
 	adj      Adjustment
 	slot     int32
-	buf      num
 }
 
-// basis decides what line ln of item it starts from: a manual price
+// price is the price the discounts start from: the price set, else the
+// item's list price.
+func (bs *lineBasis) price(it *item) *num {
+	if bs.set {
+		return &bs.buf
+	}
+	return &it.list
+}
+
+// basis sets bs to what line ln of item it starts from: a manual price
 // (the rules off), else the first price rule that applies, else the
 // list price.
-func (st *quoteState) basis(it *item, ln *LineRequest) lineBasis {
+func (st *quoteState) basis(bs *lineBasis, it *item, ln *LineRequest) {
 	e := st.e
-	bs := lineBasis{rulesOff: st.req.IgnoreRules || ln.IgnoreRules || ln.ManualPrice.Valid}
-	bs.price = &it.list
+	bs.rulesOff = st.req.IgnoreRules || ln.IgnoreRules || ln.ManualPrice.Valid
 	switch {
 	case ln.ManualPrice.Valid:
 		bs.buf = e.num(ln.ManualPrice.Decimal)
 		bs.adj = Adjustment{Kind: KindManual, UnitPrice: ln.ManualPrice.Decimal}
 		bs.slot = int32(len(e.crs)) + slotManual
 	case bs.rulesOff:
-		return bs
+		return
 	default:
 		pr := int32(-1)
 		for _, j := range it.prices {
@@ -38,16 +48,15 @@ func (st *quoteState) basis(it *item, ln *LineRequest) lineBasis {
 			}
 		}
 		if pr < 0 {
-			return bs
+			return
 		}
 		c := &e.prs[pr]
 		c.basePrice(&bs.buf, it)
 		bs.adj = Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: c.percent, UnitPrice: bs.buf.decimal()}
 		bs.slot = int32(len(e.crs)) + nSlots + pr
 	}
-	bs.set, bs.price = true, &bs.buf
+	bs.set = true
 	bs.capAt.ceil(bs.capAt.mul(&bs.buf, &e.capFactor), e.unitDecimals)
-	return bs
 }
 
 // resolvePrices decides, once per request, which price rules apply to

@@ -189,24 +189,24 @@ func (st *quoteState) freeLines(q *Quote) []SummaryLine {
 			if n := c.quantity(vol); n.Sign() > 0 {
 				given = given.Add(st.freeLine(q, c, c.free, n))
 			}
-		} else { // each SKU bought, its own quantity
-			for idx := range e.pl.Items { // the items themselves, their units counted in
-				if !c.inScope[idx] {
+		} else { // each SKU bought, its own quantity, its units counted in
+			var order []int32
+			var qty []exactsum.Running
+			for li, ln := range req.Lines {
+				it := &e.items[st.lineItem[li]]
+				if !c.inScope[it.base] {
 					continue
 				}
-				var qty exactsum.Running
-				held := false
-				for li, ln := range req.Lines {
-					if it := &e.items[st.lineItem[li]]; it.base == int32(idx) {
-						qty.Add(it.inBase(ln.Quantity))
-						held = true
-					}
+				k := slices.Index(order, it.base)
+				if k < 0 {
+					k = len(order)
+					order, qty = append(order, it.base), append(qty, exactsum.Running{})
 				}
-				if !held {
-					continue
-				}
-				if n := c.quantity(qty.Decimal()); n.Sign() > 0 {
-					given = given.Add(st.freeLine(q, c, int32(idx), n))
+				qty[k].Add(it.inBase(ln.Quantity))
+			}
+			for k, idx := range order {
+				if n := c.quantity(qty[k].Decimal()); n.Sign() > 0 {
+					given = given.Add(st.freeLine(q, c, idx, n))
 				}
 			}
 		}

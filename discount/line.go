@@ -24,7 +24,8 @@ func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
 	it := &e.items[idx]
 	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, Unit: it.unit, ListPrice: it.price}
 
-	bs := st.basis(it, &ln)
+	var bs lineBasis
+	st.basis(&bs, it, &ln)
 	l.RulesOff = bs.rulesOff
 	var pickBuf [8]pick
 	var seenBuf [4]seenVolume
@@ -57,7 +58,7 @@ candidates:
 			picks = append(picks, pk)
 			break candidates
 		case BestForClient:
-			if len(picks) == 0 || st.better(&pk, &picks[0], bs.price, &ln.Quantity, it) {
+			if len(picks) == 0 || st.better(&pk, &picks[0], bs.price(it), &ln.Quantity, it) {
 				picks = append(picks[:0], pk)
 			}
 		default:
@@ -68,7 +69,7 @@ candidates:
 	st.reserve(len(picks)+nSlots, len(st.req.Lines)-li)
 	st.priceSteps(l, it, &bs, picks)
 	if len(seen) > 0 {
-		st.hintsFor(it, seen, picks, bs.price, &ln.Quantity)
+		st.hintsFor(it, seen, picks, bs.price(it), &ln.Quantity)
 	}
 }
 
@@ -83,7 +84,7 @@ func (st *quoteState) priceSteps(l *Line, it *item, bs *lineBasis, picks []pick)
 	n := int32(len(e.crs))
 	b, capAt := &it.list, &it.capAt
 	if bs.set { // a price rule or a manual price: discounts and the cap start from it
-		b, capAt = bs.price, &bs.capAt
+		b, capAt = &bs.buf, &bs.capAt
 		s.step(st, b, bs.adj, bs.slot)
 	}
 	p, t := *b, num{}

@@ -143,7 +143,10 @@ func (st *quoteState) applyTaxes(q *Quote) {
 			}
 		}
 		l.Untaxed, l.Tax = u, decimal.Zero
-		base := u.Mul(mixedKeep)
+		base := u
+		if !mixedKeep.Equal(one) {
+			base = u.Mul(mixedKeep)
+		}
 		for k, ti := range it.taxes {
 			c := &e.taxes[ti]
 			ta := TaxAmount{TaxID: c.id, Name: c.name, Base: keep(base)}
