@@ -361,6 +361,19 @@
 // not fit (a coefficient past 256 bits) is priced with decimals instead;
 // tests price random lines both ways and require equal quotes.
 //
+// The steps of the ERPNext and Odoo kinds stay on that path where they
+// are products and differences: a fixed price, a margin, a manual
+// price, an amount per unit, a unit's conversion factor, and the cap
+// and floor below a price set. Four fall back to decimals, each for a
+// reason: an amount per line is spread over the quantity by a division
+// (A / q, to 25 decimals), so the rest of that line is priced with
+// decimals; taxes and the early-payment split run after the lines, on
+// decimals, only when the rule set has taxes or the request early
+// terms; a free line is built with decimals; and a condition on other
+// lines adds the lines up once per request. BenchmarkQuoteERPKinds
+// prices the 100-line request with every kind mixed in, beside
+// BenchmarkQuote100Lines50Rules without them.
+//
 // The benchmarks price a 100-line request against 50 rules and a batch
 // of 1,000 such requests, beside BenchmarkReferenceLineArithmetic: the
 // bare decimal operations the same lines need, so one run gives what a
