@@ -34,6 +34,9 @@ func checkUnits(p *problems, f string, it Item, decimals int32) {
 		p.Addf(f+".units", len(it.Units), "more than %d units", maxUnits)
 		return
 	}
+	if len(it.Units) == 0 {
+		return
+	}
 	seen := map[string]string{}
 	if it.Unit != "" {
 		seen[it.Unit] = f + ".unit"
