@@ -88,7 +88,9 @@ func (pl PriceList) check(p *problems) {
 		if it.MinPrice.Valid {
 			checkMoney(p, f+".min_price", it.MinPrice.Decimal, decimals)
 		}
-		p.OptionalID(f+".unit", it.Unit)
+		if it.Unit != "" {
+			p.ID(f+".unit", it.Unit)
+		}
 		checkUnits(p, f, it, decimals)
 	}
 }
