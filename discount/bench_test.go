@@ -118,6 +118,67 @@ func BenchmarkQuote100Lines50Rules(b *testing.B) {
 	reportPerLine(b, 100)
 }
 
+// erpBenchFixture is benchFixture with the kinds of the ERP rule file
+// mixed in: two of the promotions become amounts (per unit and per
+// line), one takes a condition on other lines, price rules (a fixed
+// price on 20 SKUs, a margin on cost for two groups), two free-item
+// rules, VAT with a fixed fee, early-payment terms, a few lines per box
+// of 10 and one with a manual price.
+func erpBenchFixture() (PriceList, Rules, Request) {
+	pl, r, reqs := benchFixture(1)
+	for i := range pl.Items {
+		if i%10 == 0 {
+			pl.Items[i].Units = []Unit{{Name: "box", Factor: d("10")}}
+		}
+	}
+	r.Promotions[0].Rate, r.Promotions[0].AmountOff = decimal.Zero, AmountOff{Amount: d("1.50"), Per: AmountPerUnit}
+	r.Promotions[2].Rate, r.Promotions[2].AmountOff = decimal.Zero, AmountOff{Amount: d("20"), Per: AmountPerLine}
+	r.Promotions[4].When = Condition{Groups: []string{"G07"}, MinQuantity: nd("10")}
+	var skus []string
+	for j := range 20 {
+		skus = append(skus, fmt.Sprintf("SKU-%04d", j*37))
+	}
+	r.Prices = []PriceRule{
+		{Header: Header{ID: "contract", Priority: 1, Scope: Scope{SKUs: skus}}, Clients: []string{"c-0"}, Price: nd("42.00")},
+		{Header: Header{ID: "cost-plus", Priority: 2, Scope: Scope{Groups: []string{"G03", "G13"}}}, Margin: Margin{Base: BaseCost, Percent: nd("55")}},
+	}
+	r.FreeItems = []FreeItemRule{
+		{Header: Header{ID: "1-per-20", Priority: 1, Scope: Scope{Groups: []string{"G09"}}}, Buy: nd("20"), Get: d("1"), Repeat: true},
+		{Header: Header{ID: "gift", Priority: 2}, MinAmount: nd("10000"), Get: d("1"), FreeSKU: "SKU-0999"},
+	}
+	r.Taxes = Taxes{EarlyPayment: EarlyPayMixed, Rates: []Tax{
+		{ID: "vat", Percent: nd("20")},
+		{ID: "fee", Amount: nd("0.25"), Scope: Scope{Groups: []string{"G01", "G02"}}},
+	}}
+	rq := reqs[0]
+	rq.EarlyPayment = EarlyPaymentTerms{DiscountRate: d("2"), DiscountDays: 10, NetDays: 30}
+	for i := range rq.Lines {
+		var n int
+		fmt.Sscanf(rq.Lines[i].SKU, "SKU-%d", &n)
+		if n%10 == 0 {
+			rq.Lines[i].Unit = "box"
+		}
+	}
+	rq.Lines[0].ManualPrice = nd("10.00")
+	return pl, r, rq
+}
+
+// BenchmarkQuoteERPKinds prices the 100-line request with the new kinds
+// mixed in (erpBenchFixture): against BenchmarkQuote100Lines50Rules it
+// gives what the price rules, amounts, conditions, units, free items
+// and taxes cost.
+func BenchmarkQuoteERPKinds(b *testing.B) {
+	pl, r, rq := erpBenchFixture()
+	e := mustCompile(b, pl, r)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Quote(rq); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPerLine(b, 100)
+}
+
 // BenchmarkQuoteBatch1000 prices 1,000 different 100-line requests.
 func BenchmarkQuoteBatch1000(b *testing.B) {
 	pl, r, reqs := benchFixture(1000)

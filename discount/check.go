@@ -34,9 +34,18 @@ func (st *quoteState) prepare() (Approval, error) {
 		st.pay, st.payDiv, st.hasPay = e.num(f.mul), f.div, true
 		st.payRate = f.rate()
 	}
+	if t := req.EarlyPayment; !t.isZero() {
+		p.Merge("early_payment", t.Validate())
+		if t.DiscountAmount.Valid {
+			checkShape(&p, "early_payment.discount_amount", t.DiscountAmount.Decimal, e.minor)
+			if len(e.taxes) > 0 && e.rules.Taxes.EarlyPayment != EarlyPayExcluded {
+				p.Add("early_payment.discount_amount", t.DiscountAmount.Decimal, "under taxes, a fixed early-payment discount comes off the untaxed amount only (early_payment mode excluded): the included and mixed modes need a rate")
+			}
+		}
+	}
 	checkNames(&p, "coupons", req.Coupons)
 	for i, code := range req.Coupons {
-		if _, ok := e.coupons[code]; !ok && code != "" {
+		if _, ok := e.coupons[code]; !ok && !e.freeCoupons[code] && code != "" {
 			p.Add("coupons["+strconv.Itoa(i)+"]", code, "unknown coupon")
 		}
 	}
@@ -89,8 +98,18 @@ func (st *quoteState) checkLines(p *problems) {
 		idx, ok := st.e.bySKU[l.SKU]
 		if !ok {
 			p.addUnknownSKU("lines["+strconv.Itoa(i)+"].sku", l.SKU, "not in price list "+st.e.pl.ID)
+		} else if l.Unit != "" && l.Unit != st.e.pl.Items[idx].Unit {
+			if u, ok := st.e.units[unitKey{sku: l.SKU, unit: l.Unit}]; ok {
+				idx = u
+			} else {
+				p.Add("lines["+strconv.Itoa(i)+"].unit", l.Unit, "SKU "+l.SKU+" is not sold in this unit")
+			}
 		}
 		st.lineItem[i] = idx
+		if l.ManualPrice.Valid {
+			mf := "lines[" + strconv.Itoa(i) + "].manual_price"
+			checkMoney(p, mf, l.ManualPrice.Decimal, st.e.unitDecimals)
+		}
 		if plainQuantity(l.Quantity) {
 			continue
 		}

@@ -17,12 +17,15 @@ type SegmentRule struct {
 	Header
 	Segment string          `json:"segment"`
 	Rate    decimal.Decimal `json:"rate"`
+	// AmountOff, when set, gives an amount instead of the rate.
+	AmountOff AmountOff `json:"amount_off,omitzero"`
 }
 
 func (s SegmentRule) check(p *problems, f string, ids map[string]string) {
 	s.Header.check(p, f, ids)
 	p.ID(f+".segment", s.Segment)
 	checkRate(p, f+".rate", s.Rate)
+	s.AmountOff.check(p, f+".amount_off", s.Rate)
 }
 
 // VIPRule discounts VIP clients ([ClientFacts.VIP]).
@@ -30,11 +33,14 @@ func (s SegmentRule) check(p *problems, f string, ids map[string]string) {
 type VIPRule struct {
 	Header
 	Rate decimal.Decimal `json:"rate"`
+	// AmountOff, when set, gives an amount instead of the rate.
+	AmountOff AmountOff `json:"amount_off,omitzero"`
 }
 
 func (v VIPRule) check(p *problems, f string, ids map[string]string) {
 	v.Header.check(p, f, ids)
 	checkRate(p, f+".rate", v.Rate)
+	v.AmountOff.check(p, f+".amount_off", v.Rate)
 }
 
 // LoyaltyRule is a loyalty programme: the client's spend in the
@@ -83,6 +89,8 @@ func (l LoyaltyRule) check(p *problems, f string, ids map[string]string) {
 type PromotionRule struct {
 	Header
 	Rate decimal.Decimal `json:"rate"`
+	// AmountOff, when set, gives an amount instead of the rate.
+	AmountOff AmountOff `json:"amount_off,omitzero"`
 	// Coupon, when set, is the code the request must carry
 	// ([Request.Coupons]) for the promotion to apply.
 	Coupon string `json:"coupon,omitempty"`
@@ -91,5 +99,6 @@ type PromotionRule struct {
 func (pr PromotionRule) check(p *problems, f string, ids map[string]string) {
 	pr.Header.check(p, f, ids)
 	checkRate(p, f+".rate", pr.Rate)
+	pr.AmountOff.check(p, f+".amount_off", pr.Rate)
 	p.OptionalID(f+".coupon", pr.Coupon)
 }

@@ -50,24 +50,67 @@
 // this order, on the unit price p, for a quantity q:
 //
 //  1. List price: p = b, from the price list valid on the quote date.
+//     A price rule ([PriceRule]) may set another starting price b′:
+//     a fixed price, or a margin over the list price or the cost
+//     (b × (1 + m) or b + a; cost likewise), the first that applies by
+//     priority; or the request may give the line a manual price, which
+//     switches the rules off for it ([LineRequest.ManualPrice],
+//     [LineRequest.IgnoreRules], [Request.IgnoreRules]). The steps below
+//     start from b′ instead of b; Gross stays b × q, and the step from b
+//     to b′ is the first adjustment.
+//
 //  2. Rule discounts: the volume, segment, VIP, loyalty and promotion
 //     rules that match the line, combined by the rule set's policy:
 //     first_match p = b × (1 − r₁) for the first rule by priority;
 //     best_for_client p = b × (1 − max rᵢ); additive p = b × (1 − min(Σ rᵢ,
 //     1)), a sum past 100 % stopping at 100 % with the excess shown as a
-//     cap step; compounding p = b × Π (1 − rᵢ), in priority order.
+//     cap step; compounding p = b × Π (1 − rᵢ), in priority order. A rule
+//     written as an amount ([AmountOff]) takes a off the unit price, or
+//     A / q for an amount per line: under additive and compounding it
+//     is subtracted where a rate would multiply (additive: b − Σ b × rᵢ
+//     − Σ aⱼ), and best_for_client compares what each rule takes off a
+//     unit (b × r against a). A price driven below zero stops at zero,
+//     shown as a cap step.
+//
 //  3. Manager discount m, on the price the rules left: p = p × (1 − m).
+//
 //  4. Cap C on the total commercial discount: p = max(p, ⌈b × (1 − C)⌉).
 //     Without a cap C is 100 %, which steps 2 and 3 never pass.
+//
 //  5. Floor F = max(⌈cost × (1 + min markup)⌉, the item's min price),
 //     and never above b: p = max(p, min(F, b)). The floor wins over every
-//     discount and is reported when it bites.
+//     discount, and over a fixed, margin or manual price below it, and is
+//     reported when it bites. The cap of step 4 is taken from b′, the
+//     price the client was set, not from the list price.
+//
 //  6. Payment terms: p = p × f, with f from the deferral table or the
 //     cost-of-money formula below.
+//
 //  7. Rounding, once: the net unit price u = round(p) to the currency's
 //     minor unit plus Rules.ExtraUnitDecimals, then the line total
 //     round(u × q) to the minor unit; on a line priced by graduated
-//     bands, round(p × q) (see Volume tiers).
+//     bands or with an amount per line, round(p × q) (see Volume tiers).
+//
+//  8. Free items ([FreeItemRule]), once every paid line is priced: a
+//     line of its own per rule and item given, at the list price with
+//     the whole price taken off (kind free), so Gross, Discount and the
+//     client's summary show the gift and Net is unchanged. Free units
+//     count toward nothing: no volume, condition or other gift.
+//
+//  9. Taxes ([Taxes]), on the line after every step above: each
+//     percentage tax on the line's untaxed amount (Net, or with
+//     tax-included prices Net / (1 + Σ rates)), each fixed tax per unit
+//     on top; rounded per line, or kept exact and rounded once per tax
+//     over the quote (Odoo's round_per_line and round_globally). Totals:
+//     Untaxed + Tax = Total.
+//
+//  10. Early payment, when the request carries invoice terms
+//     ([Request].EarlyPayment): the discount d on the untaxed amount,
+//     and by Odoo's mode on the taxes: included (paid early, d off the
+//     percentage taxes too), excluded (never off the taxes), mixed (the
+//     taxes computed on the base less d from the start). [Quote.Invoice]
+//     makes the invoice, which [EarlyPaymentInvoice.Settle] settles to
+//     the cent.
 //
 // ⌈x⌉ is x rounded up to the unit-price precision of step 7. Rounding is
 // monotone and leaves a price on that grid unchanged, so a guard on the
@@ -115,9 +158,12 @@
 // Every quote starts from the list price: nothing reprices a price that
 // was already discounted, so a discount cannot be applied twice, the bug
 // ERPNext users hit when a document was recomputed ([erpnext 47800],
-// [erpnext 54894]). Rules are percentages only, which rules out the mixed
-// percentage-and-amount stacking bug of [erpnext 41211]; a fixed
-// promotional price belongs in a price list of its own.
+// [erpnext 54894]). Rates and amounts stack by the one policy: 10 % and
+// 100.00 off a 1,000.00 rate, additive, are 200.00 off, where ERPNext
+// once applied only the amount ([erpnext 41211]). A price rule sets the
+// price once, first by priority, never stacked on another (two margins
+// overwrote each other silently in [erpnext 43048]; here two price
+// rules with one priority on one item are refused).
 //
 // # Volume tiers
 //
@@ -156,6 +202,16 @@
 // units dearer than 5, [erpnext 18006]); a tier giving less than the one
 // below it is refused here.
 //
+// # Units of measure
+//
+// An item may be sold in other units ([Unit]: a box of 10, at its own
+// price or 10 × the piece's). A line names its unit; its quantity, list
+// and net prices and hints are in that unit, while volume tiers,
+// conditions and free items count the item's own units, and amounts per
+// unit, fixed prices and fixed taxes scale by the factor (ERPNext's
+// stock quantity and conversion factor). The floor of a box is the
+// piece's floor times 10.
+//
 // # Combination policy and priorities
 //
 // A rule set names its [Policy]; a rule's priority orders it, lower
@@ -178,6 +234,14 @@
 // programme (whose base tier starts at zero spend) and a volume rule
 // whose tiers start "from 0: 0 %" match every line in their scope, so
 // they belong after the rules they should not hide.
+//
+// A rule's condition ([Condition], Header.When) makes it depend on the
+// rest of the order, as ERPNext's "apply rule on other" does: screws 20 %
+// off when the order holds a drill, gloves 5.00 off once the tools reach
+// 500.00 at list prices. Meeting a condition only switches a rule on, so
+// under first_match a rule with a condition is held to the same check
+// as a volume rule: it may not come before a richer rule on the same
+// item.
 //
 // [BestForClient] keeps the largest discount; [Additive] adds the rates
 // (ERPNext's "apply multiple pricing rules": 20 % and 10 % give 30 %);
@@ -223,12 +287,13 @@
 // For 2/10 net 30 on a 365-day year, i = 2/98: 37.24 % simple and 44.59 %
 // compound (36.73 % simple on a 360-day year, as [mathcelebrity] gives;
 // 2/20 net 40 paid on day 30 costs 109.05 % compound, the CFA exercise on
-// [analystforum]). Payments made by the discount date earn the discount
-// pro rata: together, the T paid by then settles T / (1 − d) of the
-// invoice, rounded once, and all of it once T reaches the discounted
-// amount, so two early halves earn exactly what one early payment would;
-// after the discount date a payment settles its face value; after the
-// due date it is marked late.
+// [analystforum]). A fixed amount ("50.00 off/10 net 30") works the same
+// way, d being the amount's share of the invoice. The discount is
+// earned whole or not at all, Odoo's rule: once the payments made by the
+// discount date add up to the discounted amount, the invoice is settled
+// and the difference is the discount; a part payment alone earns
+// nothing and settles its face value, as every payment after the
+// discount date does; after the due date a payment is marked late.
 //
 // # The manager's authority
 //
@@ -296,6 +361,19 @@
 // not fit (a coefficient past 256 bits) is priced with decimals instead;
 // tests price random lines both ways and require equal quotes.
 //
+// The steps of the ERPNext and Odoo kinds stay on that path where they
+// are products and differences: a fixed price, a margin, a manual
+// price, an amount per unit, a unit's conversion factor, and the cap
+// and floor below a price set. Four fall back to decimals, each for a
+// reason: an amount per line is spread over the quantity by a division
+// (A / q, to 25 decimals), so the rest of that line is priced with
+// decimals; taxes and the early-payment split run after the lines, on
+// decimals, only when the rule set has taxes or the request early
+// terms; a free line is built with decimals; and a condition on other
+// lines adds the lines up once per request. BenchmarkQuoteERPKinds
+// prices the 100-line request with every kind mixed in, beside
+// BenchmarkQuote100Lines50Rules without them.
+//
 // The benchmarks price a 100-line request against 50 rules and a batch
 // of 1,000 such requests, beside BenchmarkReferenceLineArithmetic: the
 // bare decimal operations the same lines need, so one run gives what a
@@ -311,6 +389,7 @@
 // [erpnext 18006]: https://github.com/frappe/erpnext/issues/18006
 // [erpnext 41211]: https://github.com/frappe/erpnext/pull/41211
 // [erpnext 41636]: https://github.com/frappe/erpnext/issues/41636
+// [erpnext 43048]: https://github.com/frappe/erpnext/issues/43048
 // [erpnext 47800]: https://github.com/frappe/erpnext/issues/47800
 // [erpnext 54894]: https://github.com/frappe/erpnext/pull/54894
 // [invoiceninja 3195]: https://github.com/invoiceninja/invoiceninja/issues/3195

@@ -24,8 +24,12 @@ import (
 // The zero EarlyPaymentTerms is not valid (no rate, no net period):
 // Validate, AnnualCost and Apply say so.
 type EarlyPaymentTerms struct {
-	// DiscountRate is d, in percent.
+	// DiscountRate is d, in percent. Leave it 0 to give DiscountAmount.
 	DiscountRate decimal.Decimal `json:"discount_rate"`
+	// DiscountAmount, when set, is a fixed cash discount instead of a
+	// rate ("50.00 off if paid within 10 days"), in the invoice's
+	// currency; it must be below the invoice amount.
+	DiscountAmount decimal.NullDecimal `json:"discount_amount,omitzero"`
 	// DiscountDays is D: the discount date is the invoice date + D days,
 	// that day included.
 	DiscountDays int `json:"discount_days"`
@@ -36,16 +40,22 @@ type EarlyPaymentTerms struct {
 	DayCount int `json:"day_count,omitempty"`
 }
 
+// isZero reports terms nobody set.
+func (t EarlyPaymentTerms) isZero() bool {
+	return t.DiscountRate.IsZero() && !t.DiscountAmount.Valid && t.DiscountDays == 0 && t.NetDays == 0 && t.DayCount == 0
+}
+
 // DefaultEarlyPaymentTerms returns "2/10 net 30", the textbook trade
 // credit term.
 func DefaultEarlyPaymentTerms() EarlyPaymentTerms {
 	return EarlyPaymentTerms{DiscountRate: decimal.NewFromInt(2), DiscountDays: 10, NetDays: 30}
 }
 
-var termsPattern = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,8})?)\s*%?\s*/\s*(\d{1,4})\s*,?\s*(?:net|n/?)\s*(\d{1,4})\s*$`)
+var termsPattern = regexp.MustCompile(`^\s*(\d{1,15}(?:\.\d{1,8})?)\s*(%|off)?\s*/\s*(\d{1,4})\s*,?\s*(?:net|n/?)\s*(\d{1,4})\s*$`)
 
 // ParseEarlyPaymentTerms reads the usual written forms: "2/10 net 30",
-// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive). Any other
+// "2/10, n/30", "2/10 n30", "1.5/15 net 45" (case-insensitive), and a
+// fixed amount written with "off": "50.00 off/10 net 30". Any other
 // text is a *clientele.ValidationError on the field "terms".
 func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
 	m := termsPattern.FindStringSubmatch(strings.ToLower(s))
@@ -54,26 +64,42 @@ func ParseEarlyPaymentTerms(s string) (EarlyPaymentTerms, error) {
 		p.Add("terms", s, `want the form "2/10 net 30"`)
 		return EarlyPaymentTerms{}, p.err()
 	}
-	rate, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
-	days, _ := strconv.Atoi(m[2])
-	net, _ := strconv.Atoi(m[3])
-	t := EarlyPaymentTerms{DiscountRate: rate, DiscountDays: days, NetDays: net}
+	v, _ := decimal.NewFromString(m[1]) // the pattern admits only decimals
+	days, _ := strconv.Atoi(m[3])
+	net, _ := strconv.Atoi(m[4])
+	t := EarlyPaymentTerms{DiscountRate: v, DiscountDays: days, NetDays: net}
+	if m[2] == "off" {
+		t.DiscountRate, t.DiscountAmount = decimal.Zero, decimal.NewNullDecimal(v)
+	}
 	if err := t.Validate(); err != nil {
 		return EarlyPaymentTerms{}, err
 	}
 	return t, nil
 }
 
-// String writes the terms back in the "2/10 net 30" form.
+// String writes the terms back in the "2/10 net 30" form, or "50.00
+// off/10 net 30" for a fixed amount.
 func (t EarlyPaymentTerms) String() string {
+	if t.DiscountAmount.Valid {
+		return fmt.Sprintf("%s off/%d net %d", t.DiscountAmount.Decimal.String(), t.DiscountDays, t.NetDays)
+	}
 	return fmt.Sprintf("%s/%d net %d", t.DiscountRate.String(), t.DiscountDays, t.NetDays)
 }
 
-// Validate reports every problem: a rate outside (0, 100) %, a discount
-// period not shorter than the net period, negative or absurd days.
+// Validate reports every problem: a rate outside (0, 100) %, an amount
+// not above 0, both or neither given, a discount period not shorter than
+// the net period, negative or absurd days.
 func (t EarlyPaymentTerms) Validate() error {
 	var p problems
-	if checkPercent(&p, "discount_rate", t.DiscountRate, 0, 100) && (t.DiscountRate.Sign() == 0 || t.DiscountRate.Equal(hundred)) {
+	switch {
+	case t.DiscountAmount.Valid:
+		if checkMoney(&p, "discount_amount", t.DiscountAmount.Decimal, maxMinorUnits) && t.DiscountAmount.Decimal.Sign() == 0 {
+			p.Add("discount_amount", t.DiscountAmount.Decimal, "must be above 0")
+		}
+		if !t.DiscountRate.IsZero() {
+			p.Add("discount_rate", t.DiscountRate, "terms give a discount_rate or a discount_amount, not both")
+		}
+	case checkPercent(&p, "discount_rate", t.DiscountRate, 0, 100) && (t.DiscountRate.Sign() == 0 || t.DiscountRate.Equal(hundred)):
 		p.Add("discount_rate", t.DiscountRate, "must be above 0 and below 100")
 	}
 	if t.DiscountDays < 0 || t.DiscountDays > maxDelayDays {
@@ -116,10 +142,42 @@ const annualCostPlaces = 10
 // and paying on day paidOnDay after the invoice instead; pass NetDays for
 // the usual figure. A day within the discount period forgoes nothing and
 // is an error, and so is a day after the year's end.
+//
+// A fixed amount's cost depends on the invoice it comes off: terms with
+// a DiscountAmount are refused here, and priced by
+// [EarlyPaymentInvoice.AnnualCost].
 func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 	if err := t.Validate(); err != nil {
 		return AnnualCost{}, err
 	}
+	if t.DiscountAmount.Valid {
+		var p problems
+		p.Add("discount_amount", t.DiscountAmount.Decimal, "a fixed discount's annual cost depends on the invoice amount: use EarlyPaymentInvoice.AnnualCost")
+		return AnnualCost{}, p.err()
+	}
+	return t.annualCost(fraction(t.DiscountRate), paidOnDay)
+}
+
+// AnnualCost is [EarlyPaymentTerms.AnnualCost] for this invoice, whose
+// discount d is Discount / Amount: with a fixed amount, 50.00 off
+// 1,000.00 costs what 5 % would.
+func (inv EarlyPaymentInvoice) AnnualCost(paidOnDay int) (AnnualCost, error) {
+	var p problems
+	p.Merge("terms", inv.Terms.Validate())
+	checkInvoice(&p, &inv.Invoice)
+	if err := p.err(); err != nil {
+		return AnnualCost{}, err
+	}
+	if inv.Invoice.Amount.Sign() == 0 || inv.Discount.Sign() <= 0 || !inv.Discount.LessThan(inv.Invoice.Amount) {
+		p.Add("discount", inv.Discount, "must be above 0 and below the invoice amount "+inv.Invoice.Amount.String())
+		return AnnualCost{}, p.err()
+	}
+	return inv.Terms.annualCost(inv.Discount.DivRound(inv.Invoice.Amount, costDivPrecision), paidOnDay)
+}
+
+// annualCost is the annual cost of forgoing a discount of dd (a
+// fraction) to pay on day paidOnDay.
+func (t EarlyPaymentTerms) annualCost(dd decimal.Decimal, paidOnDay int) (AnnualCost, error) {
 	if paidOnDay <= t.DiscountDays || paidOnDay > maxDelayDays {
 		var p problems
 		p.Addf("paid_on_day", paidOnDay, "must be after the discount period (%d days) and at most %d", t.DiscountDays, maxDelayDays)
@@ -130,7 +188,6 @@ func (t EarlyPaymentTerms) AnnualCost(paidOnDay int) (AnnualCost, error) {
 		basis = 365
 	}
 	const prec = costDivPrecision
-	dd := fraction(t.DiscountRate)
 	i := dd.DivRound(one.Sub(dd), prec)
 	days := paidOnDay - t.DiscountDays
 	periods := decimal.NewFromInt(basis).DivRound(decimal.NewFromInt(int64(days)), prec)
@@ -189,11 +246,50 @@ func (t EarlyPaymentTerms) Apply(inv ledger.Invoice, mode RoundingMode) (EarlyPa
 	if err := p.err(); err != nil {
 		return EarlyPaymentInvoice{}, err
 	}
-	disc := mode.Round(inv.Amount.Mul(fraction(t.DiscountRate)), minor)
+	if t.checkAmountOn(&p, inv.Amount, minor); p.Len() > 0 {
+		return EarlyPaymentInvoice{}, p.err()
+	}
+	disc := t.discountOn(inv.Amount, minor, mode)
 	return EarlyPaymentInvoice{
 		Invoice: inv, Terms: t, Rounding: mode,
 		DiscountDate: inv.Issued.AddDays(t.DiscountDays), Discount: disc, AmountIfEarly: inv.Amount.Sub(disc),
 	}, nil
+}
+
+// discountOn is the cash discount on amount: the fixed amount, or the
+// rate's share rounded to the currency.
+func (t EarlyPaymentTerms) discountOn(amount decimal.Decimal, minor int32, mode RoundingMode) decimal.Decimal {
+	if t.DiscountAmount.Valid {
+		return t.DiscountAmount.Decimal
+	}
+	return mode.Round(amount.Mul(fraction(t.DiscountRate)), minor)
+}
+
+// checkAmountOn records a fixed discount finer than the currency or not
+// below the invoice amount (the terms and invoice being valid).
+func (t EarlyPaymentTerms) checkAmountOn(p *problems, amount decimal.Decimal, minor int32) {
+	if !t.DiscountAmount.Valid || p.Len() > 0 {
+		return
+	}
+	a := t.DiscountAmount.Decimal
+	if checkShape(p, "terms.discount_amount", a, minor) && !a.LessThan(amount) {
+		p.Addf("terms.discount_amount", a, "must be below the invoice amount %s", amount)
+	}
+}
+
+// checkDiscount records a discount that is not a cent amount within
+// the invoice, or an AmountIfEarly that is not the amount less it: the
+// discount may differ from the terms' share of the amount (taxes split
+// it, [Quote.Invoice]), but it must add up.
+func (inv *EarlyPaymentInvoice) checkDiscount(p *problems, minor int32) {
+	if !checkShape(p, "discount", inv.Discount, minor) || !checkShape(p, "amount_if_early", inv.AmountIfEarly, minor) {
+		return
+	}
+	if inv.Discount.Sign() < 0 || !inv.Discount.LessThan(inv.Invoice.Amount) {
+		p.Addf("discount", inv.Discount, "must be from 0 to below the invoice amount %s", inv.Invoice.Amount)
+	} else if want := inv.Invoice.Amount.Sub(inv.Discount); !inv.AmountIfEarly.Equal(want) {
+		p.Addf("amount_if_early", inv.AmountIfEarly, "must be the amount less the discount, %s", want)
+	}
 }
 
 // checkInvoice records the problems of an invoice (ledger's, under
@@ -245,11 +341,19 @@ type PaymentApplication struct {
 // Settle applies payments to the invoice in date order (equal dates in
 // the order given):
 //
-//   - By the discount date, payments earn the discount pro rata: the T
-//     paid by then settles T / (1 − d) of the invoice, rounded to the
-//     currency, and all of it once T reaches the discounted amount. Each
-//     payment settles what it adds to that, so early parts earn exactly
-//     what one early payment of their sum would.
+//   - The discount is earned in full or not at all: once the payments
+//     made by the discount date add up to the discounted amount
+//     (AmountIfEarly), the payment that reaches it settles the rest of
+//     the invoice, the difference being the discount. Until then each
+//     early payment settles its face value, and a part payment alone
+//     earns nothing. This is Odoo's rule (an invoice is eligible for its
+//     early-payment discount only while unpaid, and the discount is
+//     written off only when the discounted amount is paid: account.move
+//     _is_eligible_for_early_payment_discount), save that two transfers
+//     made within the term count together, as contract/receivables
+//     counts every allocation by the discount date. A pro-rata discount
+//     on a part payment would grant, for an invoice never paid in full
+//     within the term, a discount the terms do not offer.
 //   - After the discount date a payment settles its own amount; after the
 //     due date it is marked late (interest is the dunning process's
 //     business, not this one's).
@@ -272,21 +376,21 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 		}
 		checkShape(&p, f+".amount", pay.Amount, minor)
 	}
+	inv.Terms.checkAmountOn(&p, inv.Invoice.Amount, minor)
+	if p.Len() == 0 {
+		inv.checkDiscount(&p, minor)
+	}
 	if err := p.err(); err != nil {
 		return Settlement{}, err
 	}
 	order := slices.Clone(payments)
 	slices.SortStableFunc(order, func(a, b ledger.Payment) int { return a.Date.Compare(b.Date) })
 
-	dd := fraction(inv.Terms.DiscountRate)
-	keep := one.Sub(dd)
 	s := Settlement{Paid: decimal.Zero, Discount: decimal.Zero, Overpaid: decimal.Zero}
 	amount := inv.Invoice.Amount
 	outstanding := amount
-	// Early payments are settled by their running sum, never one by one:
-	// rounding each part apart could leave a cent the whole would not.
-	discounted := amount.Sub(inv.Rounding.Round(amount.Mul(dd), minor))
-	earlyPaid, earlySettled := decimal.Zero, decimal.Zero
+	discounted := inv.AmountIfEarly
+	earlyPaid := decimal.Zero
 	for _, pay := range order {
 		app := PaymentApplication{Payment: pay, Discount: decimal.Zero, DaysLate: max(0, pay.Date.Sub(inv.Invoice.Due))}
 		switch {
@@ -295,13 +399,12 @@ func (inv EarlyPaymentInvoice) Settle(payments []ledger.Payment) (Settlement, er
 		case !pay.Date.After(inv.DiscountDate):
 			app.Early = true
 			earlyPaid = earlyPaid.Add(pay.Amount)
-			settled := amount
-			if earlyPaid.LessThan(discounted) {
-				settled = decimal.Min(amount, inv.Rounding.Round(earlyPaid.DivRound(keep, costDivPrecision), minor))
-			}
-			app.Settled, earlySettled = settled.Sub(earlySettled), settled
-			if app.Settled.GreaterThan(pay.Amount) {
-				app.Discount = app.Settled.Sub(pay.Amount)
+			app.Settled = decimal.Min(outstanding, pay.Amount)
+			if !earlyPaid.LessThan(discounted) { // the early payments reach the discounted amount: all of it is settled
+				app.Settled = outstanding
+				if app.Settled.GreaterThan(pay.Amount) {
+					app.Discount = app.Settled.Sub(pay.Amount)
+				}
 			}
 		default:
 			app.Settled = decimal.Min(outstanding, pay.Amount)

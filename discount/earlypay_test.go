@@ -114,12 +114,18 @@ func TestSettle(t *testing.T) {
 	}{
 		{"in full by the discount date", []ledger.Payment{pay(time.March, 12, "980")}, "20", "1000", "0", "0"},
 		{"a day late for the discount", []ledger.Payment{pay(time.March, 13, "980")}, "0", "980", "20", "0"},
-		// Two early halves earn what one early payment would:
-		// 490 / 0.98 = 500 each.
+		// Two early halves earn what one early payment would: 490 + 490
+		// reach the discounted 980, so the second settles the other 510.
 		{"two early halves", []ledger.Payment{pay(time.March, 5, "490"), pay(time.March, 12, "490")}, "20", "1000", "0", "0"},
-		// 300 / 0.98 = 306.1224… -> 306.12 settled (6.12 discount); the
-		// remaining 693.88 is paid after the discount date at face value.
-		{"early part, rest later", []ledger.Payment{pay(time.March, 31, "693.88"), pay(time.March, 3, "300")}, "6.12", "1000", "0", "0"},
+		// A part payment alone earns nothing (Odoo: the invoice is no
+		// longer eligible once partly paid): 300 early settles 300, the
+		// 693.88 paid after the discount date its face value, 6.12 stays
+		// outstanding. (Before this rule 300 / 0.98 earned 6.12 pro rata,
+		// a discount the terms do not offer on an invoice never paid in
+		// full within them.)
+		{"early part, rest later", []ledger.Payment{pay(time.March, 31, "693.88"), pay(time.March, 3, "300")}, "0", "993.88", "6.12", "0"},
+		{"early part, rest later in full", []ledger.Payment{pay(time.March, 31, "700"), pay(time.March, 3, "300")}, "0", "1000", "0", "0"},
+		{"early payments short of the discounted amount", []ledger.Payment{pay(time.March, 3, "500"), pay(time.March, 12, "479.99")}, "0", "979.99", "20.01", "0"},
 		{"full price paid early", []ledger.Payment{pay(time.March, 3, "1000")}, "0", "1000", "0", "0"},
 		{"overpaid", []ledger.Payment{pay(time.March, 3, "980"), pay(time.March, 20, "15")}, "20", "1000", "0", "15"},
 	} {
@@ -166,17 +172,13 @@ func TestEarlyPartsEarnWhatOneEarlyPaymentWould(t *testing.T) {
 		parts    []string // each payment's discount
 	}{
 		{"one payment", []ledger.Payment{pay(5, "98.24")}, []string{"2.01"}},
-		// 49.12 / 0.98 = 50.1224… -> 50.12 settled (1.00 off); then 98.24
-		// paid in all reaches the discounted total: the rest, 50.13, is
-		// settled (1.01 off). Before: 50.12 again, 0.01 left outstanding.
-		{"two halves", []ledger.Payment{pay(5, "49.12"), pay(9, "49.12")}, []string{"1.00", "1.01"}},
-		// 50.00 / 0.98 = 51.0204… -> 51.02 (1.02 off), then 48.24 settles
-		// the rest, 49.23 (0.99 off). Before: 48.24 / 0.98 = 49.2244… ->
-		// 49.22, 0.01 left.
-		{"50.00 then 48.24", []ledger.Payment{pay(5, "50.00"), pay(9, "48.24")}, []string{"1.02", "0.99"}},
-		// 48.24 / 0.98 = 49.2244… -> 49.22 (0.98 off), then 50.00 settles
-		// the rest, 51.03 (1.03 off). Before: 51.02, 0.01 left.
-		{"48.24 then 50.00", []ledger.Payment{pay(5, "48.24"), pay(9, "50.00")}, []string{"0.98", "1.03"}},
+		// 49.12 settles its face value; 98.24 paid in all then reaches the
+		// discounted total, and the second payment settles the rest,
+		// 100.25 − 49.12 = 51.13, 2.01 off. No cent is left whatever the
+		// split: the discount is the whole's, never a sum of rounded parts.
+		{"two halves", []ledger.Payment{pay(5, "49.12"), pay(9, "49.12")}, []string{"0", "2.01"}},
+		{"50.00 then 48.24", []ledger.Payment{pay(5, "50.00"), pay(9, "48.24")}, []string{"0", "2.01"}},
+		{"48.24 then 50.00", []ledger.Payment{pay(5, "48.24"), pay(9, "50.00")}, []string{"0", "2.01"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := inv.Settle(tc.payments)
@@ -192,4 +194,42 @@ func TestEarlyPartsEarnWhatOneEarlyPaymentWould(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A fixed-amount cash discount: 50.00 off a 1,000.00 invoice when paid
+// within 10 days, net 30 (the issue's "50.00 off if paid within 10
+// days"). Forgoing it borrows 950.00 for 20 days at 50 / 950: i =
+// 0.0526315…, 96.05 % a year simple (i × 365 / 20) and 155.00 %
+// compound ((1 + i)^(365/20) − 1), worked with Python's decimal module.
+func TestFixedAmountEarlyPayment(t *testing.T) {
+	terms, err := ParseEarlyPaymentTerms("50.00 off/10 net 30")
+	require.NoError(t, err)
+	assert.True(t, terms.DiscountAmount.Valid)
+	assert.Equal(t, "50 off/10 net 30", terms.String())
+	_, err = terms.AnnualCost(30)
+	assert.Equal(t, []string{"discount_amount"}, fieldsOf(t, err))
+
+	inv, err := terms.Apply(ledger.Invoice{Currency: "EUR", Amount: d("1000.00"), Issued: day(2026, time.March, 2)}, RoundHalfUp)
+	require.NoError(t, err)
+	requireDec(t, "50", inv.Discount)
+	requireDec(t, "950", inv.AmountIfEarly)
+	c, err := inv.AnnualCost(30)
+	require.NoError(t, err)
+	assert.Equal(t, "96.05", c.Simple.StringFixed(2))
+	assert.Equal(t, "155.00", c.Compound.StringFixed(2))
+
+	s, err := inv.Settle([]ledger.Payment{{Date: day(2026, time.March, 12), Amount: d("950")}})
+	require.NoError(t, err)
+	requireDec(t, "50", s.Discount)
+	requireDec(t, "0", s.Outstanding)
+
+	// The amount must be below the invoice, in the currency's cents, and
+	// not given beside a rate.
+	_, err = terms.Apply(ledger.Invoice{Currency: "EUR", Amount: d("50"), Issued: day(2026, time.March, 2)}, RoundHalfUp)
+	assert.Equal(t, []string{"terms.discount_amount"}, fieldsOf(t, err))
+	odd := EarlyPaymentTerms{DiscountAmount: nd("0.001"), DiscountDays: 10, NetDays: 30}
+	_, err = odd.Apply(ledger.Invoice{Currency: "EUR", Amount: d("50"), Issued: day(2026, time.March, 2)}, RoundHalfUp)
+	assert.Equal(t, []string{"terms.discount_amount"}, fieldsOf(t, err))
+	both := EarlyPaymentTerms{DiscountRate: d("2"), DiscountAmount: nd("5"), DiscountDays: 10, NetDays: 30}
+	assert.Equal(t, []string{"discount_rate"}, fieldsOf(t, both.Validate()))
 }

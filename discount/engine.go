@@ -33,9 +33,20 @@ type Engine struct {
 
 	// crs are the discount rules in precedence order (priority, then ID).
 	crs       []crule
+	units     map[unitKey]int32  // an item in one of its units -> its compiled item
 	coupons   map[string][]int32 // coupon code -> promotion rules
 	ruleIndex map[string]int32   // rule ID -> index in crs
 	nPools    int                // per-order volume rules
+	taxes     []ctax
+	// frees are the free-item rules in priority order, freeCoupons
+	// their coupon codes.
+	frees       []cfree
+	freeCoupons map[string]bool
+	// prs are the price rules in precedence order (priority, then ID).
+	prs []cprice
+	// capFactor is 1 − the cap, for a price set by a price rule or by
+	// hand; zero with no cap.
+	capFactor num
 
 	hints  bool // Rules.HintWithin is set
 	noRate rate // the zero rate, for a graduated rule with nothing to blend
@@ -53,6 +64,7 @@ type item struct {
 	groupIdx         int32 // -1: no group
 	price            decimal.Decimal
 	list             num // price, for the arithmetic
+	cost             num // the cost, for a margin on cost
 	// capAt is the lowest price the cap allows (0 with no cap: a price
 	// never goes below zero), rounded up to the unit-price precision.
 	capAt num
@@ -66,9 +78,20 @@ type item struct {
 	// cands are the rules (indexes into crs) that can apply to the item,
 	// in precedence order.
 	cands []int32
+	// A unit the item is sold in ([Unit]): its name, how many of the
+	// item's own units it holds (zero for the item itself), and the
+	// item's index (its own for the item itself).
+	unit     string
+	factor   decimal.Decimal
+	factorAt num
+	base     int32
 	// What the volume pass must add up for this item.
 	aggItem, aggGroup, needAmount bool
 	pools                         []int32 // per-order volume rules covering the item
+	// prices are the price rules (indexes into prs) that can set the
+	// item's price, in precedence order.
+	prices []int32
+	taxes  []int32 // the taxes (indexes into Engine.taxes) on the item
 }
 
 // crule is a discount rule compiled for quoting.
@@ -84,6 +107,7 @@ type crule struct {
 	rate    rate
 	segment string
 	coupon  string
+	off     *amountOff // an amount instead of the rate
 
 	loyalty []loyaltyTier
 	vol     *cvolume
@@ -94,6 +118,8 @@ type crule struct {
 	// needs them.
 	maxRate, entryRate decimal.Decimal
 	gated              bool
+	// cond is the rule's condition on other lines; nil for none.
+	cond *ccondition
 }
 
 type loyaltyTier struct {
@@ -144,11 +170,15 @@ func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 		pl: pl, rules: rules,
 		minor: minor, unitDecimals: minor + rules.ExtraUnitDecimals, mode: rules.Rounding,
 		bySKU: make(map[string]int32, len(pl.Items)), groupIndex: map[string]int32{},
-		coupons: map[string][]int32{}, ruleIndex: map[string]int32{},
+		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, freeCoupons: map[string]bool{}, units: map[unitKey]int32{},
 		decimalOnly: decimalOnly,
 	}
 	e.compileItems(&p)
+	e.compileUnits(&p)
 	e.compileRules(&p)
+	e.compilePriceRules(&p)
+	e.compileTaxes(&p)
+	e.compileFreeRules(&p)
 	if p.Len() > 0 {
 		return nil, p.err()
 	}
@@ -164,8 +194,8 @@ func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 		e.setHintThresholds(fraction(rules.HintWithin.Decimal))
 	}
 	nItems, nGroups := len(e.items), len(e.groups)
-	nRules, nPools := len(e.crs), e.nPools
-	e.scratch.New = func() any { return newQuoteScratch(nItems, nGroups, nRules, nPools) }
+	nRules, nPools, nPrices := len(e.crs), e.nPools, len(e.prs)
+	e.scratch.New = func() any { return newQuoteScratch(nItems, nGroups, nRules, nPools, nPrices) }
 	return e, nil
 }
 
@@ -180,6 +210,7 @@ func (e *Engine) compileItems(p *problems) {
 		markupFactor = one.Add(fraction(markup.Decimal))
 	}
 	capF, markupF := e.num(capFactor), e.num(markupFactor)
+	e.capFactor = capF
 	e.items = make([]item, len(e.pl.Items))
 	for i, it := range e.pl.Items {
 		f := "price_list.items[" + strconv.Itoa(i) + "]"
@@ -187,7 +218,10 @@ func (e *Engine) compileItems(p *problems) {
 		if it.MinPrice.Valid {
 			checkShape(p, f+".min_price", it.MinPrice.Decimal, e.unitDecimals)
 		}
-		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice, list: e.num(it.UnitPrice)}
+		ci := item{sku: it.SKU, name: it.Name, group: it.Group, groupIdx: -1, price: it.UnitPrice, list: e.num(it.UnitPrice), base: int32(i)}
+		if it.Cost.Valid {
+			ci.cost = e.num(it.Cost.Decimal)
+		}
 		if it.Group != "" {
 			g, ok := e.groupIndex[it.Group]
 			if !ok {
@@ -250,11 +284,13 @@ func (e *Engine) compileRules(p *problems) {
 		c := e.header(p, "rules.segments["+strconv.Itoa(i)+"]", s.Header, KindSegment)
 		c.segment = s.Segment
 		c.rate, c.maxRate = e.rate(s.Rate), s.Rate
+		c.off = e.amountOff(p, "rules.segments["+strconv.Itoa(i)+"].amount_off", s.AmountOff)
 		add(c)
 	}
 	for i, v := range r.VIP {
 		c := e.header(p, "rules.vip["+strconv.Itoa(i)+"]", v.Header, KindVIP)
 		c.rate, c.maxRate = e.rate(v.Rate), v.Rate
+		c.off = e.amountOff(p, "rules.vip["+strconv.Itoa(i)+"].amount_off", v.AmountOff)
 		add(c)
 	}
 	for i, l := range r.Loyalty {
@@ -269,6 +305,7 @@ func (e *Engine) compileRules(p *problems) {
 		c := e.header(p, "rules.promotions["+strconv.Itoa(i)+"]", pr.Header, KindPromotion)
 		c.coupon = pr.Coupon
 		c.rate, c.maxRate = e.rate(pr.Rate), pr.Rate
+		c.off = e.amountOff(p, "rules.promotions["+strconv.Itoa(i)+"].amount_off", pr.AmountOff)
 		add(c)
 	}
 	slices.SortFunc(e.crs, func(a, b crule) int {
@@ -296,7 +333,8 @@ func (e *Engine) header(p *problems, f string, h Header, k Kind) crule {
 			p.Add(f+".scope.groups["+strconv.Itoa(i)+"]", g, "no item of price list "+e.pl.ID+" is in this group")
 		}
 	}
-	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo}
+	return crule{id: h.ID, name: h.label(), field: f, kind: k, priority: h.Priority, scope: h.Scope, from: h.ValidFrom, to: h.ValidTo,
+		cond: e.compileCondition(p, f+".when", h.When)}
 }
 
 // setHintThresholds computes where each volume tier starts to be hinted
@@ -388,11 +426,16 @@ func (e *Engine) checkFirstMatch(p *problems) {
 						ca.field, ca.id, it.sku))
 					continue
 				}
-				if ca.gated && cb.maxRate.GreaterThan(ca.entryRate) {
+				if bMax := cb.maxRateOn(it); ca.gated && bMax.GreaterThan(ca.entryRate) {
 					seen[pair] = true
 					p.addConflict(ca.field+".priority", ca.priority, fmt.Sprintf(
 						"under first_match, once its first tier is reached %q (%s %% at first) replaces %q (up to %s %%) on SKU %s, so ordering more would raise the unit price; give %q a later priority than %q, or a first-tier rate of at least %s %%",
-						ca.id, ca.entryRate, cb.id, cb.maxRate, it.sku, ca.id, cb.id, cb.maxRate))
+						ca.id, ca.entryRate, cb.id, bMax, it.sku, ca.id, cb.id, bMax))
+				} else if entry := ca.entryOn(it); !ca.gated && ca.cond != nil && bMax.GreaterThan(entry) {
+					seen[pair] = true
+					p.addConflict(ca.field+".priority", ca.priority, fmt.Sprintf(
+						"under first_match, once its condition on other lines is met %q (%s %%) replaces %q (up to %s %%) on SKU %s, so ordering more would raise the unit price; give %q a later priority than %q",
+						ca.id, entry, cb.id, bMax, it.sku, ca.id, cb.id))
 				}
 			}
 		}
@@ -422,6 +465,7 @@ type quoteScratch struct {
 	sum      []slotSum   // per rule, then per step kind
 	pools    []volumeAgg // per per-order volume rule
 	lineItem []int32     // per request line
+	priceOn  []bool      // per price rule: applies to this request
 }
 
 // ruleStates returns the rule states cleared, keeping the capacity of
@@ -458,11 +502,12 @@ func (g *volumeAgg) add(a volumeAgg) {
 	g.amt.AddRunning(a.amt)
 }
 
-func newQuoteScratch(nItems, nGroups, nRules, nPools int) *quoteScratch {
+func newQuoteScratch(nItems, nGroups, nRules, nPools, nPrices int) *quoteScratch {
 	return &quoteScratch{
 		itemGen: make([]uint32, nItems), items: make([]volumeAgg, nItems),
 		groupGen: make([]uint32, nGroups), groups: make([]volumeAgg, nGroups),
-		rs: make([]ruleState, nRules), sum: make([]slotSum, nRules+nSlots), pools: make([]volumeAgg, nPools),
+		rs: make([]ruleState, nRules), sum: make([]slotSum, nRules+nSlots+nPrices), pools: make([]volumeAgg, nPools),
+		priceOn: make([]bool, nPrices),
 	}
 }
 

@@ -198,7 +198,9 @@ func ExampleEarlyPaymentTerms_AnnualCost() {
 }
 
 // An invoice under 2/10 net 30, paid in two halves within the discount
-// period: each half earns its share of the discount.
+// period: the first settles its face value; the second brings the
+// early payments to the discounted amount and settles the rest with the
+// whole discount. A part payment alone earns nothing, as in Odoo.
 func ExampleEarlyPaymentInvoice_Settle() {
 	inv, err := discount.DefaultEarlyPaymentTerms().Apply(ledger.Invoice{
 		ID: "INV-2026-031", Currency: "EUR", Amount: decimal.NewFromInt(1000), Issued: clientele.NewDate(2026, 3, 2),
@@ -222,8 +224,8 @@ func ExampleEarlyPaymentInvoice_Settle() {
 	fmt.Printf("outstanding %s\n", money(s.Outstanding))
 	// Output:
 	// pay 980.00 by 2026-03-12, or 1000.00 by 2026-04-01
-	// 2026-03-05 paid 490.00, settled 500.00 (discount 10.00)
-	// 2026-03-12 paid 490.00, settled 500.00 (discount 10.00)
+	// 2026-03-05 paid 490.00, settled 490.00 (discount 0.00)
+	// 2026-03-12 paid 490.00, settled 510.00 (discount 20.00)
 	// outstanding 0.00
 }
 

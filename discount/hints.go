@@ -2,6 +2,8 @@ package discount
 
 import (
 	"slices"
+
+	"github.com/shopspring/decimal"
 )
 
 // hintKey is a hint given once per quote: a rule and the item, group
@@ -11,7 +13,7 @@ type hintKey struct{ rule, key int32 }
 // hintsFor records "order N more" hints for the volume rules seen on a
 // line, when the next tier is near and would actually be applied under
 // the combination policy.
-func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
+func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick, base *num, q *decimal.Decimal) {
 	e := st.e
 	for _, s := range seen {
 		c := &e.crs[s.rule]
@@ -38,7 +40,7 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 				continue // a rule of better priority wins anyway
 			}
 		case BestForClient:
-			if len(picks) > 0 && v.rates[next].frac.cmp(&picks[0].rate.frac) <= 0 {
+			if len(picks) > 0 && !st.better(&pick{rate: &v.rates[next]}, &picks[0], base, q, it) {
 				continue // the client already gets as much
 			}
 		}
@@ -54,8 +56,11 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick) {
 		case PerGroup:
 			h.Key = it.group
 		}
-		if v.basis == BasisAmount {
+		switch {
+		case v.basis == BasisAmount:
 			h.Missing = missing.RoundCeil(e.minor)
+		case v.per == PerItem && !it.factor.IsZero(): // in the unit ordered, whole units of it
+			h.Unit, h.Missing = it.unit, missing.DivRound(it.factor, quantityDecimals).RoundCeil(0)
 		}
 		st.hints = append(st.hints, h)
 	}

@@ -33,11 +33,23 @@ const (
 	// KindRounding is the difference rounding the unit price to the
 	// currency makes to the line total.
 	KindRounding
+	// KindPrice is a fixed price a [PriceRule] sets for the item ("this
+	// client pays 42.00").
+	KindPrice
+	// KindMargin is a price a [PriceRule] builds from the list price or
+	// the cost plus a markup (ERPNext's margin on the price-list rate).
+	KindMargin
+	// KindManual is a unit price the request sets by hand
+	// ([LineRequest.ManualPrice]): the rules are off for that line.
+	KindManual
+	// KindFree is a free item a [FreeItemRule] gives: its whole price
+	// taken off its own line.
+	KindFree
 )
 
-var kindNames = enum.Names{"", "volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding"}
+var kindNames = enum.Names{"", "volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding", "price", "margin", "manual", "free"}
 
-// ParseKind returns the adjustment kind named s ("volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding").
+// ParseKind returns the adjustment kind named s ("volume", "segment", "vip", "loyalty", "promotion", "manager", "cap", "floor", "payment", "rounding", "price", "margin", "manual", "free").
 func ParseKind(s string) (Kind, error) { return enum.Parse[Kind](kindNames, "adjustment kind", s) }
 
 func (v Kind) String() string { return enum.String(kindNames, "Kind", v) }

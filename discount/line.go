@@ -6,6 +6,7 @@ import "github.com/shopspring/decimal"
 type pick struct {
 	rule    int32
 	rate    *rate
+	off     *amountOff // an amount instead of the rate
 	tier    int
 	basis   decimal.Decimal
 	blended bool // a graduated blend: the line total is rounded, not the unit price times the quantity
@@ -21,20 +22,27 @@ func (st *quoteState) priceLine(l *Line, li int, ln LineRequest) {
 	e := st.e
 	idx := st.lineItem[li]
 	it := &e.items[idx]
-	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, ListPrice: it.price}
+	*l = Line{SKU: it.sku, Name: it.name, Group: it.group, Quantity: ln.Quantity, Unit: it.unit, ListPrice: it.price}
 
+	var bs lineBasis
+	st.basis(&bs, it, &ln)
+	l.RulesOff = bs.rulesOff
 	var pickBuf [8]pick
 	var seenBuf [4]seenVolume
 	picks, seen := pickBuf[:0], seenBuf[:0]
 	policy := e.rules.Combination
+	cands := it.cands
+	if bs.rulesOff {
+		cands = nil
+	}
 candidates:
-	for _, ri := range it.cands {
+	for _, ri := range cands {
 		rs := &st.rs[ri]
 		if !rs.active {
 			continue
 		}
 		c := &e.crs[ri]
-		pk := pick{rule: ri, rate: rs.rate, tier: rs.tier, basis: rs.basis}
+		pk := pick{rule: ri, rate: rs.rate, off: c.off, tier: rs.tier, basis: rs.basis}
 		if c.vol != nil {
 			res := st.volume(ri, c, it, idx)
 			if e.hints && res.key >= 0 {
@@ -50,7 +58,7 @@ candidates:
 			picks = append(picks, pk)
 			break candidates
 		case BestForClient:
-			if len(picks) == 0 || pk.rate.frac.cmp(&picks[0].rate.frac) > 0 {
+			if len(picks) == 0 || st.better(&pk, &picks[0], bs.price(it), &ln.Quantity, it) {
 				picks = append(picks[:0], pk)
 			}
 		default:
@@ -59,38 +67,51 @@ candidates:
 	}
 
 	st.reserve(len(picks)+nSlots, len(st.req.Lines)-li)
-	st.priceSteps(l, it, picks)
+	st.priceSteps(l, it, &bs, picks)
 	if len(seen) > 0 {
-		st.hintsFor(it, seen, picks)
+		st.hintsFor(it, seen, picks, bs.price(it), &ln.Quantity)
 	}
 }
 
 // priceSteps prices line l, whose list price and quantity are set, on
 // the picks: every step of the package documentation, once, over [num],
 // which stays on machine words while the values fit.
-func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
+func (st *quoteState) priceSteps(l *Line, it *item, bs *lineBasis, picks []pick) {
 	e := st.e
-	b := &it.list
 	s := lineSteps{q: e.num(l.Quantity), start: len(st.adjs), exact: true}
-	s.total(e, &s.prev, b)
+	s.total(e, &s.prev, &it.list)
 	l.Gross = s.prev.decimal()
 	n := int32(len(e.crs))
+	b, capAt := &it.list, &it.capAt
+	if bs.set { // a price rule or a manual price: discounts and the cap start from it
+		b, capAt = &bs.buf, &bs.capAt
+		s.step(st, b, bs.adj, bs.slot)
+	}
 	p, t := *b, num{}
 	policy := e.rules.Combination
 	blended := false
 	for _, pk := range picks {
-		if pk.rate.frac.isZero() {
+		switch {
+		case pk.off != nil:
+			off := &pk.off.amt
+			switch {
+			case pk.off.perLine:
+				off, blended = st.perUnit(&t, pk.off, l.Quantity), true
+			case !it.factor.IsZero(): // per the item's own unit
+				off = t.mul(off, &it.factorAt)
+			}
+			p.sub(&p, off)
+		case pk.rate.frac.isZero():
 			continue
-		}
-		blended = blended || pk.blended
-		if policy == Additive {
+		case policy == Additive:
 			p.sub(&p, t.mul(b, &pk.rate.frac))
-		} else {
+		default:
 			p.mul(&p, &pk.rate.factor)
 		}
+		blended = blended || pk.blended
 		s.step(st, &p, st.pickAdjustment(pk), pk.rule)
 	}
-	if zero := (num{}); policy == Additive && p.cmp(&zero) < 0 { // rates past 100 %: the sum stops there
+	if zero := (num{}); p.cmp(&zero) < 0 { // rates past 100 %, or amounts past the price: the sum stops there
 		s.step(st, &zero, Adjustment{Kind: KindCap, Rate: shareOf(t.sub(&zero, &p), l.ListPrice)}, n+slotCap)
 		p = zero
 		l.Warnings = append(l.Warnings, overHundredWarning(it.sku))
@@ -98,13 +119,13 @@ func (st *quoteState) priceSteps(l *Line, it *item, picks []pick) {
 	if st.hasMgr {
 		s.step(st, p.mul(&p, &st.mgr.factor), Adjustment{Kind: KindManager, Rate: st.mgr.display}, n+slotManager)
 	}
-	discounted := len(picks) > 0 || st.hasMgr // else p is the list price, above cap and floor
-	if discounted && p.cmp(&it.capAt) < 0 {
-		s.step(st, &it.capAt, Adjustment{Kind: KindCap, Rate: shareOf(t.sub(&it.capAt, &p), l.ListPrice)}, n+slotCap)
-		p = it.capAt
+	discounted := len(picks) > 0 || st.hasMgr // else p is the list price, or the price set, at or above the cap
+	if discounted && p.cmp(capAt) < 0 {
+		s.step(st, capAt, Adjustment{Kind: KindCap, Rate: shareOf(t.sub(capAt, &p), l.ListPrice)}, n+slotCap)
+		p = *capAt
 		l.Warnings = append(l.Warnings, st.capWarning(it.sku))
 	}
-	if discounted && it.hasFloor && p.cmp(&it.floorAt) < 0 {
+	if (discounted || bs.set) && it.hasFloor && p.cmp(&it.floorAt) < 0 {
 		s.step(st, &it.floorAt, Adjustment{Kind: KindFloor, Rate: shareOf(t.sub(&it.floorAt, &p), l.ListPrice)}, n+slotFloor)
 		p = it.floorAt
 		if !it.listBelowFloor {
@@ -204,6 +225,13 @@ func (st *quoteState) pickAdjustment(pk pick) Adjustment {
 	tier := 0
 	if c.vol != nil || c.kind == KindLoyalty {
 		tier = pk.tier + 1
+	}
+	if pk.off != nil {
+		per := AmountPerUnit
+		if pk.off.perLine {
+			per = AmountPerLine
+		}
+		return Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, AmountOff: pk.off.display, AmountPer: per}
 	}
 	return Adjustment{Kind: c.kind, RuleID: c.id, Name: c.name, Rate: pk.rate.display, Tier: tier, Basis: pk.basis}
 }

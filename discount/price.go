@@ -28,7 +28,18 @@ type quoteState struct {
 	sum        []slotSum // per rule, then the five step kinds
 	hints      []Hint
 	hintKeys   []hintKey
-	exactLines int // lines priced on machine words throughout
+	exactLines int     // lines priced on machine words throughout
+	freeItems  []int32 // the item of each free line, after the request's
+	// freeCoupons are the coupons free-item rules used.
+	freeCoupons []string
+}
+
+// itemOf returns the item of the quote's line li, a free line's too.
+func (st *quoteState) itemOf(li int) int32 {
+	if li < len(st.lineItem) {
+		return st.lineItem[li]
+	}
+	return st.freeItems[li-len(st.lineItem)]
 }
 
 // Quote prices req and explains the price. The steps, per line, are
@@ -69,13 +80,28 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 		gross.Add(q.Lines[i].Gross)
 		net.Add(q.Lines[i].Net)
 	}
+	var free []SummaryLine
+	if len(e.frees) > 0 {
+		free = st.freeLines(&q)
+		for _, l := range q.Lines[len(req.Lines):] {
+			gross.Add(l.Gross)
+		}
+	}
 	q.Totals = Totals{Gross: gross.Decimal(), Net: net.Decimal(), Surcharge: decimal.Zero}
 	if pay := st.sum[n+slotPayment].total.Decimal(); pay.Sign() > 0 {
 		q.Totals.Surcharge = pay
 	}
 	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)
-	q.Summary = st.summary()
+	q.Summary = st.summary(free)
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)
+	if len(e.taxes) > 0 || !req.EarlyPayment.isZero() {
+		st.applyTaxes(&q)
+		if ep := q.EarlyPayment; !ep.Terms.isZero() && !ep.Discount.LessThan(q.Totals.Total) {
+			var p problems
+			p.Addf("early_payment.discount_amount", ep.Discount, "must be below the quote's total %s", q.Totals.Total)
+			return Quote{}, 0, p.err()
+		}
+	}
 	return q, st.exactLines, nil
 }

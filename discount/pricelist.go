@@ -44,6 +44,11 @@ type Item struct {
 	// MinPrice is the lowest unit price this item may be sold at,
 	// optional; discounts never take the price below it.
 	MinPrice decimal.NullDecimal `json:"min_price,omitzero"`
+	// Unit names the item's own unit ("piece"), optional; a line may
+	// name it or leave its unit empty.
+	Unit string `json:"unit,omitempty"`
+	// Units are the other units the item is sold in ([Unit]).
+	Units []Unit `json:"units,omitempty"`
 }
 
 // maxExtraDecimals is how many decimals finer than the currency's minor
@@ -83,6 +88,10 @@ func (pl PriceList) check(p *problems) {
 		if it.MinPrice.Valid {
 			checkMoney(p, f+".min_price", it.MinPrice.Decimal, decimals)
 		}
+		if it.Unit != "" {
+			p.ID(f+".unit", it.Unit)
+		}
+		checkUnits(p, f, it, decimals)
 	}
 }
 

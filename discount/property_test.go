@@ -182,3 +182,103 @@ func TestLargerGraduatedOrderNeverCostsLess(t *testing.T) {
 		requireSameQuote(t, ref, q, "%d units", n)
 	}
 }
+
+// randomERPRules adds to randomRules the kinds ERPNext and Odoo users
+// bring: amounts off per unit and per line, conditions on other lines,
+// fixed and margin prices, free items, units and taxes.
+func randomERPRules(rng *rand.Rand) Rules {
+	r := randomRules(rng)
+	prio := 100
+	next := func() int { prio++; return prio }
+	per := AmountPer(1 + rng.IntN(2))
+	r.Promotions = append(r.Promotions, PromotionRule{
+		Header:    Header{ID: "amount", Priority: next(), Scope: Scope{Groups: []string{"tools"}}},
+		AmountOff: AmountOff{Amount: decimal.New(int64(1+rng.IntN(3000)), -2), Per: per},
+	})
+	if rng.IntN(2) == 0 {
+		r.Promotions = append(r.Promotions, PromotionRule{
+			Header: Header{ID: "cond", Priority: next(), Scope: Scope{SKUs: []string{"SCREW", "GLOVE"}},
+				When: Condition{Groups: []string{"tools"}, MinQuantity: decimal.NewNullDecimal(decimal.NewFromInt(int64(rng.IntN(20))))}},
+			Rate: decimal.NewFromInt(int64(rng.IntN(30))),
+		})
+	}
+	if rng.IntN(2) == 0 {
+		r.Prices = append(r.Prices, PriceRule{Header: Header{ID: "fixed", Priority: 1, Scope: Scope{SKUs: []string{"DRILL"}}},
+			Price: decimal.NewNullDecimal(decimal.New(int64(5000+rng.IntN(10000)), -2))})
+	}
+	if rng.IntN(2) == 0 {
+		r.Prices = append(r.Prices, PriceRule{Header: Header{ID: "margin", Priority: 2, Scope: Scope{Groups: []string{"tools", "safety"}}},
+			Margin: Margin{Base: BaseCost, Percent: decimal.NewNullDecimal(decimal.NewFromInt(int64(rng.IntN(90))))}})
+	}
+	if rng.IntN(2) == 0 {
+		r.FreeItems = []FreeItemRule{{Header: Header{ID: "free", Priority: 1}, Buy: decimal.NewNullDecimal(decimal.NewFromInt(int64(1 + rng.IntN(10)))),
+			Get: decimal.NewFromInt(1), Repeat: rng.IntN(2) == 0, Rounding: FreeRounding(1 + rng.IntN(2))}}
+	}
+	r.Taxes = Taxes{Included: rng.IntN(2) == 0, Rounding: TaxRounding(1 + rng.IntN(2)), EarlyPayment: EarlyPayTax(1 + rng.IntN(3)), Rates: []Tax{
+		{ID: "vat", Percent: decimal.NewNullDecimal(decimal.NewFromInt(int64(rng.IntN(30))))},
+		{ID: "fee", Amount: nd("0.25"), Scope: Scope{Groups: []string{"tools"}}},
+	}}
+	return r
+}
+
+// unitPriceList is testPriceList with screws also sold per box of 100.
+func unitPriceList() PriceList {
+	pl := testPriceList()
+	pl.Items[2].Units = []Unit{{Name: "box", Factor: d("100"), UnitPrice: nd("4.50")}}
+	return pl
+}
+
+// TestERPKindsProperties: under random rule sets of the new kinds, every
+// quote reconciles (gross + adjustments = net on every line, no negative
+// price, no negative tax, Total = Untaxed + Tax), and more volume never
+// raises a unit price, save on the line that grew when it carries an
+// amount per line: a fixed sum spread over more units (its total never
+// falls below the smaller order's less that sum's change, and is
+// checked by reconciliation).
+func TestERPKindsProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 2026))
+	checked := 0
+	for range 600 {
+		r := randomERPRules(rng)
+		e, err := Compile(unitPriceList(), r)
+		if errors.Is(err, ErrConflict) && r.Combination == FirstMatch {
+			continue
+		}
+		require.NoError(t, err)
+		rq := randomRequest(rng, r)
+		if rng.IntN(2) == 0 {
+			rq.Lines = append(rq.Lines, LineRequest{SKU: "SCREW", Quantity: decimal.NewFromInt(int64(1 + rng.IntN(5))), Unit: "box"})
+		}
+		rq.EarlyPayment = EarlyPaymentTerms{DiscountRate: decimal.NewFromInt(int64(1 + rng.IntN(5))), DiscountDays: 10, NetDays: 30}
+		before, err := e.Quote(rq)
+		require.NoError(t, err)
+		requireQuoteReconciles(t, before)
+		for i := range rq.Lines {
+			more := rq
+			more.Lines = append([]LineRequest(nil), rq.Lines...)
+			more.Lines[i].Quantity = more.Lines[i].Quantity.Add(decimal.NewFromInt(int64(1 + rng.IntN(40))))
+			after, err := e.Quote(more)
+			require.NoError(t, err)
+			requireQuoteReconciles(t, after)
+			for j := range rq.Lines {
+				b, a := before.Lines[j], after.Lines[j]
+				if j == i && (hasAmountPerLine(a) || hasAmountPerLine(b)) {
+					continue
+				}
+				require.Truef(t, a.NetUnitPrice.LessThanOrEqual(b.NetUnitPrice),
+					"line %d (%s) rose from %s to %s when line %d grew\nbefore %+v\nafter %+v", j, b.SKU, b.NetUnitPrice, a.NetUnitPrice, i, b.Adjustments, a.Adjustments)
+			}
+			checked++
+		}
+	}
+	require.Greater(t, checked, 800)
+}
+
+func hasAmountPerLine(l Line) bool {
+	for _, a := range l.Adjustments {
+		if a.AmountPer == AmountPerLine {
+			return true
+		}
+	}
+	return false
+}

@@ -26,6 +26,18 @@ type Request struct {
 	Payment  PaymentTerms    `json:"payment,omitzero"`
 	Coupons  []string        `json:"coupons,omitempty"`
 	Manager  ManagerDiscount `json:"manager,omitzero"`
+	// IgnoreRules switches every price and discount rule off for the
+	// whole request (ERPNext's ignore_pricing_rule): the lines start from
+	// the list price or their manual price; the manager discount, the
+	// cap, the floor and the payment terms still apply. Each line says so
+	// (Line.RulesOff).
+	IgnoreRules bool `json:"ignore_rules,omitempty"`
+	// EarlyPayment, when set, are the invoice's early-payment terms: the
+	// quote then says what the discount is worth, split by tax
+	// ([Quote].EarlyPayment), and under the mixed mode computes the taxes
+	// on the discounted base. Under taxes, only the excluded mode takes a
+	// fixed DiscountAmount; the other modes need a rate.
+	EarlyPayment EarlyPaymentTerms `json:"early_payment,omitzero"`
 }
 
 // ClientFacts are the client's facts the rules need, as plain values:
@@ -65,6 +77,16 @@ type PriorVolume struct {
 type LineRequest struct {
 	SKU      string          `json:"sku"`
 	Quantity decimal.Decimal `json:"quantity"`
+	// ManualPrice, when set, is a unit price agreed elsewhere: it
+	// replaces the list price, the rules are off for the line, and the
+	// quote shows it as a manual step. The floor still holds below it.
+	ManualPrice decimal.NullDecimal `json:"manual_price,omitzero"`
+	// IgnoreRules switches the rules off for this line only.
+	IgnoreRules bool `json:"ignore_rules,omitempty"`
+	// Unit is the unit the quantity is in, one of the item's [Unit]s;
+	// empty, the item's own unit. Prices, the quantity and hints are
+	// then given per that unit.
+	Unit string `json:"unit,omitempty"`
 }
 
 // ManagerDiscount is the discretionary discount a manager types in, on
@@ -98,6 +120,10 @@ type Quote struct {
 	// warnings are on the lines.
 	Warnings []Warning `json:"warnings,omitempty"`
 	Approval Approval  `json:"approval"`
+	// Taxes are the quote's taxes, one per tax, when the rules have taxes.
+	Taxes []TaxAmount `json:"taxes,omitempty"`
+	// EarlyPayment is what the request's early-payment terms are worth.
+	EarlyPayment EarlyPaymentQuote `json:"early_payment,omitzero"`
 }
 
 // Line is one priced line. Gross plus the adjustments' amounts is Net
@@ -111,6 +137,8 @@ type Line struct {
 	Name     string          `json:"name,omitempty"`
 	Group    string          `json:"group,omitempty"`
 	Quantity decimal.Decimal `json:"quantity"`
+	// Unit is the unit the line was ordered in, when not the item's own.
+	Unit string `json:"unit,omitempty"`
 	// ListPrice is the price list's unit price.
 	ListPrice decimal.Decimal `json:"list_price"`
 	// Gross is ListPrice × Quantity, rounded to the currency.
@@ -121,8 +149,22 @@ type Line struct {
 	// to the unit-price precision.
 	NetUnitPrice decimal.Decimal `json:"net_unit_price"`
 	// Net is the line total.
-	Net      decimal.Decimal `json:"net"`
-	Warnings []Warning       `json:"warnings,omitempty"`
+	Net decimal.Decimal `json:"net"`
+	// RulesOff says the request switched the rules off for this line
+	// (a manual price, or IgnoreRules on the line or the request).
+	RulesOff bool `json:"rules_off,omitempty"`
+	// Free marks a line of free units a [FreeItemRule] gave: its one
+	// adjustment, of kind free, takes the whole gross off.
+	Free     bool      `json:"free,omitempty"`
+	Warnings []Warning `json:"warnings,omitempty"`
+	// With taxes: Untaxed is Net without the taxes included in it (Net
+	// itself with tax-excluded prices), Taxes each tax on the line after
+	// every discount, Tax their sum, Total = Untaxed + Tax. Under global
+	// tax rounding they are exact, rounded only in the quote's totals.
+	Untaxed decimal.Decimal `json:"untaxed,omitzero"`
+	Taxes   []TaxAmount     `json:"taxes,omitempty"`
+	Tax     decimal.Decimal `json:"tax,omitzero"`
+	Total   decimal.Decimal `json:"total,omitzero"`
 }
 
 // Adjustment is one change to a line's price and where it came from.
@@ -149,6 +191,13 @@ type Adjustment struct {
 	// for other kinds.
 	Tier  int             `json:"tier,omitempty"`
 	Basis decimal.Decimal `json:"basis,omitzero"`
+	// AmountOff is what a rule written as an amount takes off (negative),
+	// per unit or per line as AmountPer says; zero for a rule of a rate.
+	AmountOff decimal.Decimal `json:"amount_off,omitzero"`
+	AmountPer AmountPer       `json:"amount_per,omitzero"`
+	// UnitPrice is the unit price a price rule, a margin or a manual
+	// price set; zero for other kinds.
+	UnitPrice decimal.Decimal `json:"unit_price,omitzero"`
 }
 
 // Totals of a quote, each the sum of the rounded lines: Net = Gross −
@@ -162,6 +211,12 @@ type Totals struct {
 	// Surcharge is the deferred-payment surcharge.
 	Surcharge decimal.Decimal `json:"surcharge"`
 	Net       decimal.Decimal `json:"net"`
+	// With taxes or early-payment terms: Untaxed is Net without the
+	// taxes included in it, Tax the sum of the quote's taxes, Total =
+	// Untaxed + Tax, what the invoice asks.
+	Untaxed decimal.Decimal `json:"untaxed,omitzero"`
+	Tax     decimal.Decimal `json:"tax,omitzero"`
+	Total   decimal.Decimal `json:"total,omitzero"`
 }
 
 // SummaryLine is one entry of the client-facing summary.
@@ -194,6 +249,10 @@ func (s SummaryLine) Label() string {
 		return "Deferred payment surcharge"
 	case KindRounding:
 		return "Unit price rounding"
+	case KindManual:
+		return "Agreed price"
+	case KindFree:
+		return "Free items"
 	}
 	return s.Kind.String()
 }
@@ -209,8 +268,11 @@ type Hint struct {
 	Key   string   `json:"key,omitempty"`
 	Basis Basis    `json:"basis"`
 	Mode  TierMode `json:"mode"`
-	// Missing is the quantity, or amount at list prices, still to order.
+	// Missing is the quantity, or amount at list prices, still to order;
+	// in Unit when set (the unit the line was ordered in, rounded up to
+	// whole units of it), else in the item's own units.
 	Missing decimal.Decimal `json:"missing"`
+	Unit    string          `json:"unit,omitempty"`
 	// Rate is the next tier's rate; under graduated tiers it applies to
 	// the volume beyond the tier's threshold only.
 	Rate decimal.Decimal `json:"rate"`
@@ -223,6 +285,8 @@ func (h Hint) Text(currency string) string {
 	b.WriteString("Order ")
 	if h.Basis == BasisAmount {
 		fmt.Fprintf(&b, "%s %s more", h.Missing.String(), currency)
+	} else if h.Unit != "" {
+		fmt.Fprintf(&b, "%s more (%s)", h.Missing.String(), h.Unit)
 	} else {
 		fmt.Fprintf(&b, "%s more units", h.Missing.String())
 	}

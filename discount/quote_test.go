@@ -338,7 +338,7 @@ func TestSlotSumIsExactBeyondInt64(t *testing.T) {
 }
 
 func TestSharedResidues(t *testing.T) {
-	s := newQuoteScratch(0, 0, 0, 0)
+	s := newQuoteScratch(0, 0, 0, 0, 0)
 	for _, r := range []int64{-257, -256, -3, 0, 3, 256, 257} {
 		for range 2 { // made, then shared
 			got := s.residue(minorUnits(r, 2))
@@ -346,11 +346,11 @@ func TestSharedResidues(t *testing.T) {
 			assert.Equal(t, int32(-2), got.Exponent())
 		}
 	}
-	assert.Equal(t, "-3", newQuoteScratch(0, 0, 0, 0).residue(minorUnits(-3, 0)).String(), "JPY: whole yen")
+	assert.Equal(t, "-3", newQuoteScratch(0, 0, 0, 0, 0).residue(minorUnits(-3, 0)).String(), "JPY: whole yen")
 }
 
 func TestQuoteScratchGenerationWraps(t *testing.T) {
-	s := newQuoteScratch(2, 1, 0, 0)
+	s := newQuoteScratch(2, 1, 0, 0, 0)
 	s.gen = ^uint32(0)
 	s.itemGen[1] = 7
 	s.next()

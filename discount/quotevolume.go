@@ -34,12 +34,12 @@ func (st *quoteState) addUp() {
 			continue
 		}
 		var a volumeAgg
-		a.qty.Add(ln.Quantity)
+		a.qty.Add(it.inBase(ln.Quantity))
 		if it.needAmount {
 			addProduct(&a.amt, it.price, ln.Quantity)
 		}
 		if it.aggItem {
-			addAgg(&scr.items[idx], &scr.itemGen[idx], scr.gen, a)
+			addAgg(&scr.items[it.base], &scr.itemGen[it.base], scr.gen, a)
 		}
 		if it.aggGroup && it.groupIdx >= 0 {
 			addAgg(&scr.groups[it.groupIdx], &scr.groupGen[it.groupIdx], scr.gen, a)
@@ -67,7 +67,7 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 	var key int32
 	switch v.per {
 	case PerItem:
-		key, agg = idx, st.scr.items[idx]
+		key, agg = it.base, st.scr.items[it.base]
 	case PerGroup:
 		if it.groupIdx < 0 { // in no group: no volume, and nothing to hint at
 			return volResult{tier: -1, key: -1}

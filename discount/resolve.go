@@ -30,7 +30,7 @@ func (st *quoteState) resolveRules() {
 	for i := range e.crs {
 		c := &e.crs[i]
 		rs := &st.rs[i]
-		rs.active = inPeriod(req.Date, c.from, c.to)
+		rs.active = inPeriod(req.Date, c.from, c.to) && (c.cond == nil || c.cond.met(st))
 		switch c.kind {
 		case KindSegment:
 			rs.active = rs.active && slices.Contains(req.Client.Segments, c.segment)
@@ -49,4 +49,5 @@ func (st *quoteState) resolveRules() {
 		}
 		rs.rate = &c.rate
 	}
+	st.resolvePrices()
 }

@@ -49,6 +49,14 @@ type Rules struct {
 	VIP        []VIPRule       `json:"vip,omitempty"`
 	Loyalty    []LoyaltyRule   `json:"loyalty,omitempty"`
 	Promotions []PromotionRule `json:"promotions,omitempty"`
+	// Prices set the price a line starts from (a fixed price, a margin)
+	// before the discount rules; see [PriceRule].
+	Prices []PriceRule `json:"prices,omitempty"`
+	// FreeItems give items for free; see [FreeItemRule].
+	FreeItems []FreeItemRule `json:"free_items,omitempty"`
+
+	// Taxes are added to, or found inside, the prices; see [Taxes].
+	Taxes Taxes `json:"taxes,omitzero"`
 
 	// Payment prices payment terms (prepayment, deferral).
 	Payment PaymentPricing `json:"payment,omitzero"`
@@ -75,6 +83,43 @@ type Header struct {
 	// both included; an unset date leaves that end open.
 	ValidFrom clientele.Date `json:"valid_from,omitzero"`
 	ValidTo   clientele.Date `json:"valid_to,omitzero"`
+	// When makes the rule depend on other lines of the order (ERPNext's
+	// "apply rule on other"): it applies only if the order holds the
+	// items named, in the quantity or amount given. The zero When is no
+	// condition.
+	When Condition `json:"when,omitzero"`
+}
+
+// Condition is what a rule needs from the whole order: the lines of the
+// SKUs or groups named (any line when both are empty) must add up to at
+// least MinQuantity units and MinAmount at list prices; with neither
+// set, the order must hold at least one such line. A line whose rules
+// are switched off still counts: it is in the order.
+// The zero Condition is none.
+type Condition struct {
+	SKUs        []string            `json:"skus,omitempty"`
+	Groups      []string            `json:"groups,omitempty"`
+	MinQuantity decimal.NullDecimal `json:"min_quantity,omitzero"`
+	MinAmount   decimal.NullDecimal `json:"min_amount,omitzero"`
+}
+
+// IsZero reports whether there is no condition.
+func (c Condition) IsZero() bool {
+	return len(c.SKUs) == 0 && len(c.Groups) == 0 && !c.MinQuantity.Valid && !c.MinAmount.Valid
+}
+
+func (c Condition) check(p *problems, f string) {
+	checkNames(p, f+".skus", c.SKUs)
+	checkNames(p, f+".groups", c.Groups)
+	if c.MinQuantity.Valid {
+		checkShape(p, f+".min_quantity", c.MinQuantity.Decimal, quantityDecimals)
+		if c.MinQuantity.Decimal.Sign() < 0 {
+			p.Add(f+".min_quantity", c.MinQuantity.Decimal, "must not be negative")
+		}
+	}
+	if c.MinAmount.Valid {
+		checkMoney(p, f+".min_amount", c.MinAmount.Decimal, maxMinorUnits+maxExtraDecimals)
+	}
 }
 
 // Scope names the items a rule covers: an item is in scope when its SKU
@@ -140,7 +185,7 @@ func (r Rules) check(p *problems) {
 	if r.HintWithin.Valid && checkPercent(p, "hint_within", r.HintWithin.Decimal, 0, 100) && r.HintWithin.Decimal.Sign() == 0 {
 		p.Add("hint_within", r.HintWithin.Decimal, "must be above 0 (leave it out for no hints)")
 	}
-	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions); n > maxRulesTotal {
+	if n := len(r.Volume) + len(r.Segments) + len(r.VIP) + len(r.Loyalty) + len(r.Promotions) + len(r.Prices) + len(r.FreeItems); n > maxRulesTotal {
 		p.Addf("rules", n, "more than %d rules", maxRulesTotal)
 		return
 	}
@@ -160,6 +205,13 @@ func (r Rules) check(p *problems) {
 	for i, pr := range r.Promotions {
 		pr.check(p, "promotions["+strconv.Itoa(i)+"]", ids)
 	}
+	for i, pr := range r.Prices {
+		pr.check(p, "prices["+strconv.Itoa(i)+"]", ids)
+	}
+	for i, fr := range r.FreeItems {
+		fr.check(p, "free_items["+strconv.Itoa(i)+"]", ids)
+	}
+	r.Taxes.check(p, "taxes")
 	r.Payment.check(p, "payment")
 	checkAuthority(p, r.Authority)
 }
@@ -175,6 +227,7 @@ func (h Header) check(p *problems, f string, ids map[string]string) {
 	checkNames(p, f+".scope.skus", h.Scope.SKUs)
 	checkNames(p, f+".scope.groups", h.Scope.Groups)
 	checkPeriod(p, f+".", h.ValidFrom, h.ValidTo)
+	h.When.check(p, f+".when")
 }
 
 func (h Header) label() string {

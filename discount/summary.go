@@ -24,7 +24,8 @@ func (s *slotSum) add(v *num) {
 
 // Indexes of the step kinds in quoteState.sum, after the rules.
 const (
-	slotManager = iota
+	slotManual = iota
+	slotManager
 	slotCap
 	slotFloor
 	slotPayment
@@ -33,7 +34,7 @@ const (
 )
 
 // summary lists, per rule and then per step, what the quote granted.
-func (st *quoteState) summary() []SummaryLine {
+func (st *quoteState) summary(free []SummaryLine) []SummaryLine {
 	e := st.e
 	n := len(e.crs)
 	set := 0
@@ -42,13 +43,19 @@ func (st *quoteState) summary() []SummaryLine {
 			set++
 		}
 	}
-	out := make([]SummaryLine, 0, set)
+	out := make([]SummaryLine, 0, set+len(free))
+	for j := range e.prs {
+		if s := &st.sum[n+nSlots+j]; s.set {
+			out = append(out, SummaryLine{Kind: e.prs[j].kind, RuleID: e.prs[j].id, Name: e.prs[j].name, Amount: s.total.Decimal()})
+		}
+	}
 	for i := range e.crs {
 		if st.sum[i].set {
 			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total.Decimal()})
 		}
 	}
-	for slot, k := range [nSlots]Kind{KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
+	out = append(out, free...)
+	for slot, k := range [nSlots]Kind{KindManual, KindManager, KindCap, KindFloor, KindPayment, KindRounding} {
 		if !st.sum[n+slot].set {
 			continue
 		}

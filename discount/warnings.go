@@ -2,6 +2,7 @@ package discount
 
 import (
 	"fmt"
+	"slices"
 )
 
 // The warnings a quote carries: per line, a guard that bit; per quote,
@@ -36,7 +37,7 @@ func (st *quoteState) warnings(appr Approval) []Warning {
 	}
 	for _, code := range st.req.Coupons {
 		rules := st.e.coupons[code]
-		applied, active := false, false
+		applied, active := slices.Contains(st.freeCoupons, code), st.e.freeCoupons[code]
 		for _, ri := range rules {
 			applied = applied || st.sum[ri].set
 			active = active || st.rs[ri].active
