@@ -12,29 +12,24 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// erpCatalog is the quickstart catalog with what the ERP rule file
-// needs: screws per piece and per box of 200, and a tool bag to give.
-func erpCatalog() discount.PriceList {
-	pl := catalog()
-	for i := range pl.Items {
-		if pl.Items[i].SKU == "SCR-4x40" {
-			pl.Items[i].Name = "Wood screws 4x40"
-			pl.Items[i].UnitPrice = decimal.RequireFromString("0.04")
-			pl.Items[i].Cost = decimal.NewNullDecimal(decimal.RequireFromString("0.02"))
-			pl.Items[i].Unit = "piece"
-			pl.Items[i].Units = []discount.Unit{{Name: "box", Factor: decimal.NewFromInt(200), UnitPrice: decimal.NewNullDecimal(decimal.RequireFromString("6.40"))}}
-		}
-	}
-	pl.Items = append(pl.Items, discount.Item{SKU: "BAG", Name: "Tool bag", Group: "accessories",
-		UnitPrice: decimal.RequireFromString("15.00"), Cost: decimal.NewNullDecimal(decimal.RequireFromString("8.00"))})
+// erpCatalog is examples/rules/price-list.json, the price list the ERP
+// rule file is written for: the quickstart's catalog with screws per
+// piece and per box of 200, and a tool bag to give.
+func erpCatalog(t testing.TB) discount.PriceList {
+	t.Helper()
+	f, err := os.Open("../examples/rules/price-list.json")
+	require.NoError(t, err)
+	defer f.Close()
+	pl, err := clientele.LoadConfig[discount.PriceList](f)
+	require.NoError(t, err)
 	return pl
 }
 
-// TestERPRulesFile loads examples/quickstart/pricing-rules-erp.json, which
+// TestERPRulesFile loads examples/rules/discount-rules.json, which
 // uses every kind of rule the package has, and prices a small order
 // whose every amount is worked out by hand below.
 func TestERPRulesFile(t *testing.T) {
-	f, err := os.Open("../examples/quickstart/pricing-rules-erp.json")
+	f, err := os.Open("../examples/rules/discount-rules.json")
 	require.NoError(t, err)
 	defer f.Close()
 	rules, err := clientele.LoadConfig[discount.Rules](f)
@@ -47,7 +42,7 @@ func TestERPRulesFile(t *testing.T) {
 	assert.NotEmpty(t, rules.Promotions)
 	assert.NotEmpty(t, rules.FreeItems)
 	assert.NotEmpty(t, rules.Taxes.Rates)
-	e, err := discount.Compile(erpCatalog(), rules)
+	e, err := discount.Compile(erpCatalog(t), rules)
 	require.NoError(t, err)
 
 	dec := decimal.RequireFromString

@@ -21,7 +21,7 @@ func FuzzLoadRules(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
-	erp, err := os.ReadFile("../examples/quickstart/pricing-rules-erp.json")
+	erp, err := os.ReadFile("../examples/rules/discount-rules.json")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package receivables
 
 import (
+	"github.com/shopspring/decimal"
 	"strconv"
 
 	"github.com/clientele-go/clientele/internal/validate"
@@ -97,9 +98,21 @@ func (b *Book) checkBilled(p *validate.Problems, in *Invoice) ([]int, int64) {
 	return idx, sum
 }
 
-// checkEarly recomputes the early-payment offer with
-// discount.EarlyPaymentTerms.Apply and records a problem where the
-// invoice's differs; it returns AmountIfEarly in minor units.
+// checkEarly checks the invoice's early-payment offer against
+// discount.EarlyPaymentTerms.Apply and records a problem where it does
+// not fit; it returns AmountIfEarly in minor units. The discount date
+// must be the terms'. The discount may be below what the terms give on
+// the full amount: a quote under taxes (discount.Quote.Invoice) takes it
+// in Odoo's "excluded" mode on the untaxed amount only. It may pass it
+// by rounding only, at most earlyRoundingSlack minor units: the
+// "included" mode rounds the discount once per tax and once on the
+// untaxed part, each by up to half a minor unit. Discount and
+// AmountIfEarly must add up to the amount, to the cent.
+// earlyRoundingSlack is how many minor units a discount split by tax may
+// pass the terms' discount rounded once: half a unit for each of up to
+// three taxes and the untaxed part.
+const earlyRoundingSlack = 2
+
 func (b *Book) checkEarly(p *validate.Problems, in *Invoice) int64 {
 	const f = "invoice.early."
 	want, err := in.Early.Terms.Apply(in.Invoice, 0)
@@ -110,13 +123,20 @@ func (b *Book) checkEarly(p *validate.Problems, in *Invoice) int64 {
 	if in.Early.DiscountDate != want.DiscountDate {
 		p.Addf(f+"discount_date", in.Early.DiscountDate, "differs from %s, what the terms give", want.DiscountDate)
 	}
-	if !in.Early.Discount.Equal(want.Discount) {
-		p.Addf(f+"discount", in.Early.Discount, "differs from %s, what the terms give", want.Discount)
+	got := in.Early.Discount
+	slack := decimal.New(earlyRoundingSlack, -b.minor)
+	switch {
+	case got.IsNegative():
+		p.Add(f+"discount", got, "is negative")
+	case got.GreaterThan(want.Discount.Add(slack)):
+		p.Addf(f+"discount", got, "is above %s, what the terms give on the full amount (rounding per tax may add %s at most)", want.Discount, slack)
+	case !got.Equal(got.Truncate(b.minor)):
+		p.Addf(f+"discount", got, "has more decimals than the currency's %d", b.minor)
 	}
-	if !in.Early.AmountIfEarly.Equal(want.AmountIfEarly) {
-		p.Addf(f+"amount_if_early", in.Early.AmountIfEarly, "differs from %s, what the terms give", want.AmountIfEarly)
+	if !got.Add(in.Early.AmountIfEarly).Equal(in.Amount) {
+		p.Addf(f+"amount_if_early", in.Early.AmountIfEarly, "plus the discount %s is not the amount %s", got, in.Amount)
 	}
-	return want.AmountIfEarly.Shift(b.minor).IntPart()
+	return in.Early.AmountIfEarly.Shift(b.minor).IntPart()
 }
 
 func (b *Book) applyPayment(p *validate.Problems, pay *Payment) (dup bool, err error) {

@@ -34,8 +34,16 @@ func TestBadInputNamesFieldAndValue(t *testing.T) {
 	usd.Payment.Currency = "USD"
 	twoKinds := render("r-9", "2026-01-20", "1")
 	twoKinds.Payment = pay("p-8", "2026-01-20", "1").Payment
+	// 2 % of 50 is 1: 1.50 is above what the terms give.
 	early := invoiceEntry("INV-E", "2026-01-20", "2026-02-19", "50", "r-2")
 	early.Invoice.Early = &EarlyPayment{Terms: discount.DefaultEarlyPaymentTerms(), DiscountDate: day("2026-01-30"), Discount: dec("1.5"), AmountIfEarly: dec("48.50")}
+	// 0.80 off (2 % of an untaxed 40, a tax-split offer) is below 1, but
+	// 0.80 + 49.00 is not 50.
+	unbalanced := invoiceEntry("INV-U", "2026-01-20", "2026-02-19", "50", "r-2")
+	unbalanced.Invoice.Early = &EarlyPayment{Terms: discount.DefaultEarlyPaymentTerms(), DiscountDate: day("2026-01-30"), Discount: dec("0.80"), AmountIfEarly: dec("49.00")}
+	// A tenth of a cent is no amount in EUR.
+	fine := invoiceEntry("INV-F", "2026-01-20", "2026-02-19", "50", "r-2")
+	fine.Invoice.Early = &EarlyPayment{Terms: discount.DefaultEarlyPaymentTerms(), DiscountDate: day("2026-01-30"), Discount: dec("0.805"), AmountIfEarly: dec("49.195")}
 	tests := []struct {
 		name  string
 		entry Entry
@@ -68,8 +76,11 @@ func TestBadInputNamesFieldAndValue(t *testing.T) {
 		// 2/10 net 30 on 50 issued 2026-01-20: discount date 2026-01-30
 		// (right), discount 2 % × 50 = 1.00 and 49.00 if early (both wrong).
 		{"an early offer the terms do not give", early, []string{
-			"entries[0].invoice.early.discount = 1.5: differs from 1, what the terms give",
-			"entries[0].invoice.early.amount_if_early = 48.5: differs from 49"}, nil},
+			"entries[0].invoice.early.discount = 1.5: is above 1, what the terms give on the full amount (rounding per tax may add 0.02 at most)"}, nil},
+		{"an early offer that does not add up", unbalanced, []string{
+			"entries[0].invoice.early.amount_if_early = 49: plus the discount 0.8 is not the amount 50"}, nil},
+		{"an early offer finer than the currency", fine, []string{
+			"entries[0].invoice.early.discount = 0.805: has more decimals than the currency's 2"}, nil},
 		{"two kinds in one entry", twoKinds, []string{"entries[0] = 2: an entry sets exactly one"}, nil},
 		{"the zero entry", Entry{}, []string{"entries[0] = 0: an entry sets exactly one"}, nil},
 		{"a repeated ID", render("r-1", "2026-01-20", "1"), []string{"entries[0].rendering.id = r-1: repeats a rendering"}, nil},

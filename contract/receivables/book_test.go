@@ -122,3 +122,24 @@ func TestCancellationKeepsHistoryAndFreesRenderings(t *testing.T) {
 	assert.Equal(t, StatusOpen, past[0].Status)
 	assertAmount(t, "180", past[0].Outstanding, "300 − 120")
 }
+
+// An invoice priced under taxes carries the discount the quote split by
+// tax (discount.Quote.Invoice), not the terms' rate on the full amount.
+// Odoo's test_register_payment_batch_excluded (addons/account/tests/
+// test_early_payment_discount.py, pinned in discount/tax_test.go): 1000
+// + 15 % tax and 2000 untaxed make 3150; 10 % early, never on the tax,
+// is 300 off (the terms on the full amount would give 315), so 2850
+// settles it.
+func TestEarlyDiscountSplitByTaxSettles(t *testing.T) {
+	terms := &discount.EarlyPaymentTerms{DiscountRate: dec("10"), DiscountDays: 10, NetDays: 30}
+	b := newBook(t)
+	record(t, b, render("r-1", "2026-01-01", "3150.00"))
+	in := invoiceEntry("INV-1", "2026-01-01", "2026-01-31", "3150.00", "r-1")
+	in.Invoice.Early = &EarlyPayment{Terms: *terms, DiscountDate: day("2026-01-11"), Discount: dec("300.00"), AmountIfEarly: dec("2850.00")}
+	record(t, b, in)
+	record(t, b, payInvoice("p-1", "2026-01-11", "2850.00", "INV-1"))
+	invs, err := b.Invoices(day("2026-01-11"))
+	require.NoError(t, err)
+	assert.Equal(t, StatusSettled, invs[0].Status)
+	assertAmount(t, "300", invs[0].Discount, "the tax-split discount, not 315")
+}

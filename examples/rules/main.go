@@ -81,6 +81,7 @@ var configs = map[string]config{
 	"ageing.json":           loader[receivables.AgeingConfig]("receivables.AgeingConfig"),
 	"dunning.json":          loader[dunning.Config]("dunning.Config"),
 	"price-list.json":       loader[discount.PriceList]("discount.PriceList"),
+	"discount-rules.json":   loader[discount.Rules]("discount.Rules"),
 	"kpi-b2b-services.json": loader[kpi.Config]("kpi.Config"),
 	"kpi-consulting.json":   loader[kpi.Config]("kpi.Config"),
 	"career.json":           loader[career.Config]("career.Config"),

@@ -83,8 +83,9 @@ func TestDefaultFilesSayTheDefaults(t *testing.T) {
 	}
 }
 
-// TestPriceList: the one file that is no default; its numbers are read
-// back as written.
+// TestPriceList: the price list is no default; its numbers are read back
+// as written. discount-rules.json is written for it, and the discount
+// package's TestERPRulesFile prices an order with both files.
 func TestPriceList(t *testing.T) {
 	f, err := files.Open("price-list.json")
 	require.NoError(t, err)
@@ -92,9 +93,13 @@ func TestPriceList(t *testing.T) {
 	pl, err := clientele.LoadConfig[discount.PriceList](f)
 	require.NoError(t, err)
 	assert.Equal(t, "EUR", pl.Currency)
-	require.Len(t, pl.Items, 5)
-	assert.Equal(t, "6.40", pl.Items[3].UnitPrice.StringFixed(2))
-	assert.Equal(t, "4.90", pl.Items[3].MinPrice.Decimal.StringFixed(2))
+	require.Len(t, pl.Items, 6)
+	screws := pl.Items[3]
+	assert.Equal(t, "0.04", screws.UnitPrice.StringFixed(2), "per piece")
+	require.Len(t, screws.Units, 1)
+	assert.Equal(t, "box", screws.Units[0].Name)
+	assert.Equal(t, "200", screws.Units[0].Factor.String())
+	assert.Equal(t, "6.40", screws.Units[0].UnitPrice.Decimal.StringFixed(2), "a box of 200 costs less than 200 pieces (8.00)")
 }
 
 // TestAHostFileIsCheckedByItsName: a host's directory is checked file by
