@@ -1,0 +1,161 @@
+package learn
+
+import (
+	"slices"
+)
+
+// bin is a run of sorted values: those from lo (included) up to the next
+// bin's lo, with their goods and bads.
+type bin struct {
+	lo float64
+	counts
+}
+
+// observation is one known training value and its outcome.
+type observation struct {
+	v   float64
+	bad bool
+}
+
+// fineClasses sorts the observations and cuts them into at most k bins
+// of about equal count (quantile pre-bins). A cut never splits equal
+// values, so a value heavy with ties makes fewer, larger bins. The
+// result has one bin per distinct value when there are at most k.
+func fineClasses(obs []observation, k int) []bin {
+	slices.SortFunc(obs, func(a, b observation) int {
+		switch {
+		case a.v < b.v:
+			return -1
+		case a.v > b.v:
+			return 1
+		}
+		return 0
+	})
+	n := len(obs)
+	var out []bin
+	start := 0
+	for q := 1; q <= k && start < n; q++ {
+		end := n * q / k
+		if end <= start {
+			continue
+		}
+		for end < n && obs[end].v == obs[end-1].v { // keep ties together
+			end++
+		}
+		b := bin{lo: obs[start].v}
+		for _, o := range obs[start:end] {
+			if o.bad {
+				b.bads++
+			} else {
+				b.goods++
+			}
+		}
+		out = append(out, b)
+		start = end
+	}
+	return out
+}
+
+// merge turns fine bins into the coarse bins of one direction
+// (ascending: the bad rate never falls from one bin to the next):
+//
+//  1. pool adjacent violators: a bin whose bad rate breaks the trend
+//     joins the bin before it, repeatedly (the isotonic regression of the
+//     bad rate, weighted by count);
+//  2. a bin with no goods or no bads joins a neighbour, so that every
+//     WoE is finite: never an epsilon in a zero count;
+//  3. a bin below minCount rows joins a neighbour;
+//  4. while more than maxBins remain, the adjacent pair whose union loses
+//     the least information value joins.
+//
+// In steps 2 and 3 the neighbour is the one whose bad rate is nearer
+// (the later one on a tie). Joining neighbours keeps the trend, since the
+// union's rate lies between theirs. The result may be a single bin: the
+// feature then shows no relation with the outcome in that direction.
+func merge(fine []bin, ascending bool, minCount int64, maxBins int, total counts) []bin {
+	bs := make([]bin, 0, len(fine))
+	for _, b := range fine {
+		bs = append(bs, b)
+		for len(bs) > 1 && violates(bs[len(bs)-2].counts, bs[len(bs)-1].counts, ascending) {
+			bs = join(bs, len(bs)-2)
+		}
+	}
+	for len(bs) > 1 {
+		i := slices.IndexFunc(bs, func(b bin) bool { return b.goods == 0 || b.bads == 0 })
+		if i < 0 {
+			break
+		}
+		bs = join(bs, nearer(bs, i))
+	}
+	for len(bs) > 1 {
+		i := -1
+		for j, b := range bs {
+			if b.n() < minCount && (i < 0 || b.n() < bs[i].n()) {
+				i = j
+			}
+		}
+		if i < 0 {
+			break
+		}
+		bs = join(bs, nearer(bs, i))
+	}
+	for len(bs) > maxBins {
+		best, loss := 0, 0.0
+		for j := 0; j+1 < len(bs); j++ {
+			l := iv(bs[j].counts, total) + iv(bs[j+1].counts, total) - iv(bs[j].counts.add(bs[j+1].counts), total)
+			if j == 0 || l < loss {
+				best, loss = j, l
+			}
+		}
+		bs = join(bs, best)
+	}
+	return bs
+}
+
+// violates reports whether b's bad rate breaks the trend after a: falls
+// when ascending, rises when descending. Equal rates keep the trend.
+func violates(a, b counts, ascending bool) bool {
+	if ascending {
+		return badRateLess(b, a)
+	}
+	return badRateLess(a, b)
+}
+
+// nearer returns the index of the left bin of the pair that bin i joins:
+// i−1 or i, towards the neighbour whose bad rate is nearer i's.
+func nearer(bs []bin, i int) int {
+	switch {
+	case i == 0:
+		return 0
+	case i == len(bs)-1:
+		return i - 1
+	}
+	rate := func(c counts) float64 { return float64(c.bads) / float64(c.n()) }
+	r := rate(bs[i].counts)
+	if abs(rate(bs[i-1].counts)-r) < abs(rate(bs[i+1].counts)-r) {
+		return i - 1
+	}
+	return i
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// join merges bins j and j+1.
+func join(bs []bin, j int) []bin {
+	bs[j].counts = bs[j].counts.add(bs[j+1].counts)
+	return slices.Delete(bs, j+1, j+2)
+}
+
+// totalIV is the information value of the bins.
+func totalIV(bs []bin, total counts) float64 {
+	s := 0.0
+	for _, b := range bs {
+		s += iv(b.counts, total)
+	}
+	return s
+}
