@@ -50,9 +50,9 @@ func TestWoEIVOptbinningTable(t *testing.T) {
 }
 
 func TestBadRateLessIsExact(t *testing.T) {
-	assert.True(t, badRateLess(counts{2, 1}, counts{1, 1}))   // 1/3 < 1/2
-	assert.False(t, badRateLess(counts{1, 1}, counts{2, 2}))  // 1/2 = 1/2
-	assert.False(t, badRateLess(counts{1, 1}, counts{3, 1}))  // 1/2 > 1/4
+	assert.True(t, badRateLess(counts{2, 1}, counts{1, 1}))    // 1/3 < 1/2
+	assert.False(t, badRateLess(counts{1, 1}, counts{2, 2}))   // 1/2 = 1/2
+	assert.False(t, badRateLess(counts{1, 1}, counts{3, 1}))   // 1/2 > 1/4
 	assert.True(t, violates(counts{1, 1}, counts{3, 1}, true)) // rate falls: breaks ascending
 	assert.False(t, violates(counts{1, 1}, counts{3, 1}, false))
 }

@@ -1,0 +1,77 @@
+package learn
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// table builds a one-feature design from a contingency table: cell k
+// holds goods[k] goods and bads[k] bads, and its x is xs[k].
+func table(xs []float64, goods, bads []int) *design {
+	d := &design{nFeats: 1, woes: [][]float64{xs}, codes: [][]uint8{nil}}
+	for k := range xs {
+		for i := range goods[k] + bads[k] {
+			d.codes[0] = append(d.codes[0], uint8(k))
+			d.good = append(d.good, i < goods[k])
+			d.use = append(d.use, true)
+		}
+	}
+	return d
+}
+
+// A single feature coded by its own WoE fits a saturated model: the
+// fitted log-odds of cell k are ln(gₖ/bₖ) = ln(G/B) + WoEₖ, so β₁ = 1
+// exactly and β₀ = ln(G/B).
+func TestFitSingleWoEFeature(t *testing.T) {
+	goods, bads := []int{30, 50, 80}, []int{20, 10, 5}
+	total := counts{160, 35}
+	var xs []float64
+	for k := range goods {
+		xs = append(xs, woe(counts{int64(goods[k]), int64(bads[k])}, total))
+	}
+	beta, it, err := fit(table(xs, goods, bads), 0, 25, 1e-12)
+	require.NoError(t, err)
+	assert.InDelta(t, 1, beta[1], 1e-9)
+	assert.InDelta(t, math.Log(160.0/35), beta[0], 1e-9) // ln 4.5714 = 1.519826
+	assert.InDelta(t, 1.519826, beta[0], 1e-6)
+	assert.Less(t, it, 10)
+}
+
+// A 2×2 table with x = 0 or 1 fits β₀ = the log-odds at x = 0 and β₁ =
+// the log odds ratio: x = 0 has 40 goods, 10 bads (odds 4); x = 1 has
+// 30 goods, 30 bads (odds 1); β₀ = ln 4 = 1.386294, β₁ = ln(1/4) =
+// −1.386294.
+func TestFitTwoByTwoLogOddsRatio(t *testing.T) {
+	beta, _, err := fit(table([]float64{0, 1}, []int{40, 30}, []int{10, 30}), 0, 25, 1e-12)
+	require.NoError(t, err)
+	assert.InDelta(t, 1.386294, beta[0], 1e-6)
+	assert.InDelta(t, -1.386294, beta[1], 1e-6)
+}
+
+func TestFitRefusals(t *testing.T) {
+	// Perfect separation: every good has x = 1, every bad x = 0; the
+	// likelihood rises without bound as β₁ grows.
+	_, _, err := fit(table([]float64{0, 1}, []int{0, 20}, []int{20, 0}), 0, 100, 1e-12)
+	assert.ErrorIs(t, err, errSeparated)
+	// Two identical columns: H is singular.
+	d := table([]float64{0, 1}, []int{40, 30}, []int{10, 30})
+	d.nFeats, d.woes, d.codes = 2, append(d.woes, d.woes[0]), append(d.codes, d.codes[0])
+	_, _, err = fit(d, 0, 25, 1e-12)
+	assert.ErrorIs(t, err, errSingular)
+	// One step is not enough to converge.
+	_, _, err = fit(table([]float64{0, 1}, []int{40, 30}, []int{10, 30}), 0, 1, 1e-12)
+	assert.ErrorIs(t, err, errNotConverged)
+}
+
+func TestCholSolve(t *testing.T) {
+	// [4 2; 2 3]·s = [2; 1]: det 8, s = [ (3·2 − 2·1)/8, (4·1 − 2·2)/8 ] = [0.5, 0].
+	s, ok := cholSolve([]float64{4, 0, 2, 3}, []float64{2, 1}, 2)
+	require.True(t, ok)
+	assert.InDelta(t, 0.5, s[0], 1e-15)
+	assert.InDelta(t, 0, s[1], 1e-15)
+	_, ok = cholSolve([]float64{1, 0, 1, 1}, []float64{1, 1}, 2)
+	assert.False(t, ok, "[1 1; 1 1] is singular")
+}
