@@ -142,7 +142,7 @@ func Learn(h History, cfg Config) (Result, error) {
 func classify(p *validate.Problems, j int, h *History, test []bool, cfg *Config, minCount int64, total counts) feature {
 	col := &h.Columns[j]
 	field := "columns[" + strconv.Itoa(j) + "]"
-	var obs []observation
+	obs := make([]observation, 0, total.n())
 	var f feature
 	for r, v := range col.Values {
 		switch {
@@ -275,7 +275,8 @@ func report(c, total counts, w, points float64) BinReport {
 // measure scores every row with the rounded points, as the scorer
 // would, and measures the training and the held-out rows.
 func measure(res *Result, d *design, test []bool) (train, held Discrimination) {
-	var tr, te []scored
+	tr := make([]scored, 0, len(d.good))
+	var te []scored
 	for r := range d.good {
 		s := res.Scorecard.BasePoints
 		for j := range d.nFeats {
