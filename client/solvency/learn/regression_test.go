@@ -75,3 +75,24 @@ func TestCholSolve(t *testing.T) {
 	_, ok = cholSolve([]float64{1, 0, 1, 1}, []float64{1, 1}, 2)
 	assert.False(t, ok, "[1 1; 1 1] is singular")
 }
+
+// Wikipedia, "Logistic regression", example "Probability of passing an
+// exam versus hours of study": 20 students, R's glm(Pass ~ Hours,
+// family = binomial) gives (Intercept) −4.077713, Hours 1.504645
+// (reproduced at rstudio-pubs-static.s3.amazonaws.com/167443_521a65d0dc3e4f04aeba47a8fd813554.html).
+// Here a pass is a "good" and each student a row.
+func TestFitPublishedExample(t *testing.T) {
+	hours := []float64{0.50, 0.75, 1.00, 1.25, 1.50, 1.75, 1.75, 2.00, 2.25, 2.50,
+		2.75, 3.00, 3.25, 3.50, 4.00, 4.25, 4.50, 4.75, 5.00, 5.50}
+	pass := []bool{false, false, false, false, false, false, true, false, true, false,
+		true, false, true, false, true, true, true, true, true, true}
+	d := &design{nFeats: 1, woes: [][]float64{hours}, codes: [][]uint8{make([]uint8, len(hours))}, good: pass,
+		use: make([]bool, len(hours))}
+	for r := range hours {
+		d.codes[0][r], d.use[r] = uint8(r), true
+	}
+	beta, _, err := fit(d, 0, 25, 1e-12)
+	require.NoError(t, err)
+	assert.InDelta(t, -4.077713, beta[0], 5e-7)
+	assert.InDelta(t, 1.504645, beta[1], 5e-7)
+}
