@@ -5,10 +5,13 @@ import (
 )
 
 // bin is a run of sorted values: those from lo (included) up to the next
-// bin's lo, with their goods and bads.
+// bin's lo, with their goods and bads; for a categorical feature, a run
+// of categories ordered by bad rate. fine counts the fine bins (or
+// categories) it holds.
 type bin struct {
 	lo float64
 	counts
+	fine int
 }
 
 // observation is one known training value and its outcome.
@@ -42,7 +45,7 @@ func fineClasses(obs []observation, k int) []bin {
 		for end < n && obs[end].v == obs[end-1].v { // keep ties together
 			end++
 		}
-		b := bin{lo: obs[start].v}
+		b := bin{lo: obs[start].v, fine: 1}
 		for _, o := range obs[start:end] {
 			if o.bad {
 				b.bads++
@@ -148,6 +151,7 @@ func abs(x float64) float64 {
 // join merges bins j and j+1.
 func join(bs []bin, j int) []bin {
 	bs[j].counts = bs[j].counts.add(bs[j+1].counts)
+	bs[j].fine += bs[j+1].fine
 	return slices.Delete(bs, j+1, j+2)
 }
 

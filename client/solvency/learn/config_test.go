@@ -58,9 +58,9 @@ func TestFineClassesKeepTies(t *testing.T) {
 	}
 	got := fineClasses(obs, 5)
 	require.Len(t, got, 3)
-	assert.Equal(t, bin{lo: 1, counts: counts{6, 0}}, got[0])
-	assert.Equal(t, bin{lo: 2, counts: counts{2, 0}}, got[1])
-	assert.Equal(t, bin{lo: 4, counts: counts{0, 2}}, got[2])
+	assert.Equal(t, bin{lo: 1, counts: counts{6, 0}, fine: 1}, got[0])
+	assert.Equal(t, bin{lo: 2, counts: counts{2, 0}, fine: 1}, got[1])
+	assert.Equal(t, bin{lo: 4, counts: counts{0, 2}, fine: 1}, got[2])
 	assert.Equal(t, 0, binOf(got, -7), "below the first edge: the first bin, open below")
 	assert.Equal(t, 1, binOf(got, 3.5))
 	assert.Equal(t, 2, binOf(got, 4))

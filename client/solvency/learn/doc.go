@@ -6,9 +6,10 @@
 // # Input
 //
 // A [History] holds one outcome per client (Bad) and one [Column] per
-// numeric feature (the ratios and payment measures of [solvency.Feature];
-// the categorical altman_zone and payment_trend are refused). A column
-// may mark unknown values in Missing. The held-out rows are the caller's
+// feature of [solvency.Feature]: a numeric feature's values, or a
+// categorical feature's category numbers (a [solvency.Zone] or
+// [solvency.Trend] as a float: 1, 2, 3). A column may mark unknown
+// values in Missing. The held-out rows are the caller's
 // (History.Test, e.g. the newest quarter: a time split is the honest one
 // for credit) or a seeded draw of Config.TestShare of the rows.
 //
@@ -26,6 +27,12 @@
 //     the direction whose bins carry more IV. A feature with fewer than
 //     two distinct values, or whose bins merge into one, is refused
 //     (ErrNoFit, naming the column): it cannot tell goods from bads.
+//     A categorical feature skips steps 1 and 2's pooling: its categories,
+//     ordered by bad rate, go through the zero-count, MinBinShare and
+//     MaxBins merges, so that each group has goods and bads. Every
+//     category gets a bin of its own on the scorecard, with its group's
+//     points; a category absent from the training rows gets 0 points
+//     (WoE 0). Fewer than two categories present is ErrNoFit.
 //  3. Weight of evidence per bin, WoE = ln(%goods / %bads), and
 //     information value IV = Σ (%goods − %bads)·WoE (Siddiqi 2006, ch. 6;
 //     optbinning's WoE with event = bad). Every bin has goods and bads by

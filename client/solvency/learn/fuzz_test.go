@@ -21,12 +21,14 @@ func FuzzLearn(f *testing.F) {
 		h := History{Bad: make([]bool, n), Columns: []Column{
 			{Feature: solvency.FeatureDSO, Values: make([]float64, n), Missing: make([]bool, n)},
 			{Feature: solvency.FeatureCurrentRatio, Values: make([]float64, n)},
+			{Feature: solvency.FeaturePaymentTrend, Values: make([]float64, n)},
 		}}
 		for r, b := range data {
 			h.Bad[r] = b&1 == 1
 			h.Columns[0].Values[r] = float64(b >> 2)
 			h.Columns[0].Missing[r] = b&2 == 2
 			h.Columns[1].Values[r] = float64(b%7) - 3
+			h.Columns[2].Values[r] = float64(b/3%3 + 1)
 		}
 		cfg := DefaultConfig()
 		cfg.MaxBins, cfg.PointsDecimals, cfg.MinBinShare = int(maxBins), int(decimals), 0.01

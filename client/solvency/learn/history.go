@@ -3,6 +3,7 @@ package learn
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/clientele-go/clientele/client/solvency"
 	"github.com/clientele-go/clientele/internal/validate"
@@ -65,8 +66,6 @@ func (h *History) check(p *validate.Problems) {
 		switch {
 		case !c.Feature.IsValid():
 			p.Add(f+".feature", c.Feature, "unknown feature")
-		case c.Feature.Categories() != nil:
-			p.Add(f+".feature", c.Feature, "is categorical: the learner bins numeric features only")
 		case seen[c.Feature] > 0:
 			p.Addf(f+".feature", c.Feature, "repeats columns[%d]", seen[c.Feature]-1)
 		}
@@ -79,11 +78,20 @@ func (h *History) check(p *validate.Problems) {
 			p.Addf(f+".missing", len(c.Missing), "must have one entry per row (%d)", n)
 			continue
 		}
+		cats := len(c.Feature.Categories())
 		for r, v := range c.Values {
-			if (c.Missing == nil || !c.Missing[r]) && !(math.Abs(v) <= maxValue) {
+			switch {
+			case !c.known(r):
+				continue
+			case cats > 0 && !(v >= 1 && v <= float64(cats) && v == math.Trunc(v)):
+				p.Addf(f+".values["+strconv.Itoa(r)+"]", v, "must be a category number from 1 to %d (%s; mark an unknown value in missing)",
+					cats, strings.Join(c.Feature.Categories(), ", "))
+			case !(math.Abs(v) <= maxValue):
 				p.Addf(f+".values["+strconv.Itoa(r)+"]", v, "must be a finite number of at most %g in size (mark an unknown value in missing)", maxValue)
-				break
+			default:
+				continue
 			}
+			break
 		}
 	}
 }

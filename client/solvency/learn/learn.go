@@ -2,6 +2,7 @@ package learn
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/clientele-go/clientele/client/solvency"
@@ -37,8 +38,9 @@ type Result struct {
 type FeatureReport struct {
 	Feature solvency.Feature `json:"feature"`
 	// Trend is the direction the bins follow: the configured one, or the
-	// one TrendAuto chose.
-	Trend Trend `json:"trend"`
+	// one TrendAuto chose. Unset for a categorical feature, whose groups
+	// are ordered by bad rate.
+	Trend Trend `json:"trend,omitzero"`
 	// Coefficient is βⱼ; near 1 when the feature adds what its WoE says,
 	// lower when other features already say part of it.
 	Coefficient float64 `json:"coefficient"`
@@ -56,10 +58,14 @@ type FeatureReport struct {
 // The zero BinReport is an empty bin.
 type BinReport struct {
 	// From (included) and To (excluded) bound the bin; nil is open.
-	From  *float64 `json:"from,omitempty"`
-	To    *float64 `json:"to,omitempty"`
-	Goods int      `json:"goods"`
-	Bads  int      `json:"bads"`
+	From *float64 `json:"from,omitempty"`
+	To   *float64 `json:"to,omitempty"`
+	// Categories are the categories a categorical feature's group holds;
+	// a category without training rows is a group of its own with no
+	// counts and WoE 0.
+	Categories []string `json:"categories,omitempty"`
+	Goods      int      `json:"goods"`
+	Bads       int      `json:"bads"`
 	// BadRate is bads / (goods + bads), the event rate.
 	BadRate float64 `json:"bad_rate"`
 	// WoE is ln(%goods / %bads); 0 for a missing group without goods or
@@ -69,12 +75,20 @@ type BinReport struct {
 	Points float64 `json:"points"`
 }
 
-// feature is one column's learned binning.
+// feature is one column's learned binning. For a categorical feature,
+// group[c] is the bin of category number c+1, or -1 for a category
+// without training rows.
 type feature struct {
 	bins    []bin
 	missing counts
 	trend   Trend
+	group   []int
 }
+
+// Codes past a feature's bins: the missing group, then a category with
+// no training rows (WoE 0).
+func (f *feature) missingCode() uint8 { return uint8(len(f.bins)) }
+func (f *feature) unseenCode() uint8  { return uint8(len(f.bins) + 1) }
 
 // Learn learns a scorecard from the history: fine classing, monotonic
 // merging, WoE, a logistic regression on the WoE values and PDO scaling,
@@ -127,13 +141,13 @@ func Learn(h History, cfg Config) (Result, error) {
 		p.Add("columns", len(h.Columns), err.Error())
 		return Result{}, p.Err(ErrNoFit)
 	}
-	res := scale(&h, feats, d, beta, &cfg, train)
+	res, pts := scale(&h, feats, d, beta, &cfg, train)
 	res.Iterations = iterations
 	if err := res.Scorecard.Validate(); err != nil {
 		p.Merge("scorecard", err)
 		return Result{}, p.Err(ErrNoFit)
 	}
-	res.Train, res.Test = measure(&res, d, test)
+	res.Train, res.Test = measure(res.Scorecard.BasePoints, pts, d, test)
 	return res, nil
 }
 
@@ -154,6 +168,10 @@ func classify(p *validate.Problems, j int, h *History, test []bool, cfg *Config,
 		default:
 			f.missing.goods++
 		}
+	}
+	if cats := col.Feature.Categories(); cats != nil {
+		classifyCategories(p, field, &f, cats, obs, cfg, minCount, total)
+		return f
 	}
 	fine := fineClasses(obs, cfg.FineBins)
 	if len(fine) < 2 {
@@ -178,6 +196,62 @@ func classify(p *validate.Problems, j int, h *History, test []bool, cfg *Config,
 	return f
 }
 
+// classifyCategories groups a categorical feature's categories: ordered
+// by bad rate (category order on a tie), so that the order is monotonic
+// by construction, they go through merge's steps 2 to 4 (no goods or no
+// bads, min_bin_share, max_bins). A category without training rows
+// belongs to no group and scores WoE 0, the average client.
+func classifyCategories(p *validate.Problems, field string, f *feature, cats []string, obs []observation, cfg *Config, minCount int64, total counts) {
+	per := make([]counts, len(cats))
+	for _, o := range obs {
+		c := &per[int(o.v)-1]
+		if o.bad {
+			c.bads++
+		} else {
+			c.goods++
+		}
+	}
+	var order []int
+	for c := range per {
+		if per[c].n() > 0 {
+			order = append(order, c)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case badRateLess(per[a], per[b]):
+			return -1
+		case badRateLess(per[b], per[a]):
+			return 1
+		}
+		return 0
+	})
+	if len(order) < 2 {
+		p.Add(field+".values", len(order), "fewer than two categories occur in the training rows: the feature cannot tell goods from bads (leave it out)")
+		return
+	}
+	fine := make([]bin, len(order))
+	for i, c := range order {
+		fine[i] = bin{lo: float64(c + 1), counts: per[c], fine: 1}
+	}
+	f.bins = merge(fine, true, minCount, cfg.MaxBins, total)
+	if len(f.bins) < 2 {
+		p.Addf(field+".values", len(order), "its categories merge into one group (min_bin_share %v): they do not differ in bad rate enough to score", cfg.MinBinShare)
+		return
+	}
+	f.group = make([]int, len(cats))
+	for c := range f.group {
+		f.group[c] = -1
+	}
+	i := 0
+	for g, b := range f.bins {
+		for range b.fine {
+			f.group[order[i]] = g
+			i++
+		}
+	}
+}
+
 // encode gives every row (training and held-out) the code of its bin in
 // each feature, the missing group last, and each code its WoE.
 func encode(h *History, feats []feature, test []bool, total counts) *design {
@@ -188,7 +262,7 @@ func encode(h *History, feats []feature, test []bool, total counts) *design {
 	}
 	for j := range feats {
 		f, col := &feats[j], &h.Columns[j]
-		w := make([]float64, len(f.bins)+1)
+		w := make([]float64, len(f.bins)+2)
 		for k, b := range f.bins {
 			w[k] = woe(b.counts, total)
 		}
@@ -197,11 +271,18 @@ func encode(h *History, feats []feature, test []bool, total counts) *design {
 		}
 		codes := make([]uint8, n)
 		for r, v := range col.Values {
-			if !col.known(r) {
-				codes[r] = uint8(len(f.bins))
-				continue
+			switch {
+			case !col.known(r):
+				codes[r] = f.missingCode()
+			case f.group != nil:
+				if g := f.group[int(v)-1]; g >= 0 {
+					codes[r] = uint8(g)
+				} else {
+					codes[r] = f.unseenCode()
+				}
+			default:
+				codes[r] = uint8(binOf(f.bins, v))
 			}
-			codes[r] = uint8(binOf(f.bins, v))
 		}
 		d.codes = append(d.codes, codes)
 		d.woes = append(d.woes, w)
@@ -227,37 +308,59 @@ func binOf(bins []bin, v float64) int {
 
 // scale turns the regression into points: with Factor and Offset of the
 // scaling, BasePoints = Offset + Factor·β₀ and a bin's points are
-// Factor·βⱼ·WoE, each rounded to cfg.PointsDecimals.
-func scale(h *History, feats []feature, d *design, beta []float64, cfg *Config, total counts) Result {
+// Factor·βⱼ·WoE, each rounded to cfg.PointsDecimals. It also returns each
+// code's points, for measuring the rows as the scorer will score them.
+func scale(h *History, feats []feature, d *design, beta []float64, cfg *Config, total counts) (Result, [][]float64) {
 	factor, offset := cfg.Scaling.Factor(), cfg.Scaling.Offset()
 	unit := math.Pow(10, float64(cfg.PointsDecimals))
 	round := func(x float64) float64 { return math.Round(x*unit) / unit }
 	res := Result{Scaling: cfg.Scaling, Intercept: beta[0]}
 	res.Scorecard.BasePoints = round(offset + factor*beta[0])
+	pts := make([][]float64, len(feats))
 	for j := range feats {
 		f, w := &feats[j], d.woes[j]
+		pts[j] = make([]float64, len(w))
+		for code := range w {
+			pts[j][code] = round(factor * beta[j+1] * w[code])
+		}
 		rep := FeatureReport{Feature: h.Columns[j].Feature, Trend: f.trend, Coefficient: beta[j+1]}
 		fc := solvency.Factor{Feature: rep.Feature}
 		for k, b := range f.bins {
-			br := report(b.counts, total, w[k], round(factor*beta[j+1]*w[k]))
-			if k > 0 {
-				br.From = ptr(b.lo)
-			}
-			if k+1 < len(f.bins) {
-				br.To = ptr(f.bins[k+1].lo)
+			br := report(b.counts, total, w[k], pts[j][k])
+			if f.group == nil {
+				if k > 0 {
+					br.From = ptr(b.lo)
+				}
+				if k+1 < len(f.bins) {
+					br.To = ptr(f.bins[k+1].lo)
+				}
+				fc.Bins = append(fc.Bins, solvency.Bin{From: br.From, To: br.To, Points: br.Points})
 			}
 			rep.IV += br.IV
 			rep.Bins = append(rep.Bins, br)
-			fc.Bins = append(fc.Bins, solvency.Bin{From: br.From, To: br.To, Points: br.Points})
 		}
-		miss := w[len(f.bins)]
-		rep.Missing = report(f.missing, total, miss, round(factor*beta[j+1]*miss))
+		if f.group != nil { // one scorer bin per category, with its group's points
+			rep.Trend = 0
+			cats := rep.Feature.Categories()
+			for c, g := range f.group {
+				code := f.unseenCode()
+				if g >= 0 {
+					code = uint8(g)
+					rep.Bins[g].Categories = append(rep.Bins[g].Categories, cats[c])
+				} else {
+					rep.Bins = append(rep.Bins, BinReport{Categories: []string{cats[c]}})
+				}
+				fc.Bins = append(fc.Bins, solvency.Bin{Category: cats[c], Points: pts[j][code]})
+			}
+		}
+		miss := f.missingCode()
+		rep.Missing = report(f.missing, total, w[miss], pts[j][miss])
 		rep.IV += rep.Missing.IV
 		fc.MissingPoints, fc.UndefinedPoints = rep.Missing.Points, rep.Missing.Points
 		res.Features = append(res.Features, rep)
 		res.Scorecard.Factors = append(res.Scorecard.Factors, fc)
 	}
-	return res
+	return res, pts
 }
 
 // report describes one group; its IV is 0 when its WoE is not defined.
@@ -274,18 +377,13 @@ func report(c, total counts, w, points float64) BinReport {
 
 // measure scores every row with the rounded points, as the scorer
 // would, and measures the training and the held-out rows.
-func measure(res *Result, d *design, test []bool) (train, held Discrimination) {
+func measure(base float64, pts [][]float64, d *design, test []bool) (train, held Discrimination) {
 	tr := make([]scored, 0, len(d.good))
 	var te []scored
 	for r := range d.good {
-		s := res.Scorecard.BasePoints
+		s := base
 		for j := range d.nFeats {
-			fc := &res.Scorecard.Factors[j]
-			if k := int(d.codes[j][r]); k < len(fc.Bins) {
-				s += fc.Bins[k].Points
-			} else {
-				s += fc.MissingPoints
-			}
+			s += pts[j][d.codes[j][r]]
 		}
 		if test[r] {
 			te = append(te, scored{s, d.good[r]})

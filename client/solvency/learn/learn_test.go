@@ -134,7 +134,11 @@ func TestLearnRefusesBadInput(t *testing.T) {
 	h.Columns[2].Feature = solvency.FeaturePaymentTrend
 	h.Test = []bool{true}
 	_, err = Learn(h, DefaultConfig())
-	requireFields(t, err, ErrInvalid, "test", "columns[0].values[5]", "columns[1].values", "columns[2].feature")
+	requireFields(t, err, ErrInvalid, "test", "columns[0].values[5]", "columns[1].values", "columns[2].values[0]")
+	h = generate(100, 1)
+	h.Columns[0].Feature, h.Columns[2].Feature = 0, solvency.FeatureAvgDaysLateWeighted
+	_, err = Learn(h, DefaultConfig())
+	requireFields(t, err, ErrInvalid, "columns[0].feature", "columns[2].feature")
 
 	// Only goods in the training part.
 	h = generate(100, 1)
@@ -177,4 +181,74 @@ func requireFields(t *testing.T, err, kind error, fields ...string) *clientele.V
 	}
 	assert.Equal(t, fields, got, err.Error())
 	return list
+}
+
+// A categorical feature's categories are grouped by bad rate; each gets
+// its group's points, and a category never seen in training gets 0
+// points (WoE 0, the average client).
+func TestLearnCategorical(t *testing.T) {
+	h := generate(20000, 9)
+	n := len(h.Bad)
+	trend := Column{Feature: solvency.FeaturePaymentTrend, Values: make([]float64, n)}
+	zone := Column{Feature: solvency.FeatureAltmanZone, Values: make([]float64, n)}
+	for r := range n {
+		switch late := h.Columns[1].Values[r]; {
+		case late > 15:
+			trend.Values[r] = float64(solvency.TrendDeteriorating)
+		case h.Columns[0].Values[r] > 0.8:
+			trend.Values[r] = float64(solvency.TrendImproving)
+		default:
+			trend.Values[r] = float64(solvency.TrendStable)
+		}
+		zone.Values[r] = float64(solvency.ZoneSafe) // distress and grey never occur
+		if r%3 == 0 {
+			zone.Values[r] = float64(solvency.ZoneGrey)
+		}
+	}
+	h.Columns = []Column{h.Columns[0], trend}
+	res, err := Learn(h, DefaultConfig())
+	require.NoError(t, err)
+	tr := res.Features[1]
+	assert.Equal(t, Trend(0), tr.Trend)
+	pts := map[string]float64{}
+	for _, b := range res.Scorecard.Factors[1].Bins {
+		pts[b.Category] = b.Points
+	}
+	assert.Greater(t, pts["improving"], pts["stable"])
+	assert.Greater(t, pts["stable"], pts["deteriorating"])
+	for _, b := range tr.Bins {
+		assert.NotEmpty(t, b.Categories)
+	}
+
+	// The scorer reads the category points.
+	sc := solvency.DefaultConfig()
+	sc.Scaling, sc.Individual = res.Scaling, res.Scorecard
+	scorer, err := solvency.NewScorer(sc)
+	require.NoError(t, err)
+	var f solvency.Features
+	require.NoError(t, f.Set(solvency.FeatureOnTimeShare, solvency.Measure{Value: 0.5, Defined: true}))
+	f.SetTrend(solvency.TrendDeteriorating)
+	got := scorer.Scorecard(client.KindIndividual).Score(&f)
+	share := res.Scorecard.Factors[0]
+	want := res.Scorecard.BasePoints + share.Bins[binOf(binsOf(share), 0.5)].Points + pts["deteriorating"]
+	assert.InDelta(t, want, got.Score, 1e-9)
+
+	// Only two zones occur (the generator's zone says nothing): the
+	// unseen one, distress, scores 0.
+	h.Columns = []Column{h.Columns[0], zone}
+	cfg := DefaultConfig()
+	cfg.MinBinShare = 0
+	res, err = Learn(h, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, solvency.Bin{Category: "distress"}, res.Scorecard.Factors[1].Bins[0], "0 points")
+	last := res.Features[1].Bins[len(res.Features[1].Bins)-1]
+	assert.Equal(t, BinReport{Categories: []string{"distress"}}, last)
+
+	// One category only: refused.
+	for r := range zone.Values {
+		zone.Values[r] = float64(solvency.ZoneSafe)
+	}
+	_, err = Learn(h, cfg)
+	list := requireFields(t, err, ErrNoFit, "columns[1].values")
+	assert.Contains(t, list.Fields[0].Reason, "fewer than two categories")
 }
