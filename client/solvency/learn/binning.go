@@ -1,7 +1,10 @@
 package learn
 
 import (
+	"math"
 	"slices"
+
+	"github.com/clientele-go/clientele/internal/radix"
 )
 
 // bin is a run of sorted values: those from lo (included) up to the next
@@ -14,27 +17,47 @@ type bin struct {
 	fine int
 }
 
-// observation is one known training value and its outcome.
-type observation struct {
-	v   float64
-	bad bool
+// observations are a feature's known training values, held as radix
+// sort keys (see [sortKey]), and their outcomes (1 for a bad).
+type observations struct {
+	keys []uint64
+	bads []int32
 }
 
-// fineClasses sorts the observations and cuts them into at most k bins
-// of about equal count (quantile pre-bins). A cut never splits equal
-// values, so a value heavy with ties makes fewer, larger bins. The
-// result has one bin per distinct value when there are at most k.
-func fineClasses(obs []observation, k int) []bin {
-	slices.SortFunc(obs, func(a, b observation) int {
-		switch {
-		case a.v < b.v:
-			return -1
-		case a.v > b.v:
-			return 1
-		}
-		return 0
-	})
-	n := len(obs)
+func (o *observations) add(v float64, bad bool) {
+	b := int32(0)
+	if bad {
+		b = 1
+	}
+	o.keys, o.bads = append(o.keys, sortKey(v)), append(o.bads, b)
+}
+
+// sortKey maps a float64 to a uint64 in the same order: the sign bit
+// set for a positive number, every bit flipped for a negative one.
+func sortKey(v float64) uint64 {
+	b := math.Float64bits(v + 0) // +0 folds −0 into 0
+	if b>>63 == 1 {
+		return ^b
+	}
+	return b | 1<<63
+}
+
+// keyValue inverts sortKey.
+func keyValue(k uint64) float64 {
+	if k>>63 == 1 {
+		return math.Float64frombits(k &^ (1 << 63))
+	}
+	return math.Float64frombits(^k)
+}
+
+// fineClasses sorts the observations (a radix sort: linear in the rows)
+// and cuts them into at most k bins of about equal count (quantile
+// pre-bins). A cut never splits equal values, so a value heavy with ties
+// makes fewer, larger bins. The result has one bin per distinct value
+// when there are at most k.
+func fineClasses(o observations, k int) []bin {
+	keys, bads := radix.Sort(o.keys, make([]uint64, len(o.keys)), o.bads, make([]int32, len(o.bads)))
+	n := len(keys)
 	var out []bin
 	start := 0
 	for q := 1; q <= k && start < n; q++ {
@@ -42,17 +65,14 @@ func fineClasses(obs []observation, k int) []bin {
 		if end <= start {
 			continue
 		}
-		for end < n && obs[end].v == obs[end-1].v { // keep ties together
+		for end < n && keys[end] == keys[end-1] { // keep ties together
 			end++
 		}
-		b := bin{lo: obs[start].v, fine: 1}
-		for _, o := range obs[start:end] {
-			if o.bad {
-				b.bads++
-			} else {
-				b.goods++
-			}
+		b := bin{lo: keyValue(keys[start]), fine: 1}
+		for _, bad := range bads[start:end] {
+			b.bads += int64(bad)
 		}
+		b.goods = int64(end-start) - b.bads
 		out = append(out, b)
 		start = end
 	}

@@ -2,6 +2,7 @@ package learn
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -52,9 +53,9 @@ func TestTrendEnum(t *testing.T) {
 // first cuts fall inside the run of 1s and move past it, so the bins are
 // {1×6}, {2, 3}, {4, 5}.
 func TestFineClassesKeepTies(t *testing.T) {
-	var obs []observation
+	var obs observations
 	for _, v := range []float64{5, 1, 1, 4, 1, 1, 3, 1, 2, 1} {
-		obs = append(obs, observation{v: v, bad: v >= 4})
+		obs.add(v, v >= 4)
 	}
 	got := fineClasses(obs, 5)
 	require.Len(t, got, 3)
@@ -64,4 +65,15 @@ func TestFineClassesKeepTies(t *testing.T) {
 	assert.Equal(t, 0, binOf(got, -7), "below the first edge: the first bin, open below")
 	assert.Equal(t, 1, binOf(got, 3.5))
 	assert.Equal(t, 2, binOf(got, 4))
+}
+
+func TestSortKeyKeepsOrder(t *testing.T) {
+	vs := []float64{math.Inf(-1), -1e300, -2.5, -1, -1e-300, 0, 1e-300, 1, 2.5, 1e300, math.Inf(1)}
+	for i, v := range vs {
+		assert.Equal(t, v, keyValue(sortKey(v)), "round trip %v", v)
+		if i > 0 {
+			assert.Less(t, sortKey(vs[i-1]), sortKey(v), "%v < %v", vs[i-1], v)
+		}
+	}
+	assert.Equal(t, sortKey(0), sortKey(math.Copysign(0, -1)), "−0 and 0 are one value")
 }

@@ -23,10 +23,10 @@ type Discrimination struct {
 	KS float64 `json:"ks"`
 }
 
-// scored is one row's score and outcome.
+// scored is a score and the goods and bads that have it.
 type scored struct {
 	score float64
-	good  bool
+	counts
 }
 
 // discriminate measures the rows; it needs goods and bads (Learn checks).
@@ -40,27 +40,20 @@ func discriminate(rows []scored) Discrimination {
 		}
 		return 0
 	})
-	var goods, bads int
+	var goods, bads int64
 	for _, r := range rows {
-		if r.good {
-			goods++
-		} else {
-			bads++
-		}
+		goods, bads = goods+r.goods, bads+r.bads
 	}
-	d := Discrimination{Rows: len(rows), Goods: goods, Bads: bads}
+	d := Discrimination{Rows: int(goods + bads), Goods: int(goods), Bads: int(bads)}
 	// Walk the scores upward a tie group at a time: each good in a group
 	// outranks every bad below it and ties the group's bads.
 	var pairs float64
-	var goodsBelow, badsBelow int
+	var goodsBelow, badsBelow int64
 	for i := 0; i < len(rows); {
-		j, g, b := i, 0, 0
+		j := i
+		var g, b int64
 		for ; j < len(rows) && rows[j].score == rows[i].score; j++ {
-			if rows[j].good {
-				g++
-			} else {
-				b++
-			}
+			g, b = g+rows[j].goods, b+rows[j].bads
 		}
 		pairs += float64(g)*float64(badsBelow) + 0.5*float64(g)*float64(b)
 		goodsBelow, badsBelow = goodsBelow+g, badsBelow+b

@@ -147,7 +147,7 @@ func Learn(h History, cfg Config) (Result, error) {
 		p.Merge("scorecard", err)
 		return Result{}, p.Err(ErrNoFit)
 	}
-	res.Train, res.Test = measure(res.Scorecard.BasePoints, pts, d, test)
+	res.Train, res.Test = measure(res.Scorecard.BasePoints, pts, d)
 	return res, nil
 }
 
@@ -156,13 +156,13 @@ func Learn(h History, cfg Config) (Result, error) {
 func classify(p *validate.Problems, j int, h *History, test []bool, cfg *Config, minCount int64, total counts) feature {
 	col := &h.Columns[j]
 	field := "columns[" + strconv.Itoa(j) + "]"
-	obs := make([]observation, 0, total.n())
+	obs := observations{keys: make([]uint64, 0, total.n()), bads: make([]int32, 0, total.n())}
 	var f feature
 	for r, v := range col.Values {
 		switch {
 		case test[r]:
 		case col.known(r):
-			obs = append(obs, observation{v, h.Bad[r]})
+			obs.add(v, h.Bad[r])
 		case h.Bad[r]:
 			f.missing.bads++
 		default:
@@ -201,11 +201,11 @@ func classify(p *validate.Problems, j int, h *History, test []bool, cfg *Config,
 // by construction, they go through merge's steps 2 to 4 (no goods or no
 // bads, min_bin_share, max_bins). A category without training rows
 // belongs to no group and scores WoE 0, the average client.
-func classifyCategories(p *validate.Problems, field string, f *feature, cats []string, obs []observation, cfg *Config, minCount int64, total counts) {
+func classifyCategories(p *validate.Problems, field string, f *feature, cats []string, obs observations, cfg *Config, minCount int64, total counts) {
 	per := make([]counts, len(cats))
-	for _, o := range obs {
-		c := &per[int(o.v)-1]
-		if o.bad {
+	for i, k := range obs.keys {
+		c := &per[int(keyValue(k))-1]
+		if obs.bads[i] == 1 {
 			c.bads++
 		} else {
 			c.goods++
@@ -253,41 +253,61 @@ func classifyCategories(p *validate.Problems, field string, f *feature, cats []s
 }
 
 // encode gives every row (training and held-out) the code of its bin in
-// each feature, the missing group last, and each code its WoE.
+// each feature, the missing group and unseen categories past the bins,
+// gives each code its WoE, and counts the rows of each combination of
+// codes (see [design]).
 func encode(h *History, feats []feature, test []bool, total counts) *design {
-	n := len(h.Bad)
-	d := &design{nFeats: len(feats), good: make([]bool, n), use: make([]bool, n)}
-	for r, bad := range h.Bad {
-		d.good[r], d.use[r] = !bad, !test[r]
-	}
+	d := &design{nFeats: len(feats)}
 	for j := range feats {
-		f, col := &feats[j], &h.Columns[j]
+		f := &feats[j]
 		w := make([]float64, len(f.bins)+2)
 		for k, b := range f.bins {
 			w[k] = woe(b.counts, total)
 		}
 		if f.missing.goods > 0 && f.missing.bads > 0 {
-			w[len(f.bins)] = woe(f.missing, total)
+			w[f.missingCode()] = woe(f.missing, total)
 		}
-		codes := make([]uint8, n)
-		for r, v := range col.Values {
-			switch {
-			case !col.known(r):
-				codes[r] = f.missingCode()
-			case f.group != nil:
-				if g := f.group[int(v)-1]; g >= 0 {
-					codes[r] = uint8(g)
-				} else {
-					codes[r] = f.unseenCode()
-				}
-			default:
-				codes[r] = uint8(binOf(f.bins, v))
-			}
-		}
-		d.codes = append(d.codes, codes)
 		d.woes = append(d.woes, w)
 	}
+	index := map[string]int{}
+	key := make([]uint8, len(feats))
+	for r, bad := range h.Bad {
+		for j := range feats {
+			key[j] = codeOf(&feats[j], &h.Columns[j], r)
+		}
+		c, ok := index[string(key)]
+		if !ok {
+			c = len(d.train)
+			index[string(key)] = c
+			d.codes = append(d.codes, key...)
+			d.train, d.test = append(d.train, counts{}), append(d.test, counts{})
+		}
+		cnt := &d.train[c]
+		if test[r] {
+			cnt = &d.test[c]
+		}
+		if bad {
+			cnt.bads++
+		} else {
+			cnt.goods++
+		}
+	}
 	return d
+}
+
+// codeOf returns the code of row r's value in feature f.
+func codeOf(f *feature, col *Column, r int) uint8 {
+	v := col.Values[r]
+	switch {
+	case !col.known(r):
+		return f.missingCode()
+	case f.group != nil:
+		if g := f.group[int(v)-1]; g >= 0 {
+			return uint8(g)
+		}
+		return f.unseenCode()
+	}
+	return uint8(binOf(f.bins, v))
 }
 
 // binOf returns the bin of v: the number of bins after the first whose
@@ -375,20 +395,21 @@ func report(c, total counts, w, points float64) BinReport {
 	return br
 }
 
-// measure scores every row with the rounded points, as the scorer
+// measure scores every cell with the rounded points, as the scorer
 // would, and measures the training and the held-out rows.
-func measure(base float64, pts [][]float64, d *design, test []bool) (train, held Discrimination) {
-	tr := make([]scored, 0, len(d.good))
-	var te []scored
-	for r := range d.good {
+func measure(base float64, pts [][]float64, d *design) (train, held Discrimination) {
+	tr := make([]scored, 0, len(d.train))
+	te := make([]scored, 0, len(d.test))
+	for c := range d.train {
 		s := base
-		for j := range d.nFeats {
-			s += pts[j][d.codes[j][r]]
+		for j, code := range d.cell(c) {
+			s += pts[j][code]
 		}
-		if test[r] {
-			te = append(te, scored{s, d.good[r]})
-		} else {
-			tr = append(tr, scored{s, d.good[r]})
+		if d.train[c].n() > 0 {
+			tr = append(tr, scored{s, d.train[c]})
+		}
+		if d.test[c].n() > 0 {
+			te = append(te, scored{s, d.test[c]})
 		}
 	}
 	return discriminate(tr), discriminate(te)

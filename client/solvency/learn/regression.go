@@ -18,24 +18,32 @@ var (
 // likelihood has no maximum, the mark of separated data.
 const maxCoefficient = 50
 
-// design is the regression's input: per row, the code of each feature's
-// bin; woes[j][code] is the WoE of that bin (the last code is the missing
-// group). Rows not in use (held out) are skipped.
+// design is the regression's input, aggregated: every distinct
+// combination of bin codes (one per feature; the codes past a feature's
+// bins are its missing group and its unseen categories) is one cell,
+// with the goods and bads of the training rows and of the held-out rows
+// that fall in it. The likelihood depends on the rows only through these
+// counts, so fitting on cells gives the fit on rows, in time that grows
+// with the cells (a few hundred to a few thousand) instead of the rows.
 type design struct {
-	codes  [][]uint8 // codes[j][r]
-	woes   [][]float64
-	good   []bool
-	use    []bool
 	nFeats int
+	woes   [][]float64 // woes[j][code]
+	codes  []uint8     // codes[c·nFeats + j] is cell c's code in feature j
+	train  []counts    // per cell
+	test   []counts    // per cell
 }
 
+// cell returns cell c's codes.
+func (d *design) cell(c int) []uint8 { return d.codes[c*d.nFeats : (c+1)*d.nFeats] }
+
 // fit maximises the log-likelihood of P(good) = 1/(1+e^−η), η = β₀ +
-// Σ βⱼ·WoEⱼ, by Newton's method (iteratively reweighted least squares):
-// β ← β + H⁻¹·g with gradient g = Σ (y − p)·x and information H = Σ
-// p(1 − p)·x·xᵀ, solved by Cholesky. It starts at β₀ = ln(goods/bads),
-// βⱼ = 0 and stops when no coefficient moves by more than tol·(1 + |β|).
-// A singular H, a coefficient beyond maxCoefficient or maxIter steps
-// without convergence is an error.
+// Σ βⱼ·WoEⱼ, over the training counts by Newton's method (iteratively
+// reweighted least squares): β ← β + H⁻¹·g with gradient g = Σ (goods −
+// n·p)·x and information H = Σ n·p(1 − p)·x·xᵀ over the cells, solved by
+// Cholesky. It starts at β₀ = start, βⱼ = 0 and stops when no
+// coefficient moves by more than tol·(1 + |β|). A singular H, a
+// coefficient beyond maxCoefficient or maxIter steps without convergence
+// is an error.
 func fit(d *design, start float64, maxIter int, tol float64) (beta []float64, iterations int, err error) {
 	k := d.nFeats + 1
 	beta = make([]float64, k)
@@ -47,23 +55,20 @@ func fit(d *design, start float64, maxIter int, tol float64) (beta []float64, it
 		clear(g)
 		clear(h)
 		x[0] = 1
-		for r, use := range d.use {
-			if !use {
+		for c, cnt := range d.train {
+			if cnt.n() == 0 {
 				continue
 			}
 			eta := beta[0]
-			for j := range d.nFeats {
-				x[j+1] = d.woes[j][d.codes[j][r]]
+			for j, code := range d.cell(c) {
+				x[j+1] = d.woes[j][code]
 				eta += beta[j+1] * x[j+1]
 			}
 			p := 1 / (1 + math.Exp(-eta))
-			y := 0.0
-			if d.good[r] {
-				y = 1
-			}
-			w := p * (1 - p)
+			n := float64(cnt.n())
+			resid, w := float64(cnt.goods)-n*p, n*p*(1-p)
 			for a := range k {
-				g[a] += (y - p) * x[a]
+				g[a] += resid * x[a]
 				wa := w * x[a]
 				for b := 0; b <= a; b++ {
 					h[a*k+b] += wa * x[b]

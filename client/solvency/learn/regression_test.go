@@ -11,13 +11,11 @@ import (
 // table builds a one-feature design from a contingency table: cell k
 // holds goods[k] goods and bads[k] bads, and its x is xs[k].
 func table(xs []float64, goods, bads []int) *design {
-	d := &design{nFeats: 1, woes: [][]float64{xs}, codes: [][]uint8{nil}}
+	d := &design{nFeats: 1, woes: [][]float64{xs}}
 	for k := range xs {
-		for i := range goods[k] + bads[k] {
-			d.codes[0] = append(d.codes[0], uint8(k))
-			d.good = append(d.good, i < goods[k])
-			d.use = append(d.use, true)
-		}
+		d.codes = append(d.codes, uint8(k))
+		d.train = append(d.train, counts{int64(goods[k]), int64(bads[k])})
+		d.test = append(d.test, counts{})
 	}
 	return d
 }
@@ -58,7 +56,7 @@ func TestFitRefusals(t *testing.T) {
 	assert.ErrorIs(t, err, errSeparated)
 	// Two identical columns: H is singular.
 	d := table([]float64{0, 1}, []int{40, 30}, []int{10, 30})
-	d.nFeats, d.woes, d.codes = 2, append(d.woes, d.woes[0]), append(d.codes, d.codes[0])
+	d.nFeats, d.woes, d.codes = 2, append(d.woes, d.woes[0]), []uint8{0, 0, 1, 1}
 	_, _, err = fit(d, 0, 25, 1e-12)
 	assert.ErrorIs(t, err, errSingular)
 	// One step is not enough to converge.
@@ -86,11 +84,15 @@ func TestFitPublishedExample(t *testing.T) {
 		2.75, 3.00, 3.25, 3.50, 4.00, 4.25, 4.50, 4.75, 5.00, 5.50}
 	pass := []bool{false, false, false, false, false, false, true, false, true, false,
 		true, false, true, false, true, true, true, true, true, true}
-	d := &design{nFeats: 1, woes: [][]float64{hours}, codes: [][]uint8{make([]uint8, len(hours))}, good: pass,
-		use: make([]bool, len(hours))}
-	for r := range hours {
-		d.codes[0][r], d.use[r] = uint8(r), true
+	goods, bads := make([]int, len(hours)), make([]int, len(hours))
+	for r, p := range pass { // one cell per student
+		if p {
+			goods[r] = 1
+		} else {
+			bads[r] = 1
+		}
 	}
+	d := table(hours, goods, bads)
 	beta, _, err := fit(d, 0, 25, 1e-12)
 	require.NoError(t, err)
 	assert.InDelta(t, -4.077713, beta[0], 5e-7)
