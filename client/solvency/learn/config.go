@@ -22,8 +22,9 @@ type Config struct {
 	// hold (0 to 0.5). Default 0.05, the 5 % floor of Siddiqi and of R
 	// scorecard's count_distr_limit.
 	MinBinShare float64 `json:"min_bin_share"`
-	// Trends fixes the direction of a feature's bad rate; a feature left
-	// out is TrendAuto.
+	// Trends fixes the direction of a numeric feature's bad rate; a
+	// feature left out is TrendAuto. A categorical feature's groups are
+	// ordered by bad rate and take no trend.
 	Trends map[solvency.Feature]Trend `json:"trends,omitempty"`
 	// TestShare is the share of rows held out to measure discrimination
 	// when the history gives no split of its own (above 0, below 1).

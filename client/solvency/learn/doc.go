@@ -60,6 +60,16 @@
 // Everything is deterministic: the same history and config learn the
 // same card, bit for bit.
 //
+// # Cost
+//
+// Fine classing radix-sorts each feature's values, linear in the rows.
+// The regression and the discrimination then work on cells, not rows: a
+// cell is one combination of bin codes across the features, and the
+// likelihood depends on the rows only through each cell's goods and
+// bads, so the fit on cells is the fit on rows. A million rows with
+// three features learn in about half a second and 50 MB (see the
+// benchmark in bench_test.go).
+//
 // # Choosing the settings
 //
 // Keep MaxBins at 4 to 6 and MinBinShare at 5 %: smaller bins fit noise

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -210,6 +211,9 @@ func TestLearnCategorical(t *testing.T) {
 	require.NoError(t, err)
 	tr := res.Features[1]
 	assert.Equal(t, Trend(0), tr.Trend)
+	js, err := json.Marshal(res)
+	require.NoError(t, err, "a result with a categorical feature marshals (its unset trend is left out)")
+	assert.NotContains(t, string(js), `"trend":""`)
 	pts := map[string]float64{}
 	for _, b := range res.Scorecard.Factors[1].Bins {
 		pts[b.Category] = b.Points
