@@ -130,6 +130,26 @@
 // 2.70), the Seether, LLC problem of Ross, Westerfield and Jordan's
 // Fundamentals of Corporate Finance (Z″), and hand-worked ones.
 //
+// # Z-score from ratios
+//
+// Textbook problems give the five ratios, not a statement.
+// [ZScoreFromRatios] scores [AltmanRatios] directly with a coefficient
+// set the caller picks ([Coefficients]); no statement check applies, so
+// negative working capital, retained earnings, EBIT or book equity score
+// as the equation says, and only non-finite ratios or ones beyond 10⁹
+// are refused, each by field (x1 ... x5). The published sets are named:
+// [CoefficientsZ1968Percent] (Altman 1968 as printed: .012, .014, .033,
+// .006 on X1..X4 in percent, .999 on X5), [CoefficientsZ1968] (the same
+// with fractions: 1.2, 1.4, 3.3, 0.6, 0.999), [CoefficientsZ] (the common
+// 1.0 on X5, used by [ModelZ]), [CoefficientsZPrime],
+// [CoefficientsZDoublePrime] and [CoefficientsZDoublePrimeEM], each with
+// its cut-offs; [Model.Coefficients] gives the set a model uses, so the
+// statement path is unchanged. Pick the set your source prints: the X5
+// weight of 0.999 or 1.0 moves a score by 0.001 per unit of turnover,
+// enough to change a zone at a cut-off. The ratios and weights are read
+// as the decimals they print as and summed exactly, so a score of
+// exactly 1.81 is grey, as on paper.
+//
 // # Payment discipline
 //
 // [PaymentDiscipline] reads an invoice history as of a date. Only
@@ -233,6 +253,25 @@
 // Offset = 600 − 28.8539 · ln 50 = 600 − 28.8539 · 3.912023 = 487.1229.
 // So 600 points are 50:1 (p = 1/51 = 1.96 %), 620 are 100:1 (0.99 %),
 // 640 are 200:1, 580 are 25:1. PDO and odds must be positive.
+//
+// Two conventions state the same line. Siddiqi and optbinning give the
+// anchor odds good:bad (the default, [OddsGoodBad]); R's scorecard
+// package gives them bad:good, p/(1 − p), and writes the score as A −
+// B·ln(bad:good), so its PDO points halve the bad:good odds: in bad:good
+// terms the points to double the odds are −PDO. Set Scaling.Odds to
+// [OddsBadGood] to reproduce such a card: [RScorecardScaling] is R's
+// default, 600 points at 1/19 with PDO 50 (B = 72.1348, A = 387.6036),
+// the same line as 600 points at 19:1 good:bad. [Scaling.GoodBad] and
+// [Scaling.BadGood] restate a scaling in the other convention; an
+// analyst picks the one the source they compare against uses.
+//
+// # Learning a scorecard
+//
+// The points of a scorecard may be written by a person (the defaults
+// below) or learned from the host's own history of good and bad payers
+// with package [github.com/clientele-go/clientele/client/solvency/learn]:
+// binning, weight of evidence, a logistic regression and this scaling,
+// returned as the same [ScorecardConfig].
 //
 // # Grades
 //

@@ -181,3 +181,31 @@ func ExampleScorecardConfig_Validate() {
 	// factors[0].bins[1].from = 0.8: overlaps factors[0].bins[0], which runs to 1
 	// factors[0].bins[2].from = 2: leaves a gap: values from 1.5 (factors[0].bins[1].to) to 2 fall in no bin
 }
+
+// A textbook's Altman problem gives the five ratios; score them with the
+// coefficient set the book prints (here Altman's 1968 weights with 0.999
+// on X5, as in Evans's worked example at exinfm.com: "2.86, not sure").
+func ExampleZScoreFromRatios() {
+	z, err := solvency.ZScoreFromRatios(solvency.AltmanRatios{X1: 0.1, X2: 0.4, X3: 0.05, X4: 600.0 / 700, X5: 1.5},
+		solvency.CoefficientsZ1968())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: %.2f, %s\n", z.Coefficients, z.Score, z.Zone)
+	// Output: Altman 1968 Z (0.999·X5): 2.86, grey
+}
+
+// R's scorecard package states odds bad:good: 600 points at 1/19 with
+// PDO 50 is the same line as 600 points at 19:1 good:bad.
+func ExampleRScorecardScaling() {
+	r := solvency.RScorecardScaling()
+	g := r.GoodBad()
+	fmt.Printf("%s: %.0f at %.4f, double the odds every %v points\n", r.Odds, r.AnchorScore, r.AnchorOdds, r.PointsToDouble())
+	fmt.Printf("%s: %.0f at %.0f, double the odds every %v points\n", g.Odds, g.AnchorScore, g.AnchorOdds, g.PointsToDouble())
+	fmt.Printf("offset %.4f, factor %.4f\n", r.Offset(), r.Factor())
+	// Output:
+	// bad_good: 600 at 0.0526, double the odds every -50 points
+	// good_bad: 600 at 19, double the odds every 50 points
+	// offset 387.6036, factor 72.1348
+}
