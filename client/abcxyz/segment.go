@@ -88,14 +88,23 @@ func Segment(cols Columns, asOf clientele.Date, cfg SegmentConfig) (*Segmentatio
 	var err error
 	s.ABC, err = abc.ClassifyUnits(abc.Units{IDs: cols.IDs, Exp: cols.Exp, Revenue: cols.Revenue, Profit: cols.Profit}, cfg.ABC)
 	p.Merge("abc", err)
-	s.XYZ, err = xyz.ClassifyUnits(xyz.Units{IDs: cols.IDs, Exp: cols.Exp, Periods: cols.Periods, Values: cols.Values}, cfg.XYZ)
+	// ABC checked the IDs (present, unique) for all three: XYZ and RFM,
+	// which read none, run unnamed and are named after.
+	s.XYZ, err = xyz.ClassifyUnits(xyz.Units{Exp: cols.Exp, Periods: cols.Periods, Values: cols.Values}, cfg.XYZ)
 	p.Merge("xyz", err)
-	s.RFM, err = rfm.ClassifyUnits(rfm.Units{IDs: cols.IDs, Exp: cols.Exp, Orders: cols.Orders, LastOrder: cols.LastOrder, Total: cols.OrderTotal}, asOf, cfg.RFM)
+	s.RFM, err = rfm.ClassifyUnits(rfm.Units{Exp: cols.Exp, Orders: cols.Orders, LastOrder: cols.LastOrder, Total: cols.OrderTotal}, asOf, cfg.RFM)
 	p.Merge("rfm", err)
 	p.Merge("matrix", cfg.Matrix.Validate())
+	if len(cols.IDs) > 0 && cols.Periods > 0 && len(cols.Values) != len(cols.IDs)*cols.Periods {
+		p.Addf("xyz.series.values", len(cols.Values), "has %d values for %d IDs of %d periods", len(cols.Values), len(cols.IDs), cols.Periods)
+	}
+	if len(cols.IDs) > 0 && len(cols.Orders) != len(cols.IDs) {
+		p.Addf("rfm.histories.orders", len(cols.Orders), "has %d values for %d IDs: one per client", len(cols.Orders), len(cols.IDs))
+	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
 	}
+	s.XYZ, s.RFM = s.XYZ.Named(cols.IDs), s.RFM.Named(cols.IDs)
 	m := &s.Matrix
 	m.abc, m.xyz = &s.ABC, &s.XYZ
 	var counts [CZ + 1]int

@@ -21,6 +21,11 @@ import (
 // place when every client has orders: keep the columns unchanged while
 // its result is in use.
 //
+// RFM ranks no ID: IDs may be nil, for a caller that checked the IDs
+// once for several analyses (abcxyz.Segment); the scores and the
+// unscored clients are then unnamed until [Compact.Named] names them,
+// and the client count comes from Orders.
+//
 // The zero Units is refused by ClassifyUnits: it has no clients.
 type Units struct {
 	IDs       []string
@@ -48,7 +53,9 @@ type Compact struct {
 	// scored maps the j-th scored client to its input index; nil when
 	// every client is scored (then j is i).
 	scored []int32
-	n      int // scored clients
+	// unscored holds the input index of each Unscored client.
+	unscored []int32
+	n        int // scored clients
 	exp    int32
 	ranks  [3]ranked
 	table  table
@@ -65,6 +72,9 @@ func ClassifyUnits(u Units, asOf clientele.Date, cfg Config) (Compact, error) {
 	p.Merge("config", err)
 	p.Date("as_of", asOf, true)
 	n := len(u.IDs)
+	if u.IDs == nil {
+		n = len(u.Orders)
+	}
 	if n == 0 {
 		p.Add("histories.client_ids", nil, "the client base is empty")
 		return Compact{}, p.Err(ErrInvalid)
@@ -80,7 +90,9 @@ func ClassifyUnits(u Units, asOf clientele.Date, cfg Config) (Compact, error) {
 	if u.Exp < -validate.MaxExponent || u.Exp > validate.MaxExponent {
 		p.Add("histories.exp", u.Exp, validate.RangeReason)
 	}
-	pareto.CheckIDs(&p, "histories", "client_id", u.IDs)
+	if u.IDs != nil {
+		pareto.CheckIDs(&p, "histories", "client_id", u.IDs)
+	}
 	if p.Len() > 0 {
 		return Compact{}, p.Err(ErrInvalid)
 	}
@@ -98,7 +110,6 @@ func ClassifyUnits(u Units, asOf clientele.Date, cfg Config) (Compact, error) {
 	}
 
 	res := Compact{AsOf: asOf, Config: Config{Rules: slices.Clone(cfg.Rules)}, units: u, n: scored, exp: u.Exp, table: tbl}
-	recency, frequency := make([]int64, scored), make([]int64, scored)
 	money := u.Total
 	if scored < n {
 		res.scored = make([]int32, 0, scored)
@@ -107,11 +118,10 @@ func ClassifyUnits(u Units, asOf clientele.Date, cfg Config) (Compact, error) {
 	j := 0
 	for i := range n {
 		if u.Orders[i] == 0 {
-			res.Unscored = append(res.Unscored, Unscored{ClientID: u.IDs[i], Reason: noOrdersReason})
+			res.Unscored = append(res.Unscored, Unscored{ClientID: u.id(i), Reason: noOrdersReason})
+			res.unscored = append(res.unscored, int32(i))
 			continue
 		}
-		recency[j] = -int64(asOf.Sub(u.LastOrder[i])) // larger is better: fewer days
-		frequency[j] = int64(u.Orders[i])
 		if res.scored != nil {
 			res.scored = append(res.scored, int32(i))
 			money = append(money, u.Total[i])
@@ -119,7 +129,10 @@ func ClassifyUnits(u Units, asOf clientele.Date, cfg Config) (Compact, error) {
 		j++
 	}
 	a := exactsum.FromInts(money, u.Exp)
-	res.ranks, res.Bands = rankAll(recency, frequency, &a)
+	// Larger is better: fewer days since the last order.
+	recency := func(j int) int64 { return -int64(asOf.Sub(u.LastOrder[res.input(j)])) }
+	frequency := func(j int) int64 { return int64(u.Orders[res.input(j)]) }
+	res.ranks, res.Bands = rankAll(scored, recency, frequency, &a)
 	counts := make([]int, len(cfg.Rules))
 	for j := range scored {
 		counts[res.rule(j)]++
@@ -145,7 +158,7 @@ func unitsOK(u *Units, i int, asOf clientele.Date) bool {
 // checks do for the record form.
 func checkUnits(p *validate.Problems, u *Units, i int, asOf clientele.Date) {
 	field := func(col string) string { return fmt.Sprintf("histories.%s[%d]", col, i) }
-	who := fmt.Sprintf("client %q: ", u.IDs[i])
+	who := fmt.Sprintf("client %q: ", u.id(i))
 	orders, last, total := u.Orders[i], u.LastOrder[i], u.Total[i]
 	if total < 0 {
 		p.Add(field("total"), total, who+"must not be negative")
@@ -167,8 +180,36 @@ func checkUnits(p *validate.Problems, u *Units, i int, asOf clientele.Date) {
 	}
 }
 
+// id returns the ID of client i, "" when the IDs are nil.
+func (u *Units) id(i int) string {
+	if u.IDs == nil {
+		return ""
+	}
+	return u.IDs[i]
+}
+
+// Named returns c with its scores and unscored clients named by ids, one
+// per client in input order, which are not checked: for a caller that
+// checked them once for several analyses, as abcxyz.Segment does.
+func (c Compact) Named(ids []string) Compact {
+	c.units.IDs = ids
+	c.Unscored = slices.Clone(c.Unscored)
+	for k, i := range c.unscored {
+		c.Unscored[k].ClientID = ids[i]
+	}
+	return c
+}
+
 // Len is the number of scored clients (those with orders).
 func (c *Compact) Len() int { return c.n }
+
+// input returns the input index of the j-th scored client.
+func (c *Compact) input(j int) int {
+	if c.scored != nil {
+		return int(c.scored[j])
+	}
+	return j
+}
 
 // rule returns the index of the rule that names scored client j's segment.
 func (c *Compact) rule(j int) int {
@@ -180,14 +221,11 @@ func (c *Compact) rule(j int) int {
 // clients without orders left out), equal field for field to
 // Result.Scores[j] of [Classify] on the same clients.
 func (c *Compact) Score(j int) Score {
-	i := j
-	if c.scored != nil {
-		i = int(c.scored[j])
-	}
+	i := c.input(j)
 	r, f, m := c.ranks[0].at(j), c.ranks[1].at(j), c.ranks[2].at(j)
 	rule := c.rule(j)
 	return Score{
-		ClientID:    c.units.IDs[i],
+		ClientID:    c.units.id(i),
 		RecencyDays: int64(c.AsOf.Sub(c.units.LastOrder[i])),
 		Frequency:   int(c.units.Orders[i]),
 		Monetary:    decimal.New(c.units.Total[i], c.exp),

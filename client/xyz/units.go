@@ -15,6 +15,10 @@ import (
 // first (Exp −2: integer cents). [ClassifyUnits] uses the columns in
 // place: keep them unchanged while its result is in use.
 //
+// XYZ reads no ID: IDs may be nil, for a caller that checked the IDs
+// once for several analyses (abcxyz.Segment); the rows are then unnamed
+// until [Compact.Named] names them, and Len comes from the values.
+//
 // The zero Units is refused by ClassifyUnits: it has no clients.
 type Units struct {
 	IDs     []string
@@ -49,6 +53,9 @@ func ClassifyUnits(u Units, cfg Config) (Compact, error) {
 	p.Limit("series", validate.MaxListed)
 	p.Merge("config", cfg.Validate())
 	n := len(u.IDs)
+	if u.IDs == nil && u.Periods > 0 {
+		n = len(u.Values) / u.Periods
+	}
 	if n == 0 {
 		p.Add("series.client_ids", nil, "is empty: there are no clients to classify")
 		return Compact{}, p.Err(ErrInvalid)
@@ -59,7 +66,9 @@ func ClassifyUnits(u Units, cfg Config) (Compact, error) {
 	if u.Exp < -validate.MaxExponent || u.Exp > validate.MaxExponent {
 		p.Add("series.exp", u.Exp, validate.RangeReason)
 	}
-	pareto.CheckIDs(&p, "series", "client_id", u.IDs)
+	if u.IDs != nil {
+		pareto.CheckIDs(&p, "series", "client_id", u.IDs)
+	}
 	demand := false
 	for j, v := range u.Values {
 		switch {
@@ -114,10 +123,21 @@ func (c *Compact) StatusOf(i int) Status { return Status(c.each[i] & 3) }
 // ClassOf returns the class of client i, 0 unless it is Classified.
 func (c *Compact) ClassOf(i int) Class { return Class(c.each[i] >> 2 & 3) }
 
+// Named returns c with its rows named by ids, one per client in input
+// order, which are not checked: for a caller that checked them once
+// for several analyses, as abcxyz.Segment does.
+func (c Compact) Named(ids []string) Compact {
+	c.units.IDs = ids
+	return c
+}
+
 // Row returns the row of client i, equal field for field (the Stats
 // pointed to) to Result.Rows[i] of [Classify] on the same clients.
 func (c *Compact) Row(i int) Row {
-	row := Row{ClientID: c.units.IDs[i], Periods: c.units.Periods, Status: c.StatusOf(i)}
+	row := Row{Periods: c.units.Periods, Status: c.StatusOf(i)}
+	if c.units.IDs != nil {
+		row.ClientID = c.units.IDs[i]
+	}
 	if row.Status == Classified {
 		st, _, _, _ := c.cl.classify(i*c.units.Periods, (i+1)*c.units.Periods)
 		row.Class, row.Stats, row.SettledExactly = c.ClassOf(i), &st, c.each[i]&(1<<4) != 0
