@@ -56,9 +56,9 @@ type Compact struct {
 	// unscored holds the input index of each Unscored client.
 	unscored []int32
 	n        int // scored clients
-	exp    int32
-	ranks  [3]ranked
-	table  table
+	exp      int32
+	ranks    [3]ranked
+	table    table
 }
 
 // ClassifyUnits is [Classify] on the columnar form: the same scores by
