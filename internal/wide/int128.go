@@ -133,6 +133,7 @@ func (a Int128) AddInt64(v int64) Int128 {
 // loop body, one more instruction per value, the +27 % of ExactSum
 // against 1e8a123, whose Amounts.Total held the loop in a function of its
 // own. Out of line the loop is the old code, instruction for instruction.
+//
 //go:noinline
 func SumInt64s(vs []int64) Int128 {
 	var lo uint64
