@@ -378,7 +378,7 @@ func Classify(totals []Totals, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res, sw := cut(&rk, cfg)
+	res, sw := cut(&rk, cfg, true)
 	for i := range sw.verdicts {
 		res.Rows[i] = sw.row(i, totals[i].ClientID, cfg.Measure.Of(&totals[i]))
 	}
@@ -419,15 +419,18 @@ func (sw *sweep) row(i int, id string, value decimal.Decimal) Row {
 // compact verdict per entry: no pass jumps around the (much larger)
 // input or rows at random. It fills everything of the result but the
 // rows and the IDs that end the classes, which the caller writes from
-// its own input.
-func cut(rk *pareto.Ranking, cfg Config) (Result, sweep) {
+// its own input. rows says whether to allocate the rows (the compact
+// form has none).
+func cut(rk *pareto.Ranking, cfg Config, rows bool) (Result, sweep) {
 	a := &rk.Amounts
 	n := a.Len()
 	res := Result{
 		Config: cfg,
-		Rows:   make([]Row, n),
 		Total:  rk.Positive.Decimal(a.Exp()),
 		Losses: rk.Negative.Decimal(a.Exp()),
+	}
+	if rows {
+		res.Rows = make([]Row, n)
 	}
 	fa, fb := cfg.AMaxPct.Shift(-2), cfg.BMaxPct.Shift(-2)
 	res.ACut = res.Total.Mul(fa)

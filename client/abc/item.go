@@ -36,7 +36,7 @@ func ClassifyItems(items []Item, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res, sw := cut(&rk, cfg)
+	res, sw := cut(&rk, cfg, true)
 	for i := range sw.verdicts {
 		res.Rows[i] = sw.row(i, items[i].ID, items[i].Value)
 	}

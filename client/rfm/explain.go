@@ -9,20 +9,23 @@ import (
 // segment: for each measure, how many clients are worse and how many
 // equal, the percentile rank and the score they make, and the band of
 // values that got the same score; then the rule that named the segment.
-func (r Result) Explain(s Score) string {
-	n := len(r.Scores)
+func (r Result) Explain(s Score) string { return explain(len(r.Scores), r.Bands, r.Config, s) }
+
+// explain writes the explanation of s among n scored clients with the
+// bands b, under the rules of cfg.
+func explain(n int, b Bands, cfg Config, s Score) string {
 	var sb strings.Builder
 	explainRank(&sb, 'R', s.R, plural(s.RecencyDays, "day", "days")+" since the last order", "more days", s.RecencyRank, n)
-	r.Bands.writeBand(&sb, 'R', s.R)
+	b.writeBand(&sb, 'R', s.R)
 	sb.WriteString(". ")
 	explainRank(&sb, 'F', s.F, plural(int64(s.Frequency), "order", "orders"), "fewer orders", s.FrequencyRank, n)
-	r.Bands.writeBand(&sb, 'F', s.F)
+	b.writeBand(&sb, 'F', s.F)
 	sb.WriteString(". ")
 	explainRank(&sb, 'M', s.M, "total "+s.Monetary.String(), "a smaller total", s.MonetaryRank, n)
-	r.Bands.writeBand(&sb, 'M', s.M)
+	b.writeBand(&sb, 'M', s.M)
 	rule := "?"
-	if s.Rule >= 0 && s.Rule < len(r.Config.Rules) {
-		rule = r.Config.Rules[s.Rule].String()
+	if s.Rule >= 0 && s.Rule < len(cfg.Rules) {
+		rule = cfg.Rules[s.Rule].String()
 	}
 	fmt.Fprintf(&sb, ". Segment %s by rule %d (%s).", s.Segment, s.Rule, rule)
 	return sb.String()

@@ -38,20 +38,26 @@ func (g group) rank() Rank { return Rank{Worse: int(g.worse), Equal: int(g.equal
 
 // ranked is one measure ranked: the tie group of every client, either
 // looked up by its key in a table of the values (byKey, when counted) or
-// held for each client (each, when sorted).
+// held for each client without its score, recomputed when read (each,
+// when sorted: 8 bytes a client).
 type ranked struct {
-	keys  []int64
+	key   func(i int) int64
 	lo    int64
+	n     int
 	byKey []group // the group of key lo+v at v
-	each  []group // the group of client i at i
+	each  []tie   // the tie of client i at i
 }
+
+// tie is a tie group without its score: 8 bytes a client.
+type tie struct{ worse, equal int32 }
 
 // at returns the tie group of client i.
 func (x *ranked) at(i int) group {
 	if x.each != nil {
-		return x.each[i]
+		t := x.each[i]
+		return group{worse: t.worse, equal: t.equal, score: int32(Rank{Worse: int(t.worse), Equal: int(t.equal)}.score(x.n))}
 	}
-	return x.byKey[x.keys[i]-x.lo]
+	return x.byKey[x.key(i)-x.lo]
 }
 
 // countSlack is how far the keys of a measure may spread beyond the
@@ -70,26 +76,31 @@ type ranker struct {
 // N + countSlack values (days, order counts, and totals in a small
 // range of units) are ranked by counting each value: one pass in client
 // order, a table small enough to stay in cache, no sort. Wider keys
-// (totals in cents, mostly) are radix-sorted. keys is not changed.
-func (r *ranker) rank(keys []int64) (ranked, keyBands) {
-	lo, hi := keys[0], keys[0]
-	for _, k := range keys {
+// (totals in cents, mostly) are radix-sorted. The keys are read through
+// key (client i's at i, n clients), so a columnar input is ranked
+// without a copy of its column.
+func (r *ranker) rank(n int, key func(i int) int64) (ranked, keyBands) {
+	lo, hi := key(0), key(0)
+	for i := range n {
+		k := key(i)
 		lo, hi = min(lo, k), max(hi, k)
 	}
-	if span := uint64(hi) - uint64(lo); span < uint64(len(keys))+countSlack {
-		return rankCounted(keys, lo, int(span)+1)
+	if span := uint64(hi) - uint64(lo); span < uint64(n)+countSlack {
+		return rankCounted(n, key, lo, int(span)+1)
 	}
-	return r.rankSorted(keys)
+	return r.rankSorted(n, key)
 }
+
+// sliceKey reads the keys of a slice.
+func sliceKey(keys []int64) func(int) int64 { return func(i int) int64 { return keys[i] } }
 
 // rankCounted ranks keys in lo..lo+span-1: it counts the clients of
 // each value, so the clients worse than a value are the counts below it.
-func rankCounted(keys []int64, lo int64, span int) (ranked, keyBands) {
+func rankCounted(n int, key func(int) int64, lo int64, span int) (ranked, keyBands) {
 	g := make([]group, span)
-	for _, k := range keys {
-		g[k-lo].equal++
+	for i := range n {
+		g[key(i)-lo].equal++
 	}
-	n := len(keys)
 	var b keyBands
 	worse := 0
 	for v := range g {
@@ -100,22 +111,21 @@ func rankCounted(keys []int64, lo int64, span int) (ranked, keyBands) {
 			worse += e
 		}
 	}
-	return ranked{keys: keys, lo: lo, byKey: g}, b
+	return ranked{key: key, lo: lo, n: n, byKey: g}, b
 }
 
 // rankSorted radix-sorts the keys with their client indices, then ranks
 // each run of equal keys.
-func (r *ranker) rankSorted(keys []int64) (ranked, keyBands) {
-	n := len(keys)
+func (r *ranker) rankSorted(n int, key func(int) int64) (ranked, keyBands) {
 	if r.sorted == nil {
 		r.sorted, r.buf = make([]uint64, n), make([]uint64, n)
 		r.order, r.obuf = make([]int32, n), make([]int32, n)
 	}
-	for i, k := range keys {
-		r.sorted[i], r.order[i] = radix.FromInt64(k), int32(i)
+	for i := range n {
+		r.sorted[i], r.order[i] = radix.FromInt64(key(i)), int32(i)
 	}
 	sorted, order := radix.Sort(r.sorted, r.buf, r.order, r.obuf)
-	each := make([]group, n)
+	each := make([]tie, n)
 	var b keyBands
 	for lo := 0; lo < n; {
 		hi := lo + 1
@@ -123,39 +133,41 @@ func (r *ranker) rankSorted(keys []int64) (ranked, keyBands) {
 			hi++
 		}
 		score := Rank{Worse: lo, Equal: hi - lo}.score(n)
-		g := group{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
+		t := tie{worse: int32(lo), equal: int32(hi - lo)}
 		for _, i := range order[lo:hi] {
-			each[i] = g
+			each[i] = t
 		}
 		b.add(score, radix.ToInt64(sorted[lo]), hi-lo)
 		lo = hi
 	}
-	return ranked{each: each}, b
+	return ranked{n: n, each: each}, b
 }
 
 // rankAll ranks the three measures: recency (minus the days) and
 // frequency keys, and the monetary totals as exact integer units at one
 // exponent (exactsum), and returns each client's tie groups and the
 // bands. No decimal.Cmp: it allocates whenever two exponents differ.
-func rankAll(recency, frequency []int64, a *exactsum.Amounts) ([3]ranked, Bands) {
+// The recency and frequency keys of the n clients are read through
+// their functions.
+func rankAll(n int, recency, frequency func(int) int64, a *exactsum.Amounts) ([3]ranked, Bands) {
 	var out [3]ranked
 	var b Bands
 	for k := range 5 {
 		b.RecencyDays[k].Score, b.Frequency[k].Score, b.Monetary[k].Score = k+1, k+1, k+1
 	}
-	if len(recency) == 0 {
+	if n == 0 {
 		return out, b
 	}
 	var r ranker
 	var kb keyBands
-	out[0], kb = r.rank(recency)
+	out[0], kb = r.rank(n, recency)
 	for k, x := range kb {
 		if x.clients > 0 {
 			// The greatest key is the fewest days.
 			b.RecencyDays[k] = Band{Score: k + 1, Clients: x.clients, Min: -x.hi, Max: -x.lo}
 		}
 	}
-	out[1], kb = r.rank(frequency)
+	out[1], kb = r.rank(n, frequency)
 	for k, x := range kb {
 		if x.clients > 0 {
 			b.Frequency[k] = Band{Score: k + 1, Clients: x.clients, Min: x.lo, Max: x.hi}
@@ -172,7 +184,7 @@ func (r *ranker) rankMoney(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 	if a.Ints() == nil {
 		return rankWide(a)
 	}
-	x, kb := r.rank(a.Ints())
+	x, kb := r.rank(a.Len(), sliceKey(a.Ints()))
 	var out [5]MoneyBand
 	for k, y := range kb {
 		out[k].Score = k + 1
@@ -196,7 +208,7 @@ func rankWide(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 		order[i] = i
 	}
 	slices.SortFunc(order, a.Cmp)
-	each := make([]group, n)
+	each := make([]tie, n)
 	var b keyBands // keys: positions in order
 	for lo := 0; lo < n; {
 		hi := lo + 1
@@ -204,9 +216,9 @@ func rankWide(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 			hi++
 		}
 		score := Rank{Worse: lo, Equal: hi - lo}.score(n)
-		g := group{worse: int32(lo), equal: int32(hi - lo), score: int32(score)}
+		t := tie{worse: int32(lo), equal: int32(hi - lo)}
 		for _, i := range order[lo:hi] {
-			each[i] = g
+			each[i] = t
 		}
 		b.add(score, int64(lo), hi-lo)
 		lo = hi
@@ -220,5 +232,5 @@ func rankWide(a *exactsum.Amounts) (ranked, [5]MoneyBand) {
 			out[k].Max = decimal.NewFromBigInt(a.BigInt(order[x.hi], new(big.Int)), a.Exp())
 		}
 	}
-	return ranked{each: each}, out
+	return ranked{n: n, each: each}, out
 }

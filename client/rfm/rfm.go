@@ -120,7 +120,7 @@ func Classify(histories []client.History, asOf clientele.Date, cfg Config) (Resu
 		return Result{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	var ranks [3]ranked
-	ranks, res.Bands = rankAll(recency, frequency, &a)
+	ranks, res.Bands = rankAll(n, sliceKey(recency), sliceKey(frequency), &a)
 
 	// One pass writes the ranks, scores and segment of every client:
 	// the scores are the largest array here, and each pass over them

@@ -443,7 +443,7 @@ func TestRFMMonetaryRanksExactUnits(t *testing.T) {
 			require.NotNil(t, a.Ints())
 			var r ranker
 			fast, fastBands := r.rankMoney(&a) // int64 units, counted
-			sorted, _ := r.rankSorted(a.Ints())
+			sorted, _ := r.rankSorted(a.Len(), sliceKey(a.Ints()))
 			slow, slowBands := rankWide(&a)
 			for i := range n {
 				assert.Equal(t, fast.at(i), slow.at(i), "totals %v", totals)
@@ -780,9 +780,9 @@ func TestRFMCountedAndSortedRanksAgree(t *testing.T) {
 			keys[i] = base + rng.Int64N(width)
 		}
 		lo := slices.Min(keys)
-		counted, cb := rankCounted(keys, lo, int(slices.Max(keys)-lo)+1)
+		counted, cb := rankCounted(len(keys), sliceKey(keys), lo, int(slices.Max(keys)-lo)+1)
 		var r ranker
-		sorted, sb := r.rankSorted(keys)
+		sorted, sb := r.rankSorted(len(keys), sliceKey(keys))
 		assert.Equal(t, sb, cb, "bands of %v", keys)
 		for i := range keys {
 			assert.Equal(t, sorted.at(i), counted.at(i), "rank and score of %d in %v", keys[i], keys)

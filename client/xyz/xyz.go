@@ -242,14 +242,7 @@ func Classify(series []Series, cfg Config) (Result, error) {
 	}
 	res := Result{Config: cfg, Rows: make([]Row, len(series))}
 	stats := make([]Stats, 0, len(series))
-	cl := classifier{
-		a:      &a,
-		cfg:    cfg,
-		scale:  math.Pow10(int(a.Exp())),
-		xFrac:  cfg.XMaxPct.Shift(-2).InexactFloat64(),
-		yFrac:  cfg.YMaxPct.Shift(-2).InexactFloat64(),
-		always: a.IsWide() || cfg.XMaxPct.LessThan(minFloatPct) || cfg.YMaxPct.LessThan(minFloatPct),
-	}
+	cl := newClassifier(&a, cfg)
 	for c := range series {
 		row := &res.Rows[c]
 		row.ClientID = series[c].ClientID

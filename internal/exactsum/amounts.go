@@ -264,3 +264,9 @@ func (a *Amounts) BigInt(i int, z *big.Int) *big.Int {
 	}
 	return z.SetInt64(a.ints[i])
 }
+
+// FromInts returns the amounts units[i] × 10^exp without converting or
+// copying anything: the columnar input of a bulk analysis is already in
+// units. The caller keeps units unchanged while the Amounts are in use
+// and checks exp against validate.MaxExponent.
+func FromInts(units []int64, exp int32) Amounts { return Amounts{exp: exp, ints: units} }

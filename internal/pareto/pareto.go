@@ -31,9 +31,10 @@ type Ranking struct {
 	// Order lists indices into the input, largest value first, equal
 	// values by client ID.
 	Order []int32
-	// units holds the units in rank order (units[r] is the unit of
-	// order[r]), or nil when the amounts are wide.
-	units    []int64
+	// keys holds the complemented radix keys of the units in rank order
+	// (keys[r] is the key of order[r]), or nil when the amounts are
+	// wide: the sort's own output, so the ranked units cost no copy.
+	keys     []uint64
 	Positive exactsum.Acc // sum of the positive values
 	Negative exactsum.Acc // sum of the negative values
 }
@@ -102,45 +103,62 @@ func RankNamed[T any](totals []T, names Names, get func(*T) Fields, byProfit boo
 		return Ranking{}, fmt.Errorf("%w: %w", kind, err)
 	}
 	rk := Ranking{Amounts: a}
-	rk.Order, rk.units = rankOrder(&a, func(i int) string { return get(&totals[i]).ID })
-	for i := range a.Len() {
-		switch a.Sign(i) {
-		case 1:
-			rk.Positive.Add(&a, i)
-		case -1:
-			rk.Negative.Add(&a, i)
+	rk.Order, rk.keys = rankOrder(&a, func(i int) string { return get(&totals[i]).ID })
+	return rk.total(&p, names, measure, kind)
+}
+
+// total sums the positive and the negative values and refuses a ranking
+// without a positive one.
+func (rk *Ranking) total(p *validate.Problems, names Names, measure string, kind error) (Ranking, error) {
+	a := &rk.Amounts
+	if ints := a.Ints(); ints != nil {
+		for _, u := range ints {
+			if u > 0 {
+				rk.Positive.AddInt64(u)
+			} else if u < 0 {
+				rk.Negative.AddInt64(u)
+			}
+		}
+	} else {
+		for i := range a.Len() {
+			switch a.Sign(i) {
+			case 1:
+				rk.Positive.Add(a, i)
+			case -1:
+				rk.Negative.Add(a, i)
+			}
 		}
 	}
 	if rk.Positive.Sign() == 0 {
 		p.Addf(names.List+"[]."+measure, "0", "no %s has a positive %s: shares of a zero total are undefined", names.Noun, measure)
 		return Ranking{}, p.Err(kind)
 	}
-	return rk, nil
+	return *rk, nil
 }
 
 // Sign returns the sign of the value ranked r (0-based).
 func (rk *Ranking) Sign(r int) int {
-	if rk.units != nil {
-		return cmp.Compare(rk.units[r], 0)
+	if rk.keys != nil {
+		return cmp.Compare(radix.ToInt64(^rk.keys[r]), 0)
 	}
 	return rk.Amounts.Sign(int(rk.Order[r]))
 }
 
 // Add adds the value ranked r to s.
 func (rk *Ranking) Add(s *exactsum.Acc, r int) {
-	if rk.units != nil {
-		s.AddInt64(rk.units[r])
+	if rk.keys != nil {
+		s.AddInt64(radix.ToInt64(^rk.keys[r]))
 		return
 	}
 	s.Add(&rk.Amounts, int(rk.Order[r]))
 }
 
 // rankOrder returns the client indices from the largest value down, equal
-// values by client ID, and (unless the amounts are wide) the units in
-// that order. On int64 units it radix-sorts the units (linear time,
+// values by client ID, and (unless the amounts are wide) the complemented
+// radix keys of the units in that order. On int64 units it radix-sorts the units (linear time,
 // cache-friendly) and then sorts each run of equal units by ID; wide
 // units compare through big integers.
-func rankOrder(a *exactsum.Amounts, id func(int) string) ([]int32, []int64) {
+func rankOrder(a *exactsum.Amounts, id func(int) string) ([]int32, []uint64) {
 	order := make([]int32, a.Len())
 	ints := a.Ints()
 	if ints == nil {
@@ -162,10 +180,6 @@ func rankOrder(a *exactsum.Amounts, id func(int) string) ([]int32, []int64) {
 		order[i] = int32(i)
 	}
 	keys, order = radix.Sort(keys, make([]uint64, len(keys)), order, make([]int32, len(keys)))
-	units := make([]int64, len(keys))
-	for i, k := range keys {
-		units[i] = radix.ToInt64(^k)
-	}
 	// Ties: gather each run's IDs next to their indices, so the sort
 	// compares strings without reaching back into the input.
 	type tie struct {
@@ -190,5 +204,5 @@ func rankOrder(a *exactsum.Amounts, id func(int) string) ([]int32, []int64) {
 		}
 		lo = hi
 	}
-	return order, units
+	return order, keys
 }
