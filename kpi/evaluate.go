@@ -34,9 +34,8 @@ type evaluator struct {
 	next     Period // the period right after, for deferred deals
 	readyIdx int
 	shareNeed
-	// targetWords[c] is the middle of criterion c's verdict, " against
-	// a target of 2 (exceeds at 3): ", written once for the team.
-	targetWords [CriterionFunnel + 1]string
+	// found collects one scorecard's findings in the criteria's order.
+	found []Finding
 
 	days       []dayCount
 	meetIdx    clientTable
@@ -94,10 +93,6 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		ids:       idSeen{first: map[string]int32{}},
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
-	}
-	for _, c := range Criteria() {
-		b := cfg.Benchmarks.Of(c)
-		e.targetWords[c] = " against a target of " + b.Target.String() + " (exceeds at " + b.Exceeds.String() + "): "
 	}
 	return e, nil
 }
