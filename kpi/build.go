@@ -22,7 +22,7 @@ func (e *evaluator) scorecard(in *Inputs, t *tally) Scorecard {
 	organisation := e.organisation()
 	ends[2] = len(e.found)
 
-	referrals := e.percent(CriterionReferrals, count(t.kinds[ActivityReferralRequest]), count(meetings))
+	referrals := e.percentCounts(CriterionReferrals, t.kinds[ActivityReferralRequest], meetings)
 	if meetings == 0 {
 		e.found = append(e.found, Finding{Kind: FindingNoMeeting})
 	}
@@ -61,6 +61,9 @@ func (e *evaluator) scorecard(in *Inputs, t *tally) Scorecard {
 
 // overall is the weighted mean of the measured criteria's scores.
 func (e *evaluator) overall(rs *[7]Result) decimal.NullDecimal {
+	if o, ok := e.overallCounts(rs); ok {
+		return o
+	}
 	sum, weights := decimal.Zero, decimal.Zero
 	for _, r := range rs {
 		if r.Status == StatusNotMeasured || r.Weight.Sign() == 0 {

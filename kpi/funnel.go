@@ -33,7 +33,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
 	f.Stale = e.sortedStale()
-	r := e.percent(CriterionFunnel, count(f.Won), count(f.Worked))
+	r := e.percentCounts(CriterionFunnel, f.Won, f.Worked)
 	if f.Worked > 0 {
 		f.Rate = decimal.NewNullDecimal(r.Measured)
 		e.found = append(e.found, Finding{Kind: FindingFunnel, Currency: in.Currency,

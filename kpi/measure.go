@@ -21,6 +21,7 @@ const maxListedFindings = 10
 // then rounded half-up to two decimals. A zero den leaves the criterion
 // not measured.
 func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Result {
+	e.scoreOK[c] = false
 	b := e.cfg.Benchmarks.Of(c)
 	r := Result{Criterion: c, Unit: unit, Target: b.Target, Exceeds: b.Exceeds, Weight: b.Weight, Status: StatusNotMeasured}
 	if den.Sign() == 0 {
@@ -48,20 +49,29 @@ var statusWords = [...]string{StatusBelow: "below the target", StatusMeets: "mee
 // rate judges a count per working days (events, meetings).
 func (e *evaluator) rate(c Criterion, count, workingDays int, noun string) Result {
 	per := e.cfg.Benchmarks.Of(c).PerWorkingDays
-	unit := noun + " per working day"
-	if per != 1 {
-		unit = fmt.Sprintf("%s per %d working days", noun, per)
-	}
-	r := e.judge(c, decimal.NewFromInt(int64(count)*int64(per)), decimal.NewFromInt(int64(workingDays)), unit)
+	r := e.judgeCounts(c, int64(count)*int64(per), int64(workingDays), e.rateUnit[c])
 	if r.Status == StatusNotMeasured {
 		e.found = append(e.found, Finding{Kind: FindingNoWorkingDay, Word: noun})
 	}
 	return r
 }
 
+// rateUnit is the unit of a count per working days.
+func rateUnit(noun string, per int) string {
+	if per != 1 {
+		return fmt.Sprintf("%s per %d working days", noun, per)
+	}
+	return noun + " per working day"
+}
+
 // percent judges part as a percentage of whole.
 func (e *evaluator) percent(c Criterion, part, whole decimal.Decimal) Result {
 	return e.judge(c, part.Mul(hundred), whole, "%")
+}
+
+// percentCounts judges the count part as a percentage of the count whole.
+func (e *evaluator) percentCounts(c Criterion, part, whole int) Result {
+	return e.judgeCounts(c, int64(part)*100, int64(whole), "%")
 }
 
 func count(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
@@ -123,7 +133,7 @@ func (e *evaluator) organisation() Result {
 		}
 	}
 	clean := callDays + meetingDays
-	r := e.percent(CriterionOrganisation, count(clean), count(active))
+	r := e.percentCounts(CriterionOrganisation, clean, active)
 	if active == 0 {
 		e.found = append(e.found, Finding{Kind: FindingNoContact})
 		return r
@@ -162,7 +172,7 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
 		}
 	}
-	r := e.percent(CriterionDecisionMaker, count(signed), count(prospects))
+	r := e.percentCounts(CriterionDecisionMaker, signed, prospects)
 	if prospects == 0 {
 		e.found = append(e.found, Finding{Kind: FindingNoProspect})
 	} else {

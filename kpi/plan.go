@@ -40,7 +40,12 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	} else {
 		done, target = count(t.contracts), count(pl.Contracts)
 	}
-	r := e.percent(CriterionPlan, done, target)
+	var r Result
+	if pl.Revenue.Valid {
+		r = e.percent(CriterionPlan, done, target)
+	} else {
+		r = e.percentCounts(CriterionPlan, t.contracts, pl.Contracts)
+	}
 	pr.Fulfilment = decimal.NewNullDecimal(r.Measured)
 	planned.Amounts = [4]decimal.Decimal{revenue, pl.Revenue.Decimal, r.Measured, pr.Over}
 	e.found = append(e.found, planned)
