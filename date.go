@@ -1,7 +1,6 @@
 package clientele
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 )
@@ -200,7 +199,11 @@ func (d Date) String() string {
 		return "invalid date"
 	}
 	y, m, day := d.Date()
-	return fmt.Sprintf("%04d-%02d-%02d", y, int(m), day)
+	// Written digit by digit: a report names thousands of days, and fmt
+	// costs a parse of the format and an interface per number.
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // MarshalText writes "2006-01-02", and "" for the unset Date (leave it

@@ -2,6 +2,7 @@ package clientele
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -149,4 +150,21 @@ func TestDateOrderAndZero(t *testing.T) {
 	assert.True(t, zero.Time(nil).IsZero())
 	assert.Equal(t, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), b.Time(nil))
 	assert.Equal(t, 0, zero.Year())
+}
+
+// String writes digit by digit what fmt's "%04d-%02d-%02d" writes, over
+// the whole range (every 7th day, so every weekday and month length, and
+// the ends: years 1, 999, 1000 and 9999 keep their leading zeros).
+func TestStringMatchesFmtOverTheWholeRange(t *testing.T) {
+	check := func(d Date) {
+		y, m, day := d.Date()
+		require.Equal(t, fmt.Sprintf("%04d-%02d-%02d", y, int(m), day), d.String())
+	}
+	for o := int32(minOrd); o <= maxOrd; o += 7 {
+		check(Date{ord: o})
+	}
+	for _, s := range []string{"0001-01-01", "0009-09-09", "0999-12-31", "1000-01-01", "9999-12-31"} {
+		assert.Equal(t, s, MustParseDate(s).String())
+	}
+	check(Date{ord: maxOrd})
 }

@@ -1,8 +1,6 @@
 package kpi
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -14,32 +12,58 @@ func (e *evaluator) scorecard(in *Inputs, t *tally) Scorecard {
 		s.WorkingDays = e.period.WorkingDays()
 	}
 	meetings := t.kinds[ActivityMeeting]
+	e.found = e.found[:0]
+	var ends [len(s.Criteria) + 1]int // criterion i's findings end at ends[i+1]
 
 	events := e.rate(CriterionEvents, t.kinds[ActivityEvent], s.WorkingDays, "events")
-	events.Findings = append(events.Findings, "Attended "+plural(t.kinds[ActivityEvent], "event", "events")+
-		" (conferences, exhibitions) in "+plural(s.WorkingDays, "working day", "working days")+".")
+	e.found = append(e.found, Finding{Kind: FindingEvents, Counts: [4]int{t.kinds[ActivityEvent], s.WorkingDays}})
+	ends[1] = len(e.found)
 
-	referrals := e.percent(CriterionReferrals, count(t.kinds[ActivityReferralRequest]), count(meetings))
+	organisation := e.organisation()
+	ends[2] = len(e.found)
+
+	referrals := e.percentCounts(CriterionReferrals, t.kinds[ActivityReferralRequest], meetings)
 	if meetings == 0 {
-		referrals.Findings = []string{"No meeting was held to ask for referrals at."}
+		e.found = append(e.found, Finding{Kind: FindingNoMeeting})
 	}
-	referrals.Findings = append(referrals.Findings, "Asked for referrals "+plural(t.kinds[ActivityReferralRequest], "time", "times")+
-		" at "+plural(meetings, "meeting", "meetings")+" and obtained "+plural(t.kinds[ActivityReferral], "referral", "referrals")+".")
+	e.found = append(e.found, Finding{Kind: FindingReferrals, Counts: [4]int{t.kinds[ActivityReferralRequest], meetings, t.kinds[ActivityReferral]}})
+	ends[3] = len(e.found)
 
 	meets := e.rate(CriterionMeetings, meetings, s.WorkingDays, "meetings")
-	meets.Findings = append(meets.Findings, "Held "+plural(meetings, "meeting", "meetings")+" in "+plural(s.WorkingDays, "working day", "working days")+".")
+	e.found = append(e.found, Finding{Kind: FindingMeetings, Counts: [4]int{meetings, s.WorkingDays}})
+	ends[4] = len(e.found)
 
-	s.Criteria = [7]Result{events, e.organisation(), referrals, meets, e.decisionMaker(&s), e.plan(in, t, &s), e.funnel(in, t, &s)}
+	decisionMaker := e.decisionMaker(&s)
+	ends[5] = len(e.found)
+	plan := e.plan(in, t, &s)
+	ends[6] = len(e.found)
+	funnel := e.funnel(in, t, &s)
+	ends[7] = len(e.found)
+
+	s.Criteria = [7]Result{events, organisation, referrals, meets, decisionMaker, plan, funnel}
 	s.Overall = e.overall(&s.Criteria)
 	e.repeat(&s)
 	if t.outside > 0 {
-		s.Findings = append(s.Findings, fmt.Sprintf("%s dated outside the period ignored.", plural(t.outside, "activity", "activities")))
+		e.found = append(e.found, Finding{Kind: FindingOutsidePeriod, Counts: [4]int{t.outside}})
+	}
+	// One allocation holds every finding; each criterion's list is a
+	// slice of it, capped so that an append by the caller copies.
+	all := make([]Finding, len(e.found))
+	copy(all, e.found)
+	for i := range s.Criteria {
+		s.Criteria[i].Findings = all[ends[i]:ends[i+1]:ends[i+1]]
+	}
+	if rest := all[ends[7]:]; len(rest) > 0 {
+		s.Findings = rest
 	}
 	return s
 }
 
 // overall is the weighted mean of the measured criteria's scores.
 func (e *evaluator) overall(rs *[7]Result) decimal.NullDecimal {
+	if o, ok := e.overallCounts(rs); ok {
+		return o
+	}
 	sum, weights := decimal.Zero, decimal.Zero
 	for _, r := range rs {
 		if r.Status == StatusNotMeasured || r.Weight.Sign() == 0 {
@@ -70,11 +94,10 @@ func (e *evaluator) repeat(s *Scorecard) {
 		}
 	}
 	if r.Clients == 0 {
-		s.Findings = append(s.Findings, "Repeat requests: no client signed in the period.")
+		e.found = append(e.found, Finding{Kind: FindingNoRepeat})
 	} else {
 		r.Rate = decimal.NewNullDecimal(count(r.Repeat*100).DivRound(count(r.Clients), 2))
-		s.Findings = append(s.Findings, fmt.Sprintf("Repeat requests: %d of %s who signed in the period had signed before (%s%%); in service markets effectiveness shows in repeat requests.",
-			r.Repeat, plural(r.Clients, "client", "clients"), r.Rate.Decimal.StringFixed(2)))
+		e.found = append(e.found, Finding{Kind: FindingRepeat, Counts: [4]int{r.Repeat, r.Clients}, Amounts: [4]decimal.Decimal{r.Rate.Decimal}})
 	}
 	s.Repeat = r
 }

@@ -19,8 +19,11 @@
 // returns a [Scorecard]: each criterion's measured value, target,
 // attainment, status ([StatusBelow], [StatusMeets], [StatusExceeds], or
 // [StatusNotMeasured] when the period gave nothing to measure) and score,
-// the plan and funnel in detail, the overall score, and the findings;
-// [Scorecard.Summary] writes them as text. [EvaluateTeam] ranks many
+// the plan and funnel in detail, the overall score, and the findings.
+// A [Finding] is data (its [FindingKind], the client or deal it names,
+// its counts, days and amounts) and [Finding.String] writes its sentence
+// when asked, so a team's evaluation writes no sentence nobody reads;
+// [Scorecard.Summary] writes them all as text, [Texts] a list of them. [EvaluateTeam] ranks many
 // managers over one period; [EvaluateTrend] follows one manager across
 // periods. [Period] is calendar-correct: [Week] (ISO, Monday to Sunday),
 // [Month], [Quarter], [Year], and [Period.Next] for the period after.

@@ -14,6 +14,7 @@ func TestEnumsText(t *testing.T) {
 	enumtest.CheckText[kpi.Status](t, kpi.ParseStatus)
 	enumtest.CheckText[kpi.BusinessModel](t, kpi.ParseBusinessModel)
 	enumtest.CheckText[kpi.Presence](t, kpi.ParsePresence)
+	enumtest.CheckText[kpi.FindingKind](t, kpi.ParseFindingKind)
 	assert.Equal(t, "unknown", kpi.PresenceUnknown.String())
 	assert.Equal(t, "Decision makers reached", kpi.CriterionDecisionMaker.Title())
 	assert.Empty(t, kpi.Criterion(0).Title())

@@ -34,9 +34,16 @@ type evaluator struct {
 	next     Period // the period right after, for deferred deals
 	readyIdx int
 	shareNeed
-	// targetWords[c] is the middle of criterion c's verdict, " against
-	// a target of 2 (exceeds at 3): ", written once for the team.
-	targetWords [CriterionFunnel + 1]string
+	// found collects one scorecard's findings in the criteria's order.
+	found []Finding
+	// counts holds each criterion's benchmark in int64 for judgeCounts,
+	// rateUnit the unit of the criteria counted per working days.
+	counts   [CriterionFunnel + 1]countBenchmark
+	scoreCap fixed
+	rateUnit [CriterionFunnel + 1]string
+	// scoreH[c] is criterion c's score in hundredths when scoreOK[c].
+	scoreH  [CriterionFunnel + 1]int64
+	scoreOK [CriterionFunnel + 1]bool
 
 	days       []dayCount
 	meetIdx    clientTable
@@ -94,11 +101,14 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		ids:       idSeen{first: map[string]int32{}},
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
+		scoreCap:  fixedOf(cfg.ScoreCap),
 	}
 	for _, c := range Criteria() {
 		b := cfg.Benchmarks.Of(c)
-		e.targetWords[c] = " against a target of " + b.Target.String() + " (exceeds at " + b.Exceeds.String() + "): "
+		e.counts[c] = countBenchmark{target: fixedOf(b.Target), exceeds: fixedOf(b.Exceeds), weight: fixedOf(b.Weight)}
 	}
+	e.rateUnit[CriterionEvents] = rateUnit("events", cfg.Benchmarks.Of(CriterionEvents).PerWorkingDays)
+	e.rateUnit[CriterionMeetings] = rateUnit("meetings", cfg.Benchmarks.Of(CriterionMeetings).PerWorkingDays)
 	return e, nil
 }
 

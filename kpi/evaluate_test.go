@@ -77,8 +77,8 @@ func TestEvaluateMarchByHand(t *testing.T) {
 	assert.Equal(t, kpi.Unreached{Client: "c-1", Meetings: 3, First: clientele.NewDate(2026, 3, 3), Last: clientele.NewDate(2026, 3, 10), Absent: 1}, s.Unreached[0])
 	assert.Equal(t, kpi.Unreached{Client: "c-3", Meetings: 4, First: clientele.NewDate(2026, 3, 4), Last: clientele.NewDate(2026, 3, 24)}, s.Unreached[1])
 	dm := s.Result(kpi.CriterionDecisionMaker).Findings
-	assert.Contains(t, dm[2], "Client c-3: 4 meetings")
-	assert.Contains(t, dm[3], "Client c-1: 3 meetings")
+	assert.Contains(t, dm[2].String(), "Client c-3: 4 meetings")
+	assert.Contains(t, dm[3].String(), "Client c-1: 3 meetings")
 
 	// Criterion 6: 20,000 over; d-2 ready 26 March (contract_sent), won
 	// 2 April, day 2 of the 5-day window, the plan already met.
@@ -90,7 +90,7 @@ func TestEvaluateMarchByHand(t *testing.T) {
 	assert.Equal(t, "d-2", s.Plan.Deferred[0].Deal)
 	assert.Equal(t, clientele.NewDate(2026, 3, 26), s.Plan.Deferred[0].ReadyOn)
 	assertDec(t, "25000", s.Plan.Shifted, "shifted")
-	assert.Contains(t, s.Result(kpi.CriterionPlan).Findings[2], "while the plan was already met: 25000.00 RUB shifted")
+	assert.Contains(t, s.Result(kpi.CriterionPlan).Findings[2].String(), "while the plan was already met: 25000.00 RUB shifted")
 
 	// Criterion 7: highest stage by 31 March: d-4 appointment (0), d-3
 	// qualified (1), d-8 presentation (2), d-6 decision maker (3), d-1 and
@@ -231,7 +231,7 @@ func TestDeferredDeals(t *testing.T) {
 		}
 		require.Len(t, s.Plan.Deferred, 1, c.name)
 		assertDec(t, "300", s.Plan.Shifted, c.name)
-		assert.Contains(t, s.Result(kpi.CriterionPlan).Findings[2], c.why, c.name)
+		assert.Contains(t, s.Result(kpi.CriterionPlan).Findings[2].String(), c.why, c.name)
 	}
 }
 
@@ -255,7 +255,7 @@ func TestPlanByCountAndNoPlan(t *testing.T) {
 	s, err = kpi.Evaluate(kpi.DefaultConfig(kpi.ModelConsulting), in, march)
 	require.NoError(t, err)
 	assert.Equal(t, kpi.StatusNotMeasured, s.Result(kpi.CriterionPlan).Status)
-	assert.Contains(t, s.Result(kpi.CriterionPlan).Findings[0], "no plan was set")
+	assert.Contains(t, s.Result(kpi.CriterionPlan).Findings[0].String(), "no plan was set")
 }
 
 // Nothing logged: every criterion but events and meetings (counted
@@ -307,9 +307,9 @@ func TestUnreachedFindingsNameTheTenMetMost(t *testing.T) {
 	f := s.Result(kpi.CriterionDecisionMaker).Findings
 	require.Len(t, f, 2+10+1)
 	for i := range 10 {
-		assert.Contains(t, f[2+i], fmt.Sprintf("Client c-%02d: %d meetings", 11-i, 14-i))
+		assert.Contains(t, f[2+i].String(), fmt.Sprintf("Client c-%02d: %d meetings", 11-i, 14-i))
 	}
-	assert.Equal(t, "2 more clients were met 3 times or more without a contract (Scorecard.Unreached lists them all).", f[12])
+	assert.Equal(t, "2 more clients were met 3 times or more without a contract (Scorecard.Unreached lists them all).", f[12].String())
 }
 
 // Eleven open deals untouched since January: all stale by 31 March,
@@ -327,7 +327,7 @@ func TestStaleDealsNamedAndCounted(t *testing.T) {
 	assert.Equal(t, 89, s.Funnel.Stale[0].Days)
 	assert.Equal(t, "d-10", s.Funnel.Stale[10].Deal)
 	f := s.Result(kpi.CriterionFunnel).Findings
-	assert.Equal(t, "1 more deal is stale (Funnel.Stale lists them all).", f[len(f)-1])
+	assert.Equal(t, "1 more deal is stale (Funnel.Stale lists them all).", f[len(f)-1].String())
 	// 11 × 100 × 40 % = 440.
 	assertDec(t, "440", s.Funnel.Weighted, "weighted")
 	// No deal won among 11 worked: 0 %, below.

@@ -1,9 +1,8 @@
 package kpi
 
 import (
-	"fmt"
+	"github.com/clientele-go/clientele"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/clientele-go/clientele/internal/exactsum"
@@ -34,25 +33,23 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
 	f.Stale = e.sortedStale()
-	r := e.percent(CriterionFunnel, count(f.Won), count(f.Worked))
+	r := e.percentCounts(CriterionFunnel, f.Won, f.Worked)
 	if f.Worked > 0 {
 		f.Rate = decimal.NewNullDecimal(r.Measured)
-		r.Findings = append(r.Findings, "Of "+plural(f.Worked, "deal", "deals")+" worked in the period, "+strconv.Itoa(f.Won)+" were won, "+
-			strconv.Itoa(f.Lost)+" lost and "+strconv.Itoa(f.Open)+" are open, weighing "+e.money(f.Weighted, in.Currency)+" by their stages' probabilities.")
+		e.found = append(e.found, Finding{Kind: FindingFunnel, Currency: in.Currency,
+			Counts: [4]int{f.Worked, f.Won, f.Lost, f.Open}, Amounts: [4]decimal.Decimal{f.Weighted}})
 	} else {
-		r.Findings = []string{"No deal was in the funnel during the period."}
+		e.found = append(e.found, Finding{Kind: FindingNoFunnel})
 	}
 	if f.Overdue > 0 {
-		r.Findings = append(r.Findings, fmt.Sprintf("%s past the expected close date.", plural(f.Overdue, "open deal is", "open deals are")))
+		e.found = append(e.found, Finding{Kind: FindingOverdue, Counts: [4]int{f.Overdue}})
 	}
-	listed := f.Stale[:min(len(f.Stale), maxListedFindings)]
-	r.Findings = slices.Grow(r.Findings, len(listed)+1)
-	for _, d := range listed {
-		r.Findings = append(r.Findings, "Deal "+d.Deal+" (client "+d.Client+", "+e.money(d.Amount, in.Currency)+") has stood at "+d.Stage+
-			" since "+d.Since.String()+", "+strconv.Itoa(d.Days)+" days: stale.")
+	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
+		e.found = append(e.found, Finding{Kind: FindingStale, Subject: d.Deal, Client: d.Client, Word: d.Stage, Currency: in.Currency,
+			Counts: [4]int{d.Days}, Days: [2]clientele.Date{d.Since}, Amounts: [4]decimal.Decimal{d.Amount}})
 	}
 	if more := len(f.Stale) - maxListedFindings; more > 0 {
-		r.Findings = append(r.Findings, fmt.Sprintf("%s stale (Funnel.Stale lists them all).", plural(more, "more deal is", "more deals are")))
+		e.found = append(e.found, Finding{Kind: FindingMoreStale, Counts: [4]int{more}})
 	}
 	s.Funnel = f
 	return r

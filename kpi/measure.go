@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"github.com/clientele-go/clientele"
 	"slices"
 	"strconv"
 
@@ -15,11 +16,12 @@ var hundred = decimal.NewFromInt(100)
 const maxListedFindings = 10
 
 // judge turns a measured ratio num/den (already in the benchmark's unit)
-// into a Result. The status is decided exactly, by comparing num with
+// into a Result, and records its verdict finding when measured. The status is decided exactly, by comparing num with
 // target × den, with no rounding; Measured, Attainment and Score are
 // then rounded half-up to two decimals. A zero den leaves the criterion
 // not measured.
 func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Result {
+	e.scoreOK[c] = false
 	b := e.cfg.Benchmarks.Of(c)
 	r := Result{Criterion: c, Unit: unit, Target: b.Target, Exceeds: b.Exceeds, Weight: b.Weight, Status: StatusNotMeasured}
 	if den.Sign() == 0 {
@@ -37,12 +39,8 @@ func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Re
 	}
 	r.Attainment = num.Mul(hundred).DivRound(targetTimesDen, 2)
 	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
-	sep := " "
-	if unit == "%" {
-		sep = ""
-	}
-	r.Findings = make([]string, 1, 4) // room for the lines criteria add
-	r.Findings[0] = r.Measured.StringFixed(2) + sep + unit + e.targetWords[c] + statusWords[r.Status] + ", " + r.Attainment.StringFixed(2) + "% of the target."
+	e.found = append(e.found, Finding{Kind: FindingVerdict, Status: r.Status, Word: unit,
+		Amounts: [4]decimal.Decimal{r.Measured, b.Target, b.Exceeds, r.Attainment}})
 	return r
 }
 
@@ -51,20 +49,29 @@ var statusWords = [...]string{StatusBelow: "below the target", StatusMeets: "mee
 // rate judges a count per working days (events, meetings).
 func (e *evaluator) rate(c Criterion, count, workingDays int, noun string) Result {
 	per := e.cfg.Benchmarks.Of(c).PerWorkingDays
-	unit := noun + " per working day"
-	if per != 1 {
-		unit = fmt.Sprintf("%s per %d working days", noun, per)
-	}
-	r := e.judge(c, decimal.NewFromInt(int64(count)*int64(per)), decimal.NewFromInt(int64(workingDays)), unit)
+	r := e.judgeCounts(c, int64(count)*int64(per), int64(workingDays), e.rateUnit[c])
 	if r.Status == StatusNotMeasured {
-		r.Findings = []string{"The period has no working day to measure " + noun + " by."}
+		e.found = append(e.found, Finding{Kind: FindingNoWorkingDay, Word: noun})
 	}
 	return r
+}
+
+// rateUnit is the unit of a count per working days.
+func rateUnit(noun string, per int) string {
+	if per != 1 {
+		return fmt.Sprintf("%s per %d working days", noun, per)
+	}
+	return noun + " per working day"
 }
 
 // percent judges part as a percentage of whole.
 func (e *evaluator) percent(c Criterion, part, whole decimal.Decimal) Result {
 	return e.judge(c, part.Mul(hundred), whole, "%")
+}
+
+// percentCounts judges the count part as a percentage of the count whole.
+func (e *evaluator) percentCounts(c Criterion, part, whole int) Result {
+	return e.judgeCounts(c, int64(part)*100, int64(whole), "%")
 }
 
 func count(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
@@ -126,16 +133,15 @@ func (e *evaluator) organisation() Result {
 		}
 	}
 	clean := callDays + meetingDays
-	r := e.percent(CriterionOrganisation, count(clean), count(active))
+	r := e.percentCounts(CriterionOrganisation, clean, active)
 	if active == 0 {
-		r.Findings = []string{"No calls or meetings were logged in the period."}
+		e.found = append(e.found, Finding{Kind: FindingNoContact})
 		return r
 	}
-	r.Findings = append(r.Findings, "Of "+plural(active, "day", "days")+" with calls or meetings, "+strconv.Itoa(callDays)+" were call days, "+
-		strconv.Itoa(meetingDays)+" meeting days and "+strconv.Itoa(active-clean)+" mixed; a day counts as one kind when that kind makes at least "+
-		e.cfg.CleanDayShare.String()+"% of its calls and meetings.")
+	e.found = append(e.found, Finding{Kind: FindingDays, Counts: [4]int{active, callDays, meetingDays},
+		Amounts: [4]decimal.Decimal{e.cfg.CleanDayShare}})
 	if r.Status == StatusBelow {
-		r.Findings = append(r.Findings, "Alternate the days: one day calls and base expansion, the next day meetings.")
+		e.found = append(e.found, Finding{Kind: FindingAlternate})
 	}
 	return r
 }
@@ -166,32 +172,18 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
 		}
 	}
-	r := e.percent(CriterionDecisionMaker, count(signed), count(prospects))
+	r := e.percentCounts(CriterionDecisionMaker, signed, prospects)
 	if prospects == 0 {
-		r.Findings = []string{"No prospect was met in the period."}
+		e.found = append(e.found, Finding{Kind: FindingNoProspect})
 	} else {
-		r.Findings = append(r.Findings, strconv.Itoa(signed)+" of "+plural(prospects, "prospect", "prospects")+" met in the period signed a contract.")
+		e.found = append(e.found, Finding{Kind: FindingProspectsSigned, Counts: [4]int{signed, prospects}})
 	}
-	top := mostMet(s.Unreached, maxListedFindings)
-	r.Findings = slices.Grow(r.Findings, len(top)+1)
-	for _, u := range top {
-		f := "Client " + u.Client + ": " + strconv.Itoa(u.Meetings) + " meetings from " + u.First.String() + " to " + u.Last.String() +
-			" and no contract: the decision maker was most likely not reached"
-		switch {
-		case u.Present > 0:
-			f += ", although a decision maker attended " + strconv.Itoa(u.Present) + " of them."
-		case u.Absent == u.Meetings:
-			f += "; no decision maker attended any of them."
-		case u.Absent > 0:
-			f += "; " + plural(u.Absent, "of them", "of them") + " recorded no decision maker."
-		default:
-			f += "."
-		}
-		r.Findings = append(r.Findings, f)
+	for _, u := range mostMet(s.Unreached, maxListedFindings) {
+		e.found = append(e.found, Finding{Kind: FindingUnreached, Subject: u.Client,
+			Counts: [4]int{u.Meetings, u.Present, u.Absent}, Days: [2]clientele.Date{u.First, u.Last}})
 	}
 	if more := len(s.Unreached) - maxListedFindings; more > 0 {
-		r.Findings = append(r.Findings, fmt.Sprintf("%s met %d times or more without a contract (Scorecard.Unreached lists them all).",
-			plural(more, "more client was", "more clients were"), e.cfg.DecisionMakerMeetings))
+		e.found = append(e.found, Finding{Kind: FindingMoreUnreached, Counts: [4]int{more, e.cfg.DecisionMakerMeetings}})
 	}
 	return r
 }

@@ -1,8 +1,7 @@
 package kpi
 
 import (
-	"fmt"
-
+	"github.com/clientele-go/clientele"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,10 +14,10 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	pr := &s.Plan
 	revenue := t.revenue.Decimal()
 	pr.Revenue, pr.Contracts, pr.Shifted, pr.Over = revenue, t.contracts, decimal.Zero, decimal.Zero
-	signedWords := "Signed " + plural(t.contracts, "contract", "contracts") + " for " + e.money(revenue, in.Currency)
 	if t.plan < 0 {
 		r := e.judge(CriterionPlan, decimal.Zero, decimal.Zero, "%")
-		r.Findings = []string{signedWords + "; no plan was set for the period."}
+		e.found = append(e.found, Finding{Kind: FindingNoPlan, Currency: in.Currency,
+			Counts: [4]int{t.contracts}, Amounts: [4]decimal.Decimal{revenue}})
 		return r
 	}
 	pl := in.Plans[t.plan]
@@ -31,44 +30,41 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 			pending = pending.Add(decimal.NewFromInt(1))
 		}
 	}
-	var planWords string
+	planned := Finding{Kind: FindingPlan, Currency: in.Currency, Counts: [4]int{t.contracts, pl.Contracts}, Word: "contracts"}
 	if pl.Revenue.Valid {
 		done, target = revenue, pl.Revenue.Decimal
-		planWords = e.money(target, in.Currency)
+		planned.Word = "revenue"
 		if over := done.Sub(target); over.Sign() > 0 {
 			pr.Over = over
 		}
 	} else {
 		done, target = count(t.contracts), count(pl.Contracts)
-		planWords = fmt.Sprintf("%d contracts", pl.Contracts)
 	}
-	r := e.percent(CriterionPlan, done, target)
+	var r Result
+	if pl.Revenue.Valid {
+		r = e.percent(CriterionPlan, done, target)
+	} else {
+		r = e.percentCounts(CriterionPlan, t.contracts, pl.Contracts)
+	}
 	pr.Fulfilment = decimal.NewNullDecimal(r.Measured)
-	first := signedWords + " against a plan of " + planWords + ": " + r.Measured.StringFixed(2) + "% fulfilled"
-	if pr.Over.Sign() > 0 {
-		first += ", " + e.money(pr.Over, in.Currency) + " over the plan"
-	}
-	r.Findings = append(r.Findings, first+".")
+	planned.Amounts = [4]decimal.Decimal{revenue, pl.Revenue.Decimal, r.Measured, pr.Over}
+	e.found = append(e.found, planned)
 	met := done.Cmp(target) >= 0
 	if len(e.candidates) == 0 || !met && done.Add(pending).Cmp(target) <= 0 {
 		return r
 	}
-	why := "while the plan was already met"
+	why := "met"
 	if !met {
-		why = "while with it the plan would have been exceeded"
+		why = "exceeded"
 	}
+	pr.Deferred = make([]DeferredDeal, 0, len(e.candidates))
 	for _, c := range e.candidates {
 		pr.Deferred = append(pr.Deferred, c)
 		pr.Shifted = pr.Shifted.Add(c.Amount)
-		r.Findings = append(r.Findings, fmt.Sprintf("Deal %s (client %s) was ready to sign on %s but was signed on %s, in the first %d days of the next period, %s: %s shifted.",
-			c.Deal, c.Client, c.ReadyOn, c.WonOn, e.cfg.DeferWindowDays, why, e.money(c.Amount, in.Currency)))
+		e.found = append(e.found, Finding{Kind: FindingDeferred, Subject: c.Deal, Client: c.Client, Word: why, Currency: in.Currency,
+			Counts: [4]int{e.cfg.DeferWindowDays}, Days: [2]clientele.Date{c.ReadyOn, c.WonOn}, Amounts: [4]decimal.Decimal{c.Amount}})
 	}
-	r.Findings = append(r.Findings, fmt.Sprintf("%s, %s in all, held back into the next period: a manager who shifts contracts does not benefit the firm.",
-		plural(len(pr.Deferred), "deal", "deals"), e.money(pr.Shifted, in.Currency)))
+	e.found = append(e.found, Finding{Kind: FindingDeferredTotal, Currency: in.Currency,
+		Counts: [4]int{len(pr.Deferred)}, Amounts: [4]decimal.Decimal{pr.Shifted}})
 	return r
-}
-
-// money writes an amount with the currency's minor unit, half-up.
-func (e *evaluator) money(d decimal.Decimal, code string) string {
-	return d.StringFixed(minorUnits(code)) + " " + code
 }

@@ -26,8 +26,9 @@ type Result struct {
 	// Score is Attainment capped at the config's ScoreCap.
 	Score  decimal.Decimal `json:"score"`
 	Weight decimal.Decimal `json:"weight"`
-	// Findings explain the verdict to the manager.
-	Findings []string `json:"findings"`
+	// Findings explain the verdict to the manager: the first is the
+	// verdict (or why there is none), the rest what lies behind it.
+	Findings []Finding `json:"findings"`
 }
 
 // Unreached is a client met DecisionMakerMeetings times or more in the
@@ -151,7 +152,7 @@ type Scorecard struct {
 	// validated and ignored.
 	OutsidePeriod int `json:"outside_period"`
 	// Findings are the scorecard's conclusions beyond the criteria.
-	Findings []string `json:"findings"`
+	Findings []Finding `json:"findings"`
 }
 
 // Result returns the result of criterion c (the zero Result for an
@@ -177,15 +178,15 @@ func (s *Scorecard) Summary() string {
 	for i, r := range s.Criteria {
 		b.WriteString(string(rune('1'+i)) + ". " + r.Criterion.Title() + ": ")
 		if len(r.Findings) > 0 {
-			b.WriteString(r.Findings[0])
+			b.WriteString(r.Findings[0].String())
 		}
 		b.WriteString("\n")
 		for _, f := range r.Findings[min(1, len(r.Findings)):] {
-			b.WriteString("   - " + f + "\n")
+			b.WriteString("   - " + f.String() + "\n")
 		}
 	}
 	for _, f := range s.Findings {
-		b.WriteString("* " + f + "\n")
+		b.WriteString("* " + f.String() + "\n")
 	}
 	return b.String()
 }
