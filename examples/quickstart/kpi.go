@@ -138,9 +138,9 @@ func (d *day) monthScorecard() error {
 	fmt.Fprintln(d.out, "What the figures say:")
 	var findings []string
 	for _, r := range card.Criteria {
-		findings = append(findings, r.Findings[1:]...)
+		findings = append(findings, kpi.Texts(r.Findings[1:])...)
 	}
-	for _, f := range append(findings, card.Findings...) {
+	for _, f := range append(findings, kpi.Texts(card.Findings)...) {
 		d.bullet(f)
 	}
 
