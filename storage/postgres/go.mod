@@ -1,0 +1,16 @@
+module github.com/clientele-go/clientele/storage/postgres
+
+go 1.24.0
+
+require github.com/clientele-go/clientele v0.0.0-00010101000000-000000000000
+
+require (
+	github.com/jackc/pgpassfile v1.0.0 // indirect
+	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
+	github.com/jackc/pgx/v5 v5.8.0 // indirect
+	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	golang.org/x/text v0.29.0 // indirect
+)
+
+replace github.com/clientele-go/clientele => ../..
