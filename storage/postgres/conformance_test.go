@@ -5,9 +5,23 @@ import (
 
 	"github.com/clientele-go/clientele/client"
 	"github.com/clientele-go/clientele/client/clienttest"
+	"github.com/clientele-go/clientele/contract"
+	"github.com/clientele-go/clientele/contract/contracttest"
+	"github.com/clientele-go/clientele/onboarding"
+	"github.com/clientele-go/clientele/onboarding/onboardingtest"
 )
 
 func TestClientStoreConformance(t *testing.T) {
 	serverDSN(t)
 	clienttest.Run(t, func() client.Store { return migrated(t).Clients() })
+}
+
+func TestContractStoreConformance(t *testing.T) {
+	serverDSN(t)
+	contracttest.Run(t, func() contract.Store { return migrated(t).Contracts() })
+}
+
+func TestOnboardingStoreConformance(t *testing.T) {
+	serverDSN(t)
+	onboardingtest.Run(t, func() onboarding.Store { return migrated(t).Onboardings() })
 }

@@ -55,3 +55,15 @@ func uniqueViolation(err error) bool {
 	var pgErr *pgconn.PgError
 	return errors.As(err, &pgErr) && pgErr.Code == "23505"
 }
+
+// classify passes on an error a transaction's function returned (a
+// domain error, or one failed wrapped already) and wraps the driver's
+// own (a failed BEGIN or COMMIT).
+func classify(ctx context.Context, op string, err error) error {
+	for _, kind := range []error{ErrUnavailable, ErrQuery, clientele.ErrInvalid, clientele.ErrNotFound, clientele.ErrConflict} {
+		if errors.Is(err, kind) {
+			return err
+		}
+	}
+	return failed(ctx, op, err)
+}
