@@ -7,6 +7,8 @@ import (
 	"github.com/clientele-go/clientele/client/clienttest"
 	"github.com/clientele-go/clientele/contract"
 	"github.com/clientele-go/clientele/contract/contracttest"
+	"github.com/clientele-go/clientele/contract/receivables"
+	"github.com/clientele-go/clientele/contract/receivables/receivablestest"
 	"github.com/clientele-go/clientele/onboarding"
 	"github.com/clientele-go/clientele/onboarding/onboardingtest"
 )
@@ -24,4 +26,9 @@ func TestContractStoreConformance(t *testing.T) {
 func TestOnboardingStoreConformance(t *testing.T) {
 	serverDSN(t)
 	onboardingtest.Run(t, func() onboarding.Store { return migrated(t).Onboardings() })
+}
+
+func TestReceivablesStoreConformance(t *testing.T) {
+	serverDSN(t)
+	receivablestest.Run(t, func() receivables.Store { return migrated(t).Receivables() })
 }
