@@ -44,8 +44,6 @@ func analysesData() (ids []string, sales []postgres.Sale) {
 	return ids, sales
 }
 
-
-
 // TestAnalysesFromSQLMatchInMemory loads the base into PostgreSQL and
 // checks that the streamed totals, histories and series give the same
 // ABC, RFM and XYZ classes as the in-memory path on the same orders.
