@@ -22,6 +22,7 @@ func company(id, manager string) client.Client {
 }
 
 func TestMigrateTwiceChangesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := migrated(t)
 	_, err := db.Clients().Create(ctx, company("c-1", "m-1"))
@@ -35,6 +36,7 @@ func TestMigrateTwiceChangesNothing(t *testing.T) {
 }
 
 func TestConcurrentMigratesWaitForEachOther(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dsn := freshSchema(t)
 	errs := make(chan error, 4)
@@ -55,6 +57,7 @@ func TestConcurrentMigratesWaitForEachOther(t *testing.T) {
 }
 
 func TestNewerSchemaIsRefused(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := migrated(t)
 	next := postgres.SchemaVersion() + 1
@@ -66,6 +69,7 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 }
 
 func TestBadDSNIsInvalidInput(t *testing.T) {
+	t.Parallel()
 	_, err := postgres.Open(context.Background(), "postgres://user:secret@host:notaport/db")
 	require.ErrorIs(t, err, postgres.ErrInvalid)
 	require.ErrorIs(t, err, clientele.ErrInvalid)
@@ -73,6 +77,7 @@ func TestBadDSNIsInvalidInput(t *testing.T) {
 }
 
 func TestServerDownIsUnavailable(t *testing.T) {
+	t.Parallel()
 	// Port 1 on loopback: nothing listens there, the connection is refused.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -82,6 +87,7 @@ func TestServerDownIsUnavailable(t *testing.T) {
 }
 
 func TestZeroDBIsUnavailable(t *testing.T) {
+	t.Parallel()
 	var db postgres.DB
 	_, err := db.Clients().Get(context.Background(), "c-1")
 	assert.ErrorIs(t, err, postgres.ErrUnavailable)
@@ -89,6 +95,7 @@ func TestZeroDBIsUnavailable(t *testing.T) {
 }
 
 func TestBeforeMigrateIsAQueryError(t *testing.T) {
+	t.Parallel()
 	db, err := postgres.Open(context.Background(), freshSchema(t))
 	require.NoError(t, err)
 	t.Cleanup(db.Close)
@@ -98,6 +105,7 @@ func TestBeforeMigrateIsAQueryError(t *testing.T) {
 }
 
 func TestDeadlineIsHonoured(t *testing.T) {
+	t.Parallel()
 	db := migrated(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
@@ -114,6 +122,7 @@ func TestDeadlineIsHonoured(t *testing.T) {
 // and write: exactly one wins, every other gets ErrConflict, and the
 // stored row is the winner's.
 func TestConcurrentWritersOnOneRow(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := migrated(t).Clients()
 	base, err := s.Create(ctx, company("c-1", "m-1"))
@@ -152,6 +161,7 @@ func TestConcurrentWritersOnOneRow(t *testing.T) {
 // its second entry writes nothing either: receivablestest's
 // RecordIsAllOrNothing, run above against the server.)
 func TestRolledBackTransactionLeavesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := migrated(t)
 	tx, err := db.Pool().Begin(ctx)
@@ -179,6 +189,7 @@ func TestRolledBackTransactionLeavesNothing(t *testing.T) {
 // and pages through one manager's by the page limit: every client once,
 // in ID order, no page over the limit.
 func TestLargeListPagesCorrectly(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := migrated(t)
 	const n = 2500

@@ -48,6 +48,7 @@ func analysesData() (ids []string, sales []postgres.Sale) {
 // checks that the streamed totals, histories and series give the same
 // ABC, RFM and XYZ classes as the in-memory path on the same orders.
 func TestAnalysesFromSQLMatchInMemory(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := migrated(t)
 	ids, sales := analysesData()

@@ -14,21 +14,25 @@ import (
 )
 
 func TestClientStoreConformance(t *testing.T) {
+	t.Parallel()
 	serverDSN(t)
 	clienttest.Run(t, func() client.Store { return migrated(t).Clients() })
 }
 
 func TestContractStoreConformance(t *testing.T) {
+	t.Parallel()
 	serverDSN(t)
 	contracttest.Run(t, func() contract.Store { return migrated(t).Contracts() })
 }
 
 func TestOnboardingStoreConformance(t *testing.T) {
+	t.Parallel()
 	serverDSN(t)
 	onboardingtest.Run(t, func() onboarding.Store { return migrated(t).Onboardings() })
 }
 
 func TestReceivablesStoreConformance(t *testing.T) {
+	t.Parallel()
 	serverDSN(t)
 	receivablestest.Run(t, func() receivables.Store { return migrated(t).Receivables() })
 }

@@ -13,6 +13,7 @@ import (
 // TestPersonalColumnsAreTheCommentedOnes: the exported list and the
 // schema's "personal data" comments name the same columns.
 func TestPersonalColumnsAreTheCommentedOnes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := migrated(t)
 	rows, err := db.Pool().Query(ctx, `SELECT c.relname || '.' || a.attname
