@@ -108,7 +108,7 @@ func (s *ContractStore) Create(ctx context.Context, c contract.Contract) (contra
 	return c.Clone(), nil
 }
 
-// Update implements contract.Store. contract.CheckChange needs the
+// Update implements contract.Store. contract.ValidateChange needs the
 // stored record, so the update reads it FOR UPDATE in a transaction,
 // checks the version and the change, then writes with the version
 // condition, as the MemStore does under its lock.
@@ -131,7 +131,7 @@ func (s *ContractStore) Update(ctx context.Context, c contract.Contract) (contra
 		}
 		next := c
 		next.Version = given
-		if err := contract.CheckChange(stored, next); err != nil {
+		if err := contract.ValidateChange(stored, next); err != nil {
 			return err
 		}
 		args, err := contractArgs(c)

@@ -51,7 +51,7 @@
 // onboardings by one UPDATE ... WHERE id = $1 AND version = $2 (no row
 // changed: the stored version tells ErrNotFound from ErrConflict); a
 // contract update reads the row FOR UPDATE in a transaction, because
-// contract.CheckChange compares against the stored record; a receivables
+// contract.ValidateChange compares against the stored record; a receivables
 // Record locks the account, replays its journal, and writes the new
 // entries and the new version in one transaction, with the MemStore's
 // rules (a retried payment returns the stored account, a different

@@ -268,7 +268,7 @@ func (s *ReceivablesStore) List(ctx context.Context, filter receivables.Filter, 
 	if err := start(ctx, s.db, "list accounts"); err != nil {
 		return receivables.ListPage{}, err
 	}
-	if err := receivables.ValidatePage(page); err != nil {
+	if err := receivables.ValidateListArgs(filter, page); err != nil {
 		return receivables.ListPage{}, err
 	}
 	var w where
