@@ -89,6 +89,7 @@ func run(out io.Writer) error {
 		d.segmentByBehaviour,
 		d.saveSegments,
 		d.checkSolvency,
+		d.learnScorecard,
 		d.rateClients,
 		d.prepareOffer,
 		d.concludeContract,

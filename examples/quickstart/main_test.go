@@ -27,6 +27,11 @@ func TestReport(t *testing.T) {
 	// (100,000) + this order: over the limit, so held, then released by
 	// the credit controller. The order is 10,829.15: its graduated screw
 	// line is its exact total rounded, 1,310.73, not 250 × 5.24.
+	// The generated history makes bad payers rarer as the on-time share
+	// grows and commoner as days late grow (learn.go): the learner must
+	// find both directions.
+	assert.Contains(t, report, "on_time_share: 5 bins, descending")
+	assert.Contains(t, report, "avg_days_late_weighted: 5 bins, ascending")
 	assert.Contains(t, report, "exposure 212829.15 against limit 204822.59: hold")
 	assert.Contains(t, report, "released by u-credit-17 (credit_controller): allow")
 	// Anna asked for 5 %, above a manager's 3 %.
