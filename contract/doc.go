@@ -67,7 +67,12 @@
 // [*TransitionError] (From, Event, On and a Reason where the table is not
 // the whole story), an event the table does not allow in the state on
 // the event's day, an event dated before the last recorded one, and any
-// event while a termination's notice runs. [Contract.Can] and
+// event while a termination's notice runs. It returns the changed
+// contract and leaves the one it is called on as it was, sharing no list
+// or pointer with it: this is the library's one shape for applying an
+// event to a lifecycle (onboarding.Onboarding.Apply is the same), so a
+// refused event cannot leave a half-applied record and the stored
+// version stays at hand for a retry after ErrConflict. [Contract.Can] and
 // [Contract.EventsOn] answer what may be recorded on a day; [State.Next]
 // and [State.Events] read the table itself.
 //

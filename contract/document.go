@@ -136,12 +136,12 @@ func (m MissingDocument) String() string {
 	}
 }
 
-// Missing returns every kind of required that docs do not hold
+// MissingDocuments returns every kind of required that docs do not hold
 // verified, in the order of required. For each, it reports the
 // furthest status any document of that kind reached (a received copy
 // beats a requested one; a rejected one beats both, as its reason is
 // what the manager must act on).
-func Missing(docs []Document, required []DocumentKind) []MissingDocument {
+func MissingDocuments(docs []Document, required []DocumentKind) []MissingDocument {
 	var out []MissingDocument
 	for _, kind := range required {
 		best := MissingDocument{Kind: kind}

@@ -86,7 +86,7 @@ func (p *Policy) CheckSigning(c Contract, by authority.Actor, day clientele.Date
 		return q.Err(ErrInvalid)
 	}
 	t, _ := p.lookup(c.Type)
-	se := &SigningError{ContractID: c.ID, Signer: by, Missing: Missing(c.Documents, t.RequiredDocuments)}
+	se := &SigningError{ContractID: c.ID, Signer: by, Missing: MissingDocuments(c.Documents, t.RequiredDocuments)}
 	if err := c.replayTo(day).allows(EventSign, day); err != nil {
 		se.Transition = err.(*TransitionError)
 	}

@@ -60,7 +60,10 @@ func (c *Contract) statusOn(day clientele.Date, explain bool) Status {
 }
 
 // Apply records event e and returns the changed contract; c itself is
-// not changed. It refuses, with a *TransitionError, an event the
+// not changed, and the result shares no memory with c or e (every list
+// and pointer is copied; a signature comes only from Policy.Sign's own
+// copy), so a caller may keep both. It refuses (with
+// the zero Contract), with a *TransitionError, an event the
 // lifecycle does not allow in the contract's state on e.On, an event
 // dated before the last recorded one, and any event during a
 // termination's notice period; with ErrInvalid, a malformed event.

@@ -1,9 +1,12 @@
 package contract
 
 import (
+	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/discount"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -183,4 +186,51 @@ func TestValidateReportsIllegalHistory(t *testing.T) {
 	c.Events = []Event{{Kind: EventComplete, On: day("2026-01-10")}, {Kind: EventAgree, On: day("2026-01-09")}}
 	assert.EqualError(t, c.Validate(), `contract: invalid input: events[0].kind = complete: contract "k-1": cannot complete on 2026-01-10: the contract is draft; `+
 		`events[1].on = 2026-01-09: is before the previous event's day 2026-01-10: events are recorded oldest first`)
+}
+
+// Apply returns a new contract and leaves its receiver alone: two events
+// applied to the same stored contract give two independent contracts,
+// even when the receiver's lists have spare capacity an append could
+// reach, and changing every list and pointer of a result (the
+// signature, the payment terms, the renewal) changes nothing in the
+// receiver.
+func TestApplyReturnsAContractSharingNothing(t *testing.T) {
+	base := signed(t)
+	base.PaymentTerms.Early = &discount.EarlyPaymentTerms{DiscountRate: dec("2"), DiscountDays: 10, NetDays: 30}
+	base.AutoRenewal = &AutoRenewal{TermMonths: 12, NoticeDays: 30}
+	base.Documents = slices.Grow(base.Documents, 4)
+	base.Obligations = slices.Grow(base.Obligations, 4)
+	base.Events = slices.Grow(base.Events, 4)
+	snapshot := jsonOf(t, base) // not Clone: the copy under test
+
+	a, err := base.Apply(Event{Kind: EventExtend, On: day("2026-06-01"), NewEnd: day("2027-03-31")})
+	require.NoError(t, err)
+	b, err := base.Apply(Event{Kind: EventTerminate, On: day("2026-06-01"), Reason: "r", NoticeDays: 30})
+	require.NoError(t, err)
+	require.JSONEq(t, snapshot, jsonOf(t, base), "Apply changes no contract it is called on")
+	assert.Equal(t, EventExtend, a.Events[len(a.Events)-1].Kind, "b's append did not overwrite a's event")
+	assert.Equal(t, EventTerminate, b.Events[len(b.Events)-1].Kind)
+
+	for i := range a.Documents {
+		a.Documents[i].Reference = "changed"
+	}
+	for i := range a.Obligations {
+		a.Obligations[i].ID = "changed"
+	}
+	for i := range a.Events {
+		a.Events[i].Reason = "changed"
+		if a.Events[i].Signature != nil {
+			a.Events[i].Signature.By.ID = "changed"
+		}
+	}
+	a.PaymentTerms.Early.DiscountDays = 9
+	a.AutoRenewal.TermMonths = 99
+	assert.JSONEq(t, snapshot, jsonOf(t, base), "nothing in the result aliases the receiver")
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
 }

@@ -32,7 +32,7 @@ func TestZeroValues(t *testing.T) {
 	_, err = c.SupersededBy(Contract{}, d)
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.ErrorIs(t, ValidateChange(Contract{}, Contract{}), ErrInvalid)
-	assert.Nil(t, Missing(nil, nil))
+	assert.Nil(t, MissingDocuments(nil, nil))
 
 	var p *Policy
 	assert.ErrorIs(t, p.CheckSigning(draft(), anna, d), ErrUnknownType)

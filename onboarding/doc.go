@@ -44,10 +44,19 @@
 // # The lifecycle
 //
 // One trainee's [Onboarding] changes only through [Onboarding.Apply],
-// one [Event] at a time: start, complete_task, assign_mentor,
+// one [Event] at a time, which returns the next record and leaves the one
+// it is called on as it was:
+//
+//	next, err := o.Apply(plan, e)
+//	if err != nil {
+//		return err // o is unchanged
+//	}
+//	o, err = store.Update(ctx, next)
+//
+// Events are: start, complete_task, assign_mentor,
 // record_results, score_test, review_period, extend, pass_gate,
 // fail_gate, dismiss. The [Transitions] table says which event may
-// happen in which [State]; [Onboarding.Can] and [Onboarding.Available]
+// happen in which [State]; [Onboarding.Can] and [Onboarding.Events]
 // read it, [Onboarding.Check] tries an event without applying it. An
 // event the table lacks, or a gate not met, is a *[TransitionError]
 // whose [Blocker]s say what is missing ("required task crm_account
@@ -55,9 +64,15 @@
 // input (a score above the question's maximum, the trainee as their own
 // mentor, a mentor with too little experience, a date before the last
 // event, a review period of the wrong length) is ErrInvalid's
-// *clientele.ValidationError naming each field and value. On any error
-// the record is unchanged. Every accepted event adds a timeline [Entry]
-// that says what it did in words.
+// *clientele.ValidationError naming each field and value. Every accepted
+// event adds a timeline [Entry] that says what it did in words.
+//
+// Applying an event returns a value, as contract.Contract.Apply does,
+// rather than changing the record in place: a refused event cannot leave
+// a half-applied record, the stored version stays at hand for a retry
+// after ErrConflict, and the result shares no slice with the record it
+// came from, so changing one never changes the other. On an error the
+// result is the zero Onboarding.
 //
 // # The knowledge test
 //

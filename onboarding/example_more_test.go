@@ -36,7 +36,8 @@ func ExampleOnboarding_StatusOn() {
 		{Kind: onboarding.EventStart, On: clientele.MustParseDate("2026-03-02"), By: head},
 		{Kind: onboarding.EventCompleteTask, On: clientele.MustParseDate("2026-03-02"), By: head, TaskID: "crm_account"},
 	} {
-		if err := o.Apply(plan, e); err != nil {
+		var err error
+		if o, err = o.Apply(plan, e); err != nil {
 			panic(err)
 		}
 	}

@@ -28,9 +28,12 @@ func Example() {
 		panic(err)
 	}
 	apply := func(e onboarding.Event) {
-		if err := o.Apply(plan, e); err != nil {
-			fmt.Println("refused:", err)
+		next, err := o.Apply(plan, e)
+		if err != nil {
+			fmt.Println("refused:", err) // o stays as it was
+			return
 		}
+		o = next
 	}
 	do := func(on string, by authority.Actor, tasks ...string) {
 		for _, t := range tasks {

@@ -23,7 +23,8 @@ func FuzzLoadPlan(f *testing.F) {
 		}
 		require.NoError(t, pl.Validate())
 		o := fresh(t)
-		require.NoError(t, o.Apply(pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head}), "a valid plan starts an onboarding")
+		o, err = o.Apply(pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
+		require.NoError(t, err, "a valid plan starts an onboarding")
 		_, err = o.StatusOn(pl, day("2026-03-02"))
 		require.NoError(t, err)
 	})
@@ -57,13 +58,15 @@ func FuzzApply(f *testing.F) {
 			o = supervised.Clone()
 		}
 		before := o.Clone()
-		if err := o.Apply(pl, e); err != nil {
-			require.Equal(t, before, o, "a refused event changes nothing")
+		next, err := o.Apply(pl, e)
+		require.Equal(t, before, o, "Apply changes no record it is called on")
+		if err != nil {
+			require.Zero(t, next, "a refused event returns the zero Onboarding")
 			return
 		}
-		require.Len(t, o.Log, len(before.Log)+1)
-		require.NoError(t, o.Validate())
-		_, err := o.StatusOn(pl, e.On)
+		require.Len(t, next.Log, len(before.Log)+1)
+		require.NoError(t, next.Validate())
+		_, err = next.StatusOn(pl, e.On)
 		require.NoError(t, err)
 	})
 }
@@ -85,8 +88,7 @@ func FuzzRecord(f *testing.F) {
 		_ = o.Validate()
 		_, _ = o.StatusOn(pl, day("9999-12-31"))
 		for k := EventStart; k <= EventDismiss; k++ {
-			c := o.Clone()
-			_ = c.Apply(pl, Event{Kind: k, On: day("9999-12-31"), By: head, Reason: "r", Days: 1, TaskID: "documents"})
+			_, _ = o.Apply(pl, Event{Kind: k, On: day("9999-12-31"), By: head, Reason: "r", Days: 1, TaskID: "documents"})
 		}
 	})
 }

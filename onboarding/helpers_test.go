@@ -28,8 +28,22 @@ func fresh(t testing.TB) Onboarding {
 func must(t testing.TB, o *Onboarding, pl Plan, events ...Event) {
 	t.Helper()
 	for _, e := range events {
-		require.NoError(t, o.Apply(pl, e), "%s on %s", e.Kind, e.On)
+		next, err := o.Apply(pl, e)
+		require.NoError(t, err, "%s on %s", e.Kind, e.On)
+		*o = next
 	}
+}
+
+// tryApply applies an event that may be refused and returns the error;
+// on a refusal the returned record must be the zero Onboarding, as Apply
+// documents.
+func tryApply(t testing.TB, o Onboarding, pl Plan, e Event) error {
+	t.Helper()
+	next, err := o.Apply(pl, e)
+	if err != nil {
+		require.Zero(t, next, "a refused event returns the zero Onboarding")
+	}
+	return err
 }
 
 // doStage completes every task of the current stage on day on, then

@@ -61,7 +61,7 @@ func TestFinalRetry(t *testing.T) {
 	assert.Equal(t, day("2026-03-27"), o.Ended)
 	assert.Equal(t, "failed the knowledge test 2 times, the last chance included (40 %, then 73.33 %; pass mark 80 %)", o.EndReason)
 	assert.Equal(t, Transition{StateSalesTraining, EventScoreTest, StateNotPassed}, Transition{o.Log[len(o.Log)-1].From, EventScoreTest, o.Log[len(o.Log)-1].To})
-	assert.ErrorIs(t, o.Apply(pl, scoreEvent("2026-03-28", Answer{"features", 10, 10})), ErrInvalidTransition, "no third attempt")
+	assert.ErrorIs(t, tryApply(t, o, pl, scoreEvent("2026-03-28", Answer{"features", 10, 10})), ErrInvalidTransition, "no third attempt")
 }
 
 func TestRetriesAreConfigurable(t *testing.T) {
@@ -84,7 +84,7 @@ func TestTestAfterPassIsRefused(t *testing.T) {
 	pl := DefaultPlan()
 	o := inSalesTraining(t, pl)
 	must(t, &o, pl, scoreEvent("2026-03-20", Answer{"q", 9, 10}))
-	err := o.Apply(pl, scoreEvent("2026-03-21", Answer{"q", 10, 10}))
+	err := tryApply(t, o, pl, scoreEvent("2026-03-21", Answer{"q", 10, 10}))
 	assert.ErrorIs(t, err, ErrInvalidTransition)
 	assert.ErrorContains(t, err, "the knowledge test is passed already")
 }
@@ -95,7 +95,7 @@ func TestBadScores(t *testing.T) {
 	pl := DefaultPlan()
 	o := inSalesTraining(t, pl)
 	before := o.Clone()
-	err := o.Apply(pl, scoreEvent("2026-03-20", Answer{"features", 8, 10}, Answer{"delivery_time", 12, 10}, Answer{"features", 1, 1},
+	err := tryApply(t, o, pl, scoreEvent("2026-03-20", Answer{"features", 8, 10}, Answer{"delivery_time", 12, 10}, Answer{"features", 1, 1},
 		Answer{"packaging", -1, 5}, Answer{"x", 0, 0}))
 	problemtest.Require(t, err, ErrInvalid, []string{
 		"answers[1].score = 12: is above the question's maximum of 10 points",
@@ -105,18 +105,18 @@ func TestBadScores(t *testing.T) {
 	})
 	assert.Equal(t, before, o)
 
-	err = o.Apply(pl, Event{Kind: EventScoreTest, On: day("2026-03-20"), By: authority.Actor{ID: "m-2", Role: authority.RoleManager},
+	err = tryApply(t, o, pl, Event{Kind: EventScoreTest, On: day("2026-03-20"), By: authority.Actor{ID: "m-2", Role: authority.RoleManager},
 		Answers: []Answer{{"q", 10, 10}}})
 	assert.EqualError(t, err, "onboarding: invalid input: by.role = manager: may not score the knowledge test; the plan's examiners are trainer, hr, general_director")
 	assert.Equal(t, before, o)
 
 	for _, by := range []authority.Actor{{ID: "hr-1", Role: RoleHR}, {ID: "d-1", Role: RoleGeneralDirector}} {
 		c := o.Clone()
-		assert.NoError(t, c.Apply(pl, Event{Kind: EventScoreTest, On: day("2026-03-20"), By: by, Answers: []Answer{{"q", 10, 10}}}), "the article's examiners: %s", by.Role)
+		assert.NoError(t, tryApply(t, c, pl, Event{Kind: EventScoreTest, On: day("2026-03-20"), By: by, Answers: []Answer{{"q", 10, 10}}}), "the article's examiners: %s", by.Role)
 	}
 
 	many := make([]Answer, MaxQuestions+1)
-	err = o.Apply(pl, scoreEvent("2026-03-20", many...))
+	err = tryApply(t, o, pl, scoreEvent("2026-03-20", many...))
 	assert.ErrorContains(t, err, "answers = 501: has more than 500 questions")
 }
 

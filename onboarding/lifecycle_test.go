@@ -1,7 +1,9 @@
 package onboarding
 
 import (
+	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/clientele-go/clientele"
@@ -53,7 +55,7 @@ func TestEventsOutOfOrder(t *testing.T) {
 	pl := DefaultPlan()
 	o := fresh(t)
 	before := o.Clone()
-	err := o.Apply(pl, Event{Kind: EventPassGate, On: day("2026-03-02"), By: head})
+	err := tryApply(t, o, pl, Event{Kind: EventPassGate, On: day("2026-03-02"), By: head})
 	var te *TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, StatePending, te.State)
@@ -66,14 +68,14 @@ func TestEventsOutOfOrder(t *testing.T) {
 	assert.Equal(t, []EventKind{EventStart, EventDismiss}, o.Events())
 
 	must(t, &o, pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
-	err = o.Apply(pl, Event{Kind: EventStart, On: day("2026-03-03"), By: head})
+	err = tryApply(t, o, pl, Event{Kind: EventStart, On: day("2026-03-03"), By: head})
 	require.ErrorAs(t, err, &te, "a second start")
 
-	err = o.Apply(pl, scoreEvent("2026-03-02", Answer{Question: "q", Score: 1, Max: 1}))
+	err = tryApply(t, o, pl, scoreEvent("2026-03-02", Answer{Question: "q", Score: 1, Max: 1}))
 	require.ErrorAs(t, err, &te, "the test belongs to sales training")
 	assert.Contains(t, err.Error(), "cannot score_test while introduction")
 
-	err = o.Apply(pl, Event{Kind: EventCompleteTask, On: day("2026-03-02"), By: head, TaskID: "documents"})
+	err = tryApply(t, o, pl, Event{Kind: EventCompleteTask, On: day("2026-03-02"), By: head, TaskID: "documents"})
 	require.ErrorAs(t, err, &te, "a task of a later stage")
 	assert.Contains(t, err.Error(), "task documents belongs to stage 3 (sales_training), and the trainee is in stage 1 (introduction)")
 
@@ -81,7 +83,7 @@ func TestEventsOutOfOrder(t *testing.T) {
 	assert.Equal(t, StateDismissed, o.State)
 	assert.Equal(t, "dismissed: took another offer", o.EndReason)
 	ended := o.Clone()
-	err = o.Apply(pl, Event{Kind: EventCompleteTask, On: day("2026-03-03"), By: head, TaskID: "meet_colleagues"})
+	err = tryApply(t, o, pl, Event{Kind: EventCompleteTask, On: day("2026-03-03"), By: head, TaskID: "meet_colleagues"})
 	require.ErrorAs(t, err, &te)
 	assert.Contains(t, err.Error(), "the onboarding has ended; no event applies")
 	assert.Equal(t, ended, o)
@@ -107,12 +109,12 @@ func TestGateWithMissingTasks(t *testing.T) {
 	}
 	assert.Equal(t, []string{"meet_colleagues", "office_suite_account", "accounting_account", "crm_account", "client_information", "first_tasks"}, missing)
 	assert.Contains(t, err.Error(), "the gate of stage 1 (introduction) is not met: required task meet_colleagues (Meet the colleagues, owner hr) is not done; ")
-	require.ErrorIs(t, o.Apply(pl, pass), ErrInvalidTransition)
+	require.ErrorIs(t, tryApply(t, o, pl, pass), ErrInvalidTransition)
 	assert.Equal(t, before, o)
 
 	// Sales training wants the mentor and the test besides the tasks.
 	s := inSalesTraining(t, pl)
-	err = s.Apply(pl, Event{Kind: EventPassGate, On: day("2026-03-04"), By: head})
+	err = tryApply(t, s, pl, Event{Kind: EventPassGate, On: day("2026-03-04"), By: head})
 	require.ErrorAs(t, err, &te)
 	codes := map[BlockerCode]int{}
 	for _, b := range te.Blockers {
@@ -156,7 +158,7 @@ func TestDatesMustNotGoBackwards(t *testing.T) {
 	o := fresh(t)
 	must(t, &o, pl, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
 	before := o.Clone()
-	err := o.Apply(pl, Event{Kind: EventCompleteTask, On: day("2026-03-01"), By: head, TaskID: "meet_colleagues"})
+	err := tryApply(t, o, pl, Event{Kind: EventCompleteTask, On: day("2026-03-01"), By: head, TaskID: "meet_colleagues"})
 	assert.EqualError(t, err, "onboarding: invalid input: on = 2026-03-01: is before the last recorded event (start on 2026-03-02): dates must not go backwards")
 	assert.Equal(t, before, o)
 
@@ -186,7 +188,7 @@ func TestEventPayloadMustMatchItsKind(t *testing.T) {
 		{Event{Kind: EventStart, On: day("2026-03-02"), By: head, Reason: string([]byte{'a', 0})}, `reason = "a\x00": must be printable UTF-8`},
 	}
 	for _, tc := range cases {
-		err := o.Apply(pl, tc.e)
+		err := tryApply(t, o, pl, tc.e)
 		assert.ErrorIs(t, err, ErrInvalid, "%+v", tc.e)
 		assert.ErrorContains(t, err, tc.want)
 		assert.Equal(t, fresh(t), o)
@@ -195,7 +197,7 @@ func TestEventPayloadMustMatchItsKind(t *testing.T) {
 
 func TestZeroOnboardingNamesWhatIsMissing(t *testing.T) {
 	var o Onboarding
-	err := o.Apply(DefaultPlan(), Event{Kind: EventStart, On: day("2026-03-02"), By: head})
+	err := tryApply(t, o, DefaultPlan(), Event{Kind: EventStart, On: day("2026-03-02"), By: head})
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.ErrorContains(t, err, "id: is required")
 	assert.ErrorContains(t, err, "trainee.id: is required")
@@ -224,7 +226,7 @@ func TestExtend(t *testing.T) {
 			"only the tasks with their own due day (day 1) are late; the others moved to day 5")
 	}
 	must(t, &o, pl, Event{Kind: EventExtend, On: day("2026-03-06"), By: head, Days: 258, Reason: "r"})
-	err = o.Apply(pl, Event{Kind: EventExtend, On: day("2026-03-06"), By: head, Days: 1, Reason: "r"})
+	err = tryApply(t, o, pl, Event{Kind: EventExtend, On: day("2026-03-06"), By: head, Days: 1, Reason: "r"})
 	assert.ErrorContains(t, err, "days = 1: would extend the stage by 261 working days in all, the limit is 260")
 }
 
@@ -251,7 +253,7 @@ func TestLogIsBounded(t *testing.T) {
 	e := Event{Kind: EventExtend, On: day("2026-03-20"), By: head, Days: 1, Reason: "r"}
 	must(t, &o, pl, e)
 	require.NoError(t, o.Validate())
-	assert.ErrorContains(t, o.Apply(pl, e), "log = 10000: is full: an onboarding records at most 10000 events")
+	assert.ErrorContains(t, tryApply(t, o, pl, e), "log = 10000: is full: an onboarding records at most 10000 events")
 	o.Log = append(o.Log, o.Log[0])
 	assert.ErrorContains(t, o.Validate(), "log = 10001: holds more than 10000 entries")
 
@@ -268,7 +270,7 @@ func TestHostChangesTheGates(t *testing.T) {
 	pl.Stages[2].Gate = Gate{}
 	pl.Stages[3].Gate = Gate{}
 	o := inSalesTraining(t, pl)
-	err := o.Apply(pl, scoreEvent("2026-03-04", Answer{"q", 1, 1}))
+	err := tryApply(t, o, pl, scoreEvent("2026-03-04", Answer{"q", 1, 1}))
 	assert.ErrorIs(t, err, ErrInvalidTransition)
 	assert.ErrorContains(t, err, "the plan holds no knowledge test in this stage")
 	doStage(t, &o, pl, "2026-03-04")
@@ -297,4 +299,68 @@ func TestCanAndAvailableFollowTheState(t *testing.T) {
 	must(t, &p, pl, Event{Kind: EventDismiss, On: day("2026-03-01"), By: head, Reason: "did not come"})
 	assert.Equal(t, StateDismissed, p.State)
 	assert.Empty(t, p.Events())
+}
+
+// Apply returns a new record and leaves its receiver alone: two events
+// applied to the same stored record give two independent records, even
+// when the receiver's slices have spare capacity an append could reach,
+// and changing every slice of a result changes nothing in the receiver.
+func TestApplyReturnsARecordSharingNothing(t *testing.T) {
+	pl := DefaultPlan()
+	base := inSupervisedWork(t, pl)
+	must(t, &base, pl, review("2026-03-20", 1)) // short of target: a review with shortfalls
+	require.NotEmpty(t, base.Reviews[0].Shortfalls)
+	require.NotEmpty(t, base.Attempts[0].Answers)
+	base.Stages = slices.Grow(base.Stages, 4)
+	base.TasksDone = slices.Grow(base.TasksDone, 4)
+	base.Mentors = slices.Grow(base.Mentors, 4)
+	base.Results = slices.Grow(base.Results, 4)
+	base.Reviews = slices.Grow(base.Reviews, 4)
+	base.Log = slices.Grow(base.Log, 4)
+	snapshot := jsonOf(t, base) // not Clone: the copy under test
+
+	results := Event{Kind: EventRecordResults, On: day("2026-03-28"), By: head, Results: &Results{Calls: 7}}
+	period := Event{Kind: EventReviewPeriod, On: day("2026-04-02"), By: head, Review: &Review{From: day("2026-03-27"), To: day("2026-04-02"), Results: Results{Meetings: 9}}}
+	a, err := base.Apply(pl, results)
+	require.NoError(t, err)
+	b, err := base.Apply(pl, period)
+	require.NoError(t, err)
+	require.JSONEq(t, snapshot, jsonOf(t, base), "Apply changes no record it is called on")
+	assert.Equal(t, EventRecordResults, a.Log[len(a.Log)-1].Event, "b's append did not overwrite a's entry")
+	assert.Equal(t, EventReviewPeriod, b.Log[len(b.Log)-1].Event)
+	assert.Len(t, a.Results, len(base.Results)+1)
+	assert.Len(t, b.Reviews, len(base.Reviews)+1)
+
+	results.Results.Calls = 1000 // the event's payload is copied, not kept
+	assert.Equal(t, 7, a.Results[len(a.Results)-1].Results.Calls)
+
+	for i := range a.Stages {
+		a.Stages[i].ExtraDays = 99
+	}
+	for i := range a.TasksDone {
+		a.TasksDone[i].TaskID = "changed"
+	}
+	for i := range a.Mentors {
+		a.Mentors[i].Mentor.Actor.ID = "changed"
+	}
+	for i := range a.Results {
+		a.Results[i].Results.Calls = -1
+	}
+	for i := range a.Attempts {
+		a.Attempts[i].Answers[0].Question = "changed"
+	}
+	for i := range a.Reviews {
+		a.Reviews[i].Shortfalls[0] = "changed"
+	}
+	for i := range a.Log {
+		a.Log[i].Note = "changed"
+	}
+	assert.JSONEq(t, snapshot, jsonOf(t, base), "nothing in the result aliases the receiver")
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
 }

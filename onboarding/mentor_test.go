@@ -35,18 +35,18 @@ func TestAssignMentor(t *testing.T) {
 	before := o.Clone()
 
 	self := Event{Kind: EventAssignMentor, On: day("2026-03-10"), By: head, Mentor: &Mentor{Actor: trainee, SellingSince: day("2020-01-01")}}
-	assert.EqualError(t, o.Apply(pl, self), "onboarding: invalid input: mentor.actor.id = m-17: is the trainee: a trainee cannot mentor themselves")
+	assert.EqualError(t, tryApply(t, o, pl, self), "onboarding: invalid input: mentor.actor.id = m-17: is the trainee: a trainee cannot mentor themselves")
 
-	assert.EqualError(t, o.Apply(pl, assignMentor("2026-03-09", "2025-03-10")),
+	assert.EqualError(t, tryApply(t, o, pl, assignMentor("2026-03-09", "2025-03-10")),
 		"onboarding: invalid input: mentor.selling_since = 2025-03-10: gives 11 months of sales experience on 2026-03-09; the plan requires at least 12")
-	assert.EqualError(t, o.Apply(pl, assignMentor("2026-03-09", "2026-03-10")),
+	assert.EqualError(t, tryApply(t, o, pl, assignMentor("2026-03-09", "2026-03-10")),
 		"onboarding: invalid input: mentor.selling_since = 2026-03-10: is after the assignment day 2026-03-09")
 	assert.Equal(t, before, o, "refused assignments change nothing")
 
 	must(t, &o, pl, assignMentor("2026-03-10", "2025-03-10"))
 	assert.Equal(t, "mentor s-3 assigned (12 months of sales experience)", o.Log[len(o.Log)-1].Note)
 	assert.Equal(t, "s-3", o.MentorID())
-	assert.ErrorContains(t, o.Apply(pl, assignMentor("2026-03-11", "2025-03-10")), "mentor.actor.id = s-3: is the mentor already")
+	assert.ErrorContains(t, tryApply(t, o, pl, assignMentor("2026-03-11", "2025-03-10")), "mentor.actor.id = s-3: is the mentor already")
 
 	other := Event{Kind: EventAssignMentor, On: day("2026-03-12"), By: head, Mentor: &Mentor{Actor: authority.Actor{ID: "s-8", Role: authority.RoleHeadOfDepartment}, SellingSince: day("2015-06-01")}}
 	must(t, &o, pl, other)
@@ -57,7 +57,7 @@ func TestAssignMentor(t *testing.T) {
 func TestResultsNeedAMentor(t *testing.T) {
 	pl := DefaultPlan()
 	o := inSalesTraining(t, pl)
-	err := o.Apply(pl, Event{Kind: EventRecordResults, On: day("2026-03-05"), By: head, Results: &Results{Calls: 10}})
+	err := tryApply(t, o, pl, Event{Kind: EventRecordResults, On: day("2026-03-05"), By: head, Results: &Results{Calls: 10}})
 	var te *TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, []Blocker{{Code: BlockNoMentor, Message: "no mentor is assigned"}}, te.Blockers)

@@ -11,9 +11,9 @@ import (
 )
 
 // Onboarding is one trainee's way through the plan: the state, what was
-// done when and by whom, and the log of every event. It changes only
-// through Apply, which refuses an event the lifecycle or the plan does
-// not allow and then leaves the record as it was.
+// done when and by whom, and the log of every event. It is a value: Apply
+// returns the next record and never changes the one it is called on, so
+// a refused event cannot leave a half-applied record.
 //
 // The zero Onboarding has no ID and no trainee: Apply and Validate name
 // both as required. Build one with New.
@@ -143,6 +143,8 @@ func (o Onboarding) Clone() Onboarding { return o.clone(0) }
 
 // clone returns a deep copy whose log has room for extra more entries,
 // so Apply's copy takes its new entry without copying the log again.
+// Every slice is fresh, down to each attempt's answers and each review's
+// shortfalls: nothing in the copy aliases o's backing arrays.
 func (o Onboarding) clone(extra int) Onboarding {
 	o.Stages = slices.Clone(o.Stages)
 	o.TasksDone = slices.Clone(o.TasksDone)
@@ -165,27 +167,29 @@ func (o Onboarding) clone(extra int) Onboarding {
 // Can reports whether the lifecycle table has a row for the event in the
 // current state. The event may still be refused by its gate or its
 // input: Check says for sure.
-func (o *Onboarding) Can(event EventKind) bool { return o.State.Can(event) }
+func (o Onboarding) Can(event EventKind) bool { return o.State.Can(event) }
 
 // Events returns the events the table allows in the current state.
-func (o *Onboarding) Events() []EventKind { return o.State.Events() }
+func (o Onboarding) Events() []EventKind { return o.State.Events() }
 
-// Check reports whether Apply would accept e, without changing anything:
-// nil, a *TransitionError or ErrInvalid's *clientele.ValidationError.
-func (o *Onboarding) Check(plan Plan, e Event) error {
-	c := o.Clone()
-	return c.Apply(plan, e)
+// Check reports whether Apply would accept e: nil, a *TransitionError or
+// ErrInvalid's *clientele.ValidationError.
+func (o Onboarding) Check(plan Plan, e Event) error {
+	_, err := o.Apply(plan, e)
+	return err
 }
 
-// Apply records the event: it checks the plan, the event and the record,
-// then the lifecycle table and the event's gate, and only then changes
-// the onboarding and logs the event. On any error the onboarding is
-// unchanged. Errors: ErrInvalid (a *clientele.ValidationError: the plan,
-// the event or its payload is bad: a score above the maximum, the trainee
-// as their own mentor, a date before the last event), ErrInvalidTransition
-// (a *TransitionError: the event is not allowed in the state, or the gate
-// is not met, with what blocks it).
-func (o *Onboarding) Apply(plan Plan, e Event) error {
+// Apply records the event and returns the changed onboarding; o itself
+// is not changed, and the result shares no memory with o or e, so a
+// caller may keep both (the stored version and the next). It checks the
+// plan, the event and the record, then the lifecycle table and the
+// event's gate, and only then changes a copy and logs the event. Errors
+// (with the zero Onboarding): ErrInvalid (a *clientele.ValidationError:
+// the plan, the event or its payload is bad: a score above the maximum,
+// the trainee as their own mentor, a date before the last event),
+// ErrInvalidTransition (a *TransitionError: the event is not allowed in
+// the state, or the gate is not met, with what blocks it).
+func (o Onboarding) Apply(plan Plan, e Event) (Onboarding, error) {
 	var p validate.Problems
 	o.checkHead(&p)
 	p.Merge("plan", plan.Validate())
@@ -198,25 +202,24 @@ func (o *Onboarding) Apply(plan Plan, e Event) error {
 		p.Addf("on", e.On, "is before the last recorded event (%s on %s): dates must not go backwards", last.Event, last.On)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
-		return err
+		return Onboarding{}, err
 	}
 	if !o.State.Can(e.Kind) {
-		return o.refuse(e.Kind, notInTable(o.State), nil)
+		return Onboarding{}, o.refuse(e.Kind, notInTable(o.State), nil)
 	}
 	next := o.clone(1)
 	to, note, err := next.apply(&plan, &e)
 	if err != nil {
-		return err
+		return Onboarding{}, err
 	}
 	if !allows(o.State, e.Kind, to) {
 		// The table is the one source of truth: a guard that chose a
 		// destination the table lacks is refused, not silently applied.
-		return o.refuse(e.Kind, fmt.Sprintf("the lifecycle has no move from %s to %s", o.State, to), nil)
+		return Onboarding{}, o.refuse(e.Kind, fmt.Sprintf("the lifecycle has no move from %s to %s", o.State, to), nil)
 	}
 	next.Log = append(next.Log, Entry{On: e.On, Event: e.Kind, By: e.By, From: o.State, To: to, Note: note})
 	next.State = to
-	*o = next
-	return nil
+	return next, nil
 }
 
 func notInTable(s State) string {

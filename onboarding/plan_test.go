@@ -138,7 +138,7 @@ func TestPlanValidateListsEveryProblem(t *testing.T) {
 // A bad plan is refused by every entry point, before any event or status.
 func TestBadPlanIsRefusedEverywhere(t *testing.T) {
 	o := fresh(t)
-	err := o.Apply(Plan{}, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
+	err := tryApply(t, o, Plan{}, Event{Kind: EventStart, On: day("2026-03-02"), By: head})
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), "plan.stages = 0")
 	assert.Equal(t, fresh(t), o)

@@ -183,7 +183,7 @@ type Status struct {
 // StatusOn describes the onboarding on day asOf under the plan. Errors:
 // ErrInvalid (a bad plan or record, an unset day, or a day before the
 // last recorded event: the past is not reconstructed).
-func (o *Onboarding) StatusOn(plan Plan, asOf clientele.Date) (Status, error) {
+func (o Onboarding) StatusOn(plan Plan, asOf clientele.Date) (Status, error) {
 	var p validate.Problems
 	o.checkHead(&p)
 	p.Merge("plan", plan.Validate())

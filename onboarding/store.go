@@ -55,7 +55,7 @@ func (f Filter) Matches(o Onboarding) bool {
 }
 
 // MentorID returns the current mentor's ID, "" when none is assigned.
-func (o *Onboarding) MentorID() string {
+func (o Onboarding) MentorID() string {
 	if len(o.Mentors) == 0 {
 		return ""
 	}

@@ -52,7 +52,7 @@ func TestNotReadyBlocksTheLastGate(t *testing.T) {
 	pl := DefaultPlan()
 	o := inSupervisedWork(t, pl)
 	must(t, &o, pl, review("2026-03-20", 5))
-	err := o.Apply(pl, Event{Kind: EventPassGate, On: day("2026-03-27"), By: head})
+	err := tryApply(t, o, pl, Event{Kind: EventPassGate, On: day("2026-03-27"), By: head})
 	var te *TransitionError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, []Blocker{{Code: BlockNotReady, Message: "not ready yet: 1 period on target of 4 needed"}}, te.Blockers)
@@ -65,7 +65,7 @@ func TestBadReviews(t *testing.T) {
 	o := inSupervisedWork(t, pl)
 	before := o.Clone()
 	bad := func(from, to, on string) error {
-		return o.Apply(pl, Event{Kind: EventReviewPeriod, On: day(on), By: head, Review: &Review{From: day(from), To: day(to), Results: Results{Meetings: 5}}})
+		return tryApply(t, o, pl, Event{Kind: EventReviewPeriod, On: day(on), By: head, Review: &Review{From: day(from), To: day(to), Results: Results{Meetings: 5}}})
 	}
 	problemtest.Require(t, bad("2026-03-19", "2026-03-26", "2026-03-26"), ErrInvalid, []string{
 		"review.to = 2026-03-26: makes a period of 8 days (2026-03-19..2026-03-26); the plan's review period is 7 days",

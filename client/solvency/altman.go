@@ -72,33 +72,6 @@ func (m Model) Title() string {
 // IsValid reports whether m is one of the named models.
 func (m Model) IsValid() bool { return enum.Valid(modelNames, m) }
 
-// Weights returns the coefficients of X1..X5 (X5's is 0 in the Z″
-// models, which leave it out).
-func (m Model) Weights() [5]float64 {
-	if !m.IsValid() {
-		return [5]float64{}
-	}
-	return modelSpecs[m].weights
-}
-
-// Constant returns the constant added to the weighted sum (3.25 for
-// Z″-EM, else 0).
-func (m Model) Constant() float64 {
-	if !m.IsValid() {
-		return 0
-	}
-	return modelSpecs[m].constant
-}
-
-// Cutoffs returns the zone boundaries: below lower is distress, above
-// upper is safe, lower..upper (both included) is grey.
-func (m Model) Cutoffs() (lower, upper float64) {
-	if !m.IsValid() {
-		return 0, 0
-	}
-	return modelSpecs[m].lower, modelSpecs[m].upper
-}
-
 // MarshalText implements encoding.TextMarshaler; an unset model is an error.
 func (m Model) MarshalText() ([]byte, error) { return enum.Marshal(modelNames, "Model", m) }
 

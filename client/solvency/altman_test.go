@@ -140,17 +140,18 @@ func TestZScoreUndefinedNamesTheMissingInput(t *testing.T) {
 
 func TestZoneBoundariesAreGrey(t *testing.T) {
 	// The issue's zones: distress < 1.81, grey 1.81-2.99, safe > 2.99.
-	lo, hi := ModelZ.Cutoffs()
+	z := ModelZ.Coefficients()
+	lo, hi := z.Lower, z.Upper
 	assert.Equal(t, ZoneDistress, zoneOf(1.8099, lo, hi))
 	assert.Equal(t, ZoneGrey, zoneOf(1.81, lo, hi))
 	assert.Equal(t, ZoneGrey, zoneOf(2.99, lo, hi))
 	assert.Equal(t, ZoneSafe, zoneOf(2.9901, lo, hi))
 	for m, want := range map[Model][2]float64{ModelZPrime: {1.23, 2.90}, ModelZDoublePrime: {1.10, 2.60}, ModelZDoublePrimeEM: {4.35, 5.85}} {
-		lo, hi := m.Cutoffs()
-		assert.Equal(t, want, [2]float64{lo, hi}, m.String())
+		c := m.Coefficients()
+		assert.Equal(t, want, [2]float64{c.Lower, c.Upper}, m.String())
 	}
-	assert.Equal(t, [5]float64{0.717, 0.847, 3.107, 0.420, 0.998}, ModelZPrime.Weights())
-	assert.Equal(t, 3.25, ModelZDoublePrimeEM.Constant())
+	assert.Equal(t, [5]float64{0.717, 0.847, 3.107, 0.420, 0.998}, ModelZPrime.Coefficients().Weights)
+	assert.Equal(t, 3.25, ModelZDoublePrimeEM.Coefficients().Constant)
 }
 
 func TestChooseModel(t *testing.T) {
@@ -226,7 +227,7 @@ func TestZScoreAnnualisesIncomeFigures(t *testing.T) {
 // 3.25"; Altman, "Predicting Financial Distress of Companies", NYU Stern
 // 2000), so for any firm it is Z″ + 3.25 and falls in the zone Z″ gives.
 func TestZDoublePrimeEMIsZDoublePrimePlusConstant(t *testing.T) {
-	assert.Equal(t, ModelZDoublePrime.Weights(), ModelZDoublePrimeEM.Weights())
+	assert.Equal(t, ModelZDoublePrime.Coefficients().Weights, ModelZDoublePrimeEM.Coefficients().Weights)
 	for _, wc := range []string{"-300", "0", "50", "120", "200", "400"} {
 		s := stmt("400", "400", "1000", "600", "100", "40", "", "400", "")
 		s.CurrentLiabilities = nd("400")
@@ -266,12 +267,12 @@ func TestModelCoefficientsAsPublished(t *testing.T) {
 		{ModelZDoublePrimeEM, [5]float64{6.56, 3.26, 6.72, 1.05, 0}, 3.25, 1.10 + 3.25, 2.60 + 3.25, "Z''-EM"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.weights, tt.m.Weights(), tt.title)
-		assert.Equal(t, tt.constant, tt.m.Constant(), tt.title)
-		lo, hi := tt.m.Cutoffs()
-		assert.InDelta(t, tt.lower, lo, 1e-12, tt.title)
-		assert.InDelta(t, tt.upper, hi, 1e-12, tt.title)
+		c := tt.m.Coefficients()
+		assert.Equal(t, tt.weights, c.Weights, tt.title)
+		assert.Equal(t, tt.constant, c.Constant, tt.title)
+		assert.InDelta(t, tt.lower, c.Lower, 1e-12, tt.title)
+		assert.InDelta(t, tt.upper, c.Upper, 1e-12, tt.title)
 		assert.Equal(t, tt.title, tt.m.Title())
 	}
-	assert.Equal(t, [5]float64{}, Model(0).Weights(), "no model, no weights")
+	assert.Equal(t, Coefficients{}, Model(0).Coefficients(), "no model, no coefficients")
 }

@@ -31,10 +31,11 @@ func (d *day) onboardNewManager() error {
 	}
 	// record applies one event and saves the record under its version.
 	record := func(e onboarding.Event) error {
-		if err := o.Apply(plan, e); err != nil {
+		next, err := o.Apply(plan, e)
+		if err != nil {
 			return err
 		}
-		o, err = store.Update(d.ctx, o)
+		o, err = store.Update(d.ctx, next)
 		return err
 	}
 	finishStage := func(day string) error {

@@ -74,7 +74,9 @@ func sample(t *testing.T, id, trainee, mentor string) onboarding.Onboarding {
 	require.NoError(t, err)
 	apply := func(e onboarding.Event) {
 		t.Helper()
-		require.NoError(t, o.Apply(plan, e))
+		next, err := o.Apply(plan, e)
+		require.NoError(t, err)
+		o = next
 	}
 	apply(onboarding.Event{Kind: onboarding.EventStart, On: day("2026-03-02"), By: head})
 	for i, st := range plan.Stages[:2] {
@@ -178,8 +180,8 @@ func testCreateInvalid(t *testing.T, s onboarding.Store) {
 }
 
 func testUpdateBumpsVersion(t *testing.T, s onboarding.Store) {
-	o := create(t, s, sample(t, "o-1", "m-1", "s-1"))
-	require.NoError(t, o.Apply(plan, onboarding.Event{Kind: onboarding.EventCompleteTask, On: day("2026-03-21"), By: head, TaskID: "documents"}))
+	o, err := create(t, s, sample(t, "o-1", "m-1", "s-1")).Apply(plan, onboarding.Event{Kind: onboarding.EventCompleteTask, On: day("2026-03-21"), By: head, TaskID: "documents"})
+	require.NoError(t, err)
 	updated, err := s.Update(context.Background(), o)
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), updated.Version)
@@ -191,14 +193,15 @@ func testUpdateBumpsVersion(t *testing.T, s onboarding.Store) {
 }
 
 func testStaleUpdate(t *testing.T, s onboarding.Store) {
-	first := create(t, s, sample(t, "o-1", "m-1", "s-1"))
-	second := first.Clone()
+	stored := create(t, s, sample(t, "o-1", "m-1", "s-1"))
 
-	require.NoError(t, first.Apply(plan, onboarding.Event{Kind: onboarding.EventCompleteTask, On: day("2026-03-21"), By: head, TaskID: "documents"}))
-	_, err := s.Update(context.Background(), first)
+	first, err := stored.Apply(plan, onboarding.Event{Kind: onboarding.EventCompleteTask, On: day("2026-03-21"), By: head, TaskID: "documents"})
+	require.NoError(t, err)
+	_, err = s.Update(context.Background(), first)
 	require.NoError(t, err)
 
-	require.NoError(t, second.Apply(plan, onboarding.Event{Kind: onboarding.EventCompleteTask, On: day("2026-03-21"), By: head, TaskID: "crm_entry"}))
+	second, err := stored.Apply(plan, onboarding.Event{Kind: onboarding.EventCompleteTask, On: day("2026-03-21"), By: head, TaskID: "crm_entry"})
+	require.NoError(t, err)
 	_, err = s.Update(context.Background(), second)
 	assert.ErrorIs(t, err, onboarding.ErrConflict, "a write based on version 1 after version 2 was stored")
 
@@ -299,7 +302,7 @@ func recordCalls(ctx context.Context, s onboarding.Store, id string, calls int) 
 			return err
 		}
 		runtime.Gosched()
-		if err := o.Apply(plan, onboarding.Event{Kind: onboarding.EventRecordResults, On: day("2026-03-21"), By: head,
+		if o, err = o.Apply(plan, onboarding.Event{Kind: onboarding.EventRecordResults, On: day("2026-03-21"), By: head,
 			Results: &onboarding.Results{Calls: calls}}); err != nil {
 			return err
 		}
@@ -327,8 +330,8 @@ func seed(t *testing.T, s onboarding.Store) {
 	pending, err := onboarding.New("o-04", authority.Actor{ID: "m-4", Role: authority.RoleManager})
 	require.NoError(t, err)
 	create(t, s, pending)
-	dismissed := sample(t, "o-05", "m-5", "s-2")
-	require.NoError(t, dismissed.Apply(plan, onboarding.Event{Kind: onboarding.EventDismiss, On: day("2026-03-25"), By: head, Reason: "left for another company"}))
+	dismissed, err := sample(t, "o-05", "m-5", "s-2").Apply(plan, onboarding.Event{Kind: onboarding.EventDismiss, On: day("2026-03-25"), By: head, Reason: "left for another company"})
+	require.NoError(t, err)
 	create(t, s, dismissed)
 }
 
