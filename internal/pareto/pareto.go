@@ -140,6 +140,11 @@ func (rk *Ranking) total(p *validate.Problems, names Names, measure string, kind
 	return *rk, nil
 }
 
+// Keys returns the complemented radix keys of the units in rank order
+// (the unit ranked r is radix.ToInt64(^Keys()[r])), or nil when the
+// amounts are wide: for a caller's hot loop over the ranking.
+func (rk *Ranking) Keys() []uint64 { return rk.keys }
+
 // Sign returns the sign of the value ranked r (0-based).
 func (rk *Ranking) Sign(r int) int {
 	if rk.keys != nil {
