@@ -180,8 +180,8 @@ type Result struct {
 // separately, never dropped in silence.
 //
 // The two results are joined on client ID without a map: the IDs of both
-// are hashed and radix-sorted together (internal/repeats), so equal IDs
-// meet in one pass that also finds the repeats within each result.
+// are radix-sorted together (internal/repeats), so equal IDs meet in one
+// pass that also finds the repeats within each result.
 //
 // Errors (ErrInvalid, the config's with the results'): an invalid
 // cfg; an empty ABC result; a missing or repeated client ID, an invalid

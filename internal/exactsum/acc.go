@@ -118,3 +118,11 @@ func accFromBig(x *big.Int) Acc {
 	}
 	return Acc{big: x}
 }
+
+// Int128 returns the total as an Int128 and true, or false when it has
+// outgrown 128 bits: for a hot loop that adds in registers and converts
+// back with [AccOf].
+func (s Acc) Int128() (wide.Int128, bool) { return s.v, s.big == nil }
+
+// AccOf returns v as an Acc.
+func AccOf(v wide.Int128) Acc { return Acc{v: v} }

@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -67,7 +66,12 @@ func RankNamed[T any](totals []T, names Names, get func(*T) Fields, byProfit boo
 		p.Addf(names.List, nil, "is empty: there are no %ss to rank", names.Noun)
 		return Ranking{}, p.Err(kind)
 	}
-	dups := repeats.Find(len(totals), func(i int) string { return get(&totals[i]).ID })
+	ids := make([]string, len(totals))
+	for i := range totals {
+		ids[i] = get(&totals[i]).ID
+	}
+	sorted := repeats.Sort(ids)
+	dups := sorted.Find()
 	var b exactsum.Builder
 	b.Grow(len(totals))
 	for i := range totals {
@@ -103,7 +107,7 @@ func RankNamed[T any](totals []T, names Names, get func(*T) Fields, byProfit boo
 		return Ranking{}, fmt.Errorf("%w: %w", kind, err)
 	}
 	rk := Ranking{Amounts: a}
-	rk.Order, rk.keys = rankOrder(&a, func(i int) string { return get(&totals[i]).ID })
+	rk.Order, rk.keys = rankOrder(&a, &sorted)
 	return rk.total(&p, names, measure, kind)
 }
 
@@ -136,6 +140,11 @@ func (rk *Ranking) total(p *validate.Problems, names Names, measure string, kind
 	return *rk, nil
 }
 
+// Keys returns the complemented radix keys of the units in rank order
+// (the unit ranked r is radix.ToInt64(^Keys()[r])), or nil when the
+// amounts are wide: for a caller's hot loop over the ranking.
+func (rk *Ranking) Keys() []uint64 { return rk.keys }
+
 // Sign returns the sign of the value ranked r (0-based).
 func (rk *Ranking) Sign(r int) int {
 	if rk.keys != nil {
@@ -155,54 +164,24 @@ func (rk *Ranking) Add(s *exactsum.Acc, r int) {
 
 // rankOrder returns the client indices from the largest value down, equal
 // values by client ID, and (unless the amounts are wide) the complemented
-// radix keys of the units in that order. On int64 units it radix-sorts the units (linear time,
-// cache-friendly) and then sorts each run of equal units by ID; wide
-// units compare through big integers.
-func rankOrder(a *exactsum.Amounts, id func(int) string) ([]int32, []uint64) {
-	order := make([]int32, a.Len())
+// radix keys of the units in that order. It sorts the values stably,
+// starting from the clients in ID order (ids, sorted already for the
+// repeat check): equal values keep that order, so no ID is read, let
+// alone compared, here. On int64 units it radix-sorts the units (linear
+// time, in the buffers the ID sort left free); wide units compare
+// through big integers.
+func rankOrder(a *exactsum.Amounts, ids *repeats.Sorted) ([]int32, []uint64) {
 	ints := a.Ints()
 	if ints == nil {
-		for i := range order {
-			order[i] = int32(i)
-		}
-		slices.SortFunc(order, func(x, y int32) int {
-			if c := a.Cmp(int(y), int(x)); c != 0 {
-				return c
-			}
-			return strings.Compare(id(int(x)), id(int(y)))
-		})
+		order := slices.Clone(ids.Order)
+		slices.SortStableFunc(order, func(x, y int32) int { return a.Cmp(int(y), int(x)) })
 		return order, nil
 	}
-	keys := make([]uint64, len(ints))
-	for i, u := range ints {
+	keys := ids.Keys
+	for j, i := range ids.Order {
 		// Complemented, the key sorts the largest unit first.
-		keys[i] = ^radix.FromInt64(u)
-		order[i] = int32(i)
+		keys[j] = ^radix.FromInt64(ints[i])
 	}
-	keys, order = radix.Sort(keys, make([]uint64, len(keys)), order, make([]int32, len(keys)))
-	// Ties: gather each run's IDs next to their indices, so the sort
-	// compares strings without reaching back into the input.
-	type tie struct {
-		id  string
-		idx int32
-	}
-	var run []tie
-	for lo := 0; lo < len(keys); {
-		hi := lo + 1
-		for hi < len(keys) && keys[hi] == keys[lo] {
-			hi++
-		}
-		if hi-lo > 1 {
-			run = run[:0]
-			for _, i := range order[lo:hi] {
-				run = append(run, tie{id(int(i)), i})
-			}
-			slices.SortFunc(run, func(x, y tie) int { return strings.Compare(x.id, y.id) })
-			for j, t := range run {
-				order[lo+j] = t.idx
-			}
-		}
-		lo = hi
-	}
+	keys, order := radix.Sort(keys, ids.KeyBuf, ids.Order, ids.OrderBuf)
 	return order, keys
 }

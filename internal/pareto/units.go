@@ -44,7 +44,8 @@ func RankColumns(c Columns, names Names, byProfit bool, measure string, cfgErr, 
 	if c.Exp < -validate.MaxExponent || c.Exp > validate.MaxExponent {
 		p.Add(names.List+".exp", c.Exp, validate.RangeReason)
 	}
-	CheckIDs(&p, names.List, names.ID, c.IDs)
+	sorted := repeats.Sort(c.IDs)
+	checkSortedIDs(&p, names.List, names.ID, &sorted)
 	if len(c.Revenue) == n {
 		for i, u := range c.Revenue {
 			if u < 0 {
@@ -56,15 +57,21 @@ func RankColumns(c Columns, names Names, byProfit bool, measure string, cfgErr, 
 		return Ranking{}, p.Err(kind)
 	}
 	rk := Ranking{Amounts: exactsum.FromInts(ranked, c.Exp)}
-	rk.Order, rk.keys = rankOrder(&rk.Amounts, func(i int) string { return c.IDs[i] })
+	rk.Order, rk.keys = rankOrder(&rk.Amounts, &sorted)
 	return rk.total(&p, names, measure, kind)
 }
 
 // CheckIDs records an empty or repeated ID of a columnar list, as the
-// record forms check their client_id fields: one hash per ID.
+// record forms check their client_id fields: one radix sort of the IDs.
 func CheckIDs(p *validate.Problems, list, field string, ids []string) {
-	dups := repeats.Find(len(ids), func(i int) string { return ids[i] })
-	for i, id := range ids {
+	sorted := repeats.Sort(ids)
+	checkSortedIDs(p, list, field, &sorted)
+}
+
+// checkSortedIDs is CheckIDs on IDs sorted already.
+func checkSortedIDs(p *validate.Problems, list, field string, sorted *repeats.Sorted) {
+	dups := sorted.Find()
+	for i, id := range sorted.IDs {
 		if id == "" {
 			p.Add(fmt.Sprintf("%s.%ss[%d]", list, field, i), nil, "is required")
 		}

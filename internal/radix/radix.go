@@ -1,11 +1,14 @@
 // Package radix sorts 64-bit keys in linear time: a least-significant-
-// digit radix sort on bytes that skips every byte all keys share.
+// digit radix sort on bytes that skips every byte all keys share
+// ([Sort]); and strings, by their bytes eight at a time ([SortStrings]).
 //
 // Ranking a million clients with a comparison sort costs some twenty
 // million comparisons; the keys of a segmentation (money in cents, days,
-// order counts, 32-bit hashes) vary in only a few of their eight bytes,
-// so the radix sort makes two to five passes over memory instead. The
-// segmentations and the duplicate-ID check of package client rank on it.
+// order counts, the bytes of IDs past their shared prefix) vary in only
+// a few of their eight bytes, so the radix sort makes two to six passes
+// over memory instead. The segmentations rank on it, and the repeat
+// check of IDs (internal/repeats) sorts the IDs with it, which also
+// gives the rankings their tie order.
 package radix
 
 // Sort sorts keys into ascending order, stably, and returns them. When
