@@ -31,14 +31,14 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	var p validate.Problems
 	p.Limit("managers", validate.MaxListed)
 	p.Repeats("managers", "manager", len(team), func(i int) string { return team[i].Manager })
-	out := make([]Ranked, 0, len(team))
+	out := make([]Ranked, len(team))
 	for i := range team {
 		s, err := e.evaluate(&team[i])
 		if err != nil {
 			p.Merge(fmt.Sprintf("managers[%d]", i), err)
 			continue
 		}
-		out = append(out, Ranked{Scorecard: s})
+		out[i].Scorecard = s
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
@@ -47,23 +47,17 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	return out, nil
 }
 
-// rank sorts by overall score, best first, and numbers the places.
+// rank sorts by overall score, best first, and numbers the places. A
+// scorecard is over a kilobyte: rank sorts their indices and then moves
+// each scorecard once, along the cycles of the permutation, instead of
+// swapping whole scorecards n log n times.
 func rank(rs []Ranked) {
-	slices.SortFunc(rs, func(a, b Ranked) int {
-		x, y := a.Scorecard.Overall, b.Scorecard.Overall
-		switch {
-		case x.Valid != y.Valid:
-			if x.Valid {
-				return -1
-			}
-			return 1
-		case x.Valid:
-			if c := y.Decimal.Cmp(x.Decimal); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(a.Scorecard.Manager, b.Scorecard.Manager)
-	})
+	order := make([]int32, len(rs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int { return rankOrder(&rs[i].Scorecard, &rs[j].Scorecard) })
+	permute(rs, order)
 	for i := range rs {
 		o := rs[i].Scorecard.Overall
 		switch {
@@ -73,6 +67,46 @@ func rank(rs []Ranked) {
 			rs[i].Rank = rs[i-1].Rank
 		default:
 			rs[i].Rank = i + 1
+		}
+	}
+}
+
+// rankOrder puts scored cards first, the higher score first, then orders
+// by manager ID (unique in a team, so the order is total).
+func rankOrder(a, b *Scorecard) int {
+	x, y := a.Overall, b.Overall
+	switch {
+	case x.Valid != y.Valid:
+		if x.Valid {
+			return -1
+		}
+		return 1
+	case x.Valid:
+		if c := y.Decimal.Cmp(x.Decimal); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.Manager, b.Manager)
+}
+
+// permute rearranges rs so that rs[k] holds what rs[order[k]] held,
+// moving each element once (plus one per cycle); it consumes order.
+func permute[T any](rs []T, order []int32) {
+	for start := range order {
+		if order[start] == int32(start) {
+			continue
+		}
+		held := rs[start]
+		j := start
+		for {
+			from := int(order[j])
+			order[j] = int32(j) // placed
+			if from == start {
+				rs[j] = held
+				break
+			}
+			rs[j] = rs[from]
+			j = from
 		}
 	}
 }
