@@ -85,10 +85,10 @@ func (e *evaluator) repeat(s *Scorecard) {
 		return
 	}
 	r := RepeatResult{Asked: true}
-	for _, sg := range e.signed {
-		if sg.inPeriod {
+	for i := range e.clients {
+		if c := &e.clients[i]; c.signedInPeriod {
 			r.Clients++
-			if sg.first.Before(e.period.From) {
+			if c.signed.Before(e.period.From) {
 				r.Repeat++
 			}
 		}

@@ -151,10 +151,13 @@ func (e *evaluator) organisation() Result {
 // log first shows them; the findings name the ones met most.
 func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	var prospects, signed, unreached int
-	for i := range e.met {
-		m := &e.met[i]
-		sg, has := e.signed[m.client]
-		if !has || !sg.first.Before(e.period.From) {
+	for i := range e.clients {
+		m := &e.clients[i]
+		if m.meetings == 0 {
+			continue // signed, never met
+		}
+		has := !m.signed.IsZero()
+		if !has || !m.signed.Before(e.period.From) {
 			prospects++
 			if has {
 				signed++
@@ -166,8 +169,8 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 		}
 	}
 	s.Unreached = make([]Unreached, 0, unreached)
-	for i := range e.met {
-		if m := &e.met[i]; m.unreached {
+	for i := range e.clients {
+		if m := &e.clients[i]; m.unreached {
 			s.Unreached = append(s.Unreached, Unreached{Client: m.client, Meetings: m.meetings,
 				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
 		}
