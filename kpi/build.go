@@ -96,7 +96,7 @@ func (e *evaluator) repeat(s *Scorecard) {
 	if r.Clients == 0 {
 		e.found = append(e.found, Finding{Kind: FindingNoRepeat})
 	} else {
-		r.Rate = decimal.NewNullDecimal(count(r.Repeat*100).DivRound(count(r.Clients), 2))
+		r.Rate = decimal.NewNullDecimal(percentOf(r.Repeat, r.Clients))
 		e.found = append(e.found, Finding{Kind: FindingRepeat, Counts: [4]int{r.Repeat, r.Clients}, Amounts: [4]decimal.Decimal{r.Rate.Decimal}})
 	}
 	s.Repeat = r

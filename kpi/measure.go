@@ -39,6 +39,7 @@ func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Re
 	}
 	r.Attainment = num.Mul(hundred).DivRound(targetTimesDen, 2)
 	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
+	e.scoreH[c], e.scoreOK[c] = hundredthsOf(r.Score)
 	e.found = append(e.found, Finding{Kind: FindingVerdict, Status: r.Status, Word: unit,
 		Amounts: [4]decimal.Decimal{r.Measured, b.Target, b.Exceeds, r.Attainment}})
 	return r
