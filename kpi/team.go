@@ -2,8 +2,11 @@ package kpi
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
@@ -19,10 +22,14 @@ type Ranked struct {
 }
 
 // EvaluateTeam evaluates every manager over the same period and ranks
-// them. The scratch space of one evaluation is reused for the next, so
-// the team costs no allocation per activity. A manager ID given twice,
-// or any manager's bad input, is an error naming "managers[i]" and the
-// field.
+// them. Each worker's scratch space is reused from one manager to the
+// next, so the team costs no allocation per activity. A team of more
+// than teamChunk managers is shared among up to GOMAXPROCS goroutines,
+// each with its own scratch; the result is the same whatever their
+// number: each scorecard depends on its manager's inputs alone, and
+// problems are reported in the managers' order. A manager ID given
+// twice, or any manager's bad input, is an error naming "managers[i]"
+// and the field.
 func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	e, err := newEvaluator(cfg, period)
 	if err != nil {
@@ -32,13 +39,34 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	p.Limit("managers", validate.MaxListed)
 	p.Repeats("managers", "manager", len(team), func(i int) string { return team[i].Manager })
 	out := make([]Ranked, len(team))
-	for i := range team {
-		s, err := e.evaluate(&team[i])
+	errs := make([]error, len(team))
+	var next atomic.Int64 // the first manager of the next chunk to take
+	work := func(e *evaluator) {
+		for {
+			end := int(next.Add(teamChunk))
+			if end-teamChunk >= len(team) {
+				return
+			}
+			for i := end - teamChunk; i < min(end, len(team)); i++ {
+				out[i].Scorecard, errs[i] = e.evaluate(&team[i])
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(team)+teamChunk-1)/teamChunk) - 1 {
+		we, _ := newEvaluator(cfg, period) // validated above
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(we)
+		}()
+	}
+	work(e)
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
 			p.Merge(fmt.Sprintf("managers[%d]", i), err)
-			continue
 		}
-		out[i].Scorecard = s
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
@@ -46,6 +74,10 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	rank(out)
 	return out, nil
 }
+
+// teamChunk is how many managers a worker takes at a time: enough to
+// make taking them cheap, few enough to share a team evenly.
+const teamChunk = 16
 
 // rank sorts by overall score, best first, and numbers the places. A
 // scorecard is over a kilobyte: rank sorts their indices and then moves
