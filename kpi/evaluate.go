@@ -53,6 +53,7 @@ type evaluator struct {
 	clients    []clientAgg
 	plans      map[Period]int
 	ids        idSeen
+	meetingAt  []int32 // the log's meetings in the period, by index
 	stageIdx   []int
 	reachedAt  []int
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
@@ -61,7 +62,9 @@ type evaluator struct {
 	staleOrder []int32
 }
 
-type dayCount struct{ calls, meetings int32 }
+// dayCount is one day's activities by kind: counted by indexing, with no
+// branch on the kind.
+type dayCount [ActivityProposal + 1]int32
 
 // clientAgg is one client's meetings in the period and contracts by its
 // end.
@@ -149,11 +152,18 @@ func (e *evaluator) evaluate(in *Inputs) (Scorecard, error) {
 	return e.scorecard(in, &t), nil
 }
 
-// activities counts the log in one pass: kinds, calls and meetings per
-// day, meetings per client. The common entry passes a cheap check; only
-// a suspicious one goes through the full validation.
+// activities counts the log in one pass: activities by day and kind,
+// then meetings by client. The common entry passes a cheap check; only a
+// suspicious one goes through the full validation. The day's count is
+// indexed by kind, and every entry's index is written to meetingAt but
+// kept only for a meeting, so the usual entry takes no branch on its
+// kind; the meetings kept are then looked up by client.
 func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) {
 	from, days := e.period.From, len(e.days)
+	if cap(e.meetingAt) < len(list) {
+		e.meetingAt = make([]int32, len(list))
+	}
+	meetingAt, meetings := e.meetingAt[:len(list)], 0
 	for i := range list {
 		a := &list[i]
 		if !a.Kind.IsValid() || !a.On.IsValid() ||
@@ -170,13 +180,18 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 			t.outside++
 			continue
 		}
-		t.kinds[a.Kind]++
-		switch a.Kind {
-		case ActivityCall:
-			e.days[off].calls++
-		case ActivityMeeting:
-			e.days[off].meetings++
-			e.meeting(a)
+		e.days[off][a.Kind]++
+		meetingAt[meetings] = int32(i)
+		if a.Kind == ActivityMeeting {
+			meetings++
+		}
+	}
+	for _, i := range meetingAt[:meetings] {
+		e.meeting(&list[i])
+	}
+	for _, d := range e.days {
+		for k, n := range d {
+			t.kinds[k] += int(n)
 		}
 	}
 }

@@ -98,8 +98,9 @@ type shareNeed struct {
 const maxCachedContacts = 1 << 12
 
 func (s *shareNeed) clean(d dayCount) bool {
-	t := int64(d.calls) + int64(d.meetings)
-	return int64(max(d.calls, d.meetings)) >= s.at(t)
+	calls, meetings := d[ActivityCall], d[ActivityMeeting]
+	t := int64(calls) + int64(meetings)
+	return int64(max(calls, meetings)) >= s.at(t)
 }
 
 func (s *shareNeed) at(t int64) int64 {
@@ -121,12 +122,12 @@ func (s *shareNeed) at(t int64) int64 {
 func (e *evaluator) organisation() Result {
 	var active, callDays, meetingDays int
 	for _, d := range e.days {
-		if d.calls+d.meetings == 0 {
+		if d[ActivityCall]+d[ActivityMeeting] == 0 {
 			continue
 		}
 		active++
 		if e.clean(d) {
-			if d.calls >= d.meetings {
+			if d[ActivityCall] >= d[ActivityMeeting] {
 				callDays++
 			} else {
 				meetingDays++
