@@ -54,6 +54,7 @@ type evaluator struct {
 	plans      map[Period]int
 	ids        idSeen
 	meetingAt  []int32 // the log's meetings in the period, by index
+	mostMet    []Unreached
 	stageIdx   []int
 	reachedAt  []int
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage

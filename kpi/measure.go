@@ -183,7 +183,8 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	} else {
 		e.found = append(e.found, Finding{Kind: FindingProspectsSigned, Counts: [4]int{signed, prospects}})
 	}
-	for _, u := range mostMet(s.Unreached, maxListedFindings) {
+	e.mostMet = mostMet(s.Unreached, maxListedFindings, e.mostMet[:0])
+	for _, u := range e.mostMet {
 		e.found = append(e.found, Finding{Kind: FindingUnreached, Subject: u.Client,
 			Counts: [4]int{u.Meetings, u.Present, u.Absent}, Days: [2]clientele.Date{u.First, u.Last}})
 	}
@@ -194,12 +195,12 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 }
 
 // mostMet returns the n clients of list met most often (ties by client
-// ID), most first, without sorting the whole list.
-func mostMet(list []Unreached, n int) []Unreached {
+// ID), most first, without sorting the whole list, in top (emptied),
+// the evaluator's scratch.
+func mostMet(list []Unreached, n int, top []Unreached) []Unreached {
 	before := func(a, b *Unreached) bool {
 		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.Client < b.Client
 	}
-	top := make([]Unreached, 0, min(n, len(list)))
 	for i := range list {
 		u := &list[i]
 		if len(top) == n && !before(u, &top[n-1]) {
