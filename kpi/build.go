@@ -85,10 +85,10 @@ func (e *evaluator) repeat(s *Scorecard) {
 		return
 	}
 	r := RepeatResult{Asked: true}
-	for _, sg := range e.signed {
-		if sg.inPeriod {
+	for i := range e.clients {
+		if c := &e.clients[i]; c.signedInPeriod {
 			r.Clients++
-			if sg.first.Before(e.period.From) {
+			if c.signed.Before(e.period.From) {
 				r.Repeat++
 			}
 		}
@@ -96,7 +96,7 @@ func (e *evaluator) repeat(s *Scorecard) {
 	if r.Clients == 0 {
 		e.found = append(e.found, Finding{Kind: FindingNoRepeat})
 	} else {
-		r.Rate = decimal.NewNullDecimal(count(r.Repeat*100).DivRound(count(r.Clients), 2))
+		r.Rate = decimal.NewNullDecimal(percentOf(r.Repeat, r.Clients))
 		e.found = append(e.found, Finding{Kind: FindingRepeat, Counts: [4]int{r.Repeat, r.Clients}, Amounts: [4]decimal.Decimal{r.Rate.Decimal}})
 	}
 	s.Repeat = r

@@ -45,12 +45,16 @@ type evaluator struct {
 	scoreH  [CriterionFunnel + 1]int64
 	scoreOK [CriterionFunnel + 1]bool
 
-	days       []dayCount
-	meetIdx    clientTable
-	met        []meetAgg
-	signed     map[string]signedAgg
+	days []dayCount
+	// clients holds what the log and the contracts say about each
+	// client, in the order first met, then first signed; clientAt finds
+	// a client's place in it.
+	clientAt   idTable
+	clients    []clientAgg
 	plans      map[Period]int
 	ids        idSeen
+	meetingAt  []int32 // the log's meetings in the period, by index
+	mostMet    []Unreached
 	stageIdx   []int
 	reachedAt  []int
 	openAt     []exactsum.Running // the amounts of the deals open at the end, by stage
@@ -59,21 +63,22 @@ type evaluator struct {
 	staleOrder []int32
 }
 
-type dayCount struct{ calls, meetings int32 }
+// dayCount is one day's activities by kind: counted by indexing, with no
+// branch on the kind.
+type dayCount [ActivityProposal + 1]int32
 
-type meetAgg struct {
+// clientAgg is one client's meetings in the period and contracts by its
+// end.
+type clientAgg struct {
 	client          string
 	meetings        int
-	first, last     clientele.Date
+	first, last     clientele.Date // the first and last meeting
 	present, absent int
-	unreached       bool // met often, never signed: set by decisionMaker
-}
-
-// signedAgg is what the contracts say about one client by the period's
-// end: the first signing, and whether one falls in the period.
-type signedAgg struct {
-	first    clientele.Date
-	inPeriod bool
+	// signed is the first contract's day by the period's end, zero if
+	// none; signedInPeriod says whether one falls in the period.
+	signed         clientele.Date
+	signedInPeriod bool
+	unreached      bool // met often, never signed: set by decisionMaker
 }
 
 func newEvaluator(cfg Config, period Period) (*evaluator, error) {
@@ -95,10 +100,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		readyIdx:  cfg.stageIndex(cfg.ReadyStage),
 		shareNeed: shareNeed{share: cfg.CleanDayShare},
 		days:      make([]dayCount, period.Days()),
-		meetIdx:   newClientTable(),
-		signed:    map[string]signedAgg{},
 		plans:     map[Period]int{},
-		ids:       idSeen{first: map[string]int32{}},
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
 		scoreCap:  fixedOf(cfg.ScoreCap),
@@ -126,12 +128,11 @@ type tally struct {
 
 func (e *evaluator) reset() {
 	clear(e.days)
-	e.meetIdx.reset()
-	clear(e.signed)
+	e.clientAt.reset()
 	clear(e.plans)
 	clear(e.reachedAt)
 	clear(e.openAt)
-	e.met = e.met[:0]
+	e.clients = e.clients[:0]
 	e.candidates = e.candidates[:0]
 	e.stale = e.stale[:0]
 }
@@ -152,11 +153,18 @@ func (e *evaluator) evaluate(in *Inputs) (Scorecard, error) {
 	return e.scorecard(in, &t), nil
 }
 
-// activities counts the log in one pass: kinds, calls and meetings per
-// day, meetings per client. The common entry passes a cheap check; only
-// a suspicious one goes through the full validation.
+// activities counts the log in one pass: activities by day and kind,
+// then meetings by client. The common entry passes a cheap check; only a
+// suspicious one goes through the full validation. The day's count is
+// indexed by kind, and every entry's index is written to meetingAt but
+// kept only for a meeting, so the usual entry takes no branch on its
+// kind; the meetings kept are then looked up by client.
 func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) {
 	from, days := e.period.From, len(e.days)
+	if cap(e.meetingAt) < len(list) {
+		e.meetingAt = make([]int32, len(list))
+	}
+	meetingAt, meetings := e.meetingAt[:len(list)], 0
 	for i := range list {
 		a := &list[i]
 		if !a.Kind.IsValid() || !a.On.IsValid() ||
@@ -173,32 +181,43 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 			t.outside++
 			continue
 		}
-		t.kinds[a.Kind]++
-		switch a.Kind {
-		case ActivityCall:
-			e.days[off].calls++
-		case ActivityMeeting:
-			e.days[off].meetings++
-			e.meeting(a)
+		e.days[off][a.Kind]++
+		meetingAt[meetings] = int32(i)
+		if a.Kind == ActivityMeeting {
+			meetings++
+		}
+	}
+	for _, i := range meetingAt[:meetings] {
+		e.meeting(&list[i])
+	}
+	for _, d := range e.days {
+		for k, n := range d {
+			t.kinds[k] += int(n)
 		}
 	}
 }
 
-func (e *evaluator) meeting(a *Activity) {
-	idx, slot := e.meetIdx.find(a.Client)
-	if idx < 0 {
-		idx = int32(len(e.met))
-		e.met = append(e.met, meetAgg{client: a.Client, first: a.On, last: a.On})
-		e.meetIdx.add(slot, idx)
+// client returns the aggregate of client id, appending an empty one for
+// a client not seen yet.
+func (e *evaluator) client(id string) *clientAgg {
+	at, slot := e.clientAt.find(id)
+	if at < 0 {
+		at = int32(len(e.clients))
+		e.clients = append(e.clients, clientAgg{client: id})
+		e.clientAt.add(slot, at)
 	}
-	m := &e.met[idx]
-	m.meetings++
-	if a.On.Before(m.first) {
+	return &e.clients[at]
+}
+
+func (e *evaluator) meeting(a *Activity) {
+	m := e.client(a.Client)
+	if m.meetings == 0 || a.On.Before(m.first) {
 		m.first = a.On
 	}
-	if a.On.After(m.last) {
+	if m.meetings == 0 || a.On.After(m.last) {
 		m.last = a.On
 	}
+	m.meetings++
 	switch a.DecisionMaker {
 	case DecisionMakerPresent:
 		m.present++
@@ -217,16 +236,15 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
 			return
 		}
-		s, seen := e.signed[c.Client]
-		if !seen || c.SignedOn.Before(s.first) {
-			s.first = c.SignedOn
+		s := e.client(c.Client)
+		if s.signed.IsZero() || c.SignedOn.Before(s.signed) {
+			s.signed = c.SignedOn
 		}
 		if !c.SignedOn.Before(e.period.From) {
-			s.inPeriod = true
+			s.signedInPeriod = true
 			t.revenue.Add(c.Amount)
 			t.contracts++
 		}
-		e.signed[c.Client] = s
 	})
 	e.ids.report(p, "contracts", "id", func(i int) string { return list[i].ID })
 }

@@ -58,6 +58,29 @@ func hundredths(n, d int64) (int64, bool) {
 	return (n200 + d) / (2 * d), true
 }
 
+// hundredthsOf returns d in hundredths when d is non-negative, has at
+// most two decimals and fits: a score judge computed in decimals joins
+// the int64 overall.
+func hundredthsOf(d decimal.Decimal) (int64, bool) {
+	exp := d.Exponent()
+	if exp < -2 || exp > 16 || d.Sign() < 0 || d.NumDigits() > 18 {
+		return 0, false
+	}
+	return mul(d.CoefficientInt64(), pow10[exp+2])
+}
+
+// percentOf returns the count part as a percentage of the count whole
+// (above zero), rounded half-up to two decimals as decimal's DivRound
+// writes it (same coefficient, same exponent), in int64 when it fits.
+func percentOf(part, whole int) decimal.Decimal {
+	if n, ok := mul(int64(part), 100); ok {
+		if h, ok := hundredths(n, int64(whole)); ok {
+			return decimal.New(h, -2)
+		}
+	}
+	return count(part).Mul(hundred).DivRound(count(whole), 2)
+}
+
 // atLeast reports whether num/den ≥ f: num × 10^scale ≥ coef × den.
 func atLeast(num, den int64, f fixed) (bool, bool) {
 	l, ok1 := mul(num, pow10[f.scale])

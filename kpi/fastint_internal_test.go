@@ -103,3 +103,38 @@ func TestOverallCountsEqualsDecimalPath(t *testing.T) {
 		}
 	}
 }
+
+// percentOf writes what the decimal division writes, digit for digit:
+// 1 of 8 = 12.5 → 12.50; 2 of 3 = 66.666… → 66.67 (half-up); 1 of 1 =
+// 100.00; 0 of 5 = 0.00; and random counts, up to parts past int64 ×
+// 100 (the decimal fallback).
+func TestPercentOfEqualsDivRound(t *testing.T) {
+	cases := [][2]int{{1, 8}, {2, 3}, {1, 1}, {0, 5}, {7, 2}, {1, 200}, {1, 400}, {math.MaxInt64 / 50, 3}}
+	rng := rand.New(rand.NewPCG(11, 13))
+	for range 2000 {
+		cases = append(cases, [2]int{rng.IntN(100_000), 1 + rng.IntN(100_000)})
+	}
+	for _, c := range cases {
+		want := count(c[0]).Mul(hundred).DivRound(count(c[1]), 2)
+		sameDigits(t, want, percentOf(c[0], c[1]), "%d of %d", c[0], c[1])
+	}
+	sameDigits(t, decimal.RequireFromString("66.67"), percentOf(2, 3), "2 of 3")
+}
+
+// hundredthsOf reads a score with at most two decimals: 150 → 15000,
+// 66.67 → 6667, 1.5 → 150; more decimals, a negative value or a
+// coefficient past 18 digits are refused.
+func TestHundredthsOf(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"150", 15000, true}, {"66.67", 6667, true}, {"1.5", 150, true}, {"0", 0, true}, {"1E+3", 100000, true},
+		{"0.125", 0, false}, {"-1", 0, false}, {"1234567890123456789", 0, false}, {"1E+17", 0, false},
+	} {
+		h, ok := hundredthsOf(decimal.RequireFromString(c.in))
+		assert.Equal(t, c.ok, ok, c.in)
+		assert.Equal(t, c.want, h, c.in)
+	}
+}

@@ -22,7 +22,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	for i := 1; i < len(f.Stages); i++ {
 		if prev := f.Stages[i-1].Reached; prev > 0 {
-			f.Stages[i].Conversion = decimal.NewNullDecimal(count(f.Stages[i].Reached*100).DivRound(count(prev), 2))
+			f.Stages[i].Conversion = decimal.NewNullDecimal(percentOf(f.Stages[i].Reached, prev))
 		}
 	}
 	weighed := decimal.Zero

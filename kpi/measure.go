@@ -39,6 +39,7 @@ func (e *evaluator) judge(c Criterion, num, den decimal.Decimal, unit string) Re
 	}
 	r.Attainment = num.Mul(hundred).DivRound(targetTimesDen, 2)
 	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
+	e.scoreH[c], e.scoreOK[c] = hundredthsOf(r.Score)
 	e.found = append(e.found, Finding{Kind: FindingVerdict, Status: r.Status, Word: unit,
 		Amounts: [4]decimal.Decimal{r.Measured, b.Target, b.Exceeds, r.Attainment}})
 	return r
@@ -97,8 +98,9 @@ type shareNeed struct {
 const maxCachedContacts = 1 << 12
 
 func (s *shareNeed) clean(d dayCount) bool {
-	t := int64(d.calls) + int64(d.meetings)
-	return int64(max(d.calls, d.meetings)) >= s.at(t)
+	calls, meetings := d[ActivityCall], d[ActivityMeeting]
+	t := int64(calls) + int64(meetings)
+	return int64(max(calls, meetings)) >= s.at(t)
 }
 
 func (s *shareNeed) at(t int64) int64 {
@@ -120,12 +122,12 @@ func (s *shareNeed) at(t int64) int64 {
 func (e *evaluator) organisation() Result {
 	var active, callDays, meetingDays int
 	for _, d := range e.days {
-		if d.calls+d.meetings == 0 {
+		if d[ActivityCall]+d[ActivityMeeting] == 0 {
 			continue
 		}
 		active++
 		if e.clean(d) {
-			if d.calls >= d.meetings {
+			if d[ActivityCall] >= d[ActivityMeeting] {
 				callDays++
 			} else {
 				meetingDays++
@@ -151,10 +153,13 @@ func (e *evaluator) organisation() Result {
 // log first shows them; the findings name the ones met most.
 func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	var prospects, signed, unreached int
-	for i := range e.met {
-		m := &e.met[i]
-		sg, has := e.signed[m.client]
-		if !has || !sg.first.Before(e.period.From) {
+	for i := range e.clients {
+		m := &e.clients[i]
+		if m.meetings == 0 {
+			continue // signed, never met
+		}
+		has := !m.signed.IsZero()
+		if !has || !m.signed.Before(e.period.From) {
 			prospects++
 			if has {
 				signed++
@@ -166,8 +171,8 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 		}
 	}
 	s.Unreached = make([]Unreached, 0, unreached)
-	for i := range e.met {
-		if m := &e.met[i]; m.unreached {
+	for i := range e.clients {
+		if m := &e.clients[i]; m.unreached {
 			s.Unreached = append(s.Unreached, Unreached{Client: m.client, Meetings: m.meetings,
 				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
 		}
@@ -178,7 +183,8 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	} else {
 		e.found = append(e.found, Finding{Kind: FindingProspectsSigned, Counts: [4]int{signed, prospects}})
 	}
-	for _, u := range mostMet(s.Unreached, maxListedFindings) {
+	e.mostMet = mostMet(s.Unreached, maxListedFindings, e.mostMet[:0])
+	for _, u := range e.mostMet {
 		e.found = append(e.found, Finding{Kind: FindingUnreached, Subject: u.Client,
 			Counts: [4]int{u.Meetings, u.Present, u.Absent}, Days: [2]clientele.Date{u.First, u.Last}})
 	}
@@ -189,12 +195,12 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 }
 
 // mostMet returns the n clients of list met most often (ties by client
-// ID), most first, without sorting the whole list.
-func mostMet(list []Unreached, n int) []Unreached {
+// ID), most first, without sorting the whole list, in top (emptied),
+// the evaluator's scratch.
+func mostMet(list []Unreached, n int, top []Unreached) []Unreached {
 	before := func(a, b *Unreached) bool {
 		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.Client < b.Client
 	}
-	top := make([]Unreached, 0, min(n, len(list)))
 	for i := range list {
 		u := &list[i]
 		if len(top) == n && !before(u, &top[n-1]) {

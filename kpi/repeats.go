@@ -6,21 +6,23 @@ import (
 	"github.com/clientele-go/clientele/internal/validate"
 )
 
-// idSeen finds repeated IDs in one manager's deals or contracts with a
-// map kept for the whole team: cleared between lists, it costs no
-// allocation once grown, where validate.Problems.Repeats hashes, sorts
-// and allocates anew for every list. It reports exactly what Repeats
+// idSeen finds repeated IDs in one manager's deals or contracts with an
+// idTable kept for the whole team: cleared between lists, it costs a
+// hash and a comparison per ID and no allocation once grown, where
+// validate.Problems.Repeats hashes, sorts and allocates anew for every
+// list. It reports exactly what Repeats
 // reports, in the same order: each repeat (empty IDs aside) with the
 // index of the ID's first occurrence.
+// The zero idSeen is ready to use.
 type idSeen struct {
-	first   map[string]int32
+	first   idTable // each ID's first index
 	repeats []idRepeat
 }
 
 type idRepeat struct{ at, first int32 }
 
 func (s *idSeen) reset() {
-	clear(s.first)
+	s.first.reset()
 	s.repeats = s.repeats[:0]
 }
 
@@ -29,11 +31,12 @@ func (s *idSeen) note(i int, id string) {
 	if id == "" {
 		return
 	}
-	if first, dup := s.first[id]; dup {
+	first, slot := s.first.find(id)
+	if first >= 0 {
 		s.repeats = append(s.repeats, idRepeat{at: int32(i), first: first})
 		return
 	}
-	s.first[id] = int32(i)
+	s.first.add(slot, int32(i))
 }
 
 // report adds a problem for every repeat noted, as Repeats words it.

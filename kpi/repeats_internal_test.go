@@ -14,7 +14,7 @@ import (
 // (Repeats hashes and sorts), and when reused from list to list.
 func TestIDSeenIsRepeats(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 3))
-	s := idSeen{first: map[string]int32{}}
+	var s idSeen
 	for _, n := range []int{0, 1, 2, 5, 16, 17, 40, 300, 2000} {
 		for _, distinct := range []int{1, 3, n/2 + 1, 2 * n} {
 			ids := make([]string, n)

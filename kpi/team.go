@@ -2,8 +2,11 @@ package kpi
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/shopspring/decimal"
@@ -19,10 +22,14 @@ type Ranked struct {
 }
 
 // EvaluateTeam evaluates every manager over the same period and ranks
-// them. The scratch space of one evaluation is reused for the next, so
-// the team costs no allocation per activity. A manager ID given twice,
-// or any manager's bad input, is an error naming "managers[i]" and the
-// field.
+// them. Each worker's scratch space is reused from one manager to the
+// next, so the team costs no allocation per activity. A team of more
+// than teamChunk managers is shared among up to GOMAXPROCS goroutines,
+// each with its own scratch; the result is the same whatever their
+// number: each scorecard depends on its manager's inputs alone, and
+// problems are reported in the managers' order. A manager ID given
+// twice, or any manager's bad input, is an error naming "managers[i]"
+// and the field.
 func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	e, err := newEvaluator(cfg, period)
 	if err != nil {
@@ -31,14 +38,35 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	var p validate.Problems
 	p.Limit("managers", validate.MaxListed)
 	p.Repeats("managers", "manager", len(team), func(i int) string { return team[i].Manager })
-	out := make([]Ranked, 0, len(team))
-	for i := range team {
-		s, err := e.evaluate(&team[i])
+	out := make([]Ranked, len(team))
+	errs := make([]error, len(team))
+	var next atomic.Int64 // the first manager of the next chunk to take
+	work := func(e *evaluator) {
+		for {
+			end := int(next.Add(teamChunk))
+			if end-teamChunk >= len(team) {
+				return
+			}
+			for i := end - teamChunk; i < min(end, len(team)); i++ {
+				out[i].Scorecard, errs[i] = e.evaluate(&team[i])
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(team)+teamChunk-1)/teamChunk) - 1 {
+		we, _ := newEvaluator(cfg, period) // validated above
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(we)
+		}()
+	}
+	work(e)
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
 			p.Merge(fmt.Sprintf("managers[%d]", i), err)
-			continue
 		}
-		out = append(out, Ranked{Scorecard: s})
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, err
@@ -47,23 +75,21 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	return out, nil
 }
 
-// rank sorts by overall score, best first, and numbers the places.
+// teamChunk is how many managers a worker takes at a time: enough to
+// make taking them cheap, few enough to share a team evenly.
+const teamChunk = 16
+
+// rank sorts by overall score, best first, and numbers the places. A
+// scorecard is over a kilobyte: rank sorts their indices and then moves
+// each scorecard once, along the cycles of the permutation, instead of
+// swapping whole scorecards n log n times.
 func rank(rs []Ranked) {
-	slices.SortFunc(rs, func(a, b Ranked) int {
-		x, y := a.Scorecard.Overall, b.Scorecard.Overall
-		switch {
-		case x.Valid != y.Valid:
-			if x.Valid {
-				return -1
-			}
-			return 1
-		case x.Valid:
-			if c := y.Decimal.Cmp(x.Decimal); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(a.Scorecard.Manager, b.Scorecard.Manager)
-	})
+	order := make([]int32, len(rs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int { return rankOrder(&rs[i].Scorecard, &rs[j].Scorecard) })
+	permute(rs, order)
 	for i := range rs {
 		o := rs[i].Scorecard.Overall
 		switch {
@@ -73,6 +99,46 @@ func rank(rs []Ranked) {
 			rs[i].Rank = rs[i-1].Rank
 		default:
 			rs[i].Rank = i + 1
+		}
+	}
+}
+
+// rankOrder puts scored cards first, the higher score first, then orders
+// by manager ID (unique in a team, so the order is total).
+func rankOrder(a, b *Scorecard) int {
+	x, y := a.Overall, b.Overall
+	switch {
+	case x.Valid != y.Valid:
+		if x.Valid {
+			return -1
+		}
+		return 1
+	case x.Valid:
+		if c := y.Decimal.Cmp(x.Decimal); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.Manager, b.Manager)
+}
+
+// permute rearranges rs so that rs[k] holds what rs[order[k]] held,
+// moving each element once (plus one per cycle); it consumes order.
+func permute[T any](rs []T, order []int32) {
+	for start := range order {
+		if order[start] == int32(start) {
+			continue
+		}
+		held := rs[start]
+		j := start
+		for {
+			from := int(order[j])
+			order[j] = int32(j) // placed
+			if from == start {
+				rs[j] = held
+				break
+			}
+			rs[j] = rs[from]
+			j = from
 		}
 	}
 }

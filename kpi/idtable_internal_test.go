@@ -9,11 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// clientTable must give the same index as a plain map filled in the
+// idTable must give the same index as a plain map filled in the
 // same order, through growth and from one manager to the next.
-func TestClientTableIsMap(t *testing.T) {
+func TestIDTableIsMap(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 5))
-	table := newClientTable()
+	var table idTable // the zero table grows on first use
 	for _, distinct := range []int{1, 7, 31, 32, 33, 300, 5000, 3} {
 		table.reset()
 		want := map[string]int32{}
