@@ -196,3 +196,30 @@ func FuzzEvaluateTeam(f *testing.F) {
 		}
 	})
 }
+
+// Found by FuzzEvaluateTeam (testdata/fuzz/FuzzEvaluateTeam/3463ba60cd2864ad):
+// the team's evaluator reused the stale-deal scratch of the manager
+// before, so a manager with no stale deal got an empty list in the team
+// ("stale": []) and nil alone ("stale": null).
+func TestEvaluateTeamStaleListIsTheManagersOwn(t *testing.T) {
+	march := kpi.Month(2026, time.March)
+	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
+	// m-a's deal entered its first stage on 10 February and is still
+	// open on 31 March: 28 − 10 = 18 days of February + 31 of March = 49
+	// days without a change, over the 30 of StaleDays.
+	withStale := kpi.Inputs{Manager: "m-a", Currency: "EUR", Deals: []kpi.Deal{{ID: "d-1", Client: "c-1", Amount: decimal.NewFromInt(1000),
+		Stages: []kpi.StageEntry{{Stage: "appointment_scheduled", On: clientele.MustParseDate("2026-02-10")}}}}}
+	without := kpi.Inputs{Manager: "m-b", Currency: "EUR"}
+	ranked, err := kpi.EvaluateTeam(cfg, []kpi.Inputs{withStale, without}, march)
+	require.NoError(t, err)
+	byManager := map[string]kpi.Scorecard{}
+	for _, r := range ranked {
+		byManager[r.Scorecard.Manager] = r.Scorecard
+	}
+	require.Len(t, byManager["m-a"].Funnel.Stale, 1)
+	assert.Equal(t, 49, byManager["m-a"].Funnel.Stale[0].Days)
+	assert.Nil(t, byManager["m-b"].Funnel.Stale, "no stale deal: nil, as Evaluate gives")
+	own, err := kpi.Evaluate(cfg, without, march)
+	require.NoError(t, err)
+	assert.Equal(t, own, byManager["m-b"])
+}
