@@ -32,7 +32,9 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 		}
 	}
 	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
-	f.Stale = e.sortedStale()
+	if len(e.stale) > 0 { // none stays nil when EvaluateTeam reuses the scratch
+		f.Stale = e.sortedStale()
+	}
 	r := e.percentCounts(CriterionFunnel, f.Won, f.Worked)
 	if f.Worked > 0 {
 		f.Rate = decimal.NewNullDecimal(r.Measured)
