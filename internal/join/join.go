@@ -27,8 +27,9 @@ type List struct {
 // occurrence of an ID its first one: both in a is a repeat in a, both in
 // b a repeat in b, and a record of b whose first occurrence is in a is
 // the match of that record, unless an earlier record of b matched it
-// already (then it repeats that record). One hash sort of both lists,
-// linear: a map of a million IDs costs more than the work it serves.
+// already (then it repeats that record). One radix sort of both lists'
+// IDs (repeats.FirstOf), no map: a map of a million IDs costs more than
+// the work it serves.
 func IDs(p *validate.Problems, a, b List) (match []int32, inA []bool) {
 	first := repeats.FirstOf(a.N+b.N, func(k int) string {
 		if k < a.N {
