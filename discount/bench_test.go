@@ -194,6 +194,36 @@ func BenchmarkQuoteBatch1000(b *testing.B) {
 	reportPerLine(b, 100*len(reqs))
 }
 
+// BenchmarkQuoterQuote100Lines50Rules is BenchmarkQuote100Lines50Rules
+// on a Quoter, which reuses the last quote's lines and adjustments.
+func BenchmarkQuoterQuote100Lines50Rules(b *testing.B) {
+	pl, r, reqs := benchFixture(1)
+	qr := mustCompile(b, pl, r).NewQuoter()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := qr.Quote(reqs[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPerLine(b, 100)
+}
+
+// BenchmarkQuoterBatch1000 is BenchmarkQuoteBatch1000 on a Quoter: the
+// batch use it is made for.
+func BenchmarkQuoterBatch1000(b *testing.B) {
+	pl, r, reqs := benchFixture(1000)
+	qr := mustCompile(b, pl, r).NewQuoter()
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range reqs {
+			if _, err := qr.Quote(reqs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportPerLine(b, 100*len(reqs))
+}
+
 // BenchmarkNewQuote is the simple entry point: compile and quote.
 func BenchmarkNewQuote(b *testing.B) {
 	pl, r, reqs := benchFixture(1)

@@ -215,6 +215,10 @@ func (st *quoteState) reserve(n, linesLeft int) {
 	if cap(st.adjs)-len(st.adjs) >= n {
 		return
 	}
+	if st.reuse != nil {
+		st.adjs = st.reuse.adjustmentChunk(n)
+		return
+	}
 	st.adjs = make([]Adjustment, 0, max(n, min(adjustmentChunk, 4*linesLeft)))
 }
 
