@@ -378,7 +378,7 @@
 // and adjustment amounts) are built as decimals without a heap
 // allocation each: their big.Ints are carved out of chunks of 256, so a
 // priced line costs about three allocations where decimal.New would
-// take ten more. They are ordinary, immutable decimals, equal to
+// take thirteen more. They are ordinary, immutable decimals, equal to
 // decimal.New's field for field.
 //
 // A host pricing a batch asks [Engine.NewQuoter] for a [Quoter]: it
