@@ -458,6 +458,8 @@ type quoteScratch struct {
 	// after line, and a decimal is immutable, so one value serves them.
 	residues   [2*maxSharedResidue + 1]decimal.Decimal
 	hasResidue [2*maxSharedResidue + 1]bool
+	// slab makes the quotes' other output decimals.
+	slab decimalSlab
 
 	// The quote's working state, cleared for each quote: nothing in it
 	// is referenced by a quote once priced.

@@ -244,3 +244,36 @@ func ExampleRules_Validate() {
 	// Output:
 	// discount: invalid input: max_discount = 120: must be a percentage within 0..100; volume[0].tiers[1].min = 5: tiers out of order: must be above the previous tier's 10; volume[0].tiers[1].rate = 3: a higher tier must not give less than the previous tier's 5 %
 }
+
+// A batch of orders priced on one Quoter: each quote reuses the memory
+// of the one before, so what a host keeps past the next call it clones
+// (here the totals, which are plain decimals, need no clone).
+func ExampleQuoter() {
+	engine, err := discount.Compile(catalog(), loadExampleRules())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	quoter := engine.NewQuoter()
+	orders := [][]discount.LineRequest{
+		{{SKU: "DRL-18V", Quantity: decimal.NewFromInt(1)}},
+		{{SKU: "SCR-4x40", Quantity: decimal.NewFromInt(10)}, {SKU: "GLV-PRO", Quantity: decimal.NewFromInt(4)}},
+	}
+	var first discount.Quote
+	for i, lines := range orders {
+		q, err := quoter.Quote(discount.Request{Date: clientele.NewDate(2026, 11, 26), Currency: "EUR", Lines: lines})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if i == 0 {
+			first = q.Clone()
+		}
+		fmt.Println(len(q.Lines), "lines, net", money(q.Totals.Net))
+	}
+	fmt.Println("first kept:", first.Lines[0].SKU, money(first.Lines[0].Net))
+	// Output:
+	// 1 lines, net 179.55
+	// 2 lines, net 82.00
+	// first kept: DRL-18V 179.55
+}

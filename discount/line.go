@@ -80,7 +80,7 @@ func (st *quoteState) priceSteps(l *Line, it *item, bs *lineBasis, picks []pick)
 	e := st.e
 	s := lineSteps{q: e.num(l.Quantity), start: len(st.adjs), exact: true}
 	s.total(e, &s.prev, &it.list)
-	l.Gross = s.prev.decimal()
+	l.Gross = st.out(&s.prev)
 	n := int32(len(e.crs))
 	b, capAt := &it.list, &it.capAt
 	if bs.set { // a price rule or a manual price: discounts and the cap start from it
@@ -151,7 +151,7 @@ func (st *quoteState) priceSteps(l *Line, it *item, bs *lineBasis, picks []pick)
 		s.div = 1
 		s.total(e, &net, unit)
 	}
-	l.NetUnitPrice, l.Net = unit.decimal(), net.decimal()
+	l.NetUnitPrice, l.Net = st.out(unit), st.out(&net)
 	if residue := t.sub(&net, &s.prev); !residue.isZero() {
 		st.adjs = append(st.adjs, Adjustment{Kind: KindRounding, Amount: st.scr.residue(residue)})
 		st.sum[n+slotRounding].add(residue)
@@ -189,7 +189,7 @@ func (s *lineSteps) step(st *quoteState, p *num, a Adjustment, slot int32) {
 	s.total(st.e, &total, p)
 	amt.sub(&total, &s.prev)
 	s.prev = total
-	a.Amount = amt.decimal()
+	a.Amount = st.out(&amt)
 	st.adjs = append(st.adjs, a)
 	st.sum[slot].add(&amt)
 }
@@ -213,6 +213,10 @@ const adjustmentChunk = 256
 // line's adjustments are ever copied, and no chunk is a large object.
 func (st *quoteState) reserve(n, linesLeft int) {
 	if cap(st.adjs)-len(st.adjs) >= n {
+		return
+	}
+	if st.reuse != nil {
+		st.adjs = st.reuse.adjustmentChunk(n)
 		return
 	}
 	st.adjs = make([]Adjustment, 0, max(n, min(adjustmentChunk, 4*linesLeft)))

@@ -32,6 +32,8 @@ type quoteState struct {
 	freeItems  []int32 // the item of each free line, after the request's
 	// freeCoupons are the coupons free-item rules used.
 	freeCoupons []string
+	// reuse, when not nil, is the Quoter whose buffers the quote fills.
+	reuse *Quoter
 }
 
 // itemOf returns the item of the quote's line li, a free line's too.
@@ -59,8 +61,15 @@ func (e *Engine) Quote(req Request) (Quote, error) {
 // quote is Quote, also returning how many lines were priced on machine
 // words throughout (for the tests that hold them to the decimal path).
 func (e *Engine) quote(req Request) (Quote, int, error) {
-	st := quoteState{e: e, req: &req, scr: e.scratch.Get().(*quoteScratch)}
-	defer e.scratch.Put(st.scr)
+	scr := e.scratch.Get().(*quoteScratch)
+	defer e.scratch.Put(scr)
+	return e.quoteWith(req, scr, nil)
+}
+
+// quoteWith is quote on scratch scr; reuse, when not nil, lends the
+// lines and adjustments of the quote it holds to this one.
+func (e *Engine) quoteWith(req Request, scr *quoteScratch, reuse *Quoter) (Quote, int, error) {
+	st := quoteState{e: e, req: &req, scr: scr, reuse: reuse}
 	appr, err := st.prepare()
 	if err != nil {
 		return Quote{}, 0, err
@@ -70,7 +79,11 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 	q := Quote{
 		PriceListID: e.pl.ID, Currency: e.pl.Currency, Date: req.Date, ClientID: req.Client.ID,
 		Payment: req.Payment, Approval: appr,
-		Lines: make([]Line, len(req.Lines)),
+	}
+	if reuse != nil {
+		q.Lines = reuse.linesFor(len(req.Lines))
+	} else {
+		q.Lines = make([]Line, len(req.Lines))
 	}
 	n := len(e.crs)
 	st.sum = st.scr.sums()
@@ -102,6 +115,9 @@ func (e *Engine) quote(req Request) (Quote, int, error) {
 			p.Addf("early_payment.discount_amount", ep.Discount, "must be below the quote's total %s", q.Totals.Total)
 			return Quote{}, 0, p.err()
 		}
+	}
+	if reuse != nil {
+		reuse.lines = q.Lines // free lines may have grown it
 	}
 	return q, st.exactLines, nil
 }
