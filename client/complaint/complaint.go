@@ -229,7 +229,8 @@ type Analysis struct {
 	Resolution Resolution `json:"resolution"`
 	// RepeatClients are the clients with at least RepeatThreshold
 	// complaints in the period, by count descending, ties by client ID;
-	// complaint IDs in date order.
+	// complaint IDs in date order, those received at the same instant by
+	// ID.
 	RepeatClients []Repeat `json:"repeat_clients"`
 }
 
@@ -284,7 +285,14 @@ func Analyze(complaints []Complaint, from, to clientele.Date, cfg Config) (Analy
 			inPeriod = append(inPeriod, c)
 		}
 	}
-	slices.SortStableFunc(inPeriod, func(x, y Complaint) int { return x.ReceivedAt.Compare(y.ReceivedAt) })
+	// Ties by ID (unique, checked above): the analysis of the same
+	// records does not depend on the order the host lists them in.
+	slices.SortFunc(inPeriod, func(x, y Complaint) int {
+		if c := x.ReceivedAt.Compare(y.ReceivedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
 	a.Total = len(inPeriod)
 
 	byCause := map[string]int{}
