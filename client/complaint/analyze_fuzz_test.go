@@ -49,14 +49,14 @@ func fuzzComplaints(data []byte, causes []string) []Complaint {
 	return out
 }
 
-// FuzzAnalyze analyses arbitrary complaints under an arbitrary config:
+// FuzzAnalyzeOrderFree analyses arbitrary complaints under an arbitrary config:
 // bad input is ErrInvalid naming the field; otherwise the period's
 // complaints are counted once each (open + resolved, and over the
 // causes), the Pareto table is in order and ends at exactly 100 %, the
 // percentiles are actual resolution times with the median at most the
 // 90th, every repeat client has at least the threshold, and the order
 // of the records does not matter.
-func FuzzAnalyze(f *testing.F) {
+func FuzzAnalyzeOrderFree(f *testing.F) {
 	def, err := json.Marshal(DefaultConfig())
 	require.NoError(f, err)
 	f.Add(def, []byte{12, 1, 3, 0, 0, 2, 2, 5, 9, 1, 3, 1, 3, 4, 10, 30, 2, 1, 4, 4, 0, 4, 80, 1, 1}, uint8(0), uint8(31))
@@ -147,7 +147,7 @@ func FuzzAnalyze(f *testing.F) {
 	})
 }
 
-// Found by FuzzAnalyze: complaints received at the same instant kept
+// Found by FuzzAnalyzeOrderFree: complaints received at the same instant kept
 // the order they were passed in, so the same records listed in another
 // order gave another repeat list. Ties now go by ID: k1, k2, k3 were all
 // received at 10:00 on 2 November, so c's IDs are [k1 k2 k3] whichever
