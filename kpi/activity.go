@@ -100,7 +100,7 @@ func (p *Presence) UnmarshalText(b []byte) error {
 type Activity struct {
 	Kind          ActivityKind   `json:"kind"`
 	On            clientele.Date `json:"on"`
-	Client        string         `json:"client,omitempty"`
+	ClientID      string         `json:"client_id,omitempty"`
 	DecisionMaker Presence       `json:"decision_maker,omitzero"`
 }
 
@@ -113,9 +113,9 @@ func (a *Activity) check(p *validate.Problems) {
 	}
 	p.Date("on", a.On, true)
 	switch {
-	case a.Kind == ActivityEvent && a.Client == "":
+	case a.Kind == ActivityEvent && a.ClientID == "":
 	default:
-		checkID(p, "client", a.Client)
+		checkID(p, "client_id", a.ClientID)
 	}
 	if !a.DecisionMaker.IsValid() {
 		p.Add("decision_maker", uint8(a.DecisionMaker), "is not unknown, present or absent")

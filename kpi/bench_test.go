@@ -48,7 +48,7 @@ func synthTeam(n int) []kpi.Inputs {
 		for i := range acts {
 			a := &acts[i]
 			a.On = workdays[i*len(workdays)/benchActivities]
-			a.Client = clients[rng.IntN(benchClients)]
+			a.ClientID = clients[rng.IntN(benchClients)]
 			switch r := rng.IntN(100); {
 			case r < 70:
 				a.Kind = kpi.ActivityCall
@@ -62,7 +62,7 @@ func synthTeam(n int) []kpi.Inputs {
 			case r < 99:
 				a.Kind = kpi.ActivityReferral
 			default:
-				a.Kind, a.Client = kpi.ActivityEvent, ""
+				a.Kind, a.ClientID = kpi.ActivityEvent, ""
 			}
 		}
 		deals := make([]kpi.Deal, benchDeals)
@@ -70,7 +70,7 @@ func synthTeam(n int) []kpi.Inputs {
 		for i := range deals {
 			d := &deals[i]
 			d.ID = fmt.Sprintf("m%04d-d%03d", m, i)
-			d.Client = clients[rng.IntN(benchClients)]
+			d.ClientID = clients[rng.IntN(benchClients)]
 			d.Amount = decimal.New(rng.Int64N(10_000_000)+10_000, -2)
 			on := workdays[rng.IntN(len(workdays))].AddDays(-30)
 			steps := 2 + rng.IntN(4)
@@ -81,7 +81,7 @@ func synthTeam(n int) []kpi.Inputs {
 			switch r := rng.IntN(5); {
 			case r < 2:
 				d.WonOn = on
-				contracts = append(contracts, kpi.Contract{ID: d.ID, Client: d.Client, SignedOn: on, Amount: d.Amount})
+				contracts = append(contracts, kpi.Contract{ID: d.ID, ClientID: d.ClientID, SignedOn: on, Amount: d.Amount})
 			case r < 3:
 				d.LostOn = on
 			}
@@ -91,7 +91,7 @@ func synthTeam(n int) []kpi.Inputs {
 			plans = append(plans, kpi.Plan{Period: kpi.Month(2026, mo), Revenue: decimal.NewNullDecimal(decimal.NewFromInt(40_000))})
 		}
 		plans = append(plans, kpi.Plan{Period: year, Revenue: decimal.NewNullDecimal(decimal.NewFromInt(480_000))})
-		team[m] = kpi.Inputs{Manager: fmt.Sprintf("m%04d", m), Currency: "EUR", Activities: acts, Deals: deals, Plans: plans, Contracts: contracts}
+		team[m] = kpi.Inputs{ManagerID: fmt.Sprintf("m%04d", m), Currency: "EUR", Activities: acts, Deals: deals, Plans: plans, Contracts: contracts}
 	}
 	return team
 }
@@ -119,7 +119,7 @@ func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
 	full := benchTeam()
 	team := make([]kpi.Inputs, len(full))
 	for i, in := range full {
-		team[i] = kpi.Inputs{Manager: in.Manager, Currency: in.Currency, Activities: in.Activities}
+		team[i] = kpi.Inputs{ManagerID: in.ManagerID, Currency: in.Currency, Activities: in.Activities}
 	}
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 	b.ReportAllocs()

@@ -6,7 +6,7 @@ import (
 
 // scorecard turns the tallies of one pass into the verdict.
 func (e *evaluator) scorecard(in *Inputs, t *tally) Scorecard {
-	s := Scorecard{Manager: in.Manager, Period: e.period, Profile: e.cfg.Profile, Currency: in.Currency,
+	s := Scorecard{ManagerID: in.ManagerID, Period: e.period, Profile: e.cfg.Profile, Currency: in.Currency,
 		WorkingDays: in.WorkingDays, OutsidePeriod: t.outside}
 	if s.WorkingDays == 0 {
 		s.WorkingDays = e.period.WorkingDays()

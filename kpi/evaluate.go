@@ -168,7 +168,7 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 	for i := range list {
 		a := &list[i]
 		if !a.Kind.IsValid() || !a.On.IsValid() ||
-			!(plainID(a.Client) || a.Kind == ActivityEvent && a.Client == "") ||
+			!(plainID(a.ClientID) || a.Kind == ActivityEvent && a.ClientID == "") ||
 			a.DecisionMaker != PresenceUnknown && (a.Kind != ActivityMeeting || a.DecisionMaker > DecisionMakerAbsent) {
 			var q validate.Problems
 			if a.check(&q); q.Len() > 0 {
@@ -210,7 +210,7 @@ func (e *evaluator) client(id string) *clientAgg {
 }
 
 func (e *evaluator) meeting(a *Activity) {
-	m := e.client(a.Client)
+	m := e.client(a.ClientID)
 	if m.meetings == 0 || a.On.Before(m.first) {
 		m.first = a.On
 	}
@@ -236,7 +236,7 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
 			return
 		}
-		s := e.client(c.Client)
+		s := e.client(c.ClientID)
 		if s.signed.IsZero() || c.SignedOn.Before(s.signed) {
 			s.signed = c.SignedOn
 		}
@@ -328,11 +328,11 @@ func (e *evaluator) deal(d *Deal, t *tally) {
 	now := d.Stages[current]
 	e.openAt[e.stageIdx[current]].Add(d.Amount)
 	if days := to.Sub(now.On); days >= e.cfg.StaleDays {
-		e.stale = append(e.stale, StaleDeal{Deal: d.ID, Client: d.Client, Stage: now.Stage,
+		e.stale = append(e.stale, StaleDeal{Deal: d.ID, ClientID: d.ClientID, Stage: now.Stage,
 			Since: now.On, Days: days, Amount: d.Amount})
 	}
 	if !ready.IsZero() && !d.WonOn.Before(e.next.From) && d.WonOn.Sub(e.next.From) < e.cfg.DeferWindowDays {
-		e.candidates = append(e.candidates, DeferredDeal{Deal: d.ID, Client: d.Client, ReadyOn: ready, WonOn: d.WonOn, Amount: d.Amount})
+		e.candidates = append(e.candidates, DeferredDeal{Deal: d.ID, ClientID: d.ClientID, ReadyOn: ready, WonOn: d.WonOn, Amount: d.Amount})
 	}
 }
 

@@ -33,20 +33,20 @@ func fuzzInputs(manager string, b *fuzzBytes, stages []kpi.Stage) kpi.Inputs {
 	start := clientele.MustParseDate("2026-02-09")
 	day := func() clientele.Date { return start.AddDays(b.next() % 71) }
 	client := func() string { return string(rune('a' + b.next()%6)) }
-	in := kpi.Inputs{Manager: manager, Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: manager, Currency: "EUR"}
 	for range b.next() % 40 {
 		kind := kpi.ActivityKind(1 + b.next()%5)
 		if kind == 5 && b.next() == 255 {
 			kind = 0 // unset: refused
 		}
-		a := kpi.Activity{Kind: kind, On: day(), Client: client()}
+		a := kpi.Activity{Kind: kind, On: day(), ClientID: client()}
 		if p := b.next(); a.Kind == kpi.ActivityMeeting || p == 255 {
 			a.DecisionMaker = kpi.Presence(p % 3)
 		}
 		in.Activities = append(in.Activities, a)
 	}
 	for i := range b.next() % 6 {
-		d := kpi.Deal{ID: "d" + string(rune('0'+i)), Client: client(), Amount: decimal.New(int64(b.next()*1000-1000), 0)}
+		d := kpi.Deal{ID: "d" + string(rune('0'+i)), ClientID: client(), Amount: decimal.New(int64(b.next()*1000-1000), 0)}
 		on := day()
 		for s := range b.next() % (len(stages) + 2) {
 			name := "unknown"
@@ -69,7 +69,7 @@ func fuzzInputs(manager string, b *fuzzBytes, stages []kpi.Stage) kpi.Inputs {
 			Revenue: decimal.NewNullDecimal(decimal.New(int64(n*5000), 0)), Contracts: n})
 	}
 	for i := range b.next() % 4 {
-		in.Contracts = append(in.Contracts, kpi.Contract{ID: "k" + string(rune('0'+i)), Client: client(),
+		in.Contracts = append(in.Contracts, kpi.Contract{ID: "k" + string(rune('0'+i)), ClientID: client(),
 			SignedOn: day(), Amount: decimal.New(int64(b.next()*100), 0)})
 	}
 	return in
@@ -80,7 +80,7 @@ func fuzzInputs(manager string, b *fuzzBytes, stages []kpi.Stage) kpi.Inputs {
 // within 0..ScoreCap, the overall score too, the working days of the
 // period, the activities outside it counted.
 func checkScorecard(t *testing.T, cfg kpi.Config, in kpi.Inputs, period kpi.Period, s kpi.Scorecard) {
-	assert.Equal(t, in.Manager, s.Manager)
+	assert.Equal(t, in.ManagerID, s.ManagerID)
 	assert.Equal(t, period, s.Period)
 	assert.Equal(t, period.WorkingDays(), s.WorkingDays)
 	for i, r := range s.Criteria {
@@ -163,10 +163,10 @@ func FuzzEvaluateTeam(f *testing.F) {
 		require.Len(t, ranked, len(team))
 		seen := map[string]bool{}
 		for i, r := range ranked {
-			require.False(t, seen[r.Scorecard.Manager], "%s listed once", r.Scorecard.Manager)
-			seen[r.Scorecard.Manager] = true
+			require.False(t, seen[r.Scorecard.ManagerID], "%s listed once", r.Scorecard.ManagerID)
+			seen[r.Scorecard.ManagerID] = true
 			for _, in := range team {
-				if in.Manager == r.Scorecard.Manager {
+				if in.ManagerID == r.Scorecard.ManagerID {
 					own, err := kpi.Evaluate(cfg, in, march)
 					require.NoError(t, err)
 					assert.Equal(t, own, r.Scorecard, "the team's scorecard is the manager's own")
@@ -189,7 +189,7 @@ func FuzzEvaluateTeam(f *testing.F) {
 			require.GreaterOrEqual(t, cmp, 0, "sorted by overall score, best first")
 			if cmp == 0 {
 				assert.Equal(t, prev.Rank, r.Rank, "equal scores share a place")
-				assert.Less(t, prev.Scorecard.Manager, r.Scorecard.Manager, "then by manager ID")
+				assert.Less(t, prev.Scorecard.ManagerID, r.Scorecard.ManagerID, "then by manager ID")
 			} else {
 				assert.Equal(t, i+1, r.Rank, "competition ranking: 1, 2, 2, 4")
 			}
@@ -207,14 +207,14 @@ func TestEvaluateTeamStaleListIsTheManagersOwn(t *testing.T) {
 	// m-a's deal entered its first stage on 10 February and is still
 	// open on 31 March: 28 − 10 = 18 days of February + 31 of March = 49
 	// days without a change, over the 30 of StaleDays.
-	withStale := kpi.Inputs{Manager: "m-a", Currency: "EUR", Deals: []kpi.Deal{{ID: "d-1", Client: "c-1", Amount: decimal.NewFromInt(1000),
+	withStale := kpi.Inputs{ManagerID: "m-a", Currency: "EUR", Deals: []kpi.Deal{{ID: "d-1", ClientID: "c-1", Amount: decimal.NewFromInt(1000),
 		Stages: []kpi.StageEntry{{Stage: "appointment_scheduled", On: clientele.MustParseDate("2026-02-10")}}}}}
-	without := kpi.Inputs{Manager: "m-b", Currency: "EUR"}
+	without := kpi.Inputs{ManagerID: "m-b", Currency: "EUR"}
 	ranked, err := kpi.EvaluateTeam(cfg, []kpi.Inputs{withStale, without}, march)
 	require.NoError(t, err)
 	byManager := map[string]kpi.Scorecard{}
 	for _, r := range ranked {
-		byManager[r.Scorecard.Manager] = r.Scorecard
+		byManager[r.Scorecard.ManagerID] = r.Scorecard
 	}
 	require.Len(t, byManager["m-a"].Funnel.Stale, 1)
 	assert.Equal(t, 49, byManager["m-a"].Funnel.Stale[0].Days)

@@ -74,8 +74,8 @@ func TestEvaluateMarchByHand(t *testing.T) {
 	// times, neither signed; listed in the order the log first shows them,
 	// named in the findings most met first.
 	require.Len(t, s.Unreached, 2)
-	assert.Equal(t, kpi.Unreached{Client: "c-1", Meetings: 3, First: clientele.NewDate(2026, 3, 3), Last: clientele.NewDate(2026, 3, 10), Absent: 1}, s.Unreached[0])
-	assert.Equal(t, kpi.Unreached{Client: "c-3", Meetings: 4, First: clientele.NewDate(2026, 3, 4), Last: clientele.NewDate(2026, 3, 24)}, s.Unreached[1])
+	assert.Equal(t, kpi.Unreached{ClientID: "c-1", Meetings: 3, First: clientele.NewDate(2026, 3, 3), Last: clientele.NewDate(2026, 3, 10), Absent: 1}, s.Unreached[0])
+	assert.Equal(t, kpi.Unreached{ClientID: "c-3", Meetings: 4, First: clientele.NewDate(2026, 3, 4), Last: clientele.NewDate(2026, 3, 24)}, s.Unreached[1])
 	dm := s.Result(kpi.CriterionDecisionMaker).Findings
 	assert.Contains(t, dm[2].String(), "Client c-3: 4 meetings")
 	assert.Contains(t, dm[3].String(), "Client c-1: 3 meetings")
@@ -110,7 +110,7 @@ func TestEvaluateMarchByHand(t *testing.T) {
 	assertDec(t, "31300", f.Weighted, "weighted pipeline")
 	// d-3 at qualified_to_buy since 20 January: 11 + 28 + 31 = 70 days ≥ 30.
 	require.Len(t, f.Stale, 1)
-	assert.Equal(t, kpi.StaleDeal{Deal: "d-3", Client: "c-3", Stage: "qualified_to_buy", Since: clientele.NewDate(2026, 1, 20), Days: 70, Amount: dec("10000")}, f.Stale[0])
+	assert.Equal(t, kpi.StaleDeal{Deal: "d-3", ClientID: "c-3", Stage: "qualified_to_buy", Since: clientele.NewDate(2026, 1, 20), Days: 70, Amount: dec("10000")}, f.Stale[0])
 
 	// Repeat requests: c-2, c-4, c-5 signed in March; c-4 had signed in
 	// February: 1/3 = 33.33 %.
@@ -122,12 +122,12 @@ func TestEvaluateMarchByHand(t *testing.T) {
 // 20.00, yet below the 20 % target.
 func TestStatusIsDecidedExactly(t *testing.T) {
 	period := kpi.Month(2026, time.March)
-	in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: "m", Currency: "EUR"}
 	for i := range 9996 {
-		in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i % 31), Client: "c"})
+		in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i % 31), ClientID: "c"})
 	}
 	for range 1999 {
-		in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityReferralRequest, On: period.From, Client: "c"})
+		in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityReferralRequest, On: period.From, ClientID: "c"})
 	}
 	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, period)
 	require.NoError(t, err)
@@ -137,7 +137,7 @@ func TestStatusIsDecidedExactly(t *testing.T) {
 	assertDec(t, "99.99", r.Attainment, "19.998/20 = 99.99 %")
 
 	// 2,000 of 9,996 = 20.008 %: meets.
-	in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityReferralRequest, On: period.From, Client: "c"})
+	in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityReferralRequest, On: period.From, ClientID: "c"})
 	s, err = kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, period)
 	require.NoError(t, err)
 	assert.Equal(t, kpi.StatusMeets, s.Result(kpi.CriterionReferrals).Status)
@@ -151,9 +151,9 @@ func TestMeetingsBenchmarkEdges(t *testing.T) {
 		meetings int
 		want     kpi.Status
 	}{{21, kpi.StatusBelow}, {22, kpi.StatusMeets}, {43, kpi.StatusMeets}, {44, kpi.StatusExceeds}} {
-		in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+		in := kpi.Inputs{ManagerID: "m", Currency: "EUR"}
 		for i := range c.meetings {
-			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(1 + i%30), Client: "c"})
+			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(1 + i%30), ClientID: "c"})
 		}
 		s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, period)
 		require.NoError(t, err)
@@ -169,10 +169,10 @@ func TestCleanDays(t *testing.T) {
 	log := func(calls, meetings int) []kpi.Activity {
 		var l []kpi.Activity
 		for range calls {
-			l = append(l, kpi.Activity{Kind: kpi.ActivityCall, On: day, Client: "p"})
+			l = append(l, kpi.Activity{Kind: kpi.ActivityCall, On: day, ClientID: "p"})
 		}
 		for range meetings {
-			l = append(l, kpi.Activity{Kind: kpi.ActivityMeeting, On: day, Client: "c"})
+			l = append(l, kpi.Activity{Kind: kpi.ActivityMeeting, On: day, ClientID: "c"})
 		}
 		return l
 	}
@@ -183,7 +183,7 @@ func TestCleanDays(t *testing.T) {
 	}{{"80", 4, 1, "100"}, {"80", 3, 1, "0"}, {"75", 3, 1, "100"}, {"80", 1, 4, "100"}, {"100", 5, 1, "0"}, {"100", 0, 2, "100"}} {
 		cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 		cfg.CleanDayShare = dec(c.share)
-		s, err := kpi.Evaluate(cfg, kpi.Inputs{Manager: "m", Currency: "EUR", Activities: log(c.calls, c.meetings)}, kpi.Week(day))
+		s, err := kpi.Evaluate(cfg, kpi.Inputs{ManagerID: "m", Currency: "EUR", Activities: log(c.calls, c.meetings)}, kpi.Week(day))
 		require.NoError(t, err)
 		assertDec(t, c.clean, s.Result(kpi.CriterionOrganisation).Measured, c.share)
 	}
@@ -195,13 +195,13 @@ func TestCleanDays(t *testing.T) {
 func TestDeferredDeals(t *testing.T) {
 	march := kpi.Month(2026, time.March)
 	mk := func(plan string, signed string, ready, won clientele.Date) kpi.Inputs {
-		in := kpi.Inputs{Manager: "m", Currency: "EUR",
+		in := kpi.Inputs{ManagerID: "m", Currency: "EUR",
 			Plans: []kpi.Plan{{Period: march, Revenue: decimal.NewNullDecimal(dec(plan))}},
-			Deals: []kpi.Deal{{ID: "d", Client: "c", Amount: dec("300"), WonOn: won, Stages: []kpi.StageEntry{
+			Deals: []kpi.Deal{{ID: "d", ClientID: "c", Amount: dec("300"), WonOn: won, Stages: []kpi.StageEntry{
 				{Stage: "appointment_scheduled", On: clientele.NewDate(2026, 3, 1)}, {Stage: "contract_sent", On: ready}}}},
 		}
 		if signed != "0" {
-			in.Contracts = []kpi.Contract{{ID: "k", Client: "x", SignedOn: clientele.NewDate(2026, 3, 10), Amount: dec(signed)}}
+			in.Contracts = []kpi.Contract{{ID: "k", ClientID: "x", SignedOn: clientele.NewDate(2026, 3, 10), Amount: dec(signed)}}
 		}
 		return in
 	}
@@ -239,11 +239,11 @@ func TestDeferredDeals(t *testing.T) {
 // criterion unmeasured and out of the overall score.
 func TestPlanByCountAndNoPlan(t *testing.T) {
 	march := kpi.Month(2026, time.March)
-	in := kpi.Inputs{Manager: "m", Currency: "EUR", Plans: []kpi.Plan{{Period: march, Contracts: 4}},
+	in := kpi.Inputs{ManagerID: "m", Currency: "EUR", Plans: []kpi.Plan{{Period: march, Contracts: 4}},
 		Contracts: []kpi.Contract{
-			{ID: "k1", Client: "a", SignedOn: clientele.NewDate(2026, 3, 3), Amount: dec("10")},
-			{ID: "k2", Client: "b", SignedOn: clientele.NewDate(2026, 3, 4), Amount: dec("10")},
-			{ID: "k3", Client: "c", SignedOn: clientele.NewDate(2026, 3, 5), Amount: dec("10")},
+			{ID: "k1", ClientID: "a", SignedOn: clientele.NewDate(2026, 3, 3), Amount: dec("10")},
+			{ID: "k2", ClientID: "b", SignedOn: clientele.NewDate(2026, 3, 4), Amount: dec("10")},
+			{ID: "k3", ClientID: "c", SignedOn: clientele.NewDate(2026, 3, 5), Amount: dec("10")},
 		}}
 	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelConsulting), in, march)
 	require.NoError(t, err)
@@ -261,7 +261,7 @@ func TestPlanByCountAndNoPlan(t *testing.T) {
 // Nothing logged: every criterion but events and meetings (counted
 // against working days) is unmeasured, and so is nothing scored twice.
 func TestEmptyInputs(t *testing.T) {
-	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), kpi.Inputs{Manager: "m", Currency: "EUR"}, kpi.Month(2026, time.March))
+	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), kpi.Inputs{ManagerID: "m", Currency: "EUR"}, kpi.Month(2026, time.March))
 	require.NoError(t, err)
 	for _, c := range kpi.Criteria() {
 		want := kpi.StatusNotMeasured
@@ -274,7 +274,7 @@ func TestEmptyInputs(t *testing.T) {
 	assertDec(t, "0", s.Overall.Decimal, "overall")
 
 	// A weekend has no working day: nothing at all is measured.
-	s, err = kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), kpi.Inputs{Manager: "m", Currency: "EUR"},
+	s, err = kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), kpi.Inputs{ManagerID: "m", Currency: "EUR"},
 		kpi.Period{From: clientele.NewDate(2026, 3, 7), To: clientele.NewDate(2026, 3, 8)})
 	require.NoError(t, err)
 	assert.False(t, s.Overall.Valid)
@@ -295,10 +295,10 @@ func TestWorkingDaysOverride(t *testing.T) {
 // the ten met most, most first, and count the other two.
 func TestUnreachedFindingsNameTheTenMetMost(t *testing.T) {
 	period := kpi.Month(2026, time.March)
-	in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: "m", Currency: "EUR"}
 	for c := range 12 {
 		for i := range 3 + c {
-			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i), Client: fmt.Sprintf("c-%02d", c)})
+			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i), ClientID: fmt.Sprintf("c-%02d", c)})
 		}
 	}
 	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, period)
@@ -315,9 +315,9 @@ func TestUnreachedFindingsNameTheTenMetMost(t *testing.T) {
 // Eleven open deals untouched since January: all stale by 31 March,
 // ten named (longest first, then by ID), one counted.
 func TestStaleDealsNamedAndCounted(t *testing.T) {
-	in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: "m", Currency: "EUR"}
 	for i := range 11 {
-		in.Deals = append(in.Deals, kpi.Deal{ID: fmt.Sprintf("d-%02d", i), Client: "c", Amount: dec("100"),
+		in.Deals = append(in.Deals, kpi.Deal{ID: fmt.Sprintf("d-%02d", i), ClientID: "c", Amount: dec("100"),
 			Stages: []kpi.StageEntry{{Stage: "qualified_to_buy", On: clientele.NewDate(2026, 1, 1+i)}}})
 	}
 	s, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, kpi.Month(2026, time.March))

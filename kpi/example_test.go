@@ -49,9 +49,9 @@ func ExampleEvaluate() {
 func ExampleEvaluateTeam() {
 	week := kpi.Week(clientele.MustParseDate("2026-03-04")) // Monday 2 to Sunday 8 March
 	meetings := func(id string, n int) kpi.Inputs {
-		in := kpi.Inputs{Manager: id, Currency: "EUR"}
+		in := kpi.Inputs{ManagerID: id, Currency: "EUR"}
 		for i := range n {
-			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: week.From.AddDays(i % 5), Client: fmt.Sprint("c-", i)})
+			in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: week.From.AddDays(i % 5), ClientID: fmt.Sprint("c-", i)})
 		}
 		return in
 	}
@@ -63,7 +63,7 @@ func ExampleEvaluateTeam() {
 	}
 	for _, r := range ranked {
 		m := r.Scorecard.Result(kpi.CriterionMeetings)
-		fmt.Printf("%d. %s: overall %s; meetings %s a day, %s\n", r.Rank, r.Scorecard.Manager,
+		fmt.Printf("%d. %s: overall %s; meetings %s a day, %s\n", r.Rank, r.Scorecard.ManagerID,
 			r.Scorecard.Overall.Decimal.StringFixed(2), m.Measured.StringFixed(2), m.Status)
 	}
 	// Output:

@@ -120,7 +120,7 @@ type Finding struct {
 	// Subject is the client or deal the finding names.
 	Subject string `json:"subject,omitempty"`
 	// Client is the client of the deal named.
-	Client string `json:"client,omitempty"`
+	ClientID string `json:"client_id,omitempty"`
 	// Word is the unit, the noun, the stage or the plan's kind.
 	Word string `json:"word,omitempty"`
 	// Currency is the ISO 4217 code of the amounts written as money.
@@ -178,7 +178,7 @@ func (f Finding) String() string {
 		if f.Word != "met" {
 			why = "while with it the plan would have been exceeded"
 		}
-		return "Deal " + f.Subject + " (client " + f.Client + ") was ready to sign on " + f.Days[0].String() + " but was signed on " +
+		return "Deal " + f.Subject + " (client " + f.ClientID + ") was ready to sign on " + f.Days[0].String() + " but was signed on " +
 			f.Days[1].String() + ", in the first " + strconv.Itoa(n[0]) + " days of the next period, " + why + ": " + f.money(0) + " shifted."
 	case FindingDeferredTotal:
 		return plural(n[0], "deal", "deals") + ", " + f.money(0) + " in all, held back into the next period: a manager who shifts contracts does not benefit the firm."
@@ -190,7 +190,7 @@ func (f Finding) String() string {
 	case FindingOverdue:
 		return plural(n[0], "open deal is", "open deals are") + " past the expected close date."
 	case FindingStale:
-		return "Deal " + f.Subject + " (client " + f.Client + ", " + f.money(0) + ") has stood at " + f.Word +
+		return "Deal " + f.Subject + " (client " + f.ClientID + ", " + f.money(0) + ") has stood at " + f.Word +
 			" since " + f.Days[0].String() + ", " + strconv.Itoa(n[0]) + " days: stale."
 	case FindingMoreStale:
 		return plural(n[0], "more deal is", "more deals are") + " stale (Funnel.Stale lists them all)."

@@ -16,7 +16,7 @@ import (
 func TestFindingIsDataWrittenOnDemand(t *testing.T) {
 	assert.Empty(t, kpi.Finding{}.String())
 	assert.Empty(t, kpi.Finding{Kind: 200}.String())
-	stale := kpi.Finding{Kind: kpi.FindingStale, Subject: "d-3", Client: "c-3", Word: "qualified_to_buy", Currency: "JPY",
+	stale := kpi.Finding{Kind: kpi.FindingStale, Subject: "d-3", ClientID: "c-3", Word: "qualified_to_buy", Currency: "JPY",
 		Counts: [4]int{70}, Days: [2]clientele.Date{clientele.NewDate(2026, 1, 20)}, Amounts: [4]decimal.Decimal{dec("10000.5")}}
 	// JPY has no minor unit: 10000.5 is written 10001, half-up.
 	assert.Equal(t, "Deal d-3 (client c-3, 10001 JPY) has stood at qualified_to_buy since 2026-01-20, 70 days: stale.", stale.String())

@@ -47,7 +47,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 		e.found = append(e.found, Finding{Kind: FindingOverdue, Counts: [4]int{f.Overdue}})
 	}
 	for _, d := range f.Stale[:min(len(f.Stale), maxListedFindings)] {
-		e.found = append(e.found, Finding{Kind: FindingStale, Subject: d.Deal, Client: d.Client, Word: d.Stage, Currency: in.Currency,
+		e.found = append(e.found, Finding{Kind: FindingStale, Subject: d.Deal, ClientID: d.ClientID, Word: d.Stage, Currency: in.Currency,
 			Counts: [4]int{d.Days}, Days: [2]clientele.Date{d.Since}, Amounts: [4]decimal.Decimal{d.Amount}})
 	}
 	if more := len(f.Stale) - maxListedFindings; more > 0 {

@@ -14,7 +14,7 @@ import (
 
 func TestBadPeriod(t *testing.T) {
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
-	in := kpi.Inputs{Manager: "m", Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: "m", Currency: "EUR"}
 	for _, c := range []struct {
 		p    kpi.Period
 		want string
@@ -38,41 +38,41 @@ func TestBadPeriod(t *testing.T) {
 func TestBadInputs(t *testing.T) {
 	march := kpi.Month(2026, time.March)
 	d := func(day int) clientele.Date { return clientele.NewDate(2026, 3, day) }
-	in := kpi.Inputs{Manager: "", Currency: "XXY", WorkingDays: 40,
+	in := kpi.Inputs{ManagerID: "", Currency: "XXY", WorkingDays: 40,
 		Activities: []kpi.Activity{
-			{Kind: kpi.ActivityCall, On: d(2), Client: "ok"},
-			{Kind: 0, On: d(2), Client: "c"},
-			{Kind: kpi.ActivityCall, Client: "c"},
-			{Kind: kpi.ActivityMeeting, On: d(2), Client: "c\x1b[31m"},
-			{Kind: kpi.ActivityCall, On: d(2), Client: "c", DecisionMaker: kpi.DecisionMakerPresent},
+			{Kind: kpi.ActivityCall, On: d(2), ClientID: "ok"},
+			{Kind: 0, On: d(2), ClientID: "c"},
+			{Kind: kpi.ActivityCall, ClientID: "c"},
+			{Kind: kpi.ActivityMeeting, On: d(2), ClientID: "c\x1b[31m"},
+			{Kind: kpi.ActivityCall, On: d(2), ClientID: "c", DecisionMaker: kpi.DecisionMakerPresent},
 			{Kind: kpi.ActivityMeeting, On: d(2)},
 			{Kind: kpi.ActivityEvent, On: d(2)},
-			{Kind: kpi.ActivityMeeting, On: d(2), Client: "Клиент-1"},
+			{Kind: kpi.ActivityMeeting, On: d(2), ClientID: "Клиент-1"},
 		},
 		Deals: []kpi.Deal{
-			{ID: "d1", Client: "c", Amount: dec("-1"), Stages: []kpi.StageEntry{
+			{ID: "d1", ClientID: "c", Amount: dec("-1"), Stages: []kpi.StageEntry{
 				{Stage: "qualified_to_buy", On: d(10)}, {Stage: "contract_sent", On: d(5)}, {Stage: "signed", On: d(12)}}},
-			{ID: "d2", Client: "c", Amount: dec("1"), WonOn: d(3), LostOn: d(4), Stages: []kpi.StageEntry{{Stage: "contract_sent", On: d(2)}}},
-			{ID: "d1", Client: "c", Amount: dec("1"), WonOn: d(1), Stages: []kpi.StageEntry{{Stage: "contract_sent", On: d(2)}}},
-			{ID: "d4", Client: "c", Amount: dec("1e-99")},
+			{ID: "d2", ClientID: "c", Amount: dec("1"), WonOn: d(3), LostOn: d(4), Stages: []kpi.StageEntry{{Stage: "contract_sent", On: d(2)}}},
+			{ID: "d1", ClientID: "c", Amount: dec("1"), WonOn: d(1), Stages: []kpi.StageEntry{{Stage: "contract_sent", On: d(2)}}},
+			{ID: "d4", ClientID: "c", Amount: dec("1e-99")},
 		},
 		Plans: []kpi.Plan{
 			{Period: march, Revenue: decimal.NewNullDecimal(dec("100"))},
 			{Period: march, Contracts: 2},
 			{Period: march},
 		},
-		Contracts: []kpi.Contract{{ID: "k", Client: "c", Amount: dec("5")}},
+		Contracts: []kpi.Contract{{ID: "k", ClientID: "c", Amount: dec("5")}},
 	}
 	_, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, march)
 	problemtest.Require(t, err, kpi.ErrInvalid, []string{
-		"manager: is required",
+		"manager_id: is required",
 		"currency = XXY: is not a known ISO 4217 currency code",
 		"working_days = 40: must be within 0..31",
 		"activities[1].kind: is required",
 		"activities[2].on: is required",
-		`activities[3].client = "c\x1b[31m": must be printable UTF-8`,
+		`activities[3].client_id = "c\x1b[31m": must be printable UTF-8`,
 		"activities[4].decision_maker = present: is recorded for meetings only",
-		"activities[5].client: is required",
+		"activities[5].client_id: is required",
 		"contracts[0].signed_on: is required",
 		"deals[0].amount = -1: must not be negative",
 		"deals[0].stages[1].on = 2026-03-05: goes back in time: the stage before was entered on 2026-03-10",
@@ -90,7 +90,7 @@ func TestBadInputs(t *testing.T) {
 // A million bad activities make one readable error: the first 100
 // problems and the count of the rest.
 func TestManyBadActivitiesAreCapped(t *testing.T) {
-	in := kpi.Inputs{Manager: "m", Currency: "EUR", Activities: make([]kpi.Activity, 1000)}
+	in := kpi.Inputs{ManagerID: "m", Currency: "EUR", Activities: make([]kpi.Activity, 1000)}
 	in.Activities[0].Kind = 9
 	_, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), in, kpi.Month(2026, time.March))
 	// Each zero activity has three problems: kind, day, client.
@@ -100,5 +100,5 @@ func TestManyBadActivitiesAreCapped(t *testing.T) {
 
 func TestZeroInputsNameWhatIsMissing(t *testing.T) {
 	_, err := kpi.Evaluate(kpi.DefaultConfig(kpi.ModelB2BServices), kpi.Inputs{}, kpi.Month(2026, time.March))
-	problemtest.Require(t, err, kpi.ErrInvalid, []string{"manager: is required", "currency: is required"})
+	problemtest.Require(t, err, kpi.ErrInvalid, []string{"manager_id: is required", "currency: is required"})
 }

@@ -20,10 +20,10 @@ type StageEntry struct {
 // lost. The zero Deal is refused: its ID, client and first stage are
 // required.
 type Deal struct {
-	ID     string          `json:"id"`
-	Client string          `json:"client"`
-	Amount decimal.Decimal `json:"amount"`
-	Stages []StageEntry    `json:"stages"`
+	ID       string          `json:"id"`
+	ClientID string          `json:"client_id"`
+	Amount   decimal.Decimal `json:"amount"`
+	Stages   []StageEntry    `json:"stages"`
 	// ExpectedClose is the day the manager expects to sign; optional.
 	ExpectedClose clientele.Date `json:"expected_close,omitzero"`
 	WonOn         clientele.Date `json:"won_on,omitzero"`
@@ -45,7 +45,7 @@ type Plan struct {
 // The zero Contract is refused.
 type Contract struct {
 	ID       string          `json:"id"`
-	Client   string          `json:"client"`
+	ClientID string          `json:"client_id"`
 	SignedOn clientele.Date  `json:"signed_on"`
 	Amount   decimal.Decimal `json:"amount"`
 }
@@ -58,7 +58,7 @@ type Contract struct {
 type Inputs struct {
 	// Manager is the manager's ID in the host's system (the ID of an
 	// authority.Actor), never a name.
-	Manager string `json:"manager"`
+	ManagerID string `json:"manager_id"`
 	// Currency is the ISO 4217 code of every amount.
 	Currency string `json:"currency"`
 	// WorkingDays, when above zero, replaces the count of Mondays to
@@ -71,7 +71,7 @@ type Inputs struct {
 }
 
 func (in *Inputs) checkHead(p *validate.Problems, period Period) {
-	p.ID("manager", in.Manager)
+	p.ID("manager_id", in.ManagerID)
 	if in.Currency == "" {
 		p.Add("currency", nil, "is required")
 	} else if _, ok := currency.MinorUnits(in.Currency); !ok {
@@ -86,7 +86,7 @@ func (in *Inputs) checkHead(p *validate.Problems, period Period) {
 // entry, -1 for a name the config does not have.
 func (d *Deal) check(p *validate.Problems, stageIdx []int) {
 	checkID(p, "id", d.ID)
-	checkID(p, "client", d.Client)
+	checkID(p, "client_id", d.ClientID)
 	p.NonNegative("amount", d.Amount)
 	if len(d.Stages) == 0 {
 		p.Add("stages", nil, "is required: a deal enters the funnel at a stage")
@@ -136,7 +136,7 @@ func (pl *Plan) check(p *validate.Problems) {
 
 func (c *Contract) check(p *validate.Problems) {
 	checkID(p, "id", c.ID)
-	checkID(p, "client", c.Client)
+	checkID(p, "client_id", c.ClientID)
 	p.Date("signed_on", c.SignedOn, true)
 	p.NonNegative("amount", c.Amount)
 }

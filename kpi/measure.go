@@ -173,7 +173,7 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	s.Unreached = make([]Unreached, 0, unreached)
 	for i := range e.clients {
 		if m := &e.clients[i]; m.unreached {
-			s.Unreached = append(s.Unreached, Unreached{Client: m.client, Meetings: m.meetings,
+			s.Unreached = append(s.Unreached, Unreached{ClientID: m.client, Meetings: m.meetings,
 				First: m.first, Last: m.last, Present: m.present, Absent: m.absent})
 		}
 	}
@@ -185,7 +185,7 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 	}
 	e.mostMet = mostMet(s.Unreached, maxListedFindings, e.mostMet[:0])
 	for _, u := range e.mostMet {
-		e.found = append(e.found, Finding{Kind: FindingUnreached, Subject: u.Client,
+		e.found = append(e.found, Finding{Kind: FindingUnreached, Subject: u.ClientID,
 			Counts: [4]int{u.Meetings, u.Present, u.Absent}, Days: [2]clientele.Date{u.First, u.Last}})
 	}
 	if more := len(s.Unreached) - maxListedFindings; more > 0 {
@@ -199,7 +199,7 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 // the evaluator's scratch.
 func mostMet(list []Unreached, n int, top []Unreached) []Unreached {
 	before := func(a, b *Unreached) bool {
-		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.Client < b.Client
+		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.ClientID < b.ClientID
 	}
 	for i := range list {
 		u := &list[i]

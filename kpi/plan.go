@@ -61,7 +61,7 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	for _, c := range e.candidates {
 		pr.Deferred = append(pr.Deferred, c)
 		pr.Shifted = pr.Shifted.Add(c.Amount)
-		e.found = append(e.found, Finding{Kind: FindingDeferred, Subject: c.Deal, Client: c.Client, Word: why, Currency: in.Currency,
+		e.found = append(e.found, Finding{Kind: FindingDeferred, Subject: c.Deal, ClientID: c.ClientID, Word: why, Currency: in.Currency,
 			Counts: [4]int{e.cfg.DeferWindowDays}, Days: [2]clientele.Date{c.ReadyOn, c.WonOn}, Amounts: [4]decimal.Decimal{c.Amount}})
 	}
 	e.found = append(e.found, Finding{Kind: FindingDeferredTotal, Currency: in.Currency,

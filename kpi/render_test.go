@@ -32,7 +32,7 @@ func renderCases() (worked []string, synthetic []string) {
 	byCount.Plans = []kpi.Plan{{Period: march, Contracts: 4}}
 	under := in
 	under.Plans = []kpi.Plan{{Period: march, Revenue: decimal.NewNullDecimal(decimal.RequireFromString("150000"))}}
-	empty := kpi.Inputs{Manager: "m-0", Currency: "JPY"}
+	empty := kpi.Inputs{ManagerID: "m-0", Currency: "JPY"}
 	many := unreachedAndStale()
 	for _, model := range profiles {
 		cfg := kpi.DefaultConfig(model)
@@ -80,16 +80,16 @@ func renderCases() (worked []string, synthetic []string) {
 // stale deals: more than the findings name one by one.
 func unreachedAndStale() kpi.Inputs {
 	period := kpi.Month(2026, time.March)
-	in := kpi.Inputs{Manager: "m-many", Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: "m-many", Currency: "EUR"}
 	for c := range 12 {
 		for i := range 3 + c {
-			a := kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i), Client: "c-" + string(rune('a'+c))}
+			a := kpi.Activity{Kind: kpi.ActivityMeeting, On: period.From.AddDays(i), ClientID: "c-" + string(rune('a'+c))}
 			a.DecisionMaker = kpi.Presence((c + i) % 3)
 			in.Activities = append(in.Activities, a)
 		}
 	}
 	for i := range 11 {
-		in.Deals = append(in.Deals, kpi.Deal{ID: "d-" + string(rune('a'+i)), Client: "c", Amount: decimal.New(int64(100*i+1), -1),
+		in.Deals = append(in.Deals, kpi.Deal{ID: "d-" + string(rune('a'+i)), ClientID: "c", Amount: decimal.New(int64(100*i+1), -1),
 			Stages: []kpi.StageEntry{{Stage: "qualified_to_buy", On: clientele.NewDate(2026, 1, 1+i)}}})
 	}
 	return in

@@ -35,7 +35,7 @@ type Result struct {
 // period with no contract signed by its end: the right person was most
 // likely not reached.
 type Unreached struct {
-	Client   string         `json:"client"`
+	ClientID string         `json:"client_id"`
 	Meetings int            `json:"meetings"`
 	First    clientele.Date `json:"first"`
 	Last     clientele.Date `json:"last"`
@@ -49,11 +49,11 @@ type Unreached struct {
 // but was won in the first days of the next period while the plan was
 // already met or would have been exceeded with it: revenue shifted.
 type DeferredDeal struct {
-	Deal    string          `json:"deal"`
-	Client  string          `json:"client"`
-	ReadyOn clientele.Date  `json:"ready_on"`
-	WonOn   clientele.Date  `json:"won_on"`
-	Amount  decimal.Decimal `json:"amount"`
+	Deal     string          `json:"deal"`
+	ClientID string          `json:"client_id"`
+	ReadyOn  clientele.Date  `json:"ready_on"`
+	WonOn    clientele.Date  `json:"won_on"`
+	Amount   decimal.Decimal `json:"amount"`
 }
 
 // PlanResult is plan fulfilment (criterion 6) with the deferred deals.
@@ -88,12 +88,12 @@ type StageCount struct {
 // StaleDeal is an open deal whose stage has not changed for the config's
 // StaleDays or more by the period's end.
 type StaleDeal struct {
-	Deal   string          `json:"deal"`
-	Client string          `json:"client"`
-	Stage  string          `json:"stage"`
-	Since  clientele.Date  `json:"since"`
-	Days   int             `json:"days"`
-	Amount decimal.Decimal `json:"amount"`
+	Deal     string          `json:"deal"`
+	ClientID string          `json:"client_id"`
+	Stage    string          `json:"stage"`
+	Since    clientele.Date  `json:"since"`
+	Days     int             `json:"days"`
+	Amount   decimal.Decimal `json:"amount"`
 }
 
 // FunnelResult is the opportunity funnel of the period (criterion 7).
@@ -133,7 +133,7 @@ type RepeatResult struct {
 // read to the manager. Build one with Evaluate; the zero Scorecard is
 // empty.
 type Scorecard struct {
-	Manager     string `json:"manager"`
+	ManagerID   string `json:"manager_id"`
 	Period      Period `json:"period"`
 	Profile     string `json:"profile"`
 	Currency    string `json:"currency"`
@@ -169,7 +169,7 @@ func (s *Scorecard) Result(c Criterion) Result {
 // findings.
 func (s *Scorecard) Summary() string {
 	var b strings.Builder
-	b.WriteString("Manager " + s.Manager + ", " + s.Period.String() + " (" + s.Profile + " profile): ")
+	b.WriteString("Manager " + s.ManagerID + ", " + s.Period.String() + " (" + s.Profile + " profile): ")
 	if s.Overall.Valid {
 		b.WriteString("overall score " + s.Overall.Decimal.StringFixed(2) + ".\n")
 	} else {

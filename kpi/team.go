@@ -37,7 +37,7 @@ func EvaluateTeam(cfg Config, team []Inputs, period Period) ([]Ranked, error) {
 	}
 	var p validate.Problems
 	p.Limit("managers", validate.MaxListed)
-	p.Repeats("managers", "manager", len(team), func(i int) string { return team[i].Manager })
+	p.Repeats("managers", "manager_id", len(team), func(i int) string { return team[i].ManagerID })
 	out := make([]Ranked, len(team))
 	errs := make([]error, len(team))
 	var next atomic.Int64 // the first manager of the next chunk to take
@@ -118,7 +118,7 @@ func rankOrder(a, b *Scorecard) int {
 			return c
 		}
 	}
-	return strings.Compare(a.Manager, b.Manager)
+	return strings.Compare(a.ManagerID, b.ManagerID)
 }
 
 // permute rearranges rs so that rs[k] holds what rs[order[k]] held,
@@ -152,7 +152,7 @@ type TrendPoint struct {
 // Trend is one manager's scorecards over consecutive periods, and the
 // direction in words.
 type Trend struct {
-	Manager    string       `json:"manager"`
+	ManagerID  string       `json:"manager_id"`
 	Points     []TrendPoint `json:"points"`
 	Scorecards []Scorecard  `json:"scorecards"`
 	// Change is the last scored period's overall score minus the first
@@ -173,7 +173,7 @@ func EvaluateTrend(cfg Config, in Inputs, periods []Period) (Trend, error) {
 		p.Addf("periods", len(periods), "must list 1..%d periods", MaxTrendPeriods)
 		return Trend{}, p.Err(ErrInvalid)
 	}
-	tr := Trend{Manager: in.Manager}
+	tr := Trend{ManagerID: in.ManagerID}
 	for i, period := range periods {
 		s, err := Evaluate(cfg, in, period)
 		if err != nil {
@@ -201,7 +201,7 @@ func (tr *Trend) describe() {
 		}
 	}
 	if first == nil || first == last {
-		tr.Finding = fmt.Sprintf("Manager %s: too few scored periods to show a trend.", tr.Manager)
+		tr.Finding = fmt.Sprintf("Manager %s: too few scored periods to show a trend.", tr.ManagerID)
 		return
 	}
 	d := last.Overall.Decimal.Sub(first.Overall.Decimal)
@@ -214,5 +214,5 @@ func (tr *Trend) describe() {
 		move = "down " + d.Neg().StringFixed(2) + " points"
 	}
 	tr.Finding = fmt.Sprintf("Manager %s: overall score went from %s (%s) to %s (%s), %s.",
-		tr.Manager, first.Overall.Decimal.StringFixed(2), first.Period, last.Overall.Decimal.StringFixed(2), last.Period, move)
+		tr.ManagerID, first.Overall.Decimal.StringFixed(2), first.Period, last.Overall.Decimal.StringFixed(2), last.Period, move)
 }

@@ -12,10 +12,10 @@ import (
 // meetingsOnly is a manager whose only activity is n meetings in March
 // 2026 (22 working days) with one client.
 func meetingsOnly(id string, n int) kpi.Inputs {
-	in := kpi.Inputs{Manager: id, Currency: "EUR"}
+	in := kpi.Inputs{ManagerID: id, Currency: "EUR"}
 	march := kpi.Month(2026, time.March)
 	for i := range n {
-		in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: march.From.AddDays(1 + i%30), Client: "c"})
+		in.Activities = append(in.Activities, kpi.Activity{Kind: kpi.ActivityMeeting, On: march.From.AddDays(1 + i%30), ClientID: "c"})
 	}
 	return in
 }
@@ -23,13 +23,13 @@ func meetingsOnly(id string, n int) kpi.Inputs {
 func TestTeamRanking(t *testing.T) {
 	march := kpi.Month(2026, time.March)
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
-	team := []kpi.Inputs{meetingsOnly("b", 11), meetingsOnly("a", 22), meetingsOnly("c", 11), {Manager: "z", Currency: "EUR"}}
+	team := []kpi.Inputs{meetingsOnly("b", 11), meetingsOnly("a", 22), meetingsOnly("c", 11), {ManagerID: "z", Currency: "EUR"}}
 	ranked, err := kpi.EvaluateTeam(cfg, team, march)
 	require.NoError(t, err)
 	var got []string
 	var ranks []int
 	for _, r := range ranked {
-		got = append(got, r.Scorecard.Manager)
+		got = append(got, r.Scorecard.ManagerID)
 		ranks = append(ranks, r.Rank)
 	}
 	// a: 22 meetings meet 1 a day; b and c tie on 11 (share a place, listed
@@ -50,19 +50,19 @@ func TestTeamRanking(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, alone, ranked[1].Scorecard)
 
-	_, err = kpi.EvaluateTeam(cfg, []kpi.Inputs{meetingsOnly("a", 1), meetingsOnly("a", 2), {Manager: "x"}}, march)
+	_, err = kpi.EvaluateTeam(cfg, []kpi.Inputs{meetingsOnly("a", 1), meetingsOnly("a", 2), {ManagerID: "x"}}, march)
 	require.ErrorIs(t, err, kpi.ErrInvalid)
-	assert.ErrorContains(t, err, "managers[1].manager = a: repeats managers[0]")
+	assert.ErrorContains(t, err, "managers[1].manager_id = a: repeats managers[0]")
 	assert.ErrorContains(t, err, "managers[2].currency: is required")
 }
 
 // A manager without a scored criterion comes last, unranked.
 func TestTeamUnscoredLast(t *testing.T) {
 	weekend := kpi.Period{From: kpi.Month(2026, time.March).From.AddDays(6), To: kpi.Month(2026, time.March).From.AddDays(7)}
-	ranked, err := kpi.EvaluateTeam(kpi.DefaultConfig(kpi.ModelB2BServices), []kpi.Inputs{{Manager: "a", Currency: "EUR"},
-		{Manager: "b", Currency: "EUR", Activities: []kpi.Activity{{Kind: kpi.ActivityMeeting, On: weekend.From, Client: "c"}}}}, weekend)
+	ranked, err := kpi.EvaluateTeam(kpi.DefaultConfig(kpi.ModelB2BServices), []kpi.Inputs{{ManagerID: "a", Currency: "EUR"},
+		{ManagerID: "b", Currency: "EUR", Activities: []kpi.Activity{{Kind: kpi.ActivityMeeting, On: weekend.From, ClientID: "c"}}}}, weekend)
 	require.NoError(t, err)
-	assert.Equal(t, "b", ranked[0].Scorecard.Manager, "b has a meeting on Saturday 7 March: criteria 2, 3 and 5 are scored")
+	assert.Equal(t, "b", ranked[0].Scorecard.ManagerID, "b has a meeting on Saturday 7 March: criteria 2, 3 and 5 are scored")
 	assert.Equal(t, 1, ranked[0].Rank)
 	assert.Equal(t, 0, ranked[1].Rank)
 }

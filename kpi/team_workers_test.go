@@ -26,15 +26,15 @@ func TestTeamWorkersAgreeWithOneGoroutine(t *testing.T) {
 	assert.Equal(t, alone, shared)
 	byManager := map[string]kpi.Scorecard{}
 	for _, r := range shared {
-		byManager[r.Scorecard.Manager] = r.Scorecard
+		byManager[r.Scorecard.ManagerID] = r.Scorecard
 	}
 	for _, in := range team {
 		s, err := kpi.Evaluate(cfg, in, year)
 		require.NoError(t, err)
-		assert.Equal(t, s, byManager[in.Manager], in.Manager)
+		assert.Equal(t, s, byManager[in.ManagerID], in.ManagerID)
 	}
 
-	team[3].Currency, team[37].Manager = "", ""
+	team[3].Currency, team[37].ManagerID = "", ""
 	_, errAlone := kpi.EvaluateTeam(cfg, team, year)
 	require.Error(t, errAlone)
 	runtime.GOMAXPROCS(2)
@@ -42,5 +42,5 @@ func TestTeamWorkersAgreeWithOneGoroutine(t *testing.T) {
 	require.ErrorIs(t, errShared, kpi.ErrInvalid)
 	assert.EqualError(t, errShared, errAlone.Error())
 	assert.ErrorContains(t, errShared, "managers[3].currency: is required")
-	assert.ErrorContains(t, errShared, "managers[37].manager")
+	assert.ErrorContains(t, errShared, "managers[37].manager_id")
 }

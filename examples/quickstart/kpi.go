@@ -47,7 +47,7 @@ func activities() ([]kpi.Activity, error) {
 		}
 		for _, c := range f[2:] {
 			id, presence, _ := strings.Cut(c, ":")
-			a := kpi.Activity{Kind: kind, On: on, Client: id}
+			a := kpi.Activity{Kind: kind, On: on, ClientID: id}
 			if presence != "" {
 				if a.DecisionMaker, err = kpi.ParsePresence(presence); err != nil {
 					return nil, err
@@ -66,7 +66,7 @@ func activities() ([]kpi.Activity, error) {
 func deals() []kpi.Deal {
 	date := clientele.MustParseDate
 	deal := func(id, clientID string, amount int64, history ...string) kpi.Deal {
-		d := kpi.Deal{ID: id, Client: clientID, Amount: decimal.New(amount, 3)}
+		d := kpi.Deal{ID: id, ClientID: clientID, Amount: decimal.New(amount, 3)}
 		for i := 0; i < len(history); i += 2 {
 			d.Stages = append(d.Stages, kpi.StageEntry{Stage: history[i], On: date(history[i+1])})
 		}
@@ -105,7 +105,7 @@ func (d *day) monthScorecard() error {
 		return err
 	}
 	in := kpi.Inputs{
-		Manager: "m-anna", Currency: "EUR", Activities: log, Deals: deals(),
+		ManagerID: "m-anna", Currency: "EUR", Activities: log, Deals: deals(),
 		// The month so far: 19 weekdays from 2 to 26 November, less
 		// National Unity Day (4 November), a public holiday.
 		WorkingDays: 18,
@@ -115,7 +115,7 @@ func (d *day) monthScorecard() error {
 	// which clients had signed before November (prospects, repeat orders).
 	for _, o := range d.orders {
 		in.Contracts = append(in.Contracts, kpi.Contract{
-			ID: o.ClientID + "-" + o.Date.String(), Client: o.ClientID, SignedOn: o.Date, Amount: o.Amount})
+			ID: o.ClientID + "-" + o.Date.String(), ClientID: o.ClientID, SignedOn: o.Date, Amount: o.Amount})
 	}
 	card, err := kpi.Evaluate(cfg, in, november)
 	if err != nil {
