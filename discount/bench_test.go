@@ -77,7 +77,7 @@ func benchFixture(nRequests int) (PriceList, Rules, []Request) {
 
 	reqs := make([]Request, nRequests)
 	for k := range reqs {
-		rq := Request{Date: testDate, Currency: "EUR", Payment: PaymentTerms{Days: 30},
+		rq := Request{Date: testDate, Currency: "EUR", Payment: PaymentTiming{Days: 30},
 			Client:  ClientFacts{ID: fmt.Sprintf("c-%d", k), Segments: []string{"A", "AX", "champions"}, VIP: k%2 == 0, LoyaltySpend: d("25000")},
 			Coupons: []string{"CODE0"},
 			Manager: ManagerDiscount{By: authority.Actor{ID: "m-1", Role: "manager"}, Rate: d("2")}}

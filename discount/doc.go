@@ -21,7 +21,7 @@
 //		Date: clientele.NewDate(2026, 11, 26), Currency: "EUR",
 //		Client: discount.ClientFacts{ID: "c-001", Segments: []string{"A", "AX"}},
 //		Lines:  []discount.LineRequest{{SKU: "DRILL", Quantity: decimal.NewFromInt(45)}},
-//		Payment: discount.PaymentTerms{Days: 30},
+//		Payment: discount.PaymentTiming{Days: 30},
 //	})
 //
 // [NewQuote] does both in one call. The client's facts are plain values:

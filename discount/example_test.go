@@ -69,7 +69,7 @@ func Example_commercialOffer() {
 			{SKU: "BIT-SET", Quantity: decimal.NewFromInt(10)},
 			{SKU: "SCR-4x40", Quantity: decimal.NewFromInt(120)},
 		},
-		Payment: discount.PaymentTerms{Days: 30},
+		Payment: discount.PaymentTiming{Days: 30},
 		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: decimal.NewFromInt(2)},
 	})
 	if err != nil {

@@ -41,7 +41,7 @@ func TestExamplePricingRulesFile(t *testing.T) {
 		Client:  discount.ClientFacts{ID: "c-002", VIP: true, Segments: []string{"key_accounts"}},
 		Lines:   []discount.LineRequest{{SKU: "GLV-PRO", Quantity: decimal.NewFromInt(40)}},
 		Coupons: []string{"SAFE10"},
-		Payment: discount.PaymentTerms{Prepayment: true},
+		Payment: discount.PaymentTiming{Prepayment: true},
 	})
 	require.NoError(t, err)
 	var kinds []discount.Kind

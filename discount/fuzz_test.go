@@ -85,7 +85,7 @@ func FuzzQuote(f *testing.F) {
 		r.Payment = PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("9.5"), Interest: CompoundInterest}
 		r.Authority = authority.Limits{{Holder: "m", Max: d("10"), ApprovedBy: "boss"}, {Holder: "boss", Max: d("100")}}
 		rq := req(LineRequest{SKU: "DRILL", Quantity: dec(qty)}, line("SAW", "2"), line("GLOVE", "1"))
-		rq.Payment = PaymentTerms{Days: days, Prepayment: prepay}
+		rq.Payment = PaymentTiming{Days: days, Prepayment: prepay}
 		rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m1", Role: "m"}, Rate: dec(managerRate)}
 		q, err := NewQuote(testPriceList(), r, rq)
 		if err != nil {

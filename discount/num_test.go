@@ -262,7 +262,7 @@ func FuzzWordsMatchDecimal(f *testing.F) {
 		}
 		rq := Request{Date: testDate, Currency: "EUR", Client: ClientFacts{Segments: []string{"A"}},
 			Lines:   []LineRequest{{SKU: "X", Quantity: dec(qty)}},
-			Payment: PaymentTerms{Days: days, Prepayment: prepay},
+			Payment: PaymentTiming{Days: days, Prepayment: prepay},
 			Manager: ManagerDiscount{By: authority.Actor{ID: "m1", Role: "m"}, Rate: dec(mgr)}}
 		want, _, err := slow.quote(rq)
 		if err != nil {

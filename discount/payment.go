@@ -121,9 +121,11 @@ func (v *InterestMethod) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(interestNames, "interest method", v, b)
 }
 
-// PaymentTerms is when the client will pay for a quote.
-// The zero PaymentTerms is payment on delivery.
-type PaymentTerms struct {
+// PaymentTiming is when the client will pay for a quote: what deferral
+// costs or prepayment earns. (A contract's invoicing terms are
+// contract.PaymentTerms, a different thing.)
+// The zero PaymentTiming is payment on delivery.
+type PaymentTiming struct {
 	// Prepayment: the client pays before delivery, Days days before.
 	Prepayment bool `json:"prepayment,omitempty"`
 	// Days after delivery (or before it, with Prepayment). Zero: on
@@ -131,7 +133,7 @@ type PaymentTerms struct {
 	Days int `json:"days,omitempty"`
 }
 
-func (t PaymentTerms) String() string {
+func (t PaymentTiming) String() string {
 	switch {
 	case t.Prepayment && t.Days > 0:
 		return "prepayment " + strconv.Itoa(t.Days) + " days before delivery"
@@ -249,7 +251,7 @@ func (f payFactor) rate() decimal.Decimal {
 
 // factor returns the price factor for terms t (1 + adjustment), or
 // records why t cannot be priced.
-func (pp PaymentPricing) factor(p *problems, t PaymentTerms) (payFactor, bool) {
+func (pp PaymentPricing) factor(p *problems, t PaymentTiming) (payFactor, bool) {
 	if t.Days < 0 {
 		p.Add("payment.days", t.Days, "must not be negative (a payment before delivery is a prepayment)")
 		return payFactor{}, false
@@ -288,7 +290,7 @@ func (pp PaymentPricing) factor(p *problems, t PaymentTerms) (payFactor, bool) {
 }
 
 // costOfMoneyFactor applies the formulas of [InterestMethod].
-func (pp PaymentPricing) costOfMoneyFactor(t PaymentTerms) (payFactor, error) {
+func (pp PaymentPricing) costOfMoneyFactor(t PaymentTiming) (payFactor, error) {
 	if t.Days == 0 {
 		return payFactor{one, 1}, nil
 	}

@@ -18,7 +18,7 @@ func paymentRules(pp PaymentPricing) Rules {
 	return r
 }
 
-func payQuote(t *testing.T, r Rules, terms PaymentTerms) Line {
+func payQuote(t *testing.T, r Rules, terms PaymentTiming) Line {
 	t.Helper()
 	rq := req(line("DRILL", "1"))
 	rq.Payment = terms
@@ -29,26 +29,26 @@ func TestPaymentTable(t *testing.T) {
 	r := paymentRules(PaymentPricing{Method: PaymentTable, Prepayment: nd("-2"),
 		Steps: []DelayStep{{UpToDays: 0, Adjustment: d("0")}, {UpToDays: 30, Adjustment: d("1")}, {UpToDays: 60, Adjustment: d("2.5")}}})
 	for _, tc := range []struct {
-		terms PaymentTerms
+		terms PaymentTiming
 		unit  string
 	}{
-		{PaymentTerms{Prepayment: true}, "98"},
-		{PaymentTerms{}, "100"},           // on delivery
-		{PaymentTerms{Days: 1}, "101"},    // up to 30 days
-		{PaymentTerms{Days: 30}, "101"},   // 30 is still "up to 30"
-		{PaymentTerms{Days: 31}, "102.5"}, // the next step
-		{PaymentTerms{Days: 60}, "102.5"},
+		{PaymentTiming{Prepayment: true}, "98"},
+		{PaymentTiming{}, "100"},           // on delivery
+		{PaymentTiming{Days: 1}, "101"},    // up to 30 days
+		{PaymentTiming{Days: 30}, "101"},   // 30 is still "up to 30"
+		{PaymentTiming{Days: 31}, "102.5"}, // the next step
+		{PaymentTiming{Days: 60}, "102.5"},
 	} {
 		l := payQuote(t, r, tc.terms)
 		requireDec(t, tc.unit, l.NetUnitPrice, tc.terms.String())
 	}
 	rq := req(line("DRILL", "1"))
-	rq.Payment = PaymentTerms{Days: 61}
+	rq.Payment = PaymentTiming{Days: 61}
 	_, err := NewQuote(testPriceList(), r, rq)
 	assert.ErrorContains(t, err, "payment.days = 61: beyond the longest deferral the rules price (60 days)")
 
 	r.Payment.Prepayment.Valid = false
-	rq.Payment = PaymentTerms{Prepayment: true}
+	rq.Payment = PaymentTiming{Prepayment: true}
 	_, err = NewQuote(testPriceList(), r, rq)
 	assert.ErrorContains(t, err, "payment.prepayment = true: the rules offer no prepayment price")
 }
@@ -65,17 +65,17 @@ func TestPaymentCostOfMoney(t *testing.T) {
 	for _, tc := range []struct {
 		interest InterestMethod
 		basis    int
-		terms    PaymentTerms
+		terms    PaymentTiming
 		unit     string
 		rate     string
 	}{
-		{SimpleInterest, 365, PaymentTerms{Days: 30}, "100.9863", "0.98630137"},
-		{CompoundInterest, 0, PaymentTerms{Days: 30}, "100.9358", "0.93582032"},
-		{SimpleInterest, 365, PaymentTerms{Prepayment: true, Days: 30}, "99.0233", "-0.97666848"},
-		{CompoundInterest, 365, PaymentTerms{Prepayment: true, Days: 30}, "99.0729", "-0.92714392"},
-		{SimpleInterest, 360, PaymentTerms{Days: 30}, "101", "1"},
-		{CompoundInterest, 360, PaymentTerms{Days: 30}, "100.9489", "0.94887929"},
-		{SimpleInterest, 365, PaymentTerms{}, "100", ""},
+		{SimpleInterest, 365, PaymentTiming{Days: 30}, "100.9863", "0.98630137"},
+		{CompoundInterest, 0, PaymentTiming{Days: 30}, "100.9358", "0.93582032"},
+		{SimpleInterest, 365, PaymentTiming{Prepayment: true, Days: 30}, "99.0233", "-0.97666848"},
+		{CompoundInterest, 365, PaymentTiming{Prepayment: true, Days: 30}, "99.0729", "-0.92714392"},
+		{SimpleInterest, 360, PaymentTiming{Days: 30}, "101", "1"},
+		{CompoundInterest, 360, PaymentTiming{Days: 30}, "100.9489", "0.94887929"},
+		{SimpleInterest, 365, PaymentTiming{}, "100", ""},
 	} {
 		r := paymentRules(PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("12"), Interest: tc.interest, DayCount: tc.basis})
 		l := payQuote(t, r, tc.terms)
@@ -95,9 +95,9 @@ func TestCompoundDeferralIsWorthThePriceToday(t *testing.T) {
 	// the same rate is the price at delivery. 90 days at 12 %:
 	// 100 × 1.12^(90/365) = 102.8338…, and 102.8338… × 1.12^(-90/365) = 100.
 	pp := PaymentPricing{Method: PaymentCostOfMoney, AnnualRate: d("12"), Interest: CompoundInterest}
-	up, err := pp.costOfMoneyFactor(PaymentTerms{Days: 90})
+	up, err := pp.costOfMoneyFactor(PaymentTiming{Days: 90})
 	require.NoError(t, err)
-	down, err := pp.costOfMoneyFactor(PaymentTerms{Days: 90, Prepayment: true})
+	down, err := pp.costOfMoneyFactor(PaymentTiming{Days: 90, Prepayment: true})
 	require.NoError(t, err)
 	requireDec(t, "102.83381569", up.mul.Shift(2).Round(8))
 	requireDec(t, "1", up.mul.Mul(down.mul).Round(15))
@@ -127,7 +127,7 @@ func TestPrepaymentIsADiscountInTheTotals(t *testing.T) {
 	r := baseRules(Additive)
 	r.Payment = PaymentPricing{Method: PaymentTable, Prepayment: nd("-2"), Steps: []DelayStep{{UpToDays: 0, Adjustment: d("0")}}}
 	rq := req(line("DRILL", "3"))
-	rq.Payment = PaymentTerms{Prepayment: true}
+	rq.Payment = PaymentTiming{Prepayment: true}
 	q := mustQuote(t, testPriceList(), r, rq)
 	requireDec(t, "294", q.Totals.Net)
 	requireDec(t, "6", q.Totals.Discount)
@@ -138,10 +138,10 @@ func TestPrepaymentIsADiscountInTheTotals(t *testing.T) {
 }
 
 func TestPaymentTermsString(t *testing.T) {
-	assert.Equal(t, "prepayment", PaymentTerms{Prepayment: true}.String())
-	assert.Equal(t, "prepayment 10 days before delivery", PaymentTerms{Prepayment: true, Days: 10}.String())
-	assert.Equal(t, "payment on delivery", PaymentTerms{}.String())
-	assert.Equal(t, "payment 45 days after delivery", PaymentTerms{Days: 45}.String())
+	assert.Equal(t, "prepayment", PaymentTiming{Prepayment: true}.String())
+	assert.Equal(t, "prepayment 10 days before delivery", PaymentTiming{Prepayment: true, Days: 10}.String())
+	assert.Equal(t, "payment on delivery", PaymentTiming{}.String())
+	assert.Equal(t, "payment 45 days after delivery", PaymentTiming{Days: 45}.String())
 }
 
 func TestSimpleInterestIsExactUpToTheOneRounding(t *testing.T) {
@@ -164,7 +164,7 @@ func TestSimpleInterestIsExactUpToTheOneRounding(t *testing.T) {
 	} {
 		r := baseRules(Additive)
 		r.Payment, r.Rounding = pp, tc.mode
-		rq := Request{Date: testDate, Currency: "EUR", Lines: []LineRequest{line("X", tc.qty)}, Payment: PaymentTerms{Days: 10}}
+		rq := Request{Date: testDate, Currency: "EUR", Lines: []LineRequest{line("X", tc.qty)}, Payment: PaymentTiming{Days: 10}}
 		fast, slow, err := bothPaths(t, pl, r)
 		require.NoError(t, err)
 		for _, e := range []*Engine{fast, slow} {
@@ -181,7 +181,7 @@ func TestSimpleInterestIsExactUpToTheOneRounding(t *testing.T) {
 	// the last cent of 605.02.
 	r := baseRules(Additive)
 	r.Payment = pp
-	q := mustQuote(t, pl, r, Request{Date: testDate, Currency: "EUR", Lines: []LineRequest{line("X", "2")}, Payment: PaymentTerms{Days: 10}})
+	q := mustQuote(t, pl, r, Request{Date: testDate, Currency: "EUR", Lines: []LineRequest{line("X", "2")}, Payment: PaymentTiming{Days: 10}})
 	requireDec(t, "2.01", q.Lines[0].Adjustments[0].Amount)
 }
 

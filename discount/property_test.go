@@ -89,7 +89,7 @@ func randomRequest(rng *rand.Rand, r Rules) Request {
 		}
 		rq.Client.Prior = append(rq.Client.Prior, pv)
 	}
-	rq.Payment = PaymentTerms{Days: rng.IntN(61), Prepayment: rng.IntN(4) == 0}
+	rq.Payment = PaymentTiming{Days: rng.IntN(61), Prepayment: rng.IntN(4) == 0}
 	if rng.IntN(2) == 0 {
 		rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m-1", Role: "m"}, Rate: decimal.NewFromInt(int64(rng.IntN(6)))}
 	}

@@ -23,7 +23,7 @@ type Request struct {
 	Currency string          `json:"currency"`
 	Client   ClientFacts     `json:"client"`
 	Lines    []LineRequest   `json:"lines"`
-	Payment  PaymentTerms    `json:"payment,omitzero"`
+	Payment  PaymentTiming   `json:"payment,omitzero"`
 	Coupons  []string        `json:"coupons,omitempty"`
 	Manager  ManagerDiscount `json:"manager,omitzero"`
 	// IgnoreRules switches every price and discount rule off for the
@@ -108,7 +108,7 @@ type Quote struct {
 	Currency    string         `json:"currency"`
 	Date        clientele.Date `json:"date"`
 	ClientID    string         `json:"client_id,omitempty"`
-	Payment     PaymentTerms   `json:"payment"`
+	Payment     PaymentTiming  `json:"payment"`
 	Lines       []Line         `json:"lines"`
 	Totals      Totals         `json:"totals"`
 	// Summary is the client-facing list of the discounts (and payment

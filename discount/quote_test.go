@@ -33,7 +33,7 @@ func richRules() Rules {
 func richRequest() Request {
 	rq := req(line("DRILL", "45"), line("SAW", "12"), line("SCREW", "2000"), line("GLOVE", "7"))
 	rq.Client = ClientFacts{ID: "c-001", Segments: []string{"A", "AX"}, LoyaltySpend: d("1500")}
-	rq.Payment = PaymentTerms{Days: 30}
+	rq.Payment = PaymentTiming{Days: 30}
 	rq.Manager = ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: "manager"}, Rate: d("2")}
 	return rq
 }
@@ -138,7 +138,7 @@ func TestQuoteBadRequestNamesEveryField(t *testing.T) {
 		Client: ClientFacts{Segments: []string{"A", "A"}, LoyaltySpend: d("-5"),
 			Prior: []PriorVolume{{RuleID: "seg-a"}, {RuleID: "nope"}}},
 		Lines:   []LineRequest{line("DRILL", "0"), line("NAIL", "5"), line("SAW", "-2"), line("SCREW", "0.0000001")},
-		Payment: PaymentTerms{Days: -3},
+		Payment: PaymentTiming{Days: -3},
 		Coupons: []string{"FREE"},
 		Manager: ManagerDiscount{By: authority.Actor{ID: "m-x"}, Rate: d("150")},
 	}

@@ -78,14 +78,14 @@ func TestZeroValues(t *testing.T) {
 			r.Payment = PaymentPricing{Method: PaymentTable, Steps: []DelayStep{{}}}
 			requireDec(t, "100", mustQuote(t, testPriceList(), r, req(line("DRILL", "1"))).Lines[0].Net)
 		}},
-		{"Request, LineRequest, ClientFacts, PaymentTerms, ManagerDiscount", func(t *testing.T) {
+		{"Request, LineRequest, ClientFacts, PaymentTiming, ManagerDiscount", func(t *testing.T) {
 			_, err := engine.Quote(Request{})
 			assert.Equal(t, []string{"date", "currency", "lines"}, fieldsOf(t, err))
 			rq := req(LineRequest{})
-			rq.Client, rq.Payment, rq.Manager = ClientFacts{}, PaymentTerms{}, ManagerDiscount{}
+			rq.Client, rq.Payment, rq.Manager = ClientFacts{}, PaymentTiming{}, ManagerDiscount{}
 			_, err = engine.Quote(rq)
 			assert.Equal(t, []string{"lines[0].sku", "lines[0].quantity"}, fieldsOf(t, err))
-			assert.Equal(t, "payment on delivery", PaymentTerms{}.String())
+			assert.Equal(t, "payment on delivery", PaymentTiming{}.String())
 		}},
 		{"PriorVolume", func(t *testing.T) {
 			rq := req(line("DRILL", "1"))

@@ -72,7 +72,7 @@ func (d *day) prepareOffer() error {
 			{SKU: "BIT-SET", Quantity: decimal.NewFromInt(30)},
 			{SKU: "SCR-4x40", Quantity: decimal.NewFromInt(250)},
 		},
-		Payment: discount.PaymentTerms{Days: d.credit.DeferralDays},
+		Payment: discount.PaymentTiming{Days: d.credit.DeferralDays},
 		Manager: discount.ManagerDiscount{By: authority.Actor{ID: "m-anna", Role: authority.RoleManager}, Rate: decimal.NewFromInt(5)},
 	})
 	if err != nil {
