@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/fuzztest"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,14 +24,8 @@ func FuzzUnitsAgreeWithDecimal(f *testing.F) {
 	f.Add([]byte{0}, int8(-2))
 	f.Add([]byte{9, 1, 3, 10, 90, 7, 200, 100, 6, 200, 100, 5, 1, 255, 4, 0, 0, 3, 90, 60, 2, 10, 10, 1, 5, 5, 0, 3, 3, 8, 7, 7}, int8(-30))
 	f.Fuzz(func(t *testing.T, data []byte, exp int8) {
-		next := func() int {
-			if len(data) == 0 {
-				return 0
-			}
-			v := data[0]
-			data = data[1:]
-			return int(v)
-		}
+		in := fuzztest.Bytes(data)
+		next := in.Next
 		n := next() % 24
 		cfg := Config{Measure: ByRevenue, Boundary: Boundary(1 + next()%2)}
 		if next()%2 == 1 {

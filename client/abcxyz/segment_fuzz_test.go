@@ -8,6 +8,7 @@ import (
 	"github.com/clientele-go/clientele/client/abc"
 	"github.com/clientele-go/clientele/client/rfm"
 	"github.com/clientele-go/clientele/client/xyz"
+	"github.com/clientele-go/clientele/internal/fuzztest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,14 +26,8 @@ func FuzzSegment(f *testing.F) {
 	f.Add([]byte{})
 	asOf := clientele.MustParseDate("2026-12-05")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		next := func() int {
-			if len(data) == 0 {
-				return 0
-			}
-			v := data[0]
-			data = data[1:]
-			return int(v)
-		}
+		in := fuzztest.Bytes(data)
+		next := in.Next
 		n, periods := next()%20, 1+next()%12
 		cols := Columns{Exp: -2, Periods: periods}
 		for i := range n {

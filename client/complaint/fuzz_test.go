@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/fuzztest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,14 +25,8 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add([]byte{1, 0, 0, 0, 0, 0})
 	f.Add([]byte{4, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		next := func() int {
-			if len(data) == 0 {
-				return 0
-			}
-			v := data[0]
-			data = data[1:]
-			return int(v)
-		}
+		in := fuzztest.Bytes(data)
+		next := in.Next
 		cfg := DefaultConfig()
 		from, to := clientele.MustParseDate("2026-11-01"), clientele.MustParseDate("2026-12-01")
 		start := from.AddDays(-5).Time(time.UTC)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/client"
+	"github.com/clientele-go/clientele/internal/fuzztest"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,14 +26,8 @@ func FuzzUnitsAgreeWithHistories(f *testing.F) {
 	f.Add([]byte{3, 255, 1, 1, 1, 1, 254, 1, 1})
 	asOf := clientele.MustParseDate("2026-12-05")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		next := func() int {
-			if len(data) == 0 {
-				return 0
-			}
-			v := data[0]
-			data = data[1:]
-			return int(v)
-		}
+		in := fuzztest.Bytes(data)
+		next := in.Next
 		n := next() % 30
 		var hs []client.History
 		u := Units{Exp: -2}

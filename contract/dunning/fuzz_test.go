@@ -9,6 +9,7 @@ import (
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/contract/receivables"
 	"github.com/clientele-go/clientele/internal/currency"
+	"github.com/clientele-go/clientele/internal/fuzztest"
 	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -95,14 +96,8 @@ func FuzzNext(f *testing.F) {
 	f.Add([]byte{3, 1, 200, 1, 0, 2, 1, 1, 0, 3, 0, 0, 0, 4, 1, 2, 3, 4}, uint16(365))
 	f.Add([]byte{1, 4, 30, 100, 1, 0}, uint16(20))
 	f.Fuzz(func(t *testing.T, data []byte, since uint16) {
-		next := func() int {
-			if len(data) == 0 {
-				return 0
-			}
-			v := data[0]
-			data = data[1:]
-			return int(v)
-		}
+		in := fuzztest.Bytes(data)
+		next := in.Next
 		cfg := DefaultConfig()
 		day := clientele.MustParseDate("2026-03-17")
 		debt := Debt{ClientID: "c-1"}

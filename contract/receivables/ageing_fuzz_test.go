@@ -6,6 +6,7 @@ import (
 
 	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/contract"
+	"github.com/clientele-go/clientele/internal/fuzztest"
 	"github.com/clientele-go/clientele/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -18,14 +19,8 @@ import (
 // 200 days before the as-of day (some after it). It stops at the first
 // entry a book refuses, which must be for bad input.
 func fuzzBooks(t *testing.T, data []byte, asOf clientele.Date) []*Book {
-	next := func() int {
-		if len(data) == 0 {
-			return 0
-		}
-		v := data[0]
-		data = data[1:]
-		return int(v)
-	}
+	in := fuzztest.Bytes(data)
+	next := in.Next
 	var books []*Book
 	for k := range 1 + next()%6 {
 		b, err := Open(Account{ContractID: "k-" + strconv.Itoa(k), ClientID: "c-" + strconv.Itoa(next()%3), Currency: "EUR"})
