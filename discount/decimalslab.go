@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"unsafe"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -104,4 +105,14 @@ func (st *quoteState) out(x *num) decimal.Decimal {
 		return st.scr.slab.decimal(c, exp)
 	}
 	return x.decimal()
+}
+
+// total returns r's total as r.Decimal() does, from the scratch's slab
+// while it is held in an int64: the untouched zero stays
+// decimal.Decimal{}, as Running.Decimal gives it.
+func (st *quoteState) total(r *exactsum.Running) decimal.Decimal {
+	if c, exp, ok := r.Int64(); ok && (c != 0 || exp != 0) {
+		return st.scr.slab.decimal(c, exp)
+	}
+	return r.Decimal()
 }

@@ -100,8 +100,8 @@ func (e *Engine) quoteWith(req Request, scr *quoteScratch, reuse *Quoter) (Quote
 			gross.Add(l.Gross)
 		}
 	}
-	q.Totals = Totals{Gross: gross.Decimal(), Net: net.Decimal(), Surcharge: decimal.Zero}
-	if pay := st.sum[n+slotPayment].total.Decimal(); pay.Sign() > 0 {
+	q.Totals = Totals{Gross: st.total(&gross), Net: st.total(&net), Surcharge: decimal.Zero}
+	if pay := st.total(&st.sum[n+slotPayment].total); pay.Sign() > 0 {
 		q.Totals.Surcharge = pay
 	}
 	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)

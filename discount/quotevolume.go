@@ -88,7 +88,7 @@ func (st *quoteState) volume(ri int32, c *crule, it *item, idx int32) volResult 
 	if v.basis == BasisAmount {
 		vol = &agg.amt
 	}
-	x := vol.Decimal()
+	x := st.total(vol)
 	prior := decimal.Zero
 	if len(rs.prior) > 0 {
 		prior = st.priorFor(rs.prior, v, key)
