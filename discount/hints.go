@@ -28,7 +28,10 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick, base *
 		for next < len(v.tiers) && v.rates[next].frac.cmp(&cur.frac) <= 0 {
 			next++
 		}
-		if next >= len(v.tiers) || s.res.basis.LessThan(v.hintFrom[next]) {
+		if next >= len(v.tiers) {
+			continue
+		}
+		if bn := e.num(s.res.basis); bn.cmp(&v.hintNums[next]) < 0 {
 			continue
 		}
 		// The next tier's bound is above the basis (else it would be
