@@ -56,3 +56,27 @@ func TestGraduatedWordsMatchesDecimal(t *testing.T) {
 	}
 	require.Greater(t, words, 10000)
 }
+
+// TestSlabSubMatchesDecimal requires quoteState.sub to give a.Sub(b) in
+// value and exponent.
+func TestSlabSubMatchesDecimal(t *testing.T) {
+	st := quoteState{scr: &quoteScratch{}}
+	rng := rand.New(rand.NewPCG(3, 4))
+	coef := func() int64 {
+		switch rng.IntN(4) {
+		case 0:
+			return rng.Int64N(1e18) - 5e17
+		case 1:
+			return 0
+		}
+		return rng.Int64N(20000) - 10000
+	}
+	for range 20000 {
+		a := decimal.New(coef(), int32(rng.IntN(12))-8)
+		b := decimal.New(coef(), int32(rng.IntN(12))-8)
+		want, got := a.Sub(b), st.sub(a, b)
+		require.True(t, want.Equal(got), "%s - %s: %s, got %s", a, b, want, got)
+		require.Equal(t, want.Exponent(), got.Exponent(), "%s - %s", a, b)
+	}
+	require.True(t, decimal.Decimal{}.Sub(decimal.New(5, -1)).Equal(st.sub(decimal.Decimal{}, decimal.New(5, -1))))
+}
