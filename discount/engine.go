@@ -473,6 +473,8 @@ type quoteScratch struct {
 	slab decimalSlab
 	// blends holds the graduated blends of the quote being priced.
 	blends rateSlab
+	// pays holds the payment factors of the last terms priced.
+	pays []payTerms
 
 	// The quote's working state, cleared for each quote: nothing in it
 	// is referenced by a quote once priced.
