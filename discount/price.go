@@ -104,7 +104,11 @@ func (e *Engine) quoteWith(req Request, scr *quoteScratch, reuse *Quoter) (Quote
 	if pay := st.total(&st.sum[n+slotPayment].total); pay.Sign() > 0 {
 		q.Totals.Surcharge = pay
 	}
-	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)
+	if t := &q.Totals; t.Surcharge.IsZero() && t.Surcharge.Exponent() >= t.Gross.Exponent() {
+		t.Discount = st.sub(t.Gross, t.Net) // adding the zero surcharge changes neither value nor exponent
+	} else {
+		t.Discount = t.Gross.Add(t.Surcharge).Sub(t.Net)
+	}
 	q.Summary = st.summary(free)
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)
