@@ -30,10 +30,7 @@ func (st *quoteState) prepare() (Approval, error) {
 		checkMoney(&p, "client.loyalty_spend", c.LoyaltySpend, e.minor+maxExtraDecimals)
 	}
 	st.checkLines(&p)
-	if f, ok := e.rules.Payment.factor(&p, req.Payment); ok && !f.isOne() {
-		st.pay, st.payDiv, st.hasPay = e.num(f.mul), f.div, true
-		st.payRate = f.rate()
-	}
+	st.payFor(&p, req.Payment)
 	if t := req.EarlyPayment; !t.isZero() {
 		p.Merge("early_payment", t.Validate())
 		if t.DiscountAmount.Valid {

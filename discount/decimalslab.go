@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"unsafe"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -104,4 +105,45 @@ func (st *quoteState) out(x *num) decimal.Decimal {
 		return st.scr.slab.decimal(c, exp)
 	}
 	return x.decimal()
+}
+
+// total returns r's total as r.Decimal() does, from the scratch's slab
+// while it is held in an int64: the untouched zero stays
+// decimal.Decimal{}, as Running.Decimal gives it.
+func (st *quoteState) total(r *exactsum.Running) decimal.Decimal {
+	if c, exp, ok := r.Int64(); ok && (c != 0 || exp != 0) {
+		return st.scr.slab.decimal(c, exp)
+	}
+	return r.Decimal()
+}
+
+// sub returns a.Sub(b), equal in value and exponent (decimal.Sub's is
+// the smaller of its operands'), from the scratch's slab when both
+// coefficients, scaled to that exponent, fit half an int64 and the
+// difference is not zero (a zero from decimal.Sub may carry an empty
+// word array rather than none).
+func (st *quoteState) sub(a, b decimal.Decimal) decimal.Decimal {
+	if a.NumDigits() <= 18 && b.NumDigits() <= 18 {
+		ea, eb := a.Exponent(), b.Exponent()
+		exp := min(ea, eb)
+		x, okX := scaleUp(a.CoefficientInt64(), ea-exp)
+		y, okY := scaleUp(b.CoefficientInt64(), eb-exp)
+		if okX && okY && x != y {
+			return st.scr.slab.decimal(x-y, exp)
+		}
+	}
+	return a.Sub(b)
+}
+
+// scaleUp returns c × 10^k (k ≥ 0) and whether it lies within ±2^62,
+// where the difference of two such values fits an int64.
+func scaleUp(c int64, k int32) (int64, bool) {
+	const limit = 1 << 62
+	for ; k > 0; k-- {
+		if c > limit/10 || c < -limit/10 {
+			return 0, false
+		}
+		c *= 10
+	}
+	return c, c <= limit && c >= -limit
 }

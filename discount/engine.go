@@ -50,6 +50,9 @@ type Engine struct {
 
 	hints  bool // Rules.HintWithin is set
 	noRate rate // the zero rate, for a graduated rule with nothing to blend
+	// zeroBlend is the blend of a graduated rule whose bands give
+	// nothing: graduatedFraction's zero, as a rate.
+	zeroBlend rate
 
 	scratch sync.Pool // *quoteScratch, sized for the items, groups and rules
 
@@ -138,6 +141,9 @@ type cvolume struct {
 	// hintFrom is, per tier, the volume from which the tier is near
 	// enough for a hint: its bound less HintWithin of it.
 	hintFrom []decimal.Decimal
+	// mins, pcts and hintNums are the tiers' bounds, rates (in percent)
+	// and hint thresholds as nums, for pricing without decimals.
+	mins, pcts, hintNums []num
 }
 
 // Compile checks a price list and a rule set together and compiles them
@@ -173,6 +179,7 @@ func compile(pl PriceList, rules Rules, decimalOnly bool) (*Engine, error) {
 		coupons: map[string][]int32{}, ruleIndex: map[string]int32{}, freeCoupons: map[string]bool{}, units: map[unitKey]int32{},
 		decimalOnly: decimalOnly,
 	}
+	e.zeroBlend = e.fractionRate(decimal.Zero, decimal.Zero.Shift(2).Neg())
 	e.compileItems(&p)
 	e.compileUnits(&p)
 	e.compileRules(&p)
@@ -266,6 +273,8 @@ func (e *Engine) compileRules(p *problems) {
 		cv := &cvolume{per: v.Per, basis: v.Basis, mode: v.Mode, cumulative: v.Cumulative, tiers: v.Tiers, pool: -1}
 		for _, t := range v.Tiers {
 			cv.rates = append(cv.rates, e.rate(t.Rate))
+			cv.mins = append(cv.mins, e.num(t.Min))
+			cv.pcts = append(cv.pcts, e.num(t.Rate))
 		}
 		if v.Per == PerOrder {
 			cv.pool = int32(e.nPools)
@@ -347,8 +356,10 @@ func (e *Engine) setHintThresholds(within decimal.Decimal) {
 			continue
 		}
 		v.hintFrom = make([]decimal.Decimal, len(v.tiers))
+		v.hintNums = make([]num, len(v.tiers))
 		for t, tier := range v.tiers {
 			v.hintFrom[t] = tier.Min.Sub(tier.Min.Mul(within))
+			v.hintNums[t] = e.num(v.hintFrom[t])
 		}
 	}
 }
@@ -460,6 +471,10 @@ type quoteScratch struct {
 	hasResidue [2*maxSharedResidue + 1]bool
 	// slab makes the quotes' other output decimals.
 	slab decimalSlab
+	// blends holds the graduated blends of the quote being priced.
+	blends rateSlab
+	// pays holds the payment factors of the last terms priced.
+	pays []payTerms
 
 	// The quote's working state, cleared for each quote: nothing in it
 	// is referenced by a quote once priced.

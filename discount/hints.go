@@ -28,12 +28,12 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick, base *
 		for next < len(v.tiers) && v.rates[next].frac.cmp(&cur.frac) <= 0 {
 			next++
 		}
-		if next >= len(v.tiers) || s.res.basis.LessThan(v.hintFrom[next]) {
+		if next >= len(v.tiers) {
 			continue
 		}
-		// The next tier's bound is above the basis (else it would be
-		// reached): something is missing, at most HintWithin of the bound.
-		missing := v.tiers[next].Min.Sub(s.res.basis)
+		if bn := e.num(s.res.basis); bn.cmp(&v.hintNums[next]) < 0 {
+			continue
+		}
 		switch e.rules.Combination {
 		case FirstMatch:
 			if len(picks) > 0 && picks[0].rule < s.rule {
@@ -49,6 +49,9 @@ func (st *quoteState) hintsFor(it *item, seen []seenVolume, picks []pick, base *
 			continue
 		}
 		st.hintKeys = append(st.hintKeys, hk)
+		// The next tier's bound is above the basis (else it would be
+		// reached): something is missing, at most HintWithin of the bound.
+		missing := st.sub(v.tiers[next].Min, s.res.basis)
 		h := Hint{RuleID: c.id, Name: c.name, Per: v.per, Basis: v.basis, Mode: v.mode, Missing: missing, Rate: v.tiers[next].Rate}
 		switch v.per {
 		case PerItem:

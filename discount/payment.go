@@ -316,3 +316,49 @@ func (pp PaymentPricing) costOfMoneyFactor(t PaymentTiming) (payFactor, error) {
 	f, err := one.Add(r).PowWithPrecision(exp, costDivPrecision)
 	return payFactor{f.Round(factorPlaces), 1}, err
 }
+
+// payTerms is the payment factor of some terms, as a quote prices it,
+// kept by the scratch: a run of quotes on the same few terms works each
+// out once. It depends on the rules and the terms only.
+type payTerms struct {
+	t    PaymentTerms
+	one  bool // no payment step
+	pay  num
+	div  int64
+	rate decimal.Decimal
+}
+
+// maxPayTerms bounds the terms a scratch keeps.
+const maxPayTerms = 8
+
+// payFor sets the quote's payment step for terms t, or records why t
+// cannot be priced.
+func (st *quoteState) payFor(p *problems, t PaymentTerms) {
+	scr := st.scr
+	var pt *payTerms
+	for i := range scr.pays {
+		if scr.pays[i].t == t {
+			pt = &scr.pays[i]
+			break
+		}
+	}
+	if pt == nil {
+		f, ok := st.e.rules.Payment.factor(p, t)
+		if !ok {
+			return
+		}
+		c := payTerms{t: t, one: f.isOne()}
+		if !c.one {
+			c.pay, c.div, c.rate = st.e.num(f.mul), f.div, f.rate()
+		}
+		if len(scr.pays) == maxPayTerms {
+			scr.pays = scr.pays[:0]
+		}
+		scr.pays = append(scr.pays, c)
+		pt = &scr.pays[len(scr.pays)-1]
+	}
+	if !pt.one {
+		st.pay, st.payDiv, st.hasPay = pt.pay, pt.div, true
+		st.payRate = pt.rate
+	}
+}

@@ -100,11 +100,15 @@ func (e *Engine) quoteWith(req Request, scr *quoteScratch, reuse *Quoter) (Quote
 			gross.Add(l.Gross)
 		}
 	}
-	q.Totals = Totals{Gross: gross.Decimal(), Net: net.Decimal(), Surcharge: decimal.Zero}
-	if pay := st.sum[n+slotPayment].total.Decimal(); pay.Sign() > 0 {
+	q.Totals = Totals{Gross: st.total(&gross), Net: st.total(&net), Surcharge: decimal.Zero}
+	if pay := st.total(&st.sum[n+slotPayment].total); pay.Sign() > 0 {
 		q.Totals.Surcharge = pay
 	}
-	q.Totals.Discount = q.Totals.Gross.Add(q.Totals.Surcharge).Sub(q.Totals.Net)
+	if t := &q.Totals; t.Surcharge.IsZero() && t.Surcharge.Exponent() >= t.Gross.Exponent() {
+		t.Discount = st.sub(t.Gross, t.Net) // adding the zero surcharge changes neither value nor exponent
+	} else {
+		t.Discount = t.Gross.Add(t.Surcharge).Sub(t.Net)
+	}
 	q.Summary = st.summary(free)
 	q.Hints = st.hints
 	q.Warnings = st.warnings(appr)

@@ -242,7 +242,10 @@ func (h Header) label() string {
 // many segments, and comparing every pair took seconds.
 func checkNames(p *problems, f string, names []string) {
 	for i, n := range names {
-		p.ID(f+"["+strconv.Itoa(i)+"]", n)
+		var probe problems // the field is named only for a problem
+		if !probe.ID("", n) {
+			p.ID(f+"["+strconv.Itoa(i)+"]", n)
+		}
 	}
 	if len(names) <= shortNames { // comparing a few pairs allocates nothing
 		for i, n := range names {

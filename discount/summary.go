@@ -46,12 +46,12 @@ func (st *quoteState) summary(free []SummaryLine) []SummaryLine {
 	out := make([]SummaryLine, 0, set+len(free))
 	for j := range e.prs {
 		if s := &st.sum[n+nSlots+j]; s.set {
-			out = append(out, SummaryLine{Kind: e.prs[j].kind, RuleID: e.prs[j].id, Name: e.prs[j].name, Amount: s.total.Decimal()})
+			out = append(out, SummaryLine{Kind: e.prs[j].kind, RuleID: e.prs[j].id, Name: e.prs[j].name, Amount: st.total(&s.total)})
 		}
 	}
 	for i := range e.crs {
 		if st.sum[i].set {
-			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.sum[i].total.Decimal()})
+			out = append(out, SummaryLine{Kind: e.crs[i].kind, RuleID: e.crs[i].id, Name: e.crs[i].name, Amount: st.total(&st.sum[i].total)})
 		}
 	}
 	out = append(out, free...)
@@ -59,7 +59,7 @@ func (st *quoteState) summary(free []SummaryLine) []SummaryLine {
 		if !st.sum[n+slot].set {
 			continue
 		}
-		if t := st.sum[n+slot].total.Decimal(); !t.IsZero() {
+		if t := st.total(&st.sum[n+slot].total); !t.IsZero() {
 			out = append(out, SummaryLine{Kind: k, Amount: t})
 		}
 	}
