@@ -321,7 +321,7 @@ func (pp PaymentPricing) costOfMoneyFactor(t PaymentTiming) (payFactor, error) {
 // kept by the scratch: a run of quotes on the same few terms works each
 // out once. It depends on the rules and the terms only.
 type payTerms struct {
-	t    PaymentTerms
+	t    PaymentTiming
 	one  bool // no payment step
 	pay  num
 	div  int64
@@ -333,7 +333,7 @@ const maxPayTerms = 8
 
 // payFor sets the quote's payment step for terms t, or records why t
 // cannot be priced.
-func (st *quoteState) payFor(p *problems, t PaymentTerms) {
+func (st *quoteState) payFor(p *problems, t PaymentTiming) {
 	scr := st.scr
 	var pt *payTerms
 	for i := range scr.pays {
