@@ -141,7 +141,8 @@ func (st *quoteState) priorFor(prior []PriorVolume, v *cvolume, key int32) decim
 	return decimal.Zero
 }
 
-// tierAtNum is tierAt on the tiers' bounds as nums.
+// tierAtNum returns the index of the highest tier whose bound (as a
+// num) is at most x, or -1 when x is below the first tier.
 func tierAtNum(mins []num, x *num) int {
 	for i := len(mins) - 1; i >= 0; i-- {
 		if mins[i].cmp(x) <= 0 {

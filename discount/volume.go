@@ -99,17 +99,6 @@ func checkTiers(p *problems, f string, tiers []Tier, quantity bool, minName stri
 	}
 }
 
-// tierAt returns the index of the highest tier whose bound is at most x,
-// or -1 when x is below the first tier.
-func tierAt(tiers []Tier, x decimal.Decimal) int {
-	for i := len(tiers) - 1; i >= 0; i-- {
-		if tiers[i].Min.LessThanOrEqual(x) {
-			return i
-		}
-	}
-	return -1
-}
-
 // rateDivPrecision is the number of decimal places of a blended
 // graduated rate (a fraction): far below a cent on any real price.
 const rateDivPrecision = 16
