@@ -52,3 +52,20 @@ func BenchmarkSortStringsReference(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSortStringsAdversarial sorts the adversarial lists of 200,000
+// strings, whose cost was once proportional to n times the longest
+// string (6.4 s for 200,000 "x" beside one string of 16 KiB).
+func BenchmarkSortStringsAdversarial(b *testing.B) {
+	for name, ids := range adversarial(200_000) {
+		n := len(ids)
+		keys, keyBuf := make([]uint64, n), make([]uint64, n)
+		order, orderBuf := make([]int32, n), make([]int32, n)
+		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				SortStrings(ids, keys, keyBuf, order, orderBuf)
+			}
+		})
+	}
+}

@@ -10,6 +10,14 @@ import (
 // counting costs 16 KiB of counters however short the run).
 const smallRun = 48
 
+// radixBytes is how far past the shared prefix the radix levels go. A
+// run still together after it holds strings that agree on their first
+// radixBytes distinguishing bytes (a hostile input, or one ID repeated)
+// and is sorted by comparing strings: without this bound a run of many
+// copies of one long string, or of short strings beside one long one,
+// would cost a pass per 8 bytes of the longest string.
+const radixBytes = 64
+
 // SortStrings orders the indices of ids by their strings, ascending and
 // stable (equal strings keep their input order): an MSD radix sort on
 // 8-byte big-endian keys, so most strings are never compared, let alone
@@ -23,6 +31,10 @@ const smallRun = 48
 // equal. The four buffers are scratch space of len(ids) each, their
 // contents ignored; the results are two of them, and the other two are
 // free again afterwards (see [Spare]). len(ids) must be below 2^31.
+//
+// The cost is linear in len(ids) for IDs that differ within radixBytes
+// past their shared prefix; IDs alike beyond that are compared, at
+// O(n log n) comparisons of their tails.
 func SortStrings(ids []string, keys, keyBuf []uint64, order, orderBuf []int32) ([]uint64, []int32) {
 	n := len(ids)
 	if n == 0 {
@@ -34,29 +46,30 @@ func SortStrings(ids []string, keys, keyBuf []uint64, order, orderBuf []int32) (
 	}
 	k, o := Sort(keys[:n], keyBuf[:n], order[:n], orderBuf[:n])
 	kb, ob := Spare(k, keys, keyBuf), Spare(o, order, orderBuf)
-	sortRuns(ids, skip, k, kb[:n], o, ob[:n])
+	sortRuns(ids, skip, skip, k, kb[:n], o, ob[:n])
 	return k, o
 }
 
 // sortRuns sorts, within every run of equal keys of k (the keys at byte
 // offset depth of the strings o indexes), the run by the rest of the
 // strings: by the next 8 bytes for a long run whose strings go on, by
-// comparing strings otherwise. kb and ob are scratch of the same length.
-func sortRuns(ids []string, depth int, k, kb []uint64, o, ob []int32) {
+// comparing strings otherwise. Every string shares its first skip bytes
+// with every other. kb and ob are scratch of the same length.
+func sortRuns(ids []string, skip, depth int, k, kb []uint64, o, ob []int32) {
 	for lo := 0; lo < len(k); {
 		hi := lo + 1
 		for hi < len(k) && k[hi] == k[lo] {
 			hi++
 		}
 		if hi-lo > 1 {
-			sortRun(ids, depth+8, k[lo:hi], kb[lo:hi], o[lo:hi], ob[lo:hi])
+			sortRun(ids, skip, depth+8, k[lo:hi], kb[lo:hi], o[lo:hi], ob[lo:hi])
 		}
 		lo = hi
 	}
 }
 
 // sortRun sorts one run of strings that agree on their bytes below depth.
-func sortRun(ids []string, depth int, k, kb []uint64, o, ob []int32) {
+func sortRun(ids []string, skip, depth int, k, kb []uint64, o, ob []int32) {
 	longer := false
 	for _, i := range o {
 		if len(ids[i]) > depth {
@@ -64,10 +77,11 @@ func sortRun(ids []string, depth int, k, kb []uint64, o, ob []int32) {
 			break
 		}
 	}
-	if !longer || len(o) <= smallRun {
-		// A short run, or strings that all end by depth (they differ only
-		// in trailing zero bytes or length, which no key tells apart).
-		slices.SortStableFunc(o, func(x, y int32) int { return strings.Compare(ids[x], ids[y]) })
+	if !longer || len(o) <= smallRun || depth-skip > radixBytes {
+		// A short run, strings that all end by depth (they differ only in
+		// trailing zero bytes or length, which no key tells apart), or
+		// strings alike past radixBytes. Their first skip bytes are equal.
+		slices.SortStableFunc(o, func(x, y int32) int { return strings.Compare(ids[x][skip:], ids[y][skip:]) })
 		return
 	}
 	for j, i := range o {
@@ -78,7 +92,7 @@ func sortRun(ids []string, depth int, k, kb []uint64, o, ob []int32) {
 		copy(k, sk)
 		copy(o, so)
 	}
-	sortRuns(ids, depth, k, kb, o, ob)
+	sortRuns(ids, skip, depth, k, kb, o, ob)
 }
 
 // PrefixKey returns bytes skip to skip+8 of s as a big-endian number,

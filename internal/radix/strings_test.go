@@ -61,6 +61,9 @@ func TestSortStringsMatchesStableSort(t *testing.T) {
 		zeros = append(zeros, z)
 	}
 	lists["zeros in long runs"] = zeros
+	for name, ids := range adversarial(2000) {
+		lists[name] = ids
+	}
 
 	for name, ids := range lists {
 		keys, got := sortStrings(ids)
@@ -73,6 +76,31 @@ func TestSortStringsMatchesStableSort(t *testing.T) {
 	}
 }
 
+// adversarial returns lists a radix level per 8 bytes would sort in time
+// proportional to n times the longest string: n short strings beside one
+// of 16 KiB, n copies of one 16 KiB string, and n distinct strings alike
+// in their first 4 KiB, each with an ID repeated.
+func adversarial(n int) map[string][]string {
+	long := "x" + strings.Repeat("\x00", 16<<10)
+	short := make([]string, n, n+1)
+	for i := range short {
+		short[i] = "x"
+	}
+	copies := make([]string, n)
+	for i := range copies {
+		copies[i] = long
+	}
+	alike := make([]string, n)
+	for i := range alike {
+		alike[i] = strings.Repeat("a", 1<<10) + fmt.Sprint(n-i%(n-1))
+	}
+	return map[string][]string{
+		"short beside one long":   append(short, long),
+		"one long string n times": copies,
+		"long strings alike":      alike,
+	}
+}
+
 // numbered returns n IDs printed from random numbers below limit (so
 // repeats occur when limit is small).
 func numbered(r *rand.Rand, format string, n, limit int) []string {
@@ -81,6 +109,17 @@ func numbered(r *rand.Rand, format string, n, limit int) []string {
 		ids[i] = fmt.Sprintf(format, r.IntN(limit))
 	}
 	return ids
+}
+
+// TestSortStringsAdversarial holds the adversarial lists against the
+// standard library at a size where a radix level per 8 bytes of the
+// longest string would take seconds (BenchmarkSortStringsAdversarial
+// measures the time).
+func TestSortStringsAdversarial(t *testing.T) {
+	for name, ids := range adversarial(20_000) {
+		_, got := sortStrings(ids)
+		require.Equal(t, sortedByStdlib(ids), got, name)
+	}
 }
 
 func TestPrefixKey(t *testing.T) {
