@@ -138,11 +138,10 @@ type cvolume struct {
 	tiers      []Tier
 	rates      []rate // per tier
 	pool       int32  // per-order pool index
-	// hintFrom is, per tier, the volume from which the tier is near
-	// enough for a hint: its bound less HintWithin of it.
-	hintFrom []decimal.Decimal
 	// mins, pcts and hintNums are the tiers' bounds, rates (in percent)
-	// and hint thresholds as nums, for pricing without decimals.
+	// and hint thresholds as nums, for pricing without decimals. A
+	// tier's hint threshold is the volume from which it is near enough
+	// for a hint: its bound less HintWithin of it.
 	mins, pcts, hintNums []num
 }
 
@@ -355,11 +354,9 @@ func (e *Engine) setHintThresholds(within decimal.Decimal) {
 		if v == nil {
 			continue
 		}
-		v.hintFrom = make([]decimal.Decimal, len(v.tiers))
 		v.hintNums = make([]num, len(v.tiers))
 		for t, tier := range v.tiers {
-			v.hintFrom[t] = tier.Min.Sub(tier.Min.Mul(within))
-			v.hintNums[t] = e.num(v.hintFrom[t])
+			v.hintNums[t] = e.num(tier.Min.Sub(tier.Min.Mul(within)))
 		}
 	}
 }

@@ -83,6 +83,7 @@ func TestQuoteCloneSharesNoSlice(t *testing.T) {
 	want, _ := e.Quote(reqs[0])
 	c := q.Clone()
 	require.Equal(t, q, c)
+	require.NotEmpty(t, c.Warnings, "the fixture must warn, or the Warnings line below could not fail")
 	c.Lines[0].Adjustments[0].RuleID = "changed"
 	c.Lines[1].SKU = "changed"
 	c.Summary[0].Name = "changed"

@@ -119,7 +119,7 @@ type Finding struct {
 	Status Status `json:"status,omitzero"`
 	// Subject is the client or deal the finding names.
 	Subject string `json:"subject,omitempty"`
-	// Client is the client of the deal named.
+	// ClientID is the client of the deal named.
 	ClientID string `json:"client_id,omitempty"`
 	// Word is the unit, the noun, the stage or the plan's kind.
 	Word string `json:"word,omitempty"`

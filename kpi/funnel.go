@@ -60,11 +60,9 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 // sortedStale copies the stale deals of the scratch into the result's
 // own list, longest stale first, then by deal ID (unique among valid
 // deals, so the order is total). It sorts their indices, not the deals
-// themselves, and copies each deal once; nil stays nil, as a clone.
+// themselves, and copies each deal once. The caller keeps the list nil
+// when no deal is stale.
 func (e *evaluator) sortedStale() []StaleDeal {
-	if e.stale == nil {
-		return nil
-	}
 	e.staleOrder = e.staleOrder[:0]
 	for i := range e.stale {
 		e.staleOrder = append(e.staleOrder, int32(i))

@@ -56,7 +56,7 @@ type Contract struct {
 // host may pass a whole year's log and evaluate each month of it. The
 // zero Inputs is refused: the manager and the currency are required.
 type Inputs struct {
-	// Manager is the manager's ID in the host's system (the ID of an
+	// ManagerID is the manager's ID in the host's system (the ID of an
 	// authority.Actor), never a name.
 	ManagerID string `json:"manager_id"`
 	// Currency is the ISO 4217 code of every amount.
