@@ -2,11 +2,12 @@ package discount
 
 import (
 	"fmt"
-	"github.com/clientele-go/clientele/authority"
 	"math/rand/v2"
 	"testing"
 	"time"
 
+	"github.com/clientele-go/clientele/authority"
+	"github.com/clientele-go/clientele/internal/cputime"
 	"github.com/shopspring/decimal"
 )
 
@@ -107,7 +108,7 @@ type perLine struct {
 }
 
 func startPerLine() perLine {
-	cpu, ok := processCPU()
+	cpu, ok := cputime.Process()
 	return perLine{cpu: cpu, hasCPU: ok}
 }
 
@@ -116,7 +117,7 @@ func (p perLine) report(b *testing.B, linesPerOp int) {
 	perLine := float64(b.Elapsed().Nanoseconds()) / lines
 	b.ReportMetric(perLine, "ns/line")
 	b.ReportMetric(1e9/perLine, "lines/s")
-	if cpu, ok := processCPU(); ok && p.hasCPU {
+	if cpu, ok := cputime.Process(); ok && p.hasCPU {
 		b.ReportMetric(float64((cpu-p.cpu).Nanoseconds())/lines, "cpu-ns/line")
 	}
 }

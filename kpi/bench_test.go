@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clientele-go/clientele"
+	"github.com/clientele-go/clientele/internal/cputime"
 	"github.com/clientele-go/clientele/kpi"
 	"github.com/shopspring/decimal"
 )
@@ -103,11 +104,34 @@ func BenchmarkEvaluateTeam(b *testing.B) {
 	team := benchTeam()
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 	b.ReportAllocs()
+	cpu := startCPU()
 	for b.Loop() {
 		ranked, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026))
 		if err != nil || len(ranked) != benchManagers {
 			b.Fatal(err)
 		}
+	}
+	cpu.report(b)
+}
+
+// cpuSince reports a benchmark's CPU time per op beside its wall time:
+// the process's CPU time (garbage collection and every goroutine
+// included) from after the set-up to the end. On a shared machine it is
+// the figure a neighbour's load does not change; with GOMAXPROCS above
+// one it adds up the workers' time.
+type cpuSince struct {
+	start time.Duration
+	ok    bool
+}
+
+func startCPU() cpuSince {
+	t, ok := cputime.Process()
+	return cpuSince{start: t, ok: ok}
+}
+
+func (c cpuSince) report(b *testing.B) {
+	if t, ok := cputime.Process(); ok && c.ok {
+		b.ReportMetric(float64((t-c.start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
 
@@ -123,11 +147,13 @@ func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
 	}
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 	b.ReportAllocs()
+	cpu := startCPU()
 	for b.Loop() {
 		if _, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu.report(b)
 }
 
 // BenchmarkCountReference is the plain loop the issue compares with: it
@@ -135,6 +161,7 @@ func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
 func BenchmarkCountReference(b *testing.B) {
 	team := benchTeam()
 	b.ReportAllocs()
+	cpu := startCPU()
 	for b.Loop() {
 		counts := make([][8]int, len(team))
 		for m := range team {
@@ -146,6 +173,7 @@ func BenchmarkCountReference(b *testing.B) {
 			b.Fatal("no calls counted")
 		}
 	}
+	cpu.report(b)
 }
 
 // BenchmarkEvaluateMonth is one manager's worked month: the fixed cost

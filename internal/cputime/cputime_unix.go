@@ -1,16 +1,16 @@
 //go:build unix
 
-package discount
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU returns the CPU time (user and system) the process has used,
+// Process returns the CPU time (user and system) the process has used,
 // garbage collection included: on a shared machine, the time a
 // benchmark's wall clock cannot tell from its neighbours'.
-func processCPU() (time.Duration, bool) {
+func Process() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0, false
