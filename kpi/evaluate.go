@@ -53,7 +53,6 @@ type evaluator struct {
 	clients    []clientAgg
 	plans      map[Period]int
 	ids        idSeen
-	meetingAt  []int32 // the log's meetings in the period, by index
 	mostMet    []Unreached
 	stageIdx   []int
 	reachedAt  []int
@@ -154,17 +153,13 @@ func (e *evaluator) evaluate(in *Inputs) (Scorecard, error) {
 }
 
 // activities counts the log in one pass: activities by day and kind,
-// then meetings by client. The common entry passes a cheap check; only a
-// suspicious one goes through the full validation. The day's count is
-// indexed by kind, and every entry's index is written to meetingAt but
-// kept only for a meeting, so the usual entry takes no branch on its
-// kind; the meetings kept are then looked up by client.
+// and each meeting into its client's aggregate while the entry is at
+// hand (a second pass over the log's meetings would read it again). The
+// common entry passes a cheap check; only a suspicious one goes through
+// the full validation. The day's count is indexed by kind, so the usual
+// entry branches only on whether it is a meeting.
 func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) {
 	from, days := e.period.From, len(e.days)
-	if cap(e.meetingAt) < len(list) {
-		e.meetingAt = make([]int32, len(list))
-	}
-	meetingAt, meetings := e.meetingAt[:len(list)], 0
 	for i := range list {
 		a := &list[i]
 		if !a.Kind.IsValid() || !a.On.IsValid() ||
@@ -182,13 +177,9 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 			continue
 		}
 		e.days[off][a.Kind]++
-		meetingAt[meetings] = int32(i)
 		if a.Kind == ActivityMeeting {
-			meetings++
+			e.meeting(a)
 		}
-	}
-	for _, i := range meetingAt[:meetings] {
-		e.meeting(&list[i])
 	}
 	for _, d := range e.days {
 		for k, n := range d {
