@@ -162,8 +162,13 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 	from, days := e.period.From, len(e.days)
 	for i := range list {
 		a := &list[i]
-		if !a.Kind.IsValid() || !a.On.IsValid() ||
-			!(plainID(a.ClientID) || a.Kind == ActivityEvent && a.ClientID == "") ||
+		var plain bool // plainID, its usual case written out to make no call
+		if id := a.ClientID; len(id) >= 8 && len(id) <= 16 {
+			plain = plainWords(word(id[:8]), word(id[len(id)-8:]))
+		} else {
+			plain = plainOtherID(id) || a.Kind == ActivityEvent && id == ""
+		}
+		if !plain || !a.Kind.IsValid() || !a.On.IsValid() ||
 			a.DecisionMaker != PresenceUnknown && (a.Kind != ActivityMeeting || a.DecisionMaker > DecisionMakerAbsent) {
 			var q validate.Problems
 			if a.check(&q); q.Len() > 0 {
@@ -181,11 +186,18 @@ func (e *evaluator) activities(p *validate.Problems, list []Activity, t *tally) 
 			e.meeting(a)
 		}
 	}
-	for _, d := range e.days {
-		for k, n := range d {
-			t.kinds[k] += int(n)
-		}
+	var calls, meetings, events, requests, referrals, proposals int32
+	for i := range e.days {
+		d := &e.days[i]
+		calls += d[ActivityCall]
+		meetings += d[ActivityMeeting]
+		events += d[ActivityEvent]
+		requests += d[ActivityReferralRequest]
+		referrals += d[ActivityReferral]
+		proposals += d[ActivityProposal]
 	}
+	t.kinds = [ActivityProposal + 1]int{ActivityCall: int(calls), ActivityMeeting: int(meetings), ActivityEvent: int(events),
+		ActivityReferralRequest: int(requests), ActivityReferral: int(referrals), ActivityProposal: int(proposals)}
 }
 
 // client returns the aggregate of client id, appending an empty one for

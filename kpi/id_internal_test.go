@@ -1,11 +1,13 @@
 package kpi
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/clientele-go/clientele/internal/validate"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // plainID is a shortcut of validate.ID: whatever it accepts, the general
@@ -35,4 +37,28 @@ func TestPlainIDAgreesWithTheRule(t *testing.T) {
 	assert.False(t, plainID(""))
 	assert.False(t, plainID(strings.Repeat("a", validate.MaxIDLen+1)))
 	assert.True(t, plainID(strings.Repeat("~", validate.MaxIDLen)))
+}
+
+// plainWords folds two plainWord tests into one branch; it must agree
+// with them on words mixing the bytes at the edges of the rule (0x00,
+// 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xff), whose borrows and carries cross
+// byte boundaries, in both words at once.
+func TestPlainWordsIsBothPlainWords(t *testing.T) {
+	edges := []byte{0x00, 0x01, 0x20, 0x21, 0x22, 0x41, 0x7e, 0x7f, 0x80, 0x81, 0xa1, 0xfe, 0xff}
+	rng := rand.New(rand.NewPCG(4, 8))
+	w := func() uint64 {
+		var x uint64
+		for range 8 {
+			x = x<<8 | uint64(edges[rng.IntN(len(edges))])
+		}
+		return x
+	}
+	for range 200_000 {
+		a, b := w(), w()
+		if rng.IntN(3) == 0 {
+			b = 0x6161616161616161 // a plain word beside a random one
+		}
+		require.Equal(t, plainWord(a) && plainWord(b), plainWords(a, b), "%#x %#x", a, b)
+		require.Equal(t, plainWord(b) && plainWord(a), plainWords(b, a), "%#x %#x", b, a)
+	}
 }
