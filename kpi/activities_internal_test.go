@@ -11,8 +11,21 @@ import (
 // BenchmarkActivitiesPass is the log's one pass alone, for one manager's
 // year (5,000 activities over 300 clients, the team benchmark's mix):
 // the part of BenchmarkEvaluateTeam that grows with the activities,
-// measured without the scorecards and the collector around it.
+// measured without the scorecards and the collector around it. In
+// "shared", a client's activities share one ID string, as when a host
+// builds the log from its client records (the team benchmark's case);
+// in "own", every entry has its own copy, as a JSON decoder gives.
 func BenchmarkActivitiesPass(b *testing.B) {
+	for _, own := range []bool{false, true} {
+		name := "shared"
+		if own {
+			name = "own"
+		}
+		b.Run(name, func(b *testing.B) { benchmarkActivitiesPass(b, own) })
+	}
+}
+
+func benchmarkActivitiesPass(b *testing.B, own bool) {
 	rng := rand.New(rand.NewPCG(2026, 5))
 	year := Year(2026)
 	clients := make([]string, 300)
@@ -24,6 +37,9 @@ func BenchmarkActivitiesPass(b *testing.B) {
 		a := &list[i]
 		a.On = year.From.AddDays(i * 365 / len(list))
 		a.ClientID = clients[rng.IntN(len(clients))]
+		if own {
+			a.ClientID = string([]byte(a.ClientID))
+		}
 		switch r := rng.IntN(100); {
 		case r < 70:
 			a.Kind = ActivityCall
