@@ -259,20 +259,28 @@ func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
 
 // deals builds the funnel: stage counts, won and lost in the period,
 // the weighted pipeline and stale deals at its end, and the deals ready
-// before the end but won just after it.
+// before the end but won just after it. The usual deal passes a cheap
+// check (Deal.plain) with no field name built and no closure called;
+// only one it refuses goes through the full validation, which words the
+// problems under "deals[i]".
 func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
 	e.ids.reset()
-	p.Each("deals", len(list), func(q *validate.Problems, i int) {
+	for i := range list {
 		d := &list[i]
 		e.ids.note(i, d.ID)
 		e.stageIdx = e.stageIdx[:0]
 		for _, s := range d.Stages {
 			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
 		}
-		if d.check(q, e.stageIdx); q.Len() == 0 {
-			e.deal(d, t)
+		if !d.plain(e.stageIdx) {
+			var q validate.Problems
+			if d.check(&q, e.stageIdx); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("deals[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
 		}
-	})
+		e.deal(d, t)
+	}
 	e.ids.report(p, "deals", "id", func(i int) string { return list[i].ID })
 }
 

@@ -121,6 +121,30 @@ func (d *Deal) check(p *validate.Problems, stageIdx []int) {
 	}
 }
 
+// plain reports whether check would find nothing wrong with d, for the
+// usual deal: plain ASCII IDs (see plainID), an amount in range and not
+// negative, known stages (stageIdx as for check) on valid days that
+// never go back, valid optional days, and won or lost, not both, on or
+// after the last stage's day. It formats nothing. A deal it refuses goes
+// through check, which words the problems, or passes it (an ID with a
+// space or a letter outside ASCII).
+func (d *Deal) plain(stageIdx []int) bool {
+	if !plainID(d.ID) || !plainID(d.ClientID) || !validate.InRange(d.Amount) || d.Amount.Sign() < 0 || len(d.Stages) == 0 {
+		return false
+	}
+	var last clientele.Date // unset: before every valid day
+	for i := range d.Stages {
+		on := d.Stages[i].On
+		if stageIdx[i] < 0 || !on.IsValid() || on.Before(last) {
+			return false
+		}
+		last = on
+	}
+	return (d.ExpectedClose.IsZero() || d.ExpectedClose.IsValid()) &&
+		(d.WonOn.IsZero() || d.WonOn.IsValid() && !d.WonOn.Before(last) && d.LostOn.IsZero()) &&
+		(d.LostOn.IsZero() || d.LostOn.IsValid() && !d.LostOn.Before(last))
+}
+
 func (pl *Plan) check(p *validate.Problems) {
 	pl.Period.check(p, "period")
 	if !pl.Revenue.Valid && pl.Contracts == 0 {
