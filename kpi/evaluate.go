@@ -218,14 +218,23 @@ func (e *evaluator) meeting(a *Activity) {
 }
 
 // contracts sums the period's revenue and notes each client's first
-// signing by the period's end.
+// signing by the period's end. The usual contract passes a cheap check
+// (Contract.plain); only one it refuses goes through the full
+// validation, which words the problems under "contracts[i]".
 func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 	e.ids.reset()
-	p.Each("contracts", len(list), func(q *validate.Problems, i int) {
+	for i := range list {
 		c := &list[i]
 		e.ids.note(i, c.ID)
-		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
-			return
+		if !c.plain() {
+			var q validate.Problems
+			if c.check(&q); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("contracts[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
+		}
+		if c.SignedOn.After(e.period.To) {
+			continue
 		}
 		s := e.client(c.ClientID)
 		if s.signed.IsZero() || c.SignedOn.Before(s.signed) {
@@ -236,7 +245,7 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 			t.revenue.Add(c.Amount)
 			t.contracts++
 		}
-	})
+	}
 	e.ids.report(p, "contracts", "id", func(i int) string { return list[i].ID })
 }
 

@@ -165,6 +165,14 @@ func (c *Contract) check(p *validate.Problems) {
 	p.NonNegative("amount", c.Amount)
 }
 
+// plain reports whether check would find nothing wrong with c, for the
+// usual contract: plain ASCII IDs (see plainID), a valid day and an
+// amount in range and not negative. It formats nothing; a contract it
+// refuses goes through check.
+func (c *Contract) plain() bool {
+	return plainID(c.ID) && plainID(c.ClientID) && c.SignedOn.IsValid() && validate.InRange(c.Amount) && c.Amount.Sign() >= 0
+}
+
 // checkID applies the library's ID rule, taking the cheap path for the
 // usual plain ASCII ID.
 func checkID(p *validate.Problems, field, id string) {
