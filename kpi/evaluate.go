@@ -60,6 +60,9 @@ type evaluator struct {
 	candidates []DeferredDeal
 	stale      []StaleDeal
 	staleOrder []int32
+	// planned holds the periods of a manager's first valid plans, plans
+	// those past maxScannedPlans (see firstPlan).
+	planned []plannedPeriod
 }
 
 // dayCount is one day's activities by kind: counted by indexing, with no
@@ -249,21 +252,29 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 	e.ids.report(p, "contracts", "id", func(i int) string { return list[i].ID })
 }
 
+// findPlan picks the plan of the evaluated period and reports each
+// period planned twice. The usual plan passes a cheap check
+// (Plan.plain); only one it refuses goes through the full validation,
+// which words the problems under "plans[i]".
 func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
-	p.Each("plans", len(list), func(q *validate.Problems, i int) {
+	e.planned = e.planned[:0]
+	for i := range list {
 		pl := &list[i]
-		if pl.check(q); q.Len() > 0 {
-			return
+		if !pl.plain() {
+			var q validate.Problems
+			if pl.check(&q); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("plans[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
 		}
-		if first, dup := e.plans[pl.Period]; dup {
-			q.Add("period", pl.Period, validate.RepeatReason("plans", first, "period"))
-			return
+		if first, dup := e.firstPlan(pl.Period, i); dup {
+			p.Add(fmt.Sprintf("plans[%d].period", i), pl.Period, validate.RepeatReason("plans", first, "period"))
+			continue
 		}
-		e.plans[pl.Period] = i
 		if pl.Period == e.period {
 			t.plan = i
 		}
-	})
+	}
 }
 
 // deals builds the funnel: stage counts, won and lost in the period,

@@ -165,6 +165,22 @@ func (c *Contract) check(p *validate.Problems) {
 	p.NonNegative("amount", c.Amount)
 }
 
+// plain reports whether check would find nothing wrong with pl, for
+// the usual plan: a valid period of at most MaxPeriodDays, a revenue in
+// range and above zero or none with a count of contracts, and a count
+// not negative. It formats nothing; a plan it refuses goes through
+// check.
+func (pl *Plan) plain() bool {
+	p := pl.Period
+	if !p.From.IsValid() || !p.To.IsValid() || p.To.Before(p.From) || p.Days() > MaxPeriodDays || pl.Contracts < 0 {
+		return false
+	}
+	if !pl.Revenue.Valid {
+		return pl.Contracts > 0
+	}
+	return validate.InRange(pl.Revenue.Decimal) && pl.Revenue.Decimal.Sign() > 0
+}
+
 // plain reports whether check would find nothing wrong with c, for the
 // usual contract: plain ASCII IDs (see plainID), a valid day and an
 // amount in range and not negative. It formats nothing; a contract it
