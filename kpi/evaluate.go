@@ -63,6 +63,7 @@ type evaluator struct {
 	// planned holds the periods of a manager's first valid plans, plans
 	// those past maxScannedPlans (see firstPlan).
 	planned []plannedPeriod
+	stageAt stageNames // finds a deal's stages in the config
 }
 
 // dayCount is one day's activities by kind: counted by indexing, with no
@@ -106,6 +107,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
 		scoreCap:  fixedOf(cfg.ScoreCap),
+		stageAt:   newStageNames(cfg.Stages),
 	}
 	for _, c := range Criteria() {
 		b := cfg.Benchmarks.Of(c)
@@ -290,7 +292,7 @@ func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
 		e.ids.note(i, d.ID)
 		e.stageIdx = e.stageIdx[:0]
 		for _, s := range d.Stages {
-			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
+			e.stageIdx = append(e.stageIdx, e.stageAt.index(s.Stage))
 		}
 		if !d.plain(e.stageIdx) {
 			var q validate.Problems
