@@ -185,3 +185,46 @@ func TestRepeatedPlansPastTheScan(t *testing.T) {
 		assert.Equal(t, c.want, tl.plan, c.period.String())
 	}
 }
+
+// FuzzPlainAgreesWithCheck is the property of the tests above on
+// arbitrary IDs, amounts, stage names and days (a day is unset at 0,
+// else a month and day of 2026 that may not exist): a deal or contract
+// the cheap check passes has no problem, and one it refuses has one or
+// an unusual ID.
+func FuzzPlainAgreesWithCheck(f *testing.F) {
+	f.Add("d1", "c1", "12.50", "qualified_to_buy", 35, 70, 0, 75, 0)
+	f.Add("deal 1", "клиент", "-1", "contract_sent", 35, 30, 500, 0, 40)
+	f.Add("", "c\x00", "1e31", "", 0, 416, 9, 9, 9)
+	cfg := DefaultConfig(ModelB2BServices)
+	f.Fuzz(func(t *testing.T, id, client, amount, stage string, on1, on2, expected, won, lost int) {
+		a, err := decimal.NewFromString(amount)
+		if err != nil || len(amount) > 100 {
+			return
+		}
+		day := func(n int) clientele.Date {
+			if n == 0 {
+				return clientele.Date{}
+			}
+			n &= 0x1ff
+			return clientele.NewDate(2026, time.Month(n/32), n%32)
+		}
+		d := Deal{ID: id, ClientID: client, Amount: a, ExpectedClose: day(expected), WonOn: day(won), LostOn: day(lost),
+			Stages: []StageEntry{{Stage: "appointment_scheduled", On: day(on1)}, {Stage: stage, On: day(on2)}}}
+		idx := stageIndices(&cfg, &d)
+		var p validate.Problems
+		d.check(&p, idx)
+		if d.plain(idx) {
+			require.Zero(t, p.Len(), "%+v: %v", d, p.Err(ErrInvalid))
+		} else if p.Len() == 0 {
+			require.True(t, unusualID(d.ID) || unusualID(d.ClientID), "%+v", d)
+		}
+		c := Contract{ID: id, ClientID: client, SignedOn: day(on1), Amount: a}
+		var q validate.Problems
+		c.check(&q)
+		if c.plain() {
+			require.Zero(t, q.Len(), "%+v: %v", c, q.Err(ErrInvalid))
+		} else if q.Len() == 0 {
+			require.True(t, unusualID(c.ID) || unusualID(c.ClientID), "%+v", c)
+		}
+	})
+}
