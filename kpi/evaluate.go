@@ -60,6 +60,10 @@ type evaluator struct {
 	candidates []DeferredDeal
 	stale      []StaleDeal
 	staleOrder []int32
+	// planned holds the periods of a manager's first valid plans, plans
+	// those past maxScannedPlans (see firstPlan).
+	planned []plannedPeriod
+	stageAt stageNames // finds a deal's stages in the config
 }
 
 // dayCount is one day's activities by kind: counted by indexing, with no
@@ -103,6 +107,7 @@ func newEvaluator(cfg Config, period Period) (*evaluator, error) {
 		reachedAt: make([]int, len(cfg.Stages)),
 		openAt:    make([]exactsum.Running, len(cfg.Stages)),
 		scoreCap:  fixedOf(cfg.ScoreCap),
+		stageAt:   newStageNames(cfg.Stages),
 	}
 	for _, c := range Criteria() {
 		b := cfg.Benchmarks.Of(c)
@@ -230,14 +235,23 @@ func (e *evaluator) meeting(a *Activity) {
 }
 
 // contracts sums the period's revenue and notes each client's first
-// signing by the period's end.
+// signing by the period's end. The usual contract passes a cheap check
+// (Contract.plain); only one it refuses goes through the full
+// validation, which words the problems under "contracts[i]".
 func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 	e.ids.reset()
-	p.Each("contracts", len(list), func(q *validate.Problems, i int) {
+	for i := range list {
 		c := &list[i]
 		e.ids.note(i, c.ID)
-		if c.check(q); q.Len() > 0 || c.SignedOn.After(e.period.To) {
-			return
+		if !c.plain() {
+			var q validate.Problems
+			if c.check(&q); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("contracts[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
+		}
+		if c.SignedOn.After(e.period.To) {
+			continue
 		}
 		s := e.client(c.ClientID)
 		if s.signed.IsZero() || c.SignedOn.Before(s.signed) {
@@ -248,43 +262,59 @@ func (e *evaluator) contracts(p *validate.Problems, list []Contract, t *tally) {
 			t.revenue.Add(c.Amount)
 			t.contracts++
 		}
-	})
+	}
 	e.ids.report(p, "contracts", "id", func(i int) string { return list[i].ID })
 }
 
+// findPlan picks the plan of the evaluated period and reports each
+// period planned twice. The usual plan passes a cheap check
+// (Plan.plain); only one it refuses goes through the full validation,
+// which words the problems under "plans[i]".
 func (e *evaluator) findPlan(p *validate.Problems, list []Plan, t *tally) {
-	p.Each("plans", len(list), func(q *validate.Problems, i int) {
+	e.planned = e.planned[:0]
+	for i := range list {
 		pl := &list[i]
-		if pl.check(q); q.Len() > 0 {
-			return
+		if !pl.plain() {
+			var q validate.Problems
+			if pl.check(&q); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("plans[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
 		}
-		if first, dup := e.plans[pl.Period]; dup {
-			q.Add("period", pl.Period, validate.RepeatReason("plans", first, "period"))
-			return
+		if first, dup := e.firstPlan(pl.Period, i); dup {
+			p.Add(fmt.Sprintf("plans[%d].period", i), pl.Period, validate.RepeatReason("plans", first, "period"))
+			continue
 		}
-		e.plans[pl.Period] = i
 		if pl.Period == e.period {
 			t.plan = i
 		}
-	})
+	}
 }
 
 // deals builds the funnel: stage counts, won and lost in the period,
 // the weighted pipeline and stale deals at its end, and the deals ready
-// before the end but won just after it.
+// before the end but won just after it. The usual deal passes a cheap
+// check (Deal.plain) with no field name built and no closure called;
+// only one it refuses goes through the full validation, which words the
+// problems under "deals[i]".
 func (e *evaluator) deals(p *validate.Problems, list []Deal, t *tally) {
 	e.ids.reset()
-	p.Each("deals", len(list), func(q *validate.Problems, i int) {
+	for i := range list {
 		d := &list[i]
 		e.ids.note(i, d.ID)
 		e.stageIdx = e.stageIdx[:0]
 		for _, s := range d.Stages {
-			e.stageIdx = append(e.stageIdx, e.cfg.stageIndex(s.Stage))
+			e.stageIdx = append(e.stageIdx, e.stageAt.index(s.Stage))
 		}
-		if d.check(q, e.stageIdx); q.Len() == 0 {
-			e.deal(d, t)
+		if !d.plain(e.stageIdx) {
+			var q validate.Problems
+			if d.check(&q, e.stageIdx); q.Len() > 0 {
+				p.Merge(fmt.Sprintf("deals[%d]", i), q.Err(ErrInvalid))
+				continue
+			}
 		}
-	})
+		e.deal(d, t)
+	}
 	e.ids.report(p, "deals", "id", func(i int) string { return list[i].ID })
 }
 

@@ -121,6 +121,30 @@ func (d *Deal) check(p *validate.Problems, stageIdx []int) {
 	}
 }
 
+// plain reports whether check would find nothing wrong with d, for the
+// usual deal: plain ASCII IDs (see plainID), an amount in range and not
+// negative, known stages (stageIdx as for check) on valid days that
+// never go back, valid optional days, and won or lost, not both, on or
+// after the last stage's day. It formats nothing. A deal it refuses goes
+// through check, which words the problems, or passes it (an ID with a
+// space or a letter outside ASCII).
+func (d *Deal) plain(stageIdx []int) bool {
+	if !plainID(d.ID) || !plainID(d.ClientID) || !validate.InRange(d.Amount) || d.Amount.Sign() < 0 || len(d.Stages) == 0 {
+		return false
+	}
+	var last clientele.Date // unset: before every valid day
+	for i := range d.Stages {
+		on := d.Stages[i].On
+		if stageIdx[i] < 0 || !on.IsValid() || on.Before(last) {
+			return false
+		}
+		last = on
+	}
+	return (d.ExpectedClose.IsZero() || d.ExpectedClose.IsValid()) &&
+		(d.WonOn.IsZero() || d.WonOn.IsValid() && !d.WonOn.Before(last) && d.LostOn.IsZero()) &&
+		(d.LostOn.IsZero() || d.LostOn.IsValid() && !d.LostOn.Before(last))
+}
+
 func (pl *Plan) check(p *validate.Problems) {
 	pl.Period.check(p, "period")
 	if !pl.Revenue.Valid && pl.Contracts == 0 {
@@ -139,6 +163,30 @@ func (c *Contract) check(p *validate.Problems) {
 	checkID(p, "client_id", c.ClientID)
 	p.Date("signed_on", c.SignedOn, true)
 	p.NonNegative("amount", c.Amount)
+}
+
+// plain reports whether check would find nothing wrong with pl, for
+// the usual plan: a valid period of at most MaxPeriodDays, a revenue in
+// range and above zero or none with a count of contracts, and a count
+// not negative. It formats nothing; a plan it refuses goes through
+// check.
+func (pl *Plan) plain() bool {
+	p := pl.Period
+	if !p.From.IsValid() || !p.To.IsValid() || p.To.Before(p.From) || p.Days() > MaxPeriodDays || pl.Contracts < 0 {
+		return false
+	}
+	if !pl.Revenue.Valid {
+		return pl.Contracts > 0
+	}
+	return validate.InRange(pl.Revenue.Decimal) && pl.Revenue.Decimal.Sign() > 0
+}
+
+// plain reports whether check would find nothing wrong with c, for the
+// usual contract: plain ASCII IDs (see plainID), a valid day and an
+// amount in range and not negative. It formats nothing; a contract it
+// refuses goes through check.
+func (c *Contract) plain() bool {
+	return plainID(c.ID) && plainID(c.ClientID) && c.SignedOn.IsValid() && validate.InRange(c.Amount) && c.Amount.Sign() >= 0
 }
 
 // checkID applies the library's ID rule, taking the cheap path for the
