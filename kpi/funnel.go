@@ -1,10 +1,11 @@
 package kpi
 
 import (
-	"github.com/clientele-go/clientele"
+	"math/bits"
 	"slices"
 	"strings"
 
+	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
@@ -61,22 +62,68 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 // own list, longest stale first, then by deal ID (unique among valid
 // deals, so the order is total). It sorts their indices, not the deals
 // themselves, and copies each deal once. The caller keeps the list nil
-// when no deal is stale.
+// when no deal is stale (an empty scratch gives an empty list).
+//
+// The indices are sorted as packed int32 keys, days descending in the
+// high bits and the index in the low ones, which orders them with no
+// comparator call; only a run of equal days is then ordered by deal ID.
+// When the days' spread and the count do not fit 31 bits together, the
+// comparator sorts the indices instead.
 func (e *evaluator) sortedStale() []StaleDeal {
-	e.staleOrder = e.staleOrder[:0]
-	for i := range e.stale {
-		e.staleOrder = append(e.staleOrder, int32(i))
+	if len(e.stale) == 0 {
+		return []StaleDeal{}
 	}
-	slices.SortFunc(e.staleOrder, func(i, j int32) int {
-		a, b := &e.stale[i], &e.stale[j]
-		if a.Days != b.Days {
-			return b.Days - a.Days
+	most, least := e.stale[0].Days, e.stale[0].Days
+	for i := range e.stale {
+		most, least = max(most, e.stale[i].Days), min(least, e.stale[i].Days)
+	}
+	idxBits := bits.Len(uint(len(e.stale) - 1))
+	e.staleOrder = e.staleOrder[:0]
+	if idxBits+bits.Len(uint(most-least)) > 31 {
+		for i := range e.stale {
+			e.staleOrder = append(e.staleOrder, int32(i))
 		}
-		return strings.Compare(a.Deal, b.Deal)
-	})
+		slices.SortFunc(e.staleOrder, e.staleBefore)
+	} else {
+		for i := range e.stale {
+			e.staleOrder = append(e.staleOrder, int32(most-e.stale[i].Days)<<idxBits|int32(i))
+		}
+		slices.Sort(e.staleOrder)
+		mask := int32(1)<<idxBits - 1
+		for k := range e.staleOrder {
+			e.staleOrder[k] &= mask
+		}
+		e.orderEqualDays()
+	}
 	out := make([]StaleDeal, len(e.staleOrder))
 	for k, i := range e.staleOrder {
 		out[k] = e.stale[i]
 	}
 	return out
+}
+
+// staleBefore orders stale deals i and j: longest stale first, then by
+// deal ID.
+func (e *evaluator) staleBefore(i, j int32) int {
+	a, b := &e.stale[i], &e.stale[j]
+	if a.Days != b.Days {
+		return b.Days - a.Days
+	}
+	return strings.Compare(a.Deal, b.Deal)
+}
+
+// orderEqualDays sorts each run of staleOrder whose deals share their
+// days by deal ID.
+func (e *evaluator) orderEqualDays() {
+	order := e.staleOrder
+	for start := 0; start < len(order); {
+		days, end := e.stale[order[start]].Days, start+1
+		for end < len(order) && e.stale[order[end]].Days == days {
+			end++
+		}
+		if end-start > 1 {
+			slices.SortFunc(order[start:end], func(i, j int32) int { return strings.Compare(e.stale[i].Deal, e.stale[j].Deal) })
+		}
+		start = end
+	}
 }
