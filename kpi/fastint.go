@@ -124,10 +124,18 @@ func (e *evaluator) judgeCounts(c Criterion, num, den int64, unit string) Result
 	case meets:
 		r.Status = StatusMeets
 	}
-	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
+	// Score is decimal.Min(Attainment, ScoreCap): the cap only when it is
+	// strictly below, Attainment on a tie (Min keeps its first argument).
+	// With the cap in hundredths that is an int64 comparison.
 	if e.scoreCap.ok && e.scoreCap.scale <= 2 {
 		capH := e.scoreCap.coef * pow10[2-e.scoreCap.scale]
+		r.Score = r.Attainment
+		if capH < attainment {
+			r.Score = e.cfg.ScoreCap
+		}
 		e.scoreH[c], e.scoreOK[c] = min(attainment, capH), true
+	} else {
+		r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
 	}
 	e.found = append(e.found, Finding{Kind: FindingVerdict, Status: r.Status, Word: unit,
 		Amounts: [4]decimal.Decimal{r.Measured, b.Target, b.Exceeds, r.Attainment}})
