@@ -3,6 +3,7 @@ package kpi
 import (
 	"math"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -179,4 +180,41 @@ func (e *evaluator) overallCounts(rs *[7]Result) (decimal.NullDecimal, bool) {
 		return decimal.NullDecimal{}, false
 	}
 	return decimal.NewNullDecimal(decimal.New(h, -2)), true
+}
+
+// unitsOf returns a non-negative d as coef × 10^exp without allocating
+// (Coefficient copies), when its coefficient has at most 18 digits.
+func unitsOf(d decimal.Decimal) (coef int64, exp int32, ok bool) {
+	if d.Sign() < 0 || d.NumDigits() > 18 {
+		return 0, 0, false
+	}
+	return d.CoefficientInt64(), d.Exponent(), true
+}
+
+// atScale returns coef × 10^exp in units of 10^-scale (exp + scale ≥ 0),
+// when it fits an int64.
+func atScale(coef int64, exp, scale int32) (int64, bool) {
+	k := int64(exp) + int64(scale)
+	switch {
+	case coef == 0:
+		return 0, true
+	case k < 0 || k >= int64(len(pow10)):
+		return 0, false
+	}
+	return mul(coef, pow10[k])
+}
+
+// revenueUnits returns a non-negative running revenue and a revenue plan
+// in int64 units of the finer of their exponents (10^-scale, scale ≥ 0
+// since the revenue's exponent never is above 0), when both fit.
+func revenueUnits(revenue *exactsum.Running, target decimal.Decimal) (done, goal int64, scale int32, ok bool) {
+	rc, re, ok1 := revenue.Int64()
+	tc, te, ok2 := unitsOf(target)
+	if !ok1 || !ok2 || rc < 0 {
+		return 0, 0, 0, false
+	}
+	scale = max(-re, -te)
+	done, ok1 = atScale(rc, re, scale)
+	goal, ok2 = atScale(tc, te, scale)
+	return done, goal, scale, ok1 && ok2
 }
