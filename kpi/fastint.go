@@ -218,3 +218,28 @@ func revenueUnits(revenue *exactsum.Running, target decimal.Decimal) (done, goal
 	goal, ok2 = atScale(tc, te, scale)
 	return done, goal, scale, ok1 && ok2
 }
+
+// roundHalfUp returns coef × 10^exp (coef ≥ 0) rounded half-up to places
+// decimals at exponent -places, as decimal's Round writes it: Round
+// truncates to places + 1 decimals, adds 5 and drops the last digit,
+// which is ⌊v × 10^places + ½⌋ for v ≥ 0. ok is false when a power of
+// ten or the result does not fit an int64.
+func roundHalfUp(coef int64, exp, places int32) (decimal.Decimal, bool) {
+	k := int64(exp) + int64(places)
+	switch {
+	case coef < 0 || k >= int64(len(pow10)) || -k >= int64(len(pow10)):
+		return decimal.Decimal{}, false
+	case k >= 0:
+		v, ok := mul(coef, pow10[k])
+		if !ok {
+			return decimal.Decimal{}, false
+		}
+		return decimal.New(v, -places), true
+	}
+	d := pow10[-k]
+	q, r := coef/d, coef%d
+	if r >= d-r { // r ≥ d/2, without overflow
+		q++
+	}
+	return decimal.New(q, -places), true
+}

@@ -26,13 +26,7 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 			f.Stages[i].Conversion = decimal.NewNullDecimal(percentOf(f.Stages[i].Reached, prev))
 		}
 	}
-	weighed := decimal.Zero
-	for i := range e.openAt {
-		if e.openAt[i] != (exactsum.Running{}) {
-			weighed = weighed.Add(e.openAt[i].Decimal().Mul(e.cfg.Stages[i].Probability))
-		}
-	}
-	f.Weighted = weighed.Shift(-2).Round(minorUnits(in.Currency))
+	f.Weighted = weightedPipeline(e.openAt, e.cfg.Stages, minorUnits(in.Currency))
 	if len(e.stale) > 0 { // none stays nil when EvaluateTeam reuses the scratch
 		f.Stale = e.sortedStale()
 	}
@@ -56,6 +50,46 @@ func (e *evaluator) funnel(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	s.Funnel = f
 	return r
+}
+
+// weightedPipeline is Σ open[i] × stages[i].Probability / 100 (the
+// probabilities are percentages), exact, rounded once, half-up, to
+// places decimals; a stage with nothing open adds nothing, not even its
+// exponent. While every product and the sum fit an int64 it builds no
+// decimal but the result, equal digit for digit to the decimal fold
+// (weighedDecimal), which it falls back to otherwise.
+func weightedPipeline(open []exactsum.Running, stages []Stage, places int32) decimal.Decimal {
+	var sum exactsum.Running
+	for i := range open {
+		if open[i] == (exactsum.Running{}) {
+			continue
+		}
+		c, x, ok1 := open[i].Int64()
+		p, px, ok2 := unitsOf(stages[i].Probability)
+		prod, ok3 := mul(c, p)
+		if !ok1 || !ok2 || !ok3 || c < 0 {
+			return weighedDecimal(open, stages, places)
+		}
+		sum.AddCoef(prod, x+px)
+	}
+	if c, x, ok := sum.Int64(); ok && c >= 0 {
+		if d, ok := roundHalfUp(c, x-2, places); ok {
+			return d
+		}
+	}
+	return weighedDecimal(open, stages, places)
+}
+
+// weighedDecimal is weightedPipeline in decimal arithmetic, for totals
+// past int64.
+func weighedDecimal(open []exactsum.Running, stages []Stage, places int32) decimal.Decimal {
+	weighed := decimal.Zero
+	for i := range open {
+		if open[i] != (exactsum.Running{}) {
+			weighed = weighed.Add(open[i].Decimal().Mul(stages[i].Probability))
+		}
+	}
+	return weighed.Shift(-2).Round(places)
 }
 
 // sortedStale copies the stale deals of the scratch into the result's
