@@ -196,24 +196,30 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 
 // mostMet returns the n clients of list met most often (ties by client
 // ID), most first, without sorting the whole list, in top (emptied),
-// the evaluator's scratch.
+// the evaluator's scratch. A client that beats the last of a full top
+// is inserted where it belongs, the ones after it shifted down by one.
 func mostMet(list []Unreached, n int, top []Unreached) []Unreached {
-	before := func(a, b *Unreached) bool {
-		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.ClientID < b.ClientID
-	}
 	for i := range list {
 		u := &list[i]
-		if len(top) == n && !before(u, &top[n-1]) {
+		j := len(top)
+		switch {
+		case j < n:
+			top = append(top, Unreached{})
+		case n == 0 || !metBefore(u, &top[n-1]):
 			continue
+		default:
+			j = n - 1
 		}
-		if len(top) < n {
-			top = append(top, *u)
-		} else {
-			top[n-1] = *u
+		for ; j > 0 && metBefore(u, &top[j-1]); j-- {
+			top[j] = top[j-1]
 		}
-		for j := len(top) - 1; j > 0 && before(&top[j], &top[j-1]); j-- {
-			top[j], top[j-1] = top[j-1], top[j]
-		}
+		top[j] = *u
 	}
 	return top
+}
+
+// metBefore orders unreached clients: met more often first, then by
+// client ID.
+func metBefore(a, b *Unreached) bool {
+	return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.ClientID < b.ClientID
 }
