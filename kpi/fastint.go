@@ -3,6 +3,7 @@ package kpi
 import (
 	"math"
 
+	"github.com/clientele-go/clientele/internal/exactsum"
 	"github.com/shopspring/decimal"
 )
 
@@ -124,10 +125,18 @@ func (e *evaluator) judgeCounts(c Criterion, num, den int64, unit string) Result
 	case meets:
 		r.Status = StatusMeets
 	}
-	r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
+	// Score is decimal.Min(Attainment, ScoreCap): the cap only when it is
+	// strictly below, Attainment on a tie (Min keeps its first argument).
+	// With the cap in hundredths that is an int64 comparison.
 	if e.scoreCap.ok && e.scoreCap.scale <= 2 {
 		capH := e.scoreCap.coef * pow10[2-e.scoreCap.scale]
+		r.Score = r.Attainment
+		if capH < attainment {
+			r.Score = e.cfg.ScoreCap
+		}
 		e.scoreH[c], e.scoreOK[c] = min(attainment, capH), true
+	} else {
+		r.Score = decimal.Min(r.Attainment, e.cfg.ScoreCap)
 	}
 	e.found = append(e.found, Finding{Kind: FindingVerdict, Status: r.Status, Word: unit,
 		Amounts: [4]decimal.Decimal{r.Measured, b.Target, b.Exceeds, r.Attainment}})
@@ -171,4 +180,66 @@ func (e *evaluator) overallCounts(rs *[7]Result) (decimal.NullDecimal, bool) {
 		return decimal.NullDecimal{}, false
 	}
 	return decimal.NewNullDecimal(decimal.New(h, -2)), true
+}
+
+// unitsOf returns a non-negative d as coef × 10^exp without allocating
+// (Coefficient copies), when its coefficient has at most 18 digits.
+func unitsOf(d decimal.Decimal) (coef int64, exp int32, ok bool) {
+	if d.Sign() < 0 || d.NumDigits() > 18 {
+		return 0, 0, false
+	}
+	return d.CoefficientInt64(), d.Exponent(), true
+}
+
+// atScale returns coef × 10^exp in units of 10^-scale (exp + scale ≥ 0),
+// when it fits an int64.
+func atScale(coef int64, exp, scale int32) (int64, bool) {
+	k := int64(exp) + int64(scale)
+	switch {
+	case coef == 0:
+		return 0, true
+	case k < 0 || k >= int64(len(pow10)):
+		return 0, false
+	}
+	return mul(coef, pow10[k])
+}
+
+// revenueUnits returns a non-negative running revenue and a revenue plan
+// in int64 units of the finer of their exponents (10^-scale, scale ≥ 0
+// since the revenue's exponent never is above 0), when both fit.
+func revenueUnits(revenue *exactsum.Running, target decimal.Decimal) (done, goal int64, scale int32, ok bool) {
+	rc, re, ok1 := revenue.Int64()
+	tc, te, ok2 := unitsOf(target)
+	if !ok1 || !ok2 || rc < 0 {
+		return 0, 0, 0, false
+	}
+	scale = max(-re, -te)
+	done, ok1 = atScale(rc, re, scale)
+	goal, ok2 = atScale(tc, te, scale)
+	return done, goal, scale, ok1 && ok2
+}
+
+// roundHalfUp returns coef × 10^exp (coef ≥ 0) rounded half-up to places
+// decimals at exponent -places, as decimal's Round writes it: Round
+// truncates to places + 1 decimals, adds 5 and drops the last digit,
+// which is ⌊v × 10^places + ½⌋ for v ≥ 0. ok is false when a power of
+// ten or the result does not fit an int64.
+func roundHalfUp(coef int64, exp, places int32) (decimal.Decimal, bool) {
+	k := int64(exp) + int64(places)
+	switch {
+	case coef < 0 || k >= int64(len(pow10)) || -k >= int64(len(pow10)):
+		return decimal.Decimal{}, false
+	case k >= 0:
+		v, ok := mul(coef, pow10[k])
+		if !ok {
+			return decimal.Decimal{}, false
+		}
+		return decimal.New(v, -places), true
+	}
+	d := pow10[-k]
+	q, r := coef/d, coef%d
+	if r >= d-r { // r ≥ d/2, without overflow
+		q++
+	}
+	return decimal.New(q, -places), true
 }

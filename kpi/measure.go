@@ -97,12 +97,8 @@ type shareNeed struct {
 
 const maxCachedContacts = 1 << 12
 
-func (s *shareNeed) clean(d dayCount) bool {
-	calls, meetings := d[ActivityCall], d[ActivityMeeting]
-	t := int64(calls) + int64(meetings)
-	return int64(max(calls, meetings)) >= s.at(t)
-}
-
+// at returns the least count of the larger kind that makes a day of t
+// contacts clean, from the cache when it holds it.
 func (s *shareNeed) at(t int64) int64 {
 	if t < int64(len(s.need)) && s.need[t] != 0 {
 		return s.need[t]
@@ -121,13 +117,22 @@ func (s *shareNeed) at(t int64) int64 {
 // share that are call days or meeting days.
 func (e *evaluator) organisation() Result {
 	var active, callDays, meetingDays int
-	for _, d := range e.days {
-		if d[ActivityCall]+d[ActivityMeeting] == 0 {
+	for i := range e.days {
+		calls, meetings := e.days[i][ActivityCall], e.days[i][ActivityMeeting]
+		if calls == 0 && meetings == 0 {
 			continue
 		}
 		active++
-		if e.clean(d) {
-			if d[ActivityCall] >= d[ActivityMeeting] {
+		// The cached need is read in the loop; at fills what is missing.
+		t, need := int64(calls)+int64(meetings), int64(0)
+		if t < int64(len(e.need)) {
+			need = e.need[t]
+		}
+		if need == 0 {
+			need = e.at(t)
+		}
+		if int64(max(calls, meetings)) >= need {
+			if calls >= meetings {
 				callDays++
 			} else {
 				meetingDays++
@@ -196,24 +201,30 @@ func (e *evaluator) decisionMaker(s *Scorecard) Result {
 
 // mostMet returns the n clients of list met most often (ties by client
 // ID), most first, without sorting the whole list, in top (emptied),
-// the evaluator's scratch.
+// the evaluator's scratch. A client that beats the last of a full top
+// is inserted where it belongs, the ones after it shifted down by one.
 func mostMet(list []Unreached, n int, top []Unreached) []Unreached {
-	before := func(a, b *Unreached) bool {
-		return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.ClientID < b.ClientID
-	}
 	for i := range list {
 		u := &list[i]
-		if len(top) == n && !before(u, &top[n-1]) {
+		j := len(top)
+		switch {
+		case j < n:
+			top = append(top, Unreached{})
+		case n == 0 || !metBefore(u, &top[n-1]):
 			continue
+		default:
+			j = n - 1
 		}
-		if len(top) < n {
-			top = append(top, *u)
-		} else {
-			top[n-1] = *u
+		for ; j > 0 && metBefore(u, &top[j-1]); j-- {
+			top[j] = top[j-1]
 		}
-		for j := len(top) - 1; j > 0 && before(&top[j], &top[j-1]); j-- {
-			top[j], top[j-1] = top[j-1], top[j]
-		}
+		top[j] = *u
 	}
 	return top
+}
+
+// metBefore orders unreached clients: met more often first, then by
+// client ID.
+func metBefore(a, b *Unreached) bool {
+	return a.Meetings > b.Meetings || a.Meetings == b.Meetings && a.ClientID < b.ClientID
 }

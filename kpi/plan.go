@@ -22,35 +22,30 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	}
 	pl := in.Plans[t.plan]
 	pr.Plan, pr.HasPlan = pl, true
-	var done, target, pending decimal.Decimal
-	for _, c := range e.candidates {
-		if pl.Revenue.Valid {
-			pending = pending.Add(c.Amount)
-		} else {
-			pending = pending.Add(decimal.NewFromInt(1))
-		}
-	}
 	planned := Finding{Kind: FindingPlan, Currency: in.Currency, Counts: [4]int{t.contracts, pl.Contracts}, Word: "contracts"}
-	if pl.Revenue.Valid {
-		done, target = revenue, pl.Revenue.Decimal
-		planned.Word = "revenue"
-		if over := done.Sub(target); over.Sign() > 0 {
-			pr.Over = over
-		}
-	} else {
-		done, target = count(t.contracts), count(pl.Contracts)
-	}
 	var r Result
+	// met: the plan was reached; within: with the candidates it would
+	// still not have been exceeded, so none was held back.
+	var met, within bool
 	if pl.Revenue.Valid {
-		r = e.percent(CriterionPlan, done, target)
+		planned.Word = "revenue"
+		r, met = e.revenuePlan(t, revenue, pl.Revenue.Decimal, pr)
+		if !met && len(e.candidates) > 0 {
+			sum := t.revenue
+			for _, c := range e.candidates {
+				sum.Add(c.Amount)
+			}
+			within = sum.Cmp(pl.Revenue.Decimal) <= 0
+		}
 	} else {
 		r = e.percentCounts(CriterionPlan, t.contracts, pl.Contracts)
+		met = t.contracts >= pl.Contracts
+		within = t.contracts+len(e.candidates) <= pl.Contracts
 	}
 	pr.Fulfilment = decimal.NewNullDecimal(r.Measured)
 	planned.Amounts = [4]decimal.Decimal{revenue, pl.Revenue.Decimal, r.Measured, pr.Over}
 	e.found = append(e.found, planned)
-	met := done.Cmp(target) >= 0
-	if len(e.candidates) == 0 || !met && done.Add(pending).Cmp(target) <= 0 {
+	if len(e.candidates) == 0 || !met && within {
 		return r
 	}
 	why := "met"
@@ -67,4 +62,25 @@ func (e *evaluator) plan(in *Inputs, t *tally, s *Scorecard) Result {
 	e.found = append(e.found, Finding{Kind: FindingDeferredTotal, Currency: in.Currency,
 		Counts: [4]int{len(pr.Deferred)}, Amounts: [4]decimal.Decimal{pr.Shifted}})
 	return r
+}
+
+// revenuePlan judges the revenue against its plan (target, above zero),
+// sets the revenue over it, and says whether the plan was met. While
+// both amounts fit int64 units of the finer of their exponents it does
+// so in integers, equal digit for digit to the decimal path: judge
+// depends on the ratio alone, and done.Sub(target) has that finer
+// exponent.
+func (e *evaluator) revenuePlan(t *tally, revenue, target decimal.Decimal, pr *PlanResult) (Result, bool) {
+	if done, goal, scale, ok := revenueUnits(&t.revenue, target); ok {
+		if done100, ok := mul(done, 100); ok {
+			if done > goal {
+				pr.Over = decimal.New(done-goal, -scale)
+			}
+			return e.judgeCounts(CriterionPlan, done100, goal, "%"), done >= goal
+		}
+	}
+	if over := revenue.Sub(target); over.Sign() > 0 {
+		pr.Over = over
+	}
+	return e.percent(CriterionPlan, revenue, target), revenue.Cmp(target) >= 0
 }
