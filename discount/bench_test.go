@@ -102,23 +102,17 @@ func mustCompile(b *testing.B, pl PriceList, r Rules) *Engine {
 // perLine measures a benchmark per priced line: wall time, and the
 // process's CPU time from when it was started (after the benchmark's
 // set-up) to the report.
-type perLine struct {
-	cpu    time.Duration
-	hasCPU bool
-}
+type perLine struct{ cpu cputime.Since }
 
-func startPerLine() perLine {
-	cpu, ok := cputime.Process()
-	return perLine{cpu: cpu, hasCPU: ok}
-}
+func startPerLine() perLine { return perLine{cpu: cputime.Start()} }
 
 func (p perLine) report(b *testing.B, linesPerOp int) {
 	lines := float64(b.N * linesPerOp)
 	perLine := float64(b.Elapsed().Nanoseconds()) / lines
 	b.ReportMetric(perLine, "ns/line")
 	b.ReportMetric(1e9/perLine, "lines/s")
-	if cpu, ok := cputime.Process(); ok && p.hasCPU {
-		b.ReportMetric(float64((cpu-p.cpu).Nanoseconds())/lines, "cpu-ns/line")
+	if cpu, ok := p.cpu.PerOp(b.N * linesPerOp); ok {
+		b.ReportMetric(cpu, "cpu-ns/line")
 	}
 }
 

@@ -1,8 +1,6 @@
 package kpi
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/clientele-go/clientele/internal/validate"
@@ -26,33 +24,11 @@ func BenchmarkActivitiesPass(b *testing.B) {
 }
 
 func benchmarkActivitiesPass(b *testing.B, own bool) {
-	rng := rand.New(rand.NewPCG(2026, 5))
 	year := Year(2026)
-	clients := make([]string, 300)
-	for i := range clients {
-		clients[i] = fmt.Sprintf("m0001-c%03d", i)
-	}
-	list := make([]Activity, 5000)
-	for i := range list {
-		a := &list[i]
-		a.On = year.From.AddDays(i * 365 / len(list))
-		a.ClientID = clients[rng.IntN(len(clients))]
-		if own {
-			a.ClientID = string([]byte(a.ClientID))
-		}
-		switch r := rng.IntN(100); {
-		case r < 70:
-			a.Kind = ActivityCall
-		case r < 85:
-			a.Kind, a.DecisionMaker = ActivityMeeting, Presence(rng.IntN(3))
-		case r < 91:
-			a.Kind = ActivityProposal
-		case r < 96:
-			a.Kind = ActivityReferralRequest
-		case r < 99:
-			a.Kind = ActivityReferral
-		default:
-			a.Kind, a.ClientID = ActivityEvent, ""
+	list := SynthTeam(1, 5000)[0].Activities
+	if own {
+		for i := range list {
+			list[i].ClientID = string([]byte(list[i].ClientID))
 		}
 	}
 	e, err := newEvaluator(DefaultConfig(ModelB2BServices), year)

@@ -1,16 +1,11 @@
 package kpi_test
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/clientele-go/clientele"
 	"github.com/clientele-go/clientele/internal/cputime"
 	"github.com/clientele-go/clientele/kpi"
-	"github.com/shopspring/decimal"
 )
 
 // The issue's size: a year of activity for 1,000 managers, about
@@ -18,84 +13,12 @@ import (
 const (
 	benchManagers   = 1000
 	benchActivities = 5000 // per manager
-	benchDeals      = 200  // per manager
-	benchClients    = 300  // per manager
 )
 
-var benchTeam = sync.OnceValue(func() []kpi.Inputs { return synthTeam(benchManagers) })
+var benchTeam = sync.OnceValue(func() []kpi.Inputs { return kpi.SynthTeam(benchManagers, benchActivities) })
 
-// synthTeam builds n managers' years from a fixed seed: activities on
-// the working days of 2026 (calls 70 %, meetings 15 %, proposals 6 %,
-// referral requests 5 %, referrals 3 %, events 1 %), deals walking two
-// to five of the default stages, two in five won, one in five lost,
-// a contract per won deal, and a plan per month.
-func synthTeam(n int) []kpi.Inputs {
-	rng := rand.New(rand.NewPCG(2026, 11))
-	year := kpi.Year(2026)
-	var workdays []clientele.Date
-	for d := year.From; !d.After(year.To); d = d.AddDays(1) {
-		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			workdays = append(workdays, d)
-		}
-	}
-	stages := kpi.DefaultConfig(kpi.ModelB2BServices).Stages
-	team := make([]kpi.Inputs, n)
-	for m := range team {
-		clients := make([]string, benchClients)
-		for i := range clients {
-			clients[i] = fmt.Sprintf("m%04d-c%03d", m, i)
-		}
-		acts := make([]kpi.Activity, benchActivities)
-		for i := range acts {
-			a := &acts[i]
-			a.On = workdays[i*len(workdays)/benchActivities]
-			a.ClientID = clients[rng.IntN(benchClients)]
-			switch r := rng.IntN(100); {
-			case r < 70:
-				a.Kind = kpi.ActivityCall
-			case r < 85:
-				a.Kind = kpi.ActivityMeeting
-				a.DecisionMaker = kpi.Presence(rng.IntN(3))
-			case r < 91:
-				a.Kind = kpi.ActivityProposal
-			case r < 96:
-				a.Kind = kpi.ActivityReferralRequest
-			case r < 99:
-				a.Kind = kpi.ActivityReferral
-			default:
-				a.Kind, a.ClientID = kpi.ActivityEvent, ""
-			}
-		}
-		deals := make([]kpi.Deal, benchDeals)
-		var contracts []kpi.Contract
-		for i := range deals {
-			d := &deals[i]
-			d.ID = fmt.Sprintf("m%04d-d%03d", m, i)
-			d.ClientID = clients[rng.IntN(benchClients)]
-			d.Amount = decimal.New(rng.Int64N(10_000_000)+10_000, -2)
-			on := workdays[rng.IntN(len(workdays))].AddDays(-30)
-			steps := 2 + rng.IntN(4)
-			for s := range steps {
-				d.Stages = append(d.Stages, kpi.StageEntry{Stage: stages[s].Name, On: on})
-				on = on.AddDays(rng.IntN(20))
-			}
-			switch r := rng.IntN(5); {
-			case r < 2:
-				d.WonOn = on
-				contracts = append(contracts, kpi.Contract{ID: d.ID, ClientID: d.ClientID, SignedOn: on, Amount: d.Amount})
-			case r < 3:
-				d.LostOn = on
-			}
-		}
-		var plans []kpi.Plan
-		for mo := time.January; mo <= time.December; mo++ {
-			plans = append(plans, kpi.Plan{Period: kpi.Month(2026, mo), Revenue: decimal.NewNullDecimal(decimal.NewFromInt(40_000))})
-		}
-		plans = append(plans, kpi.Plan{Period: year, Revenue: decimal.NewNullDecimal(decimal.NewFromInt(480_000))})
-		team[m] = kpi.Inputs{ManagerID: fmt.Sprintf("m%04d", m), Currency: "EUR", Activities: acts, Deals: deals, Plans: plans, Contracts: contracts}
-	}
-	return team
-}
+// synthTeam is n managers of the benchmark's team.
+func synthTeam(n int) []kpi.Inputs { return kpi.SynthTeam(n, benchActivities) }
 
 // BenchmarkEvaluateTeam scores 1,000 managers' year and ranks them. Its
 // ratio to BenchmarkCountReference, measured in the same run, is the
@@ -104,35 +27,14 @@ func BenchmarkEvaluateTeam(b *testing.B) {
 	team := benchTeam()
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 	b.ReportAllocs()
-	cpu := startCPU()
+	cpu := cputime.Start()
 	for b.Loop() {
 		ranked, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026))
 		if err != nil || len(ranked) != benchManagers {
 			b.Fatal(err)
 		}
 	}
-	cpu.report(b)
-}
-
-// cpuSince reports a benchmark's CPU time per op beside its wall time:
-// the process's CPU time (garbage collection and every goroutine
-// included) from after the set-up to the end. On a shared machine it is
-// the figure a neighbour's load does not change; with GOMAXPROCS above
-// one it adds up the workers' time.
-type cpuSince struct {
-	start time.Duration
-	ok    bool
-}
-
-func startCPU() cpuSince {
-	t, ok := cputime.Process()
-	return cpuSince{start: t, ok: ok}
-}
-
-func (c cpuSince) report(b *testing.B) {
-	if t, ok := cputime.Process(); ok && c.ok {
-		b.ReportMetric(float64((t-c.start).Nanoseconds())/float64(b.N), "cpu-ns/op")
-	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkEvaluateTeamActivitiesOnly is the same team with its deals,
@@ -147,13 +49,13 @@ func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
 	}
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 	b.ReportAllocs()
-	cpu := startCPU()
+	cpu := cputime.Start()
 	for b.Loop() {
 		if _, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	cpu.report(b)
+	reportCPU(b, cpu)
 }
 
 // BenchmarkCountReference is the plain loop the issue compares with: it
@@ -161,7 +63,7 @@ func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
 func BenchmarkCountReference(b *testing.B) {
 	team := benchTeam()
 	b.ReportAllocs()
-	cpu := startCPU()
+	cpu := cputime.Start()
 	for b.Loop() {
 		counts := make([][8]int, len(team))
 		for m := range team {
@@ -173,7 +75,48 @@ func BenchmarkCountReference(b *testing.B) {
 			b.Fatal("no calls counted")
 		}
 	}
-	cpu.report(b)
+	reportCPU(b, cpu)
+}
+
+// BenchmarkReadInputsReference is the counting loop plus the least
+// reading any evaluation of the team must do, with no check and no
+// result: a byte of each entry's client ID (the ID is elsewhere in
+// memory), and of each deal its IDs' first bytes, amount, stages and
+// days, and of each contract the same. Beside the counting loop it
+// says how much of the 3x reading the inputs alone takes.
+func BenchmarkReadInputsReference(b *testing.B) {
+	team := benchTeam()
+	b.ReportAllocs()
+	cpu := cputime.Start()
+	for b.Loop() {
+		counts := make([][8]int, len(team))
+		sum := 0
+		for m := range team {
+			in := &team[m]
+			for i := range in.Activities {
+				a := &in.Activities[i]
+				counts[m][a.Kind]++
+				if a.ClientID != "" {
+					sum += int(a.ClientID[0])
+				}
+			}
+			for i := range in.Deals {
+				d := &in.Deals[i]
+				sum += int(d.ID[0]) + int(d.ClientID[0]) + d.Amount.Sign()
+				for j := range d.Stages {
+					sum += len(d.Stages[j].Stage) + d.Stages[j].On.Compare(d.WonOn)
+				}
+			}
+			for i := range in.Contracts {
+				c := &in.Contracts[i]
+				sum += int(c.ID[0]) + int(c.ClientID[0]) + c.Amount.Sign() + c.SignedOn.Compare(c.SignedOn)
+			}
+		}
+		if counts[0][kpi.ActivityCall] == 0 || sum == 0 {
+			b.Fatal("nothing read")
+		}
+	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkCountAndCheckReference is the counting loop plus the least
@@ -185,7 +128,7 @@ func BenchmarkCountReference(b *testing.B) {
 func BenchmarkCountAndCheckReference(b *testing.B) {
 	team := benchTeam()
 	b.ReportAllocs()
-	cpu := startCPU()
+	cpu := cputime.Start()
 	for b.Loop() {
 		counts := make([][8]int, len(team))
 		bad := 0
@@ -212,7 +155,7 @@ func BenchmarkCountAndCheckReference(b *testing.B) {
 			b.Fatal("no calls counted, or a bad ID")
 		}
 	}
-	cpu.report(b)
+	reportCPU(b, cpu)
 }
 
 // BenchmarkEvaluateMonth is one manager's worked month: the fixed cost
@@ -225,5 +168,14 @@ func BenchmarkEvaluateMonth(b *testing.B) {
 		if _, err := kpi.Evaluate(cfg, in, march); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// reportCPU adds the process's CPU time per op to a benchmark's report
+// (see internal/cputime): on a shared machine, the figure a neighbour's
+// load changes least.
+func reportCPU(b *testing.B, cpu cputime.Since) {
+	if ns, ok := cpu.PerOp(b.N); ok {
+		b.ReportMetric(ns, "cpu-ns/op")
 	}
 }

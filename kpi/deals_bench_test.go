@@ -3,6 +3,7 @@ package kpi_test
 import (
 	"testing"
 
+	"github.com/clientele-go/clientele/internal/cputime"
 	"github.com/clientele-go/clientele/kpi"
 )
 
@@ -19,11 +20,11 @@ func BenchmarkEvaluateTeamDealsOnly(b *testing.B) {
 	}
 	cfg := kpi.DefaultConfig(kpi.ModelB2BServices)
 	b.ReportAllocs()
-	cpu := startCPU()
+	cpu := cputime.Start()
 	for b.Loop() {
 		if _, err := kpi.EvaluateTeam(cfg, team, kpi.Year(2026)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	cpu.report(b)
+	reportCPU(b, cpu)
 }
