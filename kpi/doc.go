@@ -131,9 +131,16 @@
 // grow with managers and deals, not with activities. A team of more than
 // 16 managers is shared among up to GOMAXPROCS goroutines, each with its
 // own scratch, 16 managers at a time; the ranking and the errors are the
-// same as with one. BENCHMARKS.md records the year of 1,000 managers
-// (5,000,000 activities, 200,000 deals) beside a plain loop that only
-// counts the same activities.
+// same as with one. The usual record takes a cheap check and only a
+// suspicious one the full validation, so a valid record builds no field
+// name; criteria measured from counts, a revenue plan, the weighted
+// pipeline and the score against its cap are computed in int64, equal
+// digit for digit to the decimal path kept for values past int64.
+// BENCHMARKS.md records the year of 1,000 managers (5,000,000
+// activities, 200,000 deals) beside a plain loop that only counts the
+// same activities: about 9x its time on one core, 6.4x with two, where
+// merely reading what an evaluation must read (each entry's client ID,
+// each deal and contract) already takes 1.9-3.1x.
 //
 // Career levels are in the sub-package career.
 package kpi
