@@ -34,7 +34,7 @@ func BenchmarkEvaluateTeam(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }
 
 // BenchmarkEvaluateTeamActivitiesOnly is the same team with its deals,
@@ -55,7 +55,7 @@ func BenchmarkEvaluateTeamActivitiesOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }
 
 // BenchmarkCountReference is the plain loop the issue compares with: it
@@ -75,7 +75,7 @@ func BenchmarkCountReference(b *testing.B) {
 			b.Fatal("no calls counted")
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }
 
 // BenchmarkReadInputsReference is the counting loop plus the least
@@ -116,7 +116,7 @@ func BenchmarkReadInputsReference(b *testing.B) {
 			b.Fatal("nothing read")
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }
 
 // BenchmarkCountAndCheckReference is the counting loop plus the least
@@ -155,7 +155,7 @@ func BenchmarkCountAndCheckReference(b *testing.B) {
 			b.Fatal("no calls counted, or a bad ID")
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }
 
 // BenchmarkEvaluateMonth is one manager's worked month: the fixed cost
@@ -168,14 +168,5 @@ func BenchmarkEvaluateMonth(b *testing.B) {
 		if _, err := kpi.Evaluate(cfg, in, march); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-// reportCPU adds the process's CPU time per op to a benchmark's report
-// (see internal/cputime): on a shared machine, the figure a neighbour's
-// load changes least.
-func reportCPU(b *testing.B, cpu cputime.Since) {
-	if ns, ok := cpu.PerOp(b.N); ok {
-		b.ReportMetric(ns, "cpu-ns/op")
 	}
 }

@@ -26,5 +26,5 @@ func BenchmarkEvaluateTeamDealsOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }

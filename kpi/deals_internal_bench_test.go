@@ -15,13 +15,6 @@ import (
 // caches hold.
 var dealsBenchTeam = sync.OnceValue(func() []Inputs { return SynthTeam(1000, 0) })
 
-// reportCPU adds the process's CPU time per op to a benchmark's report.
-func reportCPU(b *testing.B, cpu cputime.Since) {
-	if ns, ok := cpu.PerOp(b.N); ok {
-		b.ReportMetric(ns, "cpu-ns/op")
-	}
-}
-
 // BenchmarkDealsPasses runs the contracts, deals and plans passes of
 // every manager of dealsBenchTeam, and nothing else of an evaluation:
 // the cost the profile put at a fifth of a team's.
@@ -47,7 +40,7 @@ func BenchmarkDealsPasses(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }
 
 // BenchmarkDealsTouchReference is the floor BenchmarkDealsPasses is
@@ -77,5 +70,5 @@ func BenchmarkDealsTouchReference(b *testing.B) {
 			b.Fatal("nothing read")
 		}
 	}
-	reportCPU(b, cpu)
+	cpu.Report(b, b.N)
 }

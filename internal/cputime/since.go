@@ -27,3 +27,17 @@ func (s Since) PerOp(n int) (float64, bool) {
 	}
 	return float64((t - s.start).Nanoseconds()) / float64(n), true
 }
+
+// Reporter is what Report writes to: a *testing.B (named by its method,
+// so that this package does not import testing).
+type Reporter interface {
+	ReportMetric(n float64, unit string)
+}
+
+// Report adds the CPU time per op since s to a benchmark of n ops as
+// "cpu-ns/op", where the CPU time can be read.
+func (s Since) Report(b Reporter, n int) {
+	if ns, ok := s.PerOp(n); ok {
+		b.ReportMetric(ns, "cpu-ns/op")
+	}
+}
